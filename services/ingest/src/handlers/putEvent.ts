@@ -1,1 +1,38 @@
-export const handler = async () => ({ statusCode: 200 });
+import { randomUUID } from 'node:crypto';
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import {
+  createKinesisClient,
+  httpErrorHandler,
+  jsonResponse,
+  logger,
+  readJsonBody,
+  requiredEnv,
+  StreamUnavailableError,
+  ValidationFailedError,
+} from '@sdp/shared';
+import { kinesisRawEventsStream } from '../adapters/rawEventsStream.js';
+import { MAX_EVENT_BYTES, RETRY_AFTER_SECONDS } from '../domain/constants.js';
+import { eventTypeOfRoute } from '../domain/eventTypeOfRoute.js';
+import { stampEvent } from '../domain/stampEvent.js';
+import { EVENT_NAME, validateEvent } from '../domain/validateEvent.js';
+
+const rawEvents = kinesisRawEventsStream(createKinesisClient(), requiredEnv('RAW_EVENTS_STREAM_NAME'));
+
+/** POST /bid, /impression and /click: one event, answered 202 only once it is in the stream. */
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+  .use(injectLambdaContext(logger))
+  .use(httpErrorHandler({ logger }))
+  .handler(async (event) => {
+    const type = eventTypeOfRoute(event.routeKey);
+    const validation = validateEvent(type, readJsonBody(event, { maxBytes: MAX_EVENT_BYTES }));
+    if (!validation.ok) throw new ValidationFailedError(EVENT_NAME[type], validation.violations);
+
+    const { envelope, record } = stampEvent(type, validation.event, { eventId: randomUUID(), receivedAt: new Date() });
+    const [outcome] = await rawEvents.write([record]);
+    if (!outcome?.ok) throw new StreamUnavailableError(RETRY_AFTER_SECONDS, outcome);
+
+    const { event_id, received_at } = envelope;
+    return jsonResponse(202, { event_id, received_at, shard_id: outcome.shardId, sequence_number: outcome.sequenceNumber });
+  });

@@ -1,1 +1,24 @@
-export const handler = async () => ({ statusCode: 200 });
+import { randomUUID } from 'node:crypto';
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { createKinesisClient, httpErrorHandler, jsonResponse, logger, readJsonBody, requiredEnv } from '@sdp/shared';
+import { kinesisRawEventsStream } from '../adapters/rawEventsStream.js';
+import { MAX_BATCH_BYTES } from '../domain/constants.js';
+import { planBatch } from '../domain/planBatch.js';
+import { summarizeBatch } from '../domain/summarizeBatch.js';
+
+const rawEvents = kinesisRawEventsStream(createKinesisClient(), requiredEnv('RAW_EVENTS_STREAM_NAME'));
+
+/** POST /events: up to 500 mixed events in one PutRecords, with every item's outcome. */
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+  .use(injectLambdaContext(logger))
+  .use(httpErrorHandler({ logger }))
+  .handler(async (event) => {
+    const receivedAt = new Date();
+    const plan = planBatch(readJsonBody(event, { maxBytes: MAX_BATCH_BYTES }), () => ({ eventId: randomUUID(), receivedAt }));
+    const records = plan.flatMap((item) => (item.ok ? [item.stamped.record] : []));
+    const outcomes = records.length > 0 ? await rawEvents.write(records) : [];
+    const { statusCode, headers, body } = summarizeBatch(plan, outcomes);
+    return jsonResponse(statusCode, body, headers);
+  });

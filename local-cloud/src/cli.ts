@@ -1,0 +1,79 @@
+/**
+ * `npm start`: the whole platform on this machine, with demo traffic.
+ *
+ *   npm start                      # gateway on http://localhost:3000, demo traffic on
+ *   npm start -- --no-demo         # no demo traffic
+ *   npm start -- --rate 50         # demo transactions per second (default 20)
+ *   npm start -- --reset           # forget streams, tables and checkpoints first
+ *   PORT=8080 npm start            # another port
+ */
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startDemoTraffic, type DemoTraffic } from './demo/startDemoTraffic.js';
+import { LocalCloudError } from './errors.js';
+import { startLocalCloud } from './startLocalCloud.js';
+import { formatStatusLine, sampleStatus, type StatusSample } from './status/formatStatusLine.js';
+
+// The AWS SDK warns on every start that it will want Node 22 from 2027; it changes nothing here.
+process.removeAllListeners('warning').on('warning', (warning) => {
+  if (!warning.message.includes('NodeVersionSupportWarning')) console.warn(warning);
+});
+
+const { values } = parseArgs({
+  options: {
+    demo: { type: 'boolean', default: true },
+    'no-demo': { type: 'boolean', default: false },
+    rate: { type: 'string', default: '20' },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'data-dir': { type: 'string' },
+    reset: { type: 'boolean', default: false },
+  },
+});
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = path.resolve(values['data-dir'] ?? path.join(root, '.data', 'local'));
+const started = Date.now();
+
+if (values.reset) await rm(dataDir, { recursive: true, force: true });
+
+let cloud;
+try {
+  cloud = await startLocalCloud({ root, dataDir, port: Number(values.port), log: (message) => console.log(`  ${message}`) });
+} catch (error) {
+  console.error(error instanceof LocalCloudError ? `\n${error.message}\n` : error);
+  process.exit(1);
+}
+
+console.log(`\nLocal cloud up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${cloud.url}`);
+for (const fn of cloud.project.functions) {
+  for (const route of fn.routes) console.log(`  ${route.method.padEnd(5)} ${cloud.url}${route.path}  → ${fn.name}`);
+}
+console.log(`  Kinesis ${cloud.kinesisEndpoint}   DynamoDB ${cloud.dynamoDbEndpoint}   data ${path.relative(process.cwd(), dataDir)}/`);
+
+const demo: DemoTraffic | undefined =
+  values.demo && !values['no-demo'] ? startDemoTraffic(cloud.url, Number(values.rate)) : undefined;
+console.log(demo ? `Demo traffic: ${values.rate} transactions/s (--no-demo to turn off). Ctrl-C to stop.\n` : 'Ctrl-C to stop.\n');
+
+let previous: StatusSample = sampleStatus(cloud, demo);
+const statusTimer = setInterval(() => {
+  const current = sampleStatus(cloud, demo);
+  const line = formatStatusLine(previous, current);
+  previous = current;
+  if (process.stdout.isTTY) process.stdout.write(`\r${line}\u001b[K`);
+  else if (Math.floor(current.at / 1000) % 10 === 0) console.log(line);
+}, 1000);
+
+let stopping = false;
+const shutdown = async (): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(statusTimer);
+  console.log('\nStopping…');
+  await demo?.stop();
+  await cloud.stop();
+  console.log('Stopped.');
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

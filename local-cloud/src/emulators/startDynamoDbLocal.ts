@@ -1,0 +1,131 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { localDynamoDbClient } from '../clients.js';
+import { EmulatorStartError, JavaNotFoundError } from '../errors.js';
+import type { Emulator, EmulatorOptions } from './types.js';
+
+const READY_TIMEOUT_MS = 60_000;
+const READY_POLL_MS = 200;
+const STOP_GRACE_MS = 5_000;
+const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Starts the real DynamoDB Local (Java) on 127.0.0.1 with one shared database file under `dataDir`,
+ * and resolves once it answers `ListTables`.
+ *
+ * The Java process is killed when this process exits, crashes or gets SIGINT/SIGTERM/SIGHUP, so no
+ * emulator outlives the local cloud. It cannot be cleaned up if this process is killed with SIGKILL.
+ *
+ * @throws {@link JavaNotFoundError} when `java` is not on the PATH.
+ * @throws {@link EmulatorStartError} when the process exits or does not answer within 60 s.
+ *
+ * @example
+ * ```ts
+ * const dynamoDb = await startDynamoDbLocal({ port: await freePort(), dataDir: '.data/dynamodb' });
+ * const client = localDynamoDbClient(dynamoDb.endpoint);
+ * await dynamoDb.stop();
+ * ```
+ */
+export const startDynamoDbLocal = async ({ port, dataDir }: EmulatorOptions): Promise<Emulator> => {
+  await mkdir(dataDir, { recursive: true });
+  const emulatorDir = findEmulatorDir();
+  const child = spawn(
+    'java',
+    [
+      `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
+      '-jar',
+      join(emulatorDir, 'DynamoDBLocal.jar'),
+      '-port',
+      String(port),
+      '-dbPath',
+      dataDir,
+      '-sharedDb',
+    ],
+    { cwd: emulatorDir, stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-4000);
+  });
+  const removeExitHooks = killOnParentExit(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const endpoint = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(endpoint, child, () => stderr);
+  } catch (error) {
+    removeExitHooks();
+    child.kill('SIGKILL');
+    throw error;
+  }
+  return {
+    endpoint,
+    stop: async () => {
+      removeExitHooks();
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      const graceTimer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(graceTimer);
+    },
+  };
+};
+
+const findEmulatorDir = (): string => {
+  // Resolved from the working directory because this file runs both as ESM (tsx) and as CommonJS (jest).
+  const require = createRequire(join(process.cwd(), 'package.json'));
+  return join(dirname(require.resolve('amplify-dynamodb-simulator/package.json')), 'emulator');
+};
+
+const waitUntilReady = async (endpoint: string, child: ChildProcess, stderr: () => string): Promise<void> => {
+  const spawnFailure = new Promise<never>((_, reject) => {
+    child.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'ENOENT' ? new JavaNotFoundError({ cause: error }) : error),
+    );
+    child.once('exit', (code, signal) =>
+      reject(new EmulatorStartError('DynamoDB Local', `exited with ${code ?? signal}: ${stderr()}`)),
+    );
+  });
+  spawnFailure.catch(() => undefined);
+  const client = localDynamoDbClient(endpoint);
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  try {
+    while (Date.now() < deadline) {
+      const answered = await Promise.race([
+        client.send(new ListTablesCommand({})).then(
+          () => true,
+          () => false,
+        ),
+        spawnFailure,
+      ]);
+      if (answered) return;
+      await Promise.race([sleep(READY_POLL_MS), spawnFailure]);
+    }
+  } finally {
+    client.destroy();
+  }
+  throw new EmulatorStartError('DynamoDB Local', `no answer on ${endpoint} within ${READY_TIMEOUT_MS} ms: ${stderr()}`);
+};
+
+const killOnParentExit = (child: ChildProcess): (() => void) => {
+  const killChild = (): void => {
+    child.kill('SIGKILL');
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    killChild();
+    removeHooks();
+    // Only restore the default "exit on signal" when nobody else (e.g. the CLI) handles the signal.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  };
+  const removeHooks = (): void => {
+    process.off('exit', killChild);
+    for (const signal of EXIT_SIGNALS) process.off(signal, onSignal);
+  };
+  process.once('exit', killChild);
+  for (const signal of EXIT_SIGNALS) process.once(signal, onSignal);
+  child.once('exit', removeHooks);
+  return removeHooks;
+};

@@ -1,0 +1,106 @@
+import { abortableSleep } from './abortableSleep.js';
+import type { CheckpointStore } from './CheckpointStore.js';
+import { IDLE_POLL_MS, RETRY_BACKOFF_MS } from './constants.js';
+import { type DeliveryContext, deliverBatch } from './deliverBatch.js';
+import type { ShardPosition, ShardSource, SourceRecord } from './types.js';
+
+export interface ShardPollerOptions extends Omit<DeliveryContext, 'shardId' | 'batchInfoKey' | 'commit'> {
+  source: ShardSource;
+  checkpoints: CheckpointStore;
+  /** Position used when the shard has no checkpoint (a shard that appeared after the mapping was created). */
+  defaultPosition: ShardPosition;
+}
+
+/**
+ * Reads one shard from its checkpoint and delivers its records in order, one invocation at a time.
+ *
+ * Records are gathered until `batchSize` or until `maximumBatchingWindowInSeconds` has passed since
+ * the first one; an idle shard is polled every {@link IDLE_POLL_MS} ms.
+ */
+export class ShardPoller {
+  private readonly shardId: string;
+  private readonly options: ShardPollerOptions;
+  /** Arrival time of the newest record read but not yet processed. */
+  private newestPendingArrivalMs: number | undefined;
+
+  public constructor(shardId: string, options: ShardPollerOptions) {
+    this.shardId = shardId;
+    this.options = options;
+  }
+
+  public lagMs(now = Date.now()): number {
+    return this.newestPendingArrivalMs === undefined ? 0 : Math.max(0, now - this.newestPendingArrivalMs);
+  }
+
+  /** Resolves `finished` once a closed shard is fully processed, `stopped` when the signal aborts. */
+  public async run(): Promise<'finished' | 'stopped'> {
+    const { source, checkpoints, trigger, signal } = this.options;
+    const start = (await checkpoints.read(this.shardId)) ?? this.options.defaultPosition;
+    if (start.type === 'SHARD_END') return 'finished';
+    const notBeforeMs = start.type === 'AT_TIMESTAMP' ? start.timestampMs : 0;
+    const batchSize = Math.max(1, trigger.batchSize);
+    const windowMs = trigger.maximumBatchingWindowInSeconds * 1000;
+    let readPosition: ShardPosition = start;
+    let iterator: string | undefined | null = null;
+    const buffer: SourceRecord[] = [];
+    let firstBufferedAt = 0;
+    let failures = 0;
+    const delivery = this.deliveryContext();
+
+    while (!signal.aborted) {
+      let fetched = 0;
+      try {
+        if (iterator === null) iterator = await source.getIterator(this.shardId, readPosition);
+        if (iterator !== undefined && buffer.length < batchSize) {
+          const limit = Math.min(batchSize - buffer.length, source.maxRecordsPerRead);
+          const page = await source.getRecords(this.shardId, iterator, limit);
+          iterator = page.nextIterator;
+          fetched = page.records.length;
+          const last = page.records[page.records.length - 1];
+          if (last !== undefined) readPosition = { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: last.sequenceNumber };
+          const wanted = page.records.filter((record) => record.arrivalMs >= notBeforeMs);
+          if (wanted.length > 0 && buffer.length === 0) firstBufferedAt = Date.now();
+          buffer.push(...wanted);
+          this.newestPendingArrivalMs = buffer[buffer.length - 1]?.arrivalMs;
+        }
+        failures = 0;
+      } catch (error) {
+        if (signal.aborted) break;
+        iterator = null;
+        if (source.needsFreshIterator(error)) continue;
+        failures += 1;
+        this.options.log('shard read failed', { shardId: this.shardId, error: (error as Error).message });
+        await abortableSleep(Math.min(RETRY_BACKOFF_MS.first * 2 ** failures, RETRY_BACKOFF_MS.max), signal);
+        continue;
+      }
+
+      const windowLeftMs = windowMs - (Date.now() - firstBufferedAt);
+      if (buffer.length > 0 && (buffer.length >= batchSize || iterator === undefined || windowLeftMs <= 0)) {
+        const outcome = await deliverBatch(buffer.splice(0, batchSize), delivery);
+        if (buffer.length > 0) firstBufferedAt = Date.now();
+        else this.newestPendingArrivalMs = undefined;
+        if (outcome === 'stopped') return 'stopped';
+        continue;
+      }
+      if (iterator === undefined) {
+        await checkpoints.write(this.shardId, { type: 'SHARD_END' });
+        return 'finished';
+      }
+      if (fetched === 0) {
+        await abortableSleep(buffer.length > 0 ? Math.min(IDLE_POLL_MS, windowLeftMs) : IDLE_POLL_MS, signal);
+      }
+    }
+    return 'stopped';
+  }
+
+  private deliveryContext(): DeliveryContext {
+    const { source, checkpoints, ...rest } = this.options;
+    return {
+      ...rest,
+      shardId: this.shardId,
+      batchInfoKey: source.batchInfoKey,
+      commit: (record) =>
+        checkpoints.write(this.shardId, { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: record.sequenceNumber }),
+    };
+  }
+}

@@ -1,0 +1,70 @@
+import {
+  DescribeStreamCommand,
+  type DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type Shard,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { ShardPosition, ShardSource } from '../types.js';
+import { toDynamoDbEventRecord } from './toDynamoDbEventRecord.js';
+
+/**
+ * Reads a DynamoDB stream shard by shard for a poller.
+ *
+ * DynamoDB Local answers `TrimmedDataAccessException` to an iterator chain that started on an
+ * empty shard, so that error (like an expired iterator) asks the poller for a fresh iterator.
+ * `AT_TIMESTAMP`, which AWS rejects for DynamoDB, is served from the trim horizon with a
+ * minute-precision filter on `ApproximateCreationDateTime`.
+ *
+ * @example
+ * ```ts
+ * const source = createDynamoDbShardSource(localDynamoDbStreamsClient(endpoint), table.LatestStreamArn);
+ * const shards = await source.listShards();
+ * ```
+ */
+export const createDynamoDbShardSource = (client: DynamoDBStreamsClient, streamArn: string): ShardSource => ({
+  streamArn,
+  maxRecordsPerRead: 1_000,
+  batchInfoKey: 'DDBStreamBatchInfo',
+  listShards: async () => {
+    const shards: Shard[] = [];
+    let exclusiveStartShardId: string | undefined;
+    do {
+      const page = await client.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStartShardId }),
+      );
+      shards.push(...(page.StreamDescription?.Shards ?? []));
+      exclusiveStartShardId = page.StreamDescription?.LastEvaluatedShardId;
+    } while (exclusiveStartShardId !== undefined);
+    return shards.map((shard) => ({
+      shardId: shard.ShardId ?? '',
+      parentShardIds: shard.ParentShardId === undefined ? [] : [shard.ParentShardId],
+    }));
+  },
+  getIterator: async (shardId: string, position: ShardPosition) => {
+    if (position.type === 'SHARD_END') return undefined;
+    const result = await client.send(
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ...(position.type === 'AFTER_SEQUENCE_NUMBER'
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: position.sequenceNumber }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      }),
+    );
+    return result.ShardIterator;
+  },
+  getRecords: async (_shardId: string, iterator: string, limit: number) => {
+    const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }));
+    return {
+      nextIterator: page.NextShardIterator,
+      records: (page.Records ?? []).map((record) => ({
+        sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
+        arrivalMs: record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Date.now(),
+        lambdaRecord: toDynamoDbEventRecord(record, streamArn),
+      })),
+    };
+  },
+  needsFreshIterator: (error: unknown) =>
+    ['ExpiredIteratorException', 'TrimmedDataAccessException'].includes((error as Error).name),
+});

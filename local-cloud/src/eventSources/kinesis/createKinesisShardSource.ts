@@ -1,0 +1,75 @@
+import {
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type KinesisClient,
+  ListShardsCommand,
+  type Shard,
+} from '@aws-sdk/client-kinesis';
+import { InvalidStreamArnError } from '../../errors.js';
+import type { ShardInfo, ShardPosition, ShardSource } from '../types.js';
+import { toKinesisEventRecord } from './toKinesisEventRecord.js';
+
+/**
+ * Reads a Kinesis stream shard by shard for a poller.
+ *
+ * Requests name the stream by `StreamName`, because kinesalite ignores `StreamARN`.
+ * `AT_TIMESTAMP` is served from the trim horizon (the poller skips older records), because
+ * kinesalite never answers an `AT_TIMESTAMP` request when no record is that recent.
+ *
+ * @example
+ * ```ts
+ * const source = createKinesisShardSource(localKinesisClient(endpoint), 'arn:aws:kinesis:us-east-1:000000000000:stream/events');
+ * const shards = await source.listShards();
+ * ```
+ */
+export const createKinesisShardSource = (client: KinesisClient, streamArn: string): ShardSource => {
+  const streamName = /^arn:aws[\w-]*:kinesis:[^:]*:[^:]*:stream\/(.+)$/.exec(streamArn)?.[1];
+  if (streamName === undefined) throw new InvalidStreamArnError(streamArn);
+  return {
+    streamArn,
+    maxRecordsPerRead: 10_000,
+    batchInfoKey: 'KinesisBatchInfo',
+    listShards: async () => {
+      const shards: Shard[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await client.send(
+          new ListShardsCommand(nextToken === undefined ? { StreamName: streamName } : { NextToken: nextToken }),
+        );
+        shards.push(...(page.Shards ?? []));
+        nextToken = page.NextToken;
+      } while (nextToken !== undefined);
+      return shards.map(toShardInfo);
+    },
+    getIterator: async (shardId: string, position: ShardPosition) => {
+      if (position.type === 'SHARD_END') return undefined;
+      const result = await client.send(
+        new GetShardIteratorCommand({
+          StreamName: streamName,
+          ShardId: shardId,
+          ...(position.type === 'AFTER_SEQUENCE_NUMBER'
+            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: position.sequenceNumber }
+            : { ShardIteratorType: 'TRIM_HORIZON' }),
+        }),
+      );
+      return result.ShardIterator;
+    },
+    getRecords: async (shardId: string, iterator: string, limit: number) => {
+      const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }));
+      return {
+        nextIterator: page.NextShardIterator,
+        records: (page.Records ?? []).map((record) => ({
+          sequenceNumber: record.SequenceNumber ?? '',
+          arrivalMs: record.ApproximateArrivalTimestamp?.getTime() ?? Date.now(),
+          lambdaRecord: toKinesisEventRecord(record, shardId, streamArn),
+        })),
+      };
+    },
+    needsFreshIterator: (error: unknown) => (error as Error).name === 'ExpiredIteratorException',
+  };
+};
+
+const toShardInfo = (shard: Shard): ShardInfo => ({
+  shardId: shard.ShardId ?? '',
+  parentShardIds: [shard.ParentShardId, shard.AdjacentParentShardId].filter((id): id is string => id !== undefined),
+});

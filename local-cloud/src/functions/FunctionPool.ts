@@ -1,0 +1,178 @@
+import { randomUUID } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import type { LocalFunction } from '../project/types.js';
+import { FunctionCrashError, FunctionError, FunctionTimeoutError } from './errors.js';
+import { WORKER_SOURCE } from './workerSource.js';
+
+interface Instance {
+  worker: Worker;
+  ready: Promise<void>;
+  busy: boolean;
+  pending?: { id: number; resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+}
+
+export interface FunctionPoolOptions {
+  bundlePath: string;
+  exportName: string;
+  /** The function's whole environment: its own variables plus the local endpoints and credentials */
+  environment: Record<string, string>;
+  maxInstances: number;
+  /** Where the instances' stdout and stderr go */
+  logs: Writable;
+}
+
+/**
+ * The execution environments of one function: worker threads, each with its own module scope and
+ * environment variables, each running one invocation at a time. Instances start on demand up to
+ * `maxInstances`; further invocations wait for a free one. An instance that times out or crashes
+ * is replaced, as Lambda replaces a sandbox.
+ */
+export class FunctionPool {
+  readonly fn: LocalFunction;
+  private readonly options: FunctionPoolOptions;
+  private readonly instances = new Set<Instance>();
+  private readonly waiting: ((instance: Instance) => void)[] = [];
+  private nextId = 0;
+  private stopped = false;
+  invocations = 0;
+  errors = 0;
+
+  constructor(fn: LocalFunction, options: FunctionPoolOptions) {
+    this.fn = fn;
+    this.options = options;
+  }
+
+  /** Starts `count` instances ahead of traffic so the first requests skip the cold start. */
+  async warm(count = 1): Promise<void> {
+    const started = Array.from({ length: Math.min(count, this.options.maxInstances) - this.instances.size }, () => this.spawn());
+    await Promise.all(started.map((instance) => instance.ready));
+  }
+
+  /** Runs one invocation; rejects with FunctionError, FunctionTimeoutError or FunctionCrashError. */
+  async invoke(event: unknown): Promise<unknown> {
+    const instance = await this.acquire();
+    this.invocations++;
+    try {
+      return await this.run(instance, event);
+    } catch (error) {
+      this.errors++;
+      throw error;
+    } finally {
+      this.release(instance);
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await Promise.all([...this.instances].map((instance) => this.retire(instance)));
+  }
+
+  private async acquire(): Promise<Instance> {
+    if (this.stopped) throw new FunctionCrashError(this.fn.name, 'the local cloud is stopping');
+    for (const instance of this.instances) {
+      if (!instance.busy) {
+        instance.busy = true;
+        return instance;
+      }
+    }
+    if (this.instances.size < this.options.maxInstances) {
+      const instance = this.spawn();
+      instance.busy = true;
+      return instance;
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(instance: Instance): void {
+    if (!this.instances.has(instance)) {
+      // The instance was retired (timeout or crash): hand the waiter a fresh one.
+      const next = this.waiting.shift();
+      if (next && !this.stopped) {
+        const replacement = this.spawn();
+        replacement.busy = true;
+        next(replacement);
+      }
+      return;
+    }
+    const next = this.waiting.shift();
+    if (next) next(instance);
+    else instance.busy = false;
+  }
+
+  private async run(instance: Instance, event: unknown): Promise<unknown> {
+    await instance.ready;
+    const timeoutMs = this.fn.timeoutSeconds * 1000;
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        void this.retire(instance);
+        reject(new FunctionTimeoutError(this.fn.name, this.fn.timeoutSeconds));
+      }, timeoutMs);
+      instance.pending = { id, resolve, reject, timer };
+      instance.worker.postMessage({ id, event, requestId: randomUUID(), deadline: Date.now() + timeoutMs });
+    });
+  }
+
+  private spawn(): Instance {
+    const worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      env: this.options.environment,
+      workerData: {
+        bundlePath: this.options.bundlePath,
+        exportName: this.options.exportName,
+        functionName: this.fn.name,
+        memorySize: this.fn.memorySize,
+        invokedFunctionArn: `arn:aws:lambda:us-east-1:000000000000:function:${this.fn.name}`,
+      },
+      stdout: true,
+      stderr: true,
+    });
+    worker.stdout.pipe(this.options.logs, { end: false });
+    worker.stderr.pipe(this.options.logs, { end: false });
+    const instance: Instance = { worker, busy: false, ready: Promise.resolve() };
+    instance.ready = new Promise<void>((resolve, reject) => {
+      worker.on('message', (message: WorkerMessage) => {
+        if ('ready' in message) return resolve();
+        if ('initError' in message) {
+          const crash = new FunctionCrashError(this.fn.name, `init failed: ${message.initError.message}`);
+          reject(crash);
+          void this.retire(instance, crash);
+          return;
+        }
+        const pending = instance.pending;
+        if (!pending || pending.id !== message.id) return;
+        clearTimeout(pending.timer);
+        instance.pending = undefined;
+        if (message.ok) pending.resolve(message.value);
+        else pending.reject(new FunctionError(this.fn.name, message.error));
+      });
+      worker.on('error', (error) => {
+        const crash = new FunctionCrashError(this.fn.name, error.message);
+        reject(crash);
+        void this.retire(instance, crash);
+      });
+      worker.on('exit', (code) => void this.retire(instance, new FunctionCrashError(this.fn.name, `exited with code ${code}`)));
+    });
+    instance.ready.catch(() => undefined);
+    this.instances.add(instance);
+    return instance;
+  }
+
+  private async retire(instance: Instance, reason?: Error): Promise<void> {
+    if (!this.instances.delete(instance)) return;
+    const pending = instance.pending;
+    if (pending) {
+      clearTimeout(pending.timer);
+      instance.pending = undefined;
+      pending.reject(reason ?? new FunctionCrashError(this.fn.name, 'instance stopped'));
+    }
+    await instance.worker.terminate();
+  }
+}
+
+type WorkerMessage =
+  | { ready: true }
+  | { initError: { name: string; message: string } }
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; error: { name: string; message: string; stack?: string } };

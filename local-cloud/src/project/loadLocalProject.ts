@@ -1,0 +1,106 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { printServiceConfig } from './printServiceConfig.js';
+import { intrinsicContext, provisionResources } from './provisionResources.js';
+import { readCompose, resolveComposeParams } from './readCompose.js';
+import { resolveIntrinsics, type IntrinsicContext } from './resolveIntrinsics.js';
+import type { LocalFunction, PrintedFunction, PrintedService, StreamEventSettings } from './types.js';
+
+export interface LocalProject {
+  functions: LocalFunction[];
+  /** Stack outputs by service, as `serverless-compose.yml` passes them on */
+  outputs: Map<string, Record<string, string>>;
+}
+
+/**
+ * Everything the local cloud runs, derived only from `serverless-compose.yml` and each service's
+ * resolved `serverless.yml`: services in deploy order, each one's resources provisioned on the
+ * emulators, then its outputs resolved and handed to the services that use them.
+ */
+export async function loadLocalProject(options: {
+  root: string;
+  stage: string;
+  cacheDir: string;
+  kinesis: KinesisClient;
+  dynamoDb: DynamoDBClient;
+}): Promise<LocalProject> {
+  const { root, stage, cacheDir, kinesis, dynamoDb } = options;
+  const services = await readCompose(root);
+  const outputs = new Map<string, Record<string, string>>();
+  const functions: LocalFunction[] = [];
+  for (const service of services) {
+    const params = resolveComposeParams(service, outputs);
+    const config = await printServiceConfig({ root, serviceDir: service.dir, stage, params, cacheDir });
+    const stackName = `${config.service}-${config.provider.stage}`;
+    const resources = await provisionResources({
+      stackName,
+      region: config.provider.region,
+      resources: config.resources?.Resources ?? {},
+      kinesis,
+      dynamoDb,
+    });
+    const context = intrinsicContext(resources, stackName, config.provider.region);
+    outputs.set(service.name, resolveOutputs(config, context));
+    for (const [key, fn] of Object.entries(config.functions ?? {})) {
+      functions.push(toLocalFunction(config, service.dir, key, fn, context));
+    }
+  }
+  return { functions, outputs };
+}
+
+function resolveOutputs(config: PrintedService, context: IntrinsicContext): Record<string, string> {
+  const declared = config.resources?.Outputs ?? {};
+  return Object.fromEntries(Object.entries(declared).map(([name, output]) => [name, String(resolveIntrinsics(output.Value, context))]));
+}
+
+function toLocalFunction(
+  config: PrintedService,
+  serviceDir: string,
+  key: string,
+  fn: PrintedFunction,
+  context: IntrinsicContext,
+): LocalFunction {
+  const environment = resolveIntrinsics({ ...config.provider.environment, ...fn.environment }, context) as Record<string, unknown>;
+  const local: LocalFunction = {
+    service: config.service,
+    serviceDir,
+    key,
+    name: fn.name,
+    handler: fn.handler,
+    timeoutSeconds: fn.timeout ?? config.provider.timeout ?? 6,
+    memorySize: fn.memorySize ?? config.provider.memorySize ?? 1024,
+    environment: Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v)])),
+    esbuild: config.custom?.esbuild ?? {},
+    routes: [],
+    streams: [],
+    schedules: [],
+    ...(fn.reservedConcurrency === undefined ? {} : { reservedConcurrency: fn.reservedConcurrency }),
+  };
+  for (const event of fn.events ?? []) {
+    if ('httpApi' in event) local.routes.push(toRoute(event.httpApi as string | { method: string; path: string }));
+    if ('stream' in event) local.streams.push(toStreamSettings(resolveIntrinsics(event.stream, context)));
+    if ('schedule' in event) local.schedules.push(...toSchedules(event.schedule as string | { rate: string | string[]; enabled?: boolean; input?: unknown }));
+  }
+  return local;
+}
+
+function toRoute(httpApi: string | { method: string; path: string }): { method: string; path: string } {
+  if (typeof httpApi === 'object') return { method: httpApi.method.toUpperCase(), path: httpApi.path };
+  if (httpApi === '*') return { method: '*', path: '*' };
+  const [method, routePath] = httpApi.split(/\s+/, 2);
+  return { method: method!.toUpperCase() === 'ANY' ? '*' : method!.toUpperCase(), path: routePath! };
+}
+
+function toStreamSettings(stream: unknown): StreamEventSettings {
+  if (typeof stream === 'string') return { arn: stream };
+  const settings = stream as StreamEventSettings & { destinations?: { onFailure?: string | { arn: unknown } } };
+  const onFailure = settings.destinations?.onFailure;
+  const onFailureArn = typeof onFailure === 'string' ? onFailure : onFailure ? String(onFailure.arn) : undefined;
+  return { ...settings, arn: String(settings.arn), ...(onFailureArn ? { onFailureArn } : {}) };
+}
+
+function toSchedules(schedule: string | { rate: string | string[]; enabled?: boolean; input?: unknown }): { rule: string; input?: unknown }[] {
+  if (typeof schedule === 'string') return [{ rule: schedule }];
+  if (schedule.enabled === false) return [];
+  return [schedule.rate].flat().map((rule) => ({ rule, ...(schedule.input === undefined ? {} : { input: schedule.input }) }));
+}

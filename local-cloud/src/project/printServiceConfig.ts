@@ -1,0 +1,44 @@
+import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { PrintedService } from './types.js';
+
+const run = promisify(execFile);
+
+/**
+ * `serverless print --format json` of one service (Serverless Framework v3, offline), cached under
+ * `cacheDir` by the content of its config files and the params, since one print takes seconds.
+ */
+export async function printServiceConfig(options: {
+  root: string;
+  serviceDir: string;
+  stage: string;
+  params: Record<string, string>;
+  cacheDir: string;
+}): Promise<PrintedService> {
+  const { root, serviceDir, stage, params, cacheDir } = options;
+  const configFiles = [path.join(serviceDir, 'serverless.yml'), path.join(root, 'serverless.base.yml')];
+  const hash = createHash('sha256').update(JSON.stringify({ stage, params, env: process.env.LOG_LEVEL ?? '' }));
+  for (const file of configFiles) hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
+  const cacheFile = path.join(cacheDir, `${path.basename(serviceDir)}-${hash.digest('hex').slice(0, 16)}.json`);
+
+  const cached = await readFile(cacheFile, 'utf8').catch(() => undefined);
+  if (cached) return JSON.parse(cached) as PrintedService;
+
+  const args = ['print', '--format', 'json', '--stage', stage, ...Object.entries(params).map(([k, v]) => `--param=${k}=${v}`)];
+  const { stdout } = await run(path.join(root, 'node_modules/.bin/serverless'), args, {
+    cwd: serviceDir,
+    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', SLS_DEPRECATION_DISABLE: '*' },
+    maxBuffer: 64 * 1024 * 1024,
+  }).catch((error: { stderr?: string; message: string }) => {
+    throw new Error(`serverless print failed in ${path.relative(root, serviceDir)}:\n${error.stderr ?? error.message}`);
+  });
+  const printed = stdout.slice(stdout.indexOf('{'));
+  const config = JSON.parse(printed) as PrintedService;
+  await mkdir(cacheDir, { recursive: true });
+  await writeFile(`${cacheFile}.tmp`, printed);
+  await rename(`${cacheFile}.tmp`, cacheFile);
+  return config;
+}

@@ -1,0 +1,130 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+  type CreateTableCommandInput,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
+import { CreateStreamCommand, DescribeStreamSummaryCommand, waitUntilStreamExists, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { resolveIntrinsics, type IntrinsicContext } from './resolveIntrinsics.js';
+import type { CfnResource } from './types.js';
+
+export const LOCAL_ACCOUNT_ID = '000000000000';
+
+export interface LocalResource {
+  type: string;
+  /** What `Ref` returns */
+  ref: string;
+  attributes: Record<string, string>;
+}
+
+/**
+ * Creates, on the local emulators, the Kinesis streams and DynamoDB tables (with their streams and TTL)
+ * a service declares in `resources`, and describes SQS queues (on-failure destinations, kept as files).
+ * Existing ones are reused, so a restart keeps their data. Other resource types have no local
+ * counterpart and are skipped.
+ */
+export async function provisionResources(options: {
+  stackName: string;
+  region: string;
+  resources: Record<string, CfnResource>;
+  kinesis: KinesisClient;
+  dynamoDb: DynamoDBClient;
+}): Promise<Map<string, LocalResource>> {
+  const { stackName, region, resources, kinesis, dynamoDb } = options;
+  const provisioned = new Map<string, LocalResource>();
+  const context = intrinsicContext(provisioned, stackName, region);
+  for (const [logicalId, resource] of Object.entries(resources)) {
+    const properties = resolveIntrinsics(resource.Properties ?? {}, context) as Record<string, unknown>;
+    const arn = (service: string, resourcePath: string) => `arn:aws:${service}:${region}:${LOCAL_ACCOUNT_ID}:${resourcePath}`;
+    switch (resource.Type) {
+      case 'AWS::Kinesis::Stream': {
+        const name = String(properties.Name ?? `${stackName}-${logicalId}`);
+        await createKinesisStream(kinesis, name, Number(properties.ShardCount ?? 4));
+        provisioned.set(logicalId, { type: resource.Type, ref: name, attributes: { Arn: arn('kinesis', `stream/${name}`) } });
+        break;
+      }
+      case 'AWS::DynamoDB::Table': {
+        const name = String(properties.TableName ?? `${stackName}-${logicalId}`);
+        const streamArn = await createTable(dynamoDb, name, properties);
+        provisioned.set(logicalId, {
+          type: resource.Type,
+          ref: name,
+          attributes: { Arn: arn('dynamodb', `table/${name}`), ...(streamArn ? { StreamArn: streamArn } : {}) },
+        });
+        break;
+      }
+      case 'AWS::SQS::Queue': {
+        const name = String(properties.QueueName ?? `${stackName}-${logicalId}`);
+        const queueArn = arn('sqs', name);
+        provisioned.set(logicalId, {
+          type: resource.Type,
+          ref: `https://sqs.${region}.amazonaws.com/${LOCAL_ACCOUNT_ID}/${name}`,
+          attributes: { Arn: queueArn, QueueName: name },
+        });
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  return provisioned;
+}
+
+/** Ref and Fn::GetAtt over provisioned resources, plus the pseudo parameters. */
+export function intrinsicContext(resources: ReadonlyMap<string, LocalResource>, stackName: string, region: string): IntrinsicContext {
+  const pseudo: Record<string, string> = {
+    'AWS::Region': region,
+    'AWS::AccountId': LOCAL_ACCOUNT_ID,
+    'AWS::StackName': stackName,
+    'AWS::Partition': 'aws',
+    'AWS::URLSuffix': 'amazonaws.com',
+  };
+  return {
+    ref(logicalId) {
+      const value = pseudo[logicalId] ?? resources.get(logicalId)?.ref;
+      if (value === undefined) throw new Error(`${stackName}: Ref to '${logicalId}', which has no local counterpart`);
+      return value;
+    },
+    getAtt(logicalId, attribute) {
+      const value = resources.get(logicalId)?.attributes[attribute];
+      if (value === undefined) throw new Error(`${stackName}: Fn::GetAtt ${logicalId}.${attribute} has no local counterpart`);
+      return value;
+    },
+  };
+}
+
+async function createKinesisStream(kinesis: KinesisClient, name: string, shardCount: number): Promise<void> {
+  try {
+    await kinesis.send(new CreateStreamCommand({ StreamName: name, ShardCount: shardCount }));
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceInUseException') throw error;
+  }
+  await waitUntilStreamExists({ client: kinesis, maxWaitTime: 30, minDelay: 0.1, maxDelay: 0.5 }, { StreamName: name });
+  await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
+}
+
+async function createTable(dynamoDb: DynamoDBClient, name: string, properties: Record<string, unknown>): Promise<string | undefined> {
+  const input = {
+    TableName: name,
+    KeySchema: properties.KeySchema,
+    AttributeDefinitions: properties.AttributeDefinitions,
+    GlobalSecondaryIndexes: properties.GlobalSecondaryIndexes,
+    LocalSecondaryIndexes: properties.LocalSecondaryIndexes,
+    StreamSpecification: properties.StreamSpecification
+      ? { StreamEnabled: true, ...(properties.StreamSpecification as object) }
+      : undefined,
+    BillingMode: 'PAY_PER_REQUEST',
+  } as CreateTableCommandInput;
+  try {
+    await dynamoDb.send(new CreateTableCommand(input));
+    const ttl = properties.TimeToLiveSpecification as { AttributeName: string; Enabled: boolean } | undefined;
+    await waitUntilTableExists({ client: dynamoDb, maxWaitTime: 30, minDelay: 0.1, maxDelay: 0.5 }, { TableName: name });
+    if (ttl?.Enabled) await dynamoDb.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: ttl }));
+  } catch (error) {
+    if ((error as Error).name !== 'ResourceInUseException') throw error;
+  }
+  const { Table } = await dynamoDb.send(new DescribeTableCommand({ TableName: name }));
+  return Table?.LatestStreamArn;
+}

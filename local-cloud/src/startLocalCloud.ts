@@ -1,0 +1,188 @@
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { localDynamoDbClient, localDynamoDbStreamsClient, localKinesisClient } from './clients.js';
+import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
+import { startKinesalite } from './emulators/startKinesalite.js';
+import type { Emulator } from './emulators/types.js';
+import { createEventSourceMapping } from './eventSources/createEventSourceMapping.js';
+import { fileOnFailureSink } from './eventSources/fileOnFailureSink.js';
+import { createSchedule } from './eventSources/schedule/createSchedule.js';
+import type { EventSourceMapping, StreamTrigger } from './eventSources/types.js';
+import { bundleFunction } from './functions/bundleFunction.js';
+import { FunctionPool } from './functions/FunctionPool.js';
+import { startGateway, type Gateway } from './gateway/startGateway.js';
+import { freePort } from './net/freePort.js';
+import { loadLocalProject, type LocalProject } from './project/loadLocalProject.js';
+import type { LocalFunction, StreamEventSettings } from './project/types.js';
+
+export interface LocalCloudOptions {
+  /** Repository root (where serverless-compose.yml is) */
+  root: string;
+  /** Streams, tables, checkpoints, logs and failed batches live here; reuse it to keep them across restarts */
+  dataDir: string;
+  /** Gateway port; 0 picks a free one */
+  port?: number;
+  stage?: string;
+  /** Most instances of one function running at once (Lambda's concurrency), unless it sets reservedConcurrency */
+  maxInstances?: number;
+  log?: (message: string) => void;
+}
+
+export interface LocalCloud {
+  url: string;
+  kinesisEndpoint: string;
+  dynamoDbEndpoint: string;
+  project: LocalProject;
+  gateway: Gateway;
+  pools: Map<string, FunctionPool>;
+  mappings: { functionName: string; mapping: EventSourceMapping }[];
+  /** Where on-failure destinations (SQS/SNS) land, one JSON-lines file per queue or topic */
+  destinationsDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the whole platform on this machine: kinesalite and DynamoDB Local, the streams and tables of
+ * every service, every function bundled as for a deployment, one HTTP gateway for every route, and
+ * every stream trigger and schedule, all derived from serverless-compose.yml and the services'
+ * serverless.yml files.
+ */
+export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
+  const { root, dataDir, stage = 'local', maxInstances = 8, log = () => undefined } = options;
+  const stoppers: (() => Promise<void>)[] = [];
+  const stop = async () => {
+    for (const stopOne of stoppers.reverse().splice(0)) await stopOne().catch((error: unknown) => log(`stop: ${String(error)}`));
+  };
+  try {
+    await mkdir(dataDir, { recursive: true });
+    const [kinesisPort, dynamoDbPort] = [await freePort(), await freePort()];
+    const [kinesalite, dynamoDbLocal] = await Promise.all([
+      startKinesalite({ port: kinesisPort, dataDir: path.join(dataDir, 'kinesis') }),
+      startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb') }),
+    ]);
+    stoppers.push(...[kinesalite, dynamoDbLocal].map((emulator: Emulator) => () => emulator.stop()));
+    log(`kinesalite on ${kinesalite.endpoint}, DynamoDB Local on ${dynamoDbLocal.endpoint}`);
+
+    const kinesis = localKinesisClient(kinesalite.endpoint);
+    const dynamoDb = localDynamoDbClient(dynamoDbLocal.endpoint);
+    const dynamoDbStreams = localDynamoDbStreamsClient(dynamoDbLocal.endpoint);
+    stoppers.push(async () => [kinesis, dynamoDb, dynamoDbStreams].forEach((client) => client.destroy()));
+
+    const project = await loadLocalProject({ root, stage, cacheDir: path.join(root, '.data', 'cache'), kinesis, dynamoDb });
+    log(`${project.functions.length} functions in ${project.outputs.size} services`);
+
+    // Bundles go under the repository so they resolve the runtime-provided packages (AWS SDK) from node_modules.
+    const buildDir = path.join(root, '.data', 'build', `${process.pid}-${Date.now()}`);
+    stoppers.push(() => rm(buildDir, { recursive: true, force: true }));
+    const logsDir = path.join(dataDir, 'logs');
+    await mkdir(logsDir, { recursive: true });
+    const localEnvironment = {
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_ENDPOINT_URL_KINESIS: kinesalite.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: dynamoDbLocal.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbLocal.endpoint,
+      AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
+      AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+    };
+    const pools = new Map<string, FunctionPool>();
+    await Promise.all(
+      project.functions.map(async (fn) => {
+        const { bundlePath, exportName } = await bundleFunction(fn, buildDir);
+        const logs = createWriteStream(path.join(logsDir, `${fn.name}.log`), { flags: 'a' });
+        const pool = new FunctionPool(fn, {
+          bundlePath,
+          exportName,
+          environment: {
+            ...localEnvironment,
+            ...fn.environment,
+            AWS_LAMBDA_FUNCTION_NAME: fn.name,
+            AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
+          },
+          maxInstances: fn.reservedConcurrency ?? maxInstances,
+          logs,
+        });
+        pools.set(fn.name, pool);
+        stoppers.push(() => closeStream(logs), () => pool.stop());
+        await pool.warm(fn.routes.length > 0 ? 2 : 1);
+      }),
+    );
+
+    const routes = project.functions.flatMap((fn) =>
+      fn.routes.map((route) => ({ ...route, target: (event: unknown) => pools.get(fn.name)!.invoke(event) })),
+    );
+    const gateway = await startGateway({ routes, port: options.port ?? 0 });
+    stoppers.push(() => gateway.close());
+
+    const destinationsDir = path.join(dataDir, 'destinations');
+    const onFailure = fileOnFailureSink(destinationsDir);
+    const mappings: LocalCloud['mappings'] = [];
+    for (const fn of project.functions) {
+      const pool = pools.get(fn.name)!;
+      for (const settings of fn.streams.filter((s) => s.enabled !== false)) {
+        const mapping = createEventSourceMapping(toStreamTrigger(fn, settings), (event) => pool.invoke(event), {
+          kinesis,
+          dynamoDbStreams,
+          stateDir: path.join(dataDir, 'checkpoints'),
+          onFailure,
+          log: (message, data) => log(`${fn.name}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}`),
+        });
+        await mapping.start();
+        stoppers.push(() => mapping.stop());
+        mappings.push({ functionName: fn.name, mapping });
+      }
+      for (const schedule of fn.schedules) {
+        const running = createSchedule(schedule.rule, (event) => pool.invoke(event), {
+          ...(schedule.input === undefined ? {} : { input: schedule.input }),
+          log: (message) => log(`${fn.name}: ${message}`),
+        });
+        running.start();
+        stoppers.push(async () => running.stop());
+      }
+    }
+
+    log(`gateway on ${gateway.url} with ${routes.length} routes`);
+    return {
+      url: gateway.url,
+      kinesisEndpoint: kinesalite.endpoint,
+      dynamoDbEndpoint: dynamoDbLocal.endpoint,
+      project,
+      gateway,
+      pools,
+      mappings,
+      destinationsDir,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A function's `stream` event with Lambda's defaults for what it leaves out. */
+export function toStreamTrigger(fn: LocalFunction, settings: StreamEventSettings): StreamTrigger {
+  const kind = settings.type ?? (settings.arn.startsWith('arn:aws:dynamodb') ? 'dynamodb' : 'kinesis');
+  return {
+    functionName: fn.name,
+    kind,
+    streamArn: settings.arn,
+    batchSize: settings.batchSize ?? 100,
+    maximumBatchingWindowInSeconds: settings.batchWindow ?? 0,
+    startingPosition: settings.startingPosition ?? 'TRIM_HORIZON',
+    ...(settings.startingPositionTimestamp === undefined ? {} : { startingPositionTimestamp: settings.startingPositionTimestamp }),
+    maximumRetryAttempts: settings.maximumRetryAttempts ?? -1,
+    maximumRecordAgeInSeconds: settings.maximumRecordAgeInSeconds ?? -1,
+    bisectBatchOnFunctionError: settings.bisectBatchOnFunctionError ?? false,
+    reportBatchItemFailures: settings.functionResponseType === 'ReportBatchItemFailures',
+    ...(settings.onFailureArn ? { onFailureArn: settings.onFailureArn } : {}),
+  };
+}
+
+function closeStream(stream: WriteStream): Promise<void> {
+  return new Promise((resolve) => stream.end(resolve));
+}

@@ -1,0 +1,21 @@
+import { SCHEMA_VERSION } from './constants.js';
+import type { AdEvent, EventType, Stamp, StampedEvent } from './types.js';
+
+/**
+ * Wraps a validated event in the stream envelope and the Kinesis record that carries it,
+ * partitioned by `tx_id` so one transaction's bid, impression and click land on one shard.
+ *
+ * @example
+ * stampEvent('click', { tx_id: 't1', type: 'click' }, { eventId, receivedAt })
+ * // { envelope: { schema_version: 1, event_id, received_at, type: 'click', data }, record: { partitionKey: 't1', data: <bytes> } }
+ */
+export function stampEvent(type: EventType, event: AdEvent, stamp: Stamp): StampedEvent {
+  const envelope = {
+    schema_version: SCHEMA_VERSION,
+    event_id: stamp.eventId,
+    received_at: stamp.receivedAt.toISOString(),
+    type,
+    data: event,
+  } as const;
+  return { envelope, record: { partitionKey: event.tx_id, data: Buffer.from(JSON.stringify(envelope), 'utf8') } };
+}

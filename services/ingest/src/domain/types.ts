@@ -1,0 +1,21 @@
+import type { components } from '@sdp/shared';
+import type { StreamRecord } from '@sdp/shared';
+
+export type EventType = components['schemas']['EventType'];
+export type AdEvent = components['schemas']['Bid'] | components['schemas']['Impression'] | components['schemas']['Click'];
+export type EventEnvelope = components['schemas']['EventEnvelope'];
+export type BatchResult = components['schemas']['BatchResult'];
+export type BatchItemResult = components['schemas']['BatchItemResult'];
+export type ItemError = components['schemas']['ItemError'];
+
+/** An event ready for the stream: the envelope and the Kinesis record that carries it. */
+export interface StampedEvent {
+  envelope: EventEnvelope;
+  record: StreamRecord;
+}
+
+/** What ingest stamps on an accepted event; passed in so the domain stays deterministic. */
+export interface Stamp {
+  eventId: string;
+  receivedAt: Date;
+}

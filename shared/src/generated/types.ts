@@ -1,0 +1,480 @@
+// Generated from contracts/openapi.yaml by `npm run generate`. Do not edit.
+export interface paths {
+    "/bid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest one bid */
+        post: operations["postBid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/impression": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest one impression (a won bid) */
+        post: operations["postImpression"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/click": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ingest one click */
+        post: operations["postClick"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest a batch of up to 500 mixed events
+         * @description Each item is validated on its own; valid items are written with Kinesis PutRecords and
+         *     the response reports every item's outcome in request order. The status is 200 when at
+         *     least one item was accepted or every item was rejected for its content, and 503 (with
+         *     `Retry-After`) when no item could be written because the stream refused them.
+         *     An item is `accepted` only once it is durably in the stream.
+         */
+        post: operations["postEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/campaigns/{campaign_item_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Totals of one campaign */
+        get: operations["getCampaignReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/predictions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Probability that a bid wins at a given price */
+        post: operations["postPrediction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description Transaction id shared by a bid, its impression and its click; the stream partition key */
+        TxId: string;
+        CampaignItemId: number;
+        /** @description Integer price in the currency's smallest unit the bidder uses */
+        Price: number;
+        Label: string;
+        Bid: {
+            tx_id: components["schemas"]["TxId"];
+            app_uid: string;
+            campaign_item_id: components["schemas"]["CampaignItemId"];
+            domain?: components["schemas"]["Label"];
+            creative_id?: components["schemas"]["Label"];
+            creative_category?: components["schemas"]["Label"];
+            win_price?: components["schemas"]["Price"];
+            /**
+             * @default bid
+             * @enum {string}
+             */
+            type: "bid";
+        };
+        Impression: {
+            tx_id: components["schemas"]["TxId"];
+            win_price: components["schemas"]["Price"];
+            /**
+             * @default imp
+             * @enum {string}
+             */
+            type: "imp";
+        };
+        Click: {
+            tx_id: components["schemas"]["TxId"];
+            /**
+             * @default click
+             * @enum {string}
+             */
+            type: "click";
+        };
+        /** @enum {string} */
+        EventType: "bid" | "imp" | "click";
+        /** @description One ad event; in a batch its `type` is required and selects the schema */
+        Event: components["schemas"]["Bid"] | components["schemas"]["Impression"] | components["schemas"]["Click"];
+        EventBatch: {
+            events: {
+                type: components["schemas"]["EventType"];
+            }[];
+        };
+        /**
+         * @description What ingest writes to the raw events stream, one Kinesis record per event, partition key
+         *     `tx_id`. Consumers must accept any `schema_version` they know and dead-letter the rest.
+         */
+        EventEnvelope: {
+            /** @constant */
+            schema_version: 1;
+            /**
+             * Format: uuid
+             * @description Assigned by ingest; unique per accepted event, the key for de-duplication downstream
+             */
+            event_id: string;
+            /**
+             * Format: date-time
+             * @description When ingest accepted the event (ISO 8601, UTC, millisecond precision)
+             */
+            received_at: string;
+            type: components["schemas"]["EventType"];
+            /** @description The validated event as posted, with defaults applied */
+            data: components["schemas"]["Bid"] | components["schemas"]["Impression"] | components["schemas"]["Click"];
+        };
+        AcceptedEvent: {
+            /** Format: uuid */
+            event_id: string;
+            /** Format: date-time */
+            received_at: string;
+            shard_id: string;
+            sequence_number: string;
+        };
+        BatchItemResult: {
+            index: number;
+            /** @constant */
+            status: "accepted";
+            /** Format: uuid */
+            event_id: string;
+            /** Format: date-time */
+            received_at: string;
+            shard_id: string;
+            sequence_number: string;
+        } | {
+            index: number;
+            /** @constant */
+            status: "rejected";
+            error: components["schemas"]["ItemError"];
+        };
+        BatchResult: {
+            accepted: number;
+            rejected: number;
+            results: components["schemas"]["BatchItemResult"][];
+        };
+        Aggregation: {
+            campaign_item_id: components["schemas"]["CampaignItemId"];
+            /** @description Window start (ISO 8601) or the report period */
+            period?: string;
+            bids?: number;
+            impressions?: number;
+            clicks?: number;
+        };
+        PredictionRequest: {
+            campaignItemId: string;
+            domain: components["schemas"]["Label"];
+            creativeId: components["schemas"]["Label"];
+            creativeCategory: components["schemas"]["Label"];
+            winPrice: number;
+        };
+        /** @description The model endpoint's answer in the linear-learner shape */
+        PredictionResponse: {
+            predictions: {
+                score: number;
+                /** @enum {integer} */
+                predicted_label: 0 | 1;
+            }[];
+        };
+        Violation: {
+            /** @description JSON path of the offending value, e.g. `$.campaign_item_id` */
+            path: string;
+            message: string;
+        };
+        ItemError: {
+            /** @enum {string} */
+            code: "validation_failed" | "payload_too_large" | "stream_unavailable";
+            message: string;
+            violations?: components["schemas"]["Violation"][];
+        };
+        Error: {
+            /** @enum {string} */
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "model_unavailable" | "internal_error";
+            message: string;
+            request_id: string;
+            violations?: components["schemas"]["Violation"][];
+        };
+    };
+    responses: {
+        /** @description The event is durably in the raw events stream */
+        Accepted: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AcceptedEvent"];
+            };
+        };
+        /** @description `invalid_json`, `validation_failed` or `invalid_request` */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `payload_too_large`: the body is over the documented limit */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `unsupported_media_type`: send `Content-Type: application/json` */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `internal_error`: nothing was written; quote the request id */
+        InternalError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `stream_unavailable`: nothing was written; retry after `Retry-After` seconds */
+        StreamUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: {
+        /** @description Seconds to wait before retrying */
+        RetryAfter: number;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    postBid: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Bid"];
+            };
+        };
+        responses: {
+            202: components["responses"]["Accepted"];
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StreamUnavailable"];
+        };
+    };
+    postImpression: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Impression"];
+            };
+        };
+        responses: {
+            202: components["responses"]["Accepted"];
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StreamUnavailable"];
+        };
+    };
+    postClick: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Click"];
+            };
+        };
+        responses: {
+            202: components["responses"]["Accepted"];
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["StreamUnavailable"];
+        };
+    };
+    postEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventBatch"];
+            };
+        };
+        responses: {
+            /** @description Per-item outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalError"];
+            /** @description No item could be written; retry the whole batch after `Retry-After` seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+        };
+    };
+    getCampaignReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaign_item_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Totals of the campaign */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Aggregation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    postPrediction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PredictionRequest"];
+            };
+        };
+        responses: {
+            /** @description The live model's prediction */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PredictionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `model_unavailable`: no live model answered; retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+}

@@ -1,0 +1,31 @@
+export type { components, paths, operations } from './generated/types.js';
+export type { ValidateFunction, ErrorObject } from 'ajv';
+export {
+  validateBid,
+  validateClick,
+  validateImpression,
+  validateEventBatch,
+  validateEventEnvelope,
+  validatePredictionRequest,
+} from './generated/validators.js';
+export {
+  ApiError,
+  InvalidJsonError,
+  InvalidRequestError,
+  PayloadTooLargeError,
+  StreamUnavailableError,
+  UnsupportedMediaTypeError,
+  ValidationFailedError,
+} from './http/errors.js';
+export type { ErrorCode, Violation } from './http/errors.js';
+export { httpErrorHandler } from './http/httpErrorHandler.js';
+export { jsonResponse } from './http/jsonResponse.js';
+export { readJsonBody } from './http/readJsonBody.js';
+export { toErrorResponse } from './http/toErrorResponse.js';
+export { toViolations } from './http/toViolations.js';
+export { logger } from './observability/logger.js';
+export { requiredEnv } from './config/requiredEnv.js';
+export { createKinesisClient } from './streams/kinesisClient.js';
+export { chunkForPutRecords, PUT_RECORDS_MAX_BYTES, PUT_RECORDS_MAX_COUNT } from './streams/chunkForPutRecords.js';
+export { DEFAULT_RETRY_POLICY, putRecordsReliably } from './streams/putRecordsReliably.js';
+export type { PutOutcome, RetryPolicy, StreamRecord } from './streams/types.js';
