@@ -4,7 +4,8 @@
  * - `shared/src/generated/validators.js` + `.d.ts`, ajv validators compiled ahead of time (standalone code),
  *   one `validate<Schema>` per component schema, so no JSON Schema is compiled at cold start.
  *
- * `npm run generate` writes the files; `renderGeneratedFiles()` is also used by the drift test.
+ * `npm run generate` writes the files; `npm run generate -- --check` only compares them with the
+ * contract and exits 1 when they drift (the drift test runs it).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -81,8 +82,22 @@ export async function renderGeneratedFiles(): Promise<Record<string, string>> {
   return { 'types.ts': types, 'validators.js': validators, 'validators.d.ts': declarations };
 }
 
-async function main(): Promise<void> {
+async function main(check: boolean): Promise<void> {
   const files = await renderGeneratedFiles();
+  if (check) {
+    const stale: string[] = [];
+    for (const [name, content] of Object.entries(files)) {
+      const onDisk = await readFile(path.join(generatedDir, name), 'utf8').catch(() => '');
+      if (onDisk !== content) stale.push(`shared/src/generated/${name}`);
+    }
+    if (stale.length > 0) {
+      console.error(`Out of date with contracts/openapi.yaml: ${stale.join(', ')}. Run \`npm run generate\`.`);
+      process.exitCode = 1;
+    } else {
+      console.log('Generated files match contracts/openapi.yaml.');
+    }
+    return;
+  }
   for (const [name, content] of Object.entries(files)) {
     await writeFile(path.join(generatedDir, name), content);
     console.log(`wrote shared/src/generated/${name} (${content.length} bytes)`);
@@ -90,5 +105,5 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  await main();
+  await main(process.argv.includes('--check'));
 }

@@ -37,39 +37,47 @@ export async function provisionResources(options: {
   const context = intrinsicContext(provisioned, stackName, region);
   for (const [logicalId, resource] of Object.entries(resources)) {
     const properties = resolveIntrinsics(resource.Properties ?? {}, context) as Record<string, unknown>;
-    const arn = (service: string, resourcePath: string) => `arn:aws:${service}:${region}:${LOCAL_ACCOUNT_ID}:${resourcePath}`;
-    switch (resource.Type) {
-      case 'AWS::Kinesis::Stream': {
-        const name = String(properties.Name ?? `${stackName}-${logicalId}`);
-        await createKinesisStream(kinesis, name, Number(properties.ShardCount ?? 4));
-        provisioned.set(logicalId, { type: resource.Type, ref: name, attributes: { Arn: arn('kinesis', `stream/${name}`) } });
-        break;
-      }
-      case 'AWS::DynamoDB::Table': {
-        const name = String(properties.TableName ?? `${stackName}-${logicalId}`);
-        const streamArn = await createTable(dynamoDb, name, properties);
-        provisioned.set(logicalId, {
-          type: resource.Type,
-          ref: name,
-          attributes: { Arn: arn('dynamodb', `table/${name}`), ...(streamArn ? { StreamArn: streamArn } : {}) },
-        });
-        break;
-      }
-      case 'AWS::SQS::Queue': {
-        const name = String(properties.QueueName ?? `${stackName}-${logicalId}`);
-        const queueArn = arn('sqs', name);
-        provisioned.set(logicalId, {
-          type: resource.Type,
-          ref: `https://sqs.${region}.amazonaws.com/${LOCAL_ACCOUNT_ID}/${name}`,
-          attributes: { Arn: queueArn, QueueName: name },
-        });
-        break;
-      }
-      default:
-        break;
+    const local = describeLocalResource(logicalId, resource.Type, properties, stackName, region);
+    if (!local) continue;
+    if (resource.Type === 'AWS::Kinesis::Stream') {
+      await createKinesisStream(kinesis, local.ref, Number(properties.ShardCount ?? 4));
     }
+    if (resource.Type === 'AWS::DynamoDB::Table') {
+      const streamArn = await createTable(dynamoDb, local.ref, properties);
+      if (streamArn) local.attributes.StreamArn = streamArn;
+    }
+    provisioned.set(logicalId, local);
   }
   return provisioned;
+}
+
+/**
+ * The name (what `Ref` returns) and ARNs of a resource the local cloud provides, from its resolved
+ * properties alone; undefined for types with no local counterpart.
+ */
+export function describeLocalResource(
+  logicalId: string,
+  type: string,
+  properties: Record<string, unknown>,
+  stackName: string,
+  region: string,
+): LocalResource | undefined {
+  const arn = (service: string, resourcePath: string) => `arn:aws:${service}:${region}:${LOCAL_ACCOUNT_ID}:${resourcePath}`;
+  const name = (property: string) => String(properties[property] ?? `${stackName}-${logicalId}`);
+  switch (type) {
+    case 'AWS::Kinesis::Stream':
+      return { type, ref: name('Name'), attributes: { Arn: arn('kinesis', `stream/${name('Name')}`) } };
+    case 'AWS::DynamoDB::Table':
+      return { type, ref: name('TableName'), attributes: { Arn: arn('dynamodb', `table/${name('TableName')}`) } };
+    case 'AWS::SQS::Queue':
+      return {
+        type,
+        ref: `https://sqs.${region}.amazonaws.com/${LOCAL_ACCOUNT_ID}/${name('QueueName')}`,
+        attributes: { Arn: arn('sqs', name('QueueName')), QueueName: name('QueueName') },
+      };
+    default:
+      return undefined;
+  }
 }
 
 /** Ref and Fn::GetAtt over provisioned resources, plus the pseudo parameters. */

@@ -10,10 +10,10 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startDemoTraffic, type DemoTraffic } from './demo/startDemoTraffic.js';
-import { LocalCloudError } from './errors.js';
-import { startLocalCloud } from './startLocalCloud.js';
-import { formatStatusLine, sampleStatus, type StatusSample } from './status/formatStatusLine.js';
+import { startDemoTraffic, type DemoTraffic } from '../demo/startDemoTraffic.js';
+import { LocalCloudError } from '../errors.js';
+import { startLocalCloud } from '../startLocalCloud.js';
+import { formatStatusLine, sampleStatus, type StatusSample } from '../status/formatStatusLine.js';
 
 // The AWS SDK warns on every start that it will want Node 22 from 2027; it changes nothing here.
 process.removeAllListeners('warning').on('warning', (warning) => {
@@ -31,7 +31,7 @@ const { values } = parseArgs({
   },
 });
 
-const root = path.resolve(import.meta.dirname, '../..');
+const root = path.resolve(import.meta.dirname, '../../..');
 const dataDir = path.resolve(values['data-dir'] ?? path.join(root, '.data', 'local'));
 const started = Date.now();
 

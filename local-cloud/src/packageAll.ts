@@ -1,0 +1,34 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { offlineServiceParams } from './project/offlineOutputs.js';
+
+const run = promisify(execFile);
+
+/**
+ * `serverless package` of every service, offline, with the params serverless-compose.yml would pass
+ * (see offlineServiceParams); each package lands in the service's `.serverless/`.
+ */
+export async function packageAll(root: string, stage = 'dev'): Promise<{ service: string; ok: boolean; output: string }[]> {
+  const services = await offlineServiceParams({ root, stage, cacheDir: path.join(root, '.data', 'cache') });
+  const results: { service: string; ok: boolean; output: string }[] = [];
+  // Two at a time: packaging is CPU-bound (esbuild, zip) and this machine class has two cores.
+  for (let i = 0; i < services.length; i += 2) {
+    const pair = services.slice(i, i + 2).map(async ({ service, params }) => {
+      const args = ['package', '--stage', stage, ...Object.entries(params).map(([k, v]) => `--param=${k}=${v}`)];
+      try {
+        const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/serverless'), args, {
+          cwd: service.dir,
+          env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+          maxBuffer: 16 * 1024 * 1024,
+        });
+        return { service: service.name, ok: true, output: stdout + stderr };
+      } catch (error) {
+        const { stdout = '', stderr = '', message } = error as { stdout?: string; stderr?: string; message: string };
+        return { service: service.name, ok: false, output: `${stdout}${stderr}` || message };
+      }
+    });
+    results.push(...(await Promise.all(pair)));
+  }
+  return results;
+}
