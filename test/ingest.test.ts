@@ -138,6 +138,23 @@ describe('ingest through the local cloud', () => {
     expect(new Set(seedTransaction.map((record) => record.shardId)).size).toBe(1);
   });
 
+  it('gives a resent event with the same Idempotency-Key the same event_id', async () => {
+    // Prepare
+    const withKey = (key: string) => ({ 'content-type': 'application/json', 'idempotency-key': key });
+
+    // Act
+    const first = await post('/click', seedClick, withKey('click-0001'));
+    const resent = await post('/click', seedClick, withKey('click-0001'));
+    const other = await post('/click', seedClick, withKey('click-0002'));
+    const badKey = await post('/click', seedClick, withKey('has spaces'));
+
+    // Assess
+    expect([first.status, resent.status, other.status]).toStrictEqual([202, 202, 202]);
+    expect(resent.body!.event_id).toBe(first.body!.event_id);
+    expect(other.body!.event_id).not.toBe(first.body!.event_id);
+    expect([badKey.status, badKey.body!.code]).toStrictEqual([400, 'invalid_request']);
+  });
+
   it('answers 503 with Retry-After and accepts nothing when the stream refuses writes', async () => {
     // Prepare
     await localKinesisClient(cloud.kinesisEndpoint).send(new DeleteStreamCommand({ StreamName: RAW_EVENTS_STREAM }));

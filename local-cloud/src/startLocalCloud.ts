@@ -1,5 +1,5 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { localDynamoDbClient, localDynamoDbStreamsClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
@@ -23,6 +23,9 @@ export interface LocalCloudOptions {
   dataDir: string;
   /** Gateway port; 0 picks a free one */
   port?: number;
+  /** Emulator ports; free ones when left out */
+  kinesisPort?: number;
+  dynamoDbPort?: number;
   stage?: string;
   /** Most instances of one function running at once (Lambda's concurrency), unless it sets reservedConcurrency */
   maxInstances?: number;
@@ -56,7 +59,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   };
   try {
     await mkdir(dataDir, { recursive: true });
-    const [kinesisPort, dynamoDbPort] = [await freePort(), await freePort()];
+    const kinesisPort = options.kinesisPort ?? (await freePort());
+    const dynamoDbPort = options.dynamoDbPort ?? (await freePort());
     const [kinesalite, dynamoDbLocal] = await Promise.all([
       startKinesalite({ port: kinesisPort, dataDir: path.join(dataDir, 'kinesis') }),
       startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb') }),
@@ -147,6 +151,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
 
     log(`gateway on ${gateway.url} with ${routes.length} routes`);
+    await writeFile(
+      path.join(dataDir, 'endpoints.json'),
+      JSON.stringify({ gateway: gateway.url, kinesis: kinesalite.endpoint, dynamoDb: dynamoDbLocal.endpoint, pid: process.pid }, null, 2),
+    );
     return {
       url: gateway.url,
       kinesisEndpoint: kinesalite.endpoint,

@@ -6,6 +6,7 @@
  *   npm start -- --rate 50         # demo transactions per second (default 20)
  *   npm start -- --reset           # forget streams, tables and checkpoints first
  *   PORT=8080 npm start            # another port
+ *   npm start -- --kinesis-port 4567 --dynamodb-port 8000   # emulator ports (these are the defaults)
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -27,6 +28,8 @@ const { values } = parseArgs({
     rate: { type: 'string', default: '20' },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'data-dir': { type: 'string' },
+    'kinesis-port': { type: 'string', default: process.env.KINESIS_PORT ?? '4567' },
+    'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8000' },
     reset: { type: 'boolean', default: false },
   },
 });
@@ -39,7 +42,14 @@ if (values.reset) await rm(dataDir, { recursive: true, force: true });
 
 let cloud;
 try {
-  cloud = await startLocalCloud({ root, dataDir, port: Number(values.port), log: (message) => console.log(`  ${message}`) });
+  cloud = await startLocalCloud({
+    root,
+    dataDir,
+    port: Number(values.port),
+    kinesisPort: Number(values['kinesis-port']),
+    dynamoDbPort: Number(values['dynamodb-port']),
+    log: (message) => console.log(`  ${message}`),
+  });
 } catch (error) {
   console.error(error instanceof LocalCloudError ? `\n${error.message}\n` : error);
   process.exit(1);

@@ -308,7 +308,14 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description Makes a resend of the same event recognisable: events posted to the same route with the same
+         *     key get the same `event_id`, and consumers count an `event_id` once. Use one key per event
+         *     (e.g. the bidder's own event id), 1 to 256 visible ASCII characters.
+         */
+        IdempotencyKey: string;
+    };
     requestBodies: never;
     headers: {
         /** @description Seconds to wait before retrying */
@@ -321,7 +328,14 @@ export interface operations {
     postBid: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a resend of the same event recognisable: events posted to the same route with the same
+                 *     key get the same `event_id`, and consumers count an `event_id` once. Use one key per event
+                 *     (e.g. the bidder's own event id), 1 to 256 visible ASCII characters.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -342,7 +356,14 @@ export interface operations {
     postImpression: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a resend of the same event recognisable: events posted to the same route with the same
+                 *     key get the same `event_id`, and consumers count an `event_id` once. Use one key per event
+                 *     (e.g. the bidder's own event id), 1 to 256 visible ASCII characters.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -363,7 +384,14 @@ export interface operations {
     postClick: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Makes a resend of the same event recognisable: events posted to the same route with the same
+                 *     key get the same `event_id`, and consumers count an `event_id` once. Use one key per event
+                 *     (e.g. the bidder's own event id), 1 to 256 visible ASCII characters.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };

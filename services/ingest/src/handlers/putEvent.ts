@@ -14,6 +14,7 @@ import {
 } from '@sdp/shared';
 import { kinesisRawEventsStream } from '../adapters/rawEventsStream.js';
 import { MAX_EVENT_BYTES, RETRY_AFTER_SECONDS } from '../domain/constants.js';
+import { eventIdFor } from '../domain/eventIdFor.js';
 import { eventTypeOfRoute } from '../domain/eventTypeOfRoute.js';
 import { stampEvent } from '../domain/stampEvent.js';
 import { EVENT_NAME, validateEvent } from '../domain/validateEvent.js';
@@ -29,7 +30,8 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     const validation = validateEvent(type, readJsonBody(event, { maxBytes: MAX_EVENT_BYTES }));
     if (!validation.ok) throw new ValidationFailedError(EVENT_NAME[type], validation.violations);
 
-    const { envelope, record } = stampEvent(type, validation.event, { eventId: randomUUID(), receivedAt: new Date() });
+    const eventId = eventIdFor(type, event.headers['idempotency-key'], randomUUID);
+    const { envelope, record } = stampEvent(type, validation.event, { eventId, receivedAt: new Date() });
     const [outcome] = await rawEvents.write([record]);
     if (!outcome?.ok) throw new StreamUnavailableError(RETRY_AFTER_SECONDS, outcome);
 
