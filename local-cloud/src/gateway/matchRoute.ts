@@ -14,6 +14,7 @@ export interface CompiledRoute<T> extends RouteDefinition<T> {
 export type RouteMatch<T> =
   | { kind: 'matched'; route: CompiledRoute<T>; pathParameters: Record<string, string> }
   | { kind: 'method_not_allowed'; allowed: string[] }
+  | { kind: 'bad_path'; detail: string }
   | { kind: 'not_found' };
 
 /**
@@ -57,7 +58,11 @@ export function matchRoute<T>(routes: readonly CompiledRoute<T>[], method: strin
       continue;
     }
     const pathParameters: Record<string, string> = {};
-    route.parameterNames.forEach((name, index) => (pathParameters[name] = decodeURIComponent(match[index + 1]!)));
+    try {
+      route.parameterNames.forEach((name, index) => (pathParameters[name] = decodeURIComponent(match[index + 1]!)));
+    } catch {
+      return { kind: 'bad_path', detail: `the path ${path} has a malformed percent-escape` };
+    }
     return { kind: 'matched', route, pathParameters };
   }
   return allowed.size > 0 ? { kind: 'method_not_allowed', allowed: [...allowed].sort() } : { kind: 'not_found' };

@@ -59,6 +59,10 @@ export async function startGateway(options: { routes: RouteDefinition<Invoke>[];
       request.resume();
       return sendError(response, 404, 'not_found', `No route ${method} ${path}; see contracts/openapi.yaml for the API.`, requestId);
     }
+    if (match.kind === 'bad_path') {
+      request.resume();
+      return sendError(response, 400, 'invalid_request', `Cannot read ${match.detail}; encode it with encodeURIComponent.`, requestId);
+    }
     if (match.kind === 'method_not_allowed') {
       request.resume();
       const allow = match.allowed.join(', ');

@@ -50,7 +50,7 @@ export function toHttpApiEvent(request: {
       requestId: request.requestId,
       routeKey: request.routeKey,
       stage: '$default',
-      time: request.now.toISOString(),
+      time: apiGatewayTime(request.now),
       timeEpoch: request.now.getTime(),
     },
     isBase64Encoded: binary,
@@ -63,9 +63,22 @@ export function toHttpApiEvent(request: {
 }
 
 function parseQuery(rawQueryString: string): Record<string, string> {
-  const parameters: Record<string, string> = {};
+  const parameters = new Map<string, string>();
   for (const [name, value] of new URLSearchParams(rawQueryString)) {
-    parameters[name] = name in parameters ? `${parameters[name]},${value}` : value;
+    const previous = parameters.get(name);
+    parameters.set(name, previous === undefined ? value : `${previous},${value}`);
   }
-  return parameters;
+  // fromEntries defines own properties, so names like __proto__ stay plain parameters.
+  return Object.fromEntries(parameters);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** API Gateway's request time format, e.g. `12/Mar/2020:19:03:58 +0000`. */
+function apiGatewayTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return (
+    `${pad(date.getUTCDate())}/${MONTHS[date.getUTCMonth()]}/${date.getUTCFullYear()}:` +
+    `${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())} +0000`
+  );
 }

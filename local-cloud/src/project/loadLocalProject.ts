@@ -85,10 +85,10 @@ function toLocalFunction(
 }
 
 function toRoute(httpApi: string | { method: string; path: string }): { method: string; path: string } {
-  if (typeof httpApi === 'object') return { method: httpApi.method.toUpperCase(), path: httpApi.path };
   if (httpApi === '*') return { method: '*', path: '*' };
-  const [method, routePath] = httpApi.split(/\s+/, 2);
-  return { method: method!.toUpperCase() === 'ANY' ? '*' : method!.toUpperCase(), path: routePath! };
+  const [method, routePath] = typeof httpApi === 'object' ? [httpApi.method, httpApi.path] : httpApi.split(/\s+/, 2);
+  const upper = method!.toUpperCase();
+  return { method: upper === 'ANY' || upper === '*' ? '*' : upper, path: routePath! };
 }
 
 function toStreamSettings(stream: unknown): StreamEventSettings {

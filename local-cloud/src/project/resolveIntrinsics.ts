@@ -43,8 +43,9 @@ function resolveFunction(name: string, argument: unknown, context: IntrinsicCont
     case 'Fn::Sub': {
       const [template, variables = {}] = Array.isArray(argument) ? argument : [argument];
       const resolvedVariables = resolveIntrinsics(variables, context) as Record<string, unknown>;
-      return String(template).replace(/\$\{([^}!]+)\}/g, (_, expression: string) => {
-        if (expression in resolvedVariables) return String(resolvedVariables[expression]);
+      return String(template).replace(/\$\{(!?)([^}]+)\}/g, (_, literal: string, expression: string) => {
+        if (literal) return `\${${expression}}`;
+        if (Object.hasOwn(resolvedVariables, expression)) return String(resolvedVariables[expression]);
         const [logicalId, attribute] = expression.split(/\.(.*)/s);
         return attribute ? context.getAtt(logicalId!, attribute) : context.ref(logicalId!);
       });

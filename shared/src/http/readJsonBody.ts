@@ -20,10 +20,11 @@ export function readJsonBody(
   if (!JSON_MEDIA_TYPE.test(mediaType)) throw new UnsupportedMediaTypeError(contentType);
 
   const raw = event.body ?? '';
-  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  // A string's length is a lower bound on its UTF-8 size, so most bodies skip the exact count.
-  const bytes = text.length * 3 <= limits.maxBytes ? text.length : Buffer.byteLength(text, 'utf8');
-  if (bytes > limits.maxBytes) throw new PayloadTooLargeError(bytes, limits.maxBytes);
+  const bytes = event.isBase64Encoded ? Buffer.from(raw, 'base64') : undefined;
+  // A string's UTF-8 size is at most three bytes per UTF-16 unit, so most bodies skip the exact count.
+  const size = bytes ? bytes.length : raw.length * 3 <= limits.maxBytes ? raw.length : Buffer.byteLength(raw, 'utf8');
+  if (size > limits.maxBytes) throw new PayloadTooLargeError(size, limits.maxBytes);
+  const text = bytes ? decodeUtf8(bytes) : raw;
   if (text.trim() === '') throw new InvalidJsonError('the body is empty');
 
   try {
@@ -31,5 +32,15 @@ export function readJsonBody(
   } catch (error) {
     const detail = error instanceof SyntaxError ? error.message : 'it nests too deeply';
     throw new InvalidJsonError(detail, error);
+  }
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function decodeUtf8(bytes: Buffer): string {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch (error) {
+    throw new InvalidJsonError('it is not valid UTF-8', error);
   }
 }

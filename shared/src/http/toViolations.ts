@@ -23,9 +23,12 @@ function toViolation(error: ErrorObject, basePath: string): Violation {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'required':
-      return { path: `${path}.${String(params.missingProperty)}`, message: 'is required' };
+      return { path: path + propertySegment(String(params.missingProperty)), message: 'is required' };
     case 'additionalProperties':
-      return { path: `${path}.${String(params.additionalProperty)}`, message: 'is not a known field; remove it or check its spelling' };
+      return {
+        path: path + propertySegment(String(params.additionalProperty)),
+        message: 'is not a known field; remove it or check its spelling',
+      };
     case 'enum':
       return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
     case 'const':
@@ -41,6 +44,11 @@ function jsonPointerToPath(pointer: string): string {
     .split('/')
     .slice(1)
     .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
-    .map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment) ? `.${segment}` : `[${JSON.stringify(segment)}]`))
+    .map((segment) => (/^\d+$/.test(segment) ? `[${segment}]` : propertySegment(segment)))
     .join('');
+}
+
+/** `.name` for plain identifiers, `["odd name"]` for anything else. */
+function propertySegment(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? `.${name}` : `[${JSON.stringify(name)}]`;
 }

@@ -24,8 +24,8 @@ export async function putRecordsReliably(
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<PutOutcome[]> {
   const outcomes: (PutOutcome | undefined)[] = new Array(records.length);
+  const lastFailure = new Map<number, { errorCode: string; errorMessage: string }>();
   let pending = records.map((_, index) => index);
-  let lastFailure = { errorCode: 'NotAttempted', errorMessage: 'the write was not attempted' };
 
   for (let attempt = 1; pending.length > 0 && attempt <= policy.maxAttempts; attempt++) {
     if (attempt > 1) await sleep(backoffMs(attempt - 1, policy));
@@ -38,25 +38,30 @@ export async function putRecordsReliably(
             Records: chunk.map((index) => ({ PartitionKey: records[index]!.partitionKey, Data: records[index]!.data })),
           }),
         );
-        (result.Records ?? []).forEach((entry: PutRecordsResultEntry, position) => {
-          const index = chunk[position]!;
-          if (entry.SequenceNumber && entry.ShardId && !entry.ErrorCode) {
+        chunk.forEach((index, position) => {
+          const entry: PutRecordsResultEntry | undefined = result.Records?.[position];
+          if (entry?.SequenceNumber && entry.ShardId && !entry.ErrorCode) {
             outcomes[index] = { ok: true, shardId: entry.ShardId, sequenceNumber: entry.SequenceNumber };
             return;
           }
-          lastFailure = { errorCode: entry.ErrorCode ?? 'Unknown', errorMessage: entry.ErrorMessage ?? 'no message' };
-          if (RETRYABLE_RECORD_ERRORS.has(lastFailure.errorCode)) stillPending.push(index);
-          else outcomes[index] = { ok: false, ...lastFailure };
+          // A missing entry means the answer did not cover this record: try it again.
+          const failure = entry
+            ? { errorCode: entry.ErrorCode ?? 'Unknown', errorMessage: entry.ErrorMessage ?? 'no message' }
+            : { errorCode: 'MissingResult', errorMessage: 'PutRecords returned no result for this record' };
+          lastFailure.set(index, failure);
+          if (!entry || RETRYABLE_RECORD_ERRORS.has(failure.errorCode)) stillPending.push(index);
+          else outcomes[index] = { ok: false, ...failure };
         });
       } catch (error) {
-        lastFailure = describeCallError(error);
+        const failure = describeCallError(error);
+        chunk.forEach((index) => lastFailure.set(index, failure));
         if (isRetryableCallError(error)) stillPending.push(...chunk);
-        else chunk.forEach((index) => (outcomes[index] = { ok: false, ...lastFailure }));
+        else chunk.forEach((index) => (outcomes[index] = { ok: false, ...failure }));
       }
     }
     pending = stillPending;
   }
-  for (const index of pending) outcomes[index] = { ok: false, ...lastFailure };
+  for (const index of pending) outcomes[index] = { ok: false, ...lastFailure.get(index)! };
   return outcomes as PutOutcome[];
 }
 
