@@ -5,7 +5,6 @@ const transform = {
 // Middy and friends ship ESM only; let SWC turn them into CommonJS for Jest.
 const transformIgnorePatterns = ['/node_modules/(?!(@middy|@aws-lambda-powertools)/)'];
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
-const setupFiles = ['<rootDir>/test/support/quietNodeVersionWarning.ts'];
 
 export default {
   projects: [
@@ -16,7 +15,6 @@ export default {
       transform,
       transformIgnorePatterns,
       moduleNameMapper,
-      setupFiles,
     },
     {
       displayName: 'integration',
@@ -25,7 +23,6 @@ export default {
       transform,
       transformIgnorePatterns,
       moduleNameMapper,
-      setupFiles,
     },
   ],
 };

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { offlineServiceParams } from './project/offlineOutputs.js';
+import { SERVERLESS_ENV, serverlessBin } from './project/serverlessBin.js';
 
 const run = promisify(execFile);
 
@@ -17,9 +18,9 @@ export async function packageAll(root: string, stage = 'dev'): Promise<{ service
     const pair = services.slice(i, i + 2).map(async ({ service, params }) => {
       const args = ['package', '--stage', stage, ...Object.entries(params).map(([k, v]) => `--param=${k}=${v}`)];
       try {
-        const { stdout, stderr } = await run(path.join(root, 'node_modules/.bin/serverless'), args, {
+        const { stdout, stderr } = await run(serverlessBin(root), args, {
           cwd: service.dir,
-          env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off' },
+          env: { ...process.env, ...SERVERLESS_ENV },
           maxBuffer: 16 * 1024 * 1024,
         });
         return { service: service.name, ok: true, output: stdout + stderr };

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { SERVERLESS_ENV, serverlessBin } from './serverlessBin.js';
 import type { PrintedService } from './types.js';
 
 const run = promisify(execFile);
@@ -28,9 +29,9 @@ export async function printServiceConfig(options: {
   if (cached) return JSON.parse(cached) as PrintedService;
 
   const args = ['print', '--format', 'json', '--stage', stage, ...Object.entries(params).map(([k, v]) => `--param=${k}=${v}`)];
-  const { stdout } = await run(path.join(root, 'node_modules/.bin/serverless'), args, {
+  const { stdout } = await run(serverlessBin(root), args, {
     cwd: serviceDir,
-    env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', SLS_DEPRECATION_DISABLE: '*' },
+    env: { ...process.env, ...SERVERLESS_ENV },
     maxBuffer: 64 * 1024 * 1024,
   }).catch((error: { stderr?: string; message: string }) => {
     throw new Error(`serverless print failed in ${path.relative(root, serviceDir)}:\n${error.stderr ?? error.message}`);

@@ -1,0 +1,122 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { localDynamoDbClient, localKinesisClient } from '../../local-cloud/src/clients.js';
+import { startLocalCloud, type LocalCloud } from '../../local-cloud/src/startLocalCloud.js';
+
+/*
+ * The runner end to end: a fixture project whose serverless.yml declares a Kinesis trigger (batch 10,
+ * bisect, 2 retries, partial batch failures, SQS on-failure destination) and a DynamoDB stream
+ * trigger, with handlers that fail on purpose. Everything the test sees goes through the real
+ * emulators and the bundled handlers.
+ */
+const fixtureRoot = path.resolve(__dirname, '../fixtures/probe-project');
+
+type Behaviour = 'ok' | 'poison' | 'fail-once';
+const record = (id: string, behaviour: Behaviour = 'ok') => ({ id, behaviour });
+
+async function putRecords(cloud: LocalCloud, records: { id: string; behaviour: Behaviour }[]): Promise<void> {
+  const result = await localKinesisClient(cloud.kinesisEndpoint).send(
+    new PutRecordsCommand({
+      StreamName: 'probe-stream',
+      Records: records.map((r) => ({ PartitionKey: r.id, Data: Buffer.from(JSON.stringify(r)) })),
+    }),
+  );
+  expect(result.FailedRecordCount).toBe(0);
+}
+
+async function scanCounts(cloud: LocalCloud, table: string): Promise<Record<string, Record<string, number>>> {
+  const { Items = [] } = await localDynamoDbClient(cloud.dynamoDbEndpoint).send(new ScanCommand({ TableName: table }));
+  return Object.fromEntries(
+    Items.map((item) => [
+      item.id!.S!,
+      Object.fromEntries(Object.entries(item).filter(([key]) => key !== 'id').map(([key, value]) => [key, Number(value.N)])),
+    ]),
+  );
+}
+
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('local cloud stream triggers, from serverless.yml to handler', () => {
+  let dataDir: string;
+  let cloud: LocalCloud | undefined;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-probe-'));
+  });
+
+  afterAll(async () => {
+    await cloud?.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('delivers every record once, re-delivers a reported failure, isolates a poison record and sends it to the destination', async () => {
+    // Prepare
+    cloud = await startLocalCloud({ root: fixtureRoot, dataDir });
+    const records = [
+      ...Array.from({ length: 12 }, (_, i) => record(`a${i}`)),
+      record('f1', 'fail-once'),
+      ...Array.from({ length: 5 }, (_, i) => record(`b${i}`)),
+      record('p1', 'poison'),
+      ...Array.from({ length: 6 }, (_, i) => record(`c${i}`)),
+    ];
+
+    // Act
+    await putRecords(cloud, records);
+    const deliveries = await eventually(
+      () => scanCounts(cloud!, 'probe-deliveries'),
+      (counts) => Object.keys(counts).length === records.length - 1 && counts.f1?.attempts === 2,
+    );
+    const failures = await eventually(
+      async () => (await readFile(path.join(cloud!.destinationsDir, 'probe-failures.jsonl'), 'utf8').catch(() => '')).trim().split('\n').filter(Boolean),
+      (lines) => lines.length > 0,
+    );
+
+    // Assess
+    const expected = Object.fromEntries(records.filter((r) => r.behaviour !== 'poison').map((r) => [r.id, { attempts: r.behaviour === 'fail-once' ? 2 : 1 }]));
+    expect(deliveries).toStrictEqual(expected);
+    expect(failures).toHaveLength(1);
+    const failure = JSON.parse(failures[0]!) as { requestContext: { condition: string; approximateInvokeCount: number }; KinesisBatchInfo: { batchSize: number; streamArn: string } };
+    expect(failure.requestContext).toMatchObject({ condition: 'RetryAttemptsExhausted', approximateInvokeCount: 3 });
+    expect(failure.KinesisBatchInfo).toMatchObject({ batchSize: 1, streamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/probe-stream' });
+  }, 90_000);
+
+  it('feeds the DynamoDB stream of the table the handler writes to another function, once per change', async () => {
+    // Act
+    const changes = await eventually(
+      () => scanCounts(cloud!, 'probe-changes'),
+      (counts) => Object.keys(counts).length === 24 && counts.f1?.modify === 1,
+    );
+
+    // Assess
+    expect(changes.a0).toStrictEqual({ insert: 1 });
+    expect(changes.f1).toStrictEqual({ insert: 1, modify: 1 });
+    expect(Object.values(changes).filter((c) => c.insert === 1).length).toBe(24);
+  }, 60_000);
+
+  it('resumes from its checkpoints after the whole local cloud restarts: nothing re-delivered, nothing lost', async () => {
+    // Prepare
+    await cloud!.stop();
+    cloud = await startLocalCloud({ root: fixtureRoot, dataDir });
+
+    // Act
+    await putRecords(cloud, Array.from({ length: 8 }, (_, i) => record(`d${i}`)));
+    const deliveries = await eventually(
+      () => scanCounts(cloud!, 'probe-deliveries'),
+      (counts) => Object.keys(counts).length === 32,
+    );
+
+    // Assess
+    expect(Object.entries(deliveries).filter(([, c]) => c.attempts !== 1).map(([id, c]) => [id, c.attempts])).toStrictEqual([['f1', 2]]);
+    expect(Object.keys(deliveries).filter((id) => id.startsWith('d')).sort()).toStrictEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']);
+  }, 90_000);
+});
