@@ -1,17 +1,9 @@
 import { validateEventEnvelope } from '@sdp/shared';
 import { stampEvent } from '../src/domain/stampEvent.js';
 import type { AdEvent } from '../src/domain/types.js';
-import { RECEIVED_AT, decodeRecord, eventIdOf, stampOf } from './support/adEvents.js';
+import { RECEIVED_AT, bidBody, decodeRecord, eventIdOf, stampOf } from './support/adEvents.js';
 
-const BID: AdEvent = {
-  tx_id: 'tx-0001',
-  app_uid: 'user-42',
-  campaign_item_id: 1463517,
-  domain: 'news.example.com',
-  creative_id: 'creative-0-1',
-  creative_category: 'finance',
-  type: 'bid',
-};
+const BID = bidBody({ type: 'bid' }) as AdEvent;
 
 describe('stampEvent', () => {
   it('wraps the event in a version 1 envelope with the stamped id and time', () => {
