@@ -16,7 +16,6 @@ export function httpErrorHandler(options: {
 }): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
   return {
     onError: (request) => {
-      if (request.response !== undefined && request.error === null) return;
       const requestId = request.event?.requestContext?.requestId ?? request.context.awsRequestId;
       if (!(request.error instanceof ApiError) || request.error.statusCode >= 500) {
         options.logger.error('request failed', { error: request.error as Error, requestId });
