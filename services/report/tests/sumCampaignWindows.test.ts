@@ -6,15 +6,15 @@ function window(counts: WindowCounts = {}): WindowCounts {
 }
 
 describe('sumCampaignWindows', () => {
-  it('sums bids, impressions and clicks over every window', () => {
+  it('sums bids, impressions, clicks and spend over every window and derives the rates', () => {
     // Prepare
-    const windows = [window({ bids: 120, impressions: 30, clicks: 2 }), window({ bids: 80, impressions: 21, clicks: 1 }), window({ bids: 5 })];
+    const windows = [window({ bids: 120, impressions: 30, clicks: 2, spend: 900 }), window({ bids: 80, impressions: 20, clicks: 1, spend: 100 }), window({ bids: 0 })];
 
     // Act
     const totals = sumCampaignWindows(1463517, windows);
 
     // Assess
-    expect(totals).toStrictEqual({ campaign_item_id: 1463517, bids: 205, impressions: 51, clicks: 3 });
+    expect(totals).toStrictEqual({ campaign_item_id: 1463517, bids: 200, impressions: 50, clicks: 3, spend: 1000, ctr: 0.06, win_rate: 0.25 });
   });
 
   it('answers zeros for a campaign with no windows', () => {
@@ -22,18 +22,18 @@ describe('sumCampaignWindows', () => {
     const totals = sumCampaignWindows(7, []);
 
     // Assess
-    expect(totals).toStrictEqual({ campaign_item_id: 7, bids: 0, impressions: 0, clicks: 0 });
+    expect(totals).toStrictEqual({ campaign_item_id: 7, bids: 0, impressions: 0, clicks: 0, spend: 0, ctr: 0, win_rate: 0 });
   });
 
   it('counts a count missing from a window as zero', () => {
     // Prepare
-    const windows: WindowCounts[] = [{ bids: 2, impressions: 1 }, { bids: 1, clicks: 1 }, {}];
+    const windows: WindowCounts[] = [{ bids: 2, impressions: 1 }, { bids: 2, clicks: 1 }, {}];
 
     // Act
     const totals = sumCampaignWindows(7, windows);
 
     // Assess
-    expect(totals).toStrictEqual({ campaign_item_id: 7, bids: 3, impressions: 1, clicks: 1 });
+    expect(totals).toStrictEqual({ campaign_item_id: 7, bids: 4, impressions: 1, clicks: 1, spend: 0, ctr: 1, win_rate: 0.25 });
   });
 
   it('keeps campaign id 0 rather than treating it as missing', () => {
@@ -41,7 +41,7 @@ describe('sumCampaignWindows', () => {
     const totals = sumCampaignWindows(0, [window({ clicks: 4 })]);
 
     // Assess
-    expect(totals).toStrictEqual({ campaign_item_id: 0, bids: 0, impressions: 0, clicks: 4 });
+    expect(totals).toStrictEqual({ campaign_item_id: 0, bids: 0, impressions: 0, clicks: 4, spend: 0, ctr: 0, win_rate: 0 });
   });
 
   it('adds many windows exactly', () => {
@@ -52,7 +52,7 @@ describe('sumCampaignWindows', () => {
     const totals = sumCampaignWindows(42, windows);
 
     // Assess
-    expect(totals).toStrictEqual({ campaign_item_id: 42, bids: 30240, impressions: 5040, clicks: 168 });
+    expect(totals).toStrictEqual({ campaign_item_id: 42, bids: 30240, impressions: 5040, clicks: 168, spend: 0, ctr: 168 / 5040, win_rate: 5040 / 30240 });
   });
 
   it('answers a body the contract accepts as an Aggregation', () => {

@@ -75,6 +75,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Campaigns with activity in a time range, with their totals (top-N) */
+        get: operations["listCampaignReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reports/campaigns/{campaign_item_id}": {
         parameters: {
             query?: never;
@@ -82,8 +99,29 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Totals of one campaign */
+        /** Totals of one campaign (zeros for a campaign with no data) */
         get: operations["getCampaignReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/campaigns/{campaign_item_id}/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A campaign's counts per minute, hour, day, week or month in a timezone
+         * @description Windows are regrouped into buckets that start at the period's boundary in `timezone` (weeks
+         *     start on Monday), and only windows that start within [`from`, `to`) are counted.
+         */
+        get: operations["getCampaignPeriodReport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -209,13 +247,86 @@ export interface components {
             rejected: number;
             results: components["schemas"]["BatchItemResult"][];
         };
+        /**
+         * @description Counts of one campaign over a period. `impressions` and `clicks` count joined events only
+         *     (an impression with its bid, a click with its joined impression); `spend` is the sum of the
+         *     joined impressions' `win_price`; `ctr` = clicks / impressions and `win_rate` = impressions / bids
+         *     (0 when the divisor is 0).
+         */
         Aggregation: {
             campaign_item_id: components["schemas"]["CampaignItemId"];
-            /** @description Window start (ISO 8601) or the report period */
+            /** @description Start of the bucket in the report timezone (ISO 8601 with offset); absent for totals */
             period?: string;
-            bids?: number;
-            impressions?: number;
-            clicks?: number;
+            bids: number;
+            impressions: number;
+            clicks: number;
+            spend: number;
+            ctr: number;
+            win_rate: number;
+        };
+        PeriodReport: {
+            campaign_item_id: components["schemas"]["CampaignItemId"];
+            /** @enum {string} */
+            period: "minute" | "hour" | "day" | "week" | "month";
+            timezone: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            desc: boolean;
+            buckets: components["schemas"]["Aggregation"][];
+        };
+        CampaignList: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            sort: "bids" | "impressions" | "clicks" | "spend" | "ctr" | "win_rate";
+            desc: boolean;
+            campaigns: components["schemas"]["Aggregation"][];
+        };
+        /**
+         * @description What enrich writes to the enriched events stream (partition key `campaign_item_id`): every
+         *     bid, every impression joined with its bid (bid fields plus `win_price`) and every click joined
+         *     with its joined impression. `event_time` is the ingest `received_at` of this event, the time
+         *     windows are cut by. At most one of each type per `tx_id` is ever emitted.
+         */
+        EnrichedEvent: {
+            /** @constant */
+            schema_version: 1;
+            type: components["schemas"]["EventType"];
+            /**
+             * Format: uuid
+             * @description The source event's id
+             */
+            event_id: string;
+            /** Format: date-time */
+            event_time: string;
+            tx_id: components["schemas"]["TxId"];
+            app_uid: string;
+            campaign_item_id: components["schemas"]["CampaignItemId"];
+            domain?: string;
+            creative_id?: string;
+            creative_category?: string;
+            win_price?: components["schemas"]["Price"];
+        };
+        /**
+         * @description One tumbling event-time window of one campaign, as stored in the aggregations table and
+         *     published to the aggregates stream after each change (partition key `campaign_item_id`).
+         */
+        AggregationWindow: {
+            campaign_item_id: components["schemas"]["CampaignItemId"];
+            /** Format: date-time */
+            window_start: string;
+            /** Format: date-time */
+            window_end: string;
+            bids: number;
+            impressions: number;
+            clicks: number;
+            spend: number;
+            /** Format: date-time */
+            updated_at: string;
         };
         PredictionRequest: {
             campaignItemId: string;
@@ -309,6 +420,12 @@ export interface components {
         };
     };
     parameters: {
+        CampaignItemIdPath: components["schemas"]["CampaignItemId"];
+        /** @description Start of the range, inclusive (ISO 8601); default the Unix epoch */
+        From: string;
+        /** @description End of the range, exclusive (ISO 8601); default now */
+        To: string;
+        Desc: boolean;
         /**
          * @description Makes a resend of the same event recognisable: events posted to the same route with the same
          *     key get the same `event_id`, and consumers count an `event_id` once. Use one key per event
@@ -447,12 +564,42 @@ export interface operations {
             };
         };
     };
+    listCampaignReports: {
+        parameters: {
+            query?: {
+                /** @description Start of the range, inclusive (ISO 8601); default 24 hours before `to`. The range may span at most 366 days. */
+                from?: string;
+                /** @description End of the range, exclusive (ISO 8601); default now */
+                to?: components["parameters"]["To"];
+                /** @description Total to rank campaigns by */
+                sort?: "bids" | "impressions" | "clicks" | "spend" | "ctr" | "win_rate";
+                desc?: components["parameters"]["Desc"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Campaigns ranked by `sort` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
     getCampaignReport: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                campaign_item_id: number;
+                campaign_item_id: components["parameters"]["CampaignItemIdPath"];
             };
             cookie?: never;
         };
@@ -465,6 +612,38 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Aggregation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    getCampaignPeriodReport: {
+        parameters: {
+            query?: {
+                period?: "minute" | "hour" | "day" | "week" | "month";
+                /** @description IANA time zone, e.g. `Europe/Paris` */
+                timezone?: string;
+                /** @description Start of the range, inclusive (ISO 8601); default the Unix epoch */
+                from?: components["parameters"]["From"];
+                /** @description End of the range, exclusive (ISO 8601); default now */
+                to?: components["parameters"]["To"];
+                desc?: components["parameters"]["Desc"];
+            };
+            header?: never;
+            path: {
+                campaign_item_id: components["parameters"]["CampaignItemIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Buckets sorted by start */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodReport"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -17,6 +17,10 @@ export declare const validateAcceptedEvent: ValidateFunction<components['schemas
 export declare const validateBatchItemResult: ValidateFunction<components['schemas']['BatchItemResult']>;
 export declare const validateBatchResult: ValidateFunction<components['schemas']['BatchResult']>;
 export declare const validateAggregation: ValidateFunction<components['schemas']['Aggregation']>;
+export declare const validatePeriodReport: ValidateFunction<components['schemas']['PeriodReport']>;
+export declare const validateCampaignList: ValidateFunction<components['schemas']['CampaignList']>;
+export declare const validateEnrichedEvent: ValidateFunction<components['schemas']['EnrichedEvent']>;
+export declare const validateAggregationWindow: ValidateFunction<components['schemas']['AggregationWindow']>;
 export declare const validatePredictionRequest: ValidateFunction<components['schemas']['PredictionRequest']>;
 export declare const validatePredictionResponse: ValidateFunction<components['schemas']['PredictionResponse']>;
 export declare const validateViolation: ValidateFunction<components['schemas']['Violation']>;

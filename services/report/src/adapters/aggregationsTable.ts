@@ -11,12 +11,17 @@ export async function readCampaignWindows(client: DynamoDBClient, tableName: str
       TableName: tableName,
       KeyConditionExpression: 'campaign_item_id = :id',
       ExpressionAttributeValues: { ':id': { N: String(campaignItemId) } },
-      ProjectionExpression: 'bids, impressions, clicks',
+      ProjectionExpression: 'bids, impressions, clicks, spend',
     },
   );
   for await (const page of pages) {
     for (const item of page.Items ?? []) {
-      windows.push({ bids: Number(item.bids?.N ?? 0), impressions: Number(item.impressions?.N ?? 0), clicks: Number(item.clicks?.N ?? 0) });
+      windows.push({
+        bids: Number(item.bids?.N ?? 0),
+        impressions: Number(item.impressions?.N ?? 0),
+        clicks: Number(item.clicks?.N ?? 0),
+        spend: Number(item.spend?.N ?? 0),
+      });
     }
   }
   return windows;

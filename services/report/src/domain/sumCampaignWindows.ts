@@ -5,21 +5,35 @@ export interface WindowCounts {
   bids?: number;
   impressions?: number;
   clicks?: number;
+  spend?: number;
 }
 
 /**
- * A campaign's totals over its windows; a campaign with no windows has totals of zero.
+ * A campaign's totals over its windows, with the derived rates; a campaign with no windows has
+ * totals of zero.
  *
  * @example
- * sumCampaignWindows(7, [{ bids: 2, impressions: 1 }, { bids: 1, clicks: 1 }])
- * // { campaign_item_id: 7, bids: 3, impressions: 1, clicks: 1 }
+ * sumCampaignWindows(7, [{ bids: 2, impressions: 1, spend: 5 }, { bids: 2, clicks: 1 }])
+ * // { campaign_item_id: 7, bids: 4, impressions: 1, clicks: 1, spend: 5, ctr: 1, win_rate: 0.25 }
  */
 export function sumCampaignWindows(campaignItemId: number, windows: readonly WindowCounts[]): Aggregation {
-  const totals = { campaign_item_id: campaignItemId, bids: 0, impressions: 0, clicks: 0 };
+  let bids = 0;
+  let impressions = 0;
+  let clicks = 0;
+  let spend = 0;
   for (const window of windows) {
-    totals.bids += window.bids ?? 0;
-    totals.impressions += window.impressions ?? 0;
-    totals.clicks += window.clicks ?? 0;
+    bids += window.bids ?? 0;
+    impressions += window.impressions ?? 0;
+    clicks += window.clicks ?? 0;
+    spend += window.spend ?? 0;
   }
-  return totals;
+  return {
+    campaign_item_id: campaignItemId,
+    bids,
+    impressions,
+    clicks,
+    spend,
+    ctr: impressions === 0 ? 0 : clicks / impressions,
+    win_rate: bids === 0 ? 0 : impressions / bids,
+  };
 }
