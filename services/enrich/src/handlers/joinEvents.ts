@@ -1,8 +1,34 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { logger } from '@sdp/shared';
+import { createKinesisClient, logger, requiredEnv } from '@sdp/shared';
+import { kinesisEnrichedStream } from '../adapters/enrichedStream.js';
+import { dynamoDbJoinStateTable } from '../adapters/joinStateTable.js';
+import { processRawBatch } from '../domain/processRawBatch.js';
 
-/** Skeleton: acknowledges raw events until the join lands (streaming core issue). */
-export const handler = async (event: KinesisStreamEvent): Promise<KinesisStreamBatchResponse> => {
-  logger.debug('raw events received', { count: event.Records.length });
-  return { batchItemFailures: [] };
+const table = dynamoDbJoinStateTable(requiredEnv('JOIN_STATE_TABLE_NAME'));
+const enriched = kinesisEnrichedStream(createKinesisClient(), requiredEnv('ENRICHED_EVENTS_STREAM_NAME'));
+const minutes = (name: string) => Number(requiredEnv(name)) * 60_000;
+const settings = {
+  bidsSessionTimeoutMs: minutes('BIDS_SESSION_TIMEOUT_MINUTES'),
+  clicksSessionTimeoutMs: minutes('CLICKS_SESSION_TIMEOUT_MINUTES'),
+  stateRetentionMs: minutes('JOIN_STATE_RETENTION_MINUTES'),
 };
+
+/** Joins raw bids, impressions and clicks by tx_id and emits them to the enriched events stream. */
+export const handler = middy<KinesisStreamEvent, KinesisStreamBatchResponse>()
+  .use(injectLambdaContext(logger))
+  .handler(async (event) => {
+    const records = event.Records.map(({ kinesis }) => ({
+      sequenceNumber: kinesis.sequenceNumber,
+      data: Buffer.from(kinesis.data, 'base64').toString('utf8'),
+    }));
+    const { batchItemFailures } = await processRawBatch(records, {
+      load: table.load,
+      save: table.save,
+      emit: enriched.write,
+      settings,
+      log: (message, data) => logger.warn(message, { ...data }),
+    });
+    return { batchItemFailures };
+  });

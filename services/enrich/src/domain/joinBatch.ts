@@ -1,0 +1,37 @@
+import { applyEvent } from './applyEvent.js';
+import type { EnrichedEvent, EventEnvelope, JoinSettings, JoinState } from './types.js';
+
+export interface JoinedBatch {
+  /** The new state of every transaction the batch changed */
+  changed: Map<string, JoinState>;
+  /** What to emit, in stream order, each with the index of the raw record that caused it */
+  emits: { index: number; event: EnrichedEvent }[];
+}
+
+/**
+ * Applies a batch of raw events, in stream order, to the states of their transactions (`loaded`,
+ * as stored before the batch). Pure and deterministic: applying the same batch to the same stored
+ * states always gives the same emissions, which is what makes a retried batch safe.
+ *
+ * @example
+ * const { changed, emits } = joinBatch(envelopes, await table.load(txIds), settings);
+ */
+export function joinBatch(
+  envelopes: readonly { index: number; envelope: EventEnvelope }[],
+  loaded: ReadonlyMap<string, JoinState>,
+  settings: JoinSettings,
+): JoinedBatch {
+  const current = new Map(loaded);
+  const changed = new Map<string, JoinState>();
+  const emits: JoinedBatch['emits'] = [];
+  for (const { index, envelope } of envelopes) {
+    const txId = envelope.data.tx_id;
+    const before = current.get(txId);
+    const { state, emit } = applyEvent(before, envelope, settings);
+    if (state === before) continue;
+    current.set(txId, state);
+    changed.set(txId, state);
+    for (const event of emit) emits.push({ index, event });
+  }
+  return { changed, emits };
+}

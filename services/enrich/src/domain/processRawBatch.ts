@@ -1,0 +1,75 @@
+import { validateEventEnvelope } from '@sdp/shared';
+import type { PutOutcome } from '@sdp/shared';
+import { joinBatch } from './joinBatch.js';
+import type { EnrichedEvent, EventEnvelope, JoinSettings, JoinState } from './types.js';
+
+export interface RawRecord {
+  sequenceNumber: string;
+  /** The record's data as text (the JSON envelope) */
+  data: string;
+}
+
+export interface ProcessDeps {
+  load(txIds: readonly string[]): Promise<Map<string, JoinState>>;
+  save(state: JoinState): Promise<boolean>;
+  emit(events: readonly EnrichedEvent[]): Promise<PutOutcome[]>;
+  settings: JoinSettings;
+  log(message: string, data: object): void;
+}
+
+export interface ProcessResult {
+  batchItemFailures: { itemIdentifier: string }[];
+  emitted: number;
+  skipped: number;
+}
+
+/**
+ * One batch of the raw events stream: join, emit, then store the new states. A transaction's new
+ * state is stored only after all it emitted is in the enriched stream, so a crash or a failed write
+ * never loses an emission; the batch is then reported failed from the first record of the first
+ * transaction not stored, and the re-delivery recomputes exactly what was missing (stored
+ * transactions ignore their re-delivered events). Records that are not a valid envelope are logged
+ * and skipped, never retried: they cannot become valid.
+ */
+export async function processRawBatch(records: readonly RawRecord[], deps: ProcessDeps): Promise<ProcessResult> {
+  const envelopes: { index: number; envelope: EventEnvelope }[] = [];
+  records.forEach((record, index) => {
+    const envelope = parseEnvelope(record.data);
+    if (envelope) envelopes.push({ index, envelope });
+    else deps.log('skipped a record that is not a valid event envelope', { sequenceNumber: record.sequenceNumber });
+  });
+
+  const firstIndexByTx = new Map<string, number>();
+  for (const { index, envelope } of envelopes) if (!firstIndexByTx.has(envelope.data.tx_id)) firstIndexByTx.set(envelope.data.tx_id, index);
+
+  const loaded = await deps.load([...firstIndexByTx.keys()]);
+  const { changed, emits } = joinBatch(envelopes, loaded, deps.settings);
+  const outcomes = emits.length > 0 ? await deps.emit(emits.map(({ event }) => event)) : [];
+
+  const failedTx = new Set<string>();
+  emits.forEach(({ event }, i) => {
+    if (!outcomes[i]?.ok) failedTx.add(event.tx_id);
+  });
+  const saves = [...changed.values()].filter((state) => !failedTx.has(state.tx_id));
+  const saved = await Promise.all(saves.map((state) => deps.save(state).catch(() => false)));
+  saves.forEach((state, i) => {
+    if (!saved[i]) failedTx.add(state.tx_id);
+  });
+
+  const failedIndex = Math.min(...[...failedTx].map((txId) => firstIndexByTx.get(txId) ?? Infinity));
+  if (failedTx.size > 0) deps.log('transactions to retry', { count: failedTx.size, fromSequenceNumber: records[failedIndex]?.sequenceNumber });
+  return {
+    batchItemFailures: Number.isFinite(failedIndex) ? [{ itemIdentifier: records[failedIndex]!.sequenceNumber }] : [],
+    emitted: outcomes.filter((outcome) => outcome.ok).length,
+    skipped: records.length - envelopes.length,
+  };
+}
+
+function parseEnvelope(data: string): EventEnvelope | undefined {
+  try {
+    const value: unknown = JSON.parse(data);
+    return validateEventEnvelope(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

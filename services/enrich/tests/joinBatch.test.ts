@@ -1,0 +1,116 @@
+import { DEFAULT_JOIN_SETTINGS } from '../src/domain/constants.js';
+import { joinBatch } from '../src/domain/joinBatch.js';
+import type { EventEnvelope, JoinState } from '../src/domain/types.js';
+import { at, bidEnvelope, clickEnvelope, impressionEnvelope } from './support/envelopes.js';
+
+const settings = DEFAULT_JOIN_SETTINGS;
+const indexed = (envelopes: EventEnvelope[]) => envelopes.map((envelope, index) => ({ index, envelope }));
+const summary = (emits: ReturnType<typeof joinBatch>['emits']) => emits.map(({ index, event }) => [index, event.type, event.tx_id, event.event_time, event.win_price ?? null]);
+
+describe('joinBatch', () => {
+  it('emits the bid, the joined impression with the bid fields and win_price, and the joined click', () => {
+    // Prepare
+    const bid = bidEnvelope('t1', 0);
+    const batch = indexed([bid, impressionEnvelope('t1', 2, 250), clickEnvelope('t1', 30)]);
+
+    // Act
+    const { emits } = joinBatch(batch, new Map(), settings);
+
+    // Assess
+    expect(summary(emits)).toStrictEqual([
+      [0, 'bid', 't1', at(0), null],
+      [1, 'imp', 't1', at(2), 250],
+      [2, 'click', 't1', at(30), 250],
+    ]);
+    expect(emits[1]!.event).toStrictEqual({
+      schema_version: 1,
+      type: 'imp',
+      event_id: batch[1]!.envelope.event_id,
+      event_time: at(2),
+      tx_id: 't1',
+      app_uid: 'user-1',
+      campaign_item_id: 1463517,
+      domain: 'news.example.com',
+      creative_id: 'c-1',
+      creative_category: 'travel',
+      win_price: 250,
+    });
+  });
+
+  it('joins the same way whichever side arrives first', () => {
+    // Prepare: click, then impression, then bid
+    const batch = indexed([clickEnvelope('t1', 30), impressionEnvelope('t1', 2, 99), bidEnvelope('t1', 0)]);
+
+    // Act
+    const { emits } = joinBatch(batch, new Map(), settings);
+
+    // Assess
+    expect(summary(emits)).toStrictEqual([
+      [2, 'bid', 't1', at(0), null],
+      [2, 'imp', 't1', at(2), 99],
+      [2, 'click', 't1', at(30), 99],
+    ]);
+  });
+
+  it('leaves an impression further than the bids session timeout from its bid unjoined, and its click too', () => {
+    // Prepare
+    const batch = indexed([bidEnvelope('t1', 0), impressionEnvelope('t1', 301), clickEnvelope('t1', 310)]);
+
+    // Act
+    const { emits, changed } = joinBatch(batch, new Map(), settings);
+
+    // Assess
+    expect(summary(emits)).toStrictEqual([[0, 'bid', 't1', at(0), null]]);
+    expect([changed.get('t1')!.imp!.joined, changed.get('t1')!.click!.joined]).toStrictEqual([false, false]);
+  });
+
+  it('joins exactly at the timeout but not a millisecond later', () => {
+    // Prepare
+    const batch = indexed([bidEnvelope('a', 0), impressionEnvelope('a', 300), bidEnvelope('b', 0), impressionEnvelope('b', 300.001)]);
+
+    // Act
+    const { emits } = joinBatch(batch, new Map(), settings);
+
+    // Assess
+    expect(summary(emits).map(([, type, tx]) => `${tx}:${type}`)).toStrictEqual(['a:bid', 'a:imp', 'b:bid']);
+  });
+
+  it('ignores a re-delivered event and counts a second event of a type as a duplicate, first one winning', () => {
+    // Prepare
+    const bid = bidEnvelope('t1', 0);
+    const firstImpression = impressionEnvelope('t1', 1, 100);
+    const batch = indexed([bid, firstImpression, bid, impressionEnvelope('t1', 2, 500), bidEnvelope('t1', 3), firstImpression]);
+
+    // Act
+    const { emits, changed } = joinBatch(batch, new Map(), settings);
+
+    // Assess
+    expect(summary(emits)).toStrictEqual([
+      [0, 'bid', 't1', at(0), null],
+      [1, 'imp', 't1', at(1), 100],
+    ]);
+    expect(changed.get('t1')!.duplicates).toBe(2);
+  });
+
+  it('continues from stored state and emits nothing for events the state has already seen', () => {
+    // Prepare
+    const bid = bidEnvelope('t1', 0);
+    const first = joinBatch(indexed([bid]), new Map(), settings);
+    const stored = new Map<string, JoinState>([['t1', { ...first.changed.get('t1')!, version: 1 }]]);
+
+    // Act
+    const second = joinBatch(indexed([bid, impressionEnvelope('t1', 10, 7)]), stored, settings);
+
+    // Assess
+    expect(summary(second.emits)).toStrictEqual([[1, 'imp', 't1', at(10), 7]]);
+    expect(second.changed.get('t1')!.version).toBe(1);
+  });
+
+  it('keeps a transaction for the retention after its latest event', () => {
+    // Act
+    const { changed } = joinBatch(indexed([bidEnvelope('t1', 0), clickEnvelope('t1', 60)]), new Map(), settings);
+
+    // Assess
+    expect(changed.get('t1')!.expires_at).toBe((Date.parse(at(60)) + settings.stateRetentionMs) / 1000);
+  });
+});
