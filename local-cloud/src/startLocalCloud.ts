@@ -29,6 +29,8 @@ export interface LocalCloudOptions {
   stage?: string;
   /** Most instances of one function running at once (Lambda's concurrency), unless it sets reservedConcurrency */
   maxInstances?: number;
+  /** Params per service on top of serverless-compose.yml's, e.g. `{ enrich: { bidsSessionTimeoutMinutes: '0.1' } }` */
+  paramOverrides?: Record<string, Record<string, string>>;
   log?: (message: string) => void;
 }
 
@@ -73,7 +75,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const dynamoDbStreams = localDynamoDbStreamsClient(dynamoDbLocal.endpoint);
     stoppers.push(async () => [kinesis, dynamoDb, dynamoDbStreams].forEach((client) => client.destroy()));
 
-    const project = await loadLocalProject({ root, stage, cacheDir: path.join(root, '.data', 'cache'), kinesis, dynamoDb });
+    const project = await loadLocalProject({
+      root,
+      stage,
+      cacheDir: path.join(root, '.data', 'cache'),
+      kinesis,
+      dynamoDb,
+      ...(options.paramOverrides ? { paramOverrides: options.paramOverrides } : {}),
+    });
     log(`${project.functions.length} functions in ${project.outputs.size} services`);
 
     // Bundles go under the repository so they resolve the runtime-provided packages (AWS SDK) from node_modules.
@@ -113,7 +122,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         });
         pools.set(fn.name, pool);
         stoppers.push(() => closeStream(logs), () => pool.stop());
-        await pool.warm(fn.routes.length > 0 ? 2 : 1);
+        // A function that fails to start fails its invocations, as on Lambda; the rest keeps running.
+        await pool.warm(fn.routes.length > 0 ? 2 : 1).catch((error: Error) => log(`${fn.name} did not start: ${error.message}`));
       }),
     );
 

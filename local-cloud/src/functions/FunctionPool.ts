@@ -63,6 +63,14 @@ export class FunctionPool {
     }
   }
 
+  /**
+   * Kills every instance at once, as a crashed or recycled sandbox: invocations in flight fail with
+   * FunctionCrashError and the next invocation starts a fresh instance. For fault tests.
+   */
+  async kill(): Promise<void> {
+    await Promise.all([...this.instances].map((instance) => this.retire(instance, new FunctionCrashError(this.fn.name, 'killed'))));
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     await Promise.all([...this.instances].map((instance) => this.retire(instance)));

@@ -23,13 +23,15 @@ export async function loadLocalProject(options: {
   cacheDir: string;
   kinesis: KinesisClient;
   dynamoDb: DynamoDBClient;
+  /** Extra params per service, as `serverless deploy --param` would add them */
+  paramOverrides?: Record<string, Record<string, string>>;
 }): Promise<LocalProject> {
-  const { root, stage, cacheDir, kinesis, dynamoDb } = options;
+  const { root, stage, cacheDir, kinesis, dynamoDb, paramOverrides = {} } = options;
   const services = await readCompose(root);
   const outputs = new Map<string, Record<string, string>>();
   const functions: LocalFunction[] = [];
   for (const service of services) {
-    const params = resolveComposeParams(service, outputs);
+    const params = { ...resolveComposeParams(service, outputs), ...paramOverrides[service.name] };
     const config = await printServiceConfig({ root, serviceDir: service.dir, stage, params, cacheDir });
     const stackName = `${config.service}-${config.provider.stage}`;
     const resources = await provisionResources({

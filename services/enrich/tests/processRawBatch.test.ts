@@ -12,10 +12,13 @@ function fakeDeps() {
   const conflictFor = new Set<string>();
   const deps: ProcessDeps = {
     load: async (txIds) => new Map(txIds.flatMap((txId) => (table.has(txId) ? [[txId, structuredClone(table.get(txId)!)] as const] : []))),
-    save: async (state) => {
-      if (conflictFor.has(state.tx_id) || (table.get(state.tx_id)?.version ?? 0) !== state.version) return false;
-      table.set(state.tx_id, { ...state, version: state.version + 1 });
-      return true;
+    saveAll: async (states) => {
+      const failed = new Set<string>();
+      for (const state of states) {
+        if (conflictFor.has(state.tx_id) || (table.get(state.tx_id)?.version ?? 0) !== state.version) failed.add(state.tx_id);
+        else table.set(state.tx_id, { ...state, version: state.version + 1 });
+      }
+      return failed;
     },
     emit: async (events) =>
       events.map((event): PutOutcome => {

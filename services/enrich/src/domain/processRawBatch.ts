@@ -11,7 +11,8 @@ export interface RawRecord {
 
 export interface ProcessDeps {
   load(txIds: readonly string[]): Promise<Map<string, JoinState>>;
-  save(state: JoinState): Promise<boolean>;
+  /** Resolves with the transactions that could not be stored */
+  saveAll(states: readonly JoinState[]): Promise<Set<string>>;
   emit(events: readonly EnrichedEvent[]): Promise<PutOutcome[]>;
   settings: JoinSettings;
   log(message: string, data: object): void;
@@ -51,10 +52,8 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
     if (!outcomes[i]?.ok) failedTx.add(event.tx_id);
   });
   const saves = [...changed.values()].filter((state) => !failedTx.has(state.tx_id));
-  const saved = await Promise.all(saves.map((state) => deps.save(state).catch(() => false)));
-  saves.forEach((state, i) => {
-    if (!saved[i]) failedTx.add(state.tx_id);
-  });
+  const notSaved = saves.length > 0 ? await deps.saveAll(saves).catch(() => new Set(saves.map((state) => state.tx_id))) : new Set<string>();
+  notSaved.forEach((txId) => failedTx.add(txId));
 
   const failedIndex = Math.min(...[...failedTx].map((txId) => firstIndexByTx.get(txId) ?? Infinity));
   if (failedTx.size > 0) deps.log('transactions to retry', { count: failedTx.size, fromSequenceNumber: records[failedIndex]?.sequenceNumber });

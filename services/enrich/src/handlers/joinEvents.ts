@@ -25,7 +25,7 @@ export const handler = middy<KinesisStreamEvent, KinesisStreamBatchResponse>()
     }));
     const { batchItemFailures } = await processRawBatch(records, {
       load: table.load,
-      save: table.save,
+      saveAll: table.saveAll,
       emit: enriched.write,
       settings,
       log: (message, data) => logger.warn(message, { ...data }),
