@@ -1,5 +1,6 @@
 import { validateAggregation } from '@sdp/shared/src/generated/validators.js';
-import { sumCampaignWindows, type WindowCounts } from '../src/domain/sumCampaignWindows.js';
+import { sumCampaignWindows } from '../src/domain/sumCampaignWindows.js';
+import type { WindowCounts } from '../src/domain/types.js';
 
 function window(counts: WindowCounts = {}): WindowCounts {
   return { bids: 0, impressions: 0, clicks: 0, ...counts };

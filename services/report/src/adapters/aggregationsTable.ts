@@ -1,28 +1,83 @@
-import type { DynamoDBClient} from '@aws-sdk/client-dynamodb';
-import { paginateQuery } from '@aws-sdk/client-dynamodb';
-import type { WindowCounts } from '../domain/sumCampaignWindows.js';
+import { paginateQuery, type AttributeValue, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import type { CampaignWindow, TimeRange } from '../domain/types.js';
+import { utcDaysOf } from '../domain/utcDaysOf.js';
 
-/** Reads a campaign's windows from the aggregations table. */
-export async function readCampaignWindows(client: DynamoDBClient, tableName: string, campaignItemId: number): Promise<WindowCounts[]> {
-  const windows: WindowCounts[] = [];
-  const pages = paginateQuery(
-    { client },
-    {
-      TableName: tableName,
-      KeyConditionExpression: 'campaign_item_id = :id',
-      ExpressionAttributeValues: { ':id': { N: String(campaignItemId) } },
-      ProjectionExpression: 'bids, impressions, clicks, spend',
-    },
-  );
-  for await (const page of pages) {
-    for (const item of page.Items ?? []) {
-      windows.push({
-        bids: Number(item.bids?.N ?? 0),
-        impressions: Number(item.impressions?.N ?? 0),
-        clicks: Number(item.clicks?.N ?? 0),
-        spend: Number(item.spend?.N ?? 0),
-      });
+/** The aggregate service's table of per-campaign windows, as reports read it. */
+export interface AggregationsTable {
+  /** One campaign's windows: all of them, or those starting within [`from`, `to`). */
+  windowsOfCampaign(campaignItemId: number, range?: TimeRange): Promise<CampaignWindow[]>;
+  /** Every campaign's windows starting within [`from`, `to`), from the `ByDay` index. */
+  windowsStartingIn(range: TimeRange): Promise<CampaignWindow[]>;
+}
+
+/** How many `ByDay` partitions are queried at once; a year is 366 queries. */
+const DAY_QUERY_CONCURRENCY = 8;
+
+// Only what reports need: leaves out the aggregate service's `applied_<shardId>` bookkeeping.
+const PROJECTION = 'campaign_item_id, window_start, bids, impressions, clicks, spend';
+
+/**
+ * The aggregations table in DynamoDB: key `campaign_item_id` + `window_start` (ISO UTC with
+ * milliseconds, so string order is time order), GSI `ByDay` on `window_day` + `window_start`.
+ *
+ * @example
+ * const table = dynamoDbAggregationsTable(new DynamoDBClient({}), 'sdp-aggregate-dev-aggregations');
+ * await table.windowsOfCampaign(1463517);
+ */
+export function dynamoDbAggregationsTable(client: DynamoDBClient, tableName: string): AggregationsTable {
+  const query = async (input: Omit<QueryCommandInput, 'TableName' | 'ProjectionExpression'>) => {
+    const windows: CampaignWindow[] = [];
+    for await (const page of paginateQuery({ client }, { ...input, TableName: tableName, ProjectionExpression: PROJECTION })) {
+      for (const item of page.Items ?? []) windows.push(toCampaignWindow(item));
     }
-  }
-  return windows;
+    return windows;
+  };
+
+  return {
+    windowsOfCampaign: (campaignItemId, range) =>
+      query({
+        KeyConditionExpression: `campaign_item_id = :id${range ? ' AND window_start BETWEEN :from AND :last' : ''}`,
+        ExpressionAttributeValues: { ':id': { N: String(campaignItemId) }, ...(range ? startBounds(range) : {}) },
+      }),
+    windowsStartingIn: async (range) => {
+      const perDay = await mapWithConcurrency(utcDaysOf(range), DAY_QUERY_CONCURRENCY, (day) =>
+        query({
+          IndexName: 'ByDay',
+          KeyConditionExpression: 'window_day = :day AND window_start BETWEEN :from AND :last',
+          ExpressionAttributeValues: { ':day': { S: day }, ...startBounds(range) },
+        }),
+      );
+      return perDay.flat();
+    },
+  };
+}
+
+/** BETWEEN is inclusive at both ends, so the exclusive `to` becomes its last millisecond. */
+function startBounds(range: TimeRange): Record<string, AttributeValue> {
+  return { ':from': { S: range.from.toISOString() }, ':last': { S: new Date(range.to.getTime() - 1).toISOString() } };
+}
+
+function toCampaignWindow(item: Record<string, AttributeValue>): CampaignWindow {
+  const count = (name: string) => Number(item[name]?.N ?? 0);
+  return {
+    campaignItemId: count('campaign_item_id'),
+    windowStart: new Date(item.window_start?.S ?? Number.NaN),
+    bids: count('bids'),
+    impressions: count('impressions'),
+    clicks: count('clicks'),
+    spend: count('spend'),
+  };
+}
+
+async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+  return results;
 }

@@ -1,12 +1,4 @@
-import type { components } from '@sdp/shared';
-
-export type Aggregation = components['schemas']['Aggregation'];
-export interface WindowCounts {
-  bids?: number;
-  impressions?: number;
-  clicks?: number;
-  spend?: number;
-}
+import type { Aggregation, WindowCounts } from './types.js';
 
 /**
  * A campaign's totals over its windows, with the derived rates; a campaign with no windows has

@@ -1,21 +1,22 @@
 import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, InvalidRequestError, jsonResponse, logger, requiredEnv } from '@sdp/shared';
-import { readCampaignWindows } from '../adapters/aggregationsTable.js';
+import { httpErrorHandler, jsonResponse, logger, requiredEnv } from '@sdp/shared';
+import { dynamoDbAggregationsTable } from '../adapters/aggregationsTable.js';
+import { parseCampaignReportRequest } from '../domain/parseCampaignReportRequest.js';
 import { sumCampaignWindows } from '../domain/sumCampaignWindows.js';
 
-const dynamoDb = new DynamoDBClient({});
-const tableName = requiredEnv('AGGREGATIONS_TABLE_NAME');
+const aggregations = dynamoDbAggregationsTable(new DynamoDBClient({}), requiredEnv('AGGREGATIONS_TABLE_NAME'));
 
-/** GET /reports/campaigns/{campaign_item_id}: the campaign's totals (zeros for a campaign with no data). */
+/** GET /reports/campaigns/{campaign_item_id}: the campaign's all-time totals (zeros for a campaign with no data). */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+  .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
   .handler(async (event) => {
-    const raw = event.pathParameters?.campaign_item_id ?? '';
-    if (!/^\d{1,15}$/.test(raw)) {
-      throw new InvalidRequestError(`campaign_item_id must be a non-negative integer, got '${raw}'.`);
-    }
-    const campaignItemId = Number(raw);
-    return jsonResponse(200, sumCampaignWindows(campaignItemId, await readCampaignWindows(dynamoDb, tableName, campaignItemId)));
+    const { campaignItemId } = parseCampaignReportRequest({
+      campaignItemId: event.pathParameters?.campaign_item_id,
+      query: event.queryStringParameters,
+    });
+    return jsonResponse(200, sumCampaignWindows(campaignItemId, await aggregations.windowsOfCampaign(campaignItemId)));
   });
