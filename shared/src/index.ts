@@ -1,8 +1,10 @@
 export type { components, paths, operations } from './generated/types.js';
 export type { ValidateFunction, ErrorObject } from 'ajv';
 export {
+  validateAggregationWindow,
   validateBid,
   validateClick,
+  validateEnrichedEvent,
   validateImpression,
   validateEventBatch,
   validateEventEnvelope,

@@ -1,8 +1,31 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { logger } from '@sdp/shared';
+import { logger, requiredEnv } from '@sdp/shared';
+import { dynamoDbWindowTable } from '../adapters/aggregationsTable.js';
+import { aggregateBatch } from '../domain/aggregateBatch.js';
+import { parsePeriodMinutes } from '../domain/parsePeriodMinutes.js';
 
-/** Skeleton: acknowledges enriched events until windowed aggregation lands (streaming core issue). */
-export const handler = async (event: KinesisStreamEvent): Promise<KinesisStreamBatchResponse> => {
-  logger.debug('enriched events received', { count: event.Records.length });
-  return { batchItemFailures: [] };
-};
+const table = dynamoDbWindowTable(new DynamoDBClient({}), requiredEnv('AGGREGATIONS_TABLE_NAME'));
+const periodMinutes = parsePeriodMinutes(requiredEnv('AGGREGATION_PERIOD_MINUTES'));
+
+/** Counts enriched events per campaign and event-time window, exactly once per record. */
+export const handler = middy<KinesisStreamEvent, KinesisStreamBatchResponse>()
+  .use(injectLambdaContext(logger))
+  .handler(async (event) => {
+    const records = event.Records.map(({ eventID, kinesis }) => ({
+      // eventID is `<shardId>:<sequenceNumber>`
+      shardId: eventID.slice(0, eventID.lastIndexOf(':')),
+      sequenceNumber: kinesis.sequenceNumber,
+      data: Buffer.from(kinesis.data, 'base64').toString('utf8'),
+    }));
+    const { batchItemFailures, ...counts } = await aggregateBatch(records, {
+      table,
+      periodMinutes,
+      now: () => new Date(),
+      log: (message, data) => logger.warn(message, data),
+    });
+    logger.info('enriched events aggregated', { records: records.length, ...counts });
+    return { batchItemFailures };
+  });

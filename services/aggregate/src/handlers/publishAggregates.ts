@@ -1,0 +1,27 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import { createKinesisClient, logger, requiredEnv } from '@sdp/shared';
+import { kinesisAggregatesStream } from '../adapters/aggregatesStream.js';
+import { publishWindowChanges } from '../domain/publishWindowChanges.js';
+
+const aggregates = kinesisAggregatesStream(createKinesisClient(), requiredEnv('AGGREGATES_STREAM_NAME'));
+
+/** Publishes every changed aggregation window to the aggregates stream as an `AggregationWindow`. */
+export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+  .use(injectLambdaContext(logger))
+  .handler(async (event) => {
+    const changes = event.Records.map(({ dynamodb }) => ({
+      sequenceNumber: dynamodb?.SequenceNumber ?? '',
+      // aws-lambda's AttributeValue type and the SDK's describe the same JSON.
+      ...(dynamodb?.NewImage ? { newImage: unmarshall(dynamodb.NewImage as Record<string, AttributeValue>) } : {}),
+    }));
+    const { batchItemFailures, ...counts } = await publishWindowChanges(changes, {
+      write: aggregates.write,
+      log: (message, data) => logger.warn(message, data),
+    });
+    logger.info('aggregation windows published', { changes: changes.length, ...counts });
+    return { batchItemFailures };
+  });

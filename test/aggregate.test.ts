@@ -1,0 +1,236 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { isDeepStrictEqual } from 'node:util';
+import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { validateAggregationWindow, validateEnrichedEvent } from '../shared/src/generated/validators.js';
+import { localDynamoDbClient, localKinesisClient } from '../local-cloud/src/clients.js';
+import { dynamoDbWindowTable } from '../services/aggregate/src/adapters/aggregationsTable.js';
+import { aggregateBatch } from '../services/aggregate/src/domain/aggregateBatch.js';
+import type { EnrichedEvent, SourceRecord } from '../services/aggregate/src/domain/types.js';
+import { readWholeStream } from './support/readWholeStream.js';
+import { startTestCloud } from './support/startTestCloud.js';
+
+const ENRICHED_EVENTS_STREAM = 'sdp-enrich-local-enriched-events';
+const AGGREGATIONS_TABLE = 'sdp-aggregate-local-aggregations';
+const AGGREGATES_STREAM = 'sdp-aggregate-local-aggregates';
+const CAMPAIGNS = [101, 202, 303];
+/** Event times lie in the past, in six one-minute windows from here. */
+const FIRST_MINUTE = Date.parse('2025-06-01T10:00:00.000Z');
+const TYPES = ['bid', 'bid', 'imp', 'bid', 'imp', 'click', 'bid'] as const;
+
+interface Counts {
+  campaign_item_id: number;
+  window_start: string;
+  window_end: string;
+  window_day: string;
+  period_minutes: number;
+  bids: number;
+  impressions: number;
+  clicks: number;
+  spend: number;
+}
+
+/** The n-th test event: campaigns, minutes and seconds spread so that every window gets a mix; n = 60k lands on a boundary. */
+function eventNumber(n: number): EnrichedEvent {
+  const type = TYPES[n % TYPES.length]!;
+  const at = FIRST_MINUTE + (Math.floor(n / CAMPAIGNS.length) % 6) * 60_000 + ((n * 13) % 60) * 1000 + (n % 3 === 1 ? 999 : 0);
+  return {
+    schema_version: 1,
+    type,
+    event_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+    event_time: new Date(at).toISOString(),
+    tx_id: `tx-${n}`,
+    app_uid: `user-${n % 11}`,
+    campaign_item_id: CAMPAIGNS[n % CAMPAIGNS.length]!,
+    domain: 'news.example.com',
+    ...(type === 'imp' ? { win_price: 10 + (n % 17) } : {}),
+  };
+}
+
+/** What the table must hold for these events, computed without the service's code: 1-minute windows cut from the ISO text. */
+function expectedWindows(events: readonly EnrichedEvent[]): Record<string, Counts> {
+  const windows: Record<string, Counts> = {};
+  for (const event of events) {
+    const minute = event.event_time.slice(0, 16);
+    const key = `${event.campaign_item_id} ${minute}`;
+    const next = new Date(Date.parse(`${minute}:00.000Z`) + 60_000).toISOString();
+    windows[key] ??= {
+      campaign_item_id: event.campaign_item_id,
+      window_start: `${minute}:00.000Z`,
+      window_end: next,
+      window_day: minute.slice(0, 10),
+      period_minutes: 1,
+      bids: 0,
+      impressions: 0,
+      clicks: 0,
+      spend: 0,
+    };
+    const window = windows[key];
+    if (event.type === 'bid') window.bids++;
+    if (event.type === 'imp') {
+      window.impressions++;
+      window.spend += event.win_price!;
+    }
+    if (event.type === 'click') window.clicks++;
+  }
+  return Object.fromEntries(Object.entries(windows).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The table's items by campaign and window minute, with their applied markers apart. */
+async function readTable(dynamoDb: DynamoDBClient): Promise<{ windows: Record<string, Counts>; markers: string[] }> {
+  const { Items = [] } = await dynamoDb.send(new ScanCommand({ TableName: AGGREGATIONS_TABLE, ConsistentRead: true }));
+  const windows: Record<string, Counts> = {};
+  const markers: string[] = [];
+  for (const item of Items.map((raw) => unmarshall(raw))) {
+    const { updated_at: _updatedAt, ...rest } = item;
+    const counts = Object.fromEntries(Object.entries(rest).filter(([name]) => !name.startsWith('applied_'))) as Counts;
+    markers.push(...Object.entries(rest).filter(([name]) => name.startsWith('applied_')).map(([name, value]) => `${name.slice(0, 8)}${String(value).length}`));
+    windows[`${counts.campaign_item_id} ${counts.window_start.slice(0, 16)}`] = counts;
+  }
+  return { windows: Object.fromEntries(Object.entries(windows).sort(([a], [b]) => a.localeCompare(b))), markers };
+}
+
+/** Polls until `read` returns what `done` accepts, or fails with the last value after the deadline. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await sleep(250);
+  }
+}
+
+/** Writes events to the enriched stream as enrich does (partition key campaign_item_id) and returns them as the function receives them. */
+async function putEnriched(kinesis: KinesisClient, events: readonly EnrichedEvent[]): Promise<SourceRecord[]> {
+  const records: SourceRecord[] = [];
+  for (let i = 0; i < events.length; i += 500) {
+    const chunk = events.slice(i, i + 500).map((event) => ({ PartitionKey: String(event.campaign_item_id), Data: Buffer.from(JSON.stringify(event)) }));
+    const { Records = [] } = await kinesis.send(new PutRecordsCommand({ StreamName: ENRICHED_EVENTS_STREAM, Records: chunk }));
+    Records.forEach((entry, j) => {
+      if (entry.ErrorCode) throw new Error(`PutRecords refused an event: ${entry.ErrorCode}`);
+      records.push({ shardId: entry.ShardId!, sequenceNumber: entry.SequenceNumber!, data: Buffer.from(chunk[j]!.Data).toString('utf8') });
+    });
+  }
+  return records;
+}
+
+/** Records per shard in stream order, as Lambda would batch them. */
+function byShard(records: readonly SourceRecord[]): SourceRecord[][] {
+  const shards = new Map<string, SourceRecord[]>();
+  for (const record of records) shards.set(record.shardId, [...(shards.get(record.shardId) ?? []), record]);
+  return [...shards.values()].map((list) => list.sort((a, b) => (BigInt(a.sequenceNumber) < BigInt(b.sequenceNumber) ? -1 : 1)));
+}
+
+describe('aggregate through the local cloud', () => {
+  let cloud: Awaited<ReturnType<typeof startTestCloud>>;
+  let kinesis: KinesisClient;
+  let dynamoDb: DynamoDBClient;
+  const firstEvents = Array.from({ length: 300 }, (_, n) => eventNumber(n));
+  const newEvents = Array.from({ length: 40 }, (_, n) => eventNumber(300 + n));
+  let firstRecords: SourceRecord[] = [];
+  const delivered = () => cloud.mappings.find((m) => m.functionName.endsWith('-aggregateWindows'))!.mapping.stats().delivered;
+  const directly = (records: SourceRecord[]) =>
+    aggregateBatch(records, { table: dynamoDbWindowTable(dynamoDb, AGGREGATIONS_TABLE), periodMinutes: 1, now: () => new Date(), log: () => undefined });
+
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+    kinesis = localKinesisClient(cloud.kinesisEndpoint);
+    dynamoDb = localDynamoDbClient(cloud.dynamoDbEndpoint);
+  }, 120_000);
+
+  afterAll(async () => {
+    kinesis?.destroy();
+    dynamoDb?.destroy();
+    await cloud?.dispose();
+  }, 60_000);
+
+  it('counts a few hundred enriched events into exact per-campaign windows', async () => {
+    // Prepare
+    expect(firstEvents.every((event) => validateEnrichedEvent(event))).toBe(true);
+    const expected = expectedWindows(firstEvents);
+
+    // Act
+    firstRecords = await putEnriched(kinesis, firstEvents);
+    const table = await eventually(() => readTable(dynamoDb), ({ windows }) => isDeepStrictEqual(windows, expected));
+
+    // Assess
+    expect(Object.keys(expected)).toHaveLength(CAMPAIGNS.length * 6);
+    expect(table.windows).toStrictEqual(expected);
+    expect(new Set(table.markers)).toStrictEqual(new Set(['applied_129']));
+  }, 90_000);
+
+  it('changes nothing when the same records are applied again with their sequence numbers', async () => {
+    // Prepare
+    const before = await readTable(dynamoDb);
+
+    // Act
+    const outcomes = [];
+    for (const shard of byShard(firstRecords)) outcomes.push(await directly(shard));
+
+    // Assess
+    expect(outcomes.reduce((sum, o) => ({ counted: sum.counted + o.counted, duplicates: sum.duplicates + o.duplicates, failures: sum.failures + o.batchItemFailures.length }), { counted: 0, duplicates: 0, failures: 0 })).toStrictEqual({
+      counted: 0,
+      duplicates: firstEvents.length,
+      failures: 0,
+    });
+    expect(await readTable(dynamoDb)).toStrictEqual(before);
+  });
+
+  it('counts only the new records of a re-delivered suffix mixed with new ones, however often they arrive', async () => {
+    // Prepare: the new events go to the stream (so the function sees them too) and are re-applied here with the
+    // second half of what each shard already delivered
+    const expected = expectedWindows([...firstEvents, ...newEvents]);
+    const newRecords = await putEnriched(kinesis, newEvents);
+    const redelivery = byShard([...firstRecords, ...newRecords]).map((shard) => shard.slice(Math.floor(shard.length / 2)));
+
+    // Act
+    const outcomes = [];
+    for (const shard of redelivery) outcomes.push(await directly(shard));
+    for (const shard of redelivery) outcomes.push(await directly(shard));
+    await eventually(async () => delivered(), (count) => count >= firstEvents.length + newEvents.length);
+    const table = await eventually(() => readTable(dynamoDb), ({ windows }) => isDeepStrictEqual(windows, expected));
+
+    // Assess
+    expect(outcomes.every((o) => o.batchItemFailures.length === 0 && o.invalid === 0)).toBe(true);
+    expect(outcomes.slice(redelivery.length).map((o) => o.counted)).toStrictEqual(redelivery.map(() => 0));
+    expect(delivered()).toBe(firstEvents.length + newEvents.length);
+    expect(table.windows).toStrictEqual(expected);
+  }, 90_000);
+
+  it('publishes every changed window to the aggregates stream as an AggregationWindow', async () => {
+    // Prepare
+    const { windows } = await readTable(dynamoDb);
+    // Counts only grow, so the version of a window with the most events is its newest.
+    type Published = { campaign_item_id: number; window_start: string; updated_at: string; bids: number; impressions: number; clicks: number };
+    const events = (w: Published) => w.bids + w.impressions + w.clicks;
+    const latest = (records: { data: unknown }[]) => {
+      const byWindow = new Map<string, Published>();
+      for (const { data } of records) {
+        const window = data as Published;
+        const key = `${window.campaign_item_id} ${window.window_start.slice(0, 16)}`;
+        const seen = byWindow.get(key);
+        if (!seen || events(seen) < events(window)) byWindow.set(key, window);
+      }
+      return Object.fromEntries([...byWindow].sort(([a], [b]) => a.localeCompare(b)));
+    };
+    const withoutUpdatedAt = (windows: Record<string, Published>) =>
+      Object.fromEntries(Object.entries(windows).map(([key, { updated_at: _at, ...rest }]) => [key, rest]));
+    const published = (counts: Counts) => {
+      const { window_day: _day, period_minutes: _period, ...window } = counts;
+      return window;
+    };
+    const expected = Object.fromEntries(Object.entries(windows).map(([key, counts]) => [key, published(counts)]));
+
+    // Act
+    const records = await eventually(
+      () => readWholeStream(kinesis, AGGREGATES_STREAM),
+      (all) => isDeepStrictEqual(withoutUpdatedAt(latest(all)), expected),
+    );
+
+    // Assess
+    expect(records.filter((record) => !validateAggregationWindow(record.data))).toStrictEqual([]);
+    expect(records.every((record) => record.partitionKey === String((record.data as { campaign_item_id: number }).campaign_item_id))).toBe(true);
+    expect(withoutUpdatedAt(latest(records))).toStrictEqual(expected);
+  }, 90_000);
+});

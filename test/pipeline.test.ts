@@ -1,0 +1,94 @@
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { localDynamoDbClient } from '../local-cloud/src/clients.js';
+import { startTestCloud } from './support/startTestCloud.js';
+import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
+import { computeOracle, type Oracle, type OracleCounts } from './support/workload/computeOracle.js';
+import { generateWorkload } from './support/workload/generateWorkload.js';
+import { postWorkload } from './support/workload/postWorkload.js';
+
+const AGGREGATIONS_TABLE = 'sdp-aggregate-local-aggregations';
+// Short session timeouts, so that late arrivals in a test of a minute do miss their join.
+const SESSION_TIMEOUT_MINUTES = 0.05;
+const SETTINGS = { bidsTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, clicksTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, periodMs: 60_000 };
+
+type Windows = Record<string, Record<string, OracleCounts>>;
+
+const oracleWindows = (oracle: Oracle): Windows =>
+  Object.fromEntries([...oracle.windows].map(([campaign, windows]) => [String(campaign), Object.fromEntries(windows)]));
+
+async function storedWindows(endpoint: string): Promise<Windows> {
+  const windows: Windows = {};
+  const client = localDynamoDbClient(endpoint);
+  let ExclusiveStartKey: Record<string, never> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: AGGREGATIONS_TABLE, ConsistentRead: true, ExclusiveStartKey }));
+    for (const item of page.Items ?? []) {
+      const campaign = item.campaign_item_id!.N!;
+      windows[campaign] ??= {};
+      windows[campaign][item.window_start!.S!] = {
+        bids: Number(item.bids?.N ?? 0),
+        impressions: Number(item.impressions?.N ?? 0),
+        clicks: Number(item.clicks?.N ?? 0),
+        spend: Number(item.spend?.N ?? 0),
+      };
+    }
+    ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
+  } while (ExclusiveStartKey);
+  return windows;
+}
+
+describe('the streaming core against an independent oracle', () => {
+  let cloud: Awaited<ReturnType<typeof startTestCloud>>;
+  let oracle: Oracle;
+
+  beforeAll(async () => {
+    cloud = await startTestCloud({ enrich: { bidsSessionTimeoutMinutes: String(SESSION_TIMEOUT_MINUTES), clicksSessionTimeoutMinutes: String(SESSION_TIMEOUT_MINUTES) } });
+    const batches = generateWorkload({
+      seed: 20261122,
+      events: 50_000,
+      campaigns: 32,
+      duplicateRate: 0.05,
+      disorderRate: 0.1,
+      lateRate: 0.05,
+      orphanImpressionRate: 0.02,
+      orphanClickRate: 0.01,
+    });
+    const accepted = await postWorkload(cloud.url, batches);
+    oracle = computeOracle(accepted, SETTINGS);
+    await waitForIdlePipeline(cloud);
+  }, 400_000);
+
+  afterAll(async () => {
+    await cloud?.dispose();
+  }, 60_000);
+
+  it('counts every campaign window exactly as the oracle', async () => {
+    // Act
+    const stored = await storedWindows(cloud.dynamoDbEndpoint);
+
+    // Assess
+    expect(stored).toStrictEqual(oracleWindows(oracle));
+  });
+
+  it('reports every campaign total exactly as the oracle', async () => {
+    // Prepare
+    const expected = Object.entries(oracleWindows(oracle)).map(([campaign, windows]) => {
+      const totals = Object.values(windows).reduce(
+        (sum, w) => ({ bids: sum.bids + w.bids, impressions: sum.impressions + w.impressions, clicks: sum.clicks + w.clicks, spend: sum.spend + w.spend }),
+        { bids: 0, impressions: 0, clicks: 0, spend: 0 },
+      );
+      return { campaign_item_id: Number(campaign), ...totals };
+    });
+
+    // Act
+    const reported = await Promise.all(
+      expected.map(async ({ campaign_item_id }) => {
+        const body = (await (await fetch(`${cloud.url}/reports/campaigns/${campaign_item_id}`)).json()) as Record<string, number>;
+        return { campaign_item_id, bids: body.bids, impressions: body.impressions, clicks: body.clicks, spend: body.spend };
+      }),
+    );
+
+    // Assess
+    expect(reported).toStrictEqual(expected);
+  });
+});
