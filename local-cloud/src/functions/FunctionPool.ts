@@ -63,6 +63,11 @@ export class FunctionPool {
     }
   }
 
+  /** How many instances are running an invocation right now */
+  get busy(): number {
+    return [...this.instances].filter((instance) => instance.pending !== undefined).length;
+  }
+
   /**
    * Kills every instance at once, as a crashed or recycled sandbox: invocations in flight fail with
    * FunctionCrashError and the next invocation starts a fresh instance. For fault tests.
