@@ -5,7 +5,7 @@ import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { validateAggregationWindow, validateEnrichedEvent } from '../shared/src/generated/validators.js';
 import { localDynamoDbClient, localKinesisClient } from '../local-cloud/src/clients.js';
-import { dynamoDbWindowTable } from '../services/aggregate/src/adapters/aggregationsTable.js';
+import { dynamoDbWindowCounter } from '../services/aggregate/src/adapters/windowCounter.js';
 import { aggregateBatch } from '../services/aggregate/src/domain/aggregateBatch.js';
 import type { EnrichedEvent, SourceRecord } from '../services/aggregate/src/domain/types.js';
 import { readWholeStream } from './support/readWholeStream.js';
@@ -13,6 +13,8 @@ import { startTestCloud } from './support/startTestCloud.js';
 
 const ENRICHED_EVENTS_STREAM = 'sdp-enrich-local-enriched-events';
 const AGGREGATIONS_TABLE = 'sdp-aggregate-local-aggregations';
+const COUNTED_EVENTS_TABLE = 'sdp-aggregate-local-counted-events';
+const RETENTION_MS = 2880 * 60_000;
 const AGGREGATES_STREAM = 'sdp-aggregate-local-aggregates';
 const CAMPAIGNS = [101, 202, 303];
 /** Event times lie in the past, in six one-minute windows from here. */
@@ -77,18 +79,27 @@ function expectedWindows(events: readonly EnrichedEvent[]): Record<string, Count
   return Object.fromEntries(Object.entries(windows).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The table's items by campaign and window minute, with their applied markers apart. */
-async function readTable(dynamoDb: DynamoDBClient): Promise<{ windows: Record<string, Counts>; markers: string[] }> {
+/** The table's items by campaign and window minute, without `updated_at`. */
+async function readTable(dynamoDb: DynamoDBClient): Promise<{ windows: Record<string, Counts> }> {
   const { Items = [] } = await dynamoDb.send(new ScanCommand({ TableName: AGGREGATIONS_TABLE, ConsistentRead: true }));
   const windows: Record<string, Counts> = {};
-  const markers: string[] = [];
   for (const item of Items.map((raw) => unmarshall(raw))) {
-    const { updated_at: _updatedAt, ...rest } = item;
-    const counts = Object.fromEntries(Object.entries(rest).filter(([name]) => !name.startsWith('applied_'))) as Counts;
-    markers.push(...Object.entries(rest).filter(([name]) => name.startsWith('applied_')).map(([name, value]) => `${name.slice(0, 8)}${String(value).length}`));
+    const { updated_at: _updatedAt, ...counts } = item as Counts & { updated_at: string };
     windows[`${counts.campaign_item_id} ${counts.window_start.slice(0, 16)}`] = counts;
   }
-  return { windows: Object.fromEntries(Object.entries(windows).sort(([a], [b]) => a.localeCompare(b))), markers };
+  return { windows: Object.fromEntries(Object.entries(windows).sort(([a], [b]) => a.localeCompare(b))) };
+}
+
+/** The counted events table: `expires_at` by event key. */
+async function readCountedEvents(dynamoDb: DynamoDBClient): Promise<Map<string, number>> {
+  const counted = new Map<string, number>();
+  let ExclusiveStartKey: Record<string, never> | undefined;
+  do {
+    const page = await dynamoDb.send(new ScanCommand({ TableName: COUNTED_EVENTS_TABLE, ConsistentRead: true, ExclusiveStartKey }));
+    for (const item of (page.Items ?? []).map((raw) => unmarshall(raw))) counted.set(item.event_key as string, item.expires_at as number);
+    ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
+  } while (ExclusiveStartKey);
+  return counted;
 }
 
 /** Polls until `read` returns what `done` accepts, or fails with the last value after the deadline. */
@@ -131,7 +142,13 @@ describe('aggregate through the local cloud', () => {
   let firstRecords: SourceRecord[] = [];
   const delivered = () => cloud.mappings.find((m) => m.functionName.endsWith('-aggregateWindows'))!.mapping.stats().delivered;
   const directly = (records: SourceRecord[]) =>
-    aggregateBatch(records, { table: dynamoDbWindowTable(dynamoDb, AGGREGATIONS_TABLE), periodMinutes: 1, now: () => new Date(), log: () => undefined });
+    aggregateBatch(records, {
+      counter: dynamoDbWindowCounter(dynamoDb, { aggregations: AGGREGATIONS_TABLE, countedEvents: COUNTED_EVENTS_TABLE }),
+      periodMinutes: 1,
+      retentionMs: RETENTION_MS,
+      now: () => new Date(),
+      log: () => undefined,
+    });
 
   beforeAll(async () => {
     cloud = await startTestCloud();
@@ -151,13 +168,17 @@ describe('aggregate through the local cloud', () => {
     const expected = expectedWindows(firstEvents);
 
     // Act
+    const startedAt = Date.now();
     firstRecords = await putEnriched(kinesis, firstEvents);
     const table = await eventually(() => readTable(dynamoDb), ({ windows }) => isDeepStrictEqual(windows, expected));
+    const counted = await readCountedEvents(dynamoDb);
 
     // Assess
     expect(Object.keys(expected)).toHaveLength(CAMPAIGNS.length * 6);
     expect(table.windows).toStrictEqual(expected);
-    expect(new Set(table.markers)).toStrictEqual(new Set(['applied_129']));
+    expect([...counted.keys()].sort()).toStrictEqual(firstEvents.map((event) => `${event.tx_id}#${event.type}`).sort());
+    const expiry = { from: Math.floor((startedAt + RETENTION_MS) / 1000), to: Math.ceil((Date.now() + RETENTION_MS) / 1000) };
+    expect([...counted.values()].filter((expiresAt) => expiresAt < expiry.from || expiresAt > expiry.to)).toStrictEqual([]);
   }, 90_000);
 
   it('changes nothing when the same records are applied again with their sequence numbers', async () => {
@@ -196,6 +217,31 @@ describe('aggregate through the local cloud', () => {
     expect(outcomes.slice(redelivery.length).map((o) => o.counted)).toStrictEqual(redelivery.map(() => 0));
     expect(delivered()).toBe(firstEvents.length + newEvents.length);
     expect(table.windows).toStrictEqual(expected);
+  }, 90_000);
+
+  it('counts nothing again when enrich re-emits counted events as new records', async () => {
+    // Prepare: a crash of enrich between its PutRecords and storing its join state writes the same
+    // enriched events again, with new sequence numbers (ADR 0006)
+    const before = await readTable(dynamoDb);
+    const reEmitted = firstEvents.slice(0, 90);
+    const deliveredBefore = delivered();
+
+    // Act
+    const copies = await putEnriched(kinesis, reEmitted);
+    await eventually(async () => delivered(), (count) => count >= deliveredBefore + reEmitted.length);
+    const outcomes = [];
+    for (const shard of byShard(copies)) outcomes.push(await directly(shard));
+
+    // Assess
+    expect(copies.every((copy) => !firstRecords.some((first) => first.shardId === copy.shardId && first.sequenceNumber === copy.sequenceNumber))).toBe(true);
+    expect(delivered()).toBe(deliveredBefore + reEmitted.length);
+    expect(outcomes.reduce((sum, o) => ({ counted: sum.counted + o.counted, duplicates: sum.duplicates + o.duplicates, failures: sum.failures + o.batchItemFailures.length }), { counted: 0, duplicates: 0, failures: 0 })).toStrictEqual({
+      counted: 0,
+      duplicates: reEmitted.length,
+      failures: 0,
+    });
+    expect(await readTable(dynamoDb)).toStrictEqual(before);
+    expect((await readCountedEvents(dynamoDb)).size).toBe(firstEvents.length + newEvents.length);
   }, 90_000);
 
   it('publishes every changed window to the aggregates stream as an AggregationWindow', async () => {

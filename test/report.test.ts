@@ -39,7 +39,7 @@ function itemOf(window: StoredWindow) {
     clicks: { N: String(window.clicks) },
     spend: { N: String(window.spend) },
     updated_at: { S: windowEnd },
-    'applied_shardId-000000000000': { S: '49650000000000000000000000000000000000000000000000000001' },
+    period_minutes: { N: '1' },
   };
 }
 

@@ -119,8 +119,9 @@ export class FunctionPool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        void this.retire(instance);
+        instance.pending = undefined;
         reject(new FunctionTimeoutError(this.fn.name, this.fn.timeoutSeconds));
+        void this.retire(instance);
       }, timeoutMs);
       instance.pending = { id, resolve, reject, timer };
       instance.worker.postMessage({ id, event, requestId: randomUUID(), deadline: Date.now() + timeoutMs });
@@ -167,7 +168,12 @@ export class FunctionPool {
         reject(crash);
         void this.retire(instance, crash);
       });
-      worker.on('exit', (code) => void this.retire(instance, new FunctionCrashError(this.fn.name, `exited with code ${code}`)));
+      worker.on('exit', (code) => {
+        const crash = new FunctionCrashError(this.fn.name, `exited with code ${code}`);
+        // An instance stopped before it was ready must fail the invocation waiting for it, not strand it.
+        reject(crash);
+        void this.retire(instance, crash);
+      });
     });
     instance.ready.catch(() => undefined);
     this.instances.add(instance);

@@ -1,11 +1,11 @@
 import { countIncrements } from '../src/domain/countIncrements.js';
 import { groupByWindow } from '../src/domain/groupByWindow.js';
-import { padSequenceNumber } from '../src/domain/padSequenceNumber.js';
+import { eventKeyOf } from '../src/domain/eventKeyOf.js';
 import type { CountableRecord, EnrichedEvent } from '../src/domain/types.js';
-import { enrichedEvent, SHARD_0, sequenceOf } from './support/enrichedEvents.js';
+import { enrichedEvent, sequenceOf } from './support/enrichedEvents.js';
 
 function countable(n: number, event: EnrichedEvent): CountableRecord {
-  return { sequenceNumber: sequenceOf(n), paddedSequence: padSequenceNumber(sequenceOf(n)), event };
+  return { sequenceNumber: sequenceOf(n), eventKey: eventKeyOf(event), event };
 }
 
 describe('countIncrements', () => {
@@ -35,8 +35,22 @@ describe('countIncrements', () => {
   });
 });
 
+describe('eventKeyOf', () => {
+  it('keys a logical event by its transaction and type, whatever record carries it', () => {
+    // Prepare
+    const original = enrichedEvent({ tx_id: 'tx-42', type: 'imp', win_price: 3 });
+    const reEmitted = { ...original, event_id: '00000000-0000-4000-8000-000000000099' };
+
+    // Act
+    const keys = [original, reEmitted, enrichedEvent({ tx_id: 'tx-42', type: 'click' })].map(eventKeyOf);
+
+    // Assess
+    expect(keys).toStrictEqual(['tx-42#imp', 'tx-42#imp', 'tx-42#click']);
+  });
+});
+
 describe('groupByWindow', () => {
-  it('groups by campaign and window, keeping stream order inside each group and first-seen order of groups', () => {
+  it('groups by campaign and window, keeping batch order inside each group and first-seen order of groups', () => {
     // Prepare
     const a0 = countable(0, enrichedEvent({ campaign_item_id: 1, event_time: '2026-11-22T04:05:10.000Z' }));
     const b1 = countable(1, enrichedEvent({ campaign_item_id: 2, event_time: '2026-11-22T04:05:20.000Z' }));
@@ -45,17 +59,16 @@ describe('groupByWindow', () => {
     const late = countable(4, enrichedEvent({ campaign_item_id: 2, event_time: '2026-11-21T23:59:00.000Z' }));
 
     // Act
-    const groups = groupByWindow(SHARD_0, [a0, b1, a2, a3, late], 1);
+    const groups = groupByWindow([a0, b1, a2, a3, late], 1);
 
     // Assess
     const window = (start: string, end: string, day = '2026-11-22') => ({ windowStart: start, windowEnd: end, windowDay: day });
     expect(groups).toStrictEqual([
-      { campaignItemId: 1, shardId: SHARD_0, periodMinutes: 1, ...window('2026-11-22T04:05:00.000Z', '2026-11-22T04:06:00.000Z'), records: [a0, a3] },
-      { campaignItemId: 2, shardId: SHARD_0, periodMinutes: 1, ...window('2026-11-22T04:05:00.000Z', '2026-11-22T04:06:00.000Z'), records: [b1] },
-      { campaignItemId: 1, shardId: SHARD_0, periodMinutes: 1, ...window('2026-11-22T04:06:00.000Z', '2026-11-22T04:07:00.000Z'), records: [a2] },
+      { campaignItemId: 1, periodMinutes: 1, ...window('2026-11-22T04:05:00.000Z', '2026-11-22T04:06:00.000Z'), records: [a0, a3] },
+      { campaignItemId: 2, periodMinutes: 1, ...window('2026-11-22T04:05:00.000Z', '2026-11-22T04:06:00.000Z'), records: [b1] },
+      { campaignItemId: 1, periodMinutes: 1, ...window('2026-11-22T04:06:00.000Z', '2026-11-22T04:07:00.000Z'), records: [a2] },
       {
         campaignItemId: 2,
-        shardId: SHARD_0,
         periodMinutes: 1,
         ...window('2026-11-21T23:59:00.000Z', '2026-11-22T00:00:00.000Z', '2026-11-21'),
         records: [late],
@@ -68,7 +81,7 @@ describe('groupByWindow', () => {
     const records = [0, 1, 2, 3].map((n) => countable(n, enrichedEvent({ event_time: `2026-11-22T04:0${5 + n}:00.000Z` })));
 
     // Act
-    const groups = groupByWindow(SHARD_0, records, 5);
+    const groups = groupByWindow(records, 5);
 
     // Assess
     expect(groups.map((g) => [g.windowStart, g.records.map((r) => r.sequenceNumber)])).toStrictEqual([

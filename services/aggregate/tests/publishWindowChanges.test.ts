@@ -13,7 +13,6 @@ const storedWindow = (campaignItemId: number, bids: number) => ({
   clicks: 0,
   spend: 1250,
   updated_at: '2026-11-22T04:30:00.000Z',
-  [`applied_${SHARD_0}`]: '0'.repeat(73) + '49590338271490256608559692538361571095921575989136588898',
 });
 
 const published = (campaignItemId: number, bids: number) => ({

@@ -1,6 +1,6 @@
-import { InvalidPeriodError, InvalidSequenceNumberError } from '../src/domain/errors.js';
-import { padSequenceNumber } from '../src/domain/padSequenceNumber.js';
+import { InvalidPeriodError, InvalidRetentionError } from '../src/domain/errors.js';
 import { parsePeriodMinutes } from '../src/domain/parsePeriodMinutes.js';
+import { parseRetentionMinutes } from '../src/domain/parseRetentionMinutes.js';
 
 describe('parsePeriodMinutes', () => {
   it.each([
@@ -26,28 +26,24 @@ describe('parsePeriodMinutes', () => {
   });
 });
 
-describe('padSequenceNumber', () => {
-  it('pads to 129 digits so that string order is numeric order', () => {
-    // Prepare
-    const numbers = ['10', '9', '49590338271490256608559692538361571095921575989136588898', '100'];
-
+describe('parseRetentionMinutes', () => {
+  it.each([
+    ['1440', 86_400_000],
+    ['2880', 172_800_000],
+  ])('reads %s minutes as milliseconds', (value, ms) => {
     // Act
-    const sorted = numbers.map(padSequenceNumber).sort();
+    const retention = parseRetentionMinutes(value);
 
     // Assess
-    expect(sorted.map((padded) => [padded.length, padded.replace(/^0+/, '')])).toStrictEqual([
-      [129, '9'],
-      [129, '10'],
-      [129, '100'],
-      [129, '49590338271490256608559692538361571095921575989136588898'],
-    ]);
+    expect(retention).toBe(ms);
   });
 
-  it.each(['', '12a', '-1', '1'.repeat(130)])('rejects %p, which is no Kinesis sequence number', (value) => {
+  it.each(['60', '1439', '2880.5', '', '48h'])('rejects %p with a message that says what is allowed', (value) => {
     // Act
-    const act = () => padSequenceNumber(value);
+    const act = () => parseRetentionMinutes(value);
 
     // Assess
-    expect(act).toThrow(InvalidSequenceNumberError);
+    expect(act).toThrow(InvalidRetentionError);
+    expect(act).toThrow(`COUNTED_EVENTS_RETENTION_MINUTES must be a whole number of minutes, at least 1440 (one day; ADR 0005 says why the default is 2880), got '${value}'.`);
   });
 });

@@ -1,15 +1,17 @@
 import type { Violation } from '@sdp/shared';
-import { applyWindowGroup } from './applyWindowGroup.js';
 import { GROUP_CONCURRENCY } from './constants.js';
+import { countWindowGroup } from './countWindowGroup.js';
+import { eventKeyOf } from './eventKeyOf.js';
 import { groupByWindow } from './groupByWindow.js';
 import { mapWithConcurrency } from './mapWithConcurrency.js';
-import { padSequenceNumber } from './padSequenceNumber.js';
 import { readEnrichedEvent } from './readEnrichedEvent.js';
-import type { BatchOutcome, CountableRecord, GroupOutcome, SourceRecord, WindowTable } from './types.js';
+import type { BatchOutcome, CountableRecord, GroupOutcome, SourceRecord, WindowCounter } from './types.js';
 
 export interface AggregateBatchOptions {
-  table: WindowTable;
+  counter: WindowCounter;
   periodMinutes: number;
+  /** How long a counted event's key is kept, in milliseconds: longer than any copy can arrive late */
+  retentionMs: number;
   now: () => Date;
   /** Where skipped records and failed groups are reported */
   log: (message: string, data: Record<string, unknown>) => void;
@@ -17,58 +19,62 @@ export interface AggregateBatchOptions {
 }
 
 /**
- * Adds a batch of enriched events to their campaign windows, exactly once per record (see
- * `applyWindowGroup` for the algorithm and docs/adr/0005-idempotent-window-counts.md for why).
+ * Adds a batch of enriched events to their campaign windows, exactly once per logical event
+ * (`tx_id` and type), see `countWindowGroup` and docs/adr/0005-idempotent-window-counts.md.
  *
  * Records that are not a valid `EnrichedEvent` of a known schema version are logged and skipped:
- * they can never become valid, so they must not hold the shard back. Groups (shard, campaign,
- * window) are updated independently, `concurrency` at a time. If any fail, the lowest sequence
- * number among all records of the failed groups is the one batch item failure: Lambda re-delivers
- * from there and the groups already counted turn into no-ops.
+ * they can never become valid, so they must not hold the shard back. Copies of one event within the
+ * batch collapse into its first record. Groups (campaign, window) are counted independently,
+ * `concurrency` at a time. If any fail, the lowest sequence number among all records of the failed
+ * groups is the one batch item failure: Lambda re-delivers from there and the events already
+ * counted are recognised as duplicates.
  *
  * @example
- * await aggregateBatch(records, { table, periodMinutes: 1, now: () => new Date(), log })
- * // { batchItemFailures: [], counted: 498, duplicates: 0, invalid: 2, failed: 0 }
+ * await aggregateBatch(records, { counter, periodMinutes: 1, retentionMs: 172_800_000, now: () => new Date(), log })
+ * // { batchItemFailures: [], counted: 497, duplicates: 1, invalid: 2, failed: 0 }
  */
 export async function aggregateBatch(records: readonly SourceRecord[], options: AggregateBatchOptions): Promise<BatchOutcome> {
-  const { table, periodMinutes, now, log, concurrency = GROUP_CONCURRENCY } = options;
-  const byShard = new Map<string, CountableRecord[]>();
-  let invalid = 0;
+  const { counter, periodMinutes, retentionMs, now, log, concurrency = GROUP_CONCURRENCY } = options;
+  const byEventKey = new Map<string, CountableRecord>();
+  const outcome: BatchOutcome = { batchItemFailures: [], counted: 0, duplicates: 0, invalid: 0, failed: 0 };
   for (const record of records) {
     const reading = readEnrichedEvent(record.data);
     if (!reading.ok) {
-      invalid++;
+      outcome.invalid++;
       log('skipped an enriched record that is not a valid EnrichedEvent', describeSkip(record, reading.reason, reading.violations));
       continue;
     }
-    const countable = { sequenceNumber: record.sequenceNumber, paddedSequence: padSequenceNumber(record.sequenceNumber), event: reading.event };
-    const shard = byShard.get(record.shardId);
-    if (shard) shard.push(countable);
-    else byShard.set(record.shardId, [countable]);
+    const eventKey = eventKeyOf(reading.event);
+    // A transaction may not claim one key twice, and the event is counted once anyway.
+    if (byEventKey.has(eventKey)) outcome.duplicates++;
+    else byEventKey.set(eventKey, { sequenceNumber: record.sequenceNumber, eventKey, event: reading.event });
   }
-  const groups = [...byShard].flatMap(([shardId, countable]) => groupByWindow(shardId, countable, periodMinutes));
+  const groups = groupByWindow([...byEventKey.values()], periodMinutes);
 
-  const updatedAt = now();
+  const countOptions = { now: now(), retentionMs };
   const outcomes = await mapWithConcurrency(groups, concurrency, (group) =>
-    applyWindowGroup(group, table, updatedAt).catch((error: unknown): GroupOutcome => ({ group, ok: false, error })),
+    countWindowGroup(group, counter, countOptions).catch((error: unknown): GroupOutcome => ({ group, ok: false, error })),
   );
 
-  const failedRecords: CountableRecord[] = [];
-  const outcome: BatchOutcome = { batchItemFailures: [], counted: 0, duplicates: 0, invalid, failed: 0 };
+  let lowest: string | undefined;
   for (const result of outcomes) {
     if (result.ok) {
       outcome.counted += result.counted;
       outcome.duplicates += result.duplicates;
       continue;
     }
-    failedRecords.push(...result.group.records);
-    const { campaignItemId, windowStart, shardId } = result.group;
-    log('could not update a window; its records will be re-delivered', { campaignItemId, windowStart, shardId, error: describeError(result.error) });
+    outcome.failed += result.group.records.length;
+    for (const { sequenceNumber } of result.group.records) if (lowest === undefined || isBefore(sequenceNumber, lowest)) lowest = sequenceNumber;
+    const { campaignItemId, windowStart } = result.group;
+    log('could not count a window; its records will be re-delivered', { campaignItemId, windowStart, error: describeError(result.error) });
   }
-  outcome.failed = failedRecords.length;
-  const lowest = failedRecords.reduce<CountableRecord | undefined>((min, r) => (!min || r.paddedSequence < min.paddedSequence ? r : min), undefined);
-  if (lowest) outcome.batchItemFailures.push({ itemIdentifier: lowest.sequenceNumber });
+  if (lowest !== undefined) outcome.batchItemFailures.push({ itemIdentifier: lowest });
   return outcome;
+}
+
+/** Numeric order of two Kinesis sequence numbers (decimal, no leading zeros), without parsing 129 digits. */
+function isBefore(a: string, b: string): boolean {
+  return a.length < b.length || (a.length === b.length && a < b);
 }
 
 function describeSkip(record: SourceRecord, reason: string, violations: Violation[]): Record<string, unknown> {

@@ -2,16 +2,12 @@
 export const ENRICHED_SCHEMA_VERSION = 1;
 
 /**
- * Width that Kinesis sequence numbers are zero-padded to before they are stored or compared, so that
- * comparing strings (all DynamoDB can do in a condition) is comparing numbers. The Kinesis API
- * documents a sequence number as `0|([1-9]\d{0,128})`, at most 129 digits.
+ * Events counted per transaction: DynamoDB allows 100 operations in one `TransactWriteItems`, one
+ * claim per event plus the window's update.
  */
-export const SEQUENCE_NUMBER_DIGITS = 129;
+export const EVENTS_PER_TRANSACTION = 99;
 
-/** Window groups updated at once; enough to hide DynamoDB latency, few enough to stay under its per-item limits. */
+/** Window groups counted at once; enough to hide DynamoDB latency, few enough to stay under its per-item limits. */
 export const GROUP_CONCURRENCY = 8;
-
-/** Read-compare-write rounds of the slow path before a group counts as failed (and its records are re-delivered). */
-export const SLOW_PATH_ATTEMPTS = 3;
 
 export const MINUTE_MS = 60_000;

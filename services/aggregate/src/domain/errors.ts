@@ -14,25 +14,24 @@ export class InvalidPeriodError extends AggregationError {
   }
 }
 
-/** A sequence number that is not the decimal number Kinesis documents; comparing it would be meaningless. */
-export class InvalidSequenceNumberError extends AggregationError {
-  constructor(public readonly sequenceNumber: string) {
-    super(`'${sequenceNumber}' is not a Kinesis sequence number (at most 129 decimal digits).`);
-    this.name = 'InvalidSequenceNumberError';
+/** `COUNTED_EVENTS_RETENTION_MINUTES` is not a whole number of minutes of at least one day. */
+export class InvalidRetentionError extends AggregationError {
+  constructor(public readonly value: string) {
+    super(`COUNTED_EVENTS_RETENTION_MINUTES must be a whole number of minutes, at least 1440 (one day; ADR 0005 says why the default is 2880), got '${value}'.`);
+    this.name = 'InvalidRetentionError';
   }
 }
 
 /**
- * Another writer changed a window's applied sequence number between every read and write of the slow
- * path; the group is left unapplied and its records are reported for re-delivery.
+ * The counter refused a count without naming an event it had already counted; retrying the same
+ * count would loop, so the group fails and its records are re-delivered.
  */
-export class WindowUpdateConflictError extends AggregationError {
+export class CountRefusedError extends AggregationError {
   constructor(
     public readonly campaignItemId: number,
     public readonly windowStart: string,
-    public readonly attempts: number,
   ) {
-    super(`Window ${campaignItemId} @ ${windowStart} kept changing under ${attempts} conditional updates.`);
-    this.name = 'WindowUpdateConflictError';
+    super(`The count of window ${campaignItemId} @ ${windowStart} was refused without naming an already counted event.`);
+    this.name = 'CountRefusedError';
   }
 }

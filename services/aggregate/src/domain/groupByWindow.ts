@@ -2,14 +2,14 @@ import type { CountableRecord, WindowGroup } from './types.js';
 import { windowOf } from './windowOf.js';
 
 /**
- * Splits a batch's valid records into one group per (shard, campaign, window), each keeping its
- * records in stream order; groups come in the order of their first record.
+ * Splits a batch's valid records into one group per (campaign, window), each keeping its records in
+ * batch order; groups come in the order of their first record.
  *
  * @example
- * groupByWindow('shardId-000000000000', records, 1)
+ * groupByWindow(records, 1)
  * // [{ campaignItemId: 7, windowStart: '2026-11-22T04:05:00.000Z', records: [r0, r3] }, { campaignItemId: 8, ... }]
  */
-export function groupByWindow(shardId: string, records: readonly CountableRecord[], periodMinutes: number): WindowGroup[] {
+export function groupByWindow(records: readonly CountableRecord[], periodMinutes: number): WindowGroup[] {
   const groups = new Map<string, WindowGroup>();
   for (const record of records) {
     const bounds = windowOf(record.event.event_time, periodMinutes);
@@ -17,7 +17,7 @@ export function groupByWindow(shardId: string, records: readonly CountableRecord
     const key = `${campaignItemId}\n${bounds.windowStart}`;
     const group = groups.get(key);
     if (group) group.records.push(record);
-    else groups.set(key, { campaignItemId, shardId, periodMinutes, ...bounds, records: [record] });
+    else groups.set(key, { campaignItemId, periodMinutes, ...bounds, records: [record] });
   }
   return [...groups.values()];
 }

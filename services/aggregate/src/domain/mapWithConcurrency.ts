@@ -3,7 +3,7 @@
  * lines) rather than p-map, which ships ESM only and would need the Jest transform list widened.
  *
  * @example
- * await mapWithConcurrency(groups, 8, (group) => applyWindowGroup(group, table, now))
+ * await mapWithConcurrency(groups, 8, (group) => countWindowGroup(group, counter, options))
  */
 export async function mapWithConcurrency<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);

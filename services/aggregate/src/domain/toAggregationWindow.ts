@@ -2,11 +2,11 @@ import type { AggregationWindow } from './types.js';
 
 /**
  * The published shape of a stored window item (already converted from DynamoDB's attribute values):
- * only the `AggregationWindow` contract fields, so the bookkeeping (`applied_<shardId>`,
- * `window_day`, `period_minutes`) stays inside the service.
+ * only the `AggregationWindow` contract fields, so the bookkeeping (`window_day`, `period_minutes`,
+ * and any attribute added later) stays inside the service.
  *
  * @example
- * toAggregationWindow({ campaign_item_id: 7, window_start: '…', bids: 3, applied_shardId-000000000000: '000…42', ... })
+ * toAggregationWindow({ campaign_item_id: 7, window_start: '…', bids: 3, window_day: '2026-11-22', period_minutes: 1, ... })
  * // { campaign_item_id: 7, window_start: '…', window_end: '…', bids: 3, impressions: 0, clicks: 0, spend: 0, updated_at: '…' }
  */
 export function toAggregationWindow(item: Record<string, unknown>): AggregationWindow {

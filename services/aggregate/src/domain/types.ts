@@ -29,61 +29,52 @@ export interface WindowIncrements {
   spend: number;
 }
 
-/** One valid event with where it came from; `paddedSequence` compares as a number. */
+/** One valid event with the record it came in and the key of the logical event it is (see `eventKeyOf`). */
 export interface CountableRecord {
   sequenceNumber: string;
-  paddedSequence: string;
+  eventKey: string;
   event: EnrichedEvent;
 }
 
-/** The records of one batch that fall in one window of one campaign, from one shard, in stream order. */
+/** The records of one batch that fall in one window of one campaign, in batch order. */
 export interface WindowGroup extends WindowBounds {
   campaignItemId: number;
-  shardId: string;
   periodMinutes: number;
   records: CountableRecord[];
 }
 
-/** Identifies one item of the aggregations table and the shard whose progress it tracks. */
-export interface WindowKey {
+/**
+ * One all-or-nothing write: claim every event key (each at most once, ever) and `ADD` the
+ * increments of exactly those events to the window.
+ */
+export interface WindowCount extends WindowBounds {
   campaignItemId: number;
-  windowStart: string;
-  shardId: string;
-}
-
-/** An atomic `ADD` of increments to one window that also moves its shard's applied sequence number. */
-export interface WindowUpdate extends WindowKey {
-  windowEnd: string;
-  windowDay: string;
   periodMinutes: number;
+  /** Keys of the logical events counted, distinct, at most `EVENTS_PER_TRANSACTION` */
+  eventKeys: string[];
   increments: WindowIncrements;
-  /** Padded sequence number of the last record counted by this update. */
-  appliedThrough: string;
+  /** When the claims may be forgotten, in Unix seconds (the TTL of the counted events table) */
+  expiresAt: number;
   /** ISO 8601 time of the update */
   updatedAt: string;
 }
 
 /**
- * When an update may apply, on the shard's applied sequence number (padded; absent when this shard
- * never counted anything in the window): `below` = absent or less than the given value (fast path);
- * `equals` = exactly what was read, `undefined` meaning still absent (slow path).
+ * The aggregations table and the counted events table as the algorithm needs them. Implemented
+ * by `dynamoDbWindowCounter`; unit tests use an in-memory fake with the same transaction semantics.
  */
-export type AppliedCondition = { below: string } | { equals: string | undefined };
-
-/**
- * The aggregations table as the algorithm needs it. Implemented by `dynamoDbWindowTable`; unit
- * tests use an in-memory fake with the same conditional semantics.
- */
-export interface WindowTable {
-  /** Applies the update only if the condition holds; `false` when it did not (nothing changed). */
-  addIfApplied(update: WindowUpdate, condition: AppliedCondition): Promise<boolean>;
-  /** The shard's applied sequence number (padded), read strongly consistently; `undefined` when absent. */
-  readApplied(key: WindowKey): Promise<string | undefined>;
+export interface WindowCounter {
+  /**
+   * Applies the count in one transaction, unless some of its event keys were claimed before: then
+   * nothing changes and those keys come back. Resolves `{ alreadyCounted: [] }` when it applied;
+   * rejects on any other failure (throttling, network, a conflicting transaction).
+   */
+  countOnce(count: WindowCount): Promise<{ alreadyCounted: string[] }>;
 }
 
 /** How one window group ended. `counted` + `duplicates` = the group's records. */
 export type GroupOutcome =
-  | { group: WindowGroup; ok: true; path: 'fast' | 'slow'; counted: number; duplicates: number }
+  | { group: WindowGroup; ok: true; counted: number; duplicates: number }
   | { group: WindowGroup; ok: false; error: unknown };
 
 /** What a batch did, for the Lambda response and for logs. */
@@ -91,10 +82,10 @@ export interface BatchOutcome {
   batchItemFailures: { itemIdentifier: string }[];
   /** Records counted now */
   counted: number;
-  /** Records already counted by an earlier delivery, skipped */
+  /** Records of logical events already counted (by an earlier delivery, an earlier copy or a copy in this batch), skipped */
   duplicates: number;
   /** Records that are not a valid `EnrichedEvent` of a known schema version, skipped */
   invalid: number;
-  /** Records of groups whose update failed (reported for re-delivery) */
+  /** Records of groups whose count failed (reported for re-delivery) */
   failed: number;
 }

@@ -3,14 +3,19 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { logger, requiredEnv } from '@sdp/shared';
-import { dynamoDbWindowTable } from '../adapters/aggregationsTable.js';
+import { dynamoDbWindowCounter } from '../adapters/windowCounter.js';
 import { aggregateBatch } from '../domain/aggregateBatch.js';
 import { parsePeriodMinutes } from '../domain/parsePeriodMinutes.js';
+import { parseRetentionMinutes } from '../domain/parseRetentionMinutes.js';
 
-const table = dynamoDbWindowTable(new DynamoDBClient({}), requiredEnv('AGGREGATIONS_TABLE_NAME'));
+const counter = dynamoDbWindowCounter(new DynamoDBClient({}), {
+  aggregations: requiredEnv('AGGREGATIONS_TABLE_NAME'),
+  countedEvents: requiredEnv('COUNTED_EVENTS_TABLE_NAME'),
+});
 const periodMinutes = parsePeriodMinutes(requiredEnv('AGGREGATION_PERIOD_MINUTES'));
+const retentionMs = parseRetentionMinutes(requiredEnv('COUNTED_EVENTS_RETENTION_MINUTES'));
 
-/** Counts enriched events per campaign and event-time window, exactly once per record. */
+/** Counts enriched events per campaign and event-time window, exactly once per logical event. */
 export const handler = middy<KinesisStreamEvent, KinesisStreamBatchResponse>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
@@ -21,8 +26,9 @@ export const handler = middy<KinesisStreamEvent, KinesisStreamBatchResponse>()
       data: Buffer.from(kinesis.data, 'base64').toString('utf8'),
     }));
     const { batchItemFailures, ...counts } = await aggregateBatch(records, {
-      table,
+      counter,
       periodMinutes,
+      retentionMs,
       now: () => new Date(),
       log: (message, data) => logger.warn(message, data),
     });

@@ -13,7 +13,7 @@ export interface AggregationsTable {
 /** How many `ByDay` partitions are queried at once; a year is 366 queries. */
 const DAY_QUERY_CONCURRENCY = 8;
 
-// Only what reports need: leaves out the aggregate service's `applied_<shardId>` bookkeeping.
+// Only what reports need: whatever else the aggregate service keeps on a window item stays out.
 const PROJECTION = 'campaign_item_id, window_start, bids, impressions, clicks, spend';
 
 /**
