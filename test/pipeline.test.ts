@@ -91,4 +91,42 @@ describe('the streaming core against an independent oracle', () => {
     // Assess
     expect(reported).toStrictEqual(expected);
   });
+
+  it.each([
+    ['minute', 'UTC', 0],
+    ['hour', 'Asia/Kolkata', 330],
+  ])('reports every campaign per %s in %s exactly as the oracle', async (period, timezone, offsetMinutes) => {
+    // Prepare: the oracle's windows regrouped by hand; both zones have a fixed offset from UTC
+    const bucketMs = period === 'minute' ? 60_000 : 3_600_000;
+    const label = (windowStart: string) => {
+      const local = Date.parse(windowStart) + offsetMinutes * 60_000;
+      const start = new Date(Math.floor(local / bucketMs) * bucketMs).toISOString().slice(0, 19);
+      return offsetMinutes === 0 ? `${start}+00:00` : `${start}+05:30`;
+    };
+    const expected = Object.entries(oracleWindows(oracle)).map(([campaign, windows]) => {
+      const buckets = new Map<string, OracleCounts>();
+      for (const [windowStart, counts] of Object.entries(windows)) {
+        const bucket = buckets.get(label(windowStart)) ?? { bids: 0, impressions: 0, clicks: 0, spend: 0 };
+        buckets.set(label(windowStart), {
+          bids: bucket.bids + counts.bids,
+          impressions: bucket.impressions + counts.impressions,
+          clicks: bucket.clicks + counts.clicks,
+          spend: bucket.spend + counts.spend,
+        });
+      }
+      return [campaign, [...buckets].sort(([a], [b]) => a.localeCompare(b)).map(([start, counts]) => ({ period: start, ...counts }))];
+    });
+
+    // Act
+    const reported = await Promise.all(
+      expected.map(async ([campaign]) => {
+        const response = await fetch(`${cloud.url}/reports/campaigns/${campaign}/period?period=${period}&timezone=${timezone}&desc=false`);
+        const body = (await response.json()) as { buckets: (OracleCounts & { period: string })[] };
+        return [campaign, body.buckets.map(({ period: start, bids, impressions, clicks, spend }) => ({ period: start, bids, impressions, clicks, spend }))];
+      }),
+    );
+
+    // Assess
+    expect(reported).toStrictEqual(expected);
+  });
 });
