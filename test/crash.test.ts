@@ -1,14 +1,13 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { localDynamoDbClient } from '../local-cloud/src/clients.js';
 import { startLocalCloud, type LocalCloud } from '../local-cloud/src/startLocalCloud.js';
 import { repositoryRoot } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
-import { computeOracle, type AcceptedEvent, type OracleCounts } from './support/workload/computeOracle.js';
+import { computeOracle, type AcceptedEvent } from './support/workload/computeOracle.js';
 import { generateWorkload } from './support/workload/generateWorkload.js';
 import { postWorkload } from './support/workload/postWorkload.js';
+import { oracleWindows, readStoredWindows } from './support/workload/readStoredWindows.js';
 
 /*
  * The oracle workload while the stream consumers crash: enrich and aggregate instances are killed in
@@ -33,24 +32,6 @@ async function crashConsumersMidBatch(cloud: LocalCloud, times: number, kills: s
     await pool.kill();
     kills.push(name);
   }
-}
-
-async function storedWindows(endpoint: string): Promise<Record<string, Record<string, OracleCounts>>> {
-  const windows: Record<string, Record<string, OracleCounts>> = {};
-  let ExclusiveStartKey: Record<string, never> | undefined;
-  do {
-    const page = await localDynamoDbClient(endpoint).send(new ScanCommand({ TableName: 'sdp-aggregate-local-aggregations', ConsistentRead: true, ExclusiveStartKey }));
-    for (const item of page.Items ?? []) {
-      (windows[item.campaign_item_id!.N!] ??= {})[item.window_start!.S!] = {
-        bids: Number(item.bids?.N ?? 0),
-        impressions: Number(item.impressions?.N ?? 0),
-        clicks: Number(item.clicks?.N ?? 0),
-        spend: Number(item.spend?.N ?? 0),
-      };
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
-  } while (ExclusiveStartKey);
-  return windows;
 }
 
 describe('the streaming core while its consumers crash', () => {
@@ -100,9 +81,8 @@ describe('the streaming core while its consumers crash', () => {
 
     // Assess
     const oracle = computeOracle(accepted, { bidsTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, clicksTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, periodMs: 60_000 });
-    const expected = Object.fromEntries([...oracle.windows].map(([campaign, windows]) => [String(campaign), Object.fromEntries(windows)]));
     expect(kills.length).toBeGreaterThanOrEqual(6);
     expect(secondCloud.mappings.map(({ mapping }) => mapping.stats().sentToOnFailure)).toStrictEqual(secondCloud.mappings.map(() => 0));
-    expect(await storedWindows(secondCloud.dynamoDbEndpoint)).toStrictEqual(expected);
+    expect(await readStoredWindows(secondCloud.dynamoDbEndpoint)).toStrictEqual(oracleWindows(oracle));
   }, 600_000);
 });

@@ -1,41 +1,13 @@
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { localDynamoDbClient } from '../local-cloud/src/clients.js';
 import { startTestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type Oracle, type OracleCounts } from './support/workload/computeOracle.js';
 import { generateWorkload } from './support/workload/generateWorkload.js';
 import { postWorkload } from './support/workload/postWorkload.js';
+import { oracleWindows, readStoredWindows } from './support/workload/readStoredWindows.js';
 
-const AGGREGATIONS_TABLE = 'sdp-aggregate-local-aggregations';
 // Short session timeouts, so that late arrivals in a test of a minute do miss their join.
 const SESSION_TIMEOUT_MINUTES = 0.05;
 const SETTINGS = { bidsTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, clicksTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, periodMs: 60_000 };
-
-type Windows = Record<string, Record<string, OracleCounts>>;
-
-const oracleWindows = (oracle: Oracle): Windows =>
-  Object.fromEntries([...oracle.windows].map(([campaign, windows]) => [String(campaign), Object.fromEntries(windows)]));
-
-async function storedWindows(endpoint: string): Promise<Windows> {
-  const windows: Windows = {};
-  const client = localDynamoDbClient(endpoint);
-  let ExclusiveStartKey: Record<string, never> | undefined;
-  do {
-    const page = await client.send(new ScanCommand({ TableName: AGGREGATIONS_TABLE, ConsistentRead: true, ExclusiveStartKey }));
-    for (const item of page.Items ?? []) {
-      const campaign = item.campaign_item_id!.N!;
-      windows[campaign] ??= {};
-      windows[campaign][item.window_start!.S!] = {
-        bids: Number(item.bids?.N ?? 0),
-        impressions: Number(item.impressions?.N ?? 0),
-        clicks: Number(item.clicks?.N ?? 0),
-        spend: Number(item.spend?.N ?? 0),
-      };
-    }
-    ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
-  } while (ExclusiveStartKey);
-  return windows;
-}
 
 describe('the streaming core against an independent oracle', () => {
   let cloud: Awaited<ReturnType<typeof startTestCloud>>;
@@ -64,7 +36,7 @@ describe('the streaming core against an independent oracle', () => {
 
   it('counts every campaign window exactly as the oracle', async () => {
     // Act
-    const stored = await storedWindows(cloud.dynamoDbEndpoint);
+    const stored = await readStoredWindows(cloud.dynamoDbEndpoint);
 
     // Assess
     expect(stored).toStrictEqual(oracleWindows(oracle));
