@@ -12,6 +12,7 @@ const SETTINGS = { bidsTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, clicksTimeou
 describe('the streaming core against an independent oracle', () => {
   let cloud: Awaited<ReturnType<typeof startTestCloud>>;
   let oracle: Oracle;
+  let lastReceivedAtMs: number;
 
   beforeAll(async () => {
     cloud = await startTestCloud({ enrich: { bidsSessionTimeoutMinutes: String(SESSION_TIMEOUT_MINUTES), clicksSessionTimeoutMinutes: String(SESSION_TIMEOUT_MINUTES) } });
@@ -27,6 +28,7 @@ describe('the streaming core against an independent oracle', () => {
     });
     const accepted = await postWorkload(cloud.url, batches);
     oracle = computeOracle(accepted, SETTINGS);
+    lastReceivedAtMs = Math.max(...accepted.map(({ receivedAt }) => Date.parse(receivedAt)));
     await waitForIdlePipeline(cloud);
   }, 400_000);
 
@@ -101,4 +103,23 @@ describe('the streaming core against an independent oracle', () => {
     // Assess
     expect(reported).toStrictEqual(expected);
   });
+
+  it('counts orphan impressions and clicks exactly as the oracle, once their timeouts have passed', async () => {
+    // Prepare: every session timeout (3 s) has passed for the last posted event
+    const waitMs = lastReceivedAtMs + 4_000 - Date.now();
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 60_000).toISOString();
+
+    // Act
+    const response = await fetch(`${cloud.url}/orphans?from=${from}&to=${to}&limit=0`);
+    const body = (await response.json()) as { impressions: { count: number; tx_ids: string[] }; clicks: { count: number; tx_ids: string[] } };
+
+    // Assess
+    expect({ status: response.status, impressions: body.impressions, clicks: body.clicks }).toStrictEqual({
+      status: 200,
+      impressions: { count: oracle.orphanImpressions, tx_ids: [] },
+      clicks: { count: oracle.orphanClicks, tx_ids: [] },
+    });
+  }, 30_000);
 });

@@ -20,8 +20,13 @@ export {
   ValidationFailedError,
 } from './http/errors.js';
 export type { ErrorCode, Violation } from './http/errors.js';
+export { canonicalTimeZone } from './http/canonicalTimeZone.js';
+export { EARLIEST_INSTANT, LATEST_INSTANT } from './http/constants.js';
 export { httpErrorHandler } from './http/httpErrorHandler.js';
 export { jsonResponse } from './http/jsonResponse.js';
+export { parseInstant } from './http/parseInstant.js';
+export { QueryReader } from './http/QueryReader.js';
+export type { QueryParameters } from './http/QueryReader.js';
 export { readJsonBody } from './http/readJsonBody.js';
 export { toErrorResponse } from './http/toErrorResponse.js';
 export { toViolations } from './http/toViolations.js';

@@ -1,30 +1,6 @@
-import { canonicalTimeZone, formatWithOffset, instantOfWallTime, offsetAt, wallClockOf } from '../src/domain/zonedTime.js';
+import { formatWithOffset, instantOfWallTime, offsetAt, wallClockOf } from '../src/domain/zonedTime.js';
 
 const HOUR_MS = 3_600_000;
-
-describe('canonicalTimeZone', () => {
-  it.each([
-    ['UTC', 'UTC'],
-    ['utc', 'UTC'],
-    ['Europe/Paris', 'Europe/Paris'],
-    ['europe/paris', 'Europe/Paris'],
-    ['America/New_York', 'America/New_York'],
-  ])('knows %s as %s', (name, expected) => {
-    // Act
-    const canonical = canonicalTimeZone(name);
-
-    // Assess
-    expect(canonical).toBe(expected);
-  });
-
-  it.each(['Mars/Olympus', '', '+01:00', 'Europe/Pariss'])('does not know %j', (name) => {
-    // Act
-    const canonical = canonicalTimeZone(name);
-
-    // Assess
-    expect(canonical).toBeUndefined();
-  });
-});
 
 describe('wallClockOf', () => {
   it('answers the local date and time, with midnight as hour 0', () => {

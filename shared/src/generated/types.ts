@@ -130,6 +130,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orphans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Impressions and clicks that can no longer join (orphans), counted and listed
+         * @description An unjoined impression is an orphan once the bids session timeout has passed since its event
+         *     time (ingest `received_at`), an unjoined click once the clicks session timeout has. Counts
+         *     cover every orphan with an event time in [`from`, `to`); `limit` only caps the listed tx_ids.
+         */
+        get: operations["listOrphans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/predictions": {
         parameters: {
             query?: never;
@@ -285,6 +307,20 @@ export interface components {
             sort: "bids" | "impressions" | "clicks" | "spend" | "ctr" | "win_rate";
             desc: boolean;
             campaigns: components["schemas"]["Aggregation"][];
+        };
+        OrphanReport: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            impressions: components["schemas"]["OrphanSample"];
+            clicks: components["schemas"]["OrphanSample"];
+        };
+        OrphanSample: {
+            /** @description Every orphan of this type in the range */
+            count: number;
+            /** @description The first `limit` of them, in event-time order */
+            tx_ids: components["schemas"]["TxId"][];
         };
         /**
          * @description What enrich writes to the enriched events stream (partition key `campaign_item_id`): every
@@ -644,6 +680,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PeriodReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
+    listOrphans: {
+        parameters: {
+            query?: {
+                /** @description Start of the range of event times, inclusive (ISO 8601); default 24 hours before `to`. The range may span at most 31 days. */
+                from?: string;
+                /** @description End of the range, exclusive (ISO 8601); default now */
+                to?: components["parameters"]["To"];
+                /** @description How many tx_ids to list per type (0 for counts only) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Orphan impressions and clicks, tx_ids in event-time order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrphanReport"];
                 };
             };
             400: components["responses"]["BadRequest"];

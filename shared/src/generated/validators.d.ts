@@ -19,6 +19,8 @@ export declare const validateBatchResult: ValidateFunction<components['schemas']
 export declare const validateAggregation: ValidateFunction<components['schemas']['Aggregation']>;
 export declare const validatePeriodReport: ValidateFunction<components['schemas']['PeriodReport']>;
 export declare const validateCampaignList: ValidateFunction<components['schemas']['CampaignList']>;
+export declare const validateOrphanReport: ValidateFunction<components['schemas']['OrphanReport']>;
+export declare const validateOrphanSample: ValidateFunction<components['schemas']['OrphanSample']>;
 export declare const validateEnrichedEvent: ValidateFunction<components['schemas']['EnrichedEvent']>;
 export declare const validateAggregationWindow: ValidateFunction<components['schemas']['AggregationWindow']>;
 export declare const validatePredictionRequest: ValidateFunction<components['schemas']['PredictionRequest']>;

@@ -26,7 +26,7 @@ export function dynamoDbJoinStateTable(tableName: string, client = new DynamoDBC
   const putOf = (state: JoinState) => ({
     Put: {
       TableName: tableName,
-      Item: { ...state, version: state.version + 1, ...pendingIndexKeys(state) },
+      Item: { ...withoutIndexKeys(state), version: state.version + 1, ...pendingIndexKeys(state) },
       ConditionExpression: state.version === 0 ? 'attribute_not_exists(tx_id)' : 'version = :version',
       ...(state.version === 0 ? {} : { ExpressionAttributeValues: { ':version': state.version } }),
     },
@@ -91,4 +91,14 @@ function pendingIndexKeys(state: JoinState): Record<string, string> {
   if (state.imp && !state.imp.joined) Object.assign(keys, { pending_imp_day: state.imp.event_time.slice(0, 10), pending_imp_at: `${state.imp.event_time}#${state.tx_id}` });
   if (state.click && !state.click.joined) Object.assign(keys, { pending_click_day: state.click.event_time.slice(0, 10), pending_click_at: `${state.click.event_time}#${state.tx_id}` });
   return keys;
+}
+
+const INDEX_KEYS = ['pending_imp_day', 'pending_imp_at', 'pending_click_day', 'pending_click_at'];
+
+/**
+ * A loaded state still carries the index keys it was stored with; they are recomputed on every put,
+ * so that an impression or click that has joined since leaves its pending index.
+ */
+function withoutIndexKeys(state: JoinState): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(state).filter(([name]) => !INDEX_KEYS.includes(name)));
 }

@@ -55,3 +55,24 @@ export interface JoinState {
   /** Epoch seconds after which the state may be deleted (DynamoDB TTL) */
   expires_at: number;
 }
+
+/** A checked `GET /orphans` request: event times in [`from`, `to`), at most `limit` tx_ids per type. */
+export interface OrphanRequest {
+  from: Date;
+  to: Date;
+  limit: number;
+}
+
+/** A half-open range of event times, [`from`, `to`). */
+export interface EventTimeRange {
+  from: Date;
+  to: Date;
+}
+
+/** How many unjoined events of one type lie in a range, and the first `limit` of their tx_ids. */
+export interface PendingSample {
+  count: number;
+  tx_ids: string[];
+}
+
+export type OrphanReport = components['schemas']['OrphanReport'];

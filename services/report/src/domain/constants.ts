@@ -15,9 +15,5 @@ export const MAX_LIST_RANGE_DAYS = 366;
 /** The campaign list covers the last day when `from` is not given. */
 export const DEFAULT_LIST_RANGE_MS = DAY_MS;
 
-/** Window starts are stored as ISO strings, which sort by time only between these years. */
-export const EARLIEST_INSTANT = new Date('1970-01-01T00:00:00.000Z');
-export const LATEST_INSTANT = new Date('9999-12-31T23:59:59.999Z');
-
 /** The largest id JSON carries exactly (2^53 - 1), as in the contract's `CampaignItemId`. */
 export const MAX_CAMPAIGN_ITEM_ID = Number.MAX_SAFE_INTEGER;

@@ -1,5 +1,5 @@
 import { DAY_MS, DEFAULT_LIMIT, DEFAULT_LIST_RANGE_MS, DEFAULT_SORT, MAX_LIMIT, MAX_LIST_RANGE_DAYS, SORT_KEYS } from './constants.js';
-import { QueryReader, type QueryParameters } from './QueryReader.js';
+import { QueryReader, type QueryParameters } from '@sdp/shared';
 import type { CampaignListRequest } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { parseCampaignItemId } from './parseCampaignItemId.js';
-import { QueryReader, type QueryParameters } from './QueryReader.js';
+import { QueryReader, type QueryParameters } from '@sdp/shared';
 
 /**
  * Checks a `GET /reports/campaigns/{campaign_item_id}` request: a valid id and no query parameters.

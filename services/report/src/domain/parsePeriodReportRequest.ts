@@ -1,6 +1,6 @@
-import { DEFAULT_PERIOD, DEFAULT_TIME_ZONE, EARLIEST_INSTANT, PERIODS } from './constants.js';
+import { DEFAULT_PERIOD, DEFAULT_TIME_ZONE, PERIODS } from './constants.js';
 import { parseCampaignItemId } from './parseCampaignItemId.js';
-import { QueryReader, type QueryParameters } from './QueryReader.js';
+import { EARLIEST_INSTANT, QueryReader, type QueryParameters } from '@sdp/shared';
 import type { PeriodReportRequest } from './types.js';
 
 /**

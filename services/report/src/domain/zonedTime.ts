@@ -36,22 +36,6 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /**
- * The canonical name of an IANA time zone (`europe/paris` → `Europe/Paris`), or `undefined` when
- * the runtime does not know it.
- *
- * @example
- * canonicalTimeZone('utc') // 'UTC'
- * canonicalTimeZone('Mars/Olympus') // undefined
- */
-export function canonicalTimeZone(name: string): string | undefined {
-  try {
-    return new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
  * The local date and time of an instant in a time zone.
  *
  * @example

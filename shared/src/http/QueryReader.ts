@@ -1,7 +1,7 @@
-import { InvalidRequestError } from '@sdp/shared';
+import { canonicalTimeZone } from './canonicalTimeZone.js';
 import { EARLIEST_INSTANT, LATEST_INSTANT } from './constants.js';
+import { InvalidRequestError } from './errors.js';
 import { parseInstant } from './parseInstant.js';
-import { canonicalTimeZone } from './zonedTime.js';
 
 export type QueryParameters = Readonly<Record<string, string | undefined>> | null | undefined;
 

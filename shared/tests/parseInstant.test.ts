@@ -1,4 +1,4 @@
-import { parseInstant } from '../src/domain/parseInstant.js';
+import { parseInstant } from '../src/http/parseInstant.js';
 
 describe('parseInstant', () => {
   it.each([
