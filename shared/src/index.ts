@@ -36,3 +36,4 @@ export { createKinesisClient } from './streams/kinesisClient.js';
 export { chunkForPutRecords, PUT_RECORDS_MAX_BYTES, PUT_RECORDS_MAX_COUNT } from './streams/chunkForPutRecords.js';
 export { DEFAULT_RETRY_POLICY, putRecordsReliably } from './streams/putRecordsReliably.js';
 export type { PutOutcome, RetryPolicy, StreamRecord } from './streams/types.js';
+export { mapWithConcurrency } from './async/mapWithConcurrency.js';

@@ -1,9 +1,8 @@
-import type { Violation } from '@sdp/shared';
+import { mapWithConcurrency, type Violation } from '@sdp/shared';
 import { GROUP_CONCURRENCY } from './constants.js';
 import { countWindowGroup } from './countWindowGroup.js';
 import { eventKeyOf } from './eventKeyOf.js';
 import { groupByWindow } from './groupByWindow.js';
-import { mapWithConcurrency } from './mapWithConcurrency.js';
 import { readEnrichedEvent } from './readEnrichedEvent.js';
 import type { BatchOutcome, CountableRecord, GroupOutcome, SourceRecord, WindowCounter } from './types.js';
 

@@ -2,6 +2,7 @@ import { paginateQuery, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DAY_MS } from '../domain/constants.js';
 import type { PendingEvents } from '../domain/listOrphans.js';
 import type { EventTimeRange, PendingSample } from '../domain/types.js';
+import { mapWithConcurrency } from '@sdp/shared';
 
 /** How many day partitions are queried at once; 31 days of two types is 62 queries. */
 const DAY_QUERY_CONCURRENCY = 8;
@@ -67,17 +68,4 @@ function utcDaysOf(range: EventTimeRange): string[] {
     days.push(new Date(dayMs).toISOString().slice(0, 10));
   }
   return days;
-}
-
-async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }

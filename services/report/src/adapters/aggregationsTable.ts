@@ -1,6 +1,7 @@
 import { paginateQuery, type AttributeValue, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import type { CampaignWindow, TimeRange } from '../domain/types.js';
 import { utcDaysOf } from '../domain/utcDaysOf.js';
+import { mapWithConcurrency } from '@sdp/shared';
 
 /** The aggregate service's table of per-campaign windows, as reports read it. */
 export interface AggregationsTable {
@@ -67,17 +68,4 @@ function toCampaignWindow(item: Record<string, AttributeValue>): CampaignWindow 
     clicks: count('clicks'),
     spend: count('spend'),
   };
-}
-
-async function mapWithConcurrency<T, R>(items: readonly T[], concurrency: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
-  return results;
 }
