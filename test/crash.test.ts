@@ -6,6 +6,7 @@ import { repositoryRoot } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type AcceptedEvent } from './support/workload/computeOracle.js';
 import { generateWorkload } from './support/workload/generateWorkload.js';
+import { ORACLE_SETTINGS, oracleWorkload, SHORT_SESSION_PARAMS } from './support/workload/oracleScenario.js';
 import { postWorkload } from './support/workload/postWorkload.js';
 import { oracleWindows, readStoredWindows } from './support/workload/readStoredWindows.js';
 
@@ -14,8 +15,6 @@ import { oracleWindows, readStoredWindows } from './support/workload/readStoredW
  * the middle of batches, again and again, and once the whole local cloud is stopped and started on
  * the same data. Every window must still match the oracle exactly.
  */
-const SESSION_TIMEOUT_MINUTES = 0.05;
-const PARAMS = { enrich: { bidsSessionTimeoutMinutes: String(SESSION_TIMEOUT_MINUTES), clicksSessionTimeoutMinutes: String(SESSION_TIMEOUT_MINUTES) } };
 const CONSUMERS = ['sdp-enrich-local-joinEvents', 'sdp-aggregate-local-aggregateWindows'];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,29 +48,20 @@ describe('the streaming core while its consumers crash', () => {
 
   it('counts exactly as the oracle after mid-batch kills and a restart of the whole local cloud', async () => {
     // Prepare
-    const batches = generateWorkload({
-      seed: 4242,
-      events: 50_000,
-      campaigns: 32,
-      duplicateRate: 0.05,
-      disorderRate: 0.1,
-      lateRate: 0.05,
-      orphanImpressionRate: 0.02,
-      orphanClickRate: 0.01,
-    });
+    const batches = generateWorkload(oracleWorkload(4242));
     const half = Math.floor(batches.length / 2);
     const accepted: AcceptedEvent[] = [];
     const kills: string[] = [];
 
     // Act
-    cloud = await startLocalCloud({ root: repositoryRoot, dataDir, paramOverrides: PARAMS });
+    cloud = await startLocalCloud({ root: repositoryRoot, dataDir, paramOverrides: SHORT_SESSION_PARAMS });
     const firstCloud = cloud;
     await Promise.all([
       postWorkload(firstCloud.url, batches.slice(0, half)).then((items) => accepted.push(...items)),
       crashConsumersMidBatch(firstCloud, 6, kills),
     ]);
     await firstCloud.stop();
-    cloud = await startLocalCloud({ root: repositoryRoot, dataDir, paramOverrides: PARAMS });
+    cloud = await startLocalCloud({ root: repositoryRoot, dataDir, paramOverrides: SHORT_SESSION_PARAMS });
     const secondCloud = cloud;
     await Promise.all([
       postWorkload(secondCloud.url, batches.slice(half)).then((items) => accepted.push(...items)),
@@ -80,7 +70,7 @@ describe('the streaming core while its consumers crash', () => {
     await waitForIdlePipeline(secondCloud);
 
     // Assess
-    const oracle = computeOracle(accepted, { bidsTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, clicksTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, periodMs: 60_000 });
+    const oracle = computeOracle(accepted, ORACLE_SETTINGS);
     expect(kills.length).toBeGreaterThanOrEqual(6);
     expect(secondCloud.mappings.map(({ mapping }) => mapping.stats().sentToOnFailure)).toStrictEqual(secondCloud.mappings.map(() => 0));
     expect(await readStoredWindows(secondCloud.dynamoDbEndpoint)).toStrictEqual(oracleWindows(oracle));

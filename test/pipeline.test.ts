@@ -2,12 +2,10 @@ import { startTestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type Oracle, type OracleCounts } from './support/workload/computeOracle.js';
 import { generateWorkload } from './support/workload/generateWorkload.js';
+import { ORACLE_SETTINGS, oracleWorkload, SHORT_SESSION_PARAMS } from './support/workload/oracleScenario.js';
 import { postWorkload } from './support/workload/postWorkload.js';
 import { oracleWindows, readStoredWindows } from './support/workload/readStoredWindows.js';
 
-// Short session timeouts, so that late arrivals in a test of a minute do miss their join.
-const SESSION_TIMEOUT_MINUTES = 0.05;
-const SETTINGS = { bidsTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, clicksTimeoutMs: SESSION_TIMEOUT_MINUTES * 60_000, periodMs: 60_000 };
 
 describe('the streaming core against an independent oracle', () => {
   let cloud: Awaited<ReturnType<typeof startTestCloud>>;
@@ -15,19 +13,10 @@ describe('the streaming core against an independent oracle', () => {
   let lastReceivedAtMs: number;
 
   beforeAll(async () => {
-    cloud = await startTestCloud({ enrich: { bidsSessionTimeoutMinutes: String(SESSION_TIMEOUT_MINUTES), clicksSessionTimeoutMinutes: String(SESSION_TIMEOUT_MINUTES) } });
-    const batches = generateWorkload({
-      seed: 20261122,
-      events: 50_000,
-      campaigns: 32,
-      duplicateRate: 0.05,
-      disorderRate: 0.1,
-      lateRate: 0.05,
-      orphanImpressionRate: 0.02,
-      orphanClickRate: 0.01,
-    });
+    cloud = await startTestCloud(SHORT_SESSION_PARAMS);
+    const batches = generateWorkload(oracleWorkload(20261122));
     const accepted = await postWorkload(cloud.url, batches);
-    oracle = computeOracle(accepted, SETTINGS);
+    oracle = computeOracle(accepted, ORACLE_SETTINGS);
     lastReceivedAtMs = Math.max(...accepted.map(({ receivedAt }) => Date.parse(receivedAt)));
     await waitForIdlePipeline(cloud);
   }, 400_000);

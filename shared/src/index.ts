@@ -37,3 +37,4 @@ export { chunkForPutRecords, PUT_RECORDS_MAX_BYTES, PUT_RECORDS_MAX_COUNT } from
 export { DEFAULT_RETRY_POLICY, putRecordsReliably } from './streams/putRecordsReliably.js';
 export type { PutOutcome, RetryPolicy, StreamRecord } from './streams/types.js';
 export { mapWithConcurrency } from './async/mapWithConcurrency.js';
+export { utcDaysOf } from './time/utcDaysOf.js';

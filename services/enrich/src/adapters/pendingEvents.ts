@@ -1,8 +1,7 @@
 import { paginateQuery, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DAY_MS } from '../domain/constants.js';
 import type { PendingEvents } from '../domain/listOrphans.js';
 import type { EventTimeRange, PendingSample } from '../domain/types.js';
-import { mapWithConcurrency } from '@sdp/shared';
+import { mapWithConcurrency, utcDaysOf } from '@sdp/shared';
 
 /** How many day partitions are queried at once; 31 days of two types is 62 queries. */
 const DAY_QUERY_CONCURRENCY = 8;
@@ -59,13 +58,4 @@ export function dynamoDbPendingEvents(client: DynamoDBClient, tableName: string)
     impressionsIn: (range, limit) => sampleIn(PENDING_IMPRESSIONS, range, limit),
     clicksIn: (range, limit) => sampleIn(PENDING_CLICKS, range, limit),
   };
-}
-
-/** The UTC days (`YYYY-MM-DD`) that [`from`, `to`) touches: the index partitions to read. */
-function utcDaysOf(range: EventTimeRange): string[] {
-  const days: string[] = [];
-  for (let dayMs = Math.floor(range.from.getTime() / DAY_MS) * DAY_MS; dayMs < range.to.getTime(); dayMs += DAY_MS) {
-    days.push(new Date(dayMs).toISOString().slice(0, 10));
-  }
-  return days;
 }

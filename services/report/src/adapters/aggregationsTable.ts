@@ -1,7 +1,6 @@
 import { paginateQuery, type AttributeValue, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import type { CampaignWindow, TimeRange } from '../domain/types.js';
-import { utcDaysOf } from '../domain/utcDaysOf.js';
-import { mapWithConcurrency } from '@sdp/shared';
+import { mapWithConcurrency, utcDaysOf } from '@sdp/shared';
 
 /** The aggregate service's table of per-campaign windows, as reports read it. */
 export interface AggregationsTable {

@@ -1,4 +1,4 @@
-import { utcDaysOf } from '../src/domain/utcDaysOf.js';
+import { utcDaysOf } from '@sdp/shared';
 
 const range = (from: string, to: string) => ({ from: new Date(from), to: new Date(to) });
 
