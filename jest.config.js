@@ -3,7 +3,7 @@ const transform = {
   '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
 };
 // Middy and friends ship ESM only; let SWC turn them into CommonJS for Jest.
-const transformIgnorePatterns = ['/node_modules/(?!(@middy|@aws-lambda-powertools)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(@middy|@aws-lambda-powertools|hyparquet|hyparquet-writer)/)'];
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 
 export default {

@@ -1,5 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
+import JSZip from 'jszip';
 import { packageAll } from '../local-cloud/src/packageAll.js';
 
 const root = path.resolve(__dirname, '..');
@@ -11,6 +12,10 @@ interface Template {
 const template = async (service: string): Promise<Template> =>
   JSON.parse(await readFile(path.join(root, 'services', service, '.serverless/cloudformation-template-update-stack.json'), 'utf8'));
 
+/** One file of a packaged function's zip, as text. */
+const readZipEntry = async (zipPath: string, entry: string): Promise<string> =>
+  (await JSZip.loadAsync(await readFile(zipPath))).file(entry)!.async('string');
+
 const resourcesOfType = (t: Template, type: string) => Object.values(t.Resources).filter((r) => r.Type === type);
 
 describe('serverless package of every service (offline, Serverless Framework v3)', () => {
@@ -20,10 +25,10 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     results = await packageAll(root, 'dev');
   }, 240_000);
 
-  it('packages all six services', () => {
+  it('packages all eight services', () => {
     // Assess
     expect(results.map(({ service, ok }) => ({ service, ok }))).toStrictEqual(
-      ['ingest', 'enrich', 'aggregate', 'report', 'predict', 'retrain'].map((service) => ({ service, ok: true })),
+      ['ingest', 'enrich', 'aggregate', 'report', 'lake', 'predict', 'retrain', 'dashboard'].map((service) => ({ service, ok: true })),
     );
   });
 
@@ -63,5 +68,80 @@ describe('serverless package of every service (offline, Serverless Framework v3)
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['JoinEventsFailures', 'Arn'] } } },
     });
+  });
+
+  it('hosts the dashboard in a private bucket that only its CloudFront distribution reads, through an origin access control', async () => {
+    // Act
+    const dashboard = await template('dashboard');
+
+    // Assess
+    expect(Object.entries(dashboard.Resources).map(([id, r]) => `${id}: ${r.Type}`).sort()).toStrictEqual([
+      'ServerlessDeploymentBucket: AWS::S3::Bucket',
+      'ServerlessDeploymentBucketPolicy: AWS::S3::BucketPolicy',
+      'SiteBucket: AWS::S3::Bucket',
+      'SiteBucketPolicy: AWS::S3::BucketPolicy',
+      'SiteDistribution: AWS::CloudFront::Distribution',
+      'SiteOriginAccessControl: AWS::CloudFront::OriginAccessControl',
+    ]);
+    expect(dashboard.Resources.SiteBucket?.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+    });
+    expect(dashboard.Resources.SiteBucket?.Properties).not.toHaveProperty('WebsiteConfiguration');
+    expect(dashboard.Resources.SiteDistribution?.Properties).toMatchObject({
+      DistributionConfig: {
+        DefaultRootObject: 'index.html',
+        Origins: [
+          {
+            DomainName: { 'Fn::GetAtt': ['SiteBucket', 'RegionalDomainName'] },
+            OriginAccessControlId: { 'Fn::GetAtt': ['SiteOriginAccessControl', 'Id'] },
+            S3OriginConfig: { OriginAccessIdentity: '' },
+          },
+        ],
+        DefaultCacheBehavior: { ViewerProtocolPolicy: 'redirect-to-https', AllowedMethods: ['GET', 'HEAD'] },
+      },
+    });
+    expect(dashboard.Resources.SiteBucketPolicy?.Properties).toMatchObject({
+      PolicyDocument: {
+        Statement: [
+          {
+            Effect: 'Allow',
+            Principal: { Service: 'cloudfront.amazonaws.com' },
+            Action: 's3:GetObject',
+            Condition: { StringEquals: { 'AWS:SourceArn': { 'Fn::Sub': 'arn:aws:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}' } } },
+          },
+          { Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+        ],
+      },
+    });
+  });
+
+  it('builds the dashboard site into services/dashboard/dist for upload, its chart library bundled in', async () => {
+    // Act
+    const [files, html, script] = await Promise.all([
+      readdir(path.join(root, 'services/dashboard/dist')),
+      readFile(path.join(root, 'services/dashboard/dist/index.html'), 'utf8'),
+      readFile(path.join(root, 'services/dashboard/dist/main.js'), 'utf8'),
+    ]);
+
+    // Assess
+    expect(files.sort()).toStrictEqual(['dashboard.css', 'index.html', 'main.css', 'main.css.map', 'main.js', 'main.js.map']);
+    expect(html).toContain('<script type="module" src="main.js"></script>');
+    expect(script).toContain('uplot'); // the class uPlot gives its charts: the library is in the bundle
+  });
+
+  it('defines every lake table in Glue with partition projection and leaves DuckDB out of the query bundle', async () => {
+    // Act
+    const lake = await template('lake');
+    const query = await readZipEntry(path.join(root, 'services/lake/.serverless/queryLake.zip'), 'src/handlers/queryLake.mjs');
+
+    // Assess
+    const tables = resourcesOfType(lake, 'AWS::Glue::Table').map((r) => r.Properties.TableInput as { Name: string; Parameters: Record<string, unknown> });
+    expect(tables.map((t) => [t.Name, t.Parameters['projection.enabled']])).toStrictEqual(
+      ['bids', 'impressions', 'clicks', 'joined_impressions', 'joined_clicks', 'aggregate_changes'].map((name) => [name, 'true']),
+    );
+    expect(resourcesOfType(lake, 'AWS::Athena::WorkGroup')).toHaveLength(1);
+    expect(query).toContain("await import(\"@duckdb/node-api\")");
+    expect(query).not.toMatch(/^import .* from "@duckdb/m);
   });
 });

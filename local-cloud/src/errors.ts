@@ -61,3 +61,29 @@ export class InvalidStreamArnError extends LocalCloudError {
     this.streamArn = streamArn;
   }
 }
+
+/** A template's Ref or Fn::GetAtt points at a resource the local cloud does not provide (e.g. CloudFront). */
+export class NoLocalCounterpartError extends LocalCloudError {
+  public readonly logicalId: string;
+
+  public constructor(stackName: string, logicalId: string, expression: string, options?: ErrorOptions) {
+    super(`${stackName}: ${expression}, which has no local counterpart`, options);
+    this.name = 'NoLocalCounterpartError';
+    this.logicalId = logicalId;
+  }
+}
+
+/** `custom.staticSite` of a service cannot be served. */
+export class InvalidStaticSiteError extends LocalCloudError {
+  public readonly service: string;
+
+  public constructor(service: string, reason: string, options?: ErrorOptions) {
+    super(
+      `${service}: custom.staticSite ${reason}. ` +
+        'Declare { path: /name, dir: <folder of files>, entryPoints: [<browser entry .ts>] }, paths relative to the service.',
+      options,
+    );
+    this.name = 'InvalidStaticSiteError';
+    this.service = service;
+  }
+}

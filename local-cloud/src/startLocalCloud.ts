@@ -14,6 +14,7 @@ import { FunctionPool } from './functions/FunctionPool.js';
 import { startGateway, type Gateway } from './gateway/startGateway.js';
 import { freePort } from './net/freePort.js';
 import { loadLocalProject, type LocalProject } from './project/loadLocalProject.js';
+import { buildStaticSite } from './sites/buildStaticSite.js';
 import type { LocalFunction, StreamEventSettings } from './project/types.js';
 
 export interface LocalCloudOptions {
@@ -44,14 +45,16 @@ export interface LocalCloud {
   mappings: { functionName: string; mapping: EventSourceMapping }[];
   /** Where on-failure destinations (SQS/SNS) land, one JSON-lines file per queue or topic */
   destinationsDir: string;
+  /** Where S3 buckets are, one directory per bucket */
+  objectStoreDir: string;
   stop(): Promise<void>;
 }
 
 /**
  * Starts the whole platform on this machine: kinesalite and DynamoDB Local, the streams and tables of
- * every service, every function bundled as for a deployment, one HTTP gateway for every route, and
- * every stream trigger and schedule, all derived from serverless-compose.yml and the services'
- * serverless.yml files.
+ * every service, every function bundled as for a deployment, one HTTP gateway for every route and
+ * static site, and every stream trigger and schedule, all derived from serverless-compose.yml and the
+ * services' serverless.yml files.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const { root, dataDir, stage = 'local', maxInstances = 8, log = () => undefined } = options;
@@ -89,6 +92,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const buildDir = path.join(root, '.data', 'build', `${process.pid}-${Date.now()}`);
     stoppers.push(() => rm(buildDir, { recursive: true, force: true }));
     const logsDir = path.join(dataDir, 'logs');
+    const objectStoreDir = path.join(dataDir, 's3');
     await mkdir(logsDir, { recursive: true });
     const localEnvironment = {
       AWS_REGION: 'us-east-1',
@@ -98,6 +102,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       AWS_ENDPOINT_URL_KINESIS: kinesalite.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoDbLocal.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbLocal.endpoint,
+      // S3 buckets are directories here (no S3 emulator): `<dataDir>/s3/<bucket name>/<key>`.
+      LOCAL_OBJECT_STORE_DIR: objectStoreDir,
       AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
       AWS_LAMBDA_FUNCTION_VERSION: '$LATEST',
       PATH: process.env.PATH ?? '',
@@ -108,6 +114,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       project.functions.map(async (fn) => {
         const { bundlePath, exportName } = await bundleFunction(fn, buildDir);
         const logs = createWriteStream(path.join(logsDir, `${fn.name}.log`), { flags: 'a' });
+        // Every instance pipes its stdout and stderr into the function's log.
+        logs.setMaxListeners(2 * (fn.reservedConcurrency ?? maxInstances) + 4);
         const pool = new FunctionPool(fn, {
           bundlePath,
           exportName,
@@ -130,7 +138,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const routes = project.functions.flatMap((fn) =>
       fn.routes.map((route) => ({ ...route, target: (event: unknown) => pools.get(fn.name)!.invoke(event) })),
     );
-    const gateway = await startGateway({ routes, port: options.port ?? 0 });
+    const sites = await Promise.all(
+      project.staticSites.map(async (site) => {
+        const siteDir = path.join(buildDir, 'sites', site.service);
+        await buildStaticSite(site, siteDir);
+        return { path: site.path, root: siteDir };
+      }),
+    );
+    const gateway = await startGateway({ routes, sites, port: options.port ?? 0 });
     stoppers.push(() => gateway.close());
 
     const destinationsDir = path.join(dataDir, 'destinations');
@@ -160,10 +175,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       }
     }
 
-    log(`gateway on ${gateway.url} with ${routes.length} routes`);
+    const sitePaths = sites.map((site) => `${site.path}/`).join(', ') || 'none';
+    log(`gateway on ${gateway.url} with ${routes.length} routes; static sites: ${sitePaths}`);
     await writeFile(
       path.join(dataDir, 'endpoints.json'),
-      JSON.stringify({ gateway: gateway.url, kinesis: kinesalite.endpoint, dynamoDb: dynamoDbLocal.endpoint, pid: process.pid }, null, 2),
+      JSON.stringify(
+        { gateway: gateway.url, kinesis: kinesalite.endpoint, dynamoDb: dynamoDbLocal.endpoint, objectStore: objectStoreDir, pid: process.pid },
+        null,
+        2,
+      ),
     );
     return {
       url: gateway.url,
@@ -174,6 +194,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       pools,
       mappings,
       destinationsDir,
+      objectStoreDir,
       stop,
     };
   } catch (error) {

@@ -9,6 +9,7 @@ export {
   validateEventBatch,
   validateEventEnvelope,
   validatePredictionRequest,
+  validateQueryRequest,
 } from './generated/validators.js';
 export {
   ApiError,
@@ -36,5 +37,7 @@ export { createKinesisClient } from './streams/kinesisClient.js';
 export { chunkForPutRecords, PUT_RECORDS_MAX_BYTES, PUT_RECORDS_MAX_COUNT } from './streams/chunkForPutRecords.js';
 export { DEFAULT_RETRY_POLICY, putRecordsReliably } from './streams/putRecordsReliably.js';
 export type { PutOutcome, RetryPolicy, StreamRecord } from './streams/types.js';
+export { readKinesisRecords } from './streams/readKinesisRecords.js';
+export type { KinesisRecordText } from './streams/readKinesisRecords.js';
 export { mapWithConcurrency } from './async/mapWithConcurrency.js';
 export { utcDaysOf } from './time/utcDaysOf.js';

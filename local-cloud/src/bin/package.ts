@@ -1,6 +1,7 @@
 /**
- * `npm run package [-- <stage>]`: `serverless package` of every service, offline. Prints where each
- * package went and exits non-zero if any service fails to package.
+ * `npm run package [-- <stage>]`: `serverless package` of every service, offline, and every static
+ * site built into its service's `dist/`. Prints where each package went and exits non-zero if any
+ * service fails to package.
  */
 import path from 'node:path';
 import { packageAll } from '../packageAll.js';

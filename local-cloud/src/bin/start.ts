@@ -59,6 +59,7 @@ console.log(`\nLocal cloud up in ${((Date.now() - started) / 1000).toFixed(1)} s
 for (const fn of cloud.project.functions) {
   for (const route of fn.routes) console.log(`  ${route.method.padEnd(5)} ${cloud.url}${route.path}  → ${fn.name}`);
 }
+for (const site of cloud.project.staticSites) console.log(`  site  ${cloud.url}${site.path}/  → ${site.service}`);
 console.log(`  Kinesis ${cloud.kinesisEndpoint}   DynamoDB ${cloud.dynamoDbEndpoint}   data ${path.relative(process.cwd(), dataDir)}/`);
 
 const demo: DemoTraffic | undefined =

@@ -1,8 +1,12 @@
+import { contentType } from 'mime-types';
 import { randomUUID } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { extname } from 'node:path';
 import { FunctionTimeoutError } from '../functions/errors.js';
 import { compileRoutes, matchRoute, type RouteDefinition } from './matchRoute.js';
+import { resolveStaticPath, type StaticPathMatch, type StaticSiteMount } from './resolveStaticPath.js';
 import { toHttpApiEvent } from './toHttpApiEvent.js';
 
 /** API Gateway HTTP APIs refuse request bodies over 10 MB. */
@@ -26,10 +30,17 @@ const CORS_HEADERS = {
 
 /**
  * One HTTP server on loopback that mounts every `httpApi` route of every service and invokes the
- * routed function with API Gateway HTTP API (payload 2.0) semantics. Unknown paths answer 404 and
- * known paths with another method 405 (with `Allow`), both with the contract's `Error` body.
+ * routed function with API Gateway HTTP API (payload 2.0) semantics, and serves the files of every
+ * static site under its path. Routes come first: a site only answers paths no route other than
+ * `$default` claims. Unknown paths answer 404 and known paths with another method 405 (with
+ * `Allow`), both with the contract's `Error` body.
  */
-export async function startGateway(options: { routes: RouteDefinition<Invoke>[]; port: number; host?: string }): Promise<Gateway> {
+export async function startGateway(options: {
+  routes: RouteDefinition<Invoke>[];
+  sites?: StaticSiteMount[];
+  port: number;
+  host?: string;
+}): Promise<Gateway> {
   const routes = compileRoutes(options.routes);
   const stats: Gateway['stats'] = { requests: 0, byStatus: {} };
 
@@ -53,6 +64,13 @@ export async function startGateway(options: { routes: RouteDefinition<Invoke>[];
     const url = request.url ?? '/';
     const path = url.split('?', 1)[0]!;
     const match = matchRoute(routes, method === 'OPTIONS' ? 'GET' : method, path);
+    if (match.kind === 'not_found' || (match.kind === 'matched' && match.route.routeKey === '$default')) {
+      const search = url.slice(path.length);
+      for (const site of options.sites ?? []) {
+        const found = resolveStaticPath(site, path, search);
+        if (found) return serveStatic(request, response, found, requestId);
+      }
+    }
 
     if (method === 'OPTIONS' && match.kind !== 'not_found') return send(response, 204, CORS_HEADERS, '');
     if (match.kind === 'not_found') {
@@ -111,6 +129,35 @@ export async function startGateway(options: { routes: RouteDefinition<Invoke>[];
         server.closeAllConnections();
       }),
   };
+}
+
+/** Answers a request for a static site's file: GET and HEAD only, with the file's content type. */
+async function serveStatic(request: IncomingMessage, response: ServerResponse, found: StaticPathMatch, requestId: string): Promise<void> {
+  request.resume();
+  const method = request.method ?? 'GET';
+  const requestPath = (request.url ?? '/').split('?', 1)[0]!;
+  if (method !== 'GET' && method !== 'HEAD') {
+    return sendError(response, 405, 'method_not_allowed', `${requestPath} is a static file; it accepts GET, HEAD, not ${method}.`, requestId, { allow: 'GET, HEAD' });
+  }
+  if (found.kind === 'redirect') return send(response, 301, { location: found.location }, '');
+  if (found.kind === 'bad_path') {
+    return sendError(response, 400, 'invalid_request', `Cannot read ${found.detail}; encode it with encodeURIComponent.`, requestId);
+  }
+  const file = found.kind === 'file' && (await stat(found.file).catch(() => undefined))?.isFile() ? found.file : undefined;
+  if (!file) return sendError(response, 404, 'not_found', `No file ${requestPath} in the static site.`, requestId);
+  const body = await readFile(file);
+  send(
+    response,
+    200,
+    {
+      'content-type': contentType(extname(file)) || 'application/octet-stream',
+      'content-length': String(body.length),
+      // Locally a restart rebuilds the site; never serve the previous build from the browser's cache.
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    },
+    method === 'HEAD' ? '' : body,
+  );
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer | undefined> {

@@ -4,10 +4,14 @@ import { printServiceConfig } from './printServiceConfig.js';
 import { intrinsicContext, provisionResources } from './provisionResources.js';
 import { readCompose, resolveComposeParams } from './readCompose.js';
 import { resolveIntrinsics, type IntrinsicContext } from './resolveIntrinsics.js';
-import type { LocalFunction, PrintedFunction, PrintedService, StreamEventSettings } from './types.js';
+import { resolveOutputs } from './resolveOutputs.js';
+import { toLocalStaticSite } from './toLocalStaticSite.js';
+import type { LocalFunction, LocalStaticSite, PrintedFunction, PrintedService, StreamEventSettings } from './types.js';
 
 export interface LocalProject {
   functions: LocalFunction[];
+  /** Browser sites the services declare in `custom.staticSite` */
+  staticSites: LocalStaticSite[];
   /** Stack outputs by service, as `serverless-compose.yml` passes them on */
   outputs: Map<string, Record<string, string>>;
 }
@@ -30,6 +34,7 @@ export async function loadLocalProject(options: {
   const services = await readCompose(root);
   const outputs = new Map<string, Record<string, string>>();
   const functions: LocalFunction[] = [];
+  const staticSites: LocalStaticSite[] = [];
   for (const service of services) {
     const params = { ...resolveComposeParams(service, outputs), ...paramOverrides[service.name] };
     const config = await printServiceConfig({ root, serviceDir: service.dir, stage, params, cacheDir });
@@ -46,13 +51,10 @@ export async function loadLocalProject(options: {
     for (const [key, fn] of Object.entries(config.functions ?? {})) {
       functions.push(toLocalFunction(config, service.dir, key, fn, context));
     }
+    const site = toLocalStaticSite(config, service.dir);
+    if (site) staticSites.push(site);
   }
-  return { functions, outputs };
-}
-
-function resolveOutputs(config: PrintedService, context: IntrinsicContext): Record<string, string> {
-  const declared = config.resources?.Outputs ?? {};
-  return Object.fromEntries(Object.entries(declared).map(([name, output]) => [name, String(resolveIntrinsics(output.Value, context))]));
+  return { functions, staticSites, outputs };
 }
 
 function toLocalFunction(

@@ -1,11 +1,15 @@
-import { describeLocalResource, intrinsicContext, type LocalResource } from './provisionResources.js';
+import { describeLocalResource, hasLocalCounterpart, intrinsicContext, type LocalResource } from './provisionResources.js';
 import { printServiceConfig } from './printServiceConfig.js';
 import { readCompose, resolveComposeParams, type ComposeService } from './readCompose.js';
 import { resolveIntrinsics } from './resolveIntrinsics.js';
+import { resolveOutputs } from './resolveOutputs.js';
+import type { PrintedService } from './types.js';
 
 export interface ServiceParams {
   service: ComposeService;
   params: Record<string, string>;
+  /** The service's `serverless print` with those params */
+  config: PrintedService;
 }
 
 /**
@@ -24,19 +28,14 @@ export async function offlineServiceParams(options: { root: string; stage: strin
     const resources = new Map<string, LocalResource>();
     const context = intrinsicContext(resources, stackName, region);
     for (const [logicalId, resource] of Object.entries(config.resources?.Resources ?? {})) {
+      if (!hasLocalCounterpart(resource.Type)) continue;
       const properties = resolveIntrinsics(resource.Properties ?? {}, context) as Record<string, unknown>;
-      const local = describeLocalResource(logicalId, resource.Type, properties, stackName, region);
-      if (!local) continue;
+      const local = describeLocalResource(logicalId, resource.Type, properties, stackName, region)!;
       if (resource.Type === 'AWS::DynamoDB::Table') local.attributes.StreamArn = `${local.attributes.Arn}/stream/packaged`;
       resources.set(logicalId, local);
     }
-    outputs.set(
-      service.name,
-      Object.fromEntries(
-        Object.entries(config.resources?.Outputs ?? {}).map(([name, output]) => [name, String(resolveIntrinsics(output.Value, context))]),
-      ),
-    );
-    result.push({ service, params });
+    outputs.set(service.name, resolveOutputs(config, context));
+    result.push({ service, params, config });
   }
   return result;
 }

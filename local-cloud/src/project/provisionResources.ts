@@ -7,6 +7,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { CreateStreamCommand, DescribeStreamSummaryCommand, waitUntilStreamExists, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { NoLocalCounterpartError } from '../errors.js';
 import { resolveIntrinsics, type IntrinsicContext } from './resolveIntrinsics.js';
 import type { CfnResource } from './types.js';
 
@@ -21,9 +22,10 @@ export interface LocalResource {
 
 /**
  * Creates, on the local emulators, the Kinesis streams and DynamoDB tables (with their streams and TTL)
- * a service declares in `resources`, and describes SQS queues (on-failure destinations, kept as files).
- * Existing ones are reused, so a restart keeps their data. Other resource types have no local
- * counterpart and are skipped.
+ * a service declares in `resources`, and describes SQS queues (on-failure destinations, kept as files),
+ * S3 buckets (directories under LOCAL_OBJECT_STORE_DIR), the Glue database and Athena work group (named
+ * only: DuckDB queries the lake locally). Existing ones are reused, so a restart keeps their data.
+ * Other resource types have no local counterpart and are skipped.
  */
 export async function provisionResources(options: {
   stackName: string;
@@ -36,9 +38,9 @@ export async function provisionResources(options: {
   const provisioned = new Map<string, LocalResource>();
   const context = intrinsicContext(provisioned, stackName, region);
   for (const [logicalId, resource] of Object.entries(resources)) {
+    if (!hasLocalCounterpart(resource.Type)) continue;
     const properties = resolveIntrinsics(resource.Properties ?? {}, context) as Record<string, unknown>;
-    const local = describeLocalResource(logicalId, resource.Type, properties, stackName, region);
-    if (!local) continue;
+    const local = describeLocalResource(logicalId, resource.Type, properties, stackName, region)!;
     if (resource.Type === 'AWS::Kinesis::Stream') {
       await createKinesisStream(kinesis, local.ref, Number(properties.ShardCount ?? 4));
     }
@@ -75,9 +77,29 @@ export function describeLocalResource(
         ref: `https://sqs.${region}.amazonaws.com/${LOCAL_ACCOUNT_ID}/${name('QueueName')}`,
         attributes: { Arn: arn('sqs', name('QueueName')), QueueName: name('QueueName') },
       };
+    case 'AWS::S3::Bucket': {
+      // S3 bucket names are lower case; CloudFormation generates one when BucketName is left out.
+      const bucket = name('BucketName').toLowerCase();
+      return { type, ref: bucket, attributes: { Arn: `arn:aws:s3:::${bucket}`, DomainName: `${bucket}.s3.amazonaws.com` } };
+    }
+    case 'AWS::Glue::Database': {
+      const database = String((properties.DatabaseInput as { Name?: string } | undefined)?.Name ?? logicalId.toLowerCase());
+      return { type, ref: database, attributes: {} };
+    }
+    case 'AWS::Athena::WorkGroup':
+      return { type, ref: name('Name'), attributes: {} };
     default:
       return undefined;
   }
+}
+
+/**
+ * Whether the local cloud provides resources of this type. Checked before resolving a resource's
+ * properties, which may refer to resources it does not provide (a bucket policy naming a CloudFront
+ * distribution). Asks describeLocalResource, so the supported types are listed in one place.
+ */
+export function hasLocalCounterpart(type: string): boolean {
+  return describeLocalResource('Probe', type, {}, 'probe', 'us-east-1') !== undefined;
 }
 
 /** Ref and Fn::GetAtt over provisioned resources, plus the pseudo parameters. */
@@ -92,12 +114,12 @@ export function intrinsicContext(resources: ReadonlyMap<string, LocalResource>, 
   return {
     ref(logicalId) {
       const value = pseudo[logicalId] ?? resources.get(logicalId)?.ref;
-      if (value === undefined) throw new Error(`${stackName}: Ref to '${logicalId}', which has no local counterpart`);
+      if (value === undefined) throw new NoLocalCounterpartError(stackName, logicalId, `Ref to '${logicalId}'`);
       return value;
     },
     getAtt(logicalId, attribute) {
       const value = resources.get(logicalId)?.attributes[attribute];
-      if (value === undefined) throw new Error(`${stackName}: Fn::GetAtt ${logicalId}.${attribute} has no local counterpart`);
+      if (value === undefined) throw new NoLocalCounterpartError(stackName, logicalId, `Fn::GetAtt ${logicalId}.${attribute}`);
       return value;
     },
   };

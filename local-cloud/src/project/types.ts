@@ -9,7 +9,7 @@ export interface PrintedService {
     environment?: Record<string, unknown>;
     httpApi?: { cors?: unknown };
   };
-  custom?: { esbuild?: EsbuildSettings };
+  custom?: { esbuild?: EsbuildSettings; staticSite?: StaticSiteSettings };
   functions?: Record<string, PrintedFunction>;
   resources?: { Resources?: Record<string, CfnResource>; Outputs?: Record<string, { Value: unknown }> };
 }
@@ -26,6 +26,25 @@ export interface EsbuildSettings {
   exclude?: string[];
   external?: string[];
   banner?: Record<string, string>;
+}
+
+/**
+ * `custom.staticSite` of a service: a browser site the local cloud builds and serves at `path` (on AWS
+ * the service's own resources host it). Paths are relative to the service directory.
+ *
+ * @example
+ * ```yaml
+ * custom:
+ *   staticSite:
+ *     path: /dashboard                    # served at http://localhost:3000/dashboard/
+ *     dir: public                         # copied as it is (index.html, styles, images)
+ *     entryPoints: [src/browser/main.ts]  # bundled for browsers with esbuild, next to those files
+ * ```
+ */
+export interface StaticSiteSettings {
+  path: string;
+  dir?: string;
+  entryPoints?: string[];
 }
 
 export interface PrintedFunction {
@@ -80,4 +99,13 @@ export interface StreamEventSettings {
   functionResponseType?: string;
   onFailureArn?: string;
   enabled?: boolean;
+}
+
+/** A service's static site as the local cloud builds and serves it: paths made absolute. */
+export interface LocalStaticSite {
+  service: string;
+  /** URL path prefix without a trailing slash, e.g. `/dashboard` */
+  path: string;
+  dir?: string;
+  entryPoints: string[];
 }

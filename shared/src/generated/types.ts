@@ -169,6 +169,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run one read-only SQL query (or a saved query) over the data lake
+         * @description Runs a single `SELECT` (or `WITH … SELECT`) over the lake's tables — `bids`, `impressions`,
+         *     `clicks`, `joined_impressions`, `joined_clicks`, `aggregate_changes` (every version of every
+         *     window) and the views `aggregates` (latest version per window), `distinct_bids` (first bid per
+         *     transaction), `orphan_impressions`, `orphan_clicks` — locally with DuckDB, on AWS with Athena. Anything
+         *     else (DDL, `COPY`, `INSERT`, several statements, reading files outside the lake) is refused
+         *     with `query_not_allowed`. At most `limit` rows are returned (`truncated` says whether there
+         *     were more) and a query is stopped after the time limit with `query_timeout`.
+         */
+        post: operations["postQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/query/saved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The saved queries `POST /query` runs by name */
+        get: operations["listSavedQueries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -379,6 +422,52 @@ export interface components {
                 predicted_label: 0 | 1;
             }[];
         };
+        /** @description Exactly one of `sql` and `saved` */
+        QueryRequest: {
+            /** @description One read-only SELECT statement */
+            sql?: string;
+            /** @description Name of a saved query (see `GET /query/saved`) */
+            saved?: string;
+            /** @description Values for a saved query's parameters, by name */
+            params?: {
+                [key: string]: string | number;
+            };
+            /**
+             * @description Most rows to return
+             * @default 1000
+             */
+            limit: number;
+        };
+        QueryResult: {
+            columns: {
+                name: string;
+                /** @description SQL type of the column, e.g. BIGINT, VARCHAR, TIMESTAMP */
+                type: string;
+            }[];
+            /** @description One object per row, keyed by column name; timestamps as ISO 8601 UTC, integers beyond 2^53 as strings */
+            rows: {
+                [key: string]: unknown;
+            }[];
+            row_count: number;
+            /** @description True when the query had more rows than `limit` */
+            truncated: boolean;
+            elapsed_ms: number;
+        };
+        SavedQuery: {
+            name: string;
+            description: string;
+            sql: string;
+            params: {
+                name: string;
+                /** @enum {string} */
+                type: "string" | "number" | "timestamp";
+                description: string;
+                default?: string | number;
+            }[];
+        };
+        SavedQueryList: {
+            queries: components["schemas"]["SavedQuery"][];
+        };
         Violation: {
             /** @description JSON path of the offending value, e.g. `$.campaign_item_id` */
             path: string;
@@ -392,7 +481,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "model_unavailable" | "internal_error";
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "internal_error";
             message: string;
             request_id: string;
             violations?: components["schemas"]["Violation"][];
@@ -744,6 +833,53 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueryRequest"];
+            };
+        };
+        responses: {
+            /** @description The result rows */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueryResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listSavedQueries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every saved query with its parameters */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedQueryList"];
                 };
             };
         };

@@ -25,6 +25,10 @@ export declare const validateEnrichedEvent: ValidateFunction<components['schemas
 export declare const validateAggregationWindow: ValidateFunction<components['schemas']['AggregationWindow']>;
 export declare const validatePredictionRequest: ValidateFunction<components['schemas']['PredictionRequest']>;
 export declare const validatePredictionResponse: ValidateFunction<components['schemas']['PredictionResponse']>;
+export declare const validateQueryRequest: ValidateFunction<components['schemas']['QueryRequest']>;
+export declare const validateQueryResult: ValidateFunction<components['schemas']['QueryResult']>;
+export declare const validateSavedQuery: ValidateFunction<components['schemas']['SavedQuery']>;
+export declare const validateSavedQueryList: ValidateFunction<components['schemas']['SavedQueryList']>;
 export declare const validateViolation: ValidateFunction<components['schemas']['Violation']>;
 export declare const validateItemError: ValidateFunction<components['schemas']['ItemError']>;
 export declare const validateError: ValidateFunction<components['schemas']['Error']>;

@@ -14,9 +14,19 @@ export interface OracleCounts {
   spend: number;
 }
 
+/** What became of one transaction: its first bid, impression and click, and which of them joined. */
+export interface OracleTransaction {
+  bid?: AcceptedEvent;
+  imp?: AcceptedEvent;
+  click?: AcceptedEvent;
+  impJoined: boolean;
+  clickJoined: boolean;
+}
+
 export interface Oracle {
   /** campaign → window start (ISO) → counts */
   windows: Map<number, Map<string, OracleCounts>>;
+  transactions: OracleTransaction[];
   orphanImpressions: number;
   orphanClicks: number;
 }
@@ -34,6 +44,7 @@ export function computeOracle(
   const byTx = new Map<string, AcceptedEvent[]>();
   for (const item of accepted) byTx.set(item.event.tx_id, [...(byTx.get(item.event.tx_id) ?? []), item]);
   const windows: Oracle['windows'] = new Map();
+  const transactions: OracleTransaction[] = [];
   let orphanImpressions = 0;
   let orphanClicks = 0;
   const count = (campaign: number, at: string, field: keyof OracleCounts, amount = 1) => {
@@ -62,6 +73,7 @@ export function computeOracle(
     const clickJoined = Boolean(impJoined && imp && click && apart(imp, click) <= settings.clicksTimeoutMs);
     if (click && !clickJoined) orphanClicks++;
     if (clickJoined && campaign !== undefined && click) count(campaign, click.receivedAt, 'clicks');
+    transactions.push({ ...(bid ? { bid } : {}), ...(imp ? { imp } : {}), ...(click ? { click } : {}), impJoined, clickJoined });
   }
-  return { windows, orphanImpressions, orphanClicks };
+  return { windows, transactions, orphanImpressions, orphanClicks };
 }

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { logger, requiredEnv } from '@sdp/shared';
+import { logger, readKinesisRecords, requiredEnv } from '@sdp/shared';
 import { dynamoDbWindowCounter } from '../adapters/windowCounter.js';
 import { aggregateBatch } from '../domain/aggregateBatch.js';
 import { parsePeriodMinutes } from '../domain/parsePeriodMinutes.js';
@@ -19,12 +19,7 @@ const retentionMs = parseRetentionMinutes(requiredEnv('COUNTED_EVENTS_RETENTION_
 export const handler = middy<KinesisStreamEvent, KinesisStreamBatchResponse>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
-    const records = event.Records.map(({ eventID, kinesis }) => ({
-      // eventID is `<shardId>:<sequenceNumber>`
-      shardId: eventID.slice(0, eventID.lastIndexOf(':')),
-      sequenceNumber: kinesis.sequenceNumber,
-      data: Buffer.from(kinesis.data, 'base64').toString('utf8'),
-    }));
+    const records = readKinesisRecords(event);
     const { batchItemFailures, ...counts } = await aggregateBatch(records, {
       counter,
       periodMinutes,

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
-import { createKinesisClient, logger, requiredEnv } from '@sdp/shared';
+import { createKinesisClient, logger, readKinesisRecords, requiredEnv } from '@sdp/shared';
 import { kinesisEnrichedStream } from '../adapters/enrichedStream.js';
 import { dynamoDbJoinStateTable } from '../adapters/joinStateTable.js';
 import { processRawBatch } from '../domain/processRawBatch.js';
@@ -19,10 +19,7 @@ const settings = {
 export const handler = middy<KinesisStreamEvent, KinesisStreamBatchResponse>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
-    const records = event.Records.map(({ kinesis }) => ({
-      sequenceNumber: kinesis.sequenceNumber,
-      data: Buffer.from(kinesis.data, 'base64').toString('utf8'),
-    }));
+    const records = readKinesisRecords(event);
     const { batchItemFailures } = await processRawBatch(records, {
       load: table.load,
       saveAll: table.saveAll,

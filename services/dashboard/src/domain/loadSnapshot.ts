@@ -1,0 +1,80 @@
+import {
+  CAMPAIGN_LIST_LIMIT,
+  EVENT_RATE_SECONDS,
+  MIN_CAMPAIGN_CHART_MINUTES,
+  SETTLING_SECONDS,
+  TOP_CAMPAIGNS,
+  TOP_CAMPAIGNS_RANGE_MS,
+} from './constants.js';
+import { sumCampaigns } from './sumCampaigns.js';
+import { toCampaignSeries } from './toCampaignSeries.js';
+import { toEventRateSeries } from './toEventRateSeries.js';
+import { toFreshnessRows } from './toFreshnessRows.js';
+import type { Aggregation, CampaignSeries, CampaignTotals, DashboardApi, EventRateSeries, FreshnessRow, TimeRange } from './types.js';
+
+/** One panel's data, or why there is none; a panel fails alone. */
+export type PanelResult<T> = { ok: true; value: T } | { ok: false; error: Error };
+
+export interface CampaignsPanel {
+  range: TimeRange;
+  series: CampaignSeries;
+  /** The top campaigns: last hour's counts and all-time totals */
+  top: { lastHour: Aggregation; allTime: Aggregation }[];
+  overall: CampaignTotals;
+  /** True when the list hit its limit, so `overall` covers only the most active campaigns */
+  overallTruncated: boolean;
+}
+
+export interface DashboardSnapshot {
+  at: Date;
+  eventRates: PanelResult<EventRateSeries>;
+  campaigns: PanelResult<CampaignsPanel>;
+  orphans: PanelResult<{ impressions: number; clicks: number }>;
+  freshness: PanelResult<FreshnessRow[]>;
+}
+
+/**
+ * Everything the dashboard shows at `now`, read through the public APIs in parallel: events/s from
+ * the lake, the top campaigns by bids over the last hour with their per-minute counts and totals,
+ * orphan counts, and the lake's freshness.
+ *
+ * @example
+ * const snapshot = await loadSnapshot(httpDashboardApi({}, fetch), new Date());
+ * if (snapshot.campaigns.ok) console.log(snapshot.campaigns.value.overall.winRate);
+ */
+export async function loadSnapshot(api: DashboardApi, now: Date): Promise<DashboardSnapshot> {
+  const [eventRates, campaigns, orphans, freshness] = await Promise.all([
+    settle(
+      api
+        .savedQuery('events_per_second', { seconds: EVENT_RATE_SECONDS })
+        .then((result) => toEventRateSeries(result.rows, { now, seconds: EVENT_RATE_SECONDS, settlingSeconds: SETTLING_SECONDS })),
+    ),
+    settle(loadCampaigns(api, { from: new Date(now.getTime() - TOP_CAMPAIGNS_RANGE_MS), to: now })),
+    settle(api.orphanCounts().then((report) => ({ impressions: report.impressions.count, clicks: report.clicks.count }))),
+    settle(api.savedQuery('pipeline_freshness').then((result) => toFreshnessRows(result.rows))),
+  ]);
+  return { at: now, eventRates, campaigns, orphans, freshness };
+}
+
+async function loadCampaigns(api: DashboardApi, range: TimeRange): Promise<CampaignsPanel> {
+  const { campaigns } = await api.campaignList(range, CAMPAIGN_LIST_LIMIT);
+  const top = campaigns.slice(0, TOP_CAMPAIGNS);
+  const [reports, allTime] = await Promise.all([
+    Promise.all(top.map((campaign) => api.minuteReport(campaign.campaign_item_id, range))),
+    Promise.all(top.map((campaign) => api.campaignTotals(campaign.campaign_item_id))),
+  ]);
+  return {
+    range,
+    series: toCampaignSeries(reports, range, MIN_CAMPAIGN_CHART_MINUTES),
+    top: top.map((lastHour, i) => ({ lastHour, allTime: allTime[i]! })),
+    overall: sumCampaigns(campaigns),
+    overallTruncated: campaigns.length >= CAMPAIGN_LIST_LIMIT,
+  };
+}
+
+function settle<T>(promise: Promise<T>): Promise<PanelResult<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error: error instanceof Error ? error : new Error(String(error)) }),
+  );
+}

@@ -1,0 +1,85 @@
+import type { components } from '../../../../shared/src/generated/types.js';
+
+type Schemas = components['schemas'];
+export type Aggregation = Schemas['Aggregation'];
+export type CampaignList = Schemas['CampaignList'];
+export type PeriodReport = Schemas['PeriodReport'];
+export type OrphanReport = Schemas['OrphanReport'];
+export type QueryResult = Schemas['QueryResult'];
+
+/** The public HTTP APIs the dashboard reads, by the service that serves them. */
+export type ApiService = 'report' | 'enrich' | 'lake';
+
+/**
+ * `config.json` next to the page. Absent (as locally), every API is on the page's own origin. On
+ * AWS each service has its own HTTP API URL, so each can be given; `apiBaseUrl` covers the rest
+ * (e.g. one custom domain in front of every service).
+ */
+export interface DashboardConfig {
+  apiBaseUrl?: string;
+  apiBaseUrls?: Partial<Record<ApiService, string>>;
+}
+
+export type EventType = 'bid' | 'imp' | 'click';
+
+/** A row of the `events_per_second` saved query. */
+export interface EventRateRow {
+  second: string;
+  type: EventType;
+  events: number;
+}
+
+/** Per second (Unix seconds, as uPlot's time axis wants them), events of each type; null = not landed yet. */
+export interface EventRateSeries {
+  seconds: number[];
+  events: Record<EventType, (number | null)[]>;
+}
+
+/** A row of the `pipeline_freshness` saved query: how far behind each lake table is. */
+export interface FreshnessRow {
+  tableName: string;
+  newestEvent: string | null;
+  lagMs: number | null;
+  landingP50Ms: number | null;
+  landingP95Ms: number | null;
+  rowsLast5Min: number;
+}
+
+/** Per minute (Unix seconds), each campaign's bids, impressions and clicks; campaigns in rank order. */
+export interface CampaignSeries {
+  minutes: number[];
+  campaigns: number[];
+  bids: number[][];
+  impressions: number[][];
+  clicks: number[][];
+}
+
+/** Counts summed over campaigns, with the rates the contract defines (0 when the divisor is 0). */
+export interface CampaignTotals {
+  campaigns: number;
+  bids: number;
+  impressions: number;
+  clicks: number;
+  spend: number;
+  winRate: number;
+  ctr: number;
+}
+
+export interface TimeRange {
+  from: Date;
+  to: Date;
+}
+
+/** The public HTTP APIs the dashboard reads (see contracts/openapi.yaml), and nothing else. */
+export interface DashboardApi {
+  /** `GET /reports/campaigns`: campaigns active in the range, ranked by bids */
+  campaignList(range: TimeRange, limit: number): Promise<CampaignList>;
+  /** `GET /reports/campaigns/{id}/period`: per-minute buckets in UTC, oldest first */
+  minuteReport(campaignItemId: number, range: TimeRange): Promise<PeriodReport>;
+  /** `GET /reports/campaigns/{id}`: all-time totals */
+  campaignTotals(campaignItemId: number): Promise<Aggregation>;
+  /** `GET /orphans?limit=0`: orphan counts of the last 24 hours */
+  orphanCounts(): Promise<OrphanReport>;
+  /** `POST /query` with a saved query */
+  savedQuery(name: string, params?: Record<string, string | number>): Promise<QueryResult>;
+}

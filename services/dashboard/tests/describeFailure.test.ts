@@ -1,0 +1,38 @@
+import { describeFailure } from '../src/domain/describeFailure.js';
+import { ApiRequestError } from '../src/domain/errors.js';
+import { formatCount, formatDuration, formatPercent } from '../src/domain/formatters.js';
+
+describe('describeFailure', () => {
+  it('shows an API that is not there as "no data yet", and any other error as the error it is', () => {
+    // Act
+    const messages = [
+      describeFailure(new ApiRequestError('POST /query', 404, { code: 'not_found', message: 'No route POST /query' })),
+      describeFailure(new ApiRequestError('GET /orphans', 503, { message: 'Service Unavailable' })),
+    ];
+
+    // Assess
+    expect(messages).toStrictEqual([
+      { state: 'empty', message: 'No data yet: POST /query is not available (404).' },
+      { state: 'error', message: 'GET /orphans answered 503: Service Unavailable' },
+    ]);
+  });
+});
+
+describe('formatters', () => {
+  it('formats counts, rates and durations for the panels', () => {
+    // Act
+    const formatted = [
+      formatCount(1234567),
+      formatCount(null),
+      formatPercent(0.2345),
+      formatPercent(0),
+      formatDuration(850.4),
+      formatDuration(2_400),
+      formatDuration(180_000),
+      formatDuration(null),
+    ];
+
+    // Assess
+    expect(formatted).toStrictEqual(['1,234,567', '—', '23.5%', '0%', '850 ms', '2.4 s', '3.0 min', '—']);
+  });
+});

@@ -1,0 +1,74 @@
+import { ApiRequestError } from '../src/domain/errors.js';
+import { loadSnapshot } from '../src/domain/loadSnapshot.js';
+import type { DashboardApi } from '../src/domain/types.js';
+import { aggregationOf, minuteReportOf } from './support/dashboardFixtures.js';
+
+const now = new Date('2026-11-22T06:00:30.000Z');
+const notFound = (route: string) => new ApiRequestError(route, 404, { code: 'not_found', message: `No route ${route}` });
+
+/** The report and orphan APIs answering with six campaigns; the query API missing (404). */
+function reportOnlyApi(): DashboardApi & { periodRequests: number[] } {
+  const campaigns = [6, 5, 4, 3, 2, 1].map((id) => aggregationOf(id, { bids: id * 10, impressions: id, clicks: 1, spend: id * 100 }));
+  const periodRequests: number[] = [];
+  return {
+    periodRequests,
+    campaignList: async (range) => ({ from: range.from.toISOString(), to: range.to.toISOString(), sort: 'bids', desc: true, campaigns }),
+    minuteReport: async (id) => {
+      periodRequests.push(id);
+      return minuteReportOf(id, { '06:00': id * 10 });
+    },
+    campaignTotals: async (id) => aggregationOf(id, { bids: id * 100, spend: id * 1000 }),
+    orphanCounts: async () => ({ from: '', to: '', impressions: { count: 4, tx_ids: [] }, clicks: { count: 1, tx_ids: [] } }),
+    savedQuery: async () => Promise.reject(notFound('POST /query')),
+  };
+}
+
+describe('loadSnapshot', () => {
+  it('charts the top five campaigns of the last hour and totals all of them', async () => {
+    // Prepare
+    const api = reportOnlyApi();
+
+    // Act
+    const snapshot = await loadSnapshot(api, now);
+
+    // Assess
+    expect(api.periodRequests).toStrictEqual([6, 5, 4, 3, 2]);
+    expect(snapshot.campaigns.ok && snapshot.campaigns.value).toMatchObject({
+      range: { from: new Date('2026-11-22T05:00:30.000Z'), to: now },
+      // The last ten minutes are charted, though only the last one has data.
+      series: { campaigns: [6, 5, 4, 3, 2], bids: [60, 50, 40, 30, 20].map((bids) => [0, 0, 0, 0, 0, 0, 0, 0, 0, bids]) },
+      overall: { campaigns: 6, bids: 210, impressions: 21, clicks: 6, spend: 2100, winRate: 0.1 },
+      overallTruncated: false,
+    });
+    expect(snapshot.campaigns.ok && snapshot.campaigns.value.top.map(({ lastHour, allTime }) => [lastHour.bids, allTime.spend])).toStrictEqual([
+      [60, 6000],
+      [50, 5000],
+      [40, 4000],
+      [30, 3000],
+      [20, 2000],
+    ]);
+    expect(snapshot.orphans).toStrictEqual({ ok: true, value: { impressions: 4, clicks: 1 } });
+  });
+
+  it('lets the lake panels fail on their own while the query API is missing', async () => {
+    // Act
+    const snapshot = await loadSnapshot(reportOnlyApi(), now);
+
+    // Assess
+    expect(snapshot.eventRates).toStrictEqual({ ok: false, error: notFound('POST /query') });
+    expect(snapshot.freshness).toStrictEqual({ ok: false, error: notFound('POST /query') });
+    expect(snapshot.campaigns.ok).toBe(true);
+  });
+
+  it('fails the campaign panels together when the campaign list cannot be read', async () => {
+    // Prepare
+    const api = { ...reportOnlyApi(), campaignList: async () => Promise.reject(new ApiRequestError('GET /reports/campaigns', 500, {})) };
+
+    // Act
+    const snapshot = await loadSnapshot(api, now);
+
+    // Assess
+    expect(snapshot.campaigns).toStrictEqual({ ok: false, error: new ApiRequestError('GET /reports/campaigns', 500, {}) });
+    expect(snapshot.orphans.ok).toBe(true);
+  });
+});

@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { requiredEnv } from '@sdp/shared';
+import type { LakeQueryEngine } from '../domain/queryTypes.js';
+
+/**
+ * DuckDB over the lake's directory when the local cloud runs the function (it maps buckets to
+ * directories under LOCAL_OBJECT_STORE_DIR), Athena on AWS. DuckDB is loaded only locally: deployed
+ * bundles leave it out (serverless.base.yml).
+ */
+export async function queryEngineFromEnv(env: NodeJS.ProcessEnv = process.env): Promise<LakeQueryEngine> {
+  const minutes = (name: string) => Number(requiredEnv(name)) * 60_000;
+  const localRoot = env.LOCAL_OBJECT_STORE_DIR;
+  if (localRoot) {
+    const { duckDbQueryEngine } = await import('./duckDbQueryEngine.js');
+    return duckDbQueryEngine(path.join(localRoot, requiredEnv('LAKE_BUCKET')), {
+      bidsSessionTimeoutMs: minutes('BIDS_SESSION_TIMEOUT_MINUTES'),
+      clicksSessionTimeoutMs: minutes('CLICKS_SESSION_TIMEOUT_MINUTES'),
+    });
+  }
+  const { athenaQueryEngine } = await import('./athenaQueryEngine.js');
+  return athenaQueryEngine({ workGroup: requiredEnv('ATHENA_WORK_GROUP'), database: requiredEnv('GLUE_DATABASE') });
+}

@@ -1,0 +1,20 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { httpErrorHandler, jsonResponse, logger, readJsonBody, requiredEnv } from '@sdp/shared';
+import { queryEngineFromEnv } from '../adapters/queryEngineFromEnv.js';
+import { parseQueryRequest } from '../domain/parseQueryRequest.js';
+
+const engine = await queryEngineFromEnv();
+const timeoutMs = Number(requiredEnv('QUERY_TIMEOUT_SECONDS')) * 1000;
+
+/** POST /query: one read-only SELECT (or a saved query) over the lake, with a row and time limit. */
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+  .use(injectLambdaContext(logger))
+  .use(httpErrorHandler({ logger }))
+  .handler(async (event) => {
+    const { sql, limit, saved } = parseQueryRequest(readJsonBody(event, { maxBytes: 64 * 1024 }), new Date());
+    const result = await engine.query(sql, { maxRows: limit, timeoutMs });
+    logger.info('query answered', { saved, rows: result.row_count, truncated: result.truncated, elapsedMs: result.elapsed_ms });
+    return jsonResponse(200, result);
+  });

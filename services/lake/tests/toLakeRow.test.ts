@@ -1,0 +1,104 @@
+import { toLakeRow } from '../src/domain/toLakeRow.js';
+import { LANDED_AT, SHARD_0, rawRecord, sequenceOf, windowRecord } from './support/records.js';
+
+const lineage = (n: number) => ({ shard_id: SHARD_0, sequence_number: sequenceOf(n), landed_at: LANDED_AT });
+
+describe('toLakeRow', () => {
+  it('turns a raw bid into a bids row with its lineage', () => {
+    // Prepare
+    const record = rawRecord(1, 'bid', '2026-11-22T06:59:59.123Z');
+
+    // Act
+    const outcome = toLakeRow('raw', record, LANDED_AT);
+
+    // Assess
+    expect(outcome).toStrictEqual({
+      table: 'bids',
+      row: {
+        event_id: JSON.parse(record.data).event_id,
+        received_at: Date.parse('2026-11-22T06:59:59.123Z'),
+        tx_id: 'tx-1',
+        app_uid: 'app-1',
+        campaign_item_id: 7,
+        domain: 'news.example.com',
+        creative_id: 'c-1',
+        creative_category: 'sports',
+        win_price: null,
+        ...lineage(1),
+      },
+    });
+  });
+
+  it('turns raw impressions and clicks into their tables', () => {
+    // Act
+    const imp = toLakeRow('raw', rawRecord(2, 'imp', '2026-11-22T07:00:00.000Z'), LANDED_AT);
+    const click = toLakeRow('raw', rawRecord(3, 'click', '2026-11-22T07:00:01.000Z'), LANDED_AT);
+
+    // Assess
+    expect(imp).toMatchObject({ table: 'impressions', row: { tx_id: 'tx-2', win_price: 120, ...lineage(2) } });
+    expect(click).toMatchObject({ table: 'clicks', row: { tx_id: 'tx-3', received_at: Date.parse('2026-11-22T07:00:01.000Z'), ...lineage(3) } });
+  });
+
+  it('lands enriched impressions and clicks, and leaves enriched bids to the bids table', () => {
+    // Prepare
+    const enriched = (type: string) => ({
+      shardId: SHARD_0,
+      sequenceNumber: sequenceOf(4),
+      data: JSON.stringify({
+        schema_version: 1,
+        type,
+        event_id: '00000000-0000-4000-8000-000000000099',
+        event_time: '2026-11-22T07:00:00.000Z',
+        tx_id: 'tx-4',
+        app_uid: 'app-1',
+        campaign_item_id: 7,
+        win_price: 55,
+      }),
+    });
+
+    // Act
+    const outcomes = ['imp', 'click', 'bid'].map((type) => toLakeRow('enriched', enriched(type), LANDED_AT));
+
+    // Assess
+    expect(outcomes.map((o) => ('table' in o ? o.table : o.skip))).toStrictEqual([
+      'joined_impressions',
+      'joined_clicks',
+      'enriched bids are in the bids table already',
+    ]);
+    expect(outcomes[0]).toMatchObject({ row: { event_time: Date.parse('2026-11-22T07:00:00.000Z'), domain: null, win_price: 55 } });
+  });
+
+  it('turns an aggregation window into an aggregate_changes row', () => {
+    // Act
+    const outcome = toLakeRow('aggregates', windowRecord(5, '2026-11-22T07:00:00.000Z', { bids: 3, impressions: 2, clicks: 1, spend: 240 }), LANDED_AT);
+
+    // Assess
+    expect(outcome).toStrictEqual({
+      table: 'aggregate_changes',
+      row: {
+        campaign_item_id: 7,
+        window_start: Date.parse('2026-11-22T07:00:00.000Z'),
+        window_end: Date.parse('2026-11-22T07:01:00.000Z'),
+        bids: 3,
+        impressions: 2,
+        clicks: 1,
+        spend: 240,
+        updated_at: Date.parse('2026-11-22T07:00:01.000Z'),
+        ...lineage(5),
+      },
+    });
+  });
+
+  it.each([
+    ['raw', 'not json', 'the record is not JSON'],
+    ['raw', '{"schema_version":2}', 'the record is not a valid EventEnvelope'],
+    ['enriched', '{}', 'the record is not a valid EnrichedEvent'],
+    ['aggregates', '{"campaign_item_id":-1}', 'the record is not a valid AggregationWindow'],
+  ] as const)('skips a %s record that breaks its contract (%s)', (source, data, reason) => {
+    // Act
+    const outcome = toLakeRow(source, { shardId: SHARD_0, sequenceNumber: sequenceOf(9), data }, LANDED_AT);
+
+    // Assess
+    expect(outcome).toStrictEqual({ skip: reason });
+  });
+});
