@@ -18,16 +18,20 @@
 import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readPartitionState, readTablePartitions } from '../services/lake/src/adapters/lakeFiles.ts';
-import { directoryObjectStore } from '../services/lake/src/adapters/objectStore.ts';
+import {
+  dataFileName,
+  directoryObjectStore,
+  duckDbQueryEngine,
+  LAKE_TABLES,
+  lakeTable,
+  readPartitionState,
+  readTablePartitions,
+} from '../shared/src/index.ts';
 import { decodeParquet, encodeParquet } from '../services/lake/src/adapters/parquetCodec.ts';
-import { duckDbQueryEngine } from '../services/lake/src/adapters/duckDbQueryEngine.ts';
 import { compactPartition } from '../services/lake/src/domain/compactPartition.ts';
-import { dataFileName } from '../services/lake/src/domain/dataFileName.ts';
 import { landBatch } from '../services/lake/src/domain/landBatch.ts';
 import { parseQueryRequest } from '../services/lake/src/domain/parseQueryRequest.ts';
 import { SAVED_QUERIES } from '../services/lake/src/domain/savedQueries.ts';
-import { LAKE_TABLES, lakeTable } from '../services/lake/src/domain/tables.ts';
 import type { SourceRecord } from '../services/lake/src/domain/types.ts';
 import { postWorkload } from '../test/support/workload/postWorkload.ts';
 import { generateWorkload } from '../test/support/workload/generateWorkload.ts';

@@ -1,7 +1,6 @@
-import { duckDbQueryEngine } from '../src/adapters/duckDbQueryEngine.js';
-import type { LakeQueryEngine } from '../src/domain/queryTypes.js';
 import { lakeFixture } from './support/lakeFixture.js';
 import { rawRecord, windowRecord } from './support/records.js';
+import { duckDbQueryEngine, type LakeQueryEngine } from '@sdp/shared';
 
 const LIMITS = { maxRows: 100, timeoutMs: 10_000 };
 

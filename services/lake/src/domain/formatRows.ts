@@ -1,4 +1,4 @@
-import type { QueryResult } from './queryTypes.js';
+import type { QueryResult } from '@sdp/shared';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
 

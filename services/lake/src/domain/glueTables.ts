@@ -1,4 +1,4 @@
-import { LAKE_TABLES, type LakeColumn } from './tables.js';
+import { LAKE_TABLES, type LakeColumn } from '@sdp/shared';
 
 const GLUE_TYPES: Record<LakeColumn['type'], string> = { STRING: 'string', INT64: 'bigint', TIMESTAMP: 'timestamp' };
 const PROJECTION = {

@@ -1,7 +1,7 @@
 import { partitionOf } from './partitionOf.js';
-import { lakeTable } from './tables.js';
 import { toLakeRow } from './toLakeRow.js';
 import type { LakeSource, PartitionWrite, SourceRecord } from './types.js';
+import { lakeTable } from '@sdp/shared';
 
 export interface PlannedBatch {
   writes: PartitionWrite[];

@@ -1,5 +1,4 @@
-import { validateAggregationWindow, validateEnrichedEvent, validateEventEnvelope } from '@sdp/shared';
-import type { LakeTableName } from './tables.js';
+import { type LakeTableName, validateAggregationWindow, validateEnrichedEvent, validateEventEnvelope } from '@sdp/shared';
 import type { LakeRow, LakeSource, SourceRecord } from './types.js';
 
 /** A record turned into a row of one table, or the reason it lands nowhere. */

@@ -1,8 +1,7 @@
-import type { LakeTableName } from './tables.js';
+import type { LakeRow, LakeTableName, SequenceRange } from '@sdp/shared';
 
-/** A row value: text, an integer, an epoch-millisecond timestamp, or absent. */
-export type LakeValue = string | number | null;
-export type LakeRow = Record<string, LakeValue>;
+/** The lake's layout types live in the shared lake client; the writer uses them under these names too. */
+export type { CompactionManifest, LakeRow, LakeValue, PartitionState, SequenceRange } from '@sdp/shared';
 
 /** Which stream a lake writer function lands. */
 export type LakeSource = 'raw' | 'enriched' | 'aggregates';
@@ -15,13 +14,6 @@ export interface SourceRecord {
   data: string;
 }
 
-/** A position range of one shard: every record of the shard from `first` to `last` (inclusive). */
-export interface SequenceRange {
-  shardId: string;
-  first: string;
-  last: string;
-}
-
 /** Rows of one table and hour, from one contiguous range of one shard: one data file. */
 export interface PartitionWrite {
   table: LakeTableName;
@@ -29,25 +21,4 @@ export interface PartitionWrite {
   partition: string;
   range: SequenceRange;
   rows: LakeRow[];
-}
-
-/** What a listing of a partition holds, after compactions. */
-export interface PartitionState {
-  /** Keys of the data files a reader must read: each row of the partition is in exactly one */
-  visible: string[];
-  /** Ranges whose rows of this partition are already stored */
-  stored: SequenceRange[];
-  /** Keys of files no reader reads: inputs of a committed compaction, outputs of an unfinished one */
-  garbage: string[];
-}
-
-/** The commit record of one compaction: `output` replaces `inputs`, atomically for readers. */
-export interface CompactionManifest {
-  id: string;
-  /** File names within the partition */
-  output: string;
-  inputs: string[];
-  ranges: SequenceRange[];
-  rows: number;
-  created_at: string;
 }

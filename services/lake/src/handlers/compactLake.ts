@@ -1,13 +1,10 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
-import { logger, requiredEnv } from '@sdp/shared';
-import { readPartitionState, readTablePartitions } from '../adapters/lakeFiles.js';
-import { objectStoreFromEnv } from '../adapters/objectStore.js';
+import { LAKE_TABLES, logger, objectStoreFromEnv, readPartitionState, readTablePartitions, requiredEnv } from '@sdp/shared';
 import { decodeParquet, encodeParquet } from '../adapters/parquetCodec.js';
 import { partitionsToCompact } from '../domain/compaction.js';
 import { compactPartition } from '../domain/compactPartition.js';
-import { LAKE_TABLES } from '../domain/tables.js';
 
 const store = objectStoreFromEnv(requiredEnv('LAKE_BUCKET'));
 const settleMs = Number(requiredEnv('COMPACTION_SETTLE_MINUTES')) * 60_000;

@@ -1,14 +1,10 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { logger, readKinesisRecords, requiredEnv } from '@sdp/shared';
-import { readPartitionState } from '../adapters/lakeFiles.js';
-import { objectStoreFromEnv } from '../adapters/objectStore.js';
+import { dataFileName, lakeTable, logger, objectStoreFromEnv, readKinesisRecords, readPartitionState, requiredEnv } from '@sdp/shared';
 import { encodeParquet } from '../adapters/parquetCodec.js';
-import { dataFileName } from '../domain/dataFileName.js';
 import { landBatch } from '../domain/landBatch.js';
 import { parseLakeSource } from '../domain/parseLakeSource.js';
-import { lakeTable } from '../domain/tables.js';
 
 const store = objectStoreFromEnv(requiredEnv('LAKE_BUCKET'));
 const source = parseLakeSource(requiredEnv('LAKE_SOURCE'));

@@ -1,8 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, readJsonBody, requiredEnv } from '@sdp/shared';
-import { queryEngineFromEnv } from '../adapters/queryEngineFromEnv.js';
+import { httpErrorHandler, jsonResponse, logger, queryEngineFromEnv, readJsonBody, requiredEnv } from '@sdp/shared';
 import { parseQueryRequest } from '../domain/parseQueryRequest.js';
 
 const engine = await queryEngineFromEnv();

@@ -1,15 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { readPartitionState } from '../../src/adapters/lakeFiles.js';
-import { directoryObjectStore, type ObjectStore } from '../../src/adapters/objectStore.js';
 import { decodeParquet, encodeParquet } from '../../src/adapters/parquetCodec.js';
 import { compactPartition } from '../../src/domain/compactPartition.js';
-import { dataFileName } from '../../src/domain/dataFileName.js';
 import { landBatch } from '../../src/domain/landBatch.js';
-import { lakeTable, type LakeTableName } from '../../src/domain/tables.js';
 import type { LakeSource, SourceRecord } from '../../src/domain/types.js';
 import { LANDED_AT } from './records.js';
+import { dataFileName, directoryObjectStore, lakeTable, readPartitionState, type LakeTableName, type ObjectStore } from '@sdp/shared';
 
 /** A lake in a throw-away directory, written and compacted with the real adapters. */
 export async function lakeFixture() {

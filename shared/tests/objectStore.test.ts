@@ -1,7 +1,7 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { directoryObjectStore } from '../src/adapters/objectStore.js';
+import { directoryObjectStore } from '../src/lake/objectStore.js';
 
 describe('directoryObjectStore', () => {
   let dir: string;

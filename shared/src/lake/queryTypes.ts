@@ -1,4 +1,4 @@
-import type { components } from '@sdp/shared';
+import type { components } from '../generated/types.js';
 
 export type QueryResult = components['schemas']['QueryResult'];
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type * as DuckDbModule from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
-import { assertReadOnlyStart } from '../domain/assertReadOnlyStart.js';
-import { InvalidQueryError, QueryNotAllowedError, QueryTimeoutError } from '../domain/errors.js';
-import { lakeViews, type ViewSettings } from '../domain/lakeViews.js';
-import type { LakeQueryEngine } from '../domain/queryTypes.js';
-import { LAKE_TABLES } from '../domain/tables.js';
+import { assertReadOnlyStart } from './assertReadOnlyStart.js';
+import { InvalidQueryError, QueryNotAllowedError, QueryTimeoutError } from './errors.js';
+import { lakeViews, type ViewSettings } from './lakeViews.js';
+import type { LakeQueryEngine } from './queryTypes.js';
+import { LAKE_TABLES } from './tables.js';
 import { visibleTableFiles } from './lakeFiles.js';
 import { directoryObjectStore } from './objectStore.js';
 

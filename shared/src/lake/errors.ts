@@ -1,4 +1,4 @@
-import { ApiError } from '@sdp/shared';
+import { ApiError } from '../http/errors.js';
 
 /** The SQL does not parse or bind (unknown table, column, function). */
 export class InvalidQueryError extends ApiError {

@@ -1,5 +1,5 @@
-import { MANIFEST_DIR, resolvePartition } from '../domain/resolvePartition.js';
-import type { CompactionManifest, PartitionState } from '../domain/types.js';
+import { MANIFEST_DIR, resolvePartition } from './resolvePartition.js';
+import type { CompactionManifest, PartitionState } from './types.js';
 import type { ObjectStore } from './objectStore.js';
 
 /** The state of one partition (`<table>/year=…/hour=HH`): its visible files and stored ranges. */

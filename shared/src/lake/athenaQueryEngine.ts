@@ -5,9 +5,9 @@ import {
   StartQueryExecutionCommand,
   StopQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
-import { assertReadOnlyStart } from '../domain/assertReadOnlyStart.js';
-import { InvalidQueryError, QueryNotAllowedError, QueryTimeoutError } from '../domain/errors.js';
-import type { LakeQueryEngine } from '../domain/queryTypes.js';
+import { assertReadOnlyStart } from './assertReadOnlyStart.js';
+import { InvalidQueryError, QueryNotAllowedError, QueryTimeoutError } from './errors.js';
+import type { LakeQueryEngine } from './queryTypes.js';
 
 /**
  * Athena over the Glue tables of the lake (AWS). Only one statement that starts like a query is sent;

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { requiredEnv } from '@sdp/shared';
-import type { LakeQueryEngine } from '../domain/queryTypes.js';
+import { requiredEnv } from '../config/requiredEnv.js';
+import type { LakeQueryEngine } from './queryTypes.js';
 
 /**
  * DuckDB over the lake's directory when the local cloud runs the function (it maps buckets to
