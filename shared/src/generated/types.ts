@@ -212,6 +212,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every trained version of the bid-win model, newest first, with its metrics and which is live */
+        get: operations["listModels"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/models/{version}/promote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a version live (rollback or manual promotion), bypassing the gate
+         * @description Points the model endpoint at the version's artifact, waits until it serves it, then records it
+         *     as live. Use it to roll back to any earlier version.
+         */
+        post: operations["promoteModel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -467,6 +505,56 @@ export interface components {
         };
         SavedQueryList: {
             queries: components["schemas"]["SavedQuery"][];
+        };
+        ModelMetrics: {
+            /** @description Area under the ROC curve on the validation window */
+            auc: number;
+            log_loss: number;
+            /** @description Mean |predicted − observed| over 10 score bins, weighted by count */
+            calibration_error: number;
+            rows: number;
+            positives: number;
+        };
+        ModelVersion: {
+            version: string;
+            /** Format: date-time */
+            created_at: string;
+            live: boolean;
+            /**
+             * @description What the promotion gate decided when the version was trained
+             * @enum {string}
+             */
+            decision: "promoted" | "rejected";
+            reason: string;
+            metrics: components["schemas"]["ModelMetrics"];
+            /** @description The model that was live, on the same validation window */
+            live_metrics?: components["schemas"]["ModelMetrics"];
+            /** @description The version that was live when this one was trained */
+            live_version?: string;
+            training: {
+                /** Format: date-time */
+                from: string;
+                /** Format: date-time */
+                to: string;
+                train_rows: number;
+                validation_rows: number;
+                /** Format: date-time */
+                validation_from: string;
+                /**
+                 * @description `shuffled` for a negative-control run
+                 * @enum {string}
+                 */
+                labels: "observed" | "shuffled";
+            };
+            feature_spec: {
+                [key: string]: unknown;
+            };
+            /** @description Where the model.tar.gz is (s3://…) */
+            artifact: string;
+        };
+        ModelList: {
+            live_version?: string;
+            models: components["schemas"]["ModelVersion"][];
         };
         Violation: {
             /** @description JSON path of the offending value, e.g. `$.campaign_item_id` */
@@ -880,6 +968,58 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SavedQueryList"];
+                };
+            };
+        };
+    };
+    listModels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The model registry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelList"];
+                };
+            };
+        };
+    };
+    promoteModel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version now live */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `not_found`: no such version */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
         };

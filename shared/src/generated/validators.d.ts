@@ -29,6 +29,9 @@ export declare const validateQueryRequest: ValidateFunction<components['schemas'
 export declare const validateQueryResult: ValidateFunction<components['schemas']['QueryResult']>;
 export declare const validateSavedQuery: ValidateFunction<components['schemas']['SavedQuery']>;
 export declare const validateSavedQueryList: ValidateFunction<components['schemas']['SavedQueryList']>;
+export declare const validateModelMetrics: ValidateFunction<components['schemas']['ModelMetrics']>;
+export declare const validateModelVersion: ValidateFunction<components['schemas']['ModelVersion']>;
+export declare const validateModelList: ValidateFunction<components['schemas']['ModelList']>;
 export declare const validateViolation: ValidateFunction<components['schemas']['Violation']>;
 export declare const validateItemError: ValidateFunction<components['schemas']['ItemError']>;
 export declare const validateError: ValidateFunction<components['schemas']['Error']>;

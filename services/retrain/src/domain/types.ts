@@ -1,7 +1,9 @@
-import type { SparseFeatures } from '@sdp/shared';
+import type { FeatureInput, SparseFeatures } from '@sdp/shared';
 
 /** One labelled bid: its features and whether it won (joined to an impression). */
 export interface TrainingExample {
+  /** The bid as the predict API sees it, to rebuild features under another model's spec */
+  input?: FeatureInput;
   features: SparseFeatures;
   label: 0 | 1;
   /** Event time (epoch ms), for the split by time */

@@ -19,6 +19,6 @@ export function syntheticBids(count: number, seed: number, startMs = Date.parse(
     const winPrice = Math.round(10 + random() * 990);
     const input = { campaignItemId: String(1000 + Math.floor(random() * 20)), domain, creativeId: `c-${Math.floor(random() * 30)}`, creativeCategory: 'sports', winPrice };
     const label: 0 | 1 = random() < sigmoid(-4 + 0.9 * Math.log1p(winPrice) + DOMAINS[domain]) ? 1 : 0;
-    return { features: buildSparseFeatures(input, DEFAULT_FEATURE_SPEC), label, at: startMs + i * 1000 };
+    return { input, features: buildSparseFeatures(input, DEFAULT_FEATURE_SPEC), label, at: startMs + i * 1000 };
   });
 }

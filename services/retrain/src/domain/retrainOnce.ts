@@ -1,0 +1,102 @@
+import { buildSparseFeatures, DEFAULT_FEATURE_SPEC, featureWidth, type LinearModel } from '@sdp/shared';
+import { decidePromotion } from './decidePromotion.js';
+import { evaluateModel } from './evaluateModel.js';
+import type { ModelArtifacts, ModelEndpoint, ModelMetricsRecord, ModelRegistry, ModelVersion } from './modelRecords.js';
+import { splitByTime } from './splitByTime.js';
+import { toTrainingExample, type TrainingRow } from './toTrainingExample.js';
+import { DEFAULT_TRAINING_OPTIONS, trainLogisticRegression } from './trainLogisticRegression.js';
+import type { ModelMetrics, TrainingExample } from './types.js';
+
+export interface RetrainSettings {
+  /** How far back the training set reaches */
+  trainingWindowMs: number;
+  /** Bids younger than this may still join an impression: their label is not final yet */
+  labelDelayMs: number;
+  validationFraction: number;
+  minTrainingRows: number;
+  minAucGain: number;
+}
+
+export interface RetrainDeps {
+  queryTrainingRows(from: Date, to: Date): Promise<TrainingRow[]>;
+  registry: ModelRegistry;
+  artifacts: ModelArtifacts;
+  endpoint: ModelEndpoint;
+  now(): Date;
+  newVersionId(now: Date): string;
+  log(message: string, data: Record<string, unknown>): void;
+}
+
+export type RetrainOutcome = { status: 'skipped'; reason: string } | { status: 'trained'; version: ModelVersion['version']; decision: ModelVersion['decision']; reason: string };
+
+/**
+ * One retraining: read the labelled bids of the training window from the lake, train on the older 80 %,
+ * score the candidate and the live model on the same newest 20 %, record the version with its metrics,
+ * and let the gate decide whether it goes live (endpoint first, then the registry's live pointer).
+ * `shuffleLabels` trains a negative control that the gate must refuse.
+ */
+export async function retrainOnce(deps: RetrainDeps, settings: RetrainSettings, options: { shuffleLabels?: boolean } = {}): Promise<RetrainOutcome> {
+  const now = deps.now();
+  const to = new Date(now.getTime() - settings.labelDelayMs);
+  const from = new Date(to.getTime() - settings.trainingWindowMs);
+  const rows = await deps.queryTrainingRows(from, to);
+  if (rows.length < settings.minTrainingRows) {
+    return { status: 'skipped', reason: `${rows.length} labelled bids in the window; at least ${settings.minTrainingRows} are needed` };
+  }
+  const spec = DEFAULT_FEATURE_SPEC;
+  const examples = rows.map((row) => toTrainingExample(row, spec));
+  if (options.shuffleLabels) shuffleLabelsInPlace(examples);
+  const { train, validation, validationFrom } = splitByTime(examples, settings.validationFraction);
+  const trained = trainLogisticRegression(train, featureWidth(spec), DEFAULT_TRAINING_OPTIONS);
+  const metrics = evaluateModel(trained, validation);
+
+  const liveVersion = await deps.registry.liveVersion();
+  const live = liveVersion ? await deps.registry.get(liveVersion) : undefined;
+  let liveMetrics: ModelMetrics | undefined;
+  if (live) {
+    const liveModel = await deps.artifacts.load(live.artifact);
+    const rescored = validation.map((example) => ({ ...example, features: buildSparseFeatures(example.input!, liveModel.featureSpec) }));
+    liveMetrics = evaluateModel(liveModel, rescored);
+  }
+  const decision = decidePromotion(metrics, liveMetrics, settings.minAucGain);
+  const version = deps.newVersionId(now);
+  const model: LinearModel = { format: 'sdp-logistic-v1', version, featureSpec: spec, weights: trained.weights, bias: trained.bias, threshold: 0.5 };
+  const artifact = await deps.artifacts.save(model);
+  const record: Omit<ModelVersion, 'live'> = {
+    version,
+    created_at: now.toISOString(),
+    decision: decision.promote ? 'promoted' : 'rejected',
+    reason: decision.reason,
+    metrics: toRecord(metrics),
+    ...(liveMetrics && liveVersion ? { live_metrics: toRecord(liveMetrics), live_version: liveVersion } : {}),
+    training: {
+      from: from.toISOString(),
+      to: to.toISOString(),
+      train_rows: train.length,
+      validation_rows: validation.length,
+      validation_from: new Date(validationFrom).toISOString(),
+      labels: options.shuffleLabels ? 'shuffled' : 'observed',
+    },
+    feature_spec: { ...spec },
+    artifact,
+  };
+  await deps.registry.put(record);
+  if (decision.promote) {
+    await deps.endpoint.deploy(version, artifact, spec);
+    if (!(await deps.registry.setLive(version, liveVersion))) {
+      deps.log('another version went live meanwhile; this one stays recorded but not live', { version, liveVersion });
+    }
+  }
+  deps.log('model trained', { version, decision: record.decision, reason: decision.reason, auc: metrics.auc, rows: rows.length });
+  return { status: 'trained', version, decision: record.decision, reason: decision.reason };
+}
+
+function toRecord(metrics: ModelMetrics): ModelMetricsRecord {
+  return { auc: metrics.auc, log_loss: metrics.logLoss, calibration_error: metrics.calibrationError, rows: metrics.rows, positives: metrics.positives };
+}
+
+/** Reverses the labels' order over time: same class balance, no relation to the features left. */
+function shuffleLabelsInPlace(examples: TrainingExample[]): void {
+  const labels = examples.map((example) => example.label).reverse();
+  examples.forEach((example, i) => (example.label = labels[i]!));
+}
