@@ -13,6 +13,8 @@ export interface SingleEventRun {
 }
 
 export interface SingleEventLoad {
+  /** Of the body; JSON unless given */
+  contentType?: string;
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
@@ -29,7 +31,7 @@ export async function runAutocannon(url: string, body: string, load: SingleEvent
   const result = await autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': load.contentType ?? 'application/json' },
     requests: [{ setupRequest: (request) => ({ ...request, body: body.replaceAll('[<id>]', randomUUID()) }) }],
     connections: load.connections,
     duration: load.durationSeconds,

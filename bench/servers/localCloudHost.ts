@@ -13,6 +13,9 @@ import { startLocalCloud } from '../../local-cloud/src/startLocalCloud.ts';
 export interface LocalCloudHostReady {
   url: string;
   kinesisEndpoint: string;
+  dynamoDbEndpoint: string;
+  sageMakerEndpoint: string;
+  objectStoreDir: string;
   rawEventsStreamName: string;
   startupMs: number;
   consumersStopped: string[];
@@ -45,6 +48,9 @@ try {
   const ready: LocalCloudHostReady = {
     url: cloud.url,
     kinesisEndpoint: cloud.kinesisEndpoint,
+    dynamoDbEndpoint: cloud.dynamoDbEndpoint,
+    sageMakerEndpoint: cloud.sageMakerEndpoint,
+    objectStoreDir: cloud.objectStoreDir,
     rawEventsStreamName,
     startupMs: Math.round(performance.now() - startedAt),
     consumersStopped,

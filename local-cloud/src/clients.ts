@@ -1,6 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { KinesisClient } from '@aws-sdk/client-kinesis';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 
 const localConfig = (endpoint: string) => ({
@@ -45,3 +47,25 @@ export const localDynamoDbClient = (endpoint: string): DynamoDBClient => new Dyn
  */
 export const localDynamoDbStreamsClient = (endpoint: string): DynamoDBStreamsClient =>
   new DynamoDBStreamsClient(localConfig(endpoint));
+
+/**
+ * SageMaker control-plane client for the local SageMaker (models, endpoint configurations, endpoints).
+ *
+ * @example
+ * ```ts
+ * const sageMaker = localSageMakerClient(cloud.sageMakerEndpoint);
+ * await sageMaker.send(new DescribeEndpointCommand({ EndpointName: 'bid-win' }));
+ * ```
+ */
+export const localSageMakerClient = (endpoint: string): SageMakerClient => new SageMakerClient(localConfig(endpoint));
+
+/**
+ * SageMaker runtime client (InvokeEndpoint) for the local SageMaker, on the same endpoint as the control plane.
+ *
+ * @example
+ * ```ts
+ * const runtime = localSageMakerRuntimeClient(cloud.sageMakerEndpoint);
+ * await runtime.send(new InvokeEndpointCommand({ EndpointName: 'bid-win', ContentType: 'text/csv', Body: row }));
+ * ```
+ */
+export const localSageMakerRuntimeClient = (endpoint: string): SageMakerRuntimeClient => new SageMakerRuntimeClient(localConfig(endpoint));

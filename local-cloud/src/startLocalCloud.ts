@@ -4,6 +4,7 @@ import path from 'node:path';
 import { localDynamoDbClient, localDynamoDbStreamsClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
 import { startKinesalite } from './emulators/startKinesalite.js';
+import { startSageMakerLocal } from './emulators/startSageMakerLocal.js';
 import type { Emulator } from './emulators/types.js';
 import { createEventSourceMapping } from './eventSources/createEventSourceMapping.js';
 import { fileOnFailureSink } from './eventSources/fileOnFailureSink.js';
@@ -27,6 +28,7 @@ export interface LocalCloudOptions {
   /** Emulator ports; free ones when left out */
   kinesisPort?: number;
   dynamoDbPort?: number;
+  sageMakerPort?: number;
   stage?: string;
   /** Most instances of one function running at once (Lambda's concurrency), unless it sets reservedConcurrency */
   maxInstances?: number;
@@ -39,6 +41,8 @@ export interface LocalCloud {
   url: string;
   kinesisEndpoint: string;
   dynamoDbEndpoint: string;
+  /** The local SageMaker: control plane and runtime (InvokeEndpoint) on one URL */
+  sageMakerEndpoint: string;
   project: LocalProject;
   gateway: Gateway;
   pools: Map<string, FunctionPool>;
@@ -51,10 +55,10 @@ export interface LocalCloud {
 }
 
 /**
- * Starts the whole platform on this machine: kinesalite and DynamoDB Local, the streams and tables of
- * every service, every function bundled as for a deployment, one HTTP gateway for every route and
- * static site, and every stream trigger and schedule, all derived from serverless-compose.yml and the
- * services' serverless.yml files.
+ * Starts the whole platform on this machine: kinesalite, DynamoDB Local and the local SageMaker, the
+ * streams and tables of every service, every function bundled as for a deployment, one HTTP gateway
+ * for every route and static site, and every stream trigger and schedule, all derived from
+ * serverless-compose.yml and the services' serverless.yml files.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const { root, dataDir, stage = 'local', maxInstances = 8, log = () => undefined } = options;
@@ -66,12 +70,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await mkdir(dataDir, { recursive: true });
     const kinesisPort = options.kinesisPort ?? (await freePort());
     const dynamoDbPort = options.dynamoDbPort ?? (await freePort());
-    const [kinesalite, dynamoDbLocal] = await Promise.all([
+    const sageMakerPort = options.sageMakerPort ?? (await freePort());
+    const objectStoreDir = path.join(dataDir, 's3');
+    // allSettled: if one emulator fails to start, the others (DynamoDB Local is a child process) still get stopped.
+    const started = await Promise.allSettled([
       startKinesalite({ port: kinesisPort, dataDir: path.join(dataDir, 'kinesis') }),
       startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb') }),
+      startSageMakerLocal({ port: sageMakerPort, dataDir: path.join(dataDir, 'sagemaker'), objectStoreDir, log }),
     ]);
-    stoppers.push(...[kinesalite, dynamoDbLocal].map((emulator: Emulator) => () => emulator.stop()));
-    log(`kinesalite on ${kinesalite.endpoint}, DynamoDB Local on ${dynamoDbLocal.endpoint}`);
+    for (const result of started) if (result.status === 'fulfilled') stoppers.push(() => result.value.stop());
+    const [kinesalite, dynamoDbLocal, sageMaker] = started.map((result) => {
+      if (result.status === 'rejected') throw result.reason;
+      return result.value;
+    }) as [Emulator, Emulator, Emulator];
+    log(`kinesalite on ${kinesalite.endpoint}, DynamoDB Local on ${dynamoDbLocal.endpoint}, SageMaker on ${sageMaker.endpoint}`);
 
     const kinesis = localKinesisClient(kinesalite.endpoint);
     const dynamoDb = localDynamoDbClient(dynamoDbLocal.endpoint);
@@ -92,7 +104,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const buildDir = path.join(root, '.data', 'build', `${process.pid}-${Date.now()}`);
     stoppers.push(() => rm(buildDir, { recursive: true, force: true }));
     const logsDir = path.join(dataDir, 'logs');
-    const objectStoreDir = path.join(dataDir, 's3');
     await mkdir(logsDir, { recursive: true });
     const localEnvironment = {
       AWS_REGION: 'us-east-1',
@@ -102,6 +113,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       AWS_ENDPOINT_URL_KINESIS: kinesalite.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoDbLocal.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbLocal.endpoint,
+      AWS_ENDPOINT_URL_SAGEMAKER: sageMaker.endpoint,
+      AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: sageMaker.endpoint,
       // S3 buckets are directories here (no S3 emulator): `<dataDir>/s3/<bucket name>/<key>`.
       LOCAL_OBJECT_STORE_DIR: objectStoreDir,
       AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
@@ -180,7 +193,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     await writeFile(
       path.join(dataDir, 'endpoints.json'),
       JSON.stringify(
-        { gateway: gateway.url, kinesis: kinesalite.endpoint, dynamoDb: dynamoDbLocal.endpoint, objectStore: objectStoreDir, pid: process.pid },
+        {
+          gateway: gateway.url,
+          kinesis: kinesalite.endpoint,
+          dynamoDb: dynamoDbLocal.endpoint,
+          sageMaker: sageMaker.endpoint,
+          objectStore: objectStoreDir,
+          pid: process.pid,
+        },
         null,
         2,
       ),
@@ -189,6 +209,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       url: gateway.url,
       kinesisEndpoint: kinesalite.endpoint,
       dynamoDbEndpoint: dynamoDbLocal.endpoint,
+      sageMakerEndpoint: sageMaker.endpoint,
       project,
       gateway,
       pools,

@@ -9,6 +9,7 @@ export {
   validateEventBatch,
   validateEventEnvelope,
   validatePredictionRequest,
+  validatePredictionResponse,
   validateQueryRequest,
 } from './generated/validators.js';
 export {
@@ -63,3 +64,9 @@ export { MANIFEST_DIR, resolvePartition } from './lake/resolvePartition.js';
 export { LAKE_TABLES, lakeTable } from './lake/tables.js';
 export type { LakeColumn, LakeTable, LakeTableName } from './lake/tables.js';
 export type { CompactionManifest, LakeRow, LakeValue, PartitionState, SequenceRange } from './lake/types.js';
+export { InvalidModelArtifactError } from './model/errors.js';
+export { parseLinearModel } from './model/parseLinearModel.js';
+export { MODEL_FILE_NAME } from './model/constants.js';
+export { packModelArtifact, unpackModelArtifact } from './model/modelArtifact.js';
+export { CUSTOM_ATTRIBUTES_HEADER, handleInvocation } from './model/handleInvocation.js';
+export type { InvocationRequest, InvocationResponse } from './model/handleInvocation.js';

@@ -60,7 +60,9 @@ for (const fn of cloud.project.functions) {
   for (const route of fn.routes) console.log(`  ${route.method.padEnd(5)} ${cloud.url}${route.path}  → ${fn.name}`);
 }
 for (const site of cloud.project.staticSites) console.log(`  site  ${cloud.url}${site.path}/  → ${site.service}`);
-console.log(`  Kinesis ${cloud.kinesisEndpoint}   DynamoDB ${cloud.dynamoDbEndpoint}   data ${path.relative(process.cwd(), dataDir)}/`);
+console.log(
+  `  Kinesis ${cloud.kinesisEndpoint}   DynamoDB ${cloud.dynamoDbEndpoint}   SageMaker ${cloud.sageMakerEndpoint}   data ${path.relative(process.cwd(), dataDir)}/`,
+);
 
 const demo: DemoTraffic | undefined =
   values.demo && !values['no-demo'] ? startDemoTraffic(cloud.url, Number(values.rate)) : undefined;

@@ -88,6 +88,9 @@ export function describeLocalResource(
     }
     case 'AWS::Athena::WorkGroup':
       return { type, ref: name('Name'), attributes: {} };
+    // Named only, so roles can be passed around (a SageMaker execution role); nothing checks IAM locally.
+    case 'AWS::IAM::Role':
+      return { type, ref: name('RoleName'), attributes: { Arn: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/${name('RoleName')}` } };
     default:
       return undefined;
   }

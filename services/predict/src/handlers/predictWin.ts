@@ -1,19 +1,19 @@
 import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { ApiError, httpErrorHandler, logger, readJsonBody, toViolations, validatePredictionRequest, ValidationFailedError } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, logger, readJsonBody, requiredEnv } from '@sdp/shared';
+import { registryLiveModelSpec } from '../adapters/liveModelSpec.js';
+import { sageMakerEndpoint } from '../adapters/modelEndpoint.js';
+import { predictWin } from '../domain/predictWin.js';
 
-/**
- * POST /predictions. Validates the request; until the model endpoint lands (predictions issue) it
- * answers 503 rather than make up a score.
- */
+const deps = {
+  liveModel: registryLiveModelSpec(requiredEnv('MODEL_REGISTRY_TABLE_NAME')),
+  invoke: sageMakerEndpoint(requiredEnv('MODEL_ENDPOINT_NAME')),
+  log: (message: string, data: Record<string, unknown>) => logger.warn(message, data),
+};
+
+/** POST /predictions: the live model's probability that the bid wins at its price. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+  .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
-  .handler(async (event) => {
-    const body = readJsonBody(event, { maxBytes: 64 * 1024 });
-    if (!validatePredictionRequest(body)) {
-      throw new ValidationFailedError('prediction request', toViolations(validatePredictionRequest.errors));
-    }
-    throw new ApiError(503, 'model_unavailable', 'No model endpoint is configured yet, so no prediction can be made; retry later.', {
-      headers: { 'Retry-After': '60' },
-    });
-  });
+  .handler(async (event) => jsonResponse(200, await predictWin(readJsonBody(event, { maxBytes: 64 * 1024 }), deps)));

@@ -33,7 +33,8 @@ export type RetrainOutcome = { status: 'skipped'; reason: string } | { status: '
  * One retraining: read the labelled bids of the training window from the lake, train on the older 80 %,
  * score the candidate and the live model on the same newest 20 %, record the version with its metrics,
  * and let the gate decide whether it goes live (endpoint first, then the registry's live pointer).
- * `shuffleLabels` trains a negative control that the gate must refuse.
+ * `shuffleLabels` trains a negative control (training labels shuffled, validation labels true) that
+ * the gate must refuse.
  */
 export async function retrainOnce(deps: RetrainDeps, settings: RetrainSettings, options: { shuffleLabels?: boolean } = {}): Promise<RetrainOutcome> {
   const now = deps.now();
@@ -45,8 +46,9 @@ export async function retrainOnce(deps: RetrainDeps, settings: RetrainSettings, 
   }
   const spec = DEFAULT_FEATURE_SPEC;
   const examples = rows.map((row) => toTrainingExample(row, spec));
-  if (options.shuffleLabels) shuffleLabelsInPlace(examples);
   const { train, validation, validationFrom } = splitByTime(examples, settings.validationFraction);
+  // The control learns from shuffled labels but is judged, like any candidate, on the true ones.
+  if (options.shuffleLabels) shuffleLabelsInPlace(train);
   const trained = trainLogisticRegression(train, featureWidth(spec), DEFAULT_TRAINING_OPTIONS);
   const metrics = evaluateModel(trained, validation);
 

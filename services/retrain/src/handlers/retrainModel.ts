@@ -1,7 +1,34 @@
-import type { ScheduledEvent } from 'aws-lambda';
-import { logger } from '@sdp/shared';
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { KinesisStreamEvent } from 'aws-lambda';
+import { logger, readKinesisRecords } from '@sdp/shared';
+import { modelStoresFromEnv, retrainDepsFromEnv, retrainSettingsFromEnv } from '../adapters/retrainDeps.js';
+import { countNewBids } from '../domain/countNewBids.js';
+import { retrainOnce, type RetrainOutcome } from '../domain/retrainOnce.js';
 
-/** Skeleton: the training loop lands with the predictions issue; until then a run only records that it was due. */
-export const handler = async (event: ScheduledEvent): Promise<void> => {
-  logger.info('retraining is not implemented yet', { scheduledAt: event.time });
-};
+const stores = modelStoresFromEnv();
+const deps = await retrainDepsFromEnv(stores);
+const settings = retrainSettingsFromEnv();
+
+type RetrainEvent = KinesisStreamEvent | { source?: string; shuffleLabels?: boolean };
+
+/**
+ * Retrains the bid-win model: on its schedule, directly (`{"shuffleLabels": true}` trains a negative
+ * control), and from the enriched stream once `RETRAIN_EVERY_NEW_BIDS` new bids have arrived.
+ */
+export const handler = middy<RetrainEvent, RetrainOutcome | { status: 'waiting'; newBids: number }>()
+  .use(injectLambdaContext(logger))
+  .handler(async (event) => {
+    if ('Records' in event) {
+      const newBids = await stores.registry.addNewBids(countNewBids(readKinesisRecords(event)));
+      if (newBids < settings.retrainEveryNewBids || !(await stores.registry.takeNewBids(settings.retrainEveryNewBids))) {
+        return { status: 'waiting', newBids };
+      }
+      // A failed training must not hold the stream back; the next trigger or the schedule tries again.
+      return retrainOnce(deps, settings).catch((error: Error) => {
+        logger.error('retraining failed', { error });
+        return { status: 'skipped', reason: error.message } as const;
+      });
+    }
+    return retrainOnce(deps, settings, { shuffleLabels: event.shuffleLabels === true });
+  });

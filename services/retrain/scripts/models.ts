@@ -1,0 +1,55 @@
+/**
+ * `npm run models -- list` shows every model version with its metrics and which is live;
+ * `npm run models -- promote <version>` makes a version live (the rollback). Talks to the running
+ * platform's API: the local cloud's (from .data/local/endpoints.json) or any `--url`.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, 'data-dir': { type: 'string', default: path.join(root, '.data', 'local') } } });
+const [command = 'list', version] = positionals;
+
+const endpoints = JSON.parse(await readFile(path.join(values['data-dir'], 'endpoints.json'), 'utf8').catch(() => '{}')) as { gateway?: string };
+const baseUrl = values.url ?? endpoints.gateway;
+if (!baseUrl) fail('No platform found: start it with npm start, or pass --url https://…');
+
+interface Version {
+  version: string;
+  created_at: string;
+  live: boolean;
+  decision: string;
+  reason: string;
+  metrics: { auc: number; log_loss: number; calibration_error: number; rows: number };
+  training: { train_rows: number; labels: string };
+}
+
+if (command === 'list') {
+  const { models } = (await call('GET', '/models')) as { models: Version[] };
+  if (models.length === 0) console.log('No model version yet: the retrain service trains one once enough labelled bids are in the lake.');
+  for (const m of models) {
+    const flags = [m.live ? 'LIVE' : '', m.training.labels === 'shuffled' ? 'control' : ''].filter(Boolean).join(' ');
+    console.log(
+      `${m.version.padEnd(24)} ${m.created_at}  ${m.decision.padEnd(8)} AUC ${m.metrics.auc.toFixed(4)}  log-loss ${m.metrics.log_loss.toFixed(4)}  ` +
+        `calibration ${m.metrics.calibration_error.toFixed(4)}  ${m.training.train_rows} rows  ${flags}\n  ${m.reason}`,
+    );
+  }
+} else if (command === 'promote' && version) {
+  const promoted = (await call('POST', `/models/${encodeURIComponent(version)}/promote`)) as Version;
+  console.log(`${promoted.version} is live.`);
+} else {
+  fail('usage: npm run models -- list | promote <version> [--url https://…]');
+}
+
+async function call(method: string, route: string): Promise<unknown> {
+  const response = await fetch(`${baseUrl}${route}`, { method });
+  const body = (await response.json()) as { code?: string; message?: string };
+  if (!response.ok) fail(`${response.status} ${body.code}: ${body.message}`);
+  return body;
+}
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}

@@ -1,0 +1,21 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { httpErrorHandler, InvalidRequestError, jsonResponse, logger } from '@sdp/shared';
+import { modelStoresFromEnv } from '../adapters/retrainDeps.js';
+import { promoteVersion } from '../domain/promoteVersion.js';
+
+const stores = modelStoresFromEnv();
+const VERSION = /^[0-9A-Za-z-]{1,64}$/;
+
+/** POST /models/{version}/promote: make a recorded version live, e.g. to roll back. */
+export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+  .use(injectLambdaContext(logger))
+  .use(httpErrorHandler({ logger }))
+  .handler(async (event) => {
+    const version = event.pathParameters?.version ?? '';
+    if (!VERSION.test(version)) throw new InvalidRequestError(`'${version}' is not a model version; GET /models lists them.`);
+    const promoted = await promoteVersion(version, stores);
+    logger.info('model promoted by request', { version });
+    return jsonResponse(200, promoted);
+  });
