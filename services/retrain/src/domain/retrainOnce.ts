@@ -42,7 +42,9 @@ export async function retrainOnce(deps: RetrainDeps, settings: RetrainSettings, 
   const from = new Date(to.getTime() - settings.trainingWindowMs);
   const rows = await deps.queryTrainingRows(from, to);
   if (rows.length < settings.minTrainingRows) {
-    return { status: 'skipped', reason: `${rows.length} labelled bids in the window; at least ${settings.minTrainingRows} are needed` };
+    const reason = `${rows.length} labelled bids in the window; at least ${settings.minTrainingRows} are needed`;
+    deps.log('retraining skipped', { reason, from: from.toISOString(), to: to.toISOString() });
+    return { status: 'skipped', reason };
   }
   const spec = DEFAULT_FEATURE_SPEC;
   const examples = rows.map((row) => toTrainingExample(row, spec));
