@@ -15,7 +15,7 @@
  *
  * Everything runs on loopback and temporary directories and stops by itself.
  */
-import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {
@@ -37,6 +37,7 @@ import { postWorkload } from '../test/support/workload/postWorkload.ts';
 import { generateWorkload } from '../test/support/workload/generateWorkload.ts';
 import { median, percentile, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
+import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
 
 const TRANSACTIONS = 1_000_000;
@@ -44,7 +45,6 @@ const BATCH = 10_000;
 const QUERY_RUNS = 5;
 const PROBE_SECONDS = 30;
 const STEADY_EVENTS_PER_SECOND = 200;
-const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 const DAY_START = Date.parse('2026-11-21T00:00:00.000Z');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -199,10 +199,7 @@ try {
     compaction,
     queryable,
   };
-  await mkdir(RESULTS_DIR, { recursive: true });
-  const stamp = results.measuredAt.replaceAll(':', '-').replace('.', '-');
-  await writeFile(path.join(RESULTS_DIR, `lake-${stamp}.json`), JSON.stringify(results, null, 2));
-  await writeFile(path.join(RESULTS_DIR, 'lake-latest.json'), JSON.stringify(results, null, 2));
+  await writeBenchResults('lake', results);
 } finally {
   await cloud?.stop();
   await Promise.all([lakeDir, cloudDir].map((dir) => rm(dir, { recursive: true, force: true })));

@@ -12,7 +12,7 @@
  * The local cloud runs in a child process (bench/servers/localCloudHost.ts) so the load generator and
  * the pollers here do not share its event loop. Everything targets loopback and stops by itself.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { computeOracle } from '../test/support/workload/computeOracle.ts';
@@ -20,6 +20,7 @@ import { generateWorkload } from '../test/support/workload/generateWorkload.ts';
 import { postWorkload } from '../test/support/workload/postWorkload.ts';
 import { percentile, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
+import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
 
 const EVENTS = 50_000;
@@ -27,7 +28,6 @@ const STEADY_EVENTS_PER_SECOND = 500;
 const STEADY_SECONDS = 30;
 const PROBE_EVERY_MS = 250;
 const PROBE_CAMPAIGN = 9_999_999;
-const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 const TIMEOUT_MS = 5 * 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -116,10 +116,7 @@ try {
     freshness,
     targets: { drainedEventsPerSecond: 5_000, freshnessP95Ms: 1_000 },
   };
-  await mkdir(RESULTS_DIR, { recursive: true });
-  const stamp = results.measuredAt.replaceAll(':', '-').replace('.', '-');
-  await writeFile(path.join(RESULTS_DIR, `pipeline-${stamp}.json`), JSON.stringify(results, null, 2));
-  await writeFile(path.join(RESULTS_DIR, 'pipeline-latest.json'), JSON.stringify(results, null, 2));
+  await writeBenchResults('pipeline', results);
   console.log(`Targets: ≥ 5,000 events/s drained (${throughput.eventsPerSecond >= 5000 ? 'met' : 'not met'}); freshness p95 ≤ 1 s (${freshness.p95Ms <= 1000 ? 'met' : 'not met'}).`);
 } finally {
   await cloud.stop();

@@ -10,7 +10,7 @@
  *    InvokeEndpoint calls with the same features as CSV, 16 connections each: predictions/s, p50/p99
  *    and the ratio.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
@@ -29,9 +29,9 @@ import { buildFeatures, DEFAULT_FEATURE_SPEC, directoryObjectStore, featureWidth
 import { runAutocannon, type SingleEventRun } from './lib/runAutocannon.ts';
 import { median, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
+import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
 
-const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 const LOAD = { connections: 16, warmupSeconds: 2, durationSeconds: 10 };
 const REQUEST = { campaignItemId: '1463517', domain: 'news.example.com', creativeId: 'creative-1', creativeCategory: 'sports', winPrice: 420 };
 
@@ -89,10 +89,7 @@ try {
     serving,
     ratio,
   };
-  await mkdir(RESULTS_DIR, { recursive: true });
-  const stamp = results.measuredAt.replaceAll(':', '-').replace('.', '-');
-  await writeFile(path.join(RESULTS_DIR, `predict-${stamp}.json`), JSON.stringify(results, null, 2));
-  await writeFile(path.join(RESULTS_DIR, 'predict-latest.json'), JSON.stringify(results, null, 2));
+  await writeBenchResults('predict', results);
 } finally {
   await cloud.stop();
   await rm(dataDir, { recursive: true, force: true });

@@ -21,10 +21,10 @@ import { buildFeatures, DEFAULT_FEATURE_SPEC, packModelArtifact, type LinearMode
 import { localSageMakerClient, localSageMakerRuntimeClient } from '../local-cloud/src/clients.ts';
 import { runClosedLoop } from './lib/runClosedLoop.ts';
 import { startChildServer } from './lib/startChildServer.ts';
+import { writeBenchResults } from './lib/writeBenchResults.ts';
 import { percentile, round } from './lib/statistics.ts';
 import type { SageMakerHostReady } from './servers/sageMakerHost.ts';
 
-const RESULTS_DIR = path.join(import.meta.dirname, 'results');
 const CONCURRENCY = [1, 8, 32];
 const SWAPS = 10;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -141,10 +141,7 @@ try {
     throughput,
     swap,
   };
-  await mkdir(RESULTS_DIR, { recursive: true });
-  const stamp = results.measuredAt.replaceAll(':', '-').replace('.', '-');
-  await writeFile(path.join(RESULTS_DIR, `sagemaker-${stamp}.json`), JSON.stringify(results, null, 2));
-  await writeFile(path.join(RESULTS_DIR, 'sagemaker-latest.json'), JSON.stringify(results, null, 2));
+  await writeBenchResults('sagemaker', results);
 } finally {
   sageMaker.destroy();
   runtime.destroy();

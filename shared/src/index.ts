@@ -70,3 +70,4 @@ export { MODEL_FILE_NAME } from './model/constants.js';
 export { packModelArtifact, unpackModelArtifact } from './model/modelArtifact.js';
 export { CUSTOM_ATTRIBUTES_HEADER, handleInvocation } from './model/handleInvocation.js';
 export type { InvocationRequest, InvocationResponse } from './model/handleInvocation.js';
+export { seededRandom } from './random/seededRandom.js';

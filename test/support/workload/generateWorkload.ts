@@ -1,4 +1,4 @@
-import { seededRandom } from './random.js';
+import { seededRandom } from '@sdp/shared';
 
 export type WorkloadEvent =
   | { type: 'bid'; tx_id: string; app_uid: string; campaign_item_id: number; domain: string; creative_id: string; creative_category: string }

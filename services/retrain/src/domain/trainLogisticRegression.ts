@@ -1,3 +1,4 @@
+import { seededRandom } from '@sdp/shared';
 import type { TrainingExample, TrainingOptions } from './types.js';
 
 export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = { epochs: 8, learningRate: 0.5, l2: 1e-5, batchSize: 64, seed: 1 };
@@ -55,18 +56,6 @@ export function trainLogisticRegression(
     }
   }
   return { weights: [...weights], bias };
-}
-
-/** Mulberry32: a small, good-enough generator for shuffling. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(items: number[], random: () => number): void {
