@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { startLocalCloud } from '../../local-cloud/src/startLocalCloud.ts';
+import { reportStartFailure, serveUntilStopped } from '../lib/serveUntilStopped.ts';
 
 /**
  * Runs the whole local cloud (kinesalite, DynamoDB Local, every function, the gateway) in this
@@ -58,23 +59,14 @@ try {
   };
   process.send!({ ready });
 
-  let stopping = false;
-  const shutdown = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
+  serveUntilStopped(async () => {
     const invocations = Object.fromEntries(
       [...cloud.pools].map(([name, pool]) => [name, { invocations: pool.invocations, errors: pool.errors }]),
     );
     const report: LocalCloudHostReport = { gateway: cloud.gateway.stats, invocations };
     if (process.connected) process.send!({ report });
     await cloud.stop();
-    if (process.connected) process.disconnect();
-  };
-  process.on('message', (message: { stop?: boolean }) => void (message.stop && shutdown()));
-  // The benchmark died: do not outlive it.
-  process.on('disconnect', () => void shutdown());
+  });
 } catch (error) {
-  process.send!({ failed: error instanceof Error ? error.message : String(error) });
-  process.exitCode = 1;
-  process.disconnect();
+  reportStartFailure(error);
 }

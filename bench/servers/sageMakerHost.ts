@@ -1,5 +1,6 @@
 import { startSageMakerLocal } from '../../local-cloud/src/emulators/startSageMakerLocal.ts';
 import { freePort } from '../../local-cloud/src/net/freePort.ts';
+import { reportStartFailure, serveUntilStopped } from '../lib/serveUntilStopped.ts';
 
 /**
  * Runs the local SageMaker in its own process for bench/sageMaker.ts, which drives it from another.
@@ -15,18 +16,7 @@ try {
   const emulator = await startSageMakerLocal({ port: await freePort(), dataDir, objectStoreDir });
   const ready: SageMakerHostReady = { endpoint: emulator.endpoint };
   process.send!({ ready });
-  let stopping = false;
-  const shutdown = async (): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    await emulator.stop();
-    if (process.connected) process.disconnect();
-  };
-  process.on('message', (message: { stop?: boolean }) => void (message.stop && shutdown()));
-  // The benchmark died: do not outlive it.
-  process.on('disconnect', () => void shutdown());
+  serveUntilStopped(() => emulator.stop());
 } catch (error) {
-  process.send!({ failed: error instanceof Error ? error.message : String(error) });
-  process.exitCode = 1;
-  process.disconnect();
+  reportStartFailure(error);
 }

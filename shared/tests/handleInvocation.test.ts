@@ -1,15 +1,9 @@
-import { DEFAULT_FEATURE_SPEC } from '../src/model/featureSpec.js';
 import { handleInvocation } from '../src/model/handleInvocation.js';
-import { predictRows, type LinearModel } from '../src/model/linearModel.js';
+import { predictRows } from '../src/model/linearModel.js';
 
-const MODEL: LinearModel = {
-  format: 'sdp-logistic-v1',
-  version: 'v7',
-  featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 2 },
-  weights: [1, -2, 0.5],
-  bias: -0.25,
-  threshold: 0.5,
-};
+import { smallModel } from './support/smallModel.js';
+
+const MODEL = smallModel();
 
 describe('handleInvocation', () => {
   it('answers CSV rows with linear-learner predictions and the model version', () => {

@@ -1,8 +1,9 @@
-import { DEFAULT_FEATURE_SPEC } from '../src/model/featureSpec.js';
-import { predictRows, scoreFeatures, sigmoid, type LinearModel } from '../src/model/linearModel.js';
+import { predictRows, scoreFeatures, sigmoid } from '../src/model/linearModel.js';
 import { parseInvocationBody } from '../src/model/parseInvocationBody.js';
 
-const MODEL: LinearModel = { format: 'sdp-logistic-v1', version: 'v1', featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 2 }, weights: [1, -2, 0.5], bias: -0.25, threshold: 0.5 };
+import { smallModel } from './support/smallModel.js';
+
+const MODEL = smallModel('v1');
 
 describe('the linear model', () => {
   it('scores sigmoid(w·x + b) without overflow at the extremes', () => {

@@ -1,15 +1,8 @@
-import { DEFAULT_FEATURE_SPEC } from '../src/model/featureSpec.js';
-import type { LinearModel } from '../src/model/linearModel.js';
 import { parseLinearModel } from '../src/model/parseLinearModel.js';
 
-const MODEL: LinearModel = {
-  format: 'sdp-logistic-v1',
-  version: 'v7',
-  featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 2 },
-  weights: [1, -2, 0.5],
-  bias: -0.25,
-  threshold: 0.5,
-};
+import { smallModel } from './support/smallModel.js';
+
+const MODEL = smallModel();
 
 describe('parseLinearModel', () => {
   it('returns a servable model as it is, without extra fields', () => {
