@@ -91,7 +91,7 @@ const measureSingle = async (target: SingleTarget, run: number): Promise<void> =
   const pids = { server: target === 'bare' ? bare.pid : cloud.pid, loadGenerator: process.pid };
   const { result, cores } = await withCpuCores(pids, async () => {
     if (target !== 'rawSingleRecord') {
-      return runAutocannon(`${target === 'ingest' ? cloud.ready.url : bare.ready.url}/bid`, BID_BODY_TEMPLATE, SINGLE_EVENT);
+      return runAutocannon(`${target === 'ingest' ? cloud.ready.url : bare.ready.url}/bid`, BID_BODY_TEMPLATE, { ...SINGLE_EVENT, headers: { 'x-api-key': cloud.ready.apiKey } });
     }
     const loop = await runClosedLoop({
       concurrency: SINGLE_EVENT.connections,
@@ -122,7 +122,7 @@ const measureSingle = async (target: SingleTarget, run: number): Promise<void> =
 const postBatch = async (sequence: number): Promise<{ completed: number; attempted: number }> => {
   const response = await fetch(`${cloud.ready.url}/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': cloud.ready.apiKey },
     body: batches[sequence % batches.length]!.body,
   });
   const text = await response.text();

@@ -159,7 +159,7 @@ try {
     const perTick = STEADY_EVENTS_PER_SECOND / 10;
     for (let i = 0; !stopLoad && i < steady.length; i += perTick) {
       const tick = performance.now();
-      await postWorkload(url, [steady.slice(i, i + perTick)]);
+      await postWorkload(cloud.ready, [steady.slice(i, i + perTick)]);
       await sleep(Math.max(0, 100 - (performance.now() - tick)));
     }
   })();
@@ -167,11 +167,11 @@ try {
   const end = performance.now() + PROBE_SECONDS * 1000;
   for (let probe = 0; performance.now() < end; probe++) {
     const txId = `probe-${probe}-${Date.now()}`;
-    const response = await fetch(`${url}/bid`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tx_id: txId, app_uid: 'probe', campaign_item_id: 1 }) });
+    const response = await fetch(`${url}/bid`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': cloud.ready.apiKey }, body: JSON.stringify({ tx_id: txId, app_uid: 'probe', campaign_item_id: 1 }) });
     const acknowledged = performance.now();
     await response.arrayBuffer();
     for (;;) {
-      const result = await fetch(`${url}/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: `SELECT count(*) AS n FROM bids WHERE tx_id = '${txId}'` }) });
+      const result = await fetch(`${url}/query`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': cloud.ready.apiKey }, body: JSON.stringify({ sql: `SELECT count(*) AS n FROM bids WHERE tx_id = '${txId}'` }) });
       const { rows } = (await result.json()) as { rows: { n: number }[] };
       if (rows[0]?.n === 1) break;
       if (performance.now() - acknowledged > 60_000) throw new Error('a probe never became queryable');

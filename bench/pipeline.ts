@@ -40,7 +40,9 @@ const url = cloud.ready.url;
 console.log(`Local cloud up in ${cloud.ready.startupMs} ms at ${url}`);
 
 async function reportedTotal(from: string): Promise<number> {
-  const response = await fetch(`${url}/reports/campaigns?from=${encodeURIComponent(from)}&to=${encodeURIComponent(new Date(Date.now() + 120_000).toISOString())}&limit=1000`);
+  const response = await fetch(`${url}/reports/campaigns?from=${encodeURIComponent(from)}&to=${encodeURIComponent(new Date(Date.now() + 120_000).toISOString())}&limit=1000`, {
+    headers: { 'x-api-key': cloud.ready.apiKey },
+  });
   const body = (await response.json()) as { campaigns: { bids: number; impressions: number; clicks: number }[] };
   return body.campaigns.reduce((sum, c) => sum + c.bids + c.impressions + c.clicks, 0);
 }
@@ -50,7 +52,7 @@ try {
   const from = new Date(Date.now() - 60_000).toISOString();
   const batches = generateWorkload({ seed: 7, events: EVENTS, campaigns: 32, duplicateRate: 0.05, disorderRate: 0.1, lateRate: 0.05, orphanImpressionRate: 0.02, orphanClickRate: 0.01 });
   const started = performance.now();
-  const accepted = await postWorkload(url, batches);
+  const accepted = await postWorkload(cloud.ready, batches);
   const postedMs = performance.now() - started;
   const oracle = computeOracle(accepted, { bidsTimeoutMs: 300_000, clicksTimeoutMs: 300_000, periodMs: 60_000 });
   let expected = 0;
@@ -72,7 +74,7 @@ try {
   const load = (async () => {
     for (let i = 0; !stopLoad && i < steady.length; i += perTick) {
       const tick = performance.now();
-      await postWorkload(url, [steady.slice(i, i + perTick)]);
+      await postWorkload(cloud.ready, [steady.slice(i, i + perTick)]);
       await sleep(Math.max(0, 100 - (performance.now() - tick)));
     }
   })();
@@ -80,16 +82,16 @@ try {
   let probes = 0;
   const end = performance.now() + STEADY_SECONDS * 1000;
   while (performance.now() < end) {
-    const before = await (await fetch(`${url}/reports/campaigns/${PROBE_CAMPAIGN}`)).json() as { bids: number };
+    const before = await (await fetch(`${url}/reports/campaigns/${PROBE_CAMPAIGN}`, { headers: { 'x-api-key': cloud.ready.apiKey } })).json() as { bids: number };
     const response = await fetch(`${url}/bid`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': cloud.ready.apiKey },
       body: JSON.stringify({ tx_id: `probe-${probes++}-${Date.now()}`, app_uid: 'probe', campaign_item_id: PROBE_CAMPAIGN }),
     });
     const acknowledged = performance.now();
     await response.arrayBuffer();
     for (;;) {
-      const now = await (await fetch(`${url}/reports/campaigns/${PROBE_CAMPAIGN}`)).json() as { bids: number };
+      const now = await (await fetch(`${url}/reports/campaigns/${PROBE_CAMPAIGN}`, { headers: { 'x-api-key': cloud.ready.apiKey } })).json() as { bids: number };
       if (now.bids > before.bids) break;
       if (performance.now() - acknowledged > 30_000) throw new Error('a probe never showed up in the report');
       await sleep(10);

@@ -67,7 +67,7 @@ try {
   const csv = Array.from(buildFeatures(REQUEST, DEFAULT_FEATURE_SPEC)).join(',');
   const runs: { api: SingleEventRun[]; endpoint: SingleEventRun[] } = { api: [], endpoint: [] };
   for (let round_ = 0; round_ < 3; round_++) {
-    runs.api.push(await runAutocannon(`${url}/predictions`, JSON.stringify(REQUEST), LOAD));
+    runs.api.push(await runAutocannon(`${url}/predictions`, JSON.stringify(REQUEST), { ...LOAD, headers: { 'x-api-key': cloud.ready.apiKey } }));
     runs.endpoint.push(await runAutocannon(`${sageMakerEndpoint}/endpoints/sdp-bid-win-local/invocations`, csv, { ...LOAD, contentType: 'text/csv' }));
   }
   const summary = (list: SingleEventRun[]) => ({

@@ -57,14 +57,14 @@ describe('the streaming core while its consumers crash', () => {
     cloud = await startLocalCloud({ root: repositoryRoot, dataDir, paramOverrides: SHORT_SESSION_PARAMS });
     const firstCloud = cloud;
     await Promise.all([
-      postWorkload(firstCloud.url, batches.slice(0, half)).then((items) => accepted.push(...items)),
+      postWorkload(firstCloud, batches.slice(0, half)).then((items) => accepted.push(...items)),
       crashConsumersMidBatch(firstCloud, 6, kills),
     ]);
     await firstCloud.stop();
     cloud = await startLocalCloud({ root: repositoryRoot, dataDir, paramOverrides: SHORT_SESSION_PARAMS });
     const secondCloud = cloud;
     await Promise.all([
-      postWorkload(secondCloud.url, batches.slice(half)).then((items) => accepted.push(...items)),
+      postWorkload(secondCloud, batches.slice(half)).then((items) => accepted.push(...items)),
       crashConsumersMidBatch(secondCloud, 6, kills),
     ]);
     await waitForIdlePipeline(secondCloud);

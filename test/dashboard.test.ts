@@ -52,7 +52,7 @@ function readPage(page: Page): Promise<PageState> {
       return count;
     };
     const tiles: Record<string, string> = {};
-    for (const name of ['totals', 'orphans']) {
+    for (const name of ['totals', 'orphans', 'failed-events']) {
       for (const tile of Array.from(panel(name).querySelectorAll('[data-field]'))) tiles[`${name}.${tile.dataset.field}`] = tile.textContent ?? '';
     }
     return {
@@ -94,7 +94,7 @@ describe('the live dashboard in a browser', () => {
   beforeAll(async () => {
     const executablePath = await ensureChromium();
     cloud = await startTestCloud();
-    demo = startDemoTraffic(cloud.url, 20);
+    demo = startDemoTraffic(cloud.url, cloud.apiKey, 20);
     trafficStarted = Date.now();
     browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox'] });
   }, 720_000);
@@ -112,7 +112,7 @@ describe('the live dashboard in a browser', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
 
     // Act
-    const response = await page.goto(`${cloud!.url}/dashboard`);
+    const response = await page.goto(`${cloud!.url}/dashboard#key=${cloud!.apiKey}`);
     const ready = await waitForPage(
       page,
       (state) =>
@@ -141,6 +141,7 @@ describe('the live dashboard in a browser', () => {
     expect(later.tiles['totals.ctr']).toMatch(/^\d+(\.\d)?%$/);
     expect(later.tiles['totals.spend']).toMatch(/^[1-9][\d,]*$/);
     expect([later.tiles['orphans.impressions'], later.tiles['orphans.clicks']]).toStrictEqual([expect.stringMatching(/^[\d,]+$/), expect.stringMatching(/^[\d,]+$/)]);
+    expect(['failed', 'retrying', 'replayed'].map((field) => later.tiles[`failed-events.${field}`])).toStrictEqual(['0', '0', '0']);
     expect(later.topCampaignRows).toBe(5);
     expect(later.freshnessRows).toBeGreaterThan(0);
     expect(later.updated).not.toBe(ready.updated);

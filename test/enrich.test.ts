@@ -11,7 +11,7 @@ describe('enrich through the local cloud', () => {
   let cloud: Awaited<ReturnType<typeof startTestCloud>>;
 
   const post = async (path: string, body: object): Promise<void> => {
-    const response = await fetch(cloud.url + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await cloud.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(response.status).toBe(202);
   };
   const bid = (tx_id: string, campaign_item_id: number) => ({ tx_id, app_uid: 'u-1', campaign_item_id, domain: 'news.example.com', creative_id: 'c-1', creative_category: 'travel' });

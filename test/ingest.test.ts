@@ -18,7 +18,7 @@ describe('ingest through the local cloud', () => {
   const accepted = new Map<string, { type: string; data: unknown }>();
 
   const post = async (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => {
-    const response = await fetch(cloud.url + path, { method: 'POST', headers, body });
+    const response = await cloud.fetch(path, { method: 'POST', headers, body });
     const text = await response.text();
     return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
   };
@@ -114,7 +114,7 @@ describe('ingest through the local cloud', () => {
 
   it('answers a wrong method with 405 and the allowed ones', async () => {
     // Act
-    const response = await fetch(`${cloud.url}/bid`);
+    const response = await cloud.fetch('/bid');
 
     // Assess
     expect([response.status, response.headers.get('allow'), ((await response.json()) as { code: string }).code]).toStrictEqual([

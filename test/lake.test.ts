@@ -44,7 +44,7 @@ describe('the data lake against an independent oracle', () => {
   let oracle: Oracle;
 
   const post = (body: unknown) =>
-    fetch(`${cloud.url}/query`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    cloud.fetch('/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const query = async (body: Record<string, unknown>): Promise<Rows> => {
     const response = await post({ limit: 10_000, ...body });
     const result = (await response.json()) as { rows: Rows };
@@ -63,7 +63,7 @@ describe('the data lake against an independent oracle', () => {
 
   beforeAll(async () => {
     cloud = await startTestCloud(LAKE_PARAMS);
-    accepted = await postWorkload(cloud.url, generateWorkload({ ...oracleWorkload(20261123), events: 8_000 }));
+    accepted = await postWorkload(cloud, generateWorkload({ ...oracleWorkload(20261123), events: 8_000 }));
     oracle = computeOracle(accepted, ORACLE_SETTINGS);
     await waitForIdlePipeline(cloud);
     // The orphan views count an unjoined event once its session timeout has passed.
@@ -215,7 +215,7 @@ describe('the data lake against an independent oracle', () => {
 
   it('lists the saved queries', async () => {
     // Act
-    const body = (await (await fetch(`${cloud.url}/query/saved`)).json()) as { queries: { name: string }[] };
+    const body = (await (await cloud.fetch('/query/saved')).json()) as { queries: { name: string }[] };
 
     // Assess
     expect(body.queries.map(({ name }) => name)).toStrictEqual(['funnel', 'win_rate_by_domain', 'top_creatives', 'events_per_second', 'pipeline_freshness']);

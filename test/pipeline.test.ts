@@ -15,7 +15,7 @@ describe('the streaming core against an independent oracle', () => {
   beforeAll(async () => {
     cloud = await startTestCloud(SHORT_SESSION_PARAMS);
     const batches = generateWorkload(oracleWorkload(20261122));
-    const accepted = await postWorkload(cloud.url, batches);
+    const accepted = await postWorkload(cloud, batches);
     oracle = computeOracle(accepted, ORACLE_SETTINGS);
     lastReceivedAtMs = Math.max(...accepted.map(({ receivedAt }) => Date.parse(receivedAt)));
     await waitForIdlePipeline(cloud);
@@ -46,7 +46,7 @@ describe('the streaming core against an independent oracle', () => {
     // Act
     const reported = await Promise.all(
       expected.map(async ({ campaign_item_id }) => {
-        const body = (await (await fetch(`${cloud.url}/reports/campaigns/${campaign_item_id}`)).json()) as Record<string, number>;
+        const body = (await (await cloud.fetch(`/reports/campaigns/${campaign_item_id}`)).json()) as Record<string, number>;
         return { campaign_item_id, bids: body.bids, impressions: body.impressions, clicks: body.clicks, spend: body.spend };
       }),
     );
@@ -83,7 +83,7 @@ describe('the streaming core against an independent oracle', () => {
     // Act
     const reported = await Promise.all(
       expected.map(async ([campaign]) => {
-        const response = await fetch(`${cloud.url}/reports/campaigns/${campaign}/period?period=${period}&timezone=${timezone}&desc=false`);
+        const response = await cloud.fetch(`/reports/campaigns/${campaign}/period?period=${period}&timezone=${timezone}&desc=false`);
         const body = (await response.json()) as { buckets: (OracleCounts & { period: string })[] };
         return [campaign, body.buckets.map(({ period: start, bids, impressions, clicks, spend }) => ({ period: start, bids, impressions, clicks, spend }))];
       }),
@@ -101,7 +101,7 @@ describe('the streaming core against an independent oracle', () => {
     const to = new Date(Date.now() + 60_000).toISOString();
 
     // Act
-    const response = await fetch(`${cloud.url}/orphans?from=${from}&to=${to}&limit=0`);
+    const response = await cloud.fetch(`/orphans?from=${from}&to=${to}&limit=0`);
     const body = (await response.json()) as { impressions: { count: number; tx_ids: string[] }; clicks: { count: number; tx_ids: string[] } };
 
     // Assess

@@ -65,7 +65,7 @@ function aucOf(scores: number[], labels: boolean[]): number {
 describe('predictions that keep learning', () => {
   let cloud: Awaited<ReturnType<typeof startTestCloud>>;
   const json = async (path: string, init?: RequestInit) => {
-    const response = await fetch(`${cloud.url}${path}`, { ...init, headers: { 'content-type': 'application/json' } });
+    const response = await cloud.fetch(path, { ...init, headers: { 'content-type': 'application/json' } });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> & { models?: { version: string; live: boolean; decision: string; reason: string; metrics: { auc: number }; training: { labels: string } }[]; live_version?: string } };
   };
   const predict = async (bid: Pick<Bid, 'domain' | 'win_price'>) => {

@@ -50,7 +50,7 @@ describe('report through the local cloud', () => {
 
   const get = async (path: string, query: Record<string, string> = {}) => {
     const search = new URLSearchParams(query).toString();
-    const response = await fetch(cloud.url + path + (search ? `?${search}` : ''));
+    const response = await cloud.fetch(path + (search ? `?${search}` : ''));
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 
@@ -154,7 +154,7 @@ describe('report through the local cloud', () => {
 
     it('answers Paris hours with the offset in force, and reads an unescaped + offset', async () => {
       // Act: a + left unescaped in a query string arrives as a space
-      const response = await fetch(`${cloud.url}/reports/campaigns/1001/period?period=hour&timezone=Europe/Paris&from=2026-03-29T00:00:00+01:00&to=2026-03-30T00:00:00+02:00`);
+      const response = await cloud.fetch(`/reports/campaigns/1001/period?period=hour&timezone=Europe/Paris&from=2026-03-29T00:00:00+01:00&to=2026-03-30T00:00:00+02:00`);
       const body = (await response.json()) as { from: string; to: string; buckets: { period: string; bids: number }[] };
 
       // Assess

@@ -15,6 +15,8 @@ export interface SingleEventRun {
 export interface SingleEventLoad {
   /** Of the body; JSON unless given */
   contentType?: string;
+  /** Sent with every request, e.g. the API key */
+  headers?: Record<string, string>;
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
@@ -31,7 +33,7 @@ export async function runAutocannon(url: string, body: string, load: SingleEvent
   const result = await autocannon({
     url,
     method: 'POST',
-    headers: { 'content-type': load.contentType ?? 'application/json' },
+    headers: { 'content-type': load.contentType ?? 'application/json', ...load.headers },
     requests: [{ setupRequest: (request) => ({ ...request, body: body.replaceAll('[<id>]', randomUUID()) }) }],
     connections: load.connections,
     duration: load.durationSeconds,

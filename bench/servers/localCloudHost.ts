@@ -13,6 +13,8 @@ import { reportStartFailure, serveUntilStopped } from '../lib/serveUntilStopped.
  */
 export interface LocalCloudHostReady {
   url: string;
+  /** The local API key every request carries */
+  apiKey: string;
   kinesisEndpoint: string;
   dynamoDbEndpoint: string;
   sageMakerEndpoint: string;
@@ -48,6 +50,7 @@ try {
   const rawEventsStreamName = cloud.project.outputs.get('ingest')?.RawEventsStreamName ?? 'sdp-ingest-local-raw-events';
   const ready: LocalCloudHostReady = {
     url: cloud.url,
+    apiKey: cloud.apiKey!,
     kinesisEndpoint: cloud.kinesisEndpoint,
     dynamoDbEndpoint: cloud.dynamoDbEndpoint,
     sageMakerEndpoint: cloud.sageMakerEndpoint,

@@ -1,9 +1,11 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { ensureLocalApiKey } from './access/ensureLocalApiKey.js';
 import { localDynamoDbClient, localDynamoDbStreamsClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
 import { startKinesalite } from './emulators/startKinesalite.js';
+import { startLambdaLocal } from './emulators/startLambdaLocal.js';
 import { startSageMakerLocal } from './emulators/startSageMakerLocal.js';
 import type { Emulator } from './emulators/types.js';
 import { createEventSourceMapping } from './eventSources/createEventSourceMapping.js';
@@ -43,6 +45,8 @@ export interface LocalCloud {
   dynamoDbEndpoint: string;
   /** The local SageMaker: control plane and runtime (InvokeEndpoint) on one URL */
   sageMakerEndpoint: string;
+  /** A key with every scope for this machine's APIs (also in `<dataDir>/api-key`), when a service declares an API keys table */
+  apiKey: string | undefined;
   project: LocalProject;
   gateway: Gateway;
   pools: Map<string, FunctionPool>;
@@ -99,12 +103,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ...(options.paramOverrides ? { paramOverrides: options.paramOverrides } : {}),
     });
     log(`${project.functions.length} functions in ${project.outputs.size} services`);
+    const apiKeysTable = [...project.outputs.values()].find((outputs) => outputs.ApiKeysTableName)?.ApiKeysTableName;
+    const apiKey = apiKeysTable ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir) : undefined;
 
     // Bundles go under the repository so they resolve the runtime-provided packages (AWS SDK) from node_modules.
     const buildDir = path.join(root, '.data', 'build', `${process.pid}-${Date.now()}`);
     stoppers.push(() => rm(buildDir, { recursive: true, force: true }));
     const logsDir = path.join(dataDir, 'logs');
     await mkdir(logsDir, { recursive: true });
+    const pools = new Map<string, FunctionPool>();
+    // Lambda's Invoke API for the functions that call others (the ops service's replay).
+    const lambda = await startLambdaLocal({ port: 0, invoke: (name, event) => pools.get(name)?.invoke(event) });
+    stoppers.push(() => lambda.stop());
     const localEnvironment = {
       AWS_REGION: 'us-east-1',
       AWS_DEFAULT_REGION: 'us-east-1',
@@ -115,6 +125,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbLocal.endpoint,
       AWS_ENDPOINT_URL_SAGEMAKER: sageMaker.endpoint,
       AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME: sageMaker.endpoint,
+      AWS_ENDPOINT_URL_LAMBDA: lambda.endpoint,
       // S3 buckets are directories here (no S3 emulator): `<dataDir>/s3/<bucket name>/<key>`.
       LOCAL_OBJECT_STORE_DIR: objectStoreDir,
       AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs20.x',
@@ -122,7 +133,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
     };
-    const pools = new Map<string, FunctionPool>();
     await Promise.all(
       project.functions.map(async (fn) => {
         const { bundlePath, exportName } = await bundleFunction(fn, buildDir);
@@ -199,6 +209,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           dynamoDb: dynamoDbLocal.endpoint,
           sageMaker: sageMaker.endpoint,
           objectStore: objectStoreDir,
+          apiKey,
           pid: process.pid,
         },
         null,
@@ -210,6 +221,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       kinesisEndpoint: kinesalite.endpoint,
       dynamoDbEndpoint: dynamoDbLocal.endpoint,
       sageMakerEndpoint: sageMaker.endpoint,
+      apiKey,
       project,
       gateway,
       pools,

@@ -71,3 +71,32 @@ export { packModelArtifact, unpackModelArtifact } from './model/modelArtifact.js
 export { CUSTOM_ATTRIBUTES_HEADER, handleInvocation } from './model/handleInvocation.js';
 export type { InvocationRequest, InvocationResponse } from './model/handleInvocation.js';
 export { seededRandom } from './random/seededRandom.js';
+export { API_KEY_HEADER, API_SCOPES } from './auth/constants.js';
+export { hashSecret, newApiKey, parseApiKey } from './auth/apiKeyText.js';
+export type { ApiKeyText } from './auth/apiKeyText.js';
+export { dynamoDbApiKeysTable } from './auth/apiKeysTable.js';
+export type { ApiKeysTable } from './auth/apiKeysTable.js';
+export { authorizeApiKey } from './auth/authorizeApiKey.js';
+export {
+  ApiKeyExpiredError,
+  ApiKeyRevokedError,
+  InsufficientScopeError,
+  InvalidApiKeyError,
+  MissingApiKeyError,
+  RateLimitedError,
+} from './auth/errors.js';
+export { issueApiKey } from './auth/issueApiKey.js';
+export type { ApiKeyRequest } from './auth/issueApiKey.js';
+export { requireApiKey } from './auth/requireApiKey.js';
+export type { RequireApiKeyOptions } from './auth/requireApiKey.js';
+export { TokenBucket } from './auth/TokenBucket.js';
+export type { ApiKeyRecord, ApiScope } from './auth/types.js';
+export { DEFAULT_MAX_ATTEMPTS, REPLAY_SHARD_SUFFIX } from './failures/constants.js';
+export { ReplayFailedError } from './failures/errors.js';
+export { dynamoDbFailedEventStore } from './failures/failedEventStore.js';
+export type { FailedEventStore } from './failures/failedEventStore.js';
+export { failureIdOf } from './failures/failureIdOf.js';
+export { processStreamBatch } from './failures/processStreamBatch.js';
+export type { ProcessStreamBatchOptions } from './failures/processStreamBatch.js';
+export type { FailedEvent, FailedEventStatus, FailureReason, RecordFailure, RecordRejection, StreamBatchOutcome } from './failures/types.js';
+export { failedEventsFromEnv } from './failures/failedEventsFromEnv.js';

@@ -1,19 +1,30 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { API_KEY_HEADER } from '@sdp/shared';
 import { startLocalCloud, type LocalCloud } from '../../local-cloud/src/startLocalCloud.js';
 
 export const repositoryRoot = path.resolve(__dirname, '../..');
 
+export interface TestCloud extends LocalCloud {
+  apiKey: string;
+  dataDir: string;
+  /** `fetch` of a path on the gateway (`/reports/campaigns?limit=5`) with the local API key */
+  fetch(pathAndQuery: string, init?: RequestInit): Promise<Response>;
+  dispose(): Promise<void>;
+}
+
 /** The local cloud on free loopback ports with a throw-away data directory, and a way to stop both. */
-export async function startTestCloud(
-  paramOverrides?: Record<string, Record<string, string>>,
-): Promise<LocalCloud & { dataDir: string; dispose(): Promise<void> }> {
+export async function startTestCloud(paramOverrides?: Record<string, Record<string, string>>): Promise<TestCloud> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-test-'));
   const cloud = await startLocalCloud({ root: repositoryRoot, dataDir, port: 0, ...(paramOverrides ? { paramOverrides } : {}) });
+  const apiKey = cloud.apiKey!;
   return {
     ...cloud,
+    apiKey,
     dataDir,
+    fetch: (pathAndQuery, init = {}) =>
+      fetch(cloud.url + pathAndQuery, { ...init, headers: { [API_KEY_HEADER]: apiKey, ...(init.headers as Record<string, string> | undefined) } }),
     async dispose() {
       await cloud.stop();
       await rm(dataDir, { recursive: true, force: true });

@@ -59,13 +59,17 @@ console.log(`\nLocal cloud up in ${((Date.now() - started) / 1000).toFixed(1)} s
 for (const fn of cloud.project.functions) {
   for (const route of fn.routes) console.log(`  ${route.method.padEnd(5)} ${cloud.url}${route.path}  → ${fn.name}`);
 }
-for (const site of cloud.project.staticSites) console.log(`  site  ${cloud.url}${site.path}/  → ${site.service}`);
+for (const site of cloud.project.staticSites) console.log(`  site  ${cloud.url}${site.path}/#key=${cloud.apiKey ?? ''}  → ${site.service}`);
+if (cloud.apiKey) {
+  console.log(`  API key (every scope, also in ${path.relative(process.cwd(), dataDir)}/api-key): ${cloud.apiKey}`);
+  console.log(`  curl -H 'x-api-key: ${cloud.apiKey}' ${cloud.url}/reports/campaigns`);
+}
 console.log(
   `  Kinesis ${cloud.kinesisEndpoint}   DynamoDB ${cloud.dynamoDbEndpoint}   SageMaker ${cloud.sageMakerEndpoint}   data ${path.relative(process.cwd(), dataDir)}/`,
 );
 
 const demo: DemoTraffic | undefined =
-  values.demo && !values['no-demo'] ? startDemoTraffic(cloud.url, Number(values.rate)) : undefined;
+  values.demo && !values['no-demo'] ? startDemoTraffic(cloud.url, cloud.apiKey, Number(values.rate)) : undefined;
 console.log(demo ? `Demo traffic: ${values.rate} transactions/s (--no-demo to turn off). Ctrl-C to stop.\n` : 'Ctrl-C to stop.\n');
 
 let previous: StatusSample = sampleStatus(cloud, demo);

@@ -10,9 +10,9 @@ export interface DemoTraffic {
 /**
  * Posts demo ad transactions to the local cloud's public API at `transactionsPerSecond`, each
  * transaction's events at their planned delays. Bounded by design: it targets the given loopback
- * URL only and stops when asked.
+ * URL only and stops when asked. Every request carries `apiKey` (the local cloud's key).
  */
-export function startDemoTraffic(baseUrl: string, transactionsPerSecond: number): DemoTraffic {
+export function startDemoTraffic(baseUrl: string, apiKey: string | undefined, transactionsPerSecond: number): DemoTraffic {
   const campaigns = demoCampaigns();
   const users = Array.from({ length: 500 }, () => randomUUID());
   const stats = { sent: 0, accepted: 0, failed: 0 };
@@ -25,7 +25,7 @@ export function startDemoTraffic(baseUrl: string, transactionsPerSecond: number)
     stats.sent++;
     const request = fetch(baseUrl + path, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey ?? '' },
       body: JSON.stringify(body),
     })
       .then(async (response) => {

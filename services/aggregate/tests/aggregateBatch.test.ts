@@ -70,7 +70,7 @@ describe('aggregateBatch', () => {
     const outcome = await aggregateBatch(mixedBatch(), options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 6, duplicates: 0, invalid: 0, failed: 0 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 6, duplicates: 0, invalid: 0, failed: 0, rejected: [] });
     expect(counter.items()).toStrictEqual(MIXED_WINDOWS);
     expect(counter.countedEvents()).toStrictEqual(claims('t1#bid', 't1#imp', 't1#click', 't2#bid', 't2#imp', 't3#bid'));
     expect(counter.transactions).toStrictEqual([
@@ -88,7 +88,7 @@ describe('aggregateBatch', () => {
     const outcome = await aggregateBatch(mixedBatch(), options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 6, invalid: 0, failed: 0 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 6, invalid: 0, failed: 0, rejected: [] });
     expect(counter.items()).toStrictEqual(MIXED_WINDOWS);
   });
 
@@ -103,8 +103,8 @@ describe('aggregateBatch', () => {
     const otherShard = await aggregateBatch(copies(SHARD_1, 7), options);
 
     // Assess
-    expect(sameShard).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 3, invalid: 0, failed: 0 });
-    expect(otherShard).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 3, invalid: 0, failed: 0 });
+    expect(sameShard).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 3, invalid: 0, failed: 0, rejected: [] });
+    expect(otherShard).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 3, invalid: 0, failed: 0, rejected: [] });
     expect(counter.items()).toStrictEqual(MIXED_WINDOWS);
   });
 
@@ -118,7 +118,7 @@ describe('aggregateBatch', () => {
     const outcome = await aggregateBatch(records, options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 2, duplicates: 2, invalid: 0, failed: 0 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 2, duplicates: 2, invalid: 0, failed: 0, rejected: [] });
     expect(counter.transactions).toStrictEqual([{ campaignItemId: 1, eventKeys: ['t1#bid', 't1#imp'], applied: true }]);
     expect(counter.items()).toStrictEqual({ [`1 ${W1}`]: windowItem(1, W1, { bids: 1, impressions: 1, spend: 100 }) });
   });
@@ -137,7 +137,7 @@ describe('aggregateBatch', () => {
     const outcome = await aggregateBatch([...mixedBatch().slice(3), ...next], options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 3, duplicates: 3, invalid: 0, failed: 0 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 3, duplicates: 3, invalid: 0, failed: 0, rejected: [] });
     expect(counter.items()).toStrictEqual({
       [`1 ${W1}`]: windowItem(1, W1, { bids: 2, impressions: 1, clicks: 1, spend: 100 }),
       [`1 ${W2}`]: windowItem(1, W2, { bids: 1 }),
@@ -163,8 +163,8 @@ describe('aggregateBatch', () => {
     const again = await aggregateBatch(records, options);
 
     // Assess
-    expect(first).toStrictEqual({ batchItemFailures: [], counted: 250, duplicates: 0, invalid: 0, failed: 0 });
-    expect(again).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 250, invalid: 0, failed: 0 });
+    expect(first).toStrictEqual({ batchItemFailures: [], counted: 250, duplicates: 0, invalid: 0, failed: 0, rejected: [] });
+    expect(again).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 250, invalid: 0, failed: 0, rejected: [] });
     expect(counter.transactions.map(({ eventKeys, applied }) => [eventKeys.length, applied])).toStrictEqual([
       [99, true],
       [99, true],
@@ -185,7 +185,15 @@ describe('aggregateBatch', () => {
     const outcome = await aggregateBatch(mixedBatch(), options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [{ itemIdentifier: sequenceOf(1) }], counted: 4, duplicates: 0, invalid: 0, failed: 2 });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [{ itemIdentifier: sequenceOf(1) }],
+      counted: 4,
+      duplicates: 0,
+      invalid: 0,
+      failed: 2,
+      rejected: [],
+      failure: { name: 'ThrottlingException', message: "Could not count campaign 2's window 2026-11-22T04:05:00.000Z: Rate of requests exceeds the allowed throughput." },
+    });
     expect(Object.keys(counter.items())).toStrictEqual([`1 ${W1}`, `1 ${W2}`]);
     expect(logged).toStrictEqual([
       [
@@ -233,7 +241,7 @@ describe('aggregateBatch', () => {
     const outcome = await aggregateBatch(mixedBatch().slice(resumeAt), options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 2, duplicates: 3, invalid: 0, failed: 0 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 2, duplicates: 3, invalid: 0, failed: 0, rejected: [] });
     expect(counter.items()).toStrictEqual(MIXED_WINDOWS);
   });
 
@@ -254,8 +262,16 @@ describe('aggregateBatch', () => {
     const outcome = await aggregateBatch(records.slice(resumeAt), options);
 
     // Assess
-    expect(first).toStrictEqual({ batchItemFailures: [{ itemIdentifier: sequenceOf(10) }], counted: 10, duplicates: 0, invalid: 0, failed: 250 });
-    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 151, duplicates: 99, invalid: 0, failed: 0 });
+    expect(first).toStrictEqual({
+      batchItemFailures: [{ itemIdentifier: sequenceOf(10) }],
+      counted: 10,
+      duplicates: 0,
+      invalid: 0,
+      failed: 250,
+      rejected: [],
+      failure: { name: 'ProvisionedThroughputExceededException', message: "Could not count campaign 1's window 2026-11-22T04:05:00.000Z: Throughput exceeds the current capacity" },
+    });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 151, duplicates: 99, invalid: 0, failed: 0, rejected: [] });
     expect(counter.items()).toStrictEqual({ [`1 ${W1}`]: windowItem(1, W1, { bids: 250 }), [`2 ${W1}`]: windowItem(2, W1, { bids: 10 }) });
     expect(Object.keys(counter.countedEvents())).toHaveLength(260);
   });
@@ -271,7 +287,7 @@ describe('aggregateBatch', () => {
 
     // Assess
     expect(first.batchItemFailures).toStrictEqual([{ itemIdentifier: sequenceOf(1) }]);
-    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 5, invalid: 0, failed: 0 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 0, duplicates: 5, invalid: 0, failed: 0, rejected: [] });
     expect(counter.items()).toStrictEqual(MIXED_WINDOWS);
   });
 
@@ -283,7 +299,15 @@ describe('aggregateBatch', () => {
     const outcome = await aggregateBatch(bidsInOneWindow(2, 4), { ...options, counter: refusing });
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [{ itemIdentifier: sequenceOf(4) }], counted: 0, duplicates: 0, invalid: 0, failed: 2 });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [{ itemIdentifier: sequenceOf(4) }],
+      counted: 0,
+      duplicates: 0,
+      invalid: 0,
+      failed: 2,
+      rejected: [],
+      failure: { name: 'CountRefusedError', message: expect.stringContaining('was refused without naming an already counted event') },
+    });
     expect(logged).toStrictEqual([
       [
         'could not count a window; its records will be re-delivered',
@@ -296,7 +320,7 @@ describe('aggregateBatch', () => {
     ]);
   });
 
-  it('skips and logs records that are not valid enriched events, without failing the batch', async () => {
+  it('rejects and logs records that are not valid enriched events, without failing the batch', async () => {
     // Prepare
     const records = [
       sourceRecord(0, enrichedEvent({ campaign_item_id: 1, event_time: W1 })),
@@ -309,7 +333,18 @@ describe('aggregateBatch', () => {
     const outcome = await aggregateBatch(records, options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 1, duplicates: 0, invalid: 3, failed: 0 });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [],
+      counted: 1,
+      duplicates: 0,
+      invalid: 3,
+      failed: 0,
+      rejected: [
+        { sequenceNumber: sequenceOf(1), reason: { name: 'InvalidJson', message: 'The record is not JSON.' } },
+        { sequenceNumber: sequenceOf(2), reason: { name: 'UnknownSchemaVersion', message: 'The record has a schema_version this consumer does not read.' } },
+        { sequenceNumber: sequenceOf(3), reason: { name: 'InvalidEnrichedEvent', message: 'The record is not a valid EnrichedEvent: $.campaign_item_id must be >= 0.' } },
+      ],
+    });
     expect(logged.map(([message, { sequenceNumber, reason, violations }]) => [message, sequenceNumber, reason, violations])).toStrictEqual([
       ['skipped an enriched record that is not a valid EnrichedEvent', sequenceOf(1), 'not_json', []],
       ['skipped an enriched record that is not a valid EnrichedEvent', sequenceOf(2), 'unknown_schema_version', []],

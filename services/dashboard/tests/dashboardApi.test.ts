@@ -1,44 +1,48 @@
 import { httpDashboardApi } from '../src/adapters/dashboardApi.js';
 import { ApiRequestError } from '../src/domain/errors.js';
 
-type Call = { url: string; method: string; body: unknown };
+type Call = { url: string; method: string; key: string | undefined; body: unknown };
 
 /** A fetch that records each call and answers `status` with `body`. */
 function fakeFetch(status: number, body: unknown) {
   const calls: Call[] = [];
-  const fetchFn = async (url: string, init: { method?: string; body?: string } = {}) => {
-    calls.push({ url, method: init.method ?? 'GET', body: init.body === undefined ? undefined : JSON.parse(init.body) });
+  const fetchFn = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
+    calls.push({ url, method: init.method ?? 'GET', key: init.headers?.['x-api-key'], body: init.body === undefined ? undefined : JSON.parse(init.body) });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
   };
   return { calls, fetchFn };
 }
 
+const KEY = 'sdp_3f9c2a71b0d4_000000000000000000000000000000000000000000000000';
 const range = { from: new Date('2026-11-22T05:00:00.000Z'), to: new Date('2026-11-22T06:00:00.000Z') };
 
 describe('httpDashboardApi', () => {
-  it('asks each API for exactly what the panels need, at each service’s base URL', async () => {
+  it('asks each API for exactly what the panels need, at each service’s base URL, with the key', async () => {
     // Prepare
     const { calls, fetchFn } = fakeFetch(200, {});
-    const api = httpDashboardApi({ apiBaseUrls: { lake: 'https://lake.example.com' } }, fetchFn);
+    const api = httpDashboardApi({ apiBaseUrls: { lake: 'https://lake.example.com' } }, fetchFn, KEY);
 
     // Act
     await api.campaignList(range, 1000);
     await api.minuteReport(7, range);
     await api.campaignTotals(7);
     await api.orphanCounts();
+    await api.failedEventCounts();
     await api.savedQuery('events_per_second', { seconds: 120 });
 
     // Assess
     expect(calls).toStrictEqual([
-      { method: 'GET', url: '/reports/campaigns?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&sort=bids&limit=1000', body: undefined },
+      { method: 'GET', url: '/reports/campaigns?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&sort=bids&limit=1000', key: KEY, body: undefined },
       {
         method: 'GET',
         url: '/reports/campaigns/7/period?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&period=minute&timezone=UTC&desc=false',
+        key: KEY,
         body: undefined,
       },
-      { method: 'GET', url: '/reports/campaigns/7', body: undefined },
-      { method: 'GET', url: '/orphans?limit=0', body: undefined },
-      { method: 'POST', url: 'https://lake.example.com/query', body: { saved: 'events_per_second', params: { seconds: 120 } } },
+      { method: 'GET', url: '/reports/campaigns/7', key: KEY, body: undefined },
+      { method: 'GET', url: '/orphans?limit=0', key: KEY, body: undefined },
+      { method: 'GET', url: '/reports/failed-events', key: KEY, body: undefined },
+      { method: 'POST', url: 'https://lake.example.com/query', key: KEY, body: { saved: 'events_per_second', params: { seconds: 120 } } },
     ]);
   });
 
@@ -47,7 +51,7 @@ describe('httpDashboardApi', () => {
     const { fetchFn } = fakeFetch(400, { code: 'invalid_query', message: 'Unknown saved query nope.', request_id: 'r-1' });
 
     // Act
-    const error = await httpDashboardApi({}, fetchFn).savedQuery('nope').catch((caught: unknown) => caught);
+    const error = await httpDashboardApi({}, fetchFn, KEY).savedQuery('nope').catch((caught: unknown) => caught);
 
     // Assess
     expect(error).toBeInstanceOf(ApiRequestError);
@@ -61,8 +65,8 @@ describe('httpDashboardApi', () => {
 
     // Act
     const errors = await Promise.all([
-      httpDashboardApi({}, unreachable).orphanCounts().catch((caught: Error) => caught.message),
-      httpDashboardApi({}, notJson).campaignTotals(7).catch((caught: Error) => caught.message),
+      httpDashboardApi({}, unreachable, KEY).orphanCounts().catch((caught: Error) => caught.message),
+      httpDashboardApi({}, notJson, KEY).campaignTotals(7).catch((caught: Error) => caught.message),
     ]);
 
     // Assess

@@ -38,7 +38,7 @@ describe('parseDashboardConfig', () => {
     [[], 'config.json must be a JSON object, e.g. {"apiBaseUrl":"https://api.example.com"}.'],
     [{ apiBaseUrl: 'api.example.com' }, 'config.json: apiBaseUrl must be an http(s) URL such as https://abc.execute-api.us-east-1.amazonaws.com, not "api.example.com".'],
     [{ apiBaseUrls: 'https://api.example.com' }, 'config.json: apiBaseUrls must be an object of service → URL.'],
-    [{ apiBaseUrls: { ingest: 'https://i.example.com' } }, 'config.json: apiBaseUrls.ingest is not a service the dashboard reads; use report, enrich, lake.'],
+    [{ apiBaseUrls: { ingest: 'https://i.example.com' } }, 'config.json: apiBaseUrls.ingest is not a service the dashboard reads; use report, enrich, lake, ops.'],
     [{ apiBaseUrls: { lake: 42 } }, 'config.json: apiBaseUrls.lake must be an http(s) URL such as https://abc.execute-api.us-east-1.amazonaws.com, not 42.'],
   ])('refuses %j and says what to fix', (json, message) => {
     // Act

@@ -19,6 +19,7 @@ function reportOnlyApi(): DashboardApi & { periodRequests: number[] } {
     },
     campaignTotals: async (id) => aggregationOf(id, { bids: id * 100, spend: id * 1000 }),
     orphanCounts: async () => ({ from: '', to: '', impressions: { count: 4, tx_ids: [] }, clicks: { count: 1, tx_ids: [] } }),
+    failedEventCounts: async () => ({ retrying: 2, failed: 3, replaying: 0, replayed: 1, by_function: [] }),
     savedQuery: async () => Promise.reject(notFound('POST /query')),
   };
 }
@@ -48,6 +49,7 @@ describe('loadSnapshot', () => {
       [20, 2000],
     ]);
     expect(snapshot.orphans).toStrictEqual({ ok: true, value: { impressions: 4, clicks: 1 } });
+    expect(snapshot.failedEvents).toStrictEqual({ ok: true, value: { failed: 3, retrying: 2, replayed: 1 } });
   });
 
   it('lets the lake panels fail on their own while the query API is missing', async () => {

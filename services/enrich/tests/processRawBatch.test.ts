@@ -46,12 +46,12 @@ describe('processRawBatch', () => {
     const result = await processRawBatch(batch, deps);
 
     // Assess
-    expect(result).toStrictEqual({ batchItemFailures: [], emitted: 4, skipped: 0 });
+    expect(result).toStrictEqual({ batchItemFailures: [], rejected: [], emitted: 4 });
     expect(emitted(written)).toStrictEqual(['a:bid', 'b:bid', 'a:imp', 'a:click']);
     expect([...table.keys()].sort()).toStrictEqual(['a', 'b']);
   });
 
-  it('skips records that are not valid envelopes instead of blocking the shard', async () => {
+  it('rejects records that are not valid envelopes, with the reason, instead of blocking the shard', async () => {
     // Prepare
     const { deps, written } = fakeDeps();
     const batch = records(['not json', JSON.stringify({ schema_version: 2, what: 'future' }), bidEnvelope('a', 0)]);
@@ -60,7 +60,14 @@ describe('processRawBatch', () => {
     const result = await processRawBatch(batch, deps);
 
     // Assess
-    expect(result).toStrictEqual({ batchItemFailures: [], emitted: 1, skipped: 2 });
+    expect(result).toStrictEqual({
+      batchItemFailures: [],
+      rejected: [
+        { sequenceNumber: '1000', reason: { name: 'InvalidJson', message: expect.stringMatching(/^The record is not JSON: Unexpected token/) } },
+        { sequenceNumber: '1001', reason: { name: 'InvalidEventEnvelope', message: expect.stringContaining('The record is not a valid event envelope: $') } },
+      ],
+      emitted: 1,
+    });
     expect(emitted(written)).toStrictEqual(['a:bid']);
   });
 
@@ -77,8 +84,12 @@ describe('processRawBatch', () => {
 
     // Assess
     expect(first.batchItemFailures).toStrictEqual([{ itemIdentifier: '1001' }]);
+    expect(first.failure).toStrictEqual({
+      name: 'EnrichedStreamWriteFailed',
+      message: '1 transaction(s) not stored (2 emission(s) not accepted by the enriched stream); re-delivering from here.',
+    });
     expect(table.has('b')).toBe(true);
-    expect(retried).toStrictEqual({ batchItemFailures: [], emitted: 2, skipped: 0 });
+    expect(retried).toStrictEqual({ batchItemFailures: [], rejected: [], emitted: 2 });
     expect(emitted(written).sort()).toStrictEqual(['a:bid', 'a:imp', 'b:bid', 'b:imp']);
   });
 
@@ -93,6 +104,7 @@ describe('processRawBatch', () => {
 
     // Assess
     expect(result.batchItemFailures).toStrictEqual([{ itemIdentifier: '1001' }]);
+    expect(result.failure?.name).toBe('JoinStateNotStored');
   });
 
   it('changes nothing when a whole batch is delivered again', async () => {
@@ -106,7 +118,7 @@ describe('processRawBatch', () => {
     const again = await processRawBatch(batch, deps);
 
     // Assess
-    expect(again).toStrictEqual({ batchItemFailures: [], emitted: 0, skipped: 0 });
+    expect(again).toStrictEqual({ batchItemFailures: [], rejected: [], emitted: 0 });
     expect(table.get('a')).toStrictEqual(stored);
     expect(emitted(written)).toStrictEqual(['a:bid', 'a:imp', 'a:click']);
   });

@@ -20,7 +20,7 @@ describe('landBatch (Parquet files in a directory)', () => {
     const result = await lake.land('raw', bids(1, 3));
 
     // Assess
-    expect(result).toStrictEqual({ files: 1, rows: 3, alreadyStored: 0, skipped: 0 });
+    expect(result).toStrictEqual({ files: 1, rows: 3, alreadyStored: 0, rejected: [] });
     const rows = await lake.readPartition(HOUR_6, 'bids');
     expect(rows.map((row) => [row.tx_id, row.received_at, row.campaign_item_id, row.win_price])).toStrictEqual([
       ['tx-1', Date.parse('2026-11-22T06:30:00.000Z'), 7, null],
@@ -37,7 +37,7 @@ describe('landBatch (Parquet files in a directory)', () => {
     const again = await lake.land('raw', bids(1, 3));
 
     // Assess
-    expect(again).toStrictEqual({ files: 0, rows: 0, alreadyStored: 3, skipped: 0 });
+    expect(again).toStrictEqual({ files: 0, rows: 0, alreadyStored: 3, rejected: [] });
     expect(await lake.readPartition(HOUR_6, 'bids')).toHaveLength(3);
   });
 
@@ -51,7 +51,7 @@ describe('landBatch (Parquet files in a directory)', () => {
     const again = await lake.land('raw', bids(2, 6));
 
     // Assess
-    expect(again).toStrictEqual({ files: 1, rows: 2, alreadyStored: 3, skipped: 0 });
+    expect(again).toStrictEqual({ files: 1, rows: 2, alreadyStored: 3, rejected: [] });
     const txIds = (await lake.readPartition(HOUR_6, 'bids')).map((row) => row.tx_id).sort();
     expect(txIds).toStrictEqual(['tx-1', 'tx-2', 'tx-3', 'tx-4', 'tx-5', 'tx-6']);
   });

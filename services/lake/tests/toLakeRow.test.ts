@@ -60,10 +60,10 @@ describe('toLakeRow', () => {
     const outcomes = ['imp', 'click', 'bid'].map((type) => toLakeRow('enriched', enriched(type), LANDED_AT));
 
     // Assess
-    expect(outcomes.map((o) => ('table' in o ? o.table : o.skip))).toStrictEqual([
+    expect(outcomes.map((o) => ('table' in o ? o.table : 'none' in o ? `none: ${o.none}` : o.skip))).toStrictEqual([
       'joined_impressions',
       'joined_clicks',
-      'enriched bids are in the bids table already',
+      'none: enriched bids are in the bids table already',
     ]);
     expect(outcomes[0]).toMatchObject({ row: { event_time: Date.parse('2026-11-22T07:00:00.000Z'), domain: null, win_price: 55 } });
   });

@@ -1,7 +1,8 @@
 /**
  * `npm run models -- list` shows every model version with its metrics and which is live;
  * `npm run models -- promote <version>` makes a version live (the rollback). Talks to the running
- * platform's API: the local cloud's (from .data/local/endpoints.json) or any `--url`.
+ * platform's API: the local cloud's (from .data/local/endpoints.json, with its key) or any `--url`
+ * with a key in `SDP_API_KEY` (`admin` scope to promote).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,7 +12,8 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, 'data-dir': { type: 'string', default: path.join(root, '.data', 'local') } } });
 const [command = 'list', version] = positionals;
 
-const endpoints = JSON.parse(await readFile(path.join(values['data-dir'], 'endpoints.json'), 'utf8').catch(() => '{}')) as { gateway?: string };
+const endpoints = JSON.parse(await readFile(path.join(values['data-dir'], 'endpoints.json'), 'utf8').catch(() => '{}')) as { gateway?: string; apiKey?: string };
+const apiKey = process.env.SDP_API_KEY ?? (values.url ? undefined : endpoints.apiKey);
 const baseUrl = values.url ?? endpoints.gateway;
 if (!baseUrl) fail('No platform found: start it with npm start, or pass --url https://…');
 
@@ -43,7 +45,7 @@ if (command === 'list') {
 }
 
 async function call(method: string, route: string): Promise<unknown> {
-  const response = await fetch(`${baseUrl}${route}`, { method });
+  const response = await fetch(`${baseUrl}${route}`, { method, headers: apiKey ? { 'x-api-key': apiKey } : {} });
   const body = (await response.json()) as { code?: string; message?: string };
   if (!response.ok) fail(`${response.status} ${body.code}: ${body.message}`);
   return body;

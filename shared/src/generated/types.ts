@@ -250,6 +250,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/failed-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Records the stream consumers set aside, newest first (without their data) */
+        get: operations["listFailedEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/failed-events/{failure_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One failed record with its data, error, attempts and replay state */
+        get: operations["getFailedEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/failed-events/{failure_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Re-drive a failed record through the consumer that failed it (idempotent; admin scope)
+         * @description Sends the stored record (or corrected `data`) to its consumer as a one-record batch on the
+         *     record's shard marked `-replay`. A record replayed before is not sent again
+         *     (`already_replayed`); a replay that fails leaves the record `failed` with the consumer's reason.
+         */
+        post: operations["replayFailedEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/failed-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Failed records per status, overall and per consumer function */
+        get: operations["countFailedEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -556,6 +629,70 @@ export interface components {
             live_version?: string;
             models: components["schemas"]["ModelVersion"][];
         };
+        /**
+         * @description `retrying` while the consumer retries it, `failed` once set aside, then `replaying` and `replayed`
+         * @enum {string}
+         */
+        FailedEventStatus: "retrying" | "failed" | "replaying" | "replayed";
+        FailedEventSummary: {
+            failure_id: string;
+            function_name: string;
+            shard_id: string;
+            sequence_number: string;
+            error_name: string;
+            error_message: string;
+            attempts: number;
+            status: components["schemas"]["FailedEventStatus"];
+            /** Format: date-time */
+            first_failed_at: string;
+            /** Format: date-time */
+            last_failed_at: string;
+            /** Format: date-time */
+            received_at?: string;
+            /** Format: date-time */
+            replayed_at?: string;
+            /** @enum {string} */
+            replayed_with?: "original" | "corrected";
+            last_replay_error?: string;
+        };
+        /** @description A record a stream consumer set aside, with what is needed to replay it */
+        FailedEvent: components["schemas"]["FailedEventSummary"] & {
+            event_source_arn: string;
+            partition_key: string;
+            /** @description The record's data as text */
+            data: string;
+            data_truncated: boolean;
+        };
+        FailedEventList: {
+            status: components["schemas"]["FailedEventStatus"];
+            items: components["schemas"]["FailedEventSummary"][];
+        };
+        ReplayRequest: {
+            /** @description Corrected record to send instead of the stored one: a JSON value, or its text */
+            data?: unknown;
+        };
+        ReplayResult: {
+            failure_id: string;
+            /** @enum {string} */
+            outcome: "replayed" | "already_replayed";
+            /** Format: date-time */
+            replayed_at: string;
+            /** @enum {string} */
+            replayed_with: "original" | "corrected";
+        };
+        FailedEventCounts: {
+            retrying: number;
+            failed: number;
+            replaying: number;
+            replayed: number;
+            by_function: {
+                function_name: string;
+                retrying: number;
+                failed: number;
+                replaying: number;
+                replayed: number;
+            }[];
+        };
         Violation: {
             /** @description JSON path of the offending value, e.g. `$.campaign_item_id` */
             path: string;
@@ -569,7 +706,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "internal_error";
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "not_replayable" | "replay_failed" | "internal_error";
             message: string;
             request_id: string;
             violations?: components["schemas"]["Violation"][];
@@ -621,6 +758,43 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description `missing_api_key` or `invalid_api_key`: send a valid key in `x-api-key`; nothing was done */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `api_key_revoked`, `api_key_expired` or `insufficient_scope`: the key may not do this; nothing was done */
+        Forbidden: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `rate_limited`: the key is over its rate limit; retry after `Retry-After` seconds, nothing was done */
+        TooManyRequests: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `not_found` */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
         /** @description `stream_unavailable`: nothing was written; retry after `Retry-After` seconds */
         StreamUnavailable: {
             headers: {
@@ -639,6 +813,8 @@ export interface components {
         /** @description End of the range, exclusive (ISO 8601); default now */
         To: string;
         Desc: boolean;
+        /** @description `<function>#<shard>#<sequence number>`, URL-encoded (`#` is `%23`) */
+        FailureIdPath: string;
         /**
          * @description Makes a resend of the same event recognisable: events posted to the same route with the same
          *     key get the same `event_id`, and consumers count an `event_id` once. Use one key per event
@@ -677,8 +853,11 @@ export interface operations {
         responses: {
             202: components["responses"]["Accepted"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["StreamUnavailable"];
         };
@@ -705,8 +884,11 @@ export interface operations {
         responses: {
             202: components["responses"]["Accepted"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["StreamUnavailable"];
         };
@@ -733,8 +915,11 @@ export interface operations {
         responses: {
             202: components["responses"]["Accepted"];
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["StreamUnavailable"];
         };
@@ -762,8 +947,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             /** @description No item could be written; retry the whole batch after `Retry-After` seconds */
             503: {
@@ -805,6 +993,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getCampaignReport: {
@@ -828,6 +1019,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     getCampaignPeriodReport: {
@@ -860,6 +1054,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listOrphans: {
@@ -888,6 +1085,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     postPrediction: {
@@ -913,6 +1113,9 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
             /** @description `model_unavailable`: no live model answered; retry after `Retry-After` seconds */
             503: {
                 headers: {
@@ -948,8 +1151,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listSavedQueries: {
@@ -970,6 +1176,9 @@ export interface operations {
                     "application/json": components["schemas"]["SavedQueryList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     listModels: {
@@ -990,6 +1199,9 @@ export interface operations {
                     "application/json": components["schemas"]["ModelList"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
     promoteModel: {
@@ -1013,6 +1225,8 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             /** @description `not_found`: no such version */
             404: {
                 headers: {
@@ -1022,6 +1236,135 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    listFailedEvents: {
+        parameters: {
+            query?: {
+                status?: "failed" | "retrying" | "replaying" | "replayed";
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The records with that status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedEventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    getFailedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `<function>#<shard>#<sequence number>`, URL-encoded (`#` is `%23`) */
+                failure_id: components["parameters"]["FailureIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The failed record */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedEvent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    replayFailedEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `<function>#<shard>#<sequence number>`, URL-encoded (`#` is `%23`) */
+                failure_id: components["parameters"]["FailureIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ReplayRequest"];
+            };
+        };
+        responses: {
+            /** @description Replayed now, or before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `not_replayable`: still being retried, being replayed right now, or its data was too large to keep */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `replay_failed`: the consumer failed the record again; it stays failed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            429: components["responses"]["TooManyRequests"];
+        };
+    };
+    countFailedEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedEventCounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
         };
     };
 }

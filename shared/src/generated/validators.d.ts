@@ -32,6 +32,13 @@ export declare const validateSavedQueryList: ValidateFunction<components['schema
 export declare const validateModelMetrics: ValidateFunction<components['schemas']['ModelMetrics']>;
 export declare const validateModelVersion: ValidateFunction<components['schemas']['ModelVersion']>;
 export declare const validateModelList: ValidateFunction<components['schemas']['ModelList']>;
+export declare const validateFailedEventStatus: ValidateFunction<components['schemas']['FailedEventStatus']>;
+export declare const validateFailedEventSummary: ValidateFunction<components['schemas']['FailedEventSummary']>;
+export declare const validateFailedEvent: ValidateFunction<components['schemas']['FailedEvent']>;
+export declare const validateFailedEventList: ValidateFunction<components['schemas']['FailedEventList']>;
+export declare const validateReplayRequest: ValidateFunction<components['schemas']['ReplayRequest']>;
+export declare const validateReplayResult: ValidateFunction<components['schemas']['ReplayResult']>;
+export declare const validateFailedEventCounts: ValidateFunction<components['schemas']['FailedEventCounts']>;
 export declare const validateViolation: ValidateFunction<components['schemas']['Violation']>;
 export declare const validateItemError: ValidateFunction<components['schemas']['ItemError']>;
 export declare const validateError: ValidateFunction<components['schemas']['Error']>;

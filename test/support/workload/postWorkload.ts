@@ -6,14 +6,16 @@ import type { WorkloadEvent } from './generateWorkload.js';
  * accepted event with its ingest time and sequence number. Fails on any rejected item: the workload
  * is valid by construction.
  */
-export async function postWorkload(baseUrl: string, batches: readonly WorkloadEvent[][], concurrency = 4): Promise<AcceptedEvent[]> {
+export async function postWorkload(
+  target: { url: string; apiKey: string | undefined },
+  batches: readonly WorkloadEvent[][], concurrency = 4): Promise<AcceptedEvent[]> {
   const accepted: AcceptedEvent[] = [];
   for (let start = 0; start < batches.length; start += concurrency) {
     await Promise.all(
       batches.slice(start, start + concurrency).map(async (events) => {
-        const response = await fetch(`${baseUrl}/events`, {
+        const response = await fetch(`${target.url}/events`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', 'x-api-key': target.apiKey ?? '' },
           body: JSON.stringify({ events }),
         });
         const body = (await response.json()) as { results: { status: string; received_at: string; sequence_number: string; error?: unknown }[] };

@@ -21,8 +21,9 @@ export interface AggregateBatchOptions {
  * Adds a batch of enriched events to their campaign windows, exactly once per logical event
  * (`tx_id` and type), see `countWindowGroup` and docs/adr/0005-idempotent-window-counts.md.
  *
- * Records that are not a valid `EnrichedEvent` of a known schema version are logged and skipped:
- * they can never become valid, so they must not hold the shard back. Copies of one event within the
+ * Records that are not a valid `EnrichedEvent` of a known schema version are rejected with the
+ * reason (the failed-events store keeps them): they can never become valid, so they must not hold
+ * the shard back. Copies of one event within the
  * batch collapse into its first record. Groups (campaign, window) are counted independently,
  * `concurrency` at a time. If any fail, the lowest sequence number among all records of the failed
  * groups is the one batch item failure: Lambda re-delivers from there and the events already
@@ -30,16 +31,17 @@ export interface AggregateBatchOptions {
  *
  * @example
  * await aggregateBatch(records, { counter, periodMinutes: 1, retentionMs: 172_800_000, now: () => new Date(), log })
- * // { batchItemFailures: [], counted: 497, duplicates: 1, invalid: 2, failed: 0 }
+ * // { batchItemFailures: [], counted: 497, duplicates: 1, invalid: 2, failed: 0, rejected: [{ sequenceNumber: '…', reason: {…} }, …] }
  */
 export async function aggregateBatch(records: readonly SourceRecord[], options: AggregateBatchOptions): Promise<BatchOutcome> {
   const { counter, periodMinutes, retentionMs, now, log, concurrency = GROUP_CONCURRENCY } = options;
   const byEventKey = new Map<string, CountableRecord>();
-  const outcome: BatchOutcome = { batchItemFailures: [], counted: 0, duplicates: 0, invalid: 0, failed: 0 };
+  const outcome: BatchOutcome = { batchItemFailures: [], counted: 0, duplicates: 0, invalid: 0, failed: 0, rejected: [] };
   for (const record of records) {
     const reading = readEnrichedEvent(record.data);
     if (!reading.ok) {
       outcome.invalid++;
+      outcome.rejected.push({ sequenceNumber: record.sequenceNumber, reason: describeRejection(reading.reason, reading.violations) });
       log('skipped an enriched record that is not a valid EnrichedEvent', describeSkip(record, reading.reason, reading.violations));
       continue;
     }
@@ -65,7 +67,9 @@ export async function aggregateBatch(records: readonly SourceRecord[], options: 
     outcome.failed += result.group.records.length;
     for (const { sequenceNumber } of result.group.records) if (lowest === undefined || isBefore(sequenceNumber, lowest)) lowest = sequenceNumber;
     const { campaignItemId, windowStart } = result.group;
-    log('could not count a window; its records will be re-delivered', { campaignItemId, windowStart, error: describeError(result.error) });
+    const error = describeError(result.error);
+    outcome.failure ??= { name: error.name, message: `Could not count campaign ${campaignItemId}'s window ${windowStart}: ${error.message}` };
+    log('could not count a window; its records will be re-delivered', { campaignItemId, windowStart, error });
   }
   if (lowest !== undefined) outcome.batchItemFailures.push({ itemIdentifier: lowest });
   return outcome;
@@ -78,6 +82,12 @@ function isBefore(a: string, b: string): boolean {
 
 function describeSkip(record: SourceRecord, reason: string, violations: Violation[]): Record<string, unknown> {
   return { shardId: record.shardId, sequenceNumber: record.sequenceNumber, reason, violations, data: record.data.slice(0, 1024) };
+}
+
+function describeRejection(reason: string, violations: Violation[]): { name: string; message: string } {
+  if (reason === 'not_json') return { name: 'InvalidJson', message: 'The record is not JSON.' };
+  if (reason === 'unknown_schema_version') return { name: 'UnknownSchemaVersion', message: 'The record has a schema_version this consumer does not read.' };
+  return { name: 'InvalidEnrichedEvent', message: `The record is not a valid EnrichedEvent: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}.` };
 }
 
 function describeError(error: unknown): { name: string; message: string } {

@@ -1,3 +1,4 @@
+import type { FailureReason, RecordRejection } from '@sdp/shared';
 import type { components } from '@sdp/shared';
 
 export type EnrichedEvent = components['schemas']['EnrichedEvent'];
@@ -88,4 +89,8 @@ export interface BatchOutcome {
   invalid: number;
   /** Records of groups whose count failed (reported for re-delivery) */
   failed: number;
+  /** The invalid records with why, for the failed-events store */
+  rejected: RecordRejection[];
+  /** Why the first failed group failed */
+  failure?: FailureReason;
 }

@@ -7,20 +7,21 @@ type Fetch = (url: string, init?: { method?: string; headers?: Record<string, st
 /**
  * The dashboard's APIs over HTTP, each at the base URL the config gives its service. A non-2xx
  * answer or a network failure rejects with ApiRequestError, carrying the contract error's code and
- * message when there is one.
+ * message when there is one. Every request carries `apiKey` (report scope).
  *
  * @example
- * const api = httpDashboardApi({}, fetch);
+ * const api = httpDashboardApi({}, fetch, 'sdp_3f9c2a71b0d4_…');
  * const { campaigns } = await api.campaignList({ from: hourAgo, to: now }, 5);
  */
-export function httpDashboardApi(config: DashboardConfig, fetchFn: Fetch): DashboardApi {
+export function httpDashboardApi(config: DashboardConfig, fetchFn: Fetch, apiKey: string): DashboardApi {
   const request = async <T>(service: ApiService, method: 'GET' | 'POST', pathAndQuery: string, body?: unknown): Promise<T> => {
     const route = `${method} ${pathAndQuery.split('?', 1)[0]}`;
     let response: Response;
     try {
       response = await fetchFn(apiUrl(config, service, pathAndQuery), {
         method,
-        ...(body === undefined ? {} : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+        headers: { 'x-api-key': apiKey, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (error) {
       throw new ApiRequestError(route, 0, { message: (error as Error).message }, { cause: error });
@@ -44,6 +45,7 @@ export function httpDashboardApi(config: DashboardConfig, fetchFn: Fetch): Dashb
       request('report', 'GET', `/reports/campaigns/${id}/period?${query(range, { period: 'minute', timezone: 'UTC', desc: 'false' })}`),
     campaignTotals: (id) => request('report', 'GET', `/reports/campaigns/${id}`),
     orphanCounts: () => request('enrich', 'GET', '/orphans?limit=0'),
+    failedEventCounts: () => request('ops', 'GET', '/reports/failed-events'),
     savedQuery: (name, params) => request('lake', 'POST', '/query', { saved: name, ...(params ? { params } : {}) }),
   };
 }

@@ -33,6 +33,7 @@ export class DashboardView {
     this.renderEventRates(snapshot.eventRates);
     this.renderCampaigns(snapshot.campaigns);
     this.renderOrphans(snapshot.orphans);
+    this.renderFailedEvents(snapshot.failedEvents);
     this.renderFreshness(snapshot.freshness);
     const updated = this.element('header', '.updated');
     updated.textContent = `updated ${snapshot.at.toISOString().slice(11, 19)} UTC in ${refreshMs} ms`;
@@ -108,6 +109,15 @@ export class DashboardView {
     this.setText('orphans', 'impressions', formatCount(result.value.impressions));
     this.setText('orphans', 'clicks', formatCount(result.value.clicks));
     this.setState('orphans', 'ok', 'never joined within their session timeout, event time in the last 24 hours');
+  }
+
+  private renderFailedEvents(result: PanelResult<{ failed: number; retrying: number; replayed: number }>): void {
+    if (!result.ok) return this.setFailed('failed-events', result.error);
+    this.setText('failed-events', 'failed', formatCount(result.value.failed));
+    this.setText('failed-events', 'retrying', formatCount(result.value.retrying));
+    this.setText('failed-events', 'replayed', formatCount(result.value.replayed));
+    const hint = result.value.failed > 0 ? 'set aside by the stream consumers: npm run failed -- list' : 'nothing set aside';
+    this.setState('failed-events', 'ok', hint);
   }
 
   private renderFreshness(result: PanelResult<FreshnessRow[]>): void {

@@ -6,6 +6,7 @@ import { loadSnapshot } from '../domain/loadSnapshot.js';
 import type { DashboardApi } from '../domain/types.js';
 import { DashboardView } from './DashboardView.js';
 import { loadConfig } from './loadConfig.js';
+import { readApiKey } from './readApiKey.js';
 
 const view = new DashboardView(document);
 window.addEventListener('resize', () => view.resize());
@@ -23,7 +24,12 @@ async function refresh(api: DashboardApi): Promise<void> {
   }
 }
 
-loadConfig().then(
-  (config) => refresh(httpDashboardApi(config, (url, init) => fetch(url, init))),
-  (error: Error) => view.fail(error.message),
-);
+const apiKey = readApiKey(window.location, window.sessionStorage, window.history);
+if (apiKey) {
+  loadConfig().then(
+    (config) => refresh(httpDashboardApi(config, (url, init) => fetch(url, init), apiKey)),
+    (error: Error) => view.fail(error.message),
+  );
+} else {
+  view.fail('Open the dashboard with an API key of the report scope in the address: …/dashboard/#key=sdp_… (npm start prints the local one).');
+}

@@ -30,20 +30,21 @@ export interface DashboardSnapshot {
   eventRates: PanelResult<EventRateSeries>;
   campaigns: PanelResult<CampaignsPanel>;
   orphans: PanelResult<{ impressions: number; clicks: number }>;
+  failedEvents: PanelResult<{ failed: number; retrying: number; replayed: number }>;
   freshness: PanelResult<FreshnessRow[]>;
 }
 
 /**
  * Everything the dashboard shows at `now`, read through the public APIs in parallel: events/s from
  * the lake, the top campaigns by bids over the last hour with their per-minute counts and totals,
- * orphan counts, and the lake's freshness.
+ * orphan and failed-event counts, and the lake's freshness.
  *
  * @example
  * const snapshot = await loadSnapshot(httpDashboardApi({}, fetch), new Date());
  * if (snapshot.campaigns.ok) console.log(snapshot.campaigns.value.overall.winRate);
  */
 export async function loadSnapshot(api: DashboardApi, now: Date): Promise<DashboardSnapshot> {
-  const [eventRates, campaigns, orphans, freshness] = await Promise.all([
+  const [eventRates, campaigns, orphans, failedEvents, freshness] = await Promise.all([
     settle(
       api
         .savedQuery('events_per_second', { seconds: EVENT_RATE_SECONDS })
@@ -51,9 +52,10 @@ export async function loadSnapshot(api: DashboardApi, now: Date): Promise<Dashbo
     ),
     settle(loadCampaigns(api, { from: new Date(now.getTime() - TOP_CAMPAIGNS_RANGE_MS), to: now })),
     settle(api.orphanCounts().then((report) => ({ impressions: report.impressions.count, clicks: report.clicks.count }))),
+    settle(api.failedEventCounts().then(({ failed, retrying, replayed }) => ({ failed, retrying, replayed }))),
     settle(api.savedQuery('pipeline_freshness').then((result) => toFreshnessRows(result.rows))),
   ]);
-  return { at: now, eventRates, campaigns, orphans, freshness };
+  return { at: now, eventRates, campaigns, orphans, failedEvents, freshness };
 }
 
 async function loadCampaigns(api: DashboardApi, range: TimeRange): Promise<CampaignsPanel> {

@@ -6,9 +6,10 @@ export type CampaignList = Schemas['CampaignList'];
 export type PeriodReport = Schemas['PeriodReport'];
 export type OrphanReport = Schemas['OrphanReport'];
 export type QueryResult = Schemas['QueryResult'];
+export type FailedEventCounts = Schemas['FailedEventCounts'];
 
 /** The public HTTP APIs the dashboard reads, by the service that serves them. */
-export type ApiService = 'report' | 'enrich' | 'lake';
+export type ApiService = 'report' | 'enrich' | 'lake' | 'ops';
 
 /**
  * `config.json` next to the page. Absent (as locally), every API is on the page's own origin. On
@@ -80,6 +81,8 @@ export interface DashboardApi {
   campaignTotals(campaignItemId: number): Promise<Aggregation>;
   /** `GET /orphans?limit=0`: orphan counts of the last 24 hours */
   orphanCounts(): Promise<OrphanReport>;
+  /** `GET /reports/failed-events`: records the stream consumers set aside */
+  failedEventCounts(): Promise<FailedEventCounts>;
   /** `POST /query` with a saved query */
   savedQuery(name: string, params?: Record<string, string | number>): Promise<QueryResult>;
 }

@@ -1,5 +1,5 @@
-import { validateEventEnvelope } from '@sdp/shared';
-import type { PutOutcome } from '@sdp/shared';
+import { toViolations, validateEventEnvelope } from '@sdp/shared';
+import type { FailureReason, PutOutcome, RecordRejection } from '@sdp/shared';
 import { joinBatch } from './joinBatch.js';
 import type { EnrichedEvent, EventEnvelope, JoinSettings, JoinState } from './types.js';
 
@@ -20,8 +20,11 @@ export interface ProcessDeps {
 
 export interface ProcessResult {
   batchItemFailures: { itemIdentifier: string }[];
+  /** Why the transactions from the failed position on were not stored */
+  failure?: FailureReason;
+  /** Records that are not a valid event envelope: they can never join, so they are set aside */
+  rejected: RecordRejection[];
   emitted: number;
-  skipped: number;
 }
 
 /**
@@ -29,15 +32,16 @@ export interface ProcessResult {
  * state is stored only after all it emitted is in the enriched stream, so a crash or a failed write
  * never loses an emission; the batch is then reported failed from the first record of the first
  * transaction not stored, and the re-delivery recomputes exactly what was missing (stored
- * transactions ignore their re-delivered events). Records that are not a valid envelope are logged
- * and skipped, never retried: they cannot become valid.
+ * transactions ignore their re-delivered events). Records that are not a valid envelope are
+ * rejected with the reason, never retried: they cannot become valid (the failed-events store keeps them).
  */
 export async function processRawBatch(records: readonly RawRecord[], deps: ProcessDeps): Promise<ProcessResult> {
   const envelopes: { index: number; envelope: EventEnvelope }[] = [];
+  const rejected: RecordRejection[] = [];
   records.forEach((record, index) => {
-    const envelope = parseEnvelope(record.data);
-    if (envelope) envelopes.push({ index, envelope });
-    else deps.log('skipped a record that is not a valid event envelope', { sequenceNumber: record.sequenceNumber });
+    const parsed = parseEnvelope(record.data);
+    if ('envelope' in parsed) envelopes.push({ index, envelope: parsed.envelope });
+    else rejected.push({ sequenceNumber: record.sequenceNumber, reason: parsed.reason });
   });
 
   const firstIndexByTx = new Map<string, number>();
@@ -56,19 +60,31 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
   notSaved.forEach((txId) => failedTx.add(txId));
 
   const failedIndex = Math.min(...[...failedTx].map((txId) => firstIndexByTx.get(txId) ?? Infinity));
+  const notEmitted = emits.filter(({ event }, i) => failedTx.has(event.tx_id) && !outcomes[i]?.ok).length;
   if (failedTx.size > 0) deps.log('transactions to retry', { count: failedTx.size, fromSequenceNumber: records[failedIndex]?.sequenceNumber });
   return {
     batchItemFailures: Number.isFinite(failedIndex) ? [{ itemIdentifier: records[failedIndex]!.sequenceNumber }] : [],
+    ...(failedTx.size > 0
+      ? {
+          failure: {
+            name: notEmitted > 0 ? 'EnrichedStreamWriteFailed' : 'JoinStateNotStored',
+            message: `${failedTx.size} transaction(s) not stored (${notEmitted} emission(s) not accepted by the enriched stream); re-delivering from here.`,
+          },
+        }
+      : {}),
+    rejected,
     emitted: outcomes.filter((outcome) => outcome.ok).length,
-    skipped: records.length - envelopes.length,
   };
 }
 
-function parseEnvelope(data: string): EventEnvelope | undefined {
+function parseEnvelope(data: string): { envelope: EventEnvelope } | { reason: FailureReason } {
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(data);
-    return validateEventEnvelope(value) ? value : undefined;
-  } catch {
-    return undefined;
+    value = JSON.parse(data);
+  } catch (error) {
+    return { reason: { name: 'InvalidJson', message: `The record is not JSON: ${(error as Error).message}` } };
   }
+  if (validateEventEnvelope(value)) return { envelope: value };
+  const problems = toViolations(validateEventEnvelope.errors).map((v) => `${v.path} ${v.message}`);
+  return { reason: { name: 'InvalidEventEnvelope', message: `The record is not a valid event envelope: ${problems.join('; ')}.` } };
 }

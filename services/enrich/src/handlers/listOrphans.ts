@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, requiredEnv } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, logger, requireApiKey, requiredEnv } from '@sdp/shared';
 import { dynamoDbPendingEvents } from '../adapters/pendingEvents.js';
 import { listOrphans } from '../domain/listOrphans.js';
 import { parseOrphanRequest } from '../domain/parseOrphanRequest.js';
@@ -18,6 +18,7 @@ const timeouts = {
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
+  .use(requireApiKey({ scope: 'report' }))
   .handler(async (event) => {
     const now = new Date();
     const request = parseOrphanRequest(event.queryStringParameters, now);

@@ -8,6 +8,7 @@ import {
   jsonResponse,
   logger,
   readJsonBody,
+  requireApiKey,
   requiredEnv,
   StreamUnavailableError,
   ValidationFailedError,
@@ -25,6 +26,7 @@ const rawEvents = kinesisRawEventsStream(createKinesisClient(), requiredEnv('RAW
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
+  .use(requireApiKey({ scope: 'ingest' }))
   .handler(async (event) => {
     const type = eventTypeOfRoute(event.routeKey);
     const validation = validateEvent(type, readJsonBody(event, { maxBytes: MAX_EVENT_BYTES }));

@@ -2,7 +2,15 @@ import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { createKinesisClient, httpErrorHandler, jsonResponse, logger, readJsonBody, requiredEnv } from '@sdp/shared';
+import {
+  createKinesisClient,
+  httpErrorHandler,
+  jsonResponse,
+  logger,
+  readJsonBody,
+  requireApiKey,
+  requiredEnv,
+} from '@sdp/shared';
 import { kinesisRawEventsStream } from '../adapters/rawEventsStream.js';
 import { MAX_BATCH_BYTES } from '../domain/constants.js';
 import { planBatch } from '../domain/planBatch.js';
@@ -14,6 +22,7 @@ const rawEvents = kinesisRawEventsStream(createKinesisClient(), requiredEnv('RAW
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
+  .use(requireApiKey({ scope: 'ingest' }))
   .handler(async (event) => {
     const receivedAt = new Date();
     const plan = planBatch(readJsonBody(event, { maxBytes: MAX_BATCH_BYTES }), () => ({ eventId: randomUUID(), receivedAt }));

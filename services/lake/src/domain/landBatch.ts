@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '@sdp/shared';
+import { mapWithConcurrency, type RecordRejection } from '@sdp/shared';
 import { filterStored } from './filterStored.js';
 import { planPartitionWrites } from './planPartitionWrites.js';
 import type { LakeSource, PartitionState, PartitionWrite, SourceRecord } from './types.js';
@@ -15,7 +15,8 @@ export interface LandBatchResult {
   rows: number;
   /** Rows of re-delivered records that were already in the lake */
   alreadyStored: number;
-  skipped: number;
+  /** Records that land in no table (not JSON, not an event of this stream), with why */
+  rejected: RecordRejection[];
 }
 
 /**
@@ -25,7 +26,7 @@ export interface LandBatchResult {
  *
  * @example
  * await landBatch('raw', records, Date.now(), { readState, writeFile, log })
- * // { files: 3, rows: 500, alreadyStored: 0, skipped: 0 }
+ * // { files: 3, rows: 500, alreadyStored: 0, rejected: [] }
  */
 export async function landBatch(
   source: LakeSource,
@@ -35,6 +36,7 @@ export async function landBatch(
 ): Promise<LandBatchResult> {
   const { writes, skipped } = planPartitionWrites(source, records, landedAt);
   for (const { sequenceNumber, reason } of skipped) deps.log('skipped a record that lands in no table', { sequenceNumber, reason });
+  const rejected = skipped.map(({ sequenceNumber, reason }) => ({ sequenceNumber, reason: { name: 'NotALakeRow', message: `The record lands in no lake table: ${reason}.` } }));
   const landed = await mapWithConcurrency(writes, 4, async (write) => {
     const missing = filterStored(write, (await deps.readState(write.partition)).stored);
     if (missing) await deps.writeFile(missing);
@@ -44,6 +46,6 @@ export async function landBatch(
     files: landed.filter((file) => file.rows > 0).length,
     rows: landed.reduce((sum, file) => sum + file.rows, 0),
     alreadyStored: landed.reduce((sum, file) => sum + file.alreadyStored, 0),
-    skipped: skipped.length,
+    rejected,
   };
 }

@@ -22,6 +22,7 @@ export function planPartitionWrites(source: LakeSource, records: readonly Source
   const skipped: PlannedBatch['skipped'] = [];
   for (const record of records) {
     const outcome = toLakeRow(source, record, landedAt);
+    if ('none' in outcome) continue;
     if ('skip' in outcome) {
       skipped.push({ sequenceNumber: record.sequenceNumber, reason: outcome.skip });
       continue;

@@ -1,15 +1,16 @@
 import { type LakeTableName, validateAggregationWindow, validateEnrichedEvent, validateEventEnvelope } from '@sdp/shared';
 import type { LakeRow, LakeSource, SourceRecord } from './types.js';
 
-/** A record turned into a row of one table, or the reason it lands nowhere. */
-export type RowOutcome = { table: LakeTableName; row: LakeRow } | { skip: string };
+/** A record turned into a row of one table, or why it lands nowhere: on purpose (`none`) or because it is broken (`skip`). */
+export type RowOutcome = { table: LakeTableName; row: LakeRow } | { none: string } | { skip: string };
 
 const RAW_TABLES = { bid: 'bids', imp: 'impressions', click: 'clicks' } as const;
 const JOINED_TABLES = { imp: 'joined_impressions', click: 'joined_clicks' } as const;
 
 /**
  * The lake row of one stream record. Enriched bids land nowhere (every bid is in `bids` already);
- * a record that breaks its contract is skipped with the reason, never retried: it cannot become valid.
+ * a record that breaks its contract is skipped with the reason, never retried: it cannot become valid
+ * (the failed-events store keeps it).
  *
  * @example
  * toLakeRow('raw', record, landedAt) // { table: 'bids', row: { event_id: '…', received_at: 1763791200000, … } }
@@ -38,7 +39,7 @@ export function toLakeRow(source: LakeSource, record: SourceRecord, landedAt: nu
     }
     case 'enriched': {
       if (!validateEnrichedEvent(body)) return { skip: 'the record is not a valid EnrichedEvent' };
-      if (body.type === 'bid') return { skip: 'enriched bids are in the bids table already' };
+      if (body.type === 'bid') return { none: 'enriched bids are in the bids table already' };
       const row = { event_id: body.event_id, event_time: Date.parse(body.event_time), ...bidFields(body), win_price: body.win_price ?? null };
       return { table: JOINED_TABLES[body.type], row: { ...row, ...lineage } };
     }

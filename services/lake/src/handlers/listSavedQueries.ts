@@ -1,9 +1,10 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, logger, requireApiKey } from '@sdp/shared';
 import { SAVED_QUERIES } from '../domain/savedQueries.js';
 
 /** GET /query/saved: the saved queries `POST /query` runs by name. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
+  .use(requireApiKey({ scope: 'report' }))
   .handler(async () => jsonResponse(200, { queries: SAVED_QUERIES }));

@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, queryEngineFromEnv, readJsonBody, requiredEnv } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, logger, queryEngineFromEnv, readJsonBody, requireApiKey, requiredEnv } from '@sdp/shared';
 import { parseQueryRequest } from '../domain/parseQueryRequest.js';
 
 const engine = await queryEngineFromEnv();
@@ -11,6 +11,7 @@ const timeoutMs = Number(requiredEnv('QUERY_TIMEOUT_SECONDS')) * 1000;
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
+  .use(requireApiKey({ scope: 'report' }))
   .handler(async (event) => {
     const { sql, limit, saved } = parseQueryRequest(readJsonBody(event, { maxBytes: 64 * 1024 }), new Date());
     const result = await engine.query(sql, { maxRows: limit, timeoutMs });

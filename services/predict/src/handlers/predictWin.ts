@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, readJsonBody, requiredEnv } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, logger, readJsonBody, requireApiKey, requiredEnv } from '@sdp/shared';
 import { registryLiveModelSpec } from '../adapters/liveModelSpec.js';
 import { sageMakerEndpoint } from '../adapters/modelEndpoint.js';
 import { predictWin } from '../domain/predictWin.js';
@@ -16,4 +16,5 @@ const deps = {
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
+  .use(requireApiKey({ scope: 'predict' }))
   .handler(async (event) => jsonResponse(200, await predictWin(readJsonBody(event, { maxBytes: 64 * 1024 }), deps)));

@@ -2,7 +2,7 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, requiredEnv } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, logger, requireApiKey, requiredEnv } from '@sdp/shared';
 import { dynamoDbAggregationsTable } from '../adapters/aggregationsTable.js';
 import { parseCampaignReportRequest } from '../domain/parseCampaignReportRequest.js';
 import { sumCampaignWindows } from '../domain/sumCampaignWindows.js';
@@ -13,6 +13,7 @@ const aggregations = dynamoDbAggregationsTable(new DynamoDBClient({}), requiredE
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
+  .use(requireApiKey({ scope: 'report' }))
   .handler(async (event) => {
     const { campaignItemId } = parseCampaignReportRequest({
       campaignItemId: event.pathParameters?.campaign_item_id,

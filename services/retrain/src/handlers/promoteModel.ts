@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, InvalidRequestError, jsonResponse, logger } from '@sdp/shared';
+import { httpErrorHandler, InvalidRequestError, jsonResponse, logger, requireApiKey } from '@sdp/shared';
 import { modelStoresFromEnv } from '../adapters/retrainDeps.js';
 import { promoteVersion } from '../domain/promoteVersion.js';
 
@@ -12,6 +12,7 @@ const VERSION = /^[0-9A-Za-z-]{1,64}$/;
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
+  .use(requireApiKey({ scope: 'admin' }))
   .handler(async (event) => {
     const version = event.pathParameters?.version ?? '';
     if (!VERSION.test(version)) throw new InvalidRequestError(`'${version}' is not a model version; GET /models lists them.`);

@@ -1,0 +1,22 @@
+import { ApiError } from '@sdp/shared';
+
+export class FailedEventNotFoundError extends ApiError {
+  constructor(failureId: string) {
+    super(404, 'not_found', `There is no failed event '${failureId}'; GET /failed-events lists them.`);
+    this.name = 'FailedEventNotFoundError';
+  }
+}
+
+export class NotReplayableError extends ApiError {
+  constructor(message: string) {
+    super(409, 'not_replayable', message);
+    this.name = 'NotReplayableError';
+  }
+}
+
+export class ReplayFailedAgainError extends ApiError {
+  constructor(failureId: string, functionName: string, error: string) {
+    super(422, 'replay_failed', `${functionName} failed the replayed record again, so ${failureId} stays failed: ${error} Fix the cause (or send corrected "data") and replay again.`);
+    this.name = 'ReplayFailedAgainError';
+  }
+}

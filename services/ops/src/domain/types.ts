@@ -1,0 +1,33 @@
+import type { FailedEvent, FailedEventStatus } from '@sdp/shared';
+import type { KinesisStreamEvent } from 'aws-lambda';
+
+/** The failed-events table as the ops service reads and changes it. */
+export interface FailedEventsTable {
+  get(failureId: string): Promise<FailedEvent | undefined>;
+  /** Newest failure first */
+  listByStatus(status: FailedEventStatus, limit: number): Promise<FailedEvent[]>;
+  /** Every item (counts and reconciliation) */
+  scanAll(): Promise<FailedEvent[]>;
+  /** `failed` → `replaying`, or `replaying` since before `staleBefore` → `replaying`; false when the item was in neither state */
+  claimForReplay(failureId: string, at: Date, staleBefore: Date): Promise<boolean>;
+  markReplayed(failureId: string, at: Date, replayedWith: 'original' | 'corrected'): Promise<void>;
+  markReplayFailed(failureId: string, error: string): Promise<void>;
+}
+
+/** What invoking a consumer with a replay event gave. */
+export type ReplayInvocation = { ok: true } | { ok: false; error: string };
+
+export type InvokeConsumer = (functionName: string, event: KinesisStreamEvent) => Promise<ReplayInvocation>;
+
+export interface ReplayRequest {
+  /** Corrected data to send instead of the stored record: a JSON value or its text */
+  data?: unknown;
+}
+
+export interface ReplayResult {
+  failure_id: string;
+  /** `replayed`: processed now; `already_replayed`: a replay succeeded before, nothing was sent */
+  outcome: 'replayed' | 'already_replayed';
+  replayed_at: string;
+  replayed_with: string;
+}

@@ -1,0 +1,21 @@
+import type { ApiScope } from './types.js';
+
+/** The header every request carries its key in (API Gateway's name for it, lower-cased as HTTP APIs deliver headers). */
+export const API_KEY_HEADER = 'x-api-key';
+
+export const API_SCOPES: readonly ApiScope[] = ['ingest', 'report', 'predict', 'admin'];
+
+/** Keys start with this, so they are recognisable in logs and by secret scanners. */
+export const API_KEY_PREFIX = 'sdp';
+
+/**
+ * How long a function instance trusts what it read about a key. A revoked key stops working
+ * within this time; every request would otherwise cost a table read.
+ */
+export const KEY_CACHE_TTL_MS = 60_000;
+
+/** Most keys one instance remembers (known and unknown), so a flood of made-up keys cannot grow memory. */
+export const KEY_CACHE_MAX_ENTRIES = 10_000;
+
+export const DEFAULT_RATE_LIMIT_PER_SECOND = 1_000;
+export const DEFAULT_BURST = 2_000;

@@ -1,0 +1,64 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
+import { requiredEnv } from '../config/requiredEnv.js';
+import { dynamoDbApiKeysTable } from './apiKeysTable.js';
+import { authorizeApiKey } from './authorizeApiKey.js';
+import { API_KEY_HEADER, KEY_CACHE_MAX_ENTRIES, KEY_CACHE_TTL_MS } from './constants.js';
+import { RateLimitedError } from './errors.js';
+import { TokenBucket } from './TokenBucket.js';
+import type { ApiKeyRecord, ApiScope } from './types.js';
+
+export interface RequireApiKeyOptions {
+  scope: ApiScope;
+  /** Where keys are read from; default the table named by `API_KEYS_TABLE_NAME` */
+  lookup?: (keyId: string) => Promise<ApiKeyRecord | undefined>;
+  now?: () => number;
+  cacheTtlMs?: number;
+}
+
+/**
+ * Middy middleware that lets a request through only with an active key of the needed scope in
+ * the `x-api-key` header, within the key's rate limit; otherwise the request ends with
+ * 401/403/429 before the handler runs, so nothing is written. Register it after `httpErrorHandler`.
+ * The tenant lands in `event.requestContext.authorizer.lambda` as a Lambda authorizer would put it.
+ *
+ * What an instance read about a key is trusted for `cacheTtlMs` (default 60 s), and the rate
+ * limit is counted per instance (docs/adr/0013-api-keys.md says why and what that means).
+ *
+ * @example
+ * middy(handler).use(httpErrorHandler({ logger })).use(requireApiKey({ scope: 'ingest' }))
+ */
+export function requireApiKey(options: RequireApiKeyOptions): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
+  const { scope, now = Date.now, cacheTtlMs = KEY_CACHE_TTL_MS } = options;
+  let lookup = options.lookup;
+  const cache = new Map<string, { record: ApiKeyRecord | undefined; readAt: number }>();
+  const buckets = new Map<string, TokenBucket>();
+
+  const cachedLookup = async (keyId: string): Promise<ApiKeyRecord | undefined> => {
+    const cached = cache.get(keyId);
+    if (cached && now() - cached.readAt < cacheTtlMs) return cached.record;
+    lookup ??= defaultLookup();
+    const record = await lookup(keyId);
+    if (cache.size >= KEY_CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+    cache.set(keyId, { record, readAt: now() });
+    return record;
+  };
+
+  return {
+    before: async (request) => {
+      const at = now();
+      const record = await authorizeApiKey(request.event.headers?.[API_KEY_HEADER], cachedLookup, scope, new Date(at));
+      let bucket = buckets.get(record.key_id);
+      if (!bucket) buckets.set(record.key_id, (bucket = new TokenBucket(record.rate_limit_per_second, record.burst, at)));
+      const retryAfter = bucket.take(at);
+      if (retryAfter > 0) throw new RateLimitedError(record.key_id, retryAfter);
+      const context = request.event.requestContext as { authorizer?: unknown };
+      context.authorizer = { lambda: { tenant: record.tenant, key_id: record.key_id } };
+    },
+  };
+}
+
+function defaultLookup(): (keyId: string) => Promise<ApiKeyRecord | undefined> {
+  return dynamoDbApiKeysTable(new DynamoDBClient({}), requiredEnv('API_KEYS_TABLE_NAME')).get;
+}

@@ -1,0 +1,14 @@
+/** A failed record's data is kept up to this many characters (DynamoDB items hold at most 400 KB). */
+export const DATA_LIMIT_CHARS = 300_000;
+
+/** Error messages are kept up to this many characters. */
+export const ERROR_LIMIT_CHARS = 2_000;
+
+/** How long a `retrying` item stays after its last failure (it was processed in the end, or it became `failed`). */
+export const RETRYING_RETENTION_SECONDS = 7 * 24 * 3600;
+
+/** Replays mark their records' shard with this suffix, so consumers keep them apart from the stream's own records. */
+export const REPLAY_SHARD_SUFFIX = '-replay';
+
+/** Attempts before a record that keeps failing is set aside, unless the function says otherwise. */
+export const DEFAULT_MAX_ATTEMPTS = 5;

@@ -1,0 +1,107 @@
+import { UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DATA_LIMIT_CHARS, ERROR_LIMIT_CHARS, RETRYING_RETENTION_SECONDS } from './constants.js';
+import { failureIdOf } from './failureIdOf.js';
+import type { RecordFailure } from './types.js';
+
+/** The stream consumers' side of the failed-events store. */
+export interface FailedEventStore {
+  /**
+   * Counts one more failed attempt of a record; once `maxAttempts` are reached the record is set
+   * aside (`failed`). Resolves with the attempts so far and whether it is set aside.
+   */
+  recordAttempt(failure: RecordFailure, maxAttempts: number): Promise<{ attempts: number; setAside: boolean }>;
+  /** Sets a record aside at once (it can never succeed as it is). */
+  setAside(failure: RecordFailure): Promise<void>;
+}
+
+/**
+ * The failed-events store in DynamoDB (key `failure_id`). Re-deliveries of a record update its one
+ * item; a record already replayed is never set back to `failed` by a late re-delivery.
+ */
+export function dynamoDbFailedEventStore(client: DynamoDBClient, tableName: string): FailedEventStore {
+  const update = async (failure: RecordFailure, status: 'retrying' | 'failed', countAttempt = true) => {
+    const values: Record<string, AttributeValue> = {
+      ':one': { N: countAttempt ? '1' : '0' },
+      ':status': { S: status },
+      ':replayed': { S: 'replayed' },
+      ':replaying': { S: 'replaying' },
+      ':at': { S: failure.at.toISOString() },
+      ':fn': { S: failure.functionName },
+      ':arn': { S: failure.eventSourceArn },
+      ':shard': { S: failure.shardId },
+      ':seq': { S: failure.sequenceNumber },
+      ':pk': { S: failure.partitionKey },
+      ':data': { S: failure.data.slice(0, DATA_LIMIT_CHARS) },
+      ':truncated': { BOOL: failure.data.length > DATA_LIMIT_CHARS },
+      ':errorName': { S: failure.reason.name.slice(0, 200) },
+      ':errorMessage': { S: failure.reason.message.slice(0, ERROR_LIMIT_CHARS) },
+    };
+    const set = [
+      '#status = :status',
+      'attempts = if_not_exists(attempts, :zero) + :one',
+      'first_failed_at = if_not_exists(first_failed_at, :at)',
+      'last_failed_at = :at',
+      'function_name = :fn',
+      'event_source_arn = :arn',
+      'shard_id = :shard',
+      'sequence_number = :seq',
+      'partition_key = :pk',
+      '#data = :data',
+      'data_truncated = :truncated',
+      'error_name = :errorName',
+      'error_message = :errorMessage',
+    ];
+    values[':zero'] = { N: '0' };
+    const receivedAt = receivedAtOf(failure.data);
+    if (receivedAt) {
+      set.push('received_at = :receivedAt');
+      values[':receivedAt'] = { S: receivedAt };
+    }
+    if (status === 'retrying') {
+      set.push('expires_at = :expires');
+      values[':expires'] = { N: String(Math.floor(failure.at.getTime() / 1000) + RETRYING_RETENTION_SECONDS) };
+    }
+    const { Attributes } = await client
+      .send(
+        new UpdateItemCommand({
+          TableName: tableName,
+          Key: { failure_id: { S: failureIdOf(failure.functionName, failure.shardId, failure.sequenceNumber) } },
+          UpdateExpression: `SET ${set.join(', ')}${status === 'failed' ? ' REMOVE expires_at' : ''}`,
+          ConditionExpression: 'attribute_not_exists(#status) OR NOT #status IN (:replayed, :replaying)',
+          ExpressionAttributeNames: { '#status': 'status', '#data': 'data' },
+          ExpressionAttributeValues: values,
+          ReturnValues: 'ALL_NEW',
+        }),
+      )
+      .catch((error: Error) => {
+        // Replayed (or being replayed): a late re-delivery of the original changes nothing.
+        if (error.name === 'ConditionalCheckFailedException') return { Attributes: undefined };
+        throw error;
+      });
+    return Attributes;
+  };
+
+  return {
+    async recordAttempt(failure, maxAttempts) {
+      const item = await update(failure, 'retrying');
+      if (!item) return { attempts: maxAttempts, setAside: true };
+      const attempts = Number(item.attempts?.N ?? '1');
+      if (attempts < maxAttempts) return { attempts, setAside: false };
+      await update(failure, 'failed', false);
+      return { attempts, setAside: true };
+    },
+    async setAside(failure) {
+      await update(failure, 'failed');
+    },
+  };
+}
+
+/** The raw envelope's `received_at`, when the data is one. */
+function receivedAtOf(data: string): string | undefined {
+  try {
+    const value = JSON.parse(data) as { received_at?: unknown };
+    return typeof value.received_at === 'string' ? value.received_at : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,107 @@
+import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
+import { readKinesisRecords, type KinesisRecordText } from '../streams/readKinesisRecords.js';
+import { REPLAY_SHARD_SUFFIX } from './constants.js';
+import { ReplayFailedError } from './errors.js';
+import type { FailedEventStore } from './failedEventStore.js';
+import type { FailureReason, RecordFailure, StreamBatchOutcome } from './types.js';
+
+export interface ProcessStreamBatchOptions {
+  store: FailedEventStore;
+  /** The consumer's function name, part of every failure's id */
+  functionName: string;
+  /** Attempts before a record that keeps failing is set aside */
+  maxAttempts: number;
+  now?: () => Date;
+  log?: (message: string, data: Record<string, unknown>) => void;
+}
+
+type Attempt = { outcome: StreamBatchOutcome } | { error: unknown };
+
+/**
+ * Runs a Kinesis consumer's batch function so that no record can block its shard: records the
+ * function rejects go to the failed-events store at once; the record a partial failure points at
+ * is re-delivered until it has failed `maxAttempts` times, then set aside and the shard moves on;
+ * when the function throws for a whole batch, the batch is split in halves, in stream order, until
+ * the record that throws (the poison record) is alone, instead of failing the rest with it. Consumers
+ * must be idempotent (they are: a record is re-delivered after any failure anyway).
+ *
+ * Records of a replay (`npm run failed -- replay`) are never set aside again: their failure is
+ * thrown, so the replay reports it.
+ *
+ * @example
+ * export const handler = (event: KinesisStreamEvent) =>
+ *   processStreamBatch(event, (records) => joinRecords(records), { store, functionName, maxAttempts: 5 });
+ */
+export async function processStreamBatch(
+  event: KinesisStreamEvent,
+  processRecords: (records: KinesisRecordText[]) => Promise<StreamBatchOutcome>,
+  options: ProcessStreamBatchOptions,
+): Promise<KinesisStreamBatchResponse> {
+  const { store, functionName, maxAttempts, now = () => new Date(), log = () => undefined } = options;
+  const records = readKinesisRecords(event);
+  const sources = new Map<string, KinesisStreamRecord>(event.Records.map((record) => [record.kinesis.sequenceNumber, record]));
+  const attempt = (batch: KinesisRecordText[]): Promise<Attempt> =>
+    processRecords(batch).then(
+      (outcome) => ({ outcome }),
+      (error: unknown) => ({ error }),
+    );
+  const failureOf = (record: KinesisRecordText, reason: FailureReason): RecordFailure => {
+    const source = sources.get(record.sequenceNumber)!;
+    return { functionName, eventSourceArn: source.eventSourceARN, shardId: record.shardId, partitionKey: source.kinesis.partitionKey, sequenceNumber: record.sequenceNumber, data: record.data, reason, at: now() };
+  };
+
+  /** The response for one attempt at `batch`, after storing what failed. */
+  const settle = async (batch: KinesisRecordText[], result: Attempt): Promise<KinesisStreamBatchResponse> => {
+    const outcome: StreamBatchOutcome =
+      'error' in result ? { batchItemFailures: [{ itemIdentifier: batch[0]!.sequenceNumber }], failure: reasonOf(result.error) } : result.outcome;
+    const bySequence = new Map(batch.map((record, index) => [record.sequenceNumber, index]));
+    for (const { sequenceNumber, reason } of outcome.rejected ?? []) {
+      const record = batch[bySequence.get(sequenceNumber)!]!;
+      await store.setAside(failureOf(record, reason));
+      log('set a record aside in the failed-events store', { shardId: record.shardId, sequenceNumber, reason });
+    }
+    const [failed] = outcome.batchItemFailures;
+    if (!failed) return { batchItemFailures: [] };
+    const index = bySequence.get(failed.itemIdentifier)!;
+    const reason = outcome.failure ?? { name: 'RecordNotProcessed', message: 'The consumer asked for this record to be delivered again.' };
+    const { attempts, setAside } = await store.recordAttempt(failureOf(batch[index]!, reason), maxAttempts);
+    if (!setAside) return { batchItemFailures: [failed] };
+    log('set a record aside after its last attempt', { sequenceNumber: failed.itemIdentifier, attempts, reason });
+    const next = batch[index + 1];
+    return { batchItemFailures: next ? [{ itemIdentifier: next.sequenceNumber }] : [] };
+  };
+
+  if (records.some((record) => record.shardId.endsWith(REPLAY_SHARD_SUFFIX))) return replayBatch(records, processRecords);
+
+  // A batch that throws is split in halves until the record that throws is alone: its neighbours
+  // are processed in ever larger groups and only it is counted as failing.
+  const drive = async (batch: KinesisRecordText[]): Promise<KinesisStreamBatchResponse> => {
+    const result = await attempt(batch);
+    if (!('error' in result) || batch.length === 1) return settle(batch, result);
+    log('the batch failed; splitting it to find the record that fails', { records: batch.length, error: reasonOf(result.error) });
+    const middle = Math.ceil(batch.length / 2);
+    const first = await drive(batch.slice(0, middle));
+    return first.batchItemFailures.length > 0 ? first : drive(batch.slice(middle));
+  };
+  return drive(records);
+}
+
+async function replayBatch(
+  records: KinesisRecordText[],
+  processRecords: (records: KinesisRecordText[]) => Promise<StreamBatchOutcome>,
+): Promise<KinesisStreamBatchResponse> {
+  const outcome = await processRecords(records).catch((error: unknown) => {
+    throw new ReplayFailedError(reasonOf(error));
+  });
+  const [rejected] = outcome.rejected ?? [];
+  if (rejected) throw new ReplayFailedError(rejected.reason);
+  if (outcome.batchItemFailures.length > 0) {
+    throw new ReplayFailedError(outcome.failure ?? { name: 'RecordNotProcessed', message: 'The consumer asked for the record to be delivered again.' });
+  }
+  return { batchItemFailures: [] };
+}
+
+function reasonOf(error: unknown): FailureReason {
+  const { name = 'Error', message = String(error) } = (error ?? {}) as { name?: string; message?: string };
+  return { name, message };
+}

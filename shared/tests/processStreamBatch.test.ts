@@ -1,0 +1,141 @@
+import type { KinesisStreamEvent } from 'aws-lambda';
+import { processStreamBatch, ReplayFailedError, type FailedEventStore, type KinesisRecordText, type RecordFailure, type StreamBatchOutcome } from '../src/index.js';
+
+const SHARD = 'shardId-000000000001';
+const sequenceOf = (i: number) => String(49_000 + i);
+
+function eventOf(datas: string[], shardId = SHARD): KinesisStreamEvent {
+  return {
+    Records: datas.map((data, i) => ({
+      eventID: `${shardId}:${sequenceOf(i)}`,
+      eventSourceARN: 'arn:aws:kinesis:us-east-1:123456789012:stream/raw',
+      kinesis: { sequenceNumber: sequenceOf(i), partitionKey: `pk-${i}`, data: Buffer.from(data).toString('base64') },
+    })),
+  } as unknown as KinesisStreamEvent;
+}
+
+/** An in-memory store that keeps what it was told, as the DynamoDB one does. */
+function memoryStore() {
+  const attempts = new Map<string, number>();
+  const setAside: RecordFailure[] = [];
+  const store: FailedEventStore = {
+    async recordAttempt(failure, maxAttempts) {
+      const n = (attempts.get(failure.sequenceNumber) ?? 0) + 1;
+      attempts.set(failure.sequenceNumber, n);
+      if (n >= maxAttempts) setAside.push(failure);
+      return { attempts: n, setAside: n >= maxAttempts };
+    },
+    async setAside(failure) {
+      setAside.push(failure);
+    },
+  };
+  return { store, attempts, setAside };
+}
+
+const options = (store: FailedEventStore) => ({ store, functionName: 'sdp-enrich-dev-joinEvents', maxAttempts: 3, now: () => new Date('2026-11-22T10:00:00Z') });
+
+describe('processStreamBatch', () => {
+  it('sets rejected records aside at once, with everything needed to replay them, and lets the batch through', async () => {
+    // Prepare
+    const { store, setAside } = memoryStore();
+    const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => ({
+      batchItemFailures: [],
+      rejected: [{ sequenceNumber: records[1]!.sequenceNumber, reason: { name: 'InvalidJson', message: 'not JSON' } }],
+    });
+
+    // Act
+    const response = await processStreamBatch(eventOf(['{}', 'oops', '{}']), process, options(store));
+
+    // Assess
+    expect(response).toStrictEqual({ batchItemFailures: [] });
+    expect(setAside).toStrictEqual([
+      {
+        functionName: 'sdp-enrich-dev-joinEvents',
+        eventSourceArn: 'arn:aws:kinesis:us-east-1:123456789012:stream/raw',
+        shardId: SHARD,
+        sequenceNumber: sequenceOf(1),
+        partitionKey: 'pk-1',
+        data: 'oops',
+        reason: { name: 'InvalidJson', message: 'not JSON' },
+        at: new Date('2026-11-22T10:00:00Z'),
+      },
+    ]);
+  });
+
+  it('re-delivers a failing record until its last attempt, then sets it aside and resumes after it', async () => {
+    // Prepare
+    const { store, attempts, setAside } = memoryStore();
+    const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => ({
+      batchItemFailures: [{ itemIdentifier: records[1]!.sequenceNumber }],
+      failure: { name: 'ThrottlingException', message: 'slow down' },
+    });
+    const event = eventOf(['a', 'b', 'c']);
+
+    // Act
+    const responses = [];
+    for (let i = 0; i < 3; i++) responses.push(await processStreamBatch(event, process, options(store)));
+
+    // Assess
+    expect(responses).toStrictEqual([
+      { batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] },
+      { batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] },
+      { batchItemFailures: [{ itemIdentifier: sequenceOf(2) }] },
+    ]);
+    expect(attempts.get(sequenceOf(1))).toBe(3);
+    expect(setAside.map((f) => [f.sequenceNumber, f.reason.name])).toStrictEqual([[sequenceOf(1), 'ThrottlingException']]);
+  });
+
+  it('finds the record that makes the batch throw by halving, processing its neighbours and going on after it', async () => {
+    // Prepare
+    const { store, setAside } = memoryStore();
+    const processed: string[] = [];
+    const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => {
+      if (records.some((record) => record.data === 'poison')) throw new TypeError("Cannot read properties of undefined (reading 'tx_id')");
+      processed.push(...records.map((record) => record.data));
+      return { batchItemFailures: [] };
+    };
+    const event = eventOf(['r0', 'r1', 'r2', 'r3', 'r4', 'poison', 'r6', 'r7']);
+
+    // Act
+    const responses = [];
+    for (let i = 0; i < 3; i++) responses.push(await processStreamBatch(event, process, options(store)));
+
+    // Assess
+    expect(responses.slice(0, 2)).toStrictEqual([{ batchItemFailures: [{ itemIdentifier: sequenceOf(5) }] }, { batchItemFailures: [{ itemIdentifier: sequenceOf(5) }] }]);
+    expect(responses[2]).toStrictEqual({ batchItemFailures: [] });
+    expect(setAside.map((f) => [f.data, f.reason])).toStrictEqual([['poison', { name: 'TypeError', message: "Cannot read properties of undefined (reading 'tx_id')" }]]);
+    expect(new Set(processed)).toStrictEqual(new Set(['r0', 'r1', 'r2', 'r3', 'r4', 'r6', 'r7']));
+  });
+
+  it('lets the whole batch fail when the store itself cannot be written, so nothing is lost', async () => {
+    // Prepare
+    const store: FailedEventStore = {
+      recordAttempt: () => Promise.reject(new Error('DynamoDB is down')),
+      setAside: () => Promise.reject(new Error('DynamoDB is down')),
+    };
+    const process = async (): Promise<StreamBatchOutcome> => ({ batchItemFailures: [], rejected: [{ sequenceNumber: sequenceOf(0), reason: { name: 'X', message: 'y' } }] });
+
+    // Act
+    const result = processStreamBatch(eventOf(['x']), process, options(store));
+
+    // Assess
+    await expect(result).rejects.toThrow('DynamoDB is down');
+  });
+
+  it('throws a replay’s failure instead of setting the record aside again', async () => {
+    // Prepare
+    const { store, setAside } = memoryStore();
+    const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => ({
+      batchItemFailures: [],
+      rejected: [{ sequenceNumber: records[0]!.sequenceNumber, reason: { name: 'InvalidEventEnvelope', message: '$.data.tx_id is required' } }],
+    });
+
+    // Act
+    const result = processStreamBatch(eventOf(['{}'], `${SHARD}-replay`), process, options(store)).catch((error: unknown) => error);
+
+    // Assess
+    expect(await result).toBeInstanceOf(ReplayFailedError);
+    expect((await result as Error).message).toBe('The replayed record failed again: InvalidEventEnvelope: $.data.tx_id is required');
+    expect(setAside).toStrictEqual([]);
+  });
+});

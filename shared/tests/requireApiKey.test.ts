@@ -1,0 +1,89 @@
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { httpErrorHandler, issueApiKey, requireApiKey, type ApiKeyRecord } from '../src/index.js';
+
+const logger = new Logger({ logLevel: 'SILENT' });
+const context = { awsRequestId: 'req-1' } as Context;
+
+function setup(record: Partial<ApiKeyRecord> = {}) {
+  const { key, record: issued } = issueApiKey({ tenant: 'acme', scopes: ['report'], ratePerSecond: 1, burst: 2 }, new Date(0));
+  let stored: ApiKeyRecord = { ...issued, ...record };
+  let clock = 1_000;
+  const lookups: string[] = [];
+  const ran: unknown[] = [];
+  const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+    .use(httpErrorHandler({ logger }))
+    .use(
+      requireApiKey({
+        scope: 'report',
+        lookup: async (id) => {
+          lookups.push(id);
+          return id === stored.key_id ? stored : undefined;
+        },
+        now: () => clock,
+      }),
+    )
+    .handler(async (event) => {
+      ran.push(event.requestContext);
+      return { statusCode: 200, body: 'ok' };
+    });
+  const call = async (presented: string | undefined) => {
+    const event = { headers: presented === undefined ? {} : { 'x-api-key': presented }, requestContext: { requestId: 'r' } } as unknown as APIGatewayProxyEventV2;
+    const response = (await handler(event, context)) as { statusCode: number; headers?: Record<string, string>; body: string };
+    return { status: response.statusCode, retryAfter: response.headers?.['Retry-After'], code: response.statusCode === 200 ? 'ok' : JSON.parse(response.body).code };
+  };
+  return {
+    key: key.text,
+    call,
+    lookups,
+    ran,
+    tick: (ms: number) => (clock += ms),
+    revoke: () => (stored = { ...stored, status: 'revoked' }),
+  };
+}
+
+describe('requireApiKey', () => {
+  it('runs the handler only for a good key, with the tenant in the request context', async () => {
+    // Prepare
+    const { key, call, ran } = setup();
+
+    // Act
+    const answers = [await call(undefined), await call('nonsense'), await call(key)];
+
+    // Assess
+    expect(answers.map((a) => `${a.status} ${a.code}`)).toStrictEqual(['401 missing_api_key', '401 invalid_api_key', '200 ok']);
+    expect(ran).toStrictEqual([{ requestId: 'r', authorizer: { lambda: { tenant: 'acme', key_id: key.slice(4, 16) } } }]);
+  });
+
+  it('reads a key once per cache period, so a revocation takes effect when it ends', async () => {
+    // Prepare
+    const { key, call, lookups, tick, revoke } = setup({ rate_limit_per_second: 1000, burst: 1000 });
+
+    // Act
+    const first = await call(key);
+    revoke();
+    const cached = await call(key);
+    tick(60_000);
+    const afterTtl = await call(key);
+
+    // Assess
+    expect([first.status, cached.status, `${afterTtl.status} ${afterTtl.code}`]).toStrictEqual([200, 200, '403 api_key_revoked']);
+    expect(lookups).toHaveLength(2);
+  });
+
+  it('answers 429 with Retry-After beyond the key’s burst, and lets requests through again later', async () => {
+    // Prepare
+    const { key, call, ran, tick } = setup();
+
+    // Act
+    const burst = [await call(key), await call(key), await call(key)];
+    tick(1_000);
+    const later = await call(key);
+
+    // Assess
+    expect(burst.map((a) => `${a.status} ${a.code} ${a.retryAfter}`)).toStrictEqual(['200 ok undefined', '200 ok undefined', '429 rate_limited 1']);
+    expect(later.status).toBe(200);
+    expect(ran).toHaveLength(3);
+  });
+});

@@ -1,0 +1,132 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { localKinesisClient } from '../local-cloud/src/clients.js';
+import { readWholeStream } from './support/readWholeStream.js';
+import { repositoryRoot, startTestCloud, type TestCloud } from './support/startTestCloud.js';
+
+const RAW_EVENTS_STREAM = 'sdp-ingest-local-raw-events';
+const bid = (txId: string) => JSON.stringify({ tx_id: txId, app_uid: 'u', campaign_item_id: 7, domain: 'example.com' });
+
+/** `npm run keys -- <args>` against the test cloud; the printed key is the output's first line. */
+async function keys(cloud: TestCloud, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(
+    path.join(repositoryRoot, 'node_modules/.bin/tsx'),
+    ['services/access/scripts/keys.ts', ...args, '--data-dir', cloud.dataDir],
+    { cwd: repositoryRoot },
+  );
+  return stdout;
+}
+
+describe('API keys through the local cloud', () => {
+  let cloud: TestCloud;
+
+  const call = async (route: string, key: string | undefined, body?: string) => {
+    const response = await fetch(cloud.url + route, {
+      method: body === undefined ? 'GET' : 'POST',
+      headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { 'x-api-key': key }) },
+      ...(body === undefined ? {} : { body }),
+    });
+    const answer = (await response.json()) as { code?: string; message?: string };
+    return `${response.status} ${answer.code ?? 'ok'}`;
+  };
+
+  beforeAll(async () => {
+    cloud = await startTestCloud();
+  }, 120_000);
+
+  afterAll(async () => {
+    await cloud?.dispose();
+  }, 60_000);
+
+  it('refuses every API without a valid key, with 401 and a code, and writes nothing', async () => {
+    // Prepare
+    const bogus = `sdp_${'0'.repeat(12)}_${'0'.repeat(48)}`;
+
+    // Act
+    const answers = [
+      await call('/bid', undefined, bid('no-key')),
+      await call('/bid', 'not-a-key', bid('bad-key')),
+      await call('/events', bogus, JSON.stringify({ events: [{ type: 'bid', tx_id: 'bogus' }] })),
+      await call('/reports/campaigns/7', undefined),
+      await call('/predictions', undefined, '{}'),
+      await call('/query/saved', bogus),
+      await call('/models', undefined),
+      await call('/orphans', undefined),
+    ];
+    const stream = await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM);
+
+    // Assess
+    expect(answers).toStrictEqual([
+      '401 missing_api_key',
+      '401 invalid_api_key',
+      '401 invalid_api_key',
+      '401 missing_api_key',
+      '401 missing_api_key',
+      '401 invalid_api_key',
+      '401 missing_api_key',
+      '401 missing_api_key',
+    ]);
+    expect(stream).toStrictEqual([]);
+  });
+
+  it('creates, scopes, rotates and revokes tenant keys with npm run keys', async () => {
+    // Prepare
+    const ingestOnly = (await keys(cloud, 'create', '--tenant', 'bidder-1', '--scopes', 'ingest')).split('\n')[0]!;
+    const reader = (await keys(cloud, 'create', '--tenant', 'analyst', '--scopes', 'report')).split('\n')[0]!;
+
+    // Act
+    const beforeRotation = [await call('/bid', ingestOnly, bid('tenant-1')), await call('/reports/campaigns/7', ingestOnly), await call('/bid', reader, bid('reader'))];
+    const rotated = (await keys(cloud, 'rotate', ingestOnly.slice(4, 16), '--grace-hours', '0')).split('\n')[0]!;
+    const revokedKey = (await keys(cloud, 'create', '--tenant', 'gone')).split('\n')[0]!;
+    await keys(cloud, 'revoke', revokedKey.slice(4, 16));
+    const afterRotation = [await call('/bid', rotated, bid('tenant-1-new')), await call('/bid', revokedKey, bid('revoked')), await call('/reports/campaigns/7', reader)];
+    const listed = await keys(cloud, 'list');
+    const inStream = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)).map((r) => (r.data as { data: { tx_id: string } }).data.tx_id);
+
+    // Assess
+    expect(ingestOnly).toMatch(/^sdp_[0-9a-f]{12}_[0-9a-f]{48}$/);
+    expect(beforeRotation).toStrictEqual(['202 ok', '403 insufficient_scope', '403 insufficient_scope']);
+    expect(afterRotation).toStrictEqual(['202 ok', '403 api_key_revoked', '200 ok']);
+    expect(inStream.sort()).toStrictEqual(['tenant-1', 'tenant-1-new']);
+    expect(listed).toContain(`${ingestOnly.slice(4, 16)}  bidder-1`);
+    expect(listed).toMatch(new RegExp(`${ingestOnly.slice(4, 16)} .* expires .* → ${rotated.slice(4, 16)}`));
+    expect(listed).toMatch(new RegExp(`${revokedKey.slice(4, 16)} .* REVOKED`));
+    expect(listed).not.toContain(ingestOnly.slice(17));
+  }, 60_000);
+
+  it('says when a rotated key has expired and which key replaced it', async () => {
+    // Prepare
+    const old = (await keys(cloud, 'create', '--tenant', 'rotating', '--scopes', 'ingest')).split('\n')[0]!;
+    const replacement = (await keys(cloud, 'rotate', old.slice(4, 16), '--grace-hours', '0')).split('\n')[0]!;
+
+    // Act
+    const response = await fetch(`${cloud.url}/bid`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': old }, body: bid('expired') });
+
+    // Assess
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ code: 'api_key_expired', message: expect.stringContaining(`use its replacement ${replacement.slice(4, 16)}`) });
+  }, 30_000);
+
+  it('answers 429 with Retry-After beyond a key’s rate limit, without writing the refused events', async () => {
+    // Prepare
+    const limited = (await keys(cloud, 'create', '--tenant', 'small', '--scopes', 'ingest', '--rate', '1', '--burst', '3')).split('\n')[0]!;
+
+    // Act
+    const answers: string[] = [];
+    for (let i = 0; i < 6; i++) answers.push(await call('/bid', limited, bid(`limited-${i}`)));
+    const inStream = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM))
+      .map((r) => (r.data as { data: { tx_id: string } }).data.tx_id)
+      .filter((txId) => txId.startsWith('limited-'));
+
+    // Assess
+    // Two instances serve /bid locally, each with its own bucket of 3 (per-instance limits, docs/adr/0013-api-keys.md).
+    const accepted = answers.filter((answer) => answer === '202 ok').length;
+    expect(accepted).toBeGreaterThanOrEqual(3);
+    expect(accepted).toBeLessThanOrEqual(6);
+    expect(answers.filter((answer) => answer !== '202 ok').every((answer) => answer === '429 rate_limited')).toBe(true);
+    expect(inStream.sort()).toStrictEqual(
+      answers.flatMap((answer, i) => (answer === '202 ok' ? [`limited-${i}`] : [])).sort(),
+    );
+  }, 30_000);
+});
