@@ -28,7 +28,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
   it('packages every service', () => {
     // Assess
     expect(results.map(({ service, ok }) => ({ service, ok }))).toStrictEqual(
-      ['access', 'ops', 'ingest', 'enrich', 'aggregate', 'report', 'lake', 'retrain', 'predict', 'dashboard'].map((service) => ({ service, ok: true })),
+      ['access', 'ingest', 'ops', 'enrich', 'aggregate', 'report', 'lake', 'retrain', 'predict', 'dashboard'].map((service) => ({ service, ok: true })),
     );
   });
 

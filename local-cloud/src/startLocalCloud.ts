@@ -45,6 +45,8 @@ export interface LocalCloud {
   dynamoDbEndpoint: string;
   /** The local SageMaker: control plane and runtime (InvokeEndpoint) on one URL */
   sageMakerEndpoint: string;
+  /** DynamoDB Local's Java process (fault tests kill it) */
+  dynamoDbPid: number | undefined;
   /** A key with every scope for this machine's APIs (also in `<dataDir>/api-key`), when a service declares an API keys table */
   apiKey: string | undefined;
   project: LocalProject;
@@ -220,6 +222,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       url: gateway.url,
       kinesisEndpoint: kinesalite.endpoint,
       dynamoDbEndpoint: dynamoDbLocal.endpoint,
+      dynamoDbPid: dynamoDbLocal.pid,
       sageMakerEndpoint: sageMaker.endpoint,
       apiKey,
       project,

@@ -80,6 +80,7 @@ export { authorizeApiKey } from './auth/authorizeApiKey.js';
 export {
   ApiKeyExpiredError,
   ApiKeyRevokedError,
+  AuthUnavailableError,
   InsufficientScopeError,
   InvalidApiKeyError,
   MissingApiKeyError,
@@ -100,3 +101,5 @@ export { processStreamBatch } from './failures/processStreamBatch.js';
 export type { ProcessStreamBatchOptions } from './failures/processStreamBatch.js';
 export type { FailedEvent, FailedEventStatus, FailureReason, RecordFailure, RecordRejection, StreamBatchOutcome } from './failures/types.js';
 export { failedEventsFromEnv } from './failures/failedEventsFromEnv.js';
+export { dynamoDbConsumerProgress, ingestMinuteOf, progressSortKey, PROGRESS_RETENTION_SECONDS } from './failures/consumerProgress.js';
+export type { ConsumerProgress, ProgressEntry } from './failures/consumerProgress.js';

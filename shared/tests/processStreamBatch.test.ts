@@ -1,5 +1,5 @@
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { processStreamBatch, ReplayFailedError, type FailedEventStore, type KinesisRecordText, type RecordFailure, type StreamBatchOutcome } from '../src/index.js';
+import { processStreamBatch, ReplayFailedError, type ConsumerProgress, type FailedEventStore, type ProgressEntry, type KinesisRecordText, type RecordFailure, type StreamBatchOutcome } from '../src/index.js';
 
 const SHARD = 'shardId-000000000001';
 const sequenceOf = (i: number) => String(49_000 + i);
@@ -137,5 +137,32 @@ describe('processStreamBatch', () => {
     expect(await result).toBeInstanceOf(ReplayFailedError);
     expect((await result as Error).message).toBe('The replayed record failed again: InvalidEventEnvelope: $.data.tx_id is required');
     expect(setAside).toStrictEqual([]);
+  });
+
+  it('records what each invocation acknowledged per ingest minute: the records before the re-delivery point, without those set aside', async () => {
+    // Prepare
+    const { store } = memoryStore();
+    const entries: ProgressEntry[] = [];
+    const progress: ConsumerProgress = { record: async (entry) => void entries.push(entry) };
+    const envelope = (minute: string) => JSON.stringify({ schema_version: 1, received_at: `2026-11-22T10:${minute}:15.000Z`, data: {} });
+    const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => ({
+      batchItemFailures: [{ itemIdentifier: records[3]!.sequenceNumber }],
+      rejected: [{ sequenceNumber: records[1]!.sequenceNumber, reason: { name: 'InvalidJson', message: 'x' } }],
+    });
+
+    // Act
+    await processStreamBatch(eventOf([envelope('01'), 'oops', envelope('02'), envelope('02'), envelope('03')]), process, { ...options(store), progress });
+
+    // Assess
+    expect(entries).toStrictEqual([
+      {
+        functionName: 'sdp-enrich-dev-joinEvents',
+        shardId: SHARD,
+        firstSequence: sequenceOf(0),
+        lastSequence: sequenceOf(2),
+        windows: { '2026-11-22T10:01': 1, '2026-11-22T10:02': 1 },
+        at: new Date('2026-11-22T10:00:00Z'),
+      },
+    ]);
   });
 });

@@ -87,3 +87,26 @@ describe('requireApiKey', () => {
     expect(ran).toHaveLength(3);
   });
 });
+
+describe('requireApiKey when the keys table cannot be read', () => {
+  it('answers 503 auth_unavailable with Retry-After, not a 500, and runs nothing', async () => {
+    // Prepare
+    const { key } = issueApiKey({ tenant: 'acme', scopes: ['report'] }, new Date(0));
+    let ran = false;
+    const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
+      .use(httpErrorHandler({ logger }))
+      .use(requireApiKey({ scope: 'report', lookup: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:8000')) }))
+      .handler(async () => {
+        ran = true;
+        return { statusCode: 200, body: 'ok' };
+      });
+
+    // Act
+    const event = { headers: { 'x-api-key': key.text }, requestContext: { requestId: 'r' } } as unknown as APIGatewayProxyEventV2;
+    const response = (await handler(event, context)) as { statusCode: number; headers: Record<string, string>; body: string };
+
+    // Assess
+    expect([response.statusCode, response.headers['Retry-After'], JSON.parse(response.body).code]).toStrictEqual([503, '1', 'auth_unavailable']);
+    expect(ran).toBe(false);
+  });
+});

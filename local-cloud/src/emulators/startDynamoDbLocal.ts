@@ -63,6 +63,7 @@ export const startDynamoDbLocal = async ({ port, dataDir }: EmulatorOptions): Pr
   }
   return {
     endpoint,
+    ...(child.pid === undefined ? {} : { pid: child.pid }),
     stop: async () => {
       removeExitHooks();
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -37,6 +37,13 @@ export class InsufficientScopeError extends ApiError {
   }
 }
 
+export class AuthUnavailableError extends ApiError {
+  constructor(cause: unknown) {
+    super(503, 'auth_unavailable', 'The API key could not be checked right now, so nothing was done; retry after 1 s.', { headers: { 'Retry-After': '1' }, cause });
+    this.name = 'AuthUnavailableError';
+  }
+}
+
 export class RateLimitedError extends ApiError {
   constructor(keyId: string, retryAfterSeconds: number) {
     super(429, 'rate_limited', `The API key ${keyId} is over its rate limit; nothing was done. Retry after ${retryAfterSeconds} s.`, {

@@ -5,7 +5,7 @@ import { requiredEnv } from '../config/requiredEnv.js';
 import { dynamoDbApiKeysTable } from './apiKeysTable.js';
 import { authorizeApiKey } from './authorizeApiKey.js';
 import { API_KEY_HEADER, KEY_CACHE_MAX_ENTRIES, KEY_CACHE_TTL_MS } from './constants.js';
-import { RateLimitedError } from './errors.js';
+import { AuthUnavailableError, RateLimitedError } from './errors.js';
 import { TokenBucket } from './TokenBucket.js';
 import type { ApiKeyRecord, ApiScope } from './types.js';
 
@@ -39,7 +39,10 @@ export function requireApiKey(options: RequireApiKeyOptions): MiddlewareObj<APIG
     const cached = cache.get(keyId);
     if (cached && now() - cached.readAt < cacheTtlMs) return cached.record;
     lookup ??= defaultLookup();
-    const record = await lookup(keyId);
+    // The keys table being unreachable is a pause, not the caller's fault: 503 with Retry-After.
+    const record = await lookup(keyId).catch((error: unknown) => {
+      throw new AuthUnavailableError(error);
+    });
     if (cache.size >= KEY_CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
     cache.set(keyId, { record, readAt: now() });
     return record;

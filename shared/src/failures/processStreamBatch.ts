@@ -2,6 +2,7 @@ import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecor
 import { readKinesisRecords, type KinesisRecordText } from '../streams/readKinesisRecords.js';
 import { REPLAY_SHARD_SUFFIX } from './constants.js';
 import { ReplayFailedError } from './errors.js';
+import { ingestMinuteOf, type ConsumerProgress } from './consumerProgress.js';
 import type { FailedEventStore } from './failedEventStore.js';
 import type { FailureReason, RecordFailure, StreamBatchOutcome } from './types.js';
 
@@ -11,6 +12,8 @@ export interface ProcessStreamBatchOptions {
   functionName: string;
   /** Attempts before a record that keeps failing is set aside */
   maxAttempts: number;
+  /** Where to record what each invocation processed, for reconciliation; none by default */
+  progress?: ConsumerProgress;
   now?: () => Date;
   log?: (message: string, data: Record<string, unknown>) => void;
 }
@@ -37,7 +40,8 @@ export async function processStreamBatch(
   processRecords: (records: KinesisRecordText[]) => Promise<StreamBatchOutcome>,
   options: ProcessStreamBatchOptions,
 ): Promise<KinesisStreamBatchResponse> {
-  const { store, functionName, maxAttempts, now = () => new Date(), log = () => undefined } = options;
+  const { store, functionName, maxAttempts, progress, now = () => new Date(), log = () => undefined } = options;
+  const setAside = new Set<string>();
   const records = readKinesisRecords(event);
   const sources = new Map<string, KinesisStreamRecord>(event.Records.map((record) => [record.kinesis.sequenceNumber, record]));
   const attempt = (batch: KinesisRecordText[]): Promise<Attempt> =>
@@ -58,14 +62,16 @@ export async function processStreamBatch(
     for (const { sequenceNumber, reason } of outcome.rejected ?? []) {
       const record = batch[bySequence.get(sequenceNumber)!]!;
       await store.setAside(failureOf(record, reason));
+      setAside.add(sequenceNumber);
       log('set a record aside in the failed-events store', { shardId: record.shardId, sequenceNumber, reason });
     }
     const [failed] = outcome.batchItemFailures;
     if (!failed) return { batchItemFailures: [] };
     const index = bySequence.get(failed.itemIdentifier)!;
     const reason = outcome.failure ?? { name: 'RecordNotProcessed', message: 'The consumer asked for this record to be delivered again.' };
-    const { attempts, setAside } = await store.recordAttempt(failureOf(batch[index]!, reason), maxAttempts);
-    if (!setAside) return { batchItemFailures: [failed] };
+    const { attempts, setAside: gaveUp } = await store.recordAttempt(failureOf(batch[index]!, reason), maxAttempts);
+    if (!gaveUp) return { batchItemFailures: [failed] };
+    setAside.add(failed.itemIdentifier);
     log('set a record aside after its last attempt', { sequenceNumber: failed.itemIdentifier, attempts, reason });
     const next = batch[index + 1];
     return { batchItemFailures: next ? [{ itemIdentifier: next.sequenceNumber }] : [] };
@@ -83,7 +89,33 @@ export async function processStreamBatch(
     const first = await drive(batch.slice(0, middle));
     return first.batchItemFailures.length > 0 ? first : drive(batch.slice(middle));
   };
-  return drive(records);
+  const response = await drive(records);
+  if (progress) await recordProgress(progress, records, response, setAside, { functionName, at: now() });
+  return response;
+}
+
+/**
+ * Records the records this invocation acknowledged: those before the position Lambda re-delivers
+ * from, without the ones set aside (the failed-events store counts those).
+ */
+async function recordProgress(
+  progress: ConsumerProgress,
+  records: KinesisRecordText[],
+  response: KinesisStreamBatchResponse,
+  setAside: ReadonlySet<string>,
+  context: { functionName: string; at: Date },
+): Promise<void> {
+  const failedAt = response.batchItemFailures[0]?.itemIdentifier;
+  const end = failedAt === undefined ? records.length : records.findIndex((record) => record.sequenceNumber === failedAt);
+  if (end <= 0) return;
+  const windows: Record<string, number> = {};
+  for (const record of records.slice(0, end)) {
+    if (setAside.has(record.sequenceNumber)) continue;
+    const window = ingestMinuteOf(record.data);
+    windows[window] = (windows[window] ?? 0) + 1;
+  }
+  const { shardId, sequenceNumber: firstSequence } = records[0]!;
+  await progress.record({ ...context, shardId, firstSequence, lastSequence: records[end - 1]!.sequenceNumber, windows });
 }
 
 async function replayBatch(

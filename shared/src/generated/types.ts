@@ -323,6 +323,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Per minute of ingest time, accepted = processed + failed + in flight for each raw-stream consumer
+         * @description `accepted` counts the raw stream's records by `received_at`; `processed` what each consumer
+         *     acknowledged (a re-delivered range counts once) plus its replayed records; `failed` its records
+         *     set aside and not replayed; `in_flight` the rest, 0 once the pipeline is idle. A negative
+         *     `in_flight` (`over_counted`) would mean a record counted twice.
+         */
+        get: operations["reconcileStream"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -693,6 +716,36 @@ export interface components {
                 replayed: number;
             }[];
         };
+        ConsumerBalance: {
+            processed: number;
+            failed: number;
+            in_flight: number;
+            /** @enum {string} */
+            status: "balanced" | "in_flight" | "over_counted";
+        };
+        Reconciliation: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            consumers: string[];
+            windows: {
+                /** @description Minute of ingest time, UTC, e.g. 2026-11-22T10:04 */
+                window: string;
+                accepted: number;
+                consumers: {
+                    [key: string]: components["schemas"]["ConsumerBalance"];
+                };
+            }[];
+            totals: {
+                accepted: number;
+                consumers: {
+                    [key: string]: components["schemas"]["ConsumerBalance"];
+                };
+            };
+            balanced: boolean;
+            superseded_entries: number;
+        };
         Violation: {
             /** @description JSON path of the offending value, e.g. `$.campaign_item_id` */
             path: string;
@@ -706,7 +759,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "not_replayable" | "replay_failed" | "internal_error";
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "internal_error";
             message: string;
             request_id: string;
             violations?: components["schemas"]["Violation"][];
@@ -770,6 +823,16 @@ export interface components {
         /** @description `api_key_revoked`, `api_key_expired` or `insufficient_scope`: the key may not do this; nothing was done */
         Forbidden: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /** @description `auth_unavailable`: the key could not be checked right now; nothing was done, retry after `Retry-After` seconds */
+        AuthUnavailable: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -996,6 +1059,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     getCampaignReport: {
@@ -1022,6 +1086,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     getCampaignPeriodReport: {
@@ -1057,6 +1122,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     listOrphans: {
@@ -1088,6 +1154,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     postPrediction: {
@@ -1156,6 +1223,7 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     listSavedQueries: {
@@ -1179,6 +1247,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     listModels: {
@@ -1202,6 +1271,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     promoteModel: {
@@ -1237,6 +1307,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     listFailedEvents: {
@@ -1264,6 +1335,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     getFailedEvent: {
@@ -1291,6 +1363,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     replayFailedEvent: {
@@ -1341,6 +1414,7 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
     countFailedEvents: {
@@ -1365,6 +1439,37 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    reconcileStream: {
+        parameters: {
+            query?: {
+                /** @description Start of the range, inclusive (ISO 8601); default the Unix epoch */
+                from?: components["parameters"]["From"];
+                /** @description End of the range, exclusive (ISO 8601); default now */
+                to?: components["parameters"]["To"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The balance per minute and in total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reconciliation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
         };
     };
 }
