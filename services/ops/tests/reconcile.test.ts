@@ -1,6 +1,6 @@
 import type { FailedEvent } from '@sdp/shared';
 import { parseReconciliationRequest } from '../src/domain/parseReconciliationRequest.js';
-import { reconcile, type ProgressItem } from '../src/domain/reconcile.js';
+import { minutesStartingIn, reconcile, type ProgressItem } from '../src/domain/reconcile.js';
 
 const ENRICH = 'sdp-enrich-dev-joinEvents';
 const LAKE = 'sdp-lake-dev-landRawEvents';
@@ -67,6 +67,7 @@ describe('reconcile', () => {
   });
 
   it('counts a range delivered again once, by its latest entry, and leaves out minutes outside the range', () => {
+    // (The range ends at 10:05:00 exactly, so the minute 10:05 is outside it.)
     // Prepare
     const accepted = new Map([
       ['2026-11-22T10:04', 6],
@@ -106,5 +107,15 @@ describe('parseReconciliationRequest', () => {
     expect(defaults).toStrictEqual({ from: new Date('2026-11-22T09:00:00.000Z'), to: now });
     expect(problem({ from: '2026-11-22T10:00:00Z', to: '2026-11-22T09:00:00Z' })).toBe("'from' must be before 'to'.");
     expect(problem({ from: '2026-11-20T10:00:00Z', to: '2026-11-22T10:00:00Z' })).toBe('The range may be at most 24 hours (the stream keeps records that long).');
+  });
+});
+
+describe('minutesStartingIn', () => {
+  it('includes the running minute of the end and the whole minute of the start', () => {
+    // Act
+    const inRange = minutesStartingIn(new Date('2026-11-22T09:34:55Z'), new Date('2026-11-22T10:34:55Z'));
+
+    // Assess
+    expect(['2026-11-22T09:33', '2026-11-22T09:34', '2026-11-22T10:34', '2026-11-22T10:35', 'unknown'].map(inRange)).toStrictEqual([false, true, true, false, false]);
   });
 });

@@ -1,5 +1,6 @@
 import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { ingestMinuteOf } from '@sdp/shared';
+import { minutesStartingIn } from '../domain/reconcile.js';
 
 /** Records arrive in the stream within this margin of their `received_at`. */
 const ARRIVAL_MARGIN_MS = 5 * 60_000;
@@ -11,7 +12,7 @@ const ARRIVAL_MARGIN_MS = 5 * 60_000;
  */
 export function countAcceptedRecords(client: KinesisClient, streamName: string): (from: Date, to: Date) => Promise<Map<string, number>> {
   return async (from, to) => {
-    const [fromMinute, toMinute] = [from.toISOString().slice(0, 16), to.toISOString().slice(0, 16)];
+    const inRange = minutesStartingIn(from, to);
     const counts = new Map<string, number>();
     const { Shards = [] } = await client.send(new ListShardsCommand({ StreamName: streamName }));
     for (const { ShardId } of Shards) {
@@ -23,7 +24,7 @@ export function countAcceptedRecords(client: KinesisClient, streamName: string):
         const records = page.Records ?? [];
         for (const record of records) {
           const window = ingestMinuteOf(Buffer.from(record.Data!).toString('utf8'));
-          if (window >= fromMinute && window < toMinute) counts.set(window, (counts.get(window) ?? 0) + 1);
+          if (inRange(window)) counts.set(window, (counts.get(window) ?? 0) + 1);
         }
         const last = records.at(-1)?.ApproximateArrivalTimestamp;
         if ((records.length === 0 && page.MillisBehindLatest === 0) || (last && last.getTime() > to.getTime() + ARRIVAL_MARGIN_MS)) break;

@@ -49,7 +49,14 @@ export interface ReconcileInput {
   failed: readonly FailedEvent[];
 }
 
-const minuteOf = (date: Date) => date.toISOString().slice(0, 16);
+/**
+ * Whether a minute (`2026-11-22T10:04`) starts in [the minute of `from`, `to`): the minute `to`
+ * falls in is included when `to` is past its start, so "the last hour" includes the running minute.
+ */
+export function minutesStartingIn(from: Date, to: Date): (window: string) => boolean {
+  const fromMinute = from.toISOString().slice(0, 16);
+  return (window) => window >= fromMinute && Date.parse(`${window}:00.000Z`) < to.getTime();
+}
 
 /**
  * Per minute of ingest time, whether each consumer of the stream accounts for every record the
@@ -62,8 +69,7 @@ const minuteOf = (date: Date) => date.toISOString().slice(0, 16);
  * reconcile({ from, to, consumers: ['sdp-enrich-dev-joinEvents'], accepted, progress, failed }).balanced // true
  */
 export function reconcile(input: ReconcileInput): Reconciliation {
-  const [fromMinute, toMinute] = [minuteOf(input.from), minuteOf(input.to)];
-  const inRange = (window: string) => window >= fromMinute && window < toMinute;
+  const inRange = minutesStartingIn(input.from, input.to);
   const { kept, superseded } = latestNonOverlapping(input.progress);
 
   const processed = new Map<string, Map<string, number>>();
