@@ -5,6 +5,7 @@ import { ensureLocalApiKey } from './access/ensureLocalApiKey.js';
 import { localDynamoDbClient, localDynamoDbStreamsClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
 import { startKinesalite } from './emulators/startKinesalite.js';
+import { startKinesisFaultFront, type KinesisFaultFront } from './emulators/startKinesisFaultFront.js';
 import { startLambdaLocal } from './emulators/startLambdaLocal.js';
 import { startSageMakerLocal } from './emulators/startSageMakerLocal.js';
 import type { Emulator } from './emulators/types.js';
@@ -36,6 +37,8 @@ export interface LocalCloudOptions {
   maxInstances?: number;
   /** Params per service on top of serverless-compose.yml's, e.g. `{ enrich: { bidsSessionTimeoutMinutes: '0.1' } }` */
   paramOverrides?: Record<string, Record<string, string>>;
+  /** Put a front between the functions and Kinesis that tests can tell to refuse writes (`cloud.kinesisFaults`) */
+  kinesisFaults?: boolean;
   log?: (message: string) => void;
 }
 
@@ -45,6 +48,8 @@ export interface LocalCloud {
   dynamoDbEndpoint: string;
   /** The local SageMaker: control plane and runtime (InvokeEndpoint) on one URL */
   sageMakerEndpoint: string;
+  /** The front that refuses the functions' Kinesis writes on demand, when started with `kinesisFaults` */
+  kinesisFaults: KinesisFaultFront | undefined;
   /** DynamoDB Local's Java process (fault tests kill it) */
   dynamoDbPid: number | undefined;
   /** A key with every scope for this machine's APIs (also in `<dataDir>/api-key`), when a service declares an API keys table */
@@ -114,6 +119,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const logsDir = path.join(dataDir, 'logs');
     await mkdir(logsDir, { recursive: true });
     const pools = new Map<string, FunctionPool>();
+    const kinesisFaults = options.kinesisFaults ? await startKinesisFaultFront(kinesalite.endpoint) : undefined;
+    if (kinesisFaults) stoppers.push(() => kinesisFaults.stop());
     // Lambda's Invoke API for the functions that call others (the ops service's replay).
     const lambda = await startLambdaLocal({ port: 0, invoke: (name, event) => pools.get(name)?.invoke(event) });
     stoppers.push(() => lambda.stop());
@@ -122,7 +129,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_KINESIS: kinesalite.endpoint,
+      AWS_ENDPOINT_URL_KINESIS: kinesisFaults?.endpoint ?? kinesalite.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoDbLocal.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbLocal.endpoint,
       AWS_ENDPOINT_URL_SAGEMAKER: sageMaker.endpoint,
@@ -223,6 +230,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       kinesisEndpoint: kinesalite.endpoint,
       dynamoDbEndpoint: dynamoDbLocal.endpoint,
       dynamoDbPid: dynamoDbLocal.pid,
+      kinesisFaults,
       sageMakerEndpoint: sageMaker.endpoint,
       apiKey,
       project,

@@ -17,6 +17,8 @@ export {
   InvalidJsonError,
   InvalidRequestError,
   PayloadTooLargeError,
+  isStreamThrottling,
+  StreamThrottledError,
   StreamUnavailableError,
   UnsupportedMediaTypeError,
   ValidationFailedError,

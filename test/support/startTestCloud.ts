@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { API_KEY_HEADER } from '@sdp/shared';
-import { startLocalCloud, type LocalCloud } from '../../local-cloud/src/startLocalCloud.js';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud/src/startLocalCloud.js';
 
 export const repositoryRoot = path.resolve(__dirname, '../..');
 
@@ -15,9 +15,12 @@ export interface TestCloud extends LocalCloud {
 }
 
 /** The local cloud on free loopback ports with a throw-away data directory, and a way to stop both. */
-export async function startTestCloud(paramOverrides?: Record<string, Record<string, string>>): Promise<TestCloud> {
+export async function startTestCloud(
+  paramOverrides?: Record<string, Record<string, string>>,
+  options: Pick<LocalCloudOptions, 'kinesisFaults'> = {},
+): Promise<TestCloud> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-test-'));
-  const cloud = await startLocalCloud({ root: repositoryRoot, dataDir, port: 0, ...(paramOverrides ? { paramOverrides } : {}) });
+  const cloud = await startLocalCloud({ root: repositoryRoot, dataDir, port: 0, ...options, ...(paramOverrides ? { paramOverrides } : {}) });
   const apiKey = cloud.apiKey!;
   return {
     ...cloud,

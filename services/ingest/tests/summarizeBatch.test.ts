@@ -37,10 +37,11 @@ function acceptedResult(index: number, sequenceNumber: string, shardId = 'shardI
 }
 
 function streamRejection(index: number, errorCode: string): unknown {
+  const code = errorCode === 'ProvisionedThroughputExceededException' ? 'stream_throttled' : 'stream_unavailable';
   return {
     index,
     status: 'rejected',
-    error: { code: 'stream_unavailable', message: `The stream did not store this event (${errorCode}); send it again after 1 s.` },
+    error: { code, message: `The stream did not store this event (${errorCode}); send it again after 1 s.` },
   };
 }
 
@@ -119,7 +120,7 @@ describe('summarizeBatch', () => {
     expectContractBody(response);
   });
 
-  it('answers 503 when nothing was stored even though some items were invalid', () => {
+  it('answers 429 when the stream throttled every event it was given, even though some items were invalid', () => {
     // Prepare
     const tooLarge: ItemError = { code: 'payload_too_large', message: 'The event is 1048600 bytes with its envelope; a stream record holds at most 1048576 bytes.' };
     const plan = [plannedRejection(0), plannedClick(1), plannedRejection(2, tooLarge)];
@@ -130,7 +131,7 @@ describe('summarizeBatch', () => {
 
     // Assess
     expect(response).toStrictEqual({
-      statusCode: 503,
+      statusCode: 429,
       headers: { 'Retry-After': '1' },
       body: {
         accepted: 0,

@@ -64,8 +64,9 @@ export interface paths {
          * Ingest a batch of up to 500 mixed events
          * @description Each item is validated on its own; valid items are written with Kinesis PutRecords and
          *     the response reports every item's outcome in request order. The status is 200 when at
-         *     least one item was accepted or every item was rejected for its content, and 503 (with
-         *     `Retry-After`) when no item could be written because the stream refused them.
+         *     least one item was accepted or every item was rejected for its content, and 429 (the stream
+         *     is throttled: items `stream_throttled`) or 503 (it is unavailable: `stream_unavailable`),
+         *     both with `Retry-After`, when no item could be written because the stream refused them.
          *     An item is `accepted` only once it is durably in the stream.
          */
         post: operations["postEvents"];
@@ -753,13 +754,13 @@ export interface components {
         };
         ItemError: {
             /** @enum {string} */
-            code: "validation_failed" | "payload_too_large" | "stream_unavailable";
+            code: "validation_failed" | "payload_too_large" | "stream_unavailable" | "stream_throttled";
             message: string;
             violations?: components["schemas"]["Violation"][];
         };
         Error: {
             /** @enum {string} */
-            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "internal_error";
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "internal_error";
             message: string;
             request_id: string;
             violations?: components["schemas"]["Violation"][];
@@ -839,7 +840,7 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description `rate_limited`: the key is over its rate limit; retry after `Retry-After` seconds, nothing was done */
+        /** @description `rate_limited`: the key is over its rate limit, or (ingest) `stream_throttled`: the stream is over its write capacity; nothing was written, retry after `Retry-After` seconds */
         TooManyRequests: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];
@@ -1014,7 +1015,16 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            429: components["responses"]["TooManyRequests"];
+            /** @description `rate_limited` (an `Error`), or the stream is throttled and took no item (a `BatchResult` whose items say `stream_throttled`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"] | components["schemas"]["Error"];
+                };
+            };
             500: components["responses"]["InternalError"];
             /** @description No item could be written; retry the whole batch after `Retry-After` seconds */
             503: {

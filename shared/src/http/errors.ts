@@ -71,6 +71,26 @@ export class UnsupportedMediaTypeError extends ApiError {
   }
 }
 
+/** Kinesis error codes that mean "over capacity, slow down" rather than "not working". */
+const THROTTLING_CODES = new Set(['ProvisionedThroughputExceededException', 'LimitExceededException', 'KMSThrottlingException', 'ThrottlingException']);
+
+/** Whether a stream write failed because the stream is over its capacity (answer 429), not down (503). */
+export function isStreamThrottling(errorCode: string | undefined): boolean {
+  return errorCode !== undefined && THROTTLING_CODES.has(errorCode);
+}
+
+export class StreamThrottledError extends ApiError {
+  constructor(retryAfterSeconds: number, cause?: unknown) {
+    super(
+      429,
+      'stream_throttled',
+      `The event stream is over its write capacity and took nothing; slow down and retry after ${retryAfterSeconds} s.`,
+      { headers: { 'Retry-After': String(retryAfterSeconds) }, cause },
+    );
+    this.name = 'StreamThrottledError';
+  }
+}
+
 export class StreamUnavailableError extends ApiError {
   constructor(retryAfterSeconds: number, cause?: unknown) {
     super(

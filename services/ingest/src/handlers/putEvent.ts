@@ -10,6 +10,8 @@ import {
   readJsonBody,
   requireApiKey,
   requiredEnv,
+  isStreamThrottling,
+  StreamThrottledError,
   StreamUnavailableError,
   ValidationFailedError,
 } from '@sdp/shared';
@@ -35,7 +37,10 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     const eventId = eventIdFor(type, event.headers['idempotency-key'], randomUUID);
     const { envelope, record } = stampEvent(type, validation.event, { eventId, receivedAt: new Date() });
     const [outcome] = await rawEvents.write([record]);
-    if (!outcome?.ok) throw new StreamUnavailableError(RETRY_AFTER_SECONDS, outcome);
+    if (!outcome?.ok) {
+      const throttled = outcome !== undefined && isStreamThrottling(outcome.errorCode);
+      throw throttled ? new StreamThrottledError(RETRY_AFTER_SECONDS, outcome) : new StreamUnavailableError(RETRY_AFTER_SECONDS, outcome);
+    }
 
     const { event_id, received_at } = envelope;
     return jsonResponse(202, { event_id, received_at, shard_id: outcome.shardId, sequence_number: outcome.sequenceNumber });

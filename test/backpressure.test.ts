@@ -1,0 +1,96 @@
+import { localKinesisClient } from '../local-cloud/src/clients.js';
+import { readWholeStream } from './support/readWholeStream.js';
+import { startTestCloud, type TestCloud } from './support/startTestCloud.js';
+
+/*
+ * A load run during which the stream refuses writes twice: first as a throttled stream
+ * (ProvisionedThroughputExceeded), then as an unavailable one (503). Ingest must push back with
+ * 429/503 and Retry-After, accept nothing it did not write, and resume on its own.
+ */
+const RAW_EVENTS_STREAM = 'sdp-ingest-local-raw-events';
+const LOAD_MS = 14_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface Answer {
+  at: number;
+  route: string;
+  status: number;
+  retryAfter: string | null;
+  codes: string[];
+  acceptedTxIds: string[];
+  refusedTxIds: string[];
+}
+
+describe('ingest under load while the stream refuses writes', () => {
+  let cloud: TestCloud;
+
+  beforeAll(async () => {
+    cloud = await startTestCloud(undefined, { kinesisFaults: true });
+  }, 120_000);
+
+  afterAll(async () => {
+    await cloud?.dispose();
+  }, 60_000);
+
+  it('answers 429 while throttled and 503 while unavailable, stores exactly what it accepted, and resumes by itself', async () => {
+    // Prepare
+    const answers: Answer[] = [];
+    const started = Date.now();
+    let sequence = 0;
+    const bid = (txId: string) => ({ tx_id: txId, app_uid: 'u', campaign_item_id: 7, domain: 'example.com' });
+    const postSingle = async () => {
+      const txId = `single-${sequence++}`;
+      const response = await cloud.fetch('/bid', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bid(txId)) });
+      const body = (await response.json()) as { code?: string };
+      const ok = response.status === 202;
+      answers.push({ at: Date.now() - started, route: 'bid', status: response.status, retryAfter: response.headers.get('retry-after'), codes: body.code ? [body.code] : [], acceptedTxIds: ok ? [txId] : [], refusedTxIds: ok ? [] : [txId] });
+    };
+    const postBatch = async () => {
+      const txIds = Array.from({ length: 50 }, () => `batch-${sequence++}`);
+      const response = await cloud.fetch('/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: txIds.map((txId) => ({ type: 'bid', ...bid(txId) })) }) });
+      const body = (await response.json()) as { results: { status: string; error?: { code: string } }[] };
+      answers.push({
+        at: Date.now() - started,
+        route: 'events',
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        codes: [...new Set(body.results.flatMap((r) => (r.error ? [r.error.code] : [])))],
+        acceptedTxIds: txIds.filter((_, i) => body.results[i]!.status === 'accepted'),
+        refusedTxIds: txIds.filter((_, i) => body.results[i]!.status !== 'accepted'),
+      });
+    };
+    const client = async (post: () => Promise<void>) => {
+      while (Date.now() - started < LOAD_MS) await post();
+    };
+    const faults = async () => {
+      await sleep(3_000);
+      cloud.kinesisFaults!.refuseWrites('throttle', 3_000);
+      await sleep(5_000);
+      cloud.kinesisFaults!.refuseWrites('unavailable', 2_500);
+    };
+
+    // Act
+    await Promise.all([...Array.from({ length: 6 }, () => client(postSingle)), ...Array.from({ length: 2 }, () => client(postBatch)), faults()]);
+    const inStream = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)).map((r) => (r.data as { data: { tx_id: string } }).data.tx_id);
+
+    // Assess
+    const statuses = (route: string, from: number, to: number) => new Set(answers.filter((a) => a.route === route && a.at >= from && a.at < to).map((a) => a.status));
+    const refusals = answers.filter((a) => a.status !== 202 && a.status !== 200);
+    expect(cloud.kinesisFaults!.refused.throttle).toBeGreaterThan(0);
+    expect(cloud.kinesisFaults!.refused.unavailable).toBeGreaterThan(0);
+    expect(refusals.length).toBeGreaterThan(0);
+    for (const refusal of refusals) {
+      expect({ status: refusal.status, retryAfter: refusal.retryAfter, codes: refusal.codes }).toStrictEqual(
+        refusal.status === 429 ? { status: 429, retryAfter: '1', codes: ['stream_throttled'] } : { status: 503, retryAfter: '1', codes: ['stream_unavailable'] },
+      );
+    }
+    expect(refusals.some((a) => a.status === 429)).toBe(true);
+    expect(refusals.some((a) => a.status === 503)).toBe(true);
+    expect(statuses('bid', 0, 2_500)).toStrictEqual(new Set([202]));
+    expect(statuses('bid', 12_500, LOAD_MS + 5_000)).toStrictEqual(new Set([202]));
+    const accepted = answers.flatMap((a) => a.acceptedTxIds);
+    expect(inStream.length).toBe(new Set(inStream).size);
+    expect(new Set(inStream)).toStrictEqual(new Set(accepted));
+    expect(answers.flatMap((a) => a.refusedTxIds).filter((txId) => inStream.includes(txId))).toStrictEqual([]);
+  }, 120_000);
+});
