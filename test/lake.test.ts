@@ -69,7 +69,7 @@ describe('the data lake against an independent oracle', () => {
     // The orphan views count an unjoined event once its session timeout has passed.
     const lastReceivedAt = Math.max(...accepted.map(({ receivedAt }) => Date.parse(receivedAt)));
     await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastReceivedAt + ORACLE_SETTINGS.bidsTimeoutMs + 500 - Date.now())));
-  }, 300_000);
+  }, 480_000);
 
   afterAll(async () => {
     await cloud?.dispose();

@@ -19,7 +19,7 @@ describe('the streaming core against an independent oracle', () => {
     oracle = computeOracle(accepted, ORACLE_SETTINGS);
     lastReceivedAtMs = Math.max(...accepted.map(({ receivedAt }) => Date.parse(receivedAt)));
     await waitForIdlePipeline(cloud);
-  }, 400_000);
+  }, 600_000);
 
   afterAll(async () => {
     await cloud?.dispose();

@@ -63,7 +63,7 @@ describe('a poison record among thousands', () => {
     poisonShard = put.ShardId!;
     for (let i = VALID_BIDS / 2; i < VALID_BIDS; i += 500) await post(bids.slice(i, i + 500));
     await waitForIdlePipeline(cloud);
-  }, 300_000);
+  }, 480_000);
 
   afterAll(async () => {
     await cloud?.dispose();

@@ -4,7 +4,7 @@ import type { LocalCloud } from '../../local-cloud/src/startLocalCloud.js';
  * Resolves once every stream consumer of the local cloud has caught up and delivered nothing new
  * for `quietMs`; rejects after `timeoutMs`.
  */
-export async function waitForIdlePipeline(cloud: Pick<LocalCloud, 'mappings'>, options = { quietMs: 2_000, timeoutMs: 180_000 }): Promise<void> {
+export async function waitForIdlePipeline(cloud: Pick<LocalCloud, 'mappings'>, options = { quietMs: 2_000, timeoutMs: 360_000 }): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   let lastDelivered = -1;
   let quietSince = Date.now();
