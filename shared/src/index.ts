@@ -105,3 +105,5 @@ export type { FailedEvent, FailedEventStatus, FailureReason, RecordFailure, Reco
 export { failedEventsFromEnv } from './failures/failedEventsFromEnv.js';
 export { dynamoDbConsumerProgress, ingestMinuteOf, progressSortKey, PROGRESS_RETENTION_SECONDS } from './failures/consumerProgress.js';
 export type { ConsumerProgress, ProgressEntry } from './failures/consumerProgress.js';
+export { exitWith, platformApi } from './cli/platformApi.js';
+export type { PlatformApi } from './cli/platformApi.js';

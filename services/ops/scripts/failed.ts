@@ -13,6 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { exitWith, platformApi } from '@sdp/shared';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const { values, positionals } = parseArgs({
@@ -29,10 +30,7 @@ const { values, positionals } = parseArgs({
 });
 const [command = 'list', failureId] = positionals;
 
-const endpoints = JSON.parse(await readFile(path.join(values['data-dir'], 'endpoints.json'), 'utf8').catch(() => '{}')) as { gateway?: string; apiKey?: string };
-const baseUrl = values.url ?? endpoints.gateway;
-const apiKey = process.env.SDP_API_KEY ?? (values.url ? undefined : endpoints.apiKey);
-if (!baseUrl) fail('No platform found: start it with npm start, or pass --url https://…');
+const { call } = await platformApi({ dataDir: values['data-dir'], ...(values.url ? { url: values.url } : {}) });
 
 interface Summary {
   failure_id: string;
@@ -66,7 +64,7 @@ if (command === 'list') {
 } else if (command === 'counts') {
   console.log(JSON.stringify(await call('GET', '/reports/failed-events'), null, 2));
 } else {
-  fail('usage: npm run failed -- list [--status …] | show <id> | replay <id> [--data JSON | --data-file F] | replay --all | counts  [--url https://…]');
+  exitWith('usage: npm run failed -- list [--status …] | show <id> | replay <id> [--data JSON | --data-file F] | replay --all | counts  [--url https://…]');
 }
 
 async function correctedData(): Promise<unknown> {
@@ -75,22 +73,6 @@ async function correctedData(): Promise<unknown> {
   try {
     return { data: JSON.parse(text) as unknown };
   } catch {
-    return fail('--data / --data-file must hold the corrected record as JSON.');
+    return exitWith('--data / --data-file must hold the corrected record as JSON.');
   }
-}
-
-async function call(method: string, route: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${baseUrl}${route}`, {
-    method,
-    headers: { ...(apiKey ? { 'x-api-key': apiKey } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const answer = (await response.json()) as { code?: string; message?: string };
-  if (!response.ok) fail(`${response.status} ${answer.code}: ${answer.message}`);
-  return answer;
-}
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
 }

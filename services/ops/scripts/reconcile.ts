@@ -4,30 +4,18 @@
  * flight). Exits 1 when something was counted twice. Talks to the running platform's API like
  * `npm run failed` (the local cloud's, or `--url` with `SDP_API_KEY`).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { platformApi } from '@sdp/shared';
 import type { Reconciliation } from '../src/domain/reconcile.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const { values } = parseArgs({
   options: { url: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'data-dir': { type: 'string', default: path.join(root, '.data', 'local') } },
 });
-const endpoints = JSON.parse(await readFile(path.join(values['data-dir'], 'endpoints.json'), 'utf8').catch(() => '{}')) as { gateway?: string; apiKey?: string };
-const baseUrl = values.url ?? endpoints.gateway;
-const apiKey = process.env.SDP_API_KEY ?? (values.url ? undefined : endpoints.apiKey);
-if (!baseUrl) {
-  console.error('No platform found: start it with npm start, or pass --url https://…');
-  process.exit(1);
-}
-
+const api = await platformApi({ dataDir: values['data-dir'], ...(values.url ? { url: values.url } : {}) });
 const query = new URLSearchParams({ ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
-const response = await fetch(`${baseUrl}/reconciliation?${query}`, { headers: apiKey ? { 'x-api-key': apiKey } : {} });
-const body = (await response.json()) as Reconciliation & { code?: string; message?: string };
-if (!response.ok) {
-  console.error(`${response.status} ${body.code}: ${body.message}`);
-  process.exit(1);
-}
+const body = (await api.call('GET', `/reconciliation?${query}`)) as Reconciliation;
 const short = (name: string) => name.replace(/^sdp-/, '').replace(/-[^-]+-(?=[^-]+$)/, '.');
 console.log(`minute (UTC)       accepted  ${body.consumers.map((name) => `${short(name).padEnd(30)}`).join('')}`);
 console.log(`${''.padEnd(28)}${body.consumers.map(() => 'processed failed in-flight    ').join('')}`);

@@ -4,18 +4,15 @@
  * platform's API: the local cloud's (from .data/local/endpoints.json, with its key) or any `--url`
  * with a key in `SDP_API_KEY` (`admin` scope to promote).
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { exitWith, platformApi } from '@sdp/shared';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, 'data-dir': { type: 'string', default: path.join(root, '.data', 'local') } } });
 const [command = 'list', version] = positionals;
 
-const endpoints = JSON.parse(await readFile(path.join(values['data-dir'], 'endpoints.json'), 'utf8').catch(() => '{}')) as { gateway?: string; apiKey?: string };
-const apiKey = process.env.SDP_API_KEY ?? (values.url ? undefined : endpoints.apiKey);
-const baseUrl = values.url ?? endpoints.gateway;
-if (!baseUrl) fail('No platform found: start it with npm start, or pass --url https://…');
+const { call } = await platformApi({ dataDir: values['data-dir'], ...(values.url ? { url: values.url } : {}) });
 
 interface Version {
   version: string;
@@ -41,17 +38,5 @@ if (command === 'list') {
   const promoted = (await call('POST', `/models/${encodeURIComponent(version)}/promote`)) as Version;
   console.log(`${promoted.version} is live.`);
 } else {
-  fail('usage: npm run models -- list | promote <version> [--url https://…]');
-}
-
-async function call(method: string, route: string): Promise<unknown> {
-  const response = await fetch(`${baseUrl}${route}`, { method, headers: apiKey ? { 'x-api-key': apiKey } : {} });
-  const body = (await response.json()) as { code?: string; message?: string };
-  if (!response.ok) fail(`${response.status} ${body.code}: ${body.message}`);
-  return body;
-}
-
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
+  exitWith('usage: npm run models -- list | promote <version> [--url https://…]');
 }
