@@ -23,7 +23,8 @@ describe('serverless package of every service (offline, Serverless Framework v3)
 
   beforeAll(async () => {
     results = await packageAll(root, 'dev');
-  }, 240_000);
+    // Alone about 2 minutes; twice that while test/iamLeastPrivilege.test.ts packages in parallel.
+  }, 480_000);
 
   it('packages every service', () => {
     // Assess
@@ -145,97 +146,5 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     expect(query).not.toMatch(/^import .* from "@duckdb/m);
   });
 
-  describe('least privilege', () => {
-    /**
-     * The only wildcards a role may hold, each with the reason AWS or the design needs it. Anything
-     * else with a `*` in an action or a resource fails the test.
-     */
-    const ALLOWED_WILDCARDS: { resource: RegExp; actions?: RegExp; reason: string }[] = [
-      { resource: /^\*$/, actions: /^xray:(PutTraceSegments|PutTelemetryRecords)$/, reason: 'X-Ray has no resource-level permissions (tracing is on for every function)' },
-      { resource: /^\*$/, actions: /^ecr:GetAuthorizationToken$/, reason: 'ECR authorization tokens are account-wide; pulls are scoped to one repository' },
-      { resource: /:log-group:\/aws\/lambda\/sdp-[a-z]+-dev\*:\*(:\*)?$/, reason: "the framework's statement for the service's own function log groups" },
-      { resource: /:log-group:\/aws\/sagemaker\/Endpoints\/sdp-bid-win-dev:\*$/, reason: 'the model endpoint writes to log streams SageMaker names' },
-      { resource: /^\$\{[A-Za-z]+Bucket\.Arn\}\/(models\/)?\*$|^arn:aws:s3:::sdp-lake-dev-[a-z]+\/\*$/, reason: 'objects of the service’s own (or the lake’s) bucket; keys are made at run time' },
-      { resource: /:glue:.*:table\/\$\{LakeDatabase\}\/\*$|:glue:.*:table\/sdp_lake_dev\/\*$/, actions: /^glue:Get/, reason: 'read-only catalog access to every table of the lake database' },
-      { resource: /:sagemaker:.*:(model|endpoint-config)\/sdp-bid-win-dev-\*$/, actions: /^sagemaker:/, reason: 'model versions are created at run time under the endpoint’s prefix' },
-    ];
-
-    interface Statement {
-      Effect: string;
-      Action: string | string[];
-      Resource: unknown;
-    }
-
-    /** Every statement of every IAM role of a packaged service, with where it is. */
-    const statementsOf = (t: Template) =>
-      Object.entries(t.Resources)
-        .filter(([, r]) => r.Type === 'AWS::IAM::Role')
-        .flatMap(([role, r]) =>
-          ((r.Properties.Policies as { PolicyDocument: { Statement: Statement[] } }[] | undefined) ?? []).flatMap((policy) =>
-            policy.PolicyDocument.Statement.map((statement) => ({ role, statement })),
-          ),
-        );
-
-    /** A resource as text: ARNs as they are, `Fn::Sub` templates as their template, `Fn::GetAtt` as `${X.Arn}`. */
-    const resourceText = (resource: unknown): string => {
-      if (typeof resource === 'string') return resource;
-      const value = resource as Record<string, unknown>;
-      if ('Fn::Sub' in value) return typeof value['Fn::Sub'] === 'string' ? value['Fn::Sub'] : String((value['Fn::Sub'] as unknown[])[0]);
-      if ('Fn::GetAtt' in value) return `\${${(value['Fn::GetAtt'] as string[]).join('.')}}`;
-      if ('Ref' in value) return `\${${String(value.Ref)}}`;
-      return JSON.stringify(resource);
-    };
-
-    /** The problems of one statement: wildcard actions, and wildcard resources not on the list above. */
-    const problemsOf = (service: string, role: string, statement: Statement): string[] => {
-      const actions = ([] as string[]).concat(statement.Action);
-      const resources = ([] as unknown[]).concat(statement.Resource).map(resourceText);
-      const problems = actions.filter((action) => action.includes('*')).map((action) => `${service}/${role}: wildcard action ${action}`);
-      for (const resource of resources.filter((text) => text.includes('*'))) {
-        const allowed = ALLOWED_WILDCARDS.some((rule) => rule.resource.test(resource) && (!rule.actions || actions.every((action) => rule.actions!.test(action))));
-        if (!allowed) problems.push(`${service}/${role}: ${actions.join(',')} on ${resource}`);
-      }
-      return problems;
-    };
-
-    it('grants no wildcard action and no wildcard resource beyond the documented exceptions, in any service', async () => {
-      // Act
-      const problems = [];
-      for (const { service } of results) {
-        for (const { role, statement } of statementsOf(await template(service))) problems.push(...problemsOf(service, role, statement));
-      }
-
-      // Assess
-      expect(problems).toStrictEqual([]);
-    });
-
-    it('would catch a wildcard action, a wildcard resource and a misused exception', () => {
-      // Act
-      const problems = [
-        ...problemsOf('x', 'Role', { Effect: 'Allow', Action: ['dynamodb:*'], Resource: 'arn:aws:dynamodb:us-east-1:1:table/t' }),
-        ...problemsOf('x', 'Role', { Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }),
-        ...problemsOf('x', 'Role', { Effect: 'Allow', Action: ['dynamodb:Query'], Resource: { 'Fn::Sub': '${Table.Arn}/index/*' } }),
-        ...problemsOf('x', 'Role', { Effect: 'Allow', Action: ['xray:PutTraceSegments', 's3:PutObject'], Resource: ['*'] }),
-        ...problemsOf('x', 'Role', { Effect: 'Allow', Action: ['xray:PutTraceSegments'], Resource: ['*'] }),
-      ];
-
-      // Assess
-      expect(problems).toStrictEqual([
-        'x/Role: wildcard action dynamodb:*',
-        'x/Role: s3:GetObject on *',
-        'x/Role: dynamodb:Query on ${Table.Arn}/index/*',
-        'x/Role: xray:PutTraceSegments,s3:PutObject on *',
-      ]);
-    });
-
-    it('keeps secrets out of every packaged template', async () => {
-      // Act
-      const texts = await Promise.all(results.map(async ({ service }) => JSON.stringify(await template(service))));
-
-      // Assess
-      for (const text of texts) {
-        expect(text).not.toMatch(/AKIA[0-9A-Z]{16}|aws_secret_access_key|-----BEGIN [A-Z ]*PRIVATE KEY-----|sdp_[0-9a-f]{12}_[0-9a-f]{48}/);
-      }
-    });
-  });
+  // Least privilege and secrets in these templates: test/iamLeastPrivilege.test.ts.
 });

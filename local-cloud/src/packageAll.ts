@@ -3,35 +3,57 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { offlineServiceParams } from './project/offlineOutputs.js';
 import { SERVERLESS_ENV, serverlessBin } from './project/serverlessBin.js';
+import { stageServiceDirs } from './project/stageServiceDirs.js';
 import { toLocalStaticSite } from './project/toLocalStaticSite.js';
 import { buildStaticSite, packagedSiteDir } from './sites/buildStaticSite.js';
 
 const run = promisify(execFile);
 
+export interface PackageResult {
+  service: string;
+  ok: boolean;
+  output: string;
+  /** Where the service's CloudFormation templates and zips are */
+  packageDir: string;
+}
+
+export interface PackageAllOptions {
+  /**
+   * Package stand-ins of the services under this directory (see stageServiceDirs), so that every
+   * output lands there and the services' own `.serverless/` and `dist/` stay as they are.
+   */
+  stagingDir?: string;
+}
+
 /**
  * `serverless package` of every service, offline, with the params serverless-compose.yml would pass
- * (see offlineServiceParams); each package lands in the service's `.serverless/`, and the static site
- * a service declares in `custom.staticSite` is built into its `dist/`, ready for upload.
+ * (see offlineServiceParams); each package lands in the service's `.serverless/` (or its stand-in's,
+ * with `stagingDir`), and the static site a service declares in `custom.staticSite` is built into
+ * its `dist/`, ready for upload.
  */
-export async function packageAll(root: string, stage = 'dev'): Promise<{ service: string; ok: boolean; output: string }[]> {
+export async function packageAll(root: string, stage = 'dev', options: PackageAllOptions = {}): Promise<PackageResult[]> {
   const services = await offlineServiceParams({ root, stage, cacheDir: path.join(root, '.data', 'cache') });
-  const results: { service: string; ok: boolean; output: string }[] = [];
+  const serviceDirs = services.map(({ service }) => service.dir);
+  const workDirs = options.stagingDir ? await stageServiceDirs(root, serviceDirs, options.stagingDir) : serviceDirs;
+  const results: PackageResult[] = [];
   // Two at a time: packaging is CPU-bound (esbuild, zip) and this machine class has two cores.
   for (let i = 0; i < services.length; i += 2) {
-    const pair = services.slice(i, i + 2).map(async ({ service, params, config }) => {
+    const pair = services.slice(i, i + 2).map(async ({ service, params, config }, j) => {
+      const workDir = workDirs[i + j]!;
+      const packageDir = path.join(workDir, '.serverless');
       const args = ['package', '--stage', stage, ...Object.entries(params).map(([k, v]) => `--param=${k}=${v}`)];
       try {
         const { stdout, stderr } = await run(serverlessBin(root), args, {
-          cwd: service.dir,
+          cwd: workDir,
           env: { ...process.env, ...SERVERLESS_ENV },
           maxBuffer: 16 * 1024 * 1024,
         });
         const site = toLocalStaticSite(config, service.dir);
-        if (site) await buildStaticSite(site, packagedSiteDir(service.dir));
-        return { service: service.name, ok: true, output: stdout + stderr };
+        if (site) await buildStaticSite(site, packagedSiteDir(workDir));
+        return { service: service.name, ok: true, output: stdout + stderr, packageDir };
       } catch (error) {
         const { stdout = '', stderr = '', message } = error as { stdout?: string; stderr?: string; message: string };
-        return { service: service.name, ok: false, output: `${stdout}${stderr}` || message };
+        return { service: service.name, ok: false, output: `${stdout}${stderr}` || message, packageDir };
       }
     });
     results.push(...(await Promise.all(pair)));

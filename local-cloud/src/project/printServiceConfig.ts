@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -39,7 +39,9 @@ export async function printServiceConfig(options: {
   const printed = stdout.slice(stdout.indexOf('{'));
   const config = JSON.parse(printed) as PrintedService;
   await mkdir(cacheDir, { recursive: true });
-  await writeFile(`${cacheFile}.tmp`, printed);
-  await rename(`${cacheFile}.tmp`, cacheFile);
+  // A temporary file of its own: another process (a parallel test file) may print the same service.
+  const temporary = `${cacheFile}.${process.pid}.${randomUUID()}.tmp`;
+  await writeFile(temporary, printed);
+  await rename(temporary, cacheFile);
   return config;
 }
