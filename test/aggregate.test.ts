@@ -9,7 +9,7 @@ import { dynamoDbWindowCounter } from '../services/aggregate/src/adapters/window
 import { aggregateBatch } from '../services/aggregate/src/domain/aggregateBatch.js';
 import type { EnrichedEvent, SourceRecord } from '../services/aggregate/src/domain/types.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { startTestCloud } from './support/startTestCloud.js';
+import { startTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 
 const ENRICHED_EVENTS_STREAM = 'sdp-enrich-local-enriched-events';
 const AGGREGATIONS_TABLE = 'sdp-aggregate-local-aggregations';
@@ -154,7 +154,7 @@ describe('aggregate through the local cloud', () => {
     cloud = await startTestCloud();
     kinesis = localKinesisClient(cloud.kinesisEndpoint);
     dynamoDb = localDynamoDbClient(cloud.dynamoDbEndpoint);
-  }, 120_000);
+  }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
     kinesis?.destroy();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { repositoryRoot, startTestCloud, type TestCloud } from './support/startTestCloud.js';
+import { repositoryRoot, startTestCloud, type TestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 
 const RAW_EVENTS_STREAM = 'sdp-ingest-local-raw-events';
 const bid = (txId: string) => JSON.stringify({ tx_id: txId, app_uid: 'u', campaign_item_id: 7, domain: 'example.com' });
@@ -33,7 +33,7 @@ describe('API keys through the local cloud', () => {
 
   beforeAll(async () => {
     cloud = await startTestCloud();
-  }, 120_000);
+  }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await cloud?.dispose();

@@ -1,6 +1,6 @@
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { startTestCloud, type TestCloud } from './support/startTestCloud.js';
+import { startTestCloud, type TestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 
 /*
  * A load run during which the stream refuses writes twice: first as a throttled stream
@@ -26,7 +26,7 @@ describe('ingest under load while the stream refuses writes', () => {
 
   beforeAll(async () => {
     cloud = await startTestCloud(undefined, { kinesisFaults: true });
-  }, 120_000);
+  }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await cloud?.dispose();

@@ -2,7 +2,7 @@ import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { validateEnrichedEvent } from '../shared/src/generated/validators.js';
 import { localDynamoDbClient, localKinesisClient } from '../local-cloud/src/clients.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { startTestCloud } from './support/startTestCloud.js';
+import { startTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 
 const ENRICHED_STREAM = 'sdp-enrich-local-enriched-events';
 const JOIN_STATE_TABLE = 'sdp-enrich-local-join-state';
@@ -19,7 +19,7 @@ describe('enrich through the local cloud', () => {
 
   beforeAll(async () => {
     cloud = await startTestCloud();
-  }, 120_000);
+  }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await cloud?.dispose();

@@ -14,14 +14,33 @@ import { oracleWindows, readStoredWindows } from './support/workload/readStoredW
 
 /*
  * Under load, the platform's processes die the hard way, again and again: instances of the stream
- * consumers (enrich, aggregate, the lake's raw writer) are killed in the middle of batches, and
- * DynamoDB Local (join state, counts, failed events, API keys) is killed with SIGKILL and started
- * again on the same data. Clients retry what they are told to retry. At the end every window must
- * equal the oracle's and the reconciliation must balance: nothing lost, nothing counted twice.
+ * consumers (enrich, aggregate, the lake's raw writer), each holding its Kinesis and DynamoDB
+ * clients, are stopped dead in the middle of batches (their worker thread is terminated, as a
+ * crashed Lambda sandbox), and DynamoDB Local (join state, counts,
+ * failed events, API keys) hangs, dies and is started again on the same data. Clients retry what
+ * they are told to retry. At the end every window must equal the oracle's and the reconciliation
+ * must balance: nothing lost, nothing counted twice.
+ *
+ * DynamoDB Local is frozen (SIGSTOP: requests hang mid-flight) and then terminated (SIGTERM), not
+ * SIGKILLed: unlike DynamoDB, DynamoDB Local can lose a write it has already acknowledged when it is
+ * SIGKILLed (a probe of 8 writers' transactions lost one acknowledged transaction in 2 of 7 runs of
+ * six SIGKILLs, and none in 4 runs of six SIGTERMs), which no consumer can be expected to survive.
+ * See docs/architecture.md, "Local mode versus AWS".
  */
 const CONSUMERS = ['sdp-enrich-local-joinEvents', 'sdp-aggregate-local-aggregateWindows', 'sdp-lake-local-landRawEvents'];
 const EVENTS = 20_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function exitOf(pid: number): Promise<void> {
+  for (;;) {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      return;
+    }
+    await sleep(50);
+  }
+}
 
 /** Posts the batches as a well-behaved client: a 503 or 429 is retried after its Retry-After. */
 async function postWithRetries(cloud: LocalCloud, batches: readonly WorkloadEvent[][], accepted: AcceptedEvent[], refusals: number[]): Promise<void> {
@@ -93,12 +112,16 @@ describe('the pipeline under load while processes are killed', () => {
         faults.push(`killed ${name}`);
       }
     };
-    const killDynamoDb = async () => {
+    const crashDynamoDb = async () => {
       let pid = running.dynamoDbPid!;
       for (let i = 0; i < 2; i++) {
         await sleep(4_000 + Math.random() * 2_000);
-        process.kill(pid, 'SIGKILL');
-        faults.push('SIGKILL DynamoDB Local');
+        process.kill(pid, 'SIGSTOP');
+        await sleep(2_000);
+        process.kill(pid, 'SIGTERM');
+        process.kill(pid, 'SIGCONT');
+        await exitOf(pid);
+        faults.push('crashed DynamoDB Local');
         await sleep(1_500);
         const again = await startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb') });
         restarted.push(again);
@@ -110,7 +133,7 @@ describe('the pipeline under load while processes are killed', () => {
     await Promise.all([
       postWithRetries(running, batches, accepted, refusals).finally(() => (posting = false)),
       killConsumers(),
-      killDynamoDb(),
+      crashDynamoDb(),
     ]);
     await waitForIdlePipeline(running, { quietMs: 3_000, timeoutMs: 300_000 });
     const reconciliation = (await (
@@ -123,7 +146,7 @@ describe('the pipeline under load while processes are killed', () => {
     // Assess
     const oracle = computeOracle(accepted, ORACLE_SETTINGS);
     expect(faults.filter((fault) => fault.startsWith('killed')).length).toBeGreaterThanOrEqual(3);
-    expect(faults.filter((fault) => fault.startsWith('SIGKILL')).length).toBe(2);
+    expect(faults.filter((fault) => fault.startsWith('crashed')).length).toBe(2);
     // The retrain trigger counts new bids with 2 retries on purpose (a lost batch only delays the
     // next training to the hourly schedule); every consumer of the data keeps its batches.
     const dataConsumers = running.mappings.filter(({ functionName }) => functionName !== 'sdp-retrain-local-retrainModel');

@@ -3,7 +3,7 @@ import { seededRandom } from '../shared/src/random/seededRandom.js';
 import { validateError, validateEventEnvelope } from '../shared/src/generated/validators.js';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { startTestCloud, type TestCloud } from './support/startTestCloud.js';
+import { startTestCloud, type TestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 
 /*
  * 10,000+ malformed and hostile requests from a seeded generator (FUZZ_SEED to replay another run):
@@ -172,7 +172,7 @@ describe('fuzzing every API with hostile requests', () => {
 
   beforeAll(async () => {
     cloud = await startTestCloud();
-  }, 120_000);
+  }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await cloud?.dispose();

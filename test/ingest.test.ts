@@ -2,7 +2,7 @@ import { DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import { validateAcceptedEvent, validateBatchResult, validateError, validateEventEnvelope } from '../shared/src/generated/validators.js';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { startTestCloud } from './support/startTestCloud.js';
+import { startTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 
 const RAW_EVENTS_STREAM = 'sdp-ingest-local-raw-events';
 const TX_ID = '44db4cf3-c372-4f7c-8443-9d2a1e725473';
@@ -25,7 +25,7 @@ describe('ingest through the local cloud', () => {
 
   beforeAll(async () => {
     cloud = await startTestCloud();
-  }, 120_000);
+  }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await cloud?.dispose();

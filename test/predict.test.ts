@@ -1,4 +1,4 @@
-import { startTestCloud } from './support/startTestCloud.js';
+import { startTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 import { SHORT_SESSION_PARAMS } from './support/workload/oracleScenario.js';
 
 /*
@@ -105,7 +105,7 @@ describe('predictions that keep learning', () => {
         retrainSchedule: 'rate(7 days)',
       },
     });
-  }, 120_000);
+  }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await cloud?.dispose();

@@ -1,7 +1,7 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { validateAggregation, validateCampaignList, validateError, validatePeriodReport } from '../shared/src/generated/validators.js';
 import { localDynamoDbClient } from '../local-cloud/src/clients.js';
-import { startTestCloud } from './support/startTestCloud.js';
+import { startTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 
 const AGGREGATIONS_TABLE = 'sdp-aggregate-local-aggregations';
 
@@ -58,7 +58,7 @@ describe('report through the local cloud', () => {
     cloud = await startTestCloud();
     const dynamoDb = localDynamoDbClient(cloud.dynamoDbEndpoint);
     for (const window of windows) await dynamoDb.send(new PutItemCommand({ TableName: AGGREGATIONS_TABLE, Item: itemOf(window) }));
-  }, 120_000);
+  }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
     await cloud?.dispose();

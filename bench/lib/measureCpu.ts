@@ -30,3 +30,19 @@ export async function withCpuCores<T>(pids: Record<string, number>, work: () => 
   );
   return { result, cores };
 }
+
+/**
+ * CPU seconds the whole machine has spent busy (everything but idle and I/O wait) and in all, over
+ * all cores, from /proc/stat on Linux; undefined elsewhere. Two readings give how many cores were
+ * busy in between, whoever used them: `(b.busy - a.busy) / (b.total - a.total) * os.cpus().length`.
+ */
+export function machineCpuSeconds(): { busy: number; total: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+    const idle = fields[3]! + fields[4]!;
+    return { busy: (total - idle) / CLOCK_TICKS_PER_SECOND, total: total / CLOCK_TICKS_PER_SECOND };
+  } catch {
+    return undefined;
+  }
+}

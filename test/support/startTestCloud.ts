@@ -6,6 +6,9 @@ import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../
 
 export const repositoryRoot = path.resolve(__dirname, '../..');
 
+/** How long a suite's hook may take to start its cloud: a few seconds alone, minutes beside other suites on 2 cores. */
+export const CLOUD_START_TIMEOUT_MS = 300_000;
+
 export interface TestCloud extends LocalCloud {
   apiKey: string;
   dataDir: string;
