@@ -11,7 +11,7 @@ export default {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{shared,services/*,local-cloud}/tests/**/*.test.ts'],
+      testMatch: ['<rootDir>/{shared,services/*,local-cloud,load-tests}/tests/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
       moduleNameMapper,
