@@ -53,8 +53,13 @@ describe('API keys through the local cloud', () => {
       await call('/query/saved', bogus),
       await call('/models', undefined),
       await call('/orphans', undefined),
+      await call('/clickstream', bogus, JSON.stringify({ user_id: 'u1', event_timestamp: Date.now(), event_name: 'detail' })),
+      await call('/sessions?user_id=u1', undefined),
     ];
-    const stream = await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM);
+    const stream = [
+      ...(await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)),
+      ...(await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), 'sdp-ingest-local-clickstream')),
+    ];
 
     // Assess
     expect(answers).toStrictEqual([
@@ -65,6 +70,8 @@ describe('API keys through the local cloud', () => {
       '401 missing_api_key',
       '401 invalid_api_key',
       '401 missing_api_key',
+      '401 missing_api_key',
+      '401 invalid_api_key',
       '401 missing_api_key',
     ]);
     expect(stream).toStrictEqual([]);

@@ -1,6 +1,6 @@
 import net from 'node:net';
 import { seededRandom } from '../shared/src/random/seededRandom.js';
-import { validateError, validateEventEnvelope } from '../shared/src/generated/validators.js';
+import { validateClickstreamEnvelope, validateError, validateEventEnvelope } from '../shared/src/generated/validators.js';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { readWholeStream } from './support/readWholeStream.js';
 import { startTestCloud, type TestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
@@ -17,6 +17,7 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20261122);
 const REQUESTS = 10_400;
 const CONCURRENCY = 16;
 const RAW_EVENTS_STREAM = 'sdp-ingest-local-raw-events';
+const CLICKSTREAM = 'sdp-ingest-local-clickstream';
 const DOCUMENTED_503 = new Set(['model_unavailable', 'stream_unavailable', 'auth_unavailable']);
 
 interface FuzzRequest {
@@ -49,8 +50,8 @@ function generate(random: () => number, apiKey: string, i: number): FuzzRequest 
     for (let n = 1 + Math.floor(random() * 3); n > 0; n--) body[pick(random, fields)] = pick(random, HOSTILE_VALUES);
     return body;
   };
-  const route = pick(random, ['/bid', '/impression', '/click', '/events', '/predictions', '/query']);
-  switch (Math.floor(random() * 14)) {
+  const route = pick(random, ['/bid', '/impression', '/click', '/events', '/clickstream', '/predictions', '/query']);
+  switch (Math.floor(random() * 15)) {
     case 0: {
       const text = JSON.stringify(validBid(txId));
       return { kind: 'truncated json', method: 'POST', path: route, headers: json, body: text.slice(0, Math.floor(random() * text.length)) };
@@ -111,6 +112,16 @@ function generate(random: () => number, apiKey: string, i: number): FuzzRequest 
       const idempotency = pick(random, ['has space', 'x'.repeat(300), 'é', 'ok-key', '\t']);
       return { kind: 'idempotency key tricks', method: 'POST', path: '/click', headers: { ...json, 'idempotency-key': idempotency }, body: JSON.stringify({ tx_id: txId }) };
     }
+    case 13: {
+      const click = () => {
+        const body: Record<string, unknown> = { user_id: `fuzz-user-${i % 50}`, event_timestamp: Date.now() - Math.floor(random() * 60_000), event_name: 'detail', device_type: 'mobile' };
+        const fields = [...Object.keys(body), 'event_type', 'product_id', 'quantity', 'extra', '__proto__'];
+        for (let n = Math.floor(random() * 3); n > 0; n--) body[pick(random, fields)] = pick(random, HOSTILE_VALUES);
+        return body;
+      };
+      const body = random() < 0.5 ? click() : { events: Array.from({ length: pick(random, [1, 20, 500]) }, click) };
+      return { kind: 'hostile clickstream', method: 'POST', path: '/clickstream', headers: json, body: JSON.stringify(body) };
+    }
     default: {
       // Raw sockets: header tricks fetch refuses to send.
       const body = JSON.stringify(validBid(txId));
@@ -134,6 +145,7 @@ function generate(random: () => number, apiKey: string, i: number): FuzzRequest 
 
 interface Outcome {
   kind: string;
+  path?: string;
   status: number;
   body: string;
   networkError?: string;
@@ -143,7 +155,7 @@ async function send(cloud: TestCloud, request: FuzzRequest): Promise<Outcome> {
   if (request.raw) return sendRaw(cloud.url, request.kind, request.raw);
   try {
     const response = await fetch(cloud.url + request.path, { method: request.method, headers: request.headers, ...(request.method === 'GET' ? {} : { body: request.body }) });
-    return { kind: request.kind, status: response.status, body: await response.text() };
+    return { kind: request.kind, path: request.path, status: response.status, body: await response.text() };
   } catch (error) {
     return { kind: request.kind, status: 0, body: '', networkError: String((error as Error).cause ?? error) };
   }
@@ -197,14 +209,19 @@ describe('fuzzing every API with hostile requests', () => {
       cloud.fetch('/query/saved'),
     ]);
     const records = await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM);
+    const clicks = await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), CLICKSTREAM);
 
     // Assess
     const kinds = new Set(requests.map((r) => r.kind));
     const serverErrors = outcomes.filter((o) => o.status >= 500 && !(o.status === 503 && DOCUMENTED_503.has(tryJson(o.body)?.code as string)));
     const networkErrors = outcomes.filter((o) => o.networkError !== undefined);
     const notContractErrors = outcomes.filter((o) => o.status >= 400 && !o.kind.startsWith('raw socket') && !validateError(tryJson(o.body)));
-    const acceptedEvents = outcomes.reduce((sum, o) => sum + (o.status === 202 ? 1 : o.status === 200 ? ((tryJson(o.body)?.accepted as number | undefined) ?? 0) : 0), 0);
-    expect(new Set([...kinds].map((kind) => kind.split(':')[0])).size).toBe(14);
+    const acceptedBy = (toClickstream: boolean) =>
+      outcomes
+        .filter((o) => (o.path === '/clickstream') === toClickstream)
+        .reduce((sum, o) => sum + (o.status === 202 ? 1 : o.status === 200 ? ((tryJson(o.body)?.accepted as number | undefined) ?? 0) : 0), 0);
+    const acceptedEvents = acceptedBy(false);
+    expect(new Set([...kinds].map((kind) => kind.split(':')[0])).size).toBe(15);
     expect(outcomes).toHaveLength(REQUESTS);
     expect({ seed: SEED, serverErrors: serverErrors.slice(0, 5) }).toStrictEqual({ seed: SEED, serverErrors: [] });
     expect({ seed: SEED, networkErrors: networkErrors.slice(0, 5) }).toStrictEqual({ seed: SEED, networkErrors: [] });
@@ -214,6 +231,9 @@ describe('fuzzing every API with hostile requests', () => {
     expect(after.map((response) => response.status)).toStrictEqual([202, 200, 200]);
     expect(records.filter((record) => !validateEventEnvelope(record.data))).toStrictEqual([]);
     expect(records.length).toBe(acceptedEvents + 1);
+    expect(clicks.filter((record) => !validateClickstreamEnvelope(record.data))).toStrictEqual([]);
+    expect(clicks.length).toBe(acceptedBy(true));
+    expect(clicks.length).toBeGreaterThan(0);
   }, 900_000);
 });
 

@@ -29,7 +29,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
   it('packages every service', () => {
     // Assess
     expect(results.map(({ service, ok }) => ({ service, ok }))).toStrictEqual(
-      ['access', 'ingest', 'ops', 'enrich', 'aggregate', 'report', 'lake', 'retrain', 'predict', 'dashboard'].map((service) => ({ service, ok: true })),
+      ['access', 'ingest', 'ops', 'enrich', 'aggregate', 'sessions', 'report', 'lake', 'retrain', 'predict', 'dashboard'].map((service) => ({ service, ok: true })),
     );
   });
 
@@ -38,18 +38,19 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     const zips = await readdir(path.join(root, 'services/ingest/.serverless'));
 
     // Assess
-    expect(zips.filter((file) => file.endsWith('.zip')).sort()).toStrictEqual(['putEvent.zip', 'putEvents.zip']);
+    expect(zips.filter((file) => file.endsWith('.zip')).sort()).toStrictEqual(['putClickstream.zip', 'putEvent.zip', 'putEvents.zip']);
   });
 
-  it('declares the raw events stream and the ingest routes', async () => {
+  it('declares the raw events and clickstream streams and the ingest routes', async () => {
     // Act
     const ingest = await template('ingest');
 
     // Assess
-    expect(resourcesOfType(ingest, 'AWS::Kinesis::Stream').map((r) => r.Properties.Name)).toStrictEqual(['sdp-ingest-dev-raw-events']);
+    expect(resourcesOfType(ingest, 'AWS::Kinesis::Stream').map((r) => r.Properties.Name)).toStrictEqual(['sdp-ingest-dev-raw-events', 'sdp-ingest-dev-clickstream']);
     expect(resourcesOfType(ingest, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey).sort()).toStrictEqual([
       'POST /bid',
       'POST /click',
+      'POST /clickstream',
       'POST /events',
       'POST /impression',
     ]);

@@ -4,6 +4,9 @@ export {
   validateAggregationWindow,
   validateBid,
   validateClick,
+  validateClickstreamBatch,
+  validateClickstreamEnvelope,
+  validateClickstreamEvent,
   validateEnrichedEvent,
   validateImpression,
   validateEventBatch,
@@ -40,6 +43,7 @@ export { createKinesisClient } from './streams/kinesisClient.js';
 export { chunkForPutRecords, PUT_RECORDS_MAX_BYTES, PUT_RECORDS_MAX_COUNT } from './streams/chunkForPutRecords.js';
 export { DEFAULT_RETRY_POLICY, putRecordsReliably } from './streams/putRecordsReliably.js';
 export type { PutOutcome, RetryPolicy, StreamRecord } from './streams/types.js';
+export { isSequenceBefore } from './streams/isSequenceBefore.js';
 export { readKinesisRecords } from './streams/readKinesisRecords.js';
 export type { KinesisRecordText } from './streams/readKinesisRecords.js';
 export { mapWithConcurrency } from './async/mapWithConcurrency.js';

@@ -347,6 +347,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/clickstream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ingest one clickstream event, or a batch of up to 500
+         * @description A website's clickstream (sessions, product analytics, dynamic pricing). The body is one
+         *     `ClickstreamEvent`, answered `202` once it is in the clickstream stream, or a
+         *     `ClickstreamBatch` (`{"events": [...]}`), answered `200` with every item's outcome in request
+         *     order, as `POST /events`. Records are partitioned by `user_id`, so one user's events stay in
+         *     order on one shard. The same rules as the ad events apply: nothing invalid is written,
+         *     `429`/`503` with `Retry-After` when the stream refuses writes.
+         */
+        post: operations["postClickstream"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's sessions, in event-time order
+         * @description Sessions are built in event time: a user's events, sorted by `event_timestamp`, start a new
+         *     session when the gap since the previous event is at least the session gap (10 s by default).
+         *     A late event recomputes the sessions around it: it may extend one or merge two, and a merged
+         *     session keeps the id of the earlier one; the later one is listed with `status: merged` and
+         *     `merged_into` only when `include_merged=true`. Ids are `<user_id>_<N>`, numbered in the order
+         *     the sessions were first seen, never reused.
+         */
+        get: operations["listSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -446,6 +496,87 @@ export interface components {
             accepted: number;
             rejected: number;
             results: components["schemas"]["BatchItemResult"][];
+        };
+        /** @description The shop's user id; the clickstream's partition key */
+        UserId: string;
+        /**
+         * @description What the user did: `navigate`, `search`, `category`, `detail` (viewed a product's details),
+         *     `add_to_cart`, `checkout`, `purchase`, or any other lower-case name
+         */
+        EventName: string;
+        ProductId: string;
+        ClickstreamEvent: {
+            user_id: components["schemas"]["UserId"];
+            /** @description When the user acted, in milliseconds since the Unix epoch (2000-01-01 to 2100-01-01) */
+            event_timestamp: number;
+            event_name: components["schemas"]["EventName"];
+            /**
+             * @description The kind of interaction, e.g. `click`
+             * @default click
+             */
+            event_type: string;
+            /**
+             * @description e.g. `mobile`, `desktop`, `tablet`
+             * @default unknown
+             */
+            device_type: string;
+            product_id?: components["schemas"]["ProductId"];
+            /** @description Items added or bought (`add_to_cart`, `purchase`) */
+            quantity?: number;
+        };
+        ClickstreamBatch: {
+            events: unknown[];
+        };
+        /**
+         * @description What ingest writes to the clickstream stream, one Kinesis record per event, partition key
+         *     `user_id`. A user's event is identified by `user_id`, `event_timestamp`, `event_name` and
+         *     `event_type`: a resent copy is the same event and is counted once downstream.
+         */
+        ClickstreamEnvelope: {
+            /** @constant */
+            schema_version: 1;
+            /** Format: uuid */
+            event_id: string;
+            /** Format: date-time */
+            received_at: string;
+            /** @constant */
+            type: "clickstream";
+            data: components["schemas"]["ClickstreamEvent"];
+        };
+        Session: {
+            /** @description `<user_id>_<N>` */
+            session_id: string;
+            user_id: components["schemas"]["UserId"];
+            /**
+             * @description `merged`: a late event joined it to `merged_into`, which now holds its events
+             * @enum {string}
+             */
+            status: "active" | "merged";
+            merged_into?: string;
+            /**
+             * Format: date-time
+             * @description The first event's time
+             */
+            start: string;
+            /**
+             * Format: date-time
+             * @description The last event's time
+             */
+            end: string;
+            duration_ms: number;
+            event_count: number;
+            /** @description The first event's device */
+            device_type: string;
+            entry_event: components["schemas"]["EventName"];
+            exit_event: components["schemas"]["EventName"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        SessionList: {
+            user_id: components["schemas"]["UserId"];
+            /** @description A gap this long or longer starts a new session */
+            session_gap_ms: number;
+            sessions: components["schemas"]["Session"][];
         };
         /**
          * @description Counts of one campaign over a period. `impressions` and `clicks` count joined events only
@@ -1473,6 +1604,98 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Reconciliation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    postClickstream: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Makes a resend of the same event recognisable: events posted to the same route with the same
+                 *     key get the same `event_id`, and consumers count an `event_id` once. Use one key per event
+                 *     (e.g. the bidder's own event id), 1 to 256 visible ASCII characters.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ClickstreamEvent"] | components["schemas"]["ClickstreamBatch"];
+            };
+        };
+        responses: {
+            /** @description A batch's per-item outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"];
+                };
+            };
+            202: components["responses"]["Accepted"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `rate_limited` or `stream_throttled` (an `Error`), or a batch of which the throttled stream took no item (a `BatchResult`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"] | components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description The stream is unavailable and took nothing (an `Error` for one event, a `BatchResult` for a batch); retry after `Retry-After` seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResult"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listSessions: {
+        parameters: {
+            query: {
+                user_id: components["schemas"]["UserId"];
+                /** @description Only sessions that end at or after this time (ISO 8601) */
+                from?: string;
+                /** @description Only sessions that start before this time (ISO 8601) */
+                to?: string;
+                include_merged?: boolean;
+                /** @description At most this many sessions, the earliest first */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's sessions (an empty list for an unknown user) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionList"];
                 };
             };
             400: components["responses"]["BadRequest"];

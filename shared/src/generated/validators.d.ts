@@ -16,6 +16,14 @@ export declare const validateEventEnvelope: ValidateFunction<components['schemas
 export declare const validateAcceptedEvent: ValidateFunction<components['schemas']['AcceptedEvent']>;
 export declare const validateBatchItemResult: ValidateFunction<components['schemas']['BatchItemResult']>;
 export declare const validateBatchResult: ValidateFunction<components['schemas']['BatchResult']>;
+export declare const validateUserId: ValidateFunction<components['schemas']['UserId']>;
+export declare const validateEventName: ValidateFunction<components['schemas']['EventName']>;
+export declare const validateProductId: ValidateFunction<components['schemas']['ProductId']>;
+export declare const validateClickstreamEvent: ValidateFunction<components['schemas']['ClickstreamEvent']>;
+export declare const validateClickstreamBatch: ValidateFunction<components['schemas']['ClickstreamBatch']>;
+export declare const validateClickstreamEnvelope: ValidateFunction<components['schemas']['ClickstreamEnvelope']>;
+export declare const validateSession: ValidateFunction<components['schemas']['Session']>;
+export declare const validateSessionList: ValidateFunction<components['schemas']['SessionList']>;
 export declare const validateAggregation: ValidateFunction<components['schemas']['Aggregation']>;
 export declare const validatePeriodReport: ValidateFunction<components['schemas']['PeriodReport']>;
 export declare const validateCampaignList: ValidateFunction<components['schemas']['CampaignList']>;

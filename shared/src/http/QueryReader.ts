@@ -50,8 +50,10 @@ export class QueryReader {
     return this.#reject(name, `${name} must be a whole number from ${range.min} to ${range.max}; got '${value}'.`, fallback);
   }
 
-  /** An ISO 8601 date-time with an offset, from 1970 to 9999. */
-  instant(name: string, fallback: Date): Date {
+  /** An ISO 8601 date-time with an offset, from 1970 to 9999; without a fallback, undefined when absent. */
+  instant(name: string, fallback: Date): Date;
+  instant(name: string): Date | undefined;
+  instant(name: string, fallback?: Date): Date | undefined {
     const value = this.#take(name);
     if (value === undefined) return fallback;
     const instant = parseInstant(value);
@@ -72,6 +74,17 @@ export class QueryReader {
     const canonical = canonicalTimeZone(value);
     if (canonical) return canonical;
     return this.#reject(name, `${name} must be an IANA time zone such as UTC, Europe/Paris or America/New_York; got '${value}'.`, fallback);
+  }
+
+  /** A text matching `pattern` (e.g. an id); `what` says what it must look like. Absent: undefined, a problem when `required`. */
+  text(name: string, rule: { pattern: RegExp; what: string; required?: boolean }): string | undefined {
+    const value = this.#take(name);
+    if (value === undefined) {
+      if (rule.required) this.#reject(name, `${name} is required: ${rule.what}.`, undefined);
+      return undefined;
+    }
+    if (rule.pattern.test(value)) return value;
+    return this.#reject(name, `${name} must be ${rule.what}; got '${value.slice(0, 200)}'.`, undefined);
   }
 
   /** Whether every named parameter was absent or valid, so checks across them make sense. */

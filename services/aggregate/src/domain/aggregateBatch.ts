@@ -1,4 +1,4 @@
-import { mapWithConcurrency, type Violation } from '@sdp/shared';
+import { isSequenceBefore, mapWithConcurrency, type Violation } from '@sdp/shared';
 import { GROUP_CONCURRENCY } from './constants.js';
 import { countWindowGroup } from './countWindowGroup.js';
 import { eventKeyOf } from './eventKeyOf.js';
@@ -65,7 +65,7 @@ export async function aggregateBatch(records: readonly SourceRecord[], options: 
       continue;
     }
     outcome.failed += result.group.records.length;
-    for (const { sequenceNumber } of result.group.records) if (lowest === undefined || isBefore(sequenceNumber, lowest)) lowest = sequenceNumber;
+    for (const { sequenceNumber } of result.group.records) if (lowest === undefined || isSequenceBefore(sequenceNumber, lowest)) lowest = sequenceNumber;
     const { campaignItemId, windowStart } = result.group;
     const error = describeError(result.error);
     outcome.failure ??= { name: error.name, message: `Could not count campaign ${campaignItemId}'s window ${windowStart}: ${error.message}` };
@@ -75,10 +75,6 @@ export async function aggregateBatch(records: readonly SourceRecord[], options: 
   return outcome;
 }
 
-/** Numeric order of two Kinesis sequence numbers (decimal, no leading zeros), without parsing 129 digits. */
-function isBefore(a: string, b: string): boolean {
-  return a.length < b.length || (a.length === b.length && a < b);
-}
 
 function describeSkip(record: SourceRecord, reason: string, violations: Violation[]): Record<string, unknown> {
   return { shardId: record.shardId, sequenceNumber: record.sequenceNumber, reason, violations, data: record.data.slice(0, 1024) };

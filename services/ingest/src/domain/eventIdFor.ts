@@ -1,18 +1,17 @@
 import { createHash } from 'node:crypto';
 import { InvalidRequestError } from '@sdp/shared';
-import type { EventType } from './types.js';
 
 const VALID_KEY = /^[\x21-\x7e]{1,256}$/;
 
 /**
  * The `event_id` of a new event. Without an `Idempotency-Key` it is a fresh UUID; with one it is
- * derived from the key and the event type, so a client that resends an event after a timeout gets
+ * derived from the key and the event type (`bid`, `imp`, `click`, `clickstream`), so a client that resends an event after a timeout gets
  * the same `event_id` and downstream de-duplication drops the copy.
  *
  * @example
  * eventIdFor('bid', 'order-42', randomUUID) // always '…' for ('bid', 'order-42'): a UUID version 8
  */
-export function eventIdFor(type: EventType, idempotencyKey: string | undefined, newId: () => string): string {
+export function eventIdFor(type: string, idempotencyKey: string | undefined, newId: () => string): string {
   if (idempotencyKey === undefined) return newId();
   if (!VALID_KEY.test(idempotencyKey)) {
     throw new InvalidRequestError('Idempotency-Key must be 1 to 256 visible ASCII characters (no spaces).');

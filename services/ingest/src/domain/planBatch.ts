@@ -4,7 +4,9 @@ import { stampEvent } from './stampEvent.js';
 import type { EventType, ItemError, Stamp, StampedEvent } from './types.js';
 import { validateEvent } from './validateEvent.js';
 
-export type PlannedItem = { index: number; ok: true; stamped: StampedEvent } | { index: number; ok: false; error: ItemError };
+export type PlannedItem<Stamped extends StampedEvent<{ event_id: string; received_at: string }> = StampedEvent> =
+  | { index: number; ok: true; stamped: Stamped }
+  | { index: number; ok: false; error: ItemError };
 
 const ITEM_PATH = /^\/events\/(\d+)(?:\/|$)/;
 
@@ -38,23 +40,25 @@ export function planBatch(body: unknown, stampFor: (index: number) => Stamp): Pl
     if (typeViolations) return rejected(index, typeViolations);
     const validation = validateEvent(item.type, item, `$.events[${index}]`);
     if (!validation.ok) return rejected(index, validation.violations);
-    const stamped = stampEvent(item.type, validation.event, stampFor(index));
-    const size = stamped.record.data.byteLength + Buffer.byteLength(stamped.record.partitionKey, 'utf8');
-    if (size > KINESIS_MAX_RECORD_BYTES) {
-      return {
-        index,
-        ok: false,
-        error: {
-          code: 'payload_too_large',
-          message: `The event is ${size} bytes with its envelope; a stream record holds at most ${KINESIS_MAX_RECORD_BYTES} bytes.`,
-        },
-      };
-    }
-    return { index, ok: true, stamped };
+    return checkRecordSize(index, stampEvent(item.type, validation.event, stampFor(index)));
   });
 }
 
-function rejected(index: number, violations: Violation[]): PlannedItem {
+/** The stamped item, or its rejection when its record would not fit in the stream. */
+export function checkRecordSize<Stamped extends StampedEvent<{ event_id: string; received_at: string }>>(index: number, stamped: Stamped): PlannedItem<Stamped> {
+  const size = stamped.record.data.byteLength + Buffer.byteLength(stamped.record.partitionKey, 'utf8');
+  if (size <= KINESIS_MAX_RECORD_BYTES) return { index, ok: true, stamped };
+  return {
+    index,
+    ok: false,
+    error: {
+      code: 'payload_too_large',
+      message: `The event is ${size} bytes with its envelope; a stream record holds at most ${KINESIS_MAX_RECORD_BYTES} bytes.`,
+    },
+  };
+}
+
+export function rejected(index: number, violations: Violation[]): PlannedItem<never> {
   const list = violations.map((v) => `${v.path} ${v.message}`).join('; ');
   return { index, ok: false, error: { code: 'validation_failed', message: `The event is invalid: ${list}.`, violations } };
 }

@@ -1,7 +1,7 @@
 import { isStreamThrottling, type PutOutcome } from '@sdp/shared';
 import { RETRY_AFTER_SECONDS } from './constants.js';
 import type { PlannedItem } from './planBatch.js';
-import type { BatchItemResult, BatchResult } from './types.js';
+import type { BatchItemResult, BatchResult, StampedEvent } from './types.js';
 
 export interface BatchResponse {
   statusCode: 200 | 429 | 503;
@@ -16,7 +16,7 @@ export interface BatchResponse {
  * none was accepted, so a client can retry the whole batch; otherwise 200 and each item says what
  * happened to it.
  */
-export function summarizeBatch(plan: readonly PlannedItem[], outcomes: readonly PutOutcome[]): BatchResponse {
+export function summarizeBatch(plan: readonly PlannedItem<StampedEvent<{ event_id: string; received_at: string }>>[], outcomes: readonly PutOutcome[]): BatchResponse {
   let written = 0;
   let streamRefused = 0;
   let streamThrottled = 0;

@@ -4,13 +4,15 @@ import type { StreamRecord } from '@sdp/shared';
 export type EventType = components['schemas']['EventType'];
 export type AdEvent = components['schemas']['Bid'] | components['schemas']['Impression'] | components['schemas']['Click'];
 export type EventEnvelope = components['schemas']['EventEnvelope'];
+export type ClickstreamEvent = components['schemas']['ClickstreamEvent'];
+export type ClickstreamEnvelope = components['schemas']['ClickstreamEnvelope'];
 export type BatchResult = components['schemas']['BatchResult'];
 export type BatchItemResult = components['schemas']['BatchItemResult'];
 export type ItemError = components['schemas']['ItemError'];
 
 /** An event ready for the stream: the envelope and the Kinesis record that carries it. */
-export interface StampedEvent {
-  envelope: EventEnvelope;
+export interface StampedEvent<Envelope extends { event_id: string; received_at: string } = EventEnvelope> {
+  envelope: Envelope;
   record: StreamRecord;
 }
 

@@ -10,19 +10,17 @@ import {
   readJsonBody,
   requireApiKey,
   requiredEnv,
-  isStreamThrottling,
-  StreamThrottledError,
-  StreamUnavailableError,
   ValidationFailedError,
 } from '@sdp/shared';
-import { kinesisRawEventsStream } from '../adapters/rawEventsStream.js';
-import { MAX_EVENT_BYTES, RETRY_AFTER_SECONDS } from '../domain/constants.js';
+import { kinesisEventStream } from '../adapters/eventStream.js';
+import { MAX_EVENT_BYTES } from '../domain/constants.js';
 import { eventIdFor } from '../domain/eventIdFor.js';
 import { eventTypeOfRoute } from '../domain/eventTypeOfRoute.js';
+import { requireWritten } from '../domain/requireWritten.js';
 import { stampEvent } from '../domain/stampEvent.js';
 import { EVENT_NAME, validateEvent } from '../domain/validateEvent.js';
 
-const rawEvents = kinesisRawEventsStream(createKinesisClient(), requiredEnv('RAW_EVENTS_STREAM_NAME'));
+const rawEvents = kinesisEventStream(createKinesisClient(), requiredEnv('RAW_EVENTS_STREAM_NAME'));
 
 /** POST /bid, /impression and /click: one event, answered 202 only once it is in the stream. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
@@ -36,11 +34,7 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
 
     const eventId = eventIdFor(type, event.headers['idempotency-key'], randomUUID);
     const { envelope, record } = stampEvent(type, validation.event, { eventId, receivedAt: new Date() });
-    const [outcome] = await rawEvents.write([record]);
-    if (!outcome?.ok) {
-      const throttled = outcome !== undefined && isStreamThrottling(outcome.errorCode);
-      throw throttled ? new StreamThrottledError(RETRY_AFTER_SECONDS, outcome) : new StreamUnavailableError(RETRY_AFTER_SECONDS, outcome);
-    }
+    const outcome = requireWritten((await rawEvents.write([record]))[0]);
 
     const { event_id, received_at } = envelope;
     return jsonResponse(202, { event_id, received_at, shard_id: outcome.shardId, sequence_number: outcome.sequenceNumber });

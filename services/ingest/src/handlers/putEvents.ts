@@ -11,12 +11,12 @@ import {
   requireApiKey,
   requiredEnv,
 } from '@sdp/shared';
-import { kinesisRawEventsStream } from '../adapters/rawEventsStream.js';
+import { kinesisEventStream } from '../adapters/eventStream.js';
 import { MAX_BATCH_BYTES } from '../domain/constants.js';
 import { planBatch } from '../domain/planBatch.js';
 import { summarizeBatch } from '../domain/summarizeBatch.js';
 
-const rawEvents = kinesisRawEventsStream(createKinesisClient(), requiredEnv('RAW_EVENTS_STREAM_NAME'));
+const rawEvents = kinesisEventStream(createKinesisClient(), requiredEnv('RAW_EVENTS_STREAM_NAME'));
 
 /** POST /events: up to 500 mixed events in one PutRecords, with every item's outcome. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()

@@ -1,0 +1,21 @@
+import { SCHEMA_VERSION } from './constants.js';
+import type { ClickstreamEnvelope, ClickstreamEvent, Stamp, StampedEvent } from './types.js';
+
+/**
+ * Wraps a validated clickstream event in its stream envelope and the Kinesis record that carries
+ * it, partitioned by `user_id` so one user's events stay in order on one shard.
+ *
+ * @example
+ * stampClickstreamEvent({ user_id: 'u1', event_timestamp: 1763800000000, event_name: 'detail' }, { eventId, receivedAt })
+ * // { envelope: { schema_version: 1, event_id, received_at, type: 'clickstream', data }, record: { partitionKey: 'u1', data: <bytes> } }
+ */
+export function stampClickstreamEvent(event: ClickstreamEvent, stamp: Stamp): StampedEvent<ClickstreamEnvelope> {
+  const envelope: ClickstreamEnvelope = {
+    schema_version: SCHEMA_VERSION,
+    event_id: stamp.eventId,
+    received_at: stamp.receivedAt.toISOString(),
+    type: 'clickstream',
+    data: event,
+  };
+  return { envelope, record: { partitionKey: event.user_id, data: Buffer.from(JSON.stringify(envelope), 'utf8') } };
+}

@@ -1,0 +1,41 @@
+/** Base class of every error the sessions service raises on purpose. */
+export class SessionsError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SessionsError';
+  }
+}
+
+/** A setting of the sessions service is not valid. */
+export class InvalidSessionSettingError extends SessionsError {
+  constructor(
+    public readonly setting: string,
+    public readonly value: string,
+    rule: string,
+  ) {
+    super(`${setting} must be ${rule}, got '${value}'.`);
+    this.name = 'InvalidSessionSettingError';
+  }
+}
+
+/**
+ * A session or the user's session counter changed between reading and writing it: another writer
+ * works on the same user. The user's records are re-delivered and sessionized from the new state.
+ */
+export class ConcurrentSessionChangeError extends SessionsError {
+  constructor(
+    public readonly userId: string,
+    options?: ErrorOptions,
+  ) {
+    super(`The sessions of user '${userId}' changed while they were being updated; the records will be sessionized again.`, options);
+    this.name = 'ConcurrentSessionChangeError';
+  }
+}
+
+/** The store refused a step without naming a claimed event or a changed session; retrying it would loop. */
+export class SessionChangeRefusedError extends SessionsError {
+  constructor(public readonly userId: string) {
+    super(`The session change of user '${userId}' was refused without naming an already claimed event.`);
+    this.name = 'SessionChangeRefusedError';
+  }
+}

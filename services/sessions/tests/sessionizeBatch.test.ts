@@ -1,0 +1,167 @@
+import { seededRandom } from '../../../shared/src/random/seededRandom.js';
+import { generateClickstream } from '../../../test/support/clickstream/generateClickstream.js';
+import { sessionsOracle } from '../../../test/support/clickstream/sessionsOracle.js';
+import { listSessions } from '../src/domain/listSessions.js';
+import { sessionizeBatch, type SessionizeOptions } from '../src/domain/sessionizeBatch.js';
+import { click, clickRecords, sequenceOf, T0 } from './support/clickRecords.js';
+import { InMemorySessionStore } from './support/inMemorySessionStore.js';
+
+const GAP_MS = 10_000;
+const HOUR_MS = 3_600_000;
+
+function optionsFor(store: InMemorySessionStore, overrides: Partial<SessionizeOptions> = {}): SessionizeOptions {
+  return { store, gapMs: GAP_MS, latenessMs: 48 * HOUR_MS, now: () => new Date(T0 + HOUR_MS), log: () => undefined, ...overrides };
+}
+
+/** A user's sessions as GET /sessions lists them, merged ones included. */
+async function sessionsOf(store: InMemorySessionStore, userId: string) {
+  return listSessions(await store.sessionsOf(userId), { userId, includeMerged: true, limit: 1000 }, GAP_MS).sessions.map(
+    ({ session_id, status, merged_into, start, end, event_count, entry_event, exit_event, device_type }) => ({
+      session_id,
+      status,
+      ...(merged_into ? { merged_into } : {}),
+      start,
+      end,
+      event_count,
+      entry_event,
+      exit_event,
+      device_type,
+    }),
+  );
+}
+
+const at = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
+
+describe('sessionizeBatch', () => {
+  it('cuts a user\'s events into sessions where the gap reaches the session gap (9,999 ms joins, 10,000 ms cuts), numbering them in order', async () => {
+    // Prepare
+    const store = new InMemorySessionStore();
+    const records = clickRecords([click('u1', 0, 'navigate'), click('u1', 9_999, 'detail'), click('u1', 19_998, 'checkout'), click('u1', 29_998, 'navigate', 'desktop')]);
+
+    // Act
+    const outcome = await sessionizeBatch(records, optionsFor(store));
+
+    // Assess
+    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], sessionized: 4, duplicates: 0, invalid: 0, failed: 0, sessionsWritten: 2 });
+    expect(await sessionsOf(store, 'u1')).toStrictEqual([
+      { session_id: 'u1_1', status: 'active', start: at(0), end: at(19_998), event_count: 3, entry_event: 'navigate', exit_event: 'checkout', device_type: 'mobile' },
+      { session_id: 'u1_2', status: 'active', start: at(29_998), end: at(29_998), event_count: 1, entry_event: 'navigate', exit_event: 'navigate', device_type: 'desktop' },
+    ]);
+  });
+
+  it('merges two sessions when a late event closes the gap between them, keeping the earlier id', async () => {
+    // Prepare
+    const store = new InMemorySessionStore();
+    await sessionizeBatch(clickRecords([click('u1', 0, 'navigate'), click('u1', 1_000, 'detail'), click('u1', 20_000, 'search'), click('u1', 21_000, 'purchase')]), optionsFor(store));
+
+    // Act
+    const outcome = await sessionizeBatch(clickRecords([click('u1', 10_500, 'category')], 4), optionsFor(store));
+
+    // Assess
+    expect(outcome).toMatchObject({ sessionized: 1, sessionsWritten: 2 });
+    expect(await sessionsOf(store, 'u1')).toStrictEqual([
+      { session_id: 'u1_1', status: 'active', start: at(0), end: at(21_000), event_count: 5, entry_event: 'navigate', exit_event: 'purchase', device_type: 'mobile' },
+      { session_id: 'u1_2', status: 'merged', merged_into: 'u1_1', start: at(20_000), end: at(21_000), event_count: 2, entry_event: 'search', exit_event: 'purchase', device_type: 'mobile' },
+    ]);
+  });
+
+  it('extends a session backwards with a late first event, which becomes the entry event and sets the device', async () => {
+    // Prepare
+    const store = new InMemorySessionStore();
+    await sessionizeBatch(clickRecords([click('u1', 0, 'detail'), click('u1', 2_000, 'checkout')]), optionsFor(store));
+
+    // Act
+    await sessionizeBatch(clickRecords([click('u1', -7_000, 'search', 'tablet')], 2), optionsFor(store));
+
+    // Assess
+    expect(await sessionsOf(store, 'u1')).toStrictEqual([
+      { session_id: 'u1_1', status: 'active', start: at(-7_000), end: at(2_000), event_count: 3, entry_event: 'search', exit_event: 'checkout', device_type: 'tablet' },
+    ]);
+  });
+
+  it('counts an event once however often it arrives, within a batch and across re-deliveries', async () => {
+    // Prepare
+    const store = new InMemorySessionStore();
+    const events = [click('u1', 0, 'navigate'), click('u1', 3_000, 'detail'), click('u1', 3_000, 'detail')];
+
+    // Act
+    const first = await sessionizeBatch(clickRecords(events), optionsFor(store));
+    const again = await sessionizeBatch(clickRecords(events), optionsFor(store));
+
+    // Assess
+    expect([first, again].map(({ sessionized, duplicates }) => ({ sessionized, duplicates }))).toStrictEqual([
+      { sessionized: 2, duplicates: 1 },
+      { sessionized: 0, duplicates: 3 },
+    ]);
+    expect(await sessionsOf(store, 'u1')).toStrictEqual([
+      { session_id: 'u1_1', status: 'active', start: at(0), end: at(3_000), event_count: 2, entry_event: 'navigate', exit_event: 'detail', device_type: 'mobile' },
+    ]);
+  });
+
+  it('sets aside records that are not clickstream envelopes and events older than the lateness limit, with the reason', async () => {
+    // Prepare
+    const store = new InMemorySessionStore();
+    const records = clickRecords(['not json', JSON.stringify({ schema_version: 2 }), JSON.stringify({ schema_version: 1, type: 'clickstream' }), click('u1', -49 * HOUR_MS), click('u1', 0)]);
+
+    // Act
+    const outcome = await sessionizeBatch(records, optionsFor(store));
+
+    // Assess
+    expect(outcome.rejected.map(({ sequenceNumber, reason }) => [sequenceNumber, reason.name])).toStrictEqual([
+      [sequenceOf(0), 'InvalidJson'],
+      [sequenceOf(1), 'UnknownSchemaVersion'],
+      [sequenceOf(2), 'InvalidClickstreamEvent'],
+      [sequenceOf(3), 'TooLate'],
+    ]);
+    expect(outcome.rejected[3]?.reason.message).toBe(
+      'The event happened at 2026-11-20T09:00:00.000Z, more than 48 h before it was processed; sessions take events up to 48 h late (sessionLatenessHours).',
+    );
+    expect(outcome).toMatchObject({ sessionized: 1, invalid: 4, batchItemFailures: [] });
+  });
+
+  it('re-delivers from the first record of a user whose step failed, and sessionizes the other users', async () => {
+    // Prepare
+    const store = new InMemorySessionStore();
+    store.failingUsers.add('u2');
+    const records = clickRecords([click('u1', 0), click('u2', 0), click('u1', 1_000), click('u2', 1_000)]);
+
+    // Act
+    const outcome = await sessionizeBatch(records, optionsFor(store));
+    store.failingUsers.clear();
+    const retried = await sessionizeBatch(records.slice(1), optionsFor(store));
+
+    // Assess
+    expect(outcome).toMatchObject({ batchItemFailures: [{ itemIdentifier: sequenceOf(1) }], sessionized: 2, failed: 2, failure: { name: 'NetworkingError' } });
+    expect(retried).toMatchObject({ batchItemFailures: [], sessionized: 2, duplicates: 1 });
+    expect((await sessionsOf(store, 'u2')).map((s) => [s.session_id, s.event_count])).toStrictEqual([['u2_1', 2]]);
+  });
+
+  it('ends with the sessions of the whole clickstream at once, whatever the arrival order, batch sizes and copies', async () => {
+    // Prepare
+    const workload = generateClickstream({ users: 40, seed: 7, gapMs: GAP_MS, startMs: T0 });
+    const expected = sessionsOracle(workload.arrivals, GAP_MS);
+    const random = seededRandom(11);
+
+    for (const order of ['arrival', 'reversed', 'shuffled'] as const) {
+      const arrivals = [...workload.arrivals];
+      if (order === 'reversed') arrivals.reverse();
+      if (order === 'shuffled') arrivals.sort(() => random() - 0.5);
+      const store = new InMemorySessionStore();
+
+      // Act
+      for (let start = 0; start < arrivals.length; ) {
+        const size = 1 + Math.floor(random() * 120);
+        await sessionizeBatch(clickRecords(arrivals.slice(start, start + size), start), optionsFor(store));
+        start += size;
+      }
+
+      // Assess
+      for (const [userId, sessions] of expected) {
+        const active = listSessions(await store.sessionsOf(userId), { userId, includeMerged: false, limit: 1000 }, GAP_MS).sessions;
+        expect({ order, userId, sessions: active.map(({ user_id, start, end, event_count, device_type, entry_event, exit_event }) => ({ user_id, start, end, event_count, device_type, entry_event, exit_event })) }).toStrictEqual({ order, userId, sessions });
+      }
+    }
+    expect(workload.bridges).toBeGreaterThan(3);
+    expect(workload.copies).toBeGreaterThan(3);
+  });
+});
