@@ -40,18 +40,19 @@ describe('parseSessionsRequest', () => {
 });
 
 describe('parseSessionSettings', () => {
-  it('reads the gap in seconds and the lateness in hours, 0 for no limit', () => {
+  it('reads the gap in seconds and the lateness in hours', () => {
     // Act & Assess
     expect(parseSessionSettings({ gapSeconds: '10', latenessHours: '48' })).toStrictEqual({ gapMs: 10_000, latenessMs: 172_800_000 });
-    expect(parseSessionSettings({ gapSeconds: '1800', latenessHours: '0' })).toStrictEqual({ gapMs: 1_800_000, latenessMs: 0 });
+    expect(parseSessionSettings({ gapSeconds: '1800', latenessHours: '8760' })).toStrictEqual({ gapMs: 1_800_000, latenessMs: 31_536_000_000 });
     expect(parseSessionSettings({ gapSeconds: '2.5', latenessHours: '1' })).toStrictEqual({ gapMs: 2_500, latenessMs: 3_600_000 });
   });
 
   it('refuses a gap outside 1 s to 1 day and a lateness that is not whole hours', () => {
     // Act & Assess
     expect(() => parseSessionSettings({ gapSeconds: '0', latenessHours: '48' })).toThrow(InvalidSessionSettingError);
+    expect(() => parseSessionSettings({ gapSeconds: '10', latenessHours: '0' })).toThrow(InvalidSessionSettingError);
     expect(messageOf(() => parseSessionSettings({ gapSeconds: '10', latenessHours: '1.5' }))).toBe(
-      "InvalidSessionSettingError: SESSION_LATENESS_HOURS must be a whole number of hours from 0 (no limit) to 8760, got '1.5'.",
+      "InvalidSessionSettingError: SESSION_LATENESS_HOURS must be a whole number of hours from 1 to 8760, got '1.5'.",
     );
   });
 });

@@ -42,7 +42,7 @@ describe('sessionizeBatch', () => {
     const outcome = await sessionizeBatch(records, optionsFor(store));
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], sessionized: 4, duplicates: 0, invalid: 0, failed: 0, sessionsWritten: 2 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], sessionized: 4, duplicates: 0, invalid: 0, failed: 0, sessionsWritten: 2, rounds: 1, loadMs: expect.any(Number), commitMs: expect.any(Number) });
     expect(await sessionsOf(store, 'u1')).toStrictEqual([
       { session_id: 'u1_1', status: 'active', start: at(0), end: at(19_998), event_count: 3, entry_event: 'navigate', exit_event: 'checkout', device_type: 'mobile' },
       { session_id: 'u1_2', status: 'active', start: at(29_998), end: at(29_998), event_count: 1, entry_event: 'navigate', exit_event: 'navigate', device_type: 'desktop' },

@@ -1,14 +1,15 @@
+import { MAX_RECENT_SESSIONS } from './constants.js';
 import { sessionIdOf } from './sessionIdOf.js';
-import type { SessionChange, SessionEvent, SessionWrite, StoredSession } from './types.js';
+import type { SessionChange, SessionEvent, StoredSession, UserSessions } from './types.js';
 
 export interface PlanSessionChangeOptions {
   /** A gap this long or longer between two events of a user starts a new session */
   gapMs: number;
-  /** The user's highest session number so far */
-  lastSessionNo: number;
+  /** Events older than this when processed are too late; their sessions need not be kept */
+  latenessMs: number;
   now: Date;
-  /** When an event's claim may be forgotten (epoch seconds), or undefined to keep it */
-  expiresAtOf: (event: SessionEvent) => number | undefined;
+  /** Active sessions kept per user */
+  maxRecent?: number;
 }
 
 type Piece = { startMs: number; endMs: number } & ({ session: StoredSession } | { event: SessionEvent });
@@ -16,25 +17,24 @@ type Piece = { startMs: number; endMs: number } & ({ session: StoredSession } | 
 /**
  * Adds new events of one user to their sessions, in event time, whatever order they arrive in.
  *
- * The user's active sessions near the events and the events themselves are laid out on the time
- * line; neighbours closer than the gap join one session. A group with events but no session is a
- * new session, numbered after `lastSessionNo`; a group with one session extends it; a group with
- * several (a late event bridged their gap) merges them into the one that starts first, and the others
- * become `merged` into it. Counts add up, so the result equals sessionizing all of the user's events
- * at once (docs/adr/0017-event-time-sessions.md).
+ * The user's recent active sessions and the events are laid out on the time line; neighbours closer
+ * than the gap join one session. A group with events but no session is a new session, numbered
+ * after the user's last one; a group with one session extends it; a group with several (a late
+ * event bridged their gap) merges them into the one that starts first, and the others become
+ * `merged` into it. Counts add up, so the result equals sessionizing all of the user's events at
+ * once (docs/adr/0017-event-time-sessions.md). The new state keeps the active sessions a later
+ * event can still touch: those ending within the lateness limit, at most `maxRecent`; events before
+ * a dropped session's end plus the gap are too late from then on (`horizonMs`).
  *
  * @example
- * planSessionChange('u1', [event at 12:00:05], [u1_1 12:00:00–12:00:03, u1_2 12:00:12–12:00:20], { gapMs: 10_000, ... })
+ * planSessionChange('u1', [event at 12:00:05], state with u1_1 12:00:00–12:00:03 and u1_2 12:00:12–12:00:20, { gapMs: 10_000, ... })
  * // writes u1_1 12:00:00–12:00:20 (its events + u1_2's + 1) and u1_2 merged into u1_1
  */
-export function planSessionChange(
-  userId: string,
-  events: readonly SessionEvent[],
-  candidates: readonly StoredSession[],
-  { gapMs, lastSessionNo, now, expiresAtOf }: PlanSessionChangeOptions,
-): SessionChange {
+export function planSessionChange(userId: string, events: readonly SessionEvent[], state: UserSessions | undefined, options: PlanSessionChangeOptions): SessionChange {
+  const { gapMs, latenessMs, now, maxRecent = MAX_RECENT_SESSIONS } = options;
+  const recent = state?.recent ?? [];
   const pieces: Piece[] = [
-    ...candidates.map((session) => ({ startMs: session.startMs, endMs: session.endMs, session })),
+    ...recent.map((session) => ({ startMs: session.startMs, endMs: session.endMs, session })),
     ...events.map((event) => ({ startMs: event.timestampMs, endMs: event.timestampMs, event })),
   ].sort((a, b) => a.startMs - b.startMs || a.endMs - b.endMs);
 
@@ -51,30 +51,33 @@ export function planSessionChange(
   }
 
   const updatedAt = now.toISOString();
-  let sessionNo = lastSessionNo;
-  const writes: SessionWrite[] = [];
+  let lastSessionNo = state?.lastSessionNo ?? 0;
+  const writes: StoredSession[] = [];
+  const active: StoredSession[] = [];
   for (const group of groups) {
     const sessions = group.flatMap((piece) => ('session' in piece ? [piece.session] : [])).sort((a, b) => a.startMs - b.startMs || a.sessionNo - b.sessionNo);
     const groupEvents = group.flatMap((piece) => ('event' in piece ? [piece.event] : []));
-    if (groupEvents.length === 0) continue;
-    const keeper = sessions[0];
-    const combined = combine(userId, keeper?.sessionNo ?? ++sessionNo, sessions, groupEvents, updatedAt);
-    writes.push(keeper ? { session: { ...combined, version: keeper.version + 1 }, expectedVersion: keeper.version } : { session: combined });
-    for (const merged of sessions.slice(1)) {
-      writes.push({
-        session: { ...merged, status: 'merged', mergedInto: sessionIdOf(userId, combined.sessionNo), updatedAt, version: merged.version + 1 },
-        expectedVersion: merged.version,
-      });
+    if (groupEvents.length === 0) {
+      active.push(...sessions);
+      continue;
     }
+    const combined = combine(userId, sessions[0]?.sessionNo ?? ++lastSessionNo, sessions, groupEvents, updatedAt);
+    writes.push(combined);
+    active.push(combined);
+    for (const merged of sessions.slice(1)) writes.push({ ...merged, status: 'merged', mergedInto: sessionIdOf(userId, combined.sessionNo), updatedAt });
   }
+
+  // Keep what a later event can still touch: events older than the lateness limit are set aside.
+  const touchableFromMs = now.getTime() - latenessMs - gapMs;
+  const kept = active.filter((session) => session.endMs >= touchableFromMs).sort((a, b) => a.endMs - b.endMs);
+  const dropped = [...active.filter((session) => session.endMs < touchableFromMs), ...kept.splice(0, Math.max(0, kept.length - maxRecent))];
+  const horizonMs = Math.max(state?.horizonMs ?? 0, ...dropped.map((session) => session.endMs + gapMs));
+
   return {
     userId,
-    claims: events.map((event) => {
-      const expiresAt = expiresAtOf(event);
-      return expiresAt === undefined ? { eventKey: event.eventKey } : { eventKey: event.eventKey, expiresAt };
-    }),
+    claims: events.map((event) => ({ eventKey: event.eventKey, expiresAt: Math.ceil((event.timestampMs + latenessMs) / 1000) + 3_600 })),
     writes,
-    ...(sessionNo > lastSessionNo ? { sessionNumbers: { from: lastSessionNo, to: sessionNo } } : {}),
+    state: { userId, lastSessionNo, recent: kept.sort((a, b) => a.startMs - b.startMs), horizonMs, version: (state?.version ?? 0) + 1 },
   };
 }
 
@@ -98,6 +101,5 @@ function combine(userId: string, sessionNo: number, sessions: readonly StoredSes
     exitKey: exit.key,
     exitEvent: exit.name,
     updatedAt,
-    version: 1,
   };
 }

@@ -1,120 +1,134 @@
-import { isSequenceBefore, mapWithConcurrency, type RecordRejection, type Violation } from '@sdp/shared';
-import { EVENTS_PER_TRANSACTION, USER_CONCURRENCY } from './constants.js';
-import { SessionChangeRefusedError } from './errors.js';
+import { isSequenceBefore, type FailureReason, type RecordRejection, type Violation } from '@sdp/shared';
+import { EVENTS_PER_STEP, MAX_CONFLICTS } from './constants.js';
+import { ConcurrentSessionChangeError } from './errors.js';
 import { eventKeyOf } from './eventKeyOf.js';
 import { planSessionChange } from './planSessionChange.js';
 import { readClickstreamRecord } from './readClickstreamRecord.js';
-import type { SessionEvent, SessionizeOutcome, SessionStore, SourceRecord } from './types.js';
+import type { SessionChange, SessionEvent, SessionizeOutcome, SessionStore, SourceRecord, UserSessions } from './types.js';
 
 export interface SessionizeOptions {
   store: SessionStore;
   /** A gap this long or longer between two events of a user starts a new session */
   gapMs: number;
-  /** Events older than this when processed are set aside as too late; 0 accepts any age */
+  /** Events older than this when processed are set aside as too late */
   latenessMs: number;
   now: () => Date;
   log: (message: string, data: Record<string, unknown>) => void;
-  concurrency?: number;
 }
 
-interface UserResult {
+/** A user's events still to sessionize and where the user stands. */
+interface UserWork {
   userId: string;
-  sessionized: number;
-  duplicates: number;
-  sessionsWritten: number;
+  pending: SessionEvent[];
+  state: UserSessions | undefined;
+  conflicts: number;
   error?: unknown;
 }
 
 /**
  * Adds a batch of clickstream records to their users' sessions, each event exactly once.
  *
- * Records that are not a valid `ClickstreamEnvelope`, or whose event is older than the lateness
- * limit, are rejected with the reason (the failed-events store keeps them). Copies of one event
- * collapse into one. Each user's events go in steps of `EVENTS_PER_TRANSACTION`: read the active
- * sessions near them, plan (`planSessionChange`), commit claims and sessions in one transaction;
- * events claimed before are duplicates and the step is planned again without them. Users are
- * independent; when one fails, the lowest sequence number among its records is the batch item
- * failure, and on re-delivery its events already sessionized are recognised as duplicates.
+ * Records that are not a valid `ClickstreamEnvelope`, and events older than the lateness limit (or
+ * than the sessions kept for their user), are rejected with the reason (the failed-events store
+ * keeps them). Copies of one event collapse into one. All users' states are read at once; then, in
+ * rounds, every user with events left plans a step of up to `EVENTS_PER_STEP` events
+ * (`planSessionChange`) and all steps are committed together, many users per transaction. A step
+ * whose events were claimed before is planned again without them (they are duplicates); a step that
+ * met a changed state reloads it. A user that fails makes the lowest sequence number among its
+ * records the batch item failure; on re-delivery its events already sessionized are duplicates.
  *
  * @example
  * await sessionizeBatch(records, { store, gapMs: 10_000, latenessMs: 172_800_000, now: () => new Date(), log })
  * // { batchItemFailures: [], sessionized: 498, duplicates: 2, invalid: 0, failed: 0, sessionsWritten: 37, rejected: [] }
  */
 export async function sessionizeBatch(records: readonly SourceRecord[], options: SessionizeOptions): Promise<SessionizeOutcome> {
-  const { latenessMs, now, log, concurrency = USER_CONCURRENCY } = options;
-  const outcome: SessionizeOutcome = { batchItemFailures: [], rejected: [], sessionized: 0, duplicates: 0, invalid: 0, failed: 0, sessionsWritten: 0 };
+  const { store, gapMs, latenessMs, now, log } = options;
+  const outcome: SessionizeOutcome = { batchItemFailures: [], rejected: [], sessionized: 0, duplicates: 0, invalid: 0, failed: 0, sessionsWritten: 0, rounds: 0, loadMs: 0, commitMs: 0 };
   const startedAt = now();
+  const reject = (rejection: RecordRejection) => {
+    outcome.invalid++;
+    outcome.rejected.push(rejection);
+    log('set aside a clickstream record that cannot be sessionized', { ...rejection });
+  };
+
   const byUser = new Map<string, Map<string, SessionEvent>>();
   for (const record of records) {
-    const rejection = readSessionEvent(record, latenessMs, startedAt);
-    if ('reason' in rejection) {
-      outcome.invalid++;
-      outcome.rejected.push(rejection);
-      log('set aside a clickstream record that cannot be sessionized', { shardId: record.shardId, ...rejection });
+    const reading = readSessionEvent(record, latenessMs, startedAt);
+    if ('reason' in reading) {
+      reject(reading);
       continue;
     }
-    const events = byUser.get(rejection.userId) ?? new Map<string, SessionEvent>();
-    if (events.has(rejection.eventKey)) outcome.duplicates++;
-    else events.set(rejection.eventKey, rejection);
-    byUser.set(rejection.userId, events);
+    const events = byUser.get(reading.userId) ?? new Map<string, SessionEvent>();
+    if (events.has(reading.eventKey)) outcome.duplicates++;
+    else events.set(reading.eventKey, reading);
+    byUser.set(reading.userId, events);
   }
 
-  const results = await mapWithConcurrency([...byUser], concurrency, ([userId, events]) =>
-    sessionizeUser(userId, [...events.values()].sort((a, b) => (a.eventKey < b.eventKey ? -1 : 1)), options, startedAt).catch(
-      (error: unknown): UserResult => ({ userId, sessionized: 0, duplicates: 0, sessionsWritten: 0, error }),
-    ),
-  );
+  let mark = performance.now();
+  const states = await store.loadUsers([...byUser.keys()]);
+  outcome.loadMs = Math.round(performance.now() - mark);
+  const work: UserWork[] = [];
+  for (const [userId, events] of byUser) {
+    const state = states.get(userId);
+    const pending: SessionEvent[] = [];
+    for (const event of [...events.values()].sort((a, b) => (a.eventKey < b.eventKey ? -1 : 1))) {
+      if (state && event.timestampMs < state.horizonMs) reject(tooLateForUser(event, state));
+      else pending.push(event);
+    }
+    work.push({ userId, pending, state, conflicts: 0 });
+  }
+
+  for (let round = work.filter((user) => user.pending.length > 0); round.length > 0; round = round.filter((user) => user.pending.length > 0 && user.error === undefined)) {
+    const steps = new Map<string, { user: UserWork; events: SessionEvent[]; change: SessionChange }>();
+    for (const user of round) {
+      const events = user.pending.slice(0, EVENTS_PER_STEP);
+      steps.set(user.userId, { user, events, change: planSessionChange(user.userId, events, user.state, { gapMs, latenessMs, now: startedAt }) });
+    }
+    outcome.rounds++;
+    mark = performance.now();
+    const committed = await store.commit([...steps.values()].map((step) => step.change));
+    outcome.commitMs += Math.round(performance.now() - mark);
+    for (const { user, events, change } of steps.values()) {
+      if (committed.failed.has(user.userId)) {
+        user.error = committed.failed.get(user.userId);
+        continue;
+      }
+      if (committed.applied.has(user.userId)) {
+        user.pending = user.pending.slice(events.length);
+        user.state = change.state;
+        outcome.sessionized += events.length;
+        outcome.sessionsWritten += change.writes.length;
+        continue;
+      }
+      const claimed = new Set(committed.alreadyClaimed.get(user.userId) ?? []);
+      if (claimed.size > 0) {
+        outcome.duplicates += claimed.size;
+        user.pending = user.pending.filter((event) => !claimed.has(event.eventKey));
+      } else if (committed.conflicted.has(user.userId)) {
+        if (++user.conflicts >= MAX_CONFLICTS) user.error = new ConcurrentSessionChangeError(user.userId);
+        else user.state = (await store.loadUsers([user.userId])).get(user.userId);
+      }
+    }
+  }
 
   let lowest: string | undefined;
-  for (const result of results) {
-    outcome.sessionized += result.sessionized;
-    outcome.duplicates += result.duplicates;
-    outcome.sessionsWritten += result.sessionsWritten;
-    if (result.error === undefined) continue;
-    const events = [...byUser.get(result.userId)!.values()];
+  for (const user of work) {
+    if (user.error === undefined) continue;
+    const events = [...byUser.get(user.userId)!.values()];
     outcome.failed += events.length;
     for (const { sequenceNumber } of events) if (lowest === undefined || isSequenceBefore(sequenceNumber, lowest)) lowest = sequenceNumber;
-    const { name = 'Error', message = String(result.error) } = result.error as { name?: string; message?: string };
-    outcome.failure ??= { name, message: `Could not sessionize user '${result.userId}': ${message}` };
-    log('could not sessionize a user; their records will be re-delivered', { userId: result.userId, error: result.error });
+    outcome.failure ??= describeFailure(user.userId, user.error);
+    log('could not sessionize a user; their records will be re-delivered', { userId: user.userId, error: user.error });
   }
   if (lowest !== undefined) outcome.batchItemFailures.push({ itemIdentifier: lowest });
   return outcome;
-}
-
-async function sessionizeUser(userId: string, events: readonly SessionEvent[], options: SessionizeOptions, now: Date): Promise<UserResult> {
-  const { store, gapMs, latenessMs } = options;
-  const result: UserResult = { userId, sessionized: 0, duplicates: 0, sessionsWritten: 0 };
-  const expiresAtOf = (event: SessionEvent) => (latenessMs > 0 ? Math.ceil((event.timestampMs + latenessMs) / 1000) : undefined);
-  for (let start = 0; start < events.length; start += EVENTS_PER_TRANSACTION) {
-    let pending = events.slice(start, start + EVENTS_PER_TRANSACTION);
-    while (pending.length > 0) {
-      const [candidates, lastSessionNo] = await Promise.all([
-        store.activeSessionsNear(userId, pending[0]!.timestampMs - gapMs + 1, pending.at(-1)!.timestampMs + gapMs - 1),
-        store.lastSessionNo(userId),
-      ]);
-      const change = planSessionChange(userId, pending, candidates, { gapMs, lastSessionNo, now, expiresAtOf });
-      const { alreadyClaimed } = await store.commit(change);
-      if (alreadyClaimed.length === 0) {
-        result.sessionized += pending.length;
-        result.sessionsWritten += change.writes.length;
-        break;
-      }
-      const claimed = new Set(alreadyClaimed);
-      const rest = pending.filter((event) => !claimed.has(event.eventKey));
-      if (rest.length === pending.length) throw new SessionChangeRefusedError(userId);
-      result.duplicates += pending.length - rest.length;
-      pending = rest;
-    }
-  }
-  return result;
 }
 
 function readSessionEvent(record: SourceRecord, latenessMs: number, now: Date): SessionEvent | RecordRejection {
   const reading = readClickstreamRecord(record.data);
   if (!reading.ok) return { sequenceNumber: record.sequenceNumber, reason: describeRejection(reading.reason, reading.violations) };
   const { data } = reading.envelope;
-  if (latenessMs > 0 && data.event_timestamp < now.getTime() - latenessMs) {
+  if (data.event_timestamp < now.getTime() - latenessMs) {
     const hours = latenessMs / 3_600_000;
     return {
       sequenceNumber: record.sequenceNumber,
@@ -134,9 +148,23 @@ function readSessionEvent(record: SourceRecord, latenessMs: number, now: Date): 
   };
 }
 
-function describeRejection(reason: string, violations: Violation[]): { name: string; message: string } {
+function tooLateForUser(event: SessionEvent, state: UserSessions): RecordRejection {
+  return {
+    sequenceNumber: event.sequenceNumber,
+    reason: {
+      name: 'TooLate',
+      message: `The event happened at ${new Date(event.timestampMs).toISOString()}, before ${new Date(state.horizonMs).toISOString()}: user '${state.userId}' has more recent sessions than are kept for late events, and older ones can no longer change.`,
+    },
+  };
+}
+
+function describeRejection(reason: string, violations: Violation[]): FailureReason {
   if (reason === 'not_json') return { name: 'InvalidJson', message: 'The record is not JSON.' };
   if (reason === 'unknown_schema_version') return { name: 'UnknownSchemaVersion', message: 'The record has a schema_version this consumer does not read.' };
   return { name: 'InvalidClickstreamEvent', message: `The record is not a valid ClickstreamEnvelope: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}.` };
 }
 
+function describeFailure(userId: string, error: unknown): FailureReason {
+  const { name = 'Error', message = String(error) } = (error ?? {}) as { name?: string; message?: string };
+  return { name, message: `Could not sessionize user '${userId}': ${message}` };
+}

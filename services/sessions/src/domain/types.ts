@@ -45,37 +45,59 @@ export interface StoredSession {
   exitKey: string;
   exitEvent: string;
   updatedAt: string;
-  /** Grows with every write; a write expects the version it read */
-  version: number;
 }
 
-/** One session to write: `expectedVersion` undefined for a new session. */
-export interface SessionWrite {
-  session: StoredSession;
-  expectedVersion?: number;
+/**
+ * What sessionizing needs to know about a user, kept in one item: the last session number given,
+ * the user's recent active sessions (those a new event can still touch), the horizon before which
+ * events are too late for this user (sessions that old were dropped from `recent`), and a version
+ * that every write expects.
+ */
+export interface UserSessions {
+  userId: string;
+  lastSessionNo: number;
+  /** Active sessions, oldest first */
+  recent: StoredSession[];
+  /** Events before this time could touch a dropped session; they are set aside as too late */
+  horizonMs: number;
+  /** 0 before the user's first write */
+  version: number;
 }
 
 /** Everything one step of a user's sessionizing writes, atomically. */
 export interface SessionChange {
   userId: string;
   /** Event keys to claim; the change applies only if none was claimed before */
-  claims: { eventKey: string; expiresAt?: number }[];
-  writes: SessionWrite[];
-  /** The user's highest session number before and after, when new sessions were numbered */
-  sessionNumbers?: { from: number; to: number };
+  claims: { eventKey: string; expiresAt: number }[];
+  /** Sessions to store as they are now (new, extended, merged) */
+  writes: StoredSession[];
+  /** The user's state after the change, stored only if its version is still `state.version - 1` */
+  state: UserSessions;
 }
 
-/** Where sessions and the claimed event keys live (DynamoDB; in memory in unit tests). */
+/** What a commit of several users' changes did, per user. */
+export interface CommitOutcome {
+  /** Users whose changes are stored */
+  applied: Set<string>;
+  /** Per user, the event keys claimed before: nothing of theirs was written */
+  alreadyClaimed: Map<string, string[]>;
+  /** Users whose state changed since it was read: nothing of theirs was written */
+  conflicted: Set<string>;
+  /** Users whose transaction failed otherwise (throttled, unreachable…), with the error */
+  failed: Map<string, unknown>;
+}
+
+/** Where sessions, users' states and the claimed event keys live (DynamoDB; in memory in unit tests). */
 export interface SessionStore {
-  /** A user's active sessions that end at or after `fromMs` and start at or before `toMs`. */
-  activeSessionsNear(userId: string, fromMs: number, toMs: number): Promise<StoredSession[]>;
-  /** The highest session number the user was given so far; 0 before the first. */
-  lastSessionNo(userId: string): Promise<number>;
+  /** The states of these users; a user never seen has none. */
+  loadUsers(userIds: readonly string[]): Promise<Map<string, UserSessions>>;
   /**
-   * Applies the change atomically. When some event keys were claimed before, nothing is written and
-   * they are named; when a session changed since it was read, rejects with ConcurrentSessionChangeError.
+   * Applies the changes, each all or nothing, in as few transactions as fit (a user's change never
+   * spans two). A change whose claims include a key claimed before, or whose state changed since it
+   * was read, is not applied and is named; changes that shared its transaction are retried. Never
+   * rejects: a transaction that fails otherwise names its users under `failed`.
    */
-  commit(change: SessionChange): Promise<{ alreadyClaimed: string[] }>;
+  commit(changes: readonly SessionChange[]): Promise<CommitOutcome>;
   /** A user's sessions, merged ones included, in no particular order. */
   sessionsOf(userId: string): Promise<StoredSession[]>;
 }
@@ -95,6 +117,10 @@ export interface SessionizeOutcome {
   failed: number;
   /** Sessions written (new, extended, merged) */
   sessionsWritten: number;
+  /** Rounds of steps committed, and the time spent loading users' states and committing */
+  rounds: number;
+  loadMs: number;
+  commitMs: number;
 }
 
 /** A `GET /sessions` request after validation and defaults. */

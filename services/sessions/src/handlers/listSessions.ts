@@ -12,7 +12,7 @@ const store = dynamoDbSessionStore(new DynamoDBClient({}), {
   sessions: requiredEnv('SESSIONS_TABLE_NAME'),
   sessionEvents: requiredEnv('SESSION_EVENTS_TABLE_NAME'),
 });
-const { gapMs } = parseSessionSettings({ gapSeconds: requiredEnv('SESSION_GAP_SECONDS'), latenessHours: '0' });
+const { gapMs } = parseSessionSettings({ gapSeconds: requiredEnv('SESSION_GAP_SECONDS'), latenessHours: '1' });
 
 /** GET /sessions?user_id=…: a user's sessions in event-time order. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()

@@ -23,8 +23,8 @@ export const handler = middy<KinesisStreamEvent, KinesisStreamBatchResponse>()
       event,
       async (records) => {
         const outcome = await sessionizeBatch(records, { store, gapMs, latenessMs, now: () => new Date(), log });
-        const { sessionized, duplicates, invalid, failed, sessionsWritten } = outcome;
-        logger.info('clickstream sessionized', { records: records.length, sessionized, duplicates, invalid, failed, sessionsWritten });
+        const { sessionized, duplicates, invalid, failed, sessionsWritten, rounds, loadMs, commitMs } = outcome;
+        logger.info('clickstream sessionized', { records: records.length, sessionized, duplicates, invalid, failed, sessionsWritten, rounds, loadMs, commitMs });
         return outcome;
       },
       { ...failedEvents, log },
