@@ -6,6 +6,7 @@ import { CLOUD_START_TIMEOUT_MS, startTestCloud, type TestCloud } from './suppor
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 
 const CLICKSTREAM = 'sdp-ingest-local-clickstream';
+const SESSIONS_STREAM = 'sdp-sessions-local-sessions';
 const GAP_MS = 10_000;
 
 interface ListedSession {
@@ -73,6 +74,17 @@ describe('sessions of a shop clickstream through the local cloud', () => {
       expect(ids.every((id) => new RegExp(`^${userId}_[1-9]\\d*$`).test(id))).toBe(true);
     }
     expect(mismatches).toStrictEqual([]);
+
+    // The sessions stream carries every version; the latest of each session is what the API lists.
+    const latest = new Map<string, ListedSession>();
+    for (const { data } of await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), SESSIONS_STREAM)) {
+      const session = data as ListedSession & { updated_at: string };
+      const known = latest.get(session.session_id) as (ListedSession & { updated_at: string }) | undefined;
+      if (!known || known.updated_at <= session.updated_at) latest.set(session.session_id, session);
+    }
+    const streamed = [...latest.values()].filter((s) => s.status === 'active' && expected.has(s.user_id)).map((s) => `${s.session_id} ${s.start} ${s.end} ${s.event_count}`).sort();
+    const listedAll = (await Promise.all([...expected.keys()].map((userId) => sessionsOf(userId)))).flat().map((s) => `${s.session_id} ${s.start} ${s.end} ${s.event_count}`).sort();
+    expect(streamed).toStrictEqual(listedAll);
   }, 600_000);
 
   it('merges two sessions when a late event bridges them, keeping the earlier id, and extends one backwards', async () => {

@@ -14,6 +14,7 @@ export {
   validatePredictionRequest,
   validatePredictionResponse,
   validateQueryRequest,
+  validateSession,
 } from './generated/validators.js';
 export {
   ApiError,
@@ -44,6 +45,10 @@ export { chunkForPutRecords, PUT_RECORDS_MAX_BYTES, PUT_RECORDS_MAX_COUNT } from
 export { DEFAULT_RETRY_POLICY, putRecordsReliably } from './streams/putRecordsReliably.js';
 export type { PutOutcome, RetryPolicy, StreamRecord } from './streams/types.js';
 export { isSequenceBefore } from './streams/isSequenceBefore.js';
+export { publishTableChanges } from './streams/publishTableChanges.js';
+export type { Publication, PublishTableChangesOptions, TableChange } from './streams/publishTableChanges.js';
+export { describeUnreadableRecord, readContractRecord } from './streams/readContractRecord.js';
+export type { ContractReading } from './streams/readContractRecord.js';
 export { readKinesisRecords } from './streams/readKinesisRecords.js';
 export type { KinesisRecordText } from './streams/readKinesisRecords.js';
 export { mapWithConcurrency } from './async/mapWithConcurrency.js';

@@ -4,6 +4,7 @@
  *   npm start                      # gateway on http://localhost:3000, demo traffic on
  *   npm start -- --no-demo         # no demo traffic
  *   npm start -- --rate 50         # demo transactions per second (default 20)
+ *   npm start -- --shop-rate 5     # demo shop visits per second (default 2; POST /clickstream)
  *   npm start -- --reset           # forget streams, tables and checkpoints first
  *   PORT=8080 npm start            # another port
  *   npm start -- --kinesis-port 4567 --dynamodb-port 8000   # emulator ports (these are the defaults)
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     demo: { type: 'boolean', default: true },
     'no-demo': { type: 'boolean', default: false },
     rate: { type: 'string', default: '20' },
+    'shop-rate': { type: 'string', default: '2' },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'data-dir': { type: 'string' },
     'kinesis-port': { type: 'string', default: process.env.KINESIS_PORT ?? '4567' },
@@ -69,8 +71,8 @@ console.log(
 );
 
 const demo: DemoTraffic | undefined =
-  values.demo && !values['no-demo'] ? startDemoTraffic(cloud.url, cloud.apiKey, Number(values.rate)) : undefined;
-console.log(demo ? `Demo traffic: ${values.rate} transactions/s (--no-demo to turn off). Ctrl-C to stop.\n` : 'Ctrl-C to stop.\n');
+  values.demo && !values['no-demo'] ? startDemoTraffic(cloud.url, cloud.apiKey, Number(values.rate), Number(values['shop-rate'])) : undefined;
+console.log(demo ? `Demo traffic: ${values.rate} ad transactions/s and ${values['shop-rate']} shop visits/s (--no-demo to turn off). Ctrl-C to stop.\n` : 'Ctrl-C to stop.\n');
 
 let previous: StatusSample = sampleStatus(cloud, demo);
 const statusTimer = setInterval(() => {

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { demoCampaigns } from './demoCampaigns.js';
+import { planShopVisit } from './planShopVisit.js';
 import { planTransaction } from './planTransaction.js';
+
+const SHOP_PRODUCTS = Array.from({ length: 40 }, (_, i) => `sku-${String(i + 1).padStart(3, '0')}`);
+const SHOPPERS = 300;
 
 export interface DemoTraffic {
   stats: { sent: number; accepted: number; failed: number };
@@ -9,10 +13,11 @@ export interface DemoTraffic {
 
 /**
  * Posts demo ad transactions to the local cloud's public API at `transactionsPerSecond`, each
- * transaction's events at their planned delays. Bounded by design: it targets the given loopback
- * URL only and stops when asked. Every request carries `apiKey` (the local cloud's key).
+ * transaction's events at their planned delays, and shop visits (`POST /clickstream`) at
+ * `visitsPerSecond`, one product of the shop trending. Bounded by design: it targets the given
+ * loopback URL only and stops when asked. Every request carries `apiKey` (the local cloud's key).
  */
-export function startDemoTraffic(baseUrl: string, apiKey: string | undefined, transactionsPerSecond: number): DemoTraffic {
+export function startDemoTraffic(baseUrl: string, apiKey: string | undefined, transactionsPerSecond: number, visitsPerSecond = 2): DemoTraffic {
   const campaigns = demoCampaigns();
   const users = Array.from({ length: 500 }, () => randomUUID());
   const stats = { sent: 0, accepted: 0, failed: 0 };
@@ -38,23 +43,26 @@ export function startDemoTraffic(baseUrl: string, apiKey: string | undefined, tr
     inFlight.add(request);
   };
 
+  const later = (delayMs: number, send: () => void): void => {
+    if (delayMs === 0) return send();
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      send();
+    }, delayMs);
+    timers.add(timer);
+  };
+  const countThisTick = (perSecond: number) => Math.floor(perSecond / 10) + (Math.random() < (perSecond / 10) % 1 ? 1 : 0);
+
   const tick = setInterval(() => {
-    const perTick = transactionsPerSecond / 10;
-    const count = Math.floor(perTick) + (Math.random() < perTick % 1 ? 1 : 0);
+    for (let i = countThisTick(visitsPerSecond); i > 0; i--) {
+      const shopper = `shopper-${Math.floor(Math.random() * SHOPPERS)}`;
+      for (const click of planShopVisit(shopper, Date.now(), SHOP_PRODUCTS, 0.25, Math.random)) later(click.delayMs, () => post('/clickstream', click.body));
+    }
+    const count = countThisTick(transactionsPerSecond);
     for (let i = 0; i < count; i++) {
       const campaign = campaigns[Math.floor(Math.random() * campaigns.length)]!;
       const user = users[Math.floor(Math.random() * users.length)]!;
-      for (const event of planTransaction(campaign, randomUUID(), user, Math.random)) {
-        if (event.delayMs === 0) {
-          post(event.path, event.body);
-          continue;
-        }
-        const timer = setTimeout(() => {
-          timers.delete(timer);
-          post(event.path, event.body);
-        }, event.delayMs);
-        timers.add(timer);
-      }
+      for (const event of planTransaction(campaign, randomUUID(), user, Math.random)) later(event.delayMs, () => post(event.path, event.body));
     }
   }, 100);
 

@@ -110,7 +110,7 @@ describe('sessionizeBatch', () => {
     expect(outcome.rejected.map(({ sequenceNumber, reason }) => [sequenceNumber, reason.name])).toStrictEqual([
       [sequenceOf(0), 'InvalidJson'],
       [sequenceOf(1), 'UnknownSchemaVersion'],
-      [sequenceOf(2), 'InvalidClickstreamEvent'],
+      [sequenceOf(2), 'InvalidClickstreamEnvelope'],
       [sequenceOf(3), 'TooLate'],
     ]);
     expect(outcome.rejected[3]?.reason.message).toBe(

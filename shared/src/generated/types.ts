@@ -543,6 +543,10 @@ export interface components {
             type: "clickstream";
             data: components["schemas"]["ClickstreamEvent"];
         };
+        /**
+         * @description A user's session as `GET /sessions` lists it and as the sessions stream carries every new
+         *     version of it (partition key `user_id`; keep the latest `updated_at` per `session_id`).
+         */
         Session: {
             /** @description `<user_id>_<N>` */
             session_id: string;

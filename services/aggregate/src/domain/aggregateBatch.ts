@@ -1,4 +1,4 @@
-import { isSequenceBefore, mapWithConcurrency, type Violation } from '@sdp/shared';
+import { describeUnreadableRecord, isSequenceBefore, mapWithConcurrency, type Violation } from '@sdp/shared';
 import { GROUP_CONCURRENCY } from './constants.js';
 import { countWindowGroup } from './countWindowGroup.js';
 import { eventKeyOf } from './eventKeyOf.js';
@@ -41,7 +41,7 @@ export async function aggregateBatch(records: readonly SourceRecord[], options: 
     const reading = readEnrichedEvent(record.data);
     if (!reading.ok) {
       outcome.invalid++;
-      outcome.rejected.push({ sequenceNumber: record.sequenceNumber, reason: describeRejection(reading.reason, reading.violations) });
+      outcome.rejected.push({ sequenceNumber: record.sequenceNumber, reason: describeUnreadableRecord('EnrichedEvent', reading) });
       log('skipped an enriched record that is not a valid EnrichedEvent', describeSkip(record, reading.reason, reading.violations));
       continue;
     }
@@ -80,11 +80,6 @@ function describeSkip(record: SourceRecord, reason: string, violations: Violatio
   return { shardId: record.shardId, sequenceNumber: record.sequenceNumber, reason, violations, data: record.data.slice(0, 1024) };
 }
 
-function describeRejection(reason: string, violations: Violation[]): { name: string; message: string } {
-  if (reason === 'not_json') return { name: 'InvalidJson', message: 'The record is not JSON.' };
-  if (reason === 'unknown_schema_version') return { name: 'UnknownSchemaVersion', message: 'The record has a schema_version this consumer does not read.' };
-  return { name: 'InvalidEnrichedEvent', message: `The record is not a valid EnrichedEvent: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}.` };
-}
 
 function describeError(error: unknown): { name: string; message: string } {
   const { name = 'Error', message = String(error) } = (error ?? {}) as { name?: string; message?: string };

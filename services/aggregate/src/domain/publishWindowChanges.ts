@@ -1,12 +1,8 @@
-import { validateAggregationWindow, type PutOutcome, type StreamRecord } from '@sdp/shared';
+import { publishTableChanges, validateAggregationWindow, type PutOutcome, type StreamRecord, type TableChange } from '@sdp/shared';
 import { toAggregationWindow } from './toAggregationWindow.js';
 
 /** One change of the aggregations table: its stream sequence number and the item after it, if any. */
-export interface WindowChange {
-  sequenceNumber: string;
-  /** The new image, converted to plain values; absent for a removal */
-  newImage?: Record<string, unknown>;
-}
+export type WindowChange = TableChange;
 
 export interface PublishWindowChangesOptions {
   write: (records: readonly StreamRecord[]) => Promise<PutOutcome[]>;
@@ -24,27 +20,15 @@ export interface PublishWindowChangesOptions {
  * await publishWindowChanges([{ sequenceNumber: '100', newImage }], { write, log })
  * // { batchItemFailures: [], published: 1, skipped: 0 }
  */
-export async function publishWindowChanges(
-  changes: readonly WindowChange[],
-  { write, log }: PublishWindowChangesOptions,
-): Promise<{ batchItemFailures: { itemIdentifier: string }[]; published: number; skipped: number }> {
-  const pending: { sequenceNumber: string; record: StreamRecord }[] = [];
-  for (const { sequenceNumber, newImage } of changes) {
-    if (!newImage) continue;
-    const window = toAggregationWindow(newImage);
-    if (!validateAggregationWindow(window)) {
-      log('skipped a window that breaks the AggregationWindow contract', { sequenceNumber, window, errors: validateAggregationWindow.errors });
-      continue;
-    }
-    const data = Buffer.from(JSON.stringify(window), 'utf8');
-    pending.push({ sequenceNumber, record: { partitionKey: String(window.campaign_item_id), data } });
-  }
-  const outcomes = pending.length > 0 ? await write(pending.map((p) => p.record)) : [];
-  const batchItemFailures = pending.flatMap(({ sequenceNumber }, i) => {
-    const outcome = outcomes[i];
-    if (outcome?.ok) return [];
-    log('the aggregates stream did not take a window; it will be re-delivered', { sequenceNumber, outcome });
-    return [{ itemIdentifier: sequenceNumber }];
+export function publishWindowChanges(changes: readonly WindowChange[], { write, log }: PublishWindowChangesOptions) {
+  return publishTableChanges(changes, {
+    write,
+    log,
+    refusedMessage: 'the aggregates stream did not take a window; it will be re-delivered',
+    publicationOf: (image) => {
+      const window = toAggregationWindow(image);
+      if (validateAggregationWindow(window)) return { publish: true, partitionKey: String(window.campaign_item_id), value: window };
+      return { publish: false, log: { message: 'skipped a window that breaks the AggregationWindow contract', data: { window, errors: validateAggregationWindow.errors } } };
+    },
   });
-  return { batchItemFailures, published: pending.length - batchItemFailures.length, skipped: changes.length - pending.length };
 }

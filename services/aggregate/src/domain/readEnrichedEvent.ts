@@ -1,4 +1,4 @@
-import { toViolations, validateEnrichedEvent, type Violation } from '@sdp/shared';
+import { readContractRecord, validateEnrichedEvent, type Violation } from '@sdp/shared';
 import { ENRICHED_SCHEMA_VERSION } from './constants.js';
 import type { EnrichedEvent } from './types.js';
 
@@ -14,16 +14,6 @@ export type EnrichedEventReading =
  * readEnrichedEvent('{"schema_version":2}') // { ok: false, reason: 'unknown_schema_version', violations: [] }
  */
 export function readEnrichedEvent(data: string): EnrichedEventReading {
-  let value: unknown;
-  try {
-    value = JSON.parse(data);
-  } catch {
-    return { ok: false, reason: 'not_json', violations: [] };
-  }
-  const version = (value as { schema_version?: unknown } | null)?.schema_version;
-  if (version !== undefined && version !== ENRICHED_SCHEMA_VERSION) {
-    return { ok: false, reason: 'unknown_schema_version', violations: [] };
-  }
-  if (validateEnrichedEvent(value)) return { ok: true, event: value };
-  return { ok: false, reason: 'invalid', violations: toViolations(validateEnrichedEvent.errors) };
+  const reading = readContractRecord(data, ENRICHED_SCHEMA_VERSION, validateEnrichedEvent);
+  return reading.ok ? { ok: true, event: reading.value } : reading;
 }

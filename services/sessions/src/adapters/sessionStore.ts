@@ -8,9 +8,11 @@ import {
   type TransactionCanceledException,
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { mapWithConcurrency } from '@sdp/shared';
 import { TRANSACTION_CONCURRENCY, TRANSACTION_ITEMS } from '../domain/constants.js';
 import { sessionIdOf } from '../domain/sessionIdOf.js';
+import { storedSessionOf } from '../domain/storedSessionOf.js';
 import type { CommitOutcome, SessionChange, SessionStore, StoredSession, UserSessions } from '../domain/types.js';
 
 export interface SessionTables {
@@ -151,7 +153,7 @@ export function dynamoDbSessionStore(client: DynamoDBClient, tables: SessionTabl
             ExclusiveStartKey: start,
           }),
         );
-        sessions.push(...(page.Items ?? []).map(fromItem));
+        sessions.push(...(page.Items ?? []).flatMap((item) => storedSessionOf(unmarshall(item)) ?? []));
         start = page.LastEvaluatedKey;
       } while (start);
       return sessions;
@@ -197,23 +199,5 @@ function toItem(s: StoredSession): Record<string, AttributeValue> {
     exit_key: { S: s.exitKey },
     exit_event: { S: s.exitEvent },
     updated_at: { S: s.updatedAt },
-  };
-}
-
-function fromItem(item: Record<string, AttributeValue>): StoredSession {
-  return {
-    userId: item.user_id!.S!,
-    sessionNo: Number(item.session_no!.N),
-    status: item.status!.S === 'merged' ? 'merged' : 'active',
-    ...(item.merged_into?.S ? { mergedInto: item.merged_into.S } : {}),
-    startMs: Number(item.start_ms!.N),
-    endMs: Number(item.end_ms!.N),
-    eventCount: Number(item.event_count!.N),
-    deviceType: item.device_type!.S!,
-    entryKey: item.entry_key!.S!,
-    entryEvent: item.entry_event!.S!,
-    exitKey: item.exit_key!.S!,
-    exitEvent: item.exit_event!.S!,
-    updatedAt: item.updated_at!.S!,
   };
 }

@@ -1,5 +1,5 @@
-import { sessionIdOf } from './sessionIdOf.js';
-import type { Session, SessionList, SessionsRequest, StoredSession } from './types.js';
+import { toSession } from './toSession.js';
+import type { SessionList, SessionsRequest, StoredSession } from './types.js';
 
 /**
  * A user's sessions as `GET /sessions` answers them: in event-time order, merged ones only when
@@ -18,21 +18,4 @@ export function listSessions(stored: readonly StoredSession[], request: Sessions
     .slice(0, request.limit)
     .map(toSession);
   return { user_id: request.userId, session_gap_ms: gapMs, sessions };
-}
-
-function toSession(s: StoredSession): Session {
-  return {
-    session_id: sessionIdOf(s.userId, s.sessionNo),
-    user_id: s.userId,
-    status: s.status,
-    ...(s.mergedInto ? { merged_into: s.mergedInto } : {}),
-    start: new Date(s.startMs).toISOString(),
-    end: new Date(s.endMs).toISOString(),
-    duration_ms: s.endMs - s.startMs,
-    event_count: s.eventCount,
-    device_type: s.deviceType,
-    entry_event: s.entryEvent,
-    exit_event: s.exitEvent,
-    updated_at: s.updatedAt,
-  };
 }

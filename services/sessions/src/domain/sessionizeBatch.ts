@@ -1,9 +1,8 @@
-import { isSequenceBefore, type FailureReason, type RecordRejection, type Violation } from '@sdp/shared';
-import { EVENTS_PER_STEP, MAX_CONFLICTS } from './constants.js';
+import { describeUnreadableRecord, isSequenceBefore, readContractRecord, validateClickstreamEnvelope, type FailureReason, type RecordRejection } from '@sdp/shared';
+import { CLICKSTREAM_SCHEMA_VERSION, EVENTS_PER_STEP, MAX_CONFLICTS } from './constants.js';
 import { ConcurrentSessionChangeError } from './errors.js';
 import { eventKeyOf } from './eventKeyOf.js';
 import { planSessionChange } from './planSessionChange.js';
-import { readClickstreamRecord } from './readClickstreamRecord.js';
 import type { SessionChange, SessionEvent, SessionizeOutcome, SessionStore, SourceRecord, UserSessions } from './types.js';
 
 export interface SessionizeOptions {
@@ -125,9 +124,9 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
 }
 
 function readSessionEvent(record: SourceRecord, latenessMs: number, now: Date): SessionEvent | RecordRejection {
-  const reading = readClickstreamRecord(record.data);
-  if (!reading.ok) return { sequenceNumber: record.sequenceNumber, reason: describeRejection(reading.reason, reading.violations) };
-  const { data } = reading.envelope;
+  const reading = readContractRecord(record.data, CLICKSTREAM_SCHEMA_VERSION, validateClickstreamEnvelope);
+  if (!reading.ok) return { sequenceNumber: record.sequenceNumber, reason: describeUnreadableRecord('ClickstreamEnvelope', reading) };
+  const { data } = reading.value;
   if (data.event_timestamp < now.getTime() - latenessMs) {
     const hours = latenessMs / 3_600_000;
     return {
@@ -158,11 +157,6 @@ function tooLateForUser(event: SessionEvent, state: UserSessions): RecordRejecti
   };
 }
 
-function describeRejection(reason: string, violations: Violation[]): FailureReason {
-  if (reason === 'not_json') return { name: 'InvalidJson', message: 'The record is not JSON.' };
-  if (reason === 'unknown_schema_version') return { name: 'UnknownSchemaVersion', message: 'The record has a schema_version this consumer does not read.' };
-  return { name: 'InvalidClickstreamEvent', message: `The record is not a valid ClickstreamEnvelope: ${violations.map((v) => `${v.path} ${v.message}`).join('; ')}.` };
-}
 
 function describeFailure(userId: string, error: unknown): FailureReason {
   const { name = 'Error', message = String(error) } = (error ?? {}) as { name?: string; message?: string };

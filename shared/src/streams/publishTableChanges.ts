@@ -1,0 +1,54 @@
+import type { PutOutcome, StreamRecord } from './types.js';
+
+/** One change of a DynamoDB table: its stream sequence number and the item after it, if any. */
+export interface TableChange {
+  sequenceNumber: string;
+  /** The new image, converted to plain values; absent for a removal */
+  newImage?: Record<string, unknown>;
+}
+
+/** What an item is published as, or why it is not (`log` set: it breaks the contract and is logged). */
+export type Publication = { publish: true; partitionKey: string; value: unknown } | { publish: false; log?: { message: string; data: Record<string, unknown> } };
+
+export interface PublishTableChangesOptions {
+  /** The published form of an item */
+  publicationOf: (image: Record<string, unknown>) => Publication;
+  write: (records: readonly StreamRecord[]) => Promise<PutOutcome[]>;
+  log: (message: string, data: Record<string, unknown>) => void;
+  /** Logged for each change the stream did not take */
+  refusedMessage: string;
+}
+
+/**
+ * Publishes each changed item of a table stream to a Kinesis stream as JSON and returns the changes
+ * the stream did not take as batch item failures (Lambda re-delivers from the first). Removals are
+ * not published; an item `publicationOf` turns down is skipped, so it never holds the table stream
+ * back. A re-delivered change publishes the same item again: consumers keep the latest version.
+ *
+ * @example
+ * await publishTableChanges([{ sequenceNumber: '100', newImage }], { publicationOf, write, log, refusedMessage: '…' })
+ * // { batchItemFailures: [], published: 1, skipped: 0 }
+ */
+export async function publishTableChanges(
+  changes: readonly TableChange[],
+  { publicationOf, write, log, refusedMessage }: PublishTableChangesOptions,
+): Promise<{ batchItemFailures: { itemIdentifier: string }[]; published: number; skipped: number }> {
+  const pending: { sequenceNumber: string; record: StreamRecord }[] = [];
+  for (const { sequenceNumber, newImage } of changes) {
+    if (!newImage) continue;
+    const publication = publicationOf(newImage);
+    if (!publication.publish) {
+      if (publication.log) log(publication.log.message, { sequenceNumber, ...publication.log.data });
+      continue;
+    }
+    pending.push({ sequenceNumber, record: { partitionKey: publication.partitionKey, data: Buffer.from(JSON.stringify(publication.value), 'utf8') } });
+  }
+  const outcomes = pending.length > 0 ? await write(pending.map((p) => p.record)) : [];
+  const batchItemFailures = pending.flatMap(({ sequenceNumber }, i) => {
+    const outcome = outcomes[i];
+    if (outcome?.ok) return [];
+    log(refusedMessage, { sequenceNumber, outcome });
+    return [{ itemIdentifier: sequenceNumber }];
+  });
+  return { batchItemFailures, published: pending.length - batchItemFailures.length, skipped: changes.length - pending.length };
+}
