@@ -18,7 +18,7 @@ import path from 'node:path';
 import { computeOracle } from '../test/support/workload/computeOracle.ts';
 import { generateWorkload } from '../test/support/workload/generateWorkload.ts';
 import { postWorkload } from '../test/support/workload/postWorkload.ts';
-import { percentile, round } from './lib/statistics.ts';
+import { latencySummary, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
@@ -101,14 +101,7 @@ try {
   }
   stopLoad = true;
   await load;
-  const freshness = {
-    loadEventsPerSecond: STEADY_EVENTS_PER_SECOND,
-    samples: samples.length,
-    p50Ms: round(percentile(samples, 50)),
-    p95Ms: round(percentile(samples, 95)),
-    p99Ms: round(percentile(samples, 99)),
-    maxMs: round(Math.max(...samples)),
-  };
+  const freshness = { loadEventsPerSecond: STEADY_EVENTS_PER_SECOND, ...latencySummary(samples) };
   console.log(`Freshness at ${STEADY_EVENTS_PER_SECOND} events/s: p50 ${freshness.p50Ms} ms, p95 ${freshness.p95Ms} ms, p99 ${freshness.p99Ms} ms (${samples.length} probes)`);
 
   const results = {

@@ -97,6 +97,9 @@ function generate(random: () => number, apiKey: string, i: number): FuzzRequest 
         `/reconciliation?from=${pick(random, ['2026-11-20T00:00:00Z', 'x'])}`,
         `/query/saved?${'a=1&'.repeat(pick(random, [1, 2_000]))}`,
         '/models?x=%ZZ',
+        `/sessions?user_id=${pick(random, ['shopper-1', '', '%00', 'a b', 'x'.repeat(200), '..%2F'])}&limit=${pick(random, ['10', '0', '-1', '1e3'])}&include_merged=${pick(random, ['true', 'yes'])}`,
+        `/sessions?from=${pick(random, ['2026-11-22T00:00:00Z', 'x'])}`,
+        `/products/${pick(random, ['sku-001', '%00', '..%2F..%2Fetc', 'x'.repeat(100), '%E0%A4%A', 'a%20b'])}`,
       ]);
       return { kind: 'path and query tricks', method: 'GET', path, headers: { 'x-api-key': apiKey } };
     }

@@ -11,8 +11,10 @@ export {
   validateImpression,
   validateEventBatch,
   validateEventEnvelope,
+  validateOrder,
   validatePredictionRequest,
   validatePredictionResponse,
+  validateProduct,
   validateQueryRequest,
   validateSession,
 } from './generated/validators.js';
@@ -114,5 +116,6 @@ export type { FailedEvent, FailedEventStatus, FailureReason, RecordFailure, Reco
 export { failedEventsFromEnv } from './failures/failedEventsFromEnv.js';
 export { dynamoDbConsumerProgress, ingestMinuteOf, progressSortKey, PROGRESS_RETENTION_SECONDS } from './failures/consumerProgress.js';
 export type { ConsumerProgress, ProgressEntry } from './failures/consumerProgress.js';
+export { openDynamoDb } from './cli/openDynamoDb.js';
 export { exitWith, platformApi } from './cli/platformApi.js';
 export type { PlatformApi } from './cli/platformApi.js';

@@ -12,6 +12,8 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { localDynamoDbClient } from '../clients.js';
+import { seedDemoCatalog } from '../demo/seedDemoCatalog.js';
 import { startDemoTraffic, type DemoTraffic } from '../demo/startDemoTraffic.js';
 import { LocalCloudError } from '../errors.js';
 import { startLocalCloud } from '../startLocalCloud.js';
@@ -70,6 +72,10 @@ console.log(
   `  Kinesis ${cloud.kinesisEndpoint}   DynamoDB ${cloud.dynamoDbEndpoint}   SageMaker ${cloud.sageMakerEndpoint}   data ${path.relative(process.cwd(), dataDir)}/`,
 );
 
+if (values.demo && !values['no-demo']) {
+  const seeded = await seedDemoCatalog(localDynamoDbClient(cloud.dynamoDbEndpoint));
+  console.log(`  Demo catalog: ${seeded.products} new products, ${seeded.orders} new orders (curl -H 'x-api-key: …' ${cloud.url}/products/sku-001)`);
+}
 const demo: DemoTraffic | undefined =
   values.demo && !values['no-demo'] ? startDemoTraffic(cloud.url, cloud.apiKey, Number(values.rate), Number(values['shop-rate'])) : undefined;
 console.log(demo ? `Demo traffic: ${values.rate} ad transactions/s and ${values['shop-rate']} shop visits/s (--no-demo to turn off). Ctrl-C to stop.\n` : 'Ctrl-C to stop.\n');

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { demoCampaigns } from './demoCampaigns.js';
 import { planShopVisit } from './planShopVisit.js';
 import { planTransaction } from './planTransaction.js';
+import { demoProductId } from '../../../services/catalog/src/domain/demoCatalog.js';
+import { DEMO_PRODUCTS } from './seedDemoCatalog.js';
 
-const SHOP_PRODUCTS = Array.from({ length: 40 }, (_, i) => `sku-${String(i + 1).padStart(3, '0')}`);
+const SHOP_PRODUCTS = Array.from({ length: DEMO_PRODUCTS }, (_, i) => demoProductId(i + 1));
 const SHOPPERS = 300;
 
 export interface DemoTraffic {

@@ -10,11 +10,9 @@
  * `--stage <stage>`: then the deployed table `sdp-access-<stage>-api-keys` with the usual AWS
  * credentials and region. A new key is printed once; only its hash is stored.
  */
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { dynamoDbApiKeysTable, issueApiKey, type ApiKeyRecord } from '@sdp/shared';
+import { dynamoDbApiKeysTable, issueApiKey, openDynamoDb, type ApiKeyRecord } from '@sdp/shared';
 import { parsePositiveInteger, parseScopes, parseTenant } from '../src/domain/parseKeyOptions.js';
 import { rotateApiKey } from '../src/domain/rotateApiKey.js';
 
@@ -76,15 +74,8 @@ try {
 }
 
 async function openTable() {
-  if (values.stage) {
-    const client = new DynamoDBClient(values.region ? { region: values.region } : {});
-    return dynamoDbApiKeysTable(client, `sdp-access-${values.stage}-api-keys`);
-  }
-  const endpointsFile = path.join(values['data-dir'], 'endpoints.json');
-  const endpoints = JSON.parse(await readFile(endpointsFile, 'utf8').catch(() => '{}')) as { dynamoDb?: string };
-  if (!endpoints.dynamoDb) throw new Error(`No local cloud found (${endpointsFile}): start it with npm start, or pass --stage <stage> for AWS.`);
-  const client = new DynamoDBClient({ endpoint: endpoints.dynamoDb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-  return dynamoDbApiKeysTable(client, 'sdp-access-local-api-keys');
+  const { client, stage } = await openDynamoDb({ stage: values.stage, region: values.region, dataDir: values['data-dir'] });
+  return dynamoDbApiKeysTable(client, `sdp-access-${stage}-api-keys`);
 }
 
 function describe(record: ApiKeyRecord): string {

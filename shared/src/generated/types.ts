@@ -397,6 +397,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One product of the catalog, with its current price
+         * @description The catalog (`npm run catalog -- seed` writes a demo one) holds each product's name, brand,
+         *     category, attributes and current price with the bounds dynamic pricing keeps it within.
+         */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -581,6 +602,39 @@ export interface components {
             /** @description A gap this long or longer starts a new session */
             session_gap_ms: number;
             sessions: components["schemas"]["Session"][];
+        };
+        Product: {
+            product_id: components["schemas"]["ProductId"];
+            name: string;
+            brand: string;
+            category: string;
+            /** @description Free-form product attributes, e.g. colour, material, sizes */
+            attributes: {
+                [key: string]: string;
+            };
+            /** @description The current price in the currency's smallest unit */
+            price_cents: number;
+            currency: string;
+            /** @description Dynamic pricing never goes below this */
+            min_price_cents: number;
+            /** @description Dynamic pricing never goes above this */
+            max_price_cents: number;
+            /** Format: date-time */
+            price_updated_at?: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description An order of the shop, as the orders table keeps it */
+        Order: {
+            order_id: string;
+            user_id: components["schemas"]["UserId"];
+            /** Format: date-time */
+            ordered_at: string;
+            items: {
+                product_id: components["schemas"]["ProductId"];
+                quantity: number;
+                price_cents: number;
+            }[];
         };
         /**
          * @description Counts of one campaign over a period. `impressions` and `clicks` count joined events only
@@ -1012,6 +1066,7 @@ export interface components {
         /** @description End of the range, exclusive (ISO 8601); default now */
         To: string;
         Desc: boolean;
+        ProductIdPath: components["schemas"]["ProductId"];
         /** @description `<function>#<shard>#<sequence number>`, URL-encoded (`#` is `%23`) */
         FailureIdPath: string;
         /**
@@ -1705,6 +1760,34 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                product_id: components["parameters"]["ProductIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["AuthUnavailable"];
         };

@@ -24,6 +24,8 @@ export declare const validateClickstreamBatch: ValidateFunction<components['sche
 export declare const validateClickstreamEnvelope: ValidateFunction<components['schemas']['ClickstreamEnvelope']>;
 export declare const validateSession: ValidateFunction<components['schemas']['Session']>;
 export declare const validateSessionList: ValidateFunction<components['schemas']['SessionList']>;
+export declare const validateProduct: ValidateFunction<components['schemas']['Product']>;
+export declare const validateOrder: ValidateFunction<components['schemas']['Order']>;
 export declare const validateAggregation: ValidateFunction<components['schemas']['Aggregation']>;
 export declare const validatePeriodReport: ValidateFunction<components['schemas']['PeriodReport']>;
 export declare const validateCampaignList: ValidateFunction<components['schemas']['CampaignList']>;
