@@ -55,6 +55,8 @@ describe('API keys through the local cloud', () => {
       await call('/orphans', undefined),
       await call('/clickstream', bogus, JSON.stringify({ user_id: 'u1', event_timestamp: Date.now(), event_name: 'detail' })),
       await call('/sessions?user_id=u1', undefined),
+      await call('/products/sku-001', bogus),
+      await call('/reports/products?sort=views', undefined),
     ];
     const stream = [
       ...(await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)),
@@ -70,6 +72,8 @@ describe('API keys through the local cloud', () => {
       '401 missing_api_key',
       '401 invalid_api_key',
       '401 missing_api_key',
+      '401 missing_api_key',
+      '401 invalid_api_key',
       '401 missing_api_key',
       '401 invalid_api_key',
       '401 missing_api_key',

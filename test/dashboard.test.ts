@@ -20,6 +20,7 @@ interface PageState {
   charts: Record<string, { points: number; total: number; seriesPixels: number }>;
   tiles: Record<string, string>;
   topCampaignRows: number;
+  topProductRows: number;
   freshnessRows: number;
 }
 
@@ -68,6 +69,7 @@ function readPage(page: Page): Promise<PageState> {
       ),
       tiles,
       topCampaignRows: panel('top-campaigns').querySelectorAll('tbody tr').length,
+      topProductRows: panel('top-products').querySelectorAll('tbody tr').length,
       freshnessRows: panel('freshness').querySelectorAll('tbody tr').length,
     };
   }, CHARTS);
@@ -143,6 +145,8 @@ describe('the live dashboard in a browser', () => {
     expect([later.tiles['orphans.impressions'], later.tiles['orphans.clicks']]).toStrictEqual([expect.stringMatching(/^[\d,]+$/), expect.stringMatching(/^[\d,]+$/)]);
     expect(['failed', 'retrying', 'replayed'].map((field) => later.tiles[`failed-events.${field}`])).toStrictEqual(['0', '0', '0']);
     expect(later.topCampaignRows).toBe(5);
+    // The demo shop's visits: its trending product and others, viewed in the last hour.
+    expect(later.topProductRows).toBeGreaterThan(1);
     expect(later.freshnessRows).toBeGreaterThan(0);
     expect(later.updated).not.toBe(ready.updated);
     expect(pageErrors).toStrictEqual([]);

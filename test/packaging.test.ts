@@ -29,7 +29,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
   it('packages every service', () => {
     // Assess
     expect(results.map(({ service, ok }) => ({ service, ok }))).toStrictEqual(
-      ['access', 'ingest', 'ops', 'enrich', 'aggregate', 'sessions', 'catalog', 'report', 'lake', 'retrain', 'predict', 'dashboard'].map((service) => ({ service, ok: true })),
+      ['access', 'ingest', 'ops', 'enrich', 'aggregate', 'sessions', 'demand', 'catalog', 'report', 'lake', 'retrain', 'predict', 'dashboard'].map((service) => ({ service, ok: true })),
     );
   });
 
@@ -141,7 +141,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     // Assess
     const tables = resourcesOfType(lake, 'AWS::Glue::Table').map((r) => r.Properties.TableInput as { Name: string; Parameters: Record<string, unknown> });
     expect(tables.map((t) => [t.Name, t.Parameters['projection.enabled']])).toStrictEqual(
-      ['bids', 'impressions', 'clicks', 'joined_impressions', 'joined_clicks', 'aggregate_changes'].map((name) => [name, 'true']),
+      ['bids', 'impressions', 'clicks', 'joined_impressions', 'joined_clicks', 'aggregate_changes', 'clickstream_events', 'session_changes', 'product_window_changes'].map((name) => [name, 'true']),
     );
     expect(resourcesOfType(lake, 'AWS::Athena::WorkGroup')).toHaveLength(1);
     expect(query).toContain("await import(\"@duckdb/node-api\")");

@@ -15,6 +15,9 @@ export {
   validatePredictionRequest,
   validatePredictionResponse,
   validateProduct,
+  validateProductList,
+  validateProductReport,
+  validateProductWindow,
   validateQueryRequest,
   validateSession,
 } from './generated/validators.js';
@@ -47,7 +50,7 @@ export { chunkForPutRecords, PUT_RECORDS_MAX_BYTES, PUT_RECORDS_MAX_COUNT } from
 export { DEFAULT_RETRY_POLICY, putRecordsReliably } from './streams/putRecordsReliably.js';
 export type { PutOutcome, RetryPolicy, StreamRecord } from './streams/types.js';
 export { isSequenceBefore } from './streams/isSequenceBefore.js';
-export { publishTableChanges } from './streams/publishTableChanges.js';
+export { publishTableChanges, tableChangesOf } from './streams/publishTableChanges.js';
 export type { Publication, PublishTableChangesOptions, TableChange } from './streams/publishTableChanges.js';
 export { describeUnreadableRecord, readContractRecord } from './streams/readContractRecord.js';
 export type { ContractReading } from './streams/readContractRecord.js';
@@ -119,3 +122,11 @@ export type { ConsumerProgress, ProgressEntry } from './failures/consumerProgres
 export { openDynamoDb } from './cli/openDynamoDb.js';
 export { exitWith, platformApi } from './cli/platformApi.js';
 export type { PlatformApi } from './cli/platformApi.js';
+export { windowOf } from './windows/windowOf.js';
+export type { WindowBounds } from './windows/windowOf.js';
+export { countEachOnce, EVENTS_PER_TRANSACTION } from './windows/countEachOnce.js';
+export type { ClaimAnswer } from './windows/countEachOnce.js';
+export { transactWithClaims } from './windows/transactWithClaims.js';
+export type { Claims } from './windows/transactWithClaims.js';
+export { clickstreamEventKey } from './clickstream/clickstreamEventKey.js';
+export { parseProductId } from './http/parseProductId.js';

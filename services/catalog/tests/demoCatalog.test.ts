@@ -1,6 +1,5 @@
-import { InvalidRequestError, validateOrder, validateProduct } from '@sdp/shared';
+import { validateOrder, validateProduct } from '@sdp/shared';
 import { demoCatalog, demoOrders } from '../src/domain/demoCatalog.js';
-import { parseProductId } from '../src/domain/parseProductId.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');
 
@@ -30,15 +29,5 @@ describe('demoCatalog', () => {
     expect(orders.every((o) => o.items.every((item) => prices.get(item.product_id) === item.price_cents))).toBe(true);
     expect(orders.every((o) => new Set(o.items.map((item) => item.product_id)).size === o.items.length)).toBe(true);
     expect(orders.every((o) => Date.parse(o.ordered_at) <= NOW.getTime() && Date.parse(o.ordered_at) > NOW.getTime() - 30 * 86_400_000)).toBe(true);
-  });
-});
-
-describe('parseProductId', () => {
-  it('takes a product id, URL-encoded or not, and refuses anything else with what it must be', () => {
-    // Act & Assess
-    expect(parseProductId('sku-001')).toBe('sku-001');
-    expect(parseProductId('sku.v2_blue')).toBe('sku.v2_blue');
-    expect(() => parseProductId('a%20b')).toThrow(new InvalidRequestError("product_id must be 1 to 64 letters, digits or ._-; got 'a b'."));
-    expect(() => parseProductId(undefined)).toThrow(InvalidRequestError);
   });
 });

@@ -26,6 +26,7 @@ describe('httpDashboardApi', () => {
     await api.campaignList(range, 1000);
     await api.minuteReport(7, range);
     await api.campaignTotals(7);
+    await api.productList(range, 8);
     await api.orphanCounts();
     await api.failedEventCounts();
     await api.savedQuery('events_per_second', { seconds: 120 });
@@ -40,6 +41,7 @@ describe('httpDashboardApi', () => {
         body: undefined,
       },
       { method: 'GET', url: '/reports/campaigns/7', key: KEY, body: undefined },
+      { method: 'GET', url: '/reports/products?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&sort=views&limit=8', key: KEY, body: undefined },
       { method: 'GET', url: '/orphans?limit=0', key: KEY, body: undefined },
       { method: 'GET', url: '/reports/failed-events', key: KEY, body: undefined },
       { method: 'POST', url: 'https://lake.example.com/query', key: KEY, body: { saved: 'events_per_second', params: { seconds: 120 } } },

@@ -6,18 +6,26 @@ import { aggregationOf, minuteReportOf } from './support/dashboardFixtures.js';
 const now = new Date('2026-11-22T06:00:30.000Z');
 const notFound = (route: string) => new ApiRequestError(route, 404, { code: 'not_found', message: `No route ${route}` });
 
-/** The report and orphan APIs answering with six campaigns; the query API missing (404). */
-function reportOnlyApi(): DashboardApi & { periodRequests: number[] } {
+const product = (product_id: string, views: number, purchases: number) => ({ product_id, views, carts: 0, cart_units: 0, checkouts: 0, purchases, units_sold: purchases, view_to_cart: 0, view_to_purchase: purchases / views });
+
+/** The report and orphan APIs answering with six campaigns and two products; the query API missing (404). */
+function reportOnlyApi(): DashboardApi & { periodRequests: number[]; productRequests: string[] } {
   const campaigns = [6, 5, 4, 3, 2, 1].map((id) => aggregationOf(id, { bids: id * 10, impressions: id, clicks: 1, spend: id * 100 }));
   const periodRequests: number[] = [];
+  const productRequests: string[] = [];
   return {
     periodRequests,
+    productRequests,
     campaignList: async (range) => ({ from: range.from.toISOString(), to: range.to.toISOString(), sort: 'bids', desc: true, campaigns }),
     minuteReport: async (id) => {
       periodRequests.push(id);
       return minuteReportOf(id, { '06:00': id * 10 });
     },
     campaignTotals: async (id) => aggregationOf(id, { bids: id * 100, spend: id * 1000 }),
+    productList: async (range, limit) => {
+      productRequests.push(`${range.from.toISOString()} ${range.to.toISOString()} ${limit}`);
+      return { from: range.from.toISOString(), to: range.to.toISOString(), sort: 'views', desc: true, products: [product('sku-001', 40, 4), product('sku-007', 10, 0)] };
+    },
     orphanCounts: async () => ({ from: '', to: '', impressions: { count: 4, tx_ids: [] }, clicks: { count: 1, tx_ids: [] } }),
     failedEventCounts: async () => ({ retrying: 2, failed: 3, replaying: 0, replayed: 1, by_function: [] }),
     savedQuery: async () => Promise.reject(notFound('POST /query')),
@@ -49,6 +57,8 @@ describe('loadSnapshot', () => {
       [20, 2000],
     ]);
     expect(snapshot.orphans).toStrictEqual({ ok: true, value: { impressions: 4, clicks: 1 } });
+    expect(api.productRequests).toStrictEqual(['2026-11-22T05:00:30.000Z 2026-11-22T06:00:30.000Z 8']);
+    expect(snapshot.products).toStrictEqual({ ok: true, value: [product('sku-001', 40, 4), product('sku-007', 10, 0)] });
     expect(snapshot.failedEvents).toStrictEqual({ ok: true, value: { failed: 3, retrying: 2, replayed: 1 } });
   });
 
@@ -72,5 +82,6 @@ describe('loadSnapshot', () => {
     // Assess
     expect(snapshot.campaigns).toStrictEqual({ ok: false, error: new ApiRequestError('GET /reports/campaigns', 500, {}) });
     expect(snapshot.orphans.ok).toBe(true);
+    expect(snapshot.products.ok).toBe(true);
   });
 });

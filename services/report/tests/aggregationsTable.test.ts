@@ -1,7 +1,9 @@
 import { DynamoDBClient, type QueryCommand, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
 import { dynamoDbAggregationsTable } from '../src/adapters/aggregationsTable.js';
 
-const PROJECTION = 'campaign_item_id, window_start, bids, impressions, clicks, spend';
+const ATTRIBUTES = ['campaign_item_id', 'window_start', 'bids', 'impressions', 'clicks', 'spend'];
+/** Every attribute goes through a name (`#views` of product windows is a reserved word). */
+const PROJECTION = { ProjectionExpression: ATTRIBUTES.map((name) => `#${name}`).join(', '), ExpressionAttributeNames: Object.fromEntries(ATTRIBUTES.map((name) => [`#${name}`, name])) };
 
 /** A DynamoDB client that answers queries from `pages` in turn and records what it was asked. */
 function fakeClient(pages: Partial<QueryCommandOutput>[]) {
@@ -39,17 +41,17 @@ describe('dynamoDbAggregationsTable', () => {
     expect(inputs).toStrictEqual([
       {
         TableName: 'aggregations',
-        ProjectionExpression: PROJECTION,
-        KeyConditionExpression: 'campaign_item_id = :id',
-        ExpressionAttributeValues: { ':id': { N: '7' } },
+        ...PROJECTION,
+        KeyConditionExpression: '#campaign_item_id = :key',
+        ExpressionAttributeValues: { ':key': { N: '7' } },
         ExclusiveStartKey: undefined,
         Limit: undefined,
       },
       {
         TableName: 'aggregations',
-        ProjectionExpression: PROJECTION,
-        KeyConditionExpression: 'campaign_item_id = :id',
-        ExpressionAttributeValues: { ':id': { N: '7' } },
+        ...PROJECTION,
+        KeyConditionExpression: '#campaign_item_id = :key',
+        ExpressionAttributeValues: { ':key': { N: '7' } },
         ExclusiveStartKey: { campaign_item_id: { N: '7' } },
         Limit: undefined,
       },
@@ -67,8 +69,8 @@ describe('dynamoDbAggregationsTable', () => {
     // Assess
     expect(inputs.map(({ KeyConditionExpression, ExpressionAttributeValues }) => ({ KeyConditionExpression, ExpressionAttributeValues }))).toStrictEqual([
       {
-        KeyConditionExpression: 'campaign_item_id = :id AND window_start BETWEEN :from AND :last',
-        ExpressionAttributeValues: { ':id': { N: '7' }, ':from': { S: '2026-03-28T23:00:00.000Z' }, ':last': { S: '2026-03-29T21:59:59.999Z' } },
+        KeyConditionExpression: '#campaign_item_id = :key AND #window_start BETWEEN :from AND :last',
+        ExpressionAttributeValues: { ':key': { N: '7' }, ':from': { S: '2026-03-28T23:00:00.000Z' }, ':last': { S: '2026-03-29T21:59:59.999Z' } },
       },
     ]);
   });
@@ -92,7 +94,7 @@ describe('dynamoDbAggregationsTable', () => {
     expect(inputs.map(({ IndexName, KeyConditionExpression, ExpressionAttributeValues }) => ({ IndexName, KeyConditionExpression, ExpressionAttributeValues }))).toStrictEqual(
       ['2026-03-28', '2026-03-29'].map((day) => ({
         IndexName: 'ByDay',
-        KeyConditionExpression: 'window_day = :day AND window_start BETWEEN :from AND :last',
+        KeyConditionExpression: 'window_day = :day AND #window_start BETWEEN :from AND :last',
         ExpressionAttributeValues: { ':day': { S: day }, ':from': { S: '2026-03-28T23:00:00.000Z' }, ':last': { S: '2026-03-29T21:59:59.999Z' } },
       })),
     );

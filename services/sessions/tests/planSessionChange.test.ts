@@ -1,7 +1,7 @@
+import { clickstreamEventKey } from '@sdp/shared';
 import { planSessionChange } from '../src/domain/planSessionChange.js';
 import { sessionizeBatch } from '../src/domain/sessionizeBatch.js';
 import type { SessionEvent } from '../src/domain/types.js';
-import { eventKeyOf } from '../src/domain/eventKeyOf.js';
 import { click, clickRecords, sequenceOf, T0 } from './support/clickRecords.js';
 import { InMemorySessionStore } from './support/inMemorySessionStore.js';
 
@@ -10,7 +10,7 @@ const HOUR_MS = 3_600_000;
 
 function sessionEvent(offsetMs: number, n: number): SessionEvent {
   const timestampMs = T0 + offsetMs;
-  return { userId: 'u1', eventKey: eventKeyOf({ event_timestamp: timestampMs, event_name: 'detail', event_type: 'click' }), timestampMs, eventName: 'detail', deviceType: 'mobile', sequenceNumber: sequenceOf(n) };
+  return { userId: 'u1', eventKey: clickstreamEventKey({ event_timestamp: timestampMs, event_name: 'detail', event_type: 'click' }), timestampMs, eventName: 'detail', deviceType: 'mobile', sequenceNumber: sequenceOf(n) };
 }
 
 describe('planSessionChange', () => {

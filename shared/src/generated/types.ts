@@ -418,6 +418,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reports/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Products with shopper activity in a time range, ranked (top-N)
+         * @description Each product's views, carts, checkouts and purchases summed over the windows that start within
+         *     [`from`, `to`), with its conversion rates (see `ProductActivity`).
+         */
+        get: operations["listProductReports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reports/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A product's activity per minute, hour, day, week or month in a timezone, with totals
+         * @description Windows are regrouped into buckets that start at the period's boundary in `timezone` (weeks
+         *     start on Monday); only windows that start within [`from`, `to`) are counted, in the buckets
+         *     and in `totals`. A product without activity has zero totals and no buckets.
+         */
+        get: operations["getProductReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -623,6 +666,73 @@ export interface components {
             price_updated_at?: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /**
+         * @description One tumbling event-time window of one product's shopper activity, as stored in the product
+         *     windows table and published to the product windows stream after each change (partition key
+         *     `product_id`). Clickstream events that name a `product_id` count by `event_name`: `detail`,
+         *     `view` and `view_details` are views; `add_to_cart` a cart (`cart_units` adds its `quantity`,
+         *     default 1); `checkout` a checkout; `purchase` and `buy` a purchase (`units_sold` adds its
+         *     `quantity`). Each event (user, time, name, type) counts once, however often it is delivered.
+         *     Every change adds 1 to `version`: keep the highest `version` per window (writers on several
+         *     shards may commit out of `updated_at` order).
+         */
+        ProductWindow: {
+            product_id: components["schemas"]["ProductId"];
+            /** Format: date-time */
+            window_start: string;
+            /** Format: date-time */
+            window_end: string;
+            views: number;
+            carts: number;
+            cart_units: number;
+            checkouts: number;
+            purchases: number;
+            units_sold: number;
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description A product's counts over a period (see `ProductWindow` for what each counts), with its
+         *     conversion: `view_to_cart` = carts / views and `view_to_purchase` = purchases / views (0 when
+         *     there were no views).
+         */
+        ProductActivity: {
+            product_id: components["schemas"]["ProductId"];
+            /** @description Start of the bucket in the report timezone (ISO 8601 with offset); absent for totals */
+            period?: string;
+            views: number;
+            carts: number;
+            cart_units: number;
+            checkouts: number;
+            purchases: number;
+            units_sold: number;
+            view_to_cart: number;
+            view_to_purchase: number;
+        };
+        ProductReport: {
+            product_id: components["schemas"]["ProductId"];
+            /** @enum {string} */
+            period: "minute" | "hour" | "day" | "week" | "month";
+            timezone: string;
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            desc: boolean;
+            totals: components["schemas"]["ProductActivity"];
+            buckets: components["schemas"]["ProductActivity"][];
+        };
+        ProductList: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            sort: "views" | "carts" | "checkouts" | "purchases" | "units_sold" | "view_to_cart" | "view_to_purchase";
+            desc: boolean;
+            products: components["schemas"]["ProductActivity"][];
         };
         /** @description An order of the shop, as the orders table keeps it */
         Order: {
@@ -1788,6 +1898,76 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    listProductReports: {
+        parameters: {
+            query?: {
+                /** @description Start of the range, inclusive (ISO 8601); default 24 hours before `to`. The range may span at most 366 days. */
+                from?: string;
+                /** @description End of the range, exclusive (ISO 8601); default now */
+                to?: components["parameters"]["To"];
+                /** @description Total to rank products by */
+                sort?: "views" | "carts" | "checkouts" | "purchases" | "units_sold" | "view_to_cart" | "view_to_purchase";
+                desc?: components["parameters"]["Desc"];
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Products ranked by `sort` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    getProductReport: {
+        parameters: {
+            query?: {
+                period?: "minute" | "hour" | "day" | "week" | "month";
+                /** @description IANA time zone, e.g. `Europe/Paris` */
+                timezone?: string;
+                /** @description Start of the range, inclusive (ISO 8601); default the Unix epoch */
+                from?: components["parameters"]["From"];
+                /** @description End of the range, exclusive (ISO 8601); default now */
+                to?: components["parameters"]["To"];
+                desc?: components["parameters"]["Desc"];
+            };
+            header?: never;
+            path: {
+                product_id: components["parameters"]["ProductIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Totals and buckets sorted by start */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["AuthUnavailable"];
         };

@@ -25,6 +25,10 @@ export declare const validateClickstreamEnvelope: ValidateFunction<components['s
 export declare const validateSession: ValidateFunction<components['schemas']['Session']>;
 export declare const validateSessionList: ValidateFunction<components['schemas']['SessionList']>;
 export declare const validateProduct: ValidateFunction<components['schemas']['Product']>;
+export declare const validateProductWindow: ValidateFunction<components['schemas']['ProductWindow']>;
+export declare const validateProductActivity: ValidateFunction<components['schemas']['ProductActivity']>;
+export declare const validateProductReport: ValidateFunction<components['schemas']['ProductReport']>;
+export declare const validateProductList: ValidateFunction<components['schemas']['ProductList']>;
 export declare const validateOrder: ValidateFunction<components['schemas']['Order']>;
 export declare const validateAggregation: ValidateFunction<components['schemas']['Aggregation']>;
 export declare const validatePeriodReport: ValidateFunction<components['schemas']['PeriodReport']>;

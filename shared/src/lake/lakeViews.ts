@@ -19,7 +19,9 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
  * - `aggregates`: the latest version of each campaign window (counts only grow), with CTR and win rate;
  * - `distinct_bids`: the first bid of each transaction in stream order, the bid the pipeline counts;
  * - `orphan_impressions` / `orphan_clicks`: the first impression (click) of a transaction that never
- *   joined, once its session timeout has passed, as `GET /orphans` counts them.
+ *   joined, once its session timeout has passed, as `GET /orphans` counts them;
+ * - `sessions`: the latest version of each session (merged ones included, with their `status`);
+ * - `product_windows`: the latest version of each product window (highest `version`), with conversion.
  */
 export function lakeViews(filesByTable: ReadonlyMap<string, readonly string[]>, settings: ViewSettings): string[] {
   const tables = LAKE_TABLES.map(({ name, columns }) => {
@@ -51,8 +53,18 @@ export function lakeViews(filesByTable: ReadonlyMap<string, readonly string[]>, 
       SELECT c.* FROM ${firstOfTx('clicks')} AS c
       WHERE c.received_at < ${nowUtc} - INTERVAL (${settings.clicksSessionTimeoutMs}) MILLISECOND
         AND NOT EXISTS (SELECT 1 FROM joined_clicks AS j WHERE j.tx_id = c.tx_id)`,
+    `CREATE OR REPLACE VIEW sessions AS
+      SELECT * EXCLUDE (shard_id, sequence_number, landed_at) FROM session_changes
+      QUALIFY row_number() OVER (PARTITION BY session_id ORDER BY updated_at DESC, ${STREAM_ORDER} DESC) = 1`,
+    `CREATE OR REPLACE VIEW product_windows AS
+      SELECT product_id, window_start, window_end, views, carts, cart_units, checkouts, purchases, units_sold,
+             CASE WHEN views > 0 THEN carts / views ELSE 0 END AS view_to_cart,
+             CASE WHEN views > 0 THEN purchases / views ELSE 0 END AS view_to_purchase,
+             version, updated_at, year, month, day, hour
+      FROM product_window_changes
+      QUALIFY row_number() OVER (PARTITION BY product_id, window_start ORDER BY version DESC) = 1`,
   ];
 }
 
 /** Every name a query can read, tables first. */
-export const LAKE_VIEW_NAMES = [...LAKE_TABLES.map((table) => table.name), 'aggregates', 'distinct_bids', 'orphan_impressions', 'orphan_clicks'];
+export const LAKE_VIEW_NAMES = [...LAKE_TABLES.map((table) => table.name), 'aggregates', 'distinct_bids', 'orphan_impressions', 'orphan_clicks', 'sessions', 'product_windows'];

@@ -15,7 +15,16 @@ export interface LakeTable {
   columns: readonly LakeColumn[];
 }
 
-export type LakeTableName = 'bids' | 'impressions' | 'clicks' | 'joined_impressions' | 'joined_clicks' | 'aggregate_changes';
+export type LakeTableName =
+  | 'bids'
+  | 'impressions'
+  | 'clicks'
+  | 'joined_impressions'
+  | 'joined_clicks'
+  | 'aggregate_changes'
+  | 'clickstream_events'
+  | 'session_changes'
+  | 'product_window_changes';
 
 const text = (name: string, optional = false): LakeColumn => ({ name, type: 'STRING', ...(optional ? { optional } : {}) });
 const integer = (name: string, optional = false): LakeColumn => ({ name, type: 'INT64', ...(optional ? { optional } : {}) });
@@ -36,7 +45,9 @@ const BID_FIELDS: readonly LakeColumn[] = [
  * Every table the lake writer lands, in the order `npm run query` lists them. Raw tables hold one row
  * per record of the raw events stream (duplicates a client sent twice included: they are what was
  * accepted); joined tables hold what enrich emitted; `aggregate_changes` holds every published version
- * of every window (the `aggregates` view keeps the latest).
+ * of every window (the `aggregates` view keeps the latest). The shop's tables: `clickstream_events`
+ * (every accepted clickstream event), `session_changes` and `product_window_changes` (every version of
+ * every session and product window; the `sessions` and `product_windows` views keep the latest).
  */
 export const LAKE_TABLES: readonly LakeTable[] = [
   {
@@ -81,6 +92,62 @@ export const LAKE_TABLES: readonly LakeTable[] = [
       integer('impressions'),
       integer('clicks'),
       integer('spend'),
+      time('updated_at'),
+      ...LINEAGE,
+    ],
+  },
+  {
+    name: 'clickstream_events',
+    description: 'Every accepted clickstream event, by ingest time',
+    timeColumn: 'received_at',
+    columns: [
+      text('event_id'),
+      time('received_at'),
+      text('user_id'),
+      time('event_time'),
+      text('event_name'),
+      text('event_type'),
+      text('device_type'),
+      text('product_id', true),
+      integer('quantity', true),
+      ...LINEAGE,
+    ],
+  },
+  {
+    name: 'session_changes',
+    description: 'Every published version of every session, by session start',
+    timeColumn: 'start',
+    columns: [
+      text('session_id'),
+      text('user_id'),
+      text('status'),
+      text('merged_into', true),
+      time('start'),
+      time('end'),
+      integer('duration_ms'),
+      integer('event_count'),
+      text('device_type'),
+      text('entry_event'),
+      text('exit_event'),
+      time('updated_at'),
+      ...LINEAGE,
+    ],
+  },
+  {
+    name: 'product_window_changes',
+    description: 'Every published version of every product window, by window start',
+    timeColumn: 'window_start',
+    columns: [
+      text('product_id'),
+      time('window_start'),
+      time('window_end'),
+      integer('views'),
+      integer('carts'),
+      integer('cart_units'),
+      integer('checkouts'),
+      integer('purchases'),
+      integer('units_sold'),
+      integer('version'),
       time('updated_at'),
       ...LINEAGE,
     ],

@@ -1,3 +1,6 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBStreamEvent } from 'aws-lambda';
 import type { PutOutcome, StreamRecord } from './types.js';
 
 /** One change of a DynamoDB table: its stream sequence number and the item after it, if any. */
@@ -5,6 +8,20 @@ export interface TableChange {
   sequenceNumber: string;
   /** The new image, converted to plain values; absent for a removal */
   newImage?: Record<string, unknown>;
+}
+
+/**
+ * The changes a DynamoDB stream event delivers, in order, with plain new images.
+ *
+ * @example
+ * tableChangesOf(event) // [{ sequenceNumber: '100', newImage: { product_id: 'sku-001', views: 3, … } }]
+ */
+export function tableChangesOf(event: DynamoDBStreamEvent): TableChange[] {
+  return event.Records.map(({ dynamodb }) => ({
+    sequenceNumber: dynamodb?.SequenceNumber ?? '',
+    // aws-lambda's AttributeValue type and the SDK's describe the same JSON.
+    ...(dynamodb?.NewImage ? { newImage: unmarshall(dynamodb.NewImage as Record<string, AttributeValue>) } : {}),
+  }));
 }
 
 /** What an item is published as, or why it is not (`log` set: it breaks the contract and is logged). */

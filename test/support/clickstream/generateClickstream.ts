@@ -11,6 +11,9 @@ export interface ClickstreamWorkload {
 }
 
 const NAMES = ['navigate', 'search', 'category', 'detail', 'detail', 'add_to_cart', 'checkout', 'purchase'];
+/** Events that name a product (`checkout` one time in two, as a shop may or may not say which cart line) */
+const PRODUCT_EVENTS = new Set(['detail', 'add_to_cart', 'checkout', 'purchase']);
+const PRODUCTS = Array.from({ length: 12 }, (_, i) => `sku-${String(i + 1).padStart(3, '0')}`);
 const DEVICES = ['mobile', 'desktop', 'tablet'];
 
 /**
@@ -18,10 +21,18 @@ const DEVICES = ['mobile', 'desktop', 'tablet'];
  * visits 12–90 s apart. Arrival order is event time plus a random delay of up to 20 s; one in 25
  * events arrives 1–4 minutes late; one in 30 is posted twice. For one in four visit pairs whose gap
  * is under twice the session gap, an event is added in the middle of the gap and held back until
- * the rest has arrived, so it merges two sessions late.
+ * the rest has arrived, so it merges two sessions late. Product events name one of 12 products (the
+ * first of them a third of the time) and carts and purchases a quantity of 1–3, drawn from a second
+ * seeded sequence so the sessions of a seed stay the same.
  */
 export function generateClickstream({ users, seed, gapMs, startMs }: { users: number; seed: number; gapMs: number; startMs: number }): ClickstreamWorkload {
   const random = seededRandom(seed);
+  const productRandom = seededRandom(seed + 1);
+  const productFields = (eventName: string): Partial<PostedClick> => {
+    if (!PRODUCT_EVENTS.has(eventName) || (eventName === 'checkout' && productRandom() < 0.5)) return {};
+    const product_id = productRandom() < 1 / 3 ? PRODUCTS[0]! : PRODUCTS[Math.floor(productRandom() * PRODUCTS.length)]!;
+    return eventName === 'add_to_cart' || eventName === 'purchase' ? { product_id, quantity: 1 + Math.floor(productRandom() * 3) } : { product_id };
+  };
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
   const timed: { event: PostedClick; arrivesAt: number }[] = [];
   const heldBack: PostedClick[] = [];
@@ -34,7 +45,8 @@ export function generateClickstream({ users, seed, gapMs, startMs }: { users: nu
       const events = 2 + Math.floor(random() * 11);
       let lastAt = at;
       for (let e = 0; e < events; e++) {
-        const event: PostedClick = { user_id: userId, event_timestamp: at, event_name: e === 0 ? 'navigate' : pick(NAMES), event_type: 'click', device_type: random() < 0.9 ? device : pick(DEVICES) };
+        const eventName = e === 0 ? 'navigate' : pick(NAMES);
+        const event: PostedClick = { user_id: userId, event_timestamp: at, event_name: eventName, event_type: 'click', device_type: random() < 0.9 ? device : pick(DEVICES), ...productFields(eventName) };
         const late = random() < 0.04 ? 60_000 + random() * 180_000 : 0;
         timed.push({ event, arrivesAt: at + random() * 20_000 + late });
         lastAt = at;

@@ -5,6 +5,8 @@ export interface PostedClick {
   event_name: string;
   event_type?: string;
   device_type?: string;
+  product_id?: string;
+  quantity?: number;
 }
 
 /** What a session must be, without its id (ids depend on arrival order). */

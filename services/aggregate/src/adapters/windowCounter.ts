@@ -1,4 +1,5 @@
-import { TransactWriteItemsCommand, type DynamoDBClient, type TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { transactWithClaims } from '@sdp/shared';
 import type { WindowCount, WindowCounter } from '../domain/types.js';
 
 export interface WindowCounterTables {
@@ -9,10 +10,9 @@ export interface WindowCounterTables {
 }
 
 /**
- * The algorithm's `WindowCounter` on DynamoDB: one `TransactWriteItems` per count, a conditional
- * `Put` of each event key (`attribute_not_exists(event_key)`) and one `Update` of the window, so a
- * key is claimed exactly when its event is added. When the transaction is cancelled because some
- * keys exist, the puts with `ConditionalCheckFailed` name them (the others were only cancelled along).
+ * The algorithm's `WindowCounter` on DynamoDB: one `TransactWriteItems` per count that claims each
+ * event key and updates the window (`transactWithClaims`), so a key is claimed exactly when its
+ * event is added.
  *
  * @example
  * const counter = dynamoDbWindowCounter(new DynamoDBClient({}), { aggregations: 'sdp-aggregate-dev-aggregations', countedEvents: 'sdp-aggregate-dev-counted-events' });
@@ -22,13 +22,6 @@ export function dynamoDbWindowCounter(client: DynamoDBClient, tables: WindowCoun
   return {
     async countOnce(count: WindowCount) {
       const { increments } = count;
-      const claims = count.eventKeys.map((eventKey) => ({
-        Put: {
-          TableName: tables.countedEvents,
-          Item: { event_key: { S: eventKey }, expires_at: { N: String(count.expiresAt) } },
-          ConditionExpression: 'attribute_not_exists(event_key)',
-        },
-      }));
       const addToWindow = {
         Update: {
           TableName: tables.aggregations,
@@ -48,16 +41,7 @@ export function dynamoDbWindowCounter(client: DynamoDBClient, tables: WindowCoun
           },
         },
       };
-      try {
-        await client.send(new TransactWriteItemsCommand({ TransactItems: [...claims, addToWindow] }));
-        return { alreadyCounted: [] };
-      } catch (error) {
-        if ((error as Error).name !== 'TransactionCanceledException') throw error;
-        const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-        const alreadyCounted = count.eventKeys.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
-        if (alreadyCounted.length === 0) throw error;
-        return { alreadyCounted };
-      }
+      return transactWithClaims(client, { tableName: tables.countedEvents, eventKeys: count.eventKeys, expiresAt: count.expiresAt }, [addToWindow]);
     },
   };
 }

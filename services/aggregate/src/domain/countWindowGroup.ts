@@ -1,4 +1,4 @@
-import { EVENTS_PER_TRANSACTION } from './constants.js';
+import { countEachOnce } from '@sdp/shared';
 import { countIncrements } from './countIncrements.js';
 import { CountRefusedError } from './errors.js';
 import type { CountableRecord, GroupOutcome, WindowCount, WindowCounter, WindowGroup } from './types.js';
@@ -12,12 +12,8 @@ export interface CountWindowGroupOptions {
 
 /**
  * Counts each logical event of one window group exactly once, however often and in however many
- * copies it arrives (docs/adr/0005-idempotent-window-counts.md).
- *
- * The group's records (distinct event keys) go in chunks of `EVENTS_PER_TRANSACTION`; each chunk is
- * one transaction that claims every key and adds exactly those events to the window. When some keys
- * were claimed before, the counter changes nothing and names them: they are duplicates, and the
- * transaction is tried again with the rest until none is left.
+ * copies it arrives (`countEachOnce`, docs/adr/0005-idempotent-window-counts.md): each chunk is one
+ * transaction that claims every key and adds exactly those events to the window.
  *
  * Other errors of the counter (throttling, network, conflicts) reject; `aggregateBatch` turns them
  * into batch item failures, and the chunks already applied find their keys claimed on re-delivery.
@@ -27,23 +23,11 @@ export interface CountWindowGroupOptions {
  * await countWindowGroup(group, counter, { now: new Date(), retentionMs: 172_800_000 }) // { ok: true, counted: 0, duplicates: 3, group }
  */
 export async function countWindowGroup(group: WindowGroup, counter: WindowCounter, options: CountWindowGroupOptions): Promise<GroupOutcome> {
-  let counted = 0;
-  let duplicates = 0;
-  for (let start = 0; start < group.records.length; start += EVENTS_PER_TRANSACTION) {
-    let pending = group.records.slice(start, start + EVENTS_PER_TRANSACTION);
-    while (pending.length > 0) {
-      const { alreadyCounted } = await counter.countOnce(countOf(group, pending, options));
-      if (alreadyCounted.length === 0) {
-        counted += pending.length;
-        break;
-      }
-      const claimed = new Set(alreadyCounted);
-      const rest = pending.filter((record) => !claimed.has(record.eventKey));
-      if (rest.length === pending.length) throw new CountRefusedError(group.campaignItemId, group.windowStart);
-      duplicates += pending.length - rest.length;
-      pending = rest;
-    }
-  }
+  const { counted, duplicates } = await countEachOnce(
+    group.records,
+    (chunk) => counter.countOnce(countOf(group, chunk, options)),
+    () => new CountRefusedError(group.campaignItemId, group.windowStart),
+  );
   return { group, ok: true, counted, duplicates };
 }
 

@@ -1,5 +1,6 @@
+import { windowOf } from '@sdp/shared';
 import type { CountableRecord, WindowGroup } from './types.js';
-import { windowOf } from './windowOf.js';
+
 
 /**
  * Splits a batch's valid records into one group per (campaign, window), each keeping its records in

@@ -1,4 +1,4 @@
-import type { FailureReason, RecordRejection } from '@sdp/shared';
+import type { FailureReason, RecordRejection, WindowBounds } from '@sdp/shared';
 import type { components } from '@sdp/shared';
 
 export type EnrichedEvent = components['schemas']['EnrichedEvent'];
@@ -11,15 +11,6 @@ export interface SourceRecord {
   sequenceNumber: string;
   /** The record's data, decoded as UTF-8. */
   data: string;
-}
-
-/** The tumbling event-time window an event falls in. */
-export interface WindowBounds {
-  /** ISO 8601 UTC with milliseconds, e.g. `2026-11-22T04:05:00.000Z` */
-  windowStart: string;
-  windowEnd: string;
-  /** `YYYY-MM-DD` of `windowStart`, in UTC */
-  windowDay: string;
 }
 
 /** What a set of events adds to a window. */

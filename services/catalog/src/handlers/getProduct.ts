@@ -2,10 +2,9 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, requireApiKey, requiredEnv } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, logger, parseProductId, requireApiKey, requiredEnv } from '@sdp/shared';
 import { dynamoDbProductsTable } from '../adapters/catalogTables.js';
 import { ProductNotFoundError } from '../domain/errors.js';
-import { parseProductId } from '../domain/parseProductId.js';
 
 const products = dynamoDbProductsTable(new DynamoDBClient({}), requiredEnv('PRODUCTS_TABLE_NAME'));
 

@@ -44,6 +44,7 @@ export function httpDashboardApi(config: DashboardConfig, fetchFn: Fetch, apiKey
     minuteReport: (id, range) =>
       request('report', 'GET', `/reports/campaigns/${id}/period?${query(range, { period: 'minute', timezone: 'UTC', desc: 'false' })}`),
     campaignTotals: (id) => request('report', 'GET', `/reports/campaigns/${id}`),
+    productList: (range, limit) => request('report', 'GET', `/reports/products?${query(range, { sort: 'views', limit: String(limit) })}`),
     orphanCounts: () => request('enrich', 'GET', '/orphans?limit=0'),
     failedEventCounts: () => request('ops', 'GET', '/reports/failed-events'),
     savedQuery: (name, params) => request('lake', 'POST', '/query', { saved: name, ...(params ? { params } : {}) }),

@@ -1,7 +1,7 @@
 import { describeFailure } from '../domain/describeFailure.js';
 import { formatCount, formatDuration, formatPercent } from '../domain/formatters.js';
 import type { CampaignsPanel, DashboardSnapshot, PanelResult } from '../domain/loadSnapshot.js';
-import type { CampaignTotals, EventRateSeries, FreshnessRow } from '../domain/types.js';
+import type { CampaignTotals, EventRateSeries, FreshnessRow, ProductActivity } from '../domain/types.js';
 import { TimeChart } from './TimeChart.js';
 
 const EVENT_COLORS = { bid: '#5b8def', imp: '#f2a93b', click: '#e5484d' };
@@ -32,6 +32,7 @@ export class DashboardView {
   public render(snapshot: DashboardSnapshot, refreshMs: number): void {
     this.renderEventRates(snapshot.eventRates);
     this.renderCampaigns(snapshot.campaigns);
+    this.renderProducts(snapshot.products);
     this.renderOrphans(snapshot.orphans);
     this.renderFailedEvents(snapshot.failedEvents);
     this.renderFreshness(snapshot.freshness);
@@ -91,6 +92,25 @@ export class DashboardView {
       ]),
     );
     this.setState('top-campaigns', empty ? 'empty' : 'ok', empty ?? 'last hour; spend in the bidder’s smallest currency unit');
+  }
+
+  private renderProducts(result: PanelResult<ProductActivity[]>): void {
+    if (!result.ok) return this.setFailed('top-products', result.error);
+    this.fillTable(
+      'top-products',
+      result.value.map((product) => [
+        product.product_id,
+        formatCount(product.views),
+        formatCount(product.carts),
+        formatCount(product.checkouts),
+        formatCount(product.purchases),
+        formatCount(product.units_sold),
+        formatPercent(product.view_to_cart),
+        formatPercent(product.view_to_purchase),
+      ]),
+    );
+    const empty = result.value.length === 0;
+    this.setState('top-products', empty ? 'empty' : 'ok', empty ? 'No data yet: no product was viewed, carted or bought in the last hour.' : 'last hour, by event time; conversion = purchases / views');
   }
 
   private renderTotals(overall: CampaignTotals, truncated: boolean): void {

@@ -16,6 +16,9 @@ export const TOP_CAMPAIGNS_RANGE_MS = 60 * 60_000;
 /** The campaign charts show at least this many minutes, even when the data is younger. */
 export const MIN_CAMPAIGN_CHART_MINUTES = 10;
 
+/** How many products the top products panel lists (by views over the same last hour). */
+export const TOP_PRODUCTS = 8;
+
 /** How many campaigns are charted. */
 export const TOP_CAMPAIGNS = 5;
 

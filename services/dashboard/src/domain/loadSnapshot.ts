@@ -5,12 +5,13 @@ import {
   SETTLING_SECONDS,
   TOP_CAMPAIGNS,
   TOP_CAMPAIGNS_RANGE_MS,
+  TOP_PRODUCTS,
 } from './constants.js';
 import { sumCampaigns } from './sumCampaigns.js';
 import { toCampaignSeries } from './toCampaignSeries.js';
 import { toEventRateSeries } from './toEventRateSeries.js';
 import { toFreshnessRows } from './toFreshnessRows.js';
-import type { Aggregation, CampaignSeries, CampaignTotals, DashboardApi, EventRateSeries, FreshnessRow, TimeRange } from './types.js';
+import type { Aggregation, CampaignSeries, CampaignTotals, DashboardApi, EventRateSeries, FreshnessRow, ProductActivity, TimeRange } from './types.js';
 
 /** One panel's data, or why there is none; a panel fails alone. */
 export type PanelResult<T> = { ok: true; value: T } | { ok: false; error: Error };
@@ -29,6 +30,8 @@ export interface DashboardSnapshot {
   at: Date;
   eventRates: PanelResult<EventRateSeries>;
   campaigns: PanelResult<CampaignsPanel>;
+  /** The shop's most viewed products of the last hour, with their conversion */
+  products: PanelResult<ProductActivity[]>;
   orphans: PanelResult<{ impressions: number; clicks: number }>;
   failedEvents: PanelResult<{ failed: number; retrying: number; replayed: number }>;
   freshness: PanelResult<FreshnessRow[]>;
@@ -37,25 +40,28 @@ export interface DashboardSnapshot {
 /**
  * Everything the dashboard shows at `now`, read through the public APIs in parallel: events/s from
  * the lake, the top campaigns by bids over the last hour with their per-minute counts and totals,
- * orphan and failed-event counts, and the lake's freshness.
+ * the shop's most viewed products of the last hour, orphan and failed-event counts, and the lake's
+ * freshness.
  *
  * @example
  * const snapshot = await loadSnapshot(httpDashboardApi({}, fetch), new Date());
  * if (snapshot.campaigns.ok) console.log(snapshot.campaigns.value.overall.winRate);
  */
 export async function loadSnapshot(api: DashboardApi, now: Date): Promise<DashboardSnapshot> {
-  const [eventRates, campaigns, orphans, failedEvents, freshness] = await Promise.all([
+  const lastHour = { from: new Date(now.getTime() - TOP_CAMPAIGNS_RANGE_MS), to: now };
+  const [eventRates, campaigns, products, orphans, failedEvents, freshness] = await Promise.all([
     settle(
       api
         .savedQuery('events_per_second', { seconds: EVENT_RATE_SECONDS })
         .then((result) => toEventRateSeries(result.rows, { now, seconds: EVENT_RATE_SECONDS, settlingSeconds: SETTLING_SECONDS })),
     ),
-    settle(loadCampaigns(api, { from: new Date(now.getTime() - TOP_CAMPAIGNS_RANGE_MS), to: now })),
+    settle(loadCampaigns(api, lastHour)),
+    settle(api.productList(lastHour, TOP_PRODUCTS).then((list) => list.products)),
     settle(api.orphanCounts().then((report) => ({ impressions: report.impressions.count, clicks: report.clicks.count }))),
     settle(api.failedEventCounts().then(({ failed, retrying, replayed }) => ({ failed, retrying, replayed }))),
     settle(api.savedQuery('pipeline_freshness').then((result) => toFreshnessRows(result.rows))),
   ]);
-  return { at: now, eventRates, campaigns, orphans, failedEvents, freshness };
+  return { at: now, eventRates, campaigns, products, orphans, failedEvents, freshness };
 }
 
 async function loadCampaigns(api: DashboardApi, range: TimeRange): Promise<CampaignsPanel> {

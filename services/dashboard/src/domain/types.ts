@@ -7,6 +7,8 @@ export type PeriodReport = Schemas['PeriodReport'];
 export type OrphanReport = Schemas['OrphanReport'];
 export type QueryResult = Schemas['QueryResult'];
 export type FailedEventCounts = Schemas['FailedEventCounts'];
+export type ProductActivity = Schemas['ProductActivity'];
+export type ProductList = Schemas['ProductList'];
 
 /** The public HTTP APIs the dashboard reads, by the service that serves them. */
 export type ApiService = 'report' | 'enrich' | 'lake' | 'ops';
@@ -79,6 +81,8 @@ export interface DashboardApi {
   minuteReport(campaignItemId: number, range: TimeRange): Promise<PeriodReport>;
   /** `GET /reports/campaigns/{id}`: all-time totals */
   campaignTotals(campaignItemId: number): Promise<Aggregation>;
+  /** `GET /reports/products`: products active in the range, ranked by views */
+  productList(range: TimeRange, limit: number): Promise<ProductList>;
   /** `GET /orphans?limit=0`: orphan counts of the last 24 hours */
   orphanCounts(): Promise<OrphanReport>;
   /** `GET /reports/failed-events`: records the stream consumers set aside */

@@ -1,6 +1,6 @@
 import type { LakeSource } from './types.js';
 
-const SOURCES: readonly LakeSource[] = ['raw', 'enriched', 'aggregates'];
+const SOURCES: readonly LakeSource[] = ['raw', 'enriched', 'aggregates', 'clickstream', 'sessions', 'product_windows'];
 
 /** The stream a writer function lands, from its configuration. */
 export function parseLakeSource(value: string): LakeSource {

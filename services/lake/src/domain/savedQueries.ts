@@ -76,7 +76,10 @@ GROUP BY ALL ORDER BY second, type`,
   SELECT 'clicks', received_at, landed_at FROM clicks UNION ALL
   SELECT 'joined_impressions', event_time, landed_at FROM joined_impressions UNION ALL
   SELECT 'joined_clicks', event_time, landed_at FROM joined_clicks UNION ALL
-  SELECT 'aggregate_changes', updated_at, landed_at FROM aggregate_changes
+  SELECT 'aggregate_changes', updated_at, landed_at FROM aggregate_changes UNION ALL
+  SELECT 'clickstream_events', received_at, landed_at FROM clickstream_events UNION ALL
+  SELECT 'session_changes', updated_at, landed_at FROM session_changes UNION ALL
+  SELECT 'product_window_changes', updated_at, landed_at FROM product_window_changes
 ), stats AS (
   SELECT table_name, max(event_at) AS newest_event,
          quantile_cont(date_diff('millisecond', event_at, landed_at), 0.5) FILTER (WHERE landed_at >= CAST(now() AS TIMESTAMP) - INTERVAL 5 MINUTE) AS p50,
@@ -88,7 +91,8 @@ SELECT t.table_name, s.newest_event,
        date_diff('millisecond', s.newest_event, CAST(now() AS TIMESTAMP)) AS lag_ms,
        CAST(s.p50 AS BIGINT) AS landing_p50_ms, CAST(s.p95 AS BIGINT) AS landing_p95_ms,
        coalesce(s.recent_rows, 0) AS rows_last_5_min
-FROM (VALUES ('bids'), ('impressions'), ('clicks'), ('joined_impressions'), ('joined_clicks'), ('aggregate_changes')) AS t(table_name)
+FROM (VALUES ('bids'), ('impressions'), ('clicks'), ('joined_impressions'), ('joined_clicks'), ('aggregate_changes'),
+             ('clickstream_events'), ('session_changes'), ('product_window_changes')) AS t(table_name)
 LEFT JOIN stats AS s USING (table_name)
 ORDER BY t.table_name`,
   },

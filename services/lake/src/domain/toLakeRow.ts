@@ -1,4 +1,12 @@
-import { type LakeTableName, validateAggregationWindow, validateEnrichedEvent, validateEventEnvelope } from '@sdp/shared';
+import {
+  type LakeTableName,
+  validateAggregationWindow,
+  validateClickstreamEnvelope,
+  validateEnrichedEvent,
+  validateEventEnvelope,
+  validateProductWindow,
+  validateSession,
+} from '@sdp/shared';
 import type { LakeRow, LakeSource, SourceRecord } from './types.js';
 
 /** A record turned into a row of one table, or why it lands nowhere: on purpose (`none`) or because it is broken (`skip`). */
@@ -48,6 +56,34 @@ export function toLakeRow(source: LakeSource, record: SourceRecord, landedAt: nu
       const { campaign_item_id, bids, impressions, clicks, spend } = body;
       const times = { window_start: Date.parse(body.window_start), window_end: Date.parse(body.window_end), updated_at: Date.parse(body.updated_at) };
       return { table: 'aggregate_changes', row: { campaign_item_id, ...times, bids, impressions, clicks, spend, ...lineage } };
+    }
+    case 'clickstream': {
+      if (!validateClickstreamEnvelope(body)) return { skip: 'the record is not a valid ClickstreamEnvelope' };
+      const { event_id, data } = body;
+      const row = {
+        event_id,
+        received_at: Date.parse(body.received_at),
+        user_id: data.user_id,
+        event_time: data.event_timestamp,
+        event_name: data.event_name,
+        event_type: data.event_type ?? 'click',
+        device_type: data.device_type ?? 'unknown',
+        product_id: data.product_id ?? null,
+        quantity: data.quantity ?? null,
+      };
+      return { table: 'clickstream_events', row: { ...row, ...lineage } };
+    }
+    case 'sessions': {
+      if (!validateSession(body)) return { skip: 'the record is not a valid Session' };
+      const { start, end, updated_at, merged_into, ...fields } = body;
+      const times = { start: Date.parse(start), end: Date.parse(end), updated_at: Date.parse(updated_at) };
+      return { table: 'session_changes', row: { ...fields, merged_into: merged_into ?? null, ...times, ...lineage } };
+    }
+    case 'product_windows': {
+      if (!validateProductWindow(body)) return { skip: 'the record is not a valid ProductWindow' };
+      const { window_start, window_end, updated_at, ...counts } = body;
+      const times = { window_start: Date.parse(window_start), window_end: Date.parse(window_end), updated_at: Date.parse(updated_at) };
+      return { table: 'product_window_changes', row: { ...counts, ...times, ...lineage } };
     }
   }
 }

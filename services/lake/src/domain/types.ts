@@ -4,7 +4,7 @@ import type { LakeRow, LakeTableName, SequenceRange } from '@sdp/shared';
 export type { CompactionManifest, LakeRow, LakeValue, PartitionState, SequenceRange } from '@sdp/shared';
 
 /** Which stream a lake writer function lands. */
-export type LakeSource = 'raw' | 'enriched' | 'aggregates';
+export type LakeSource = 'raw' | 'enriched' | 'aggregates' | 'clickstream' | 'sessions' | 'product_windows';
 
 /** One Kinesis record as the writer receives it. */
 export interface SourceRecord {

@@ -1,6 +1,6 @@
-import { paginateQuery, type AttributeValue, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { CampaignWindow, TimeRange } from '../domain/types.js';
-import { mapWithConcurrency, utcDaysOf } from '@sdp/shared';
+import { dynamoDbWindowsTable } from './windowsTable.js';
 
 /** The aggregate service's table of per-campaign windows, as reports read it. */
 export interface AggregationsTable {
@@ -10,51 +10,22 @@ export interface AggregationsTable {
   windowsStartingIn(range: TimeRange): Promise<CampaignWindow[]>;
 }
 
-/** How many `ByDay` partitions are queried at once; a year is 366 queries. */
-const DAY_QUERY_CONCURRENCY = 8;
-
-// Only what reports need: whatever else the aggregate service keeps on a window item stays out.
-const PROJECTION = 'campaign_item_id, window_start, bids, impressions, clicks, spend';
-
 /**
- * The aggregations table in DynamoDB: key `campaign_item_id` + `window_start` (ISO UTC with
- * milliseconds, so string order is time order), GSI `ByDay` on `window_day` + `window_start`.
+ * The aggregations table in DynamoDB: key `campaign_item_id` + `window_start`, GSI `ByDay`
+ * (`dynamoDbWindowsTable`).
  *
  * @example
  * const table = dynamoDbAggregationsTable(new DynamoDBClient({}), 'sdp-aggregate-dev-aggregations');
  * await table.windowsOfCampaign(1463517);
  */
 export function dynamoDbAggregationsTable(client: DynamoDBClient, tableName: string): AggregationsTable {
-  const query = async (input: Omit<QueryCommandInput, 'TableName' | 'ProjectionExpression'>) => {
-    const windows: CampaignWindow[] = [];
-    for await (const page of paginateQuery({ client }, { ...input, TableName: tableName, ProjectionExpression: PROJECTION })) {
-      for (const item of page.Items ?? []) windows.push(toCampaignWindow(item));
-    }
-    return windows;
-  };
-
-  return {
-    windowsOfCampaign: (campaignItemId, range) =>
-      query({
-        KeyConditionExpression: `campaign_item_id = :id${range ? ' AND window_start BETWEEN :from AND :last' : ''}`,
-        ExpressionAttributeValues: { ':id': { N: String(campaignItemId) }, ...(range ? startBounds(range) : {}) },
-      }),
-    windowsStartingIn: async (range) => {
-      const perDay = await mapWithConcurrency(utcDaysOf(range), DAY_QUERY_CONCURRENCY, (day) =>
-        query({
-          IndexName: 'ByDay',
-          KeyConditionExpression: 'window_day = :day AND window_start BETWEEN :from AND :last',
-          ExpressionAttributeValues: { ':day': { S: day }, ...startBounds(range) },
-        }),
-      );
-      return perDay.flat();
-    },
-  };
-}
-
-/** BETWEEN is inclusive at both ends, so the exclusive `to` becomes its last millisecond. */
-function startBounds(range: TimeRange): Record<string, AttributeValue> {
-  return { ':from': { S: range.from.toISOString() }, ':last': { S: new Date(range.to.getTime() - 1).toISOString() } };
+  const table = dynamoDbWindowsTable(client, {
+    tableName,
+    keyValue: (campaignItemId: number) => ({ N: String(campaignItemId) }),
+    attributes: ['campaign_item_id', 'window_start', 'bids', 'impressions', 'clicks', 'spend'],
+    toWindow: toCampaignWindow,
+  });
+  return { windowsOfCampaign: table.windowsOf, windowsStartingIn: table.windowsStartingIn };
 }
 
 function toCampaignWindow(item: Record<string, AttributeValue>): CampaignWindow {

@@ -1,9 +1,14 @@
-import type { Period, SortKey } from './types.js';
+import type { Period, ProductSortKey, SortKey } from './types.js';
 
 export const PERIODS: readonly Period[] = ['minute', 'hour', 'day', 'week', 'month'];
 export const SORT_KEYS: readonly SortKey[] = ['bids', 'impressions', 'clicks', 'spend', 'ctr', 'win_rate'];
 
+export const PRODUCT_SORT_KEYS: readonly ProductSortKey[] = ['views', 'carts', 'checkouts', 'purchases', 'units_sold', 'view_to_cart', 'view_to_purchase'];
+
 export const DEFAULT_PERIOD: Period = 'day';
+/** A retailer reads product activity by the hour. */
+export const DEFAULT_PRODUCT_PERIOD: Period = 'hour';
+export const DEFAULT_PRODUCT_SORT: ProductSortKey = 'views';
 export const DEFAULT_TIME_ZONE = 'UTC';
 export const DEFAULT_SORT: SortKey = 'bids';
 export const DEFAULT_LIMIT = 100;

@@ -1,4 +1,5 @@
-import { DAY_MS, DEFAULT_LIMIT, DEFAULT_LIST_RANGE_MS, DEFAULT_SORT, MAX_LIMIT, MAX_LIST_RANGE_DAYS, SORT_KEYS } from './constants.js';
+import { checkListRange } from './checkListRange.js';
+import { DEFAULT_LIMIT, DEFAULT_LIST_RANGE_MS, DEFAULT_SORT, MAX_LIMIT, SORT_KEYS } from './constants.js';
 import { QueryReader, type QueryParameters } from '@sdp/shared';
 import type { CampaignListRequest } from './types.js';
 
@@ -17,16 +18,7 @@ export function parseCampaignListRequest(parameters: QueryParameters, now: Date)
   const sort = query.oneOf('sort', SORT_KEYS, DEFAULT_SORT);
   const desc = query.boolean('desc', true);
   const limit = query.integer('limit', { min: 1, max: MAX_LIMIT }, DEFAULT_LIMIT);
-  if (query.isValid('from', 'to')) checkRange(query, from, to);
+  if (query.isValid('from', 'to')) checkListRange(query, from, to);
   query.finish();
   return { from, to, sort, desc, limit };
-}
-
-function checkRange(query: QueryReader, from: Date, to: Date): void {
-  const span = `from ${from.toISOString()} and to ${to.toISOString()}`;
-  if (from >= to) query.addProblem(`from must be before to; got ${span}.`);
-  else if (to.getTime() - from.getTime() > MAX_LIST_RANGE_DAYS * DAY_MS) {
-    const days = Math.ceil((to.getTime() - from.getTime()) / DAY_MS);
-    query.addProblem(`from and to may be at most ${MAX_LIST_RANGE_DAYS} days apart; got ${span}, about ${days} days. Ask for several shorter ranges.`);
-  }
 }

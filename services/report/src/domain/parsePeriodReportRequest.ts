@@ -1,6 +1,7 @@
-import { DEFAULT_PERIOD, DEFAULT_TIME_ZONE, PERIODS } from './constants.js';
+import { QueryReader, type QueryParameters } from '@sdp/shared';
+import { DEFAULT_PERIOD } from './constants.js';
 import { parseCampaignItemId } from './parseCampaignItemId.js';
-import { EARLIEST_INSTANT, QueryReader, type QueryParameters } from '@sdp/shared';
+import { readPeriodQuery } from './readPeriodQuery.js';
 import type { PeriodReportRequest } from './types.js';
 
 /**
@@ -17,14 +18,7 @@ export function parsePeriodReportRequest(
 ): PeriodReportRequest {
   const campaignItemId = parseCampaignItemId(request.campaignItemId);
   const query = new QueryReader(request.query);
-  const period = query.oneOf('period', PERIODS, DEFAULT_PERIOD);
-  const timeZone = query.timeZone('timezone', DEFAULT_TIME_ZONE);
-  const from = query.instant('from', EARLIEST_INSTANT);
-  const to = query.instant('to', now);
-  const desc = query.boolean('desc', true);
-  if (query.isValid('from', 'to') && from >= to) {
-    query.addProblem(`from must be before to; got from ${from.toISOString()} and to ${to.toISOString()}.`);
-  }
+  const bucketing = readPeriodQuery(query, DEFAULT_PERIOD, now);
   query.finish();
-  return { campaignItemId, period, timeZone, from, to, desc };
+  return { campaignItemId, ...bucketing };
 }

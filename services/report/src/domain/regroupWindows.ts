@@ -1,12 +1,10 @@
-import { bucketStart } from './bucketStart.js';
+import { bucketWindows } from './bucketWindows.js';
 import { sumCampaignWindows } from './sumCampaignWindows.js';
 import type { Aggregation, CampaignWindow, Period } from './types.js';
-import { formatWithOffset } from './zonedTime.js';
 
 /**
- * One campaign's windows summed per minute, hour, day, week or month of `timeZone`, each bucket
- * labelled with its start in that zone (`period`, ISO 8601 with the offset in force then) and
- * sorted by start, latest first when `desc`. Buckets without windows are left out.
+ * One campaign's windows summed per minute, hour, day, week or month of `timeZone` (`bucketWindows`),
+ * each bucket labelled with its start in that zone.
  *
  * @example
  * regroupWindows(
@@ -19,17 +17,8 @@ export function regroupWindows(
   windows: readonly CampaignWindow[],
   grouping: { campaignItemId: number; period: Period; timeZone: string; desc: boolean },
 ): Aggregation[] {
-  const windowsByStart = new Map<number, CampaignWindow[]>();
-  const startOfWallTime = new Map<number, number>();
-  for (const window of windows) {
-    const start = bucketStart(window.windowStart, grouping.period, grouping.timeZone, startOfWallTime).getTime();
-    const bucket = windowsByStart.get(start);
-    if (bucket) bucket.push(window);
-    else windowsByStart.set(start, [window]);
-  }
-  const starts = [...windowsByStart.keys()].sort((a, b) => (grouping.desc ? b - a : a - b));
-  return starts.map((start) => {
-    const { campaign_item_id, ...totals } = sumCampaignWindows(grouping.campaignItemId, windowsByStart.get(start) ?? []);
-    return { campaign_item_id, period: formatWithOffset(start, grouping.timeZone), ...totals };
+  return bucketWindows(windows, grouping).map(({ period, windows: bucket }) => {
+    const { campaign_item_id, ...totals } = sumCampaignWindows(grouping.campaignItemId, bucket);
+    return { campaign_item_id, period, ...totals };
   });
 }

@@ -1,3 +1,4 @@
+import type { PeriodQuery } from './readPeriodQuery.js';
 import type { components } from '@sdp/shared';
 
 export type Aggregation = components['schemas']['Aggregation'];
@@ -5,6 +6,10 @@ export type PeriodReport = components['schemas']['PeriodReport'];
 export type CampaignList = components['schemas']['CampaignList'];
 export type Period = PeriodReport['period'];
 export type SortKey = CampaignList['sort'];
+export type ProductActivity = components['schemas']['ProductActivity'];
+export type ProductReport = components['schemas']['ProductReport'];
+export type ProductList = components['schemas']['ProductList'];
+export type ProductSortKey = ProductList['sort'];
 
 /** The counts of one stored window; a count the table does not hold is zero. */
 export interface WindowCounts {
@@ -27,17 +32,31 @@ export interface TimeRange {
 }
 
 /** A valid `GET /reports/campaigns/{campaign_item_id}/period` request, defaults applied. */
-export interface PeriodReportRequest extends TimeRange {
+export interface PeriodReportRequest extends PeriodQuery {
   campaignItemId: number;
-  period: Period;
-  /** Canonical IANA name, e.g. `Europe/Paris`. */
-  timeZone: string;
-  desc: boolean;
 }
 
 /** A valid `GET /reports/campaigns` request, defaults applied. */
 export interface CampaignListRequest extends TimeRange {
   sort: SortKey;
+  desc: boolean;
+  limit: number;
+}
+
+/** One product window as the report service reads it; a count the table does not hold is zero. */
+export interface ProductWindowCounts extends Pick<ProductActivity, 'views' | 'carts' | 'cart_units' | 'checkouts' | 'purchases' | 'units_sold'> {
+  productId: string;
+  windowStart: Date;
+}
+
+/** A valid `GET /reports/products/{product_id}` request, defaults applied. */
+export interface ProductReportRequest extends PeriodQuery {
+  productId: string;
+}
+
+/** A valid `GET /reports/products` request, defaults applied. */
+export interface ProductListRequest extends TimeRange {
+  sort: ProductSortKey;
   desc: boolean;
   limit: number;
 }

@@ -16,9 +16,6 @@ export const MAX_CONFLICTS = 3;
 /** Active sessions kept per user for late events; older ones are dropped and events before them are too late (ADR 17). */
 export const MAX_RECENT_SESSIONS = 200;
 
-/** Digits of a millisecond timestamp in an event key, so keys sort in time order (up to year 2286). */
-export const TIMESTAMP_DIGITS = 13;
-
 export const DEFAULT_SESSIONS_LIMIT = 100;
 export const MAX_SESSIONS_LIMIT = 1000;
 

@@ -1,7 +1,6 @@
-import { describeUnreadableRecord, isSequenceBefore, readContractRecord, validateClickstreamEnvelope, type FailureReason, type RecordRejection } from '@sdp/shared';
+import { clickstreamEventKey, describeUnreadableRecord, isSequenceBefore, readContractRecord, validateClickstreamEnvelope, type FailureReason, type RecordRejection } from '@sdp/shared';
 import { CLICKSTREAM_SCHEMA_VERSION, EVENTS_PER_STEP, MAX_CONFLICTS } from './constants.js';
 import { ConcurrentSessionChangeError } from './errors.js';
-import { eventKeyOf } from './eventKeyOf.js';
 import { planSessionChange } from './planSessionChange.js';
 import type { SessionChange, SessionEvent, SessionizeOutcome, SessionStore, SourceRecord, UserSessions } from './types.js';
 
@@ -139,7 +138,7 @@ function readSessionEvent(record: SourceRecord, latenessMs: number, now: Date): 
   }
   return {
     userId: data.user_id,
-    eventKey: eventKeyOf(data),
+    eventKey: clickstreamEventKey(data),
     timestampMs: data.event_timestamp,
     eventName: data.event_name,
     deviceType: data.device_type ?? 'unknown',

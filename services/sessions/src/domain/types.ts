@@ -17,7 +17,7 @@ export interface SourceRecord {
 /** A clickstream event reduced to what sessions need. */
 export interface SessionEvent {
   userId: string;
-  /** The event's identity within its user, in event-time order: see `eventKeyOf` */
+  /** The event's identity within its user, in event-time order: see `clickstreamEventKey` */
   eventKey: string;
   timestampMs: number;
   eventName: string;

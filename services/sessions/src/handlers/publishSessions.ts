@@ -1,9 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { createKinesisClient, logger, putRecordsReliably, requiredEnv } from '@sdp/shared';
+import { createKinesisClient, logger, tableChangesOf, putRecordsReliably, requiredEnv } from '@sdp/shared';
 import { publishSessionChanges } from '../domain/publishSessionChanges.js';
 
 const kinesis = createKinesisClient();
@@ -13,11 +11,7 @@ const streamName = requiredEnv('SESSIONS_STREAM_NAME');
 export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
   .use(injectLambdaContext(logger))
   .handler(async (event) => {
-    const changes = event.Records.map(({ dynamodb }) => ({
-      sequenceNumber: dynamodb?.SequenceNumber ?? '',
-      // aws-lambda's AttributeValue type and the SDK's describe the same JSON.
-      ...(dynamodb?.NewImage ? { newImage: unmarshall(dynamodb.NewImage as Record<string, AttributeValue>) } : {}),
-    }));
+    const changes = tableChangesOf(event);
     const { batchItemFailures, ...counts } = await publishSessionChanges(changes, {
       write: (records) => putRecordsReliably(kinesis, streamName, records),
       log: (message, data) => logger.warn(message, data),

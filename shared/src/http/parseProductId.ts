@@ -1,9 +1,9 @@
-import { InvalidRequestError } from '@sdp/shared';
+import { InvalidRequestError } from './errors.js';
 
 const PRODUCT_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /**
- * The product id of a `GET /products/{product_id}` path, checked against the contract's `ProductId`.
+ * The `product_id` of a path (`/products/{product_id}`, `/reports/products/{product_id}`), checked against the contract's `ProductId`.
  *
  * @example
  * parseProductId('sku-001') // 'sku-001'

@@ -1,5 +1,13 @@
-import { MINUTE_MS } from './constants.js';
-import type { WindowBounds } from './types.js';
+const MINUTE_MS = 60_000;
+
+/** The tumbling event-time window an event falls in. */
+export interface WindowBounds {
+  /** ISO 8601 UTC with milliseconds, e.g. `2026-11-22T04:05:00.000Z` */
+  windowStart: string;
+  windowEnd: string;
+  /** `YYYY-MM-DD` of `windowStart`, in UTC */
+  windowDay: string;
+}
 
 /**
  * The tumbling window of `periodMinutes` an instant falls in. Windows are aligned on the Unix epoch,
@@ -9,9 +17,9 @@ import type { WindowBounds } from './types.js';
  * windowOf('2026-11-22T04:07:59.999Z', 5)
  * // { windowStart: '2026-11-22T04:05:00.000Z', windowEnd: '2026-11-22T04:10:00.000Z', windowDay: '2026-11-22' }
  */
-export function windowOf(eventTime: string | Date, periodMinutes: number): WindowBounds {
+export function windowOf(eventTime: string | number | Date, periodMinutes: number): WindowBounds {
   const periodMs = periodMinutes * MINUTE_MS;
-  const at = typeof eventTime === 'string' ? Date.parse(eventTime) : eventTime.getTime();
+  const at = typeof eventTime === 'string' ? Date.parse(eventTime) : typeof eventTime === 'number' ? eventTime : eventTime.getTime();
   if (Number.isNaN(at)) throw new RangeError(`'${String(eventTime)}' is not a date-time`);
   const start = Math.floor(at / periodMs) * periodMs;
   const windowStart = new Date(start).toISOString();

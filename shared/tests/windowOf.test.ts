@@ -1,4 +1,4 @@
-import { windowOf } from '../src/domain/windowOf.js';
+import { windowOf } from '../src/windows/windowOf.js';
 
 describe('windowOf', () => {
   it.each([

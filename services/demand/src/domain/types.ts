@@ -1,0 +1,85 @@
+import type { components, FailureReason, RecordRejection, WindowBounds } from '@sdp/shared';
+
+export type ClickstreamEvent = components['schemas']['ClickstreamEvent'];
+export type ProductWindow = components['schemas']['ProductWindow'];
+
+/** What an event counts as in its product's window. */
+export type DemandMeasure = 'views' | 'carts' | 'checkouts' | 'purchases';
+
+/** One record of the clickstream, as the function receives it. */
+export interface SourceRecord {
+  shardId: string;
+  /** Kinesis sequence number, exactly as delivered (it is also the batch item identifier) */
+  sequenceNumber: string;
+  /** The record's data, decoded as UTF-8 */
+  data: string;
+}
+
+/** A clickstream event that counts for a product, with the record it came in. */
+export interface DemandEvent {
+  sequenceNumber: string;
+  /** `<user_id>#<clickstreamEventKey>`: the logical event, whichever record carries it */
+  eventKey: string;
+  productId: string;
+  eventTimestamp: number;
+  measure: DemandMeasure;
+  /** Items added or bought; 1 when the event does not say */
+  quantity: number;
+}
+
+/** What a set of events adds to a product window. */
+export type DemandIncrements = Pick<ProductWindow, 'views' | 'carts' | 'cart_units' | 'checkouts' | 'purchases' | 'units_sold'>;
+
+/** The events of one batch that fall in one window of one product, in batch order. */
+export interface ProductWindowGroup extends WindowBounds {
+  productId: string;
+  periodMinutes: number;
+  events: DemandEvent[];
+}
+
+/**
+ * One all-or-nothing write: claim every event key (each at most once, ever) and `ADD` the
+ * increments of exactly those events to the product's window.
+ */
+export interface ProductWindowCount extends WindowBounds {
+  productId: string;
+  periodMinutes: number;
+  /** Keys of the logical events counted, distinct, at most `EVENTS_PER_TRANSACTION` */
+  eventKeys: string[];
+  increments: DemandIncrements;
+  /** When the claims may be forgotten, in Unix seconds */
+  expiresAt: number;
+  /** ISO 8601 time of the update */
+  updatedAt: string;
+}
+
+/**
+ * The product windows table and its counted events table as the algorithm needs them.
+ * Implemented by `dynamoDbProductWindowCounter`; unit tests use an in-memory fake.
+ */
+export interface ProductWindowCounter {
+  /**
+   * Applies the count in one transaction, unless some of its event keys were claimed before: then
+   * nothing changes and those keys come back. Rejects on any other failure.
+   */
+  countOnce(count: ProductWindowCount): Promise<{ alreadyCounted: string[] }>;
+}
+
+/** What a batch did, for the Lambda response and for logs. */
+export interface DemandBatchOutcome {
+  batchItemFailures: { itemIdentifier: string }[];
+  /** Events counted now */
+  counted: number;
+  /** Records of events already counted (an earlier delivery, an earlier copy, a copy in this batch), skipped */
+  duplicates: number;
+  /** Valid events that are not product demand (no product, or a name that counts nothing) */
+  ignored: number;
+  /** Records that are not a valid `ClickstreamEnvelope`, set aside */
+  invalid: number;
+  /** Records of groups whose count failed (reported for re-delivery) */
+  failed: number;
+  /** The invalid records with why, for the failed-events store */
+  rejected: RecordRejection[];
+  /** Why the first failed group failed */
+  failure?: FailureReason;
+}

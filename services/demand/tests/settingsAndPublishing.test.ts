@@ -1,0 +1,44 @@
+import { validateProductWindow } from '@sdp/shared';
+import { InvalidDemandSettingError } from '../src/domain/errors.js';
+import { parseDemandSettings } from '../src/domain/parseDemandSettings.js';
+import { publishProductWindowChanges } from '../src/domain/publishProductWindowChanges.js';
+
+describe('parseDemandSettings', () => {
+  it('takes whole minutes and refuses a window or a retention it cannot honour, naming the setting', () => {
+    // Act & Assess
+    expect(parseDemandSettings({ periodMinutes: '5', retentionMinutes: '2880' })).toStrictEqual({ periodMinutes: 5, retentionMs: 172_800_000 });
+    expect(() => parseDemandSettings({ periodMinutes: '0', retentionMinutes: '2880' })).toThrow(
+      new InvalidDemandSettingError('PRODUCT_WINDOW_MINUTES', '0', 'a whole number of minutes from 1 to 1440'),
+    );
+    expect(() => parseDemandSettings({ periodMinutes: '1.5', retentionMinutes: '2880' })).toThrow(/PRODUCT_WINDOW_MINUTES/);
+    expect(() => parseDemandSettings({ periodMinutes: '1', retentionMinutes: '60' })).toThrow(/COUNTED_EVENTS_RETENTION_MINUTES must be a whole number of minutes, at least 1440/);
+  });
+});
+
+describe('publishProductWindowChanges', () => {
+  it('publishes each changed window as a ProductWindow keyed by product, with absent counts as zero, and skips removals and broken items', async () => {
+    // Prepare
+    const written: { partitionKey: string; data: unknown }[][] = [];
+    const logged: string[] = [];
+    const image = { product_id: 'sku-1', window_start: '2026-12-04T14:05:00.000Z', window_end: '2026-12-04T14:06:00.000Z', window_day: '2026-12-04', period_minutes: 1, views: 3, purchases: 1, units_sold: 2, version: 2, updated_at: '2026-12-04T14:30:00.000Z' };
+
+    // Act
+    const outcome = await publishProductWindowChanges(
+      [{ sequenceNumber: '1', newImage: image }, { sequenceNumber: '2' }, { sequenceNumber: '3', newImage: { ...image, product_id: 'no spaces allowed' } }],
+      {
+        write: async (records) => {
+          written.push(records.map((r) => ({ partitionKey: r.partitionKey, data: JSON.parse(Buffer.from(r.data).toString()) })));
+          return records.map(() => ({ ok: true as const, sequenceNumber: '9', shardId: 'shardId-000000000000' }));
+        },
+        log: (message) => logged.push(message),
+      },
+    );
+
+    // Assess
+    const published = { product_id: 'sku-1', window_start: image.window_start, window_end: image.window_end, views: 3, carts: 0, cart_units: 0, checkouts: 0, purchases: 1, units_sold: 2, version: 2, updated_at: image.updated_at };
+    expect(outcome).toStrictEqual({ batchItemFailures: [], published: 1, skipped: 2 });
+    expect(written).toStrictEqual([[{ partitionKey: 'sku-1', data: published }]]);
+    expect(validateProductWindow(published)).toBe(true);
+    expect(logged).toStrictEqual(['skipped a window that breaks the ProductWindow contract']);
+  });
+});
