@@ -57,6 +57,7 @@ describe('API keys through the local cloud', () => {
       await call('/sessions?user_id=u1', undefined),
       await call('/products/sku-001', bogus),
       await call('/reports/products?sort=views', undefined),
+      await call('/products/sku-001/price-history', bogus),
     ];
     const stream = [
       ...(await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)),
@@ -77,6 +78,7 @@ describe('API keys through the local cloud', () => {
       '401 missing_api_key',
       '401 invalid_api_key',
       '401 missing_api_key',
+      '401 invalid_api_key',
     ]);
     expect(stream).toStrictEqual([]);
   });

@@ -101,6 +101,7 @@ function generate(random: () => number, apiKey: string, i: number): FuzzRequest 
         `/sessions?from=${pick(random, ['2026-11-22T00:00:00Z', 'x'])}`,
         `/products/${pick(random, ['sku-001', '%00', '..%2F..%2Fetc', 'x'.repeat(100), '%E0%A4%A', 'a%20b'])}`,
         `/reports/products/${pick(random, ['sku-001', '%00', 'x'.repeat(100)])}?period=${pick(random, ['hour', 'fortnight'])}&timezone=${pick(random, ['Asia/Kolkata', 'x'.repeat(300)])}`,
+        `/products/${pick(random, ['sku-001', '%00', 'a%20b'])}/price-history?limit=${pick(random, ['5', '0', '501', 'x'])}`,
         `/reports/products?sort=${pick(random, ['views', 'view_to_purchase', 'price', '%00'])}&from=${pick(random, ['2026-11-22T00:00:00Z', '1900-01-01T00:00:00Z'])}&limit=${pick(random, ['5', '0'])}`,
       ]);
       return { kind: 'path and query tricks', method: 'GET', path, headers: { 'x-api-key': apiKey } };

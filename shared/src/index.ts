@@ -14,6 +14,9 @@ export {
   validateOrder,
   validatePredictionRequest,
   validatePredictionResponse,
+  validateDemandFeatures,
+  validatePriceChange,
+  validatePriceHistory,
   validateProduct,
   validateProductList,
   validateProductReport,
@@ -59,8 +62,25 @@ export type { KinesisRecordText } from './streams/readKinesisRecords.js';
 export { mapWithConcurrency } from './async/mapWithConcurrency.js';
 export { utcDaysOf } from './time/utcDaysOf.js';
 export { murmur3 } from './model/murmur3.js';
-export { DEFAULT_FEATURE_SPEC, buildFeatures, buildSparseFeatures, featureWidth } from './model/featureSpec.js';
-export type { CategoricalField, FeatureInput, FeatureSpec, SparseFeatures } from './model/featureSpec.js';
+export {
+  DEFAULT_DEMAND_FEATURE_SPEC,
+  DEFAULT_FEATURE_SPEC,
+  DEMAND_FEATURE_FIELDS,
+  buildDemandFeatures,
+  buildFeatures,
+  buildSparseFeatures,
+  featureWidth,
+} from './model/featureSpec.js';
+export type {
+  CategoricalField,
+  DemandFeatureField,
+  DemandFeatureInput,
+  DemandFeatureSpec,
+  FeatureInput,
+  FeatureSpec,
+  ModelFeatureSpec,
+  SparseFeatures,
+} from './model/featureSpec.js';
 export { predictRows, scoreFeatures, sigmoid } from './model/linearModel.js';
 export type { LinearModel, Prediction } from './model/linearModel.js';
 export { InvalidInvocationError, parseInvocationBody } from './model/parseInvocationBody.js';
@@ -130,3 +150,5 @@ export { transactWithClaims } from './windows/transactWithClaims.js';
 export type { Claims } from './windows/transactWithClaims.js';
 export { clickstreamEventKey } from './clickstream/clickstreamEventKey.js';
 export { parseProductId } from './http/parseProductId.js';
+export { sageMakerEndpoint } from './model/sageMakerEndpoint.js';
+export type { EndpointAnswer } from './model/sageMakerEndpoint.js';

@@ -5,6 +5,17 @@ import { smallModel } from './support/smallModel.js';
 const MODEL = smallModel();
 
 describe('parseLinearModel', () => {
+  it('serves a demand model: one weight per demand feature field', () => {
+    // Prepare
+    const demand = { ...MODEL, featureSpec: { version: 1, kind: 'demand', fields: ['view_trend', 'log_purchases'] }, weights: [2, 0.5] };
+
+    // Act
+    const model = parseLinearModel(demand, 'model.json');
+
+    // Assess
+    expect(model).toStrictEqual(demand);
+  });
+
   it('returns a servable model as it is, without extra fields', () => {
     // Act
     const model = parseLinearModel({ ...MODEL, trainedOn: '2026-11-21' }, 'model.json');
@@ -26,6 +37,8 @@ describe('parseLinearModel', () => {
     ['a weight that is not finite', { ...MODEL, weights: [1, null, 2] }, 'weights must be 3 finite numbers'],
     ['no bias', { ...MODEL, bias: '0.1' }, 'bias must be a finite number'],
     ['a threshold above 1', { ...MODEL, threshold: 1.5 }, 'threshold must be a number from 0 to 1'],
+    ['a demand spec with an unknown field', { ...MODEL, featureSpec: { version: 1, kind: 'demand', fields: ['log_views', 'weather'] } }, 'featureSpec.fields must list fields among log_views,'],
+    ['a demand model with a weight per hash bucket', { ...MODEL, featureSpec: { version: 1, kind: 'demand', fields: ['log_views'] } }, 'weights must be 1 finite numbers (one per field)'],
   ])('rejects %s', (_, value, problem) => {
     // Act / Assess
     expect(() => parseLinearModel(value, '/opt/ml/model/model.json')).toThrow(`/opt/ml/model/model.json is not a servable model: ${problem}`);

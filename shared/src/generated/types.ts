@@ -461,6 +461,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/products/{product_id}/price-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every price change dynamic pricing made to a product, newest first, with why
+         * @description Each change names the demand it answered (the hydrated `DemandFeatures` version and values),
+         *     the demand model version and its surge probability, the guardrail that shaped it, and the
+         *     old and new price. A product with no change has an empty list.
+         */
+        get: operations["getPriceHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -662,6 +684,10 @@ export interface components {
             min_price_cents: number;
             /** @description Dynamic pricing never goes above this */
             max_price_cents: number;
+            /** @description The price the shop set; once a surge has passed, dynamic pricing brings a raised price back down toward it */
+            list_price_cents?: number;
+            /** @description Grows with every price change (absent before the first) */
+            price_version?: number;
             /** Format: date-time */
             price_updated_at?: string;
             /** Format: date-time */
@@ -734,7 +760,53 @@ export interface components {
             desc: boolean;
             products: components["schemas"]["ProductActivity"][];
         };
-        /** @description An order of the shop, as the orders table keeps it */
+        /**
+         * @description A product's demand as the pricing service hydrates it after each change of its product
+         *     windows: the recent horizon's views, carts and purchases, the baseline before it scaled to the
+         *     same length, the units the orders table holds for it (last 7 days), and the catalog's
+         *     category, attributes and current price. `features_version` grows with every change; the
+         *     demand features table's stream carries each version to the pricing function.
+         */
+        DemandFeatures: {
+            product_id: components["schemas"]["ProductId"];
+            features_version: number;
+            /** Format: date-time */
+            as_of: string;
+            recent_minutes: number;
+            views: number;
+            carts: number;
+            purchases: number;
+            baseline_views: number;
+            baseline_carts: number;
+            baseline_purchases: number;
+            ordered_units: number;
+            price_cents: number;
+            category: string;
+            attributes?: {
+                [key: string]: string;
+            };
+        };
+        PriceChange: {
+            product_id: components["schemas"]["ProductId"];
+            /** Format: date-time */
+            changed_at: string;
+            old_price_cents: number;
+            new_price_cents: number;
+            change_percent: number;
+            /** @description Why, in words, e.g. `surge: demand surge probability 0.93 >= 0.6, +5.0 % (the maximum step)` */
+            reason: string;
+            model_version: string;
+            surge_probability: number;
+            features: components["schemas"]["DemandFeatures"];
+        };
+        PriceHistory: {
+            product_id: components["schemas"]["ProductId"];
+            changes: components["schemas"]["PriceChange"][];
+        };
+        /**
+         * @description An order of the shop. The orders table keeps one item per line (`order_id`, `product_id`) with
+         *     the order's `user_id` and `ordered_at`, indexed by user and by product.
+         */
         Order: {
             order_id: string;
             user_id: components["schemas"]["UserId"];
@@ -1963,6 +2035,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProductReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    getPriceHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                product_id: components["parameters"]["ProductIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceHistory"];
                 };
             };
             400: components["responses"]["BadRequest"];

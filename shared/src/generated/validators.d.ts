@@ -29,6 +29,9 @@ export declare const validateProductWindow: ValidateFunction<components['schemas
 export declare const validateProductActivity: ValidateFunction<components['schemas']['ProductActivity']>;
 export declare const validateProductReport: ValidateFunction<components['schemas']['ProductReport']>;
 export declare const validateProductList: ValidateFunction<components['schemas']['ProductList']>;
+export declare const validateDemandFeatures: ValidateFunction<components['schemas']['DemandFeatures']>;
+export declare const validatePriceChange: ValidateFunction<components['schemas']['PriceChange']>;
+export declare const validatePriceHistory: ValidateFunction<components['schemas']['PriceHistory']>;
 export declare const validateOrder: ValidateFunction<components['schemas']['Order']>;
 export declare const validateAggregation: ValidateFunction<components['schemas']['Aggregation']>;
 export declare const validatePeriodReport: ValidateFunction<components['schemas']['PeriodReport']>;

@@ -1,3 +1,4 @@
+import type { components } from '../generated/types.js';
 import { murmur3 } from './murmur3.js';
 
 /**
@@ -35,8 +36,60 @@ export const DEFAULT_FEATURE_SPEC: FeatureSpec = {
   price: { field: 'winPrice', transform: 'log1p' },
 };
 
-/** How many numbers `buildFeatures` returns for a spec. */
-export const featureWidth = (spec: FeatureSpec): number => spec.hashBuckets + 1;
+/** How many numbers `buildFeatures` (`buildDemandFeatures` for a demand spec) returns for a spec. */
+export const featureWidth = (spec: ModelFeatureSpec): number => ('kind' in spec ? spec.fields.length : spec.hashBuckets + 1);
+
+/**
+ * How a product's hydrated demand becomes the numbers the demand model reads (`buildDemandFeatures`),
+ * stored with every demand model version like a bid model's spec.
+ */
+export interface DemandFeatureSpec {
+  version: 1;
+  kind: 'demand';
+  fields: readonly DemandFeatureField[];
+}
+
+/**
+ * - `log_views`, `log_carts`, `log_purchases`: `log1p` of the recent horizon's counts;
+ * - `view_trend`: `log((views + 1) / (baseline views + 1))`, the baseline scaled to the same horizon;
+ * - `intent_trend`: the same for carts + purchases;
+ * - `view_to_purchase`: purchases / views of the recent horizon (0 without views);
+ * - `log_ordered_units`: `log1p` of the units the orders table holds for the product (last 7 days).
+ */
+export type DemandFeatureField = 'log_views' | 'log_carts' | 'log_purchases' | 'view_trend' | 'intent_trend' | 'view_to_purchase' | 'log_ordered_units';
+
+export const DEMAND_FEATURE_FIELDS: readonly DemandFeatureField[] = ['log_views', 'log_carts', 'log_purchases', 'view_trend', 'intent_trend', 'view_to_purchase', 'log_ordered_units'];
+
+export const DEFAULT_DEMAND_FEATURE_SPEC: DemandFeatureSpec = { version: 1, kind: 'demand', fields: DEMAND_FEATURE_FIELDS };
+
+/** Either kind of spec a served model carries. */
+export type ModelFeatureSpec = FeatureSpec | DemandFeatureSpec;
+
+/** A product's demand as hydrated (`DemandFeatures`): the recent horizon's counts, the baseline's scaled to it, units ordered. */
+export type DemandFeatureInput = Pick<
+  components['schemas']['DemandFeatures'],
+  'views' | 'carts' | 'purchases' | 'baseline_views' | 'baseline_carts' | 'baseline_purchases' | 'ordered_units'
+>;
+
+/**
+ * The demand model's feature vector of one product under `spec`, in the spec's field order.
+ *
+ * @example
+ * buildDemandFeatures({ views: 40, carts: 6, purchases: 3, baseline_views: 9, baseline_carts: 1, baseline_purchases: 1, ordered_units: 12 }, DEFAULT_DEMAND_FEATURE_SPEC)
+ * // Float64Array(7) [3.71, 1.95, 1.39, 1.41, 1.20, 0.075, 2.56]
+ */
+export function buildDemandFeatures(input: DemandFeatureInput, spec: DemandFeatureSpec): Float64Array {
+  const value: Record<DemandFeatureField, number> = {
+    log_views: Math.log1p(input.views),
+    log_carts: Math.log1p(input.carts),
+    log_purchases: Math.log1p(input.purchases),
+    view_trend: Math.log((input.views + 1) / (input.baseline_views + 1)),
+    intent_trend: Math.log((input.carts + input.purchases + 1) / (input.baseline_carts + input.baseline_purchases + 1)),
+    view_to_purchase: input.views > 0 ? input.purchases / input.views : 0,
+    log_ordered_units: Math.log1p(input.ordered_units),
+  };
+  return Float64Array.from(spec.fields, (field) => value[field]);
+}
 
 /**
  * The dense feature vector of one bid under `spec`.

@@ -1,14 +1,15 @@
-import type { FeatureSpec } from './featureSpec.js';
+import type { ModelFeatureSpec } from './featureSpec.js';
 
 /**
  * A trained logistic-regression model as it is stored (`model.json` inside `model.tar.gz`, the
- * artifact a SageMaker endpoint loads) and served.
+ * artifact a SageMaker endpoint loads) and served: the bid-win model (hashed bid features) or the
+ * demand model (a product's demand features; its score is the probability that demand surges).
  */
 export interface LinearModel {
   format: 'sdp-logistic-v1';
   /** The registry's version id */
   version: string;
-  featureSpec: FeatureSpec;
+  featureSpec: ModelFeatureSpec;
   weights: number[];
   bias: number;
   /** Scores at or above it are labelled 1 */

@@ -1,5 +1,5 @@
 import { InvalidModelArtifactError } from './errors.js';
-import { featureWidth, type CategoricalField, type FeatureSpec } from './featureSpec.js';
+import { DEMAND_FEATURE_FIELDS, featureWidth, type CategoricalField, type DemandFeatureField, type FeatureSpec, type ModelFeatureSpec } from './featureSpec.js';
 import type { LinearModel } from './linearModel.js';
 
 const CATEGORICAL_FIELDS: readonly CategoricalField[] = ['campaignItemId', 'domain', 'creativeId', 'creativeCategory'];
@@ -29,7 +29,7 @@ export function parseLinearModel(value: unknown, source: string): LinearModel {
   const spec = parseFeatureSpec(value.featureSpec, fail);
   const width = featureWidth(spec);
   if (!Array.isArray(value.weights) || value.weights.length !== width || !value.weights.every(isFiniteNumber)) {
-    fail(`weights must be ${width} finite numbers (hashBuckets + 1)`);
+    fail(`weights must be ${width} finite numbers (${'kind' in spec ? 'one per field' : 'hashBuckets + 1'})`);
   }
   if (!isFiniteNumber(value.bias)) fail('bias must be a finite number');
   if (!isFiniteNumber(value.threshold) || value.threshold < 0 || value.threshold > 1) fail('threshold must be a number from 0 to 1');
@@ -43,8 +43,19 @@ export function parseLinearModel(value: unknown, source: string): LinearModel {
   };
 }
 
-function parseFeatureSpec(value: unknown, fail: (problem: string) => never): FeatureSpec {
+function parseFeatureSpec(value: unknown, fail: (problem: string) => never): ModelFeatureSpec {
   if (!isRecord(value) || value.version !== 1) return fail('featureSpec.version must be 1');
+  if (value.kind === 'demand') {
+    const { fields } = value;
+    if (!Array.isArray(fields) || fields.length === 0 || !fields.every((field) => DEMAND_FEATURE_FIELDS.includes(field as DemandFeatureField))) {
+      fail(`featureSpec.fields must list fields among ${DEMAND_FEATURE_FIELDS.join(', ')}`);
+    }
+    return { version: 1, kind: 'demand', fields: fields as DemandFeatureField[] };
+  }
+  return parseBidFeatureSpec(value, fail);
+}
+
+function parseBidFeatureSpec(value: Record<string, unknown>, fail: (problem: string) => never): FeatureSpec {
   const { hashBuckets, categorical, price } = value;
   if (!Number.isInteger(hashBuckets) || (hashBuckets as number) < 1 || (hashBuckets as number) > 1 << 20) {
     fail('featureSpec.hashBuckets must be an integer from 1 to 1048576');

@@ -5,19 +5,18 @@ import type { Order, OrdersTable, Product, ProductsTable } from '../domain/types
 
 const WRITE_CONCURRENCY = 8;
 
-/** Puts each item unless its key exists; resolves with how many were new. */
-async function createMissing(client: DynamoDBClient, tableName: string, keyName: string, items: readonly object[]): Promise<number> {
-  const created = await mapWithConcurrency(items, WRITE_CONCURRENCY, async (item) => {
-    try {
-      await client.send(new PutItemCommand({ TableName: tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: `attribute_not_exists(${keyName})` }));
-      return 1;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 0;
-      throw error;
-    }
-  });
-  return created.reduce((sum: number, n) => sum + n, 0);
+/** Puts the item unless its key exists; resolves with whether it was new. */
+async function putIfNew(client: DynamoDBClient, tableName: string, keyName: string, item: object): Promise<boolean> {
+  try {
+    await client.send(new PutItemCommand({ TableName: tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: `attribute_not_exists(${keyName})` }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
 }
+
+const countTrue = (flags: readonly boolean[]) => flags.filter(Boolean).length;
 
 /**
  * The catalog's products on DynamoDB, one item per `product_id` in the contract's `Product` shape.
@@ -30,13 +29,28 @@ export function dynamoDbProductsTable(client: DynamoDBClient, tableName: string)
   return {
     async get(productId) {
       const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: { product_id: { S: productId } } }));
-      return Item ? (unmarshall(Item) as Product) : undefined;
+      if (!Item) return undefined;
+      // What dynamic pricing keeps beside the price (the features version it answered) is not the product's.
+      const { priced_features_version: _pricing, ...product } = unmarshall(Item);
+      return product as Product;
     },
-    createMissing: (products) => createMissing(client, tableName, 'product_id', products),
+    createMissing: async (products) => countTrue(await mapWithConcurrency(products, WRITE_CONCURRENCY, (product) => putIfNew(client, tableName, 'product_id', product))),
   };
 }
 
-/** The shop's orders on DynamoDB, one item per `order_id` in the contract's `Order` shape. */
+/**
+ * The shop's orders on DynamoDB, one item per order line (`order_id`, `product_id`) carrying the
+ * order's `user_id` and `ordered_at`, so the `ByUser` and `ByProduct` indexes find an order's lines
+ * by who bought and by what was bought. An order is new when any of its lines was.
+ */
 export function dynamoDbOrdersTable(client: DynamoDBClient, tableName: string): OrdersTable {
-  return { createMissing: (orders: readonly Order[]) => createMissing(client, tableName, 'order_id', orders) };
+  return {
+    createMissing: async (orders: readonly Order[]) =>
+      countTrue(
+        await mapWithConcurrency(orders, WRITE_CONCURRENCY, async ({ items, ...order }) => {
+          const lines = await Promise.all(items.map((line) => putIfNew(client, tableName, 'order_id', { ...order, ...line })));
+          return lines.some(Boolean);
+        }),
+      ),
+  };
 }

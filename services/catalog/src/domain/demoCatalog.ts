@@ -46,6 +46,7 @@ export function demoCatalog({ count, seed, now }: { count: number; seed: number;
       currency: 'USD',
       min_price_cents: Math.round(price * 0.7),
       max_price_cents: Math.round(price * 1.3),
+      list_price_cents: price,
       price_updated_at: now.toISOString(),
       updated_at: now.toISOString(),
     };

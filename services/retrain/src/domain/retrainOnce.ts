@@ -59,7 +59,9 @@ export async function retrainOnce(deps: RetrainDeps, settings: RetrainSettings, 
   let liveMetrics: ModelMetrics | undefined;
   if (live) {
     const liveModel = await deps.artifacts.load(live.artifact);
-    const rescored = validation.map((example) => ({ ...example, features: buildSparseFeatures(example.input!, liveModel.featureSpec) }));
+    if ('kind' in liveModel.featureSpec) throw new Error(`The live bid model ${live.version} carries a ${liveModel.featureSpec.kind} feature spec`);
+    const liveSpec = liveModel.featureSpec;
+    const rescored = validation.map((example) => ({ ...example, features: buildSparseFeatures(example.input!, liveSpec) }));
     liveMetrics = evaluateModel(liveModel, rescored);
   }
   const decision = decidePromotion(metrics, liveMetrics, settings.minAucGain);

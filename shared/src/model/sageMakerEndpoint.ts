@@ -6,7 +6,14 @@ export interface EndpointAnswer {
   modelVersion?: string;
 }
 
-/** Calls the SageMaker endpoint with rows of features as CSV and reads its JSON answer. */
+/**
+ * Calls a SageMaker endpoint with rows of features as CSV and reads its JSON answer (the bid-win
+ * model for predict, the demand model for pricing).
+ *
+ * @example
+ * const invoke = sageMakerEndpoint('sdp-demand-price-dev');
+ * await invoke([[3.7, 1.9, 1.4, 1.4, 1.2, 0.08, 2.6]]) // { body: { predictions: [{ score: 0.91, predicted_label: 1 }] }, modelVersion: '20261204T1500Z' }
+ */
 export function sageMakerEndpoint(endpointName: string, client = new SageMakerRuntimeClient({ maxAttempts: 2 })) {
   return async (rows: readonly ArrayLike<number>[]): Promise<EndpointAnswer> => {
     const output = await client.send(

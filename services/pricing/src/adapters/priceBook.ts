@@ -1,0 +1,80 @@
+import { GetItemCommand, QueryCommand, TransactWriteItemsCommand, type DynamoDBClient, type TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { PriceBook, PriceChange } from '../domain/types.js';
+import { toProduct } from './toProduct.js';
+
+export interface PriceBookTables {
+  /** The catalog's products: pricing sets `price_cents`, `price_version`, `price_updated_at` and `priced_features_version` */
+  products: string;
+  /** Every change (`product_id`, `features_version`), the audit trail */
+  priceHistory: string;
+}
+
+/**
+ * The price book on DynamoDB. A change is one `TransactWriteItems`: the product's update, on
+ * condition that its `price_version` is still the one read (no concurrent change is overwritten) and
+ * that no change answered this or a later features version; and the history item, on condition that
+ * none exists for this features version. So a replayed or re-delivered features record can never
+ * change a price twice.
+ *
+ * @example
+ * const book = dynamoDbPriceBook(client, { products: 'sdp-catalog-dev-products', priceHistory: 'sdp-pricing-dev-price-history' });
+ * await book.apply(planned) // 'applied' | 'duplicate' | 'conflict'
+ */
+export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTables): PriceBook {
+  return {
+    async product(productId) {
+      const { Item } = await client.send(new GetItemCommand({ TableName: tables.products, Key: { product_id: { S: productId } }, ConsistentRead: true }));
+      return Item ? toProduct(unmarshall(Item)) : undefined;
+    },
+    async apply({ product, change, featuresVersion }) {
+      const unchanged = product.price_version === undefined ? 'attribute_not_exists(price_version)' : 'price_version = :expected';
+      try {
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tables.products,
+                  Key: { product_id: { S: product.product_id } },
+                  UpdateExpression: 'SET price_cents = :price, price_updated_at = :at, updated_at = :at, priced_features_version = :features ADD price_version :one',
+                  ConditionExpression: `${unchanged} AND (attribute_not_exists(priced_features_version) OR priced_features_version < :features)`,
+                  ExpressionAttributeValues: {
+                    ':price': { N: String(change.new_price_cents) },
+                    ':at': { S: change.changed_at },
+                    ':features': { N: String(featuresVersion) },
+                    ':one': { N: '1' },
+                    ...(product.price_version === undefined ? {} : { ':expected': { N: String(product.price_version) } }),
+                  },
+                },
+              },
+              {
+                Put: {
+                  TableName: tables.priceHistory,
+                  Item: marshall({ ...change, features_version: featuresVersion }, { removeUndefinedValues: true }),
+                  ConditionExpression: 'attribute_not_exists(product_id)',
+                },
+              },
+            ],
+          }),
+        );
+        return 'applied';
+      } catch (error) {
+        if ((error as Error).name !== 'TransactionCanceledException') throw error;
+        const [productCheck, historyCheck] = ((error as TransactionCanceledException).CancellationReasons ?? []).map((reason) => reason.Code);
+        if (historyCheck === 'ConditionalCheckFailed') return 'duplicate';
+        if (productCheck === 'ConditionalCheckFailed') return 'conflict';
+        throw error;
+      }
+    },
+    async history(productId, limit) {
+      const { Items = [] } = await client.send(
+        new QueryCommand({ TableName: tables.priceHistory, KeyConditionExpression: 'product_id = :product', ExpressionAttributeValues: { ':product': { S: productId } }, ScanIndexForward: false, Limit: limit }),
+      );
+      return Items.map((item) => {
+        const { features_version: _key, ...change } = unmarshall(item);
+        return change as PriceChange;
+      });
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { requiredEnv } from '@sdp/shared';
+import { parsePricingSettings } from '../domain/parsePricingSettings.js';
+import type { PricingSettings } from '../domain/types.js';
+
+/** The pricing settings of the function's environment, checked. */
+export function pricingSettingsFromEnv(): PricingSettings {
+  return parsePricingSettings({
+    recentMinutes: requiredEnv('DEMAND_RECENT_MINUTES'),
+    baselineMinutes: requiredEnv('DEMAND_BASELINE_MINUTES'),
+    orderedUnitsDays: requiredEnv('ORDERED_UNITS_DAYS'),
+    maxStepPercent: requiredEnv('PRICE_MAX_STEP_PERCENT'),
+    cooldownMinutes: requiredEnv('PRICE_COOLDOWN_MINUTES'),
+    surgeAbove: requiredEnv('SURGE_ABOVE'),
+    calmBelow: requiredEnv('CALM_BELOW'),
+  });
+}

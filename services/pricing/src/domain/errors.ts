@@ -1,0 +1,27 @@
+/** Base class of every error the pricing service raises on purpose. */
+export class PricingError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'PricingError';
+  }
+}
+
+/** A setting of the service is outside what it supports. */
+export class InvalidPricingSettingError extends PricingError {
+  constructor(
+    public readonly setting: string,
+    public readonly value: string,
+    expected: string,
+  ) {
+    super(`${setting} must be ${expected}, got '${value}'.`);
+    this.name = 'InvalidPricingSettingError';
+  }
+}
+
+/** The product's price kept changing under the pricing function; the features record is re-delivered. */
+export class ConcurrentPriceChangeError extends PricingError {
+  constructor(public readonly productId: string) {
+    super(`The price of ${productId} changed while it was being repriced, twice in a row; the change will be retried.`);
+    this.name = 'ConcurrentPriceChangeError';
+  }
+}

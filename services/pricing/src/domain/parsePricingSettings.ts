@@ -1,0 +1,46 @@
+import { DAY_MS, MINUTE_MS } from './constants.js';
+import { InvalidPricingSettingError } from './errors.js';
+import type { PricingSettings } from './types.js';
+
+type Raw = Record<'recentMinutes' | 'baselineMinutes' | 'orderedUnitsDays' | 'maxStepPercent' | 'cooldownMinutes' | 'surgeAbove' | 'calmBelow', string>;
+
+/**
+ * Checks the pricing settings as they come from the environment (`DEMAND_RECENT_MINUTES`, …).
+ *
+ * @example
+ * parsePricingSettings({ recentMinutes: '15', baselineMinutes: '120', orderedUnitsDays: '7', maxStepPercent: '5', cooldownMinutes: '10', surgeAbove: '0.6', calmBelow: '0.3' })
+ * // { recentMinutes: 15, baselineMinutes: 120, orderedUnitsDays: 7, maxStepPercent: 5, cooldownMs: 600000, surgeAbove: 0.6, calmBelow: 0.3 }
+ */
+export function parsePricingSettings(raw: Raw): PricingSettings {
+  const number = (name: string, text: string, min: number, max: number, integer: boolean): number => {
+    const value = Number(text.trim());
+    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+      throw new InvalidPricingSettingError(name, text, `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
+    }
+    return value;
+  };
+  const settings: PricingSettings = {
+    recentMinutes: number('DEMAND_RECENT_MINUTES', raw.recentMinutes, 1, 1440, true),
+    baselineMinutes: number('DEMAND_BASELINE_MINUTES', raw.baselineMinutes, 1, 10_080, true),
+    orderedUnitsDays: number('ORDERED_UNITS_DAYS', raw.orderedUnitsDays, 1, 365, true),
+    maxStepPercent: number('PRICE_MAX_STEP_PERCENT', raw.maxStepPercent, 0.1, 50, false),
+    cooldownMs: number('PRICE_COOLDOWN_MINUTES', raw.cooldownMinutes, 0, 10_080, false) * MINUTE_MS,
+    surgeAbove: number('SURGE_ABOVE', raw.surgeAbove, 0, 1, false),
+    calmBelow: number('CALM_BELOW', raw.calmBelow, 0, 1, false),
+  };
+  if (settings.calmBelow >= settings.surgeAbove) {
+    throw new InvalidPricingSettingError('CALM_BELOW', raw.calmBelow, `below SURGE_ABOVE (${settings.surgeAbove})`);
+  }
+  return settings;
+}
+
+/** The span a product's windows are read over: baseline then recent horizon, up to `now`. */
+export function demandSpan(settings: PricingSettings, now: Date): { from: Date; recentFrom: Date; to: Date; orderedSince: Date } {
+  const recentFrom = new Date(now.getTime() - settings.recentMinutes * MINUTE_MS);
+  return {
+    from: new Date(recentFrom.getTime() - settings.baselineMinutes * MINUTE_MS),
+    recentFrom,
+    to: now,
+    orderedSince: new Date(now.getTime() - settings.orderedUnitsDays * DAY_MS),
+  };
+}

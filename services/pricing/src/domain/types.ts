@@ -1,0 +1,104 @@
+import type { components, DemandFeatureInput, FailureReason, RecordRejection } from '@sdp/shared';
+
+export type Product = components['schemas']['Product'];
+export type ProductWindow = components['schemas']['ProductWindow'];
+export type DemandFeatures = components['schemas']['DemandFeatures'];
+export type PriceChange = components['schemas']['PriceChange'];
+export type PriceHistory = components['schemas']['PriceHistory'];
+
+/** One record of the product windows stream, as the hydrating function receives it. */
+export interface SourceRecord {
+  shardId: string;
+  sequenceNumber: string;
+  data: string;
+}
+
+/** How demand is measured and how far prices may move (service settings, checked at cold start). */
+export interface PricingSettings {
+  /** The recent horizon demand is read over, in minutes */
+  recentMinutes: number;
+  /** The baseline before it, in minutes; scaled to the recent horizon's length */
+  baselineMinutes: number;
+  /** Units ordered over this many days enrich the features */
+  orderedUnitsDays: number;
+  /** The largest change one decision makes, in percent of the current price */
+  maxStepPercent: number;
+  /** No change within this long after the last one, in milliseconds */
+  cooldownMs: number;
+  /** At or above this surge probability the price goes up */
+  surgeAbove: number;
+  /** At or below it a raised price comes back down toward the list price */
+  calmBelow: number;
+}
+
+/** A product's windows in a span, as the hydration reads them: start (epoch ms) and counts. */
+export type WindowCounts = Pick<ProductWindow, 'views' | 'carts' | 'purchases'> & { start: number };
+
+/** Where hydration reads a product's demand and catalog data. */
+export interface DemandSources {
+  windowsOf(productId: string, from: Date, to: Date): Promise<WindowCounts[]>;
+  product(productId: string): Promise<Product | undefined>;
+  orderedUnits(productId: string, since: Date): Promise<number>;
+}
+
+/** The demand features table: a new version is written only when the features changed. */
+export interface DemandFeaturesTable {
+  /** Writes `features` as the product's next version unless they equal the stored ones; resolves with the version, or undefined when unchanged. */
+  writeIfChanged(features: Omit<DemandFeatures, 'features_version'>): Promise<number | undefined>;
+}
+
+/** What the demand model says of one product's features. */
+export interface DemandPrediction {
+  surgeProbability: number;
+  modelVersion: string;
+}
+
+export interface DemandModel {
+  /** The surge probability, or undefined when no demand model is live yet */
+  predict(input: DemandFeatureInput): Promise<DemandPrediction | undefined>;
+}
+
+/** A price the pricing function wants to set, with its audit record. */
+export interface PlannedChange {
+  product: Product;
+  change: PriceChange;
+  featuresVersion: number;
+}
+
+/** The catalog's products as pricing reads and changes them, and the price history it keeps. */
+export interface PriceBook {
+  /** The product as stored, with the features version its price last answered (0 before any change) */
+  product(productId: string): Promise<{ product: Product; pricedFeaturesVersion: number } | undefined>;
+  /**
+   * Sets the new price and records the change in one transaction, on condition that the product's
+   * price did not change since it was read and that no change answered this or a later features
+   * version. Resolves `applied`, `duplicate` (this features version was applied already) or
+   * `conflict` (the price changed meanwhile).
+   */
+  apply(planned: PlannedChange): Promise<'applied' | 'duplicate' | 'conflict'>;
+  history(productId: string, limit: number): Promise<PriceChange[]>;
+}
+
+/** What a hydration batch did. */
+export interface HydrationOutcome {
+  batchItemFailures: { itemIdentifier: string }[];
+  products: number;
+  hydrated: number;
+  unchanged: number;
+  unknownProducts: number;
+  invalid: number;
+  failed: number;
+  rejected: RecordRejection[];
+  failure?: FailureReason;
+}
+
+/** What a pricing batch did. */
+export interface PricingOutcome {
+  batchItemFailures: { itemIdentifier: string }[];
+  changed: number;
+  held: number;
+  duplicates: number;
+  /** Products that hold because no demand model is live yet */
+  noModel: number;
+  failed: number;
+}

@@ -1,0 +1,166 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, waitUntilEndpointInService } from '@aws-sdk/client-sagemaker';
+import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
+import { DEFAULT_DEMAND_FEATURE_SPEC, packModelArtifact, type LinearModel } from '@sdp/shared';
+import { localDynamoDbClient, localDynamoDbStreamsClient, localSageMakerClient } from '../local-cloud/src/clients.js';
+import { seedDemoCatalog } from '../local-cloud/src/demo/seedDemoCatalog.js';
+import { CLOUD_START_TIMEOUT_MS, startTestCloud, type TestCloud } from './support/startTestCloud.js';
+import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
+
+const ENDPOINT = 'sdp-demand-price-local';
+const FEATURES_TABLE = 'sdp-pricing-local-demand-features';
+const MAX_STEP_PERCENT = 5;
+const MINUTE_MS = 60_000;
+
+/** A demand model that sees a surge when views and carts trend up against their baseline (weights in DEFAULT_DEMAND_FEATURE_SPEC's order). */
+const DEMAND_MODEL: LinearModel = {
+  format: 'sdp-logistic-v1',
+  version: 'demand-test-1',
+  featureSpec: DEFAULT_DEMAND_FEATURE_SPEC,
+  // log_views, log_carts, log_purchases, view_trend, intent_trend, view_to_purchase, log_ordered_units
+  weights: [0, 0, 0, 2.5, 1, 0, 0],
+  bias: -2,
+  threshold: 0.5,
+};
+
+interface Product {
+  product_id: string;
+  price_cents: number;
+  min_price_cents: number;
+  max_price_cents: number;
+  price_version?: number;
+}
+interface PriceChange {
+  old_price_cents: number;
+  new_price_cents: number;
+  change_percent: number;
+  reason: string;
+  model_version: string;
+  surge_probability: number;
+  features: { features_version: number; views: number; baseline_views: number; category: string; ordered_units: number };
+}
+
+describe('dynamic pricing through the local cloud', () => {
+  let cloud: TestCloud;
+
+  const getJson = async <T>(pathAndQuery: string) => {
+    const response = await cloud.fetch(pathAndQuery);
+    expect(response.status).toBe(200);
+    return (await response.json()) as T;
+  };
+  const post = async (events: readonly unknown[]) => {
+    for (let start = 0; start < events.length; start += 500) {
+      const response = await cloud.fetch('/clickstream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: events.slice(start, start + 500) }) });
+      expect(response.status).toBe(200);
+    }
+  };
+  const deployDemandModel = async () => {
+    const artifact = path.join(cloud.objectStoreDir, 'demand-models', DEMAND_MODEL.version, 'model.tar.gz');
+    await mkdir(path.dirname(artifact), { recursive: true });
+    await writeFile(artifact, await packModelArtifact(DEMAND_MODEL));
+    const sageMaker = localSageMakerClient(cloud.sageMakerEndpoint);
+    await sageMaker.send(new CreateModelCommand({ ModelName: DEMAND_MODEL.version, PrimaryContainer: { Image: 'model-server', ModelDataUrl: `s3://demand-models/${DEMAND_MODEL.version}/model.tar.gz` } }));
+    await sageMaker.send(new CreateEndpointConfigCommand({ EndpointConfigName: DEMAND_MODEL.version, ProductionVariants: [{ VariantName: 'live', ModelName: DEMAND_MODEL.version, InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' }] }));
+    await sageMaker.send(new CreateEndpointCommand({ EndpointName: ENDPOINT, EndpointConfigName: DEMAND_MODEL.version }));
+    await waitUntilEndpointInService({ client: sageMaker, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { EndpointName: ENDPOINT });
+    sageMaker.destroy();
+  };
+  /** Every record the demand features table's stream holds, as Lambda's DynamoDB event source delivers them. */
+  const featuresStreamEvent = async () => {
+    const streams = localDynamoDbStreamsClient(cloud.dynamoDbEndpoint);
+    const { Streams = [] } = await streams.send(new ListStreamsCommand({ TableName: FEATURES_TABLE }));
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: Streams[0]!.StreamArn! }));
+    const records: unknown[] = [];
+    for (const shard of StreamDescription?.Shards ?? []) {
+      let { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn: Streams[0]!.StreamArn!, ShardId: shard.ShardId!, ShardIteratorType: 'TRIM_HORIZON' }));
+      for (let page = 0; ShardIterator && page < 100; page++) {
+        const output = await streams.send(new GetRecordsCommand({ ShardIterator }));
+        records.push(...(output.Records ?? []).map((record) => ({ ...record, eventSource: 'aws:dynamodb', eventSourceARN: Streams[0]!.StreamArn })));
+        if ((output.Records ?? []).length === 0) break;
+        ShardIterator = output.NextShardIterator;
+      }
+    }
+    streams.destroy();
+    return { Records: records };
+  };
+
+  beforeAll(async () => {
+    // No cooldown: only the features version keeps a replayed change from applying twice.
+    cloud = await startTestCloud({ pricing: { priceCooldownMinutes: '0' } });
+    await seedDemoCatalog(localDynamoDbClient(cloud.dynamoDbEndpoint));
+    await deployDemandModel();
+  }, CLOUD_START_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await cloud?.dispose();
+  }, 60_000);
+
+  it('raises a trending product within the guardrails, leaves a cold one, and says why', async () => {
+    // Prepare: two hours of quiet browsing of both products, then a spike of views, carts and purchases of the hot one
+    const now = Date.now();
+    const hotBefore = await getJson<Product>('/products/sku-001');
+    const coldBefore = await getJson<Product>('/products/sku-002');
+    const view = (user: string, at: number, product: string, event_name = 'detail', quantity?: number) => ({
+      user_id: user,
+      event_timestamp: Math.round(at),
+      event_name,
+      device_type: 'mobile',
+      product_id: product,
+      ...(quantity ? { quantity } : {}),
+    });
+    const quiet = Array.from({ length: 12 }, (_, i) => [view(`early-${i}`, now - (130 - i * 10) * MINUTE_MS, 'sku-001'), view(`early-${i}`, now - (129 - i * 10) * MINUTE_MS, 'sku-002')]).flat();
+    const spike = Array.from({ length: 80 }, (_, i) => view(`fan-${i}`, now - 10 * MINUTE_MS + i * 7_000, 'sku-001'));
+    const intent = Array.from({ length: 10 }, (_, i) => [view(`fan-${i}`, now - 9 * MINUTE_MS + i * 30_000, 'sku-001', 'add_to_cart', 1), view(`fan-${i}`, now - 9 * MINUTE_MS + i * 30_000 + 5_000, 'sku-001', 'purchase', 1)]).flat();
+
+    // Act: the spike arrives in three parts, each seen by the pricing before the next
+    await post(quiet);
+    await waitForIdlePipeline(cloud);
+    const trending = [...spike, ...intent];
+    for (let part = 0; part < 3; part++) {
+      await post(trending.filter((_, i) => i % 3 === part));
+      await waitForIdlePipeline(cloud);
+    }
+    await post([view('late-browser', now - 5 * MINUTE_MS, 'sku-002')]);
+    await waitForIdlePipeline(cloud);
+
+    // Assess
+    const hot = await getJson<Product>('/products/sku-001');
+    const cold = await getJson<Product>('/products/sku-002');
+    const { changes } = await getJson<{ changes: PriceChange[] }>('/products/sku-001/price-history');
+    const coldHistory = await getJson<{ changes: PriceChange[] }>('/products/sku-002/price-history');
+    expect(hot.price_cents).toBeGreaterThan(hotBefore.price_cents);
+    expect(hot.price_cents).toBeLessThanOrEqual(hot.max_price_cents);
+    expect(changes.length).toBeGreaterThan(1);
+    expect(hot.price_version).toBe(changes.length);
+    for (const change of changes) {
+      expect(change).toMatchObject({ model_version: 'demand-test-1', reason: expect.stringMatching(/^surge: demand surge probability /) });
+      expect(change.new_price_cents).toBeGreaterThan(change.old_price_cents);
+      expect(change.new_price_cents).toBeLessThanOrEqual(Math.round(change.old_price_cents * (1 + MAX_STEP_PERCENT / 100)));
+      expect(change.surge_probability).toBeGreaterThanOrEqual(0.6);
+      expect(change.features).toMatchObject({ category: expect.any(String), ordered_units: expect.any(Number) });
+    }
+    // The changes chain: each starts from the price the one before set, newest first.
+    expect(changes.map((c) => c.old_price_cents).slice(0, -1)).toStrictEqual(changes.map((c) => c.new_price_cents).slice(1));
+    expect(changes.at(-1)!.old_price_cents).toBe(hotBefore.price_cents);
+    expect(changes[0]!.new_price_cents).toBe(hot.price_cents);
+    expect(changes[0]!.features.views).toBeGreaterThan(changes[0]!.features.baseline_views * 5);
+    expect({ price: cold.price_cents, version: cold.price_version, changes: coldHistory.changes }).toStrictEqual({ price: coldBefore.price_cents, version: undefined, changes: [] });
+
+    // A replay of the whole demand features stream applies nothing again.
+    const replay = await featuresStreamEvent();
+    const answer = (await cloud.pools.get('sdp-pricing-local-adjustPrices')!.invoke(replay)) as { batchItemFailures: unknown[] };
+    expect(replay.Records.length).toBeGreaterThan(changes.length);
+    expect(answer).toStrictEqual({ batchItemFailures: [] });
+    expect((await getJson<Product>('/products/sku-001')).price_cents).toBe(hot.price_cents);
+    expect((await getJson<{ changes: PriceChange[] }>('/products/sku-001/price-history')).changes).toStrictEqual(changes);
+  }, 600_000);
+
+  it('answers a bad price history request with 400 naming what to fix', async () => {
+    // Act
+    const response = await cloud.fetch('/products/sku-001/price-history?limit=0');
+
+    // Assess
+    expect({ status: response.status, ...((await response.json()) as { code: string; message: string }) }).toMatchObject({ status: 400, code: 'invalid_request', message: expect.stringContaining('limit') });
+  }, 60_000);
+});
