@@ -29,7 +29,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
   it('packages every service', () => {
     // Assess
     expect(results.map(({ service, ok }) => ({ service, ok }))).toStrictEqual(
-      ['access', 'ingest', 'ops', 'enrich', 'aggregate', 'sessions', 'demand', 'catalog', 'pricing', 'report', 'lake', 'retrain', 'predict', 'dashboard'].map((service) => ({ service, ok: true })),
+      ['access', 'ingest', 'ops', 'enrich', 'aggregate', 'sessions', 'demand', 'catalog', 'report', 'lake', 'retrain', 'pricing', 'predict', 'dashboard'].map((service) => ({ service, ok: true })),
     );
   });
 

@@ -86,8 +86,13 @@ describe('dynamic pricing through the local cloud', () => {
   };
 
   beforeAll(async () => {
-    // No cooldown: only the features version keeps a replayed change from applying twice.
-    cloud = await startTestCloud({ pricing: { priceCooldownMinutes: '0' } });
+    // No cooldown: only the features version keeps a replayed change from applying twice. Short
+    // horizons (5 min of recent demand, 30 of baseline) let the demand model learn from two hours.
+    const horizons = { demandRecentMinutes: '5', demandBaselineMinutes: '30' };
+    cloud = await startTestCloud({
+      pricing: { ...horizons, priceCooldownMinutes: '0' },
+      retrain: { ...horizons, demandMinTrainingRows: '300', demandRetrainSchedule: 'rate(7 days)', retrainSchedule: 'rate(7 days)' },
+    });
     await seedDemoCatalog(localDynamoDbClient(cloud.dynamoDbEndpoint));
     await deployDemandModel();
   }, CLOUD_START_TIMEOUT_MS);
@@ -97,7 +102,7 @@ describe('dynamic pricing through the local cloud', () => {
   }, 60_000);
 
   it('raises a trending product within the guardrails, leaves a cold one, and says why', async () => {
-    // Prepare: two hours of quiet browsing of both products, then a spike of views, carts and purchases of the hot one
+    // Prepare: two hours of quiet browsing of both products, then a spike of views, carts and purchases of the hot one in the last 5 minutes
     const now = Date.now();
     const hotBefore = await getJson<Product>('/products/sku-001');
     const coldBefore = await getJson<Product>('/products/sku-002');
@@ -110,8 +115,8 @@ describe('dynamic pricing through the local cloud', () => {
       ...(quantity ? { quantity } : {}),
     });
     const quiet = Array.from({ length: 12 }, (_, i) => [view(`early-${i}`, now - (130 - i * 10) * MINUTE_MS, 'sku-001'), view(`early-${i}`, now - (129 - i * 10) * MINUTE_MS, 'sku-002')]).flat();
-    const spike = Array.from({ length: 80 }, (_, i) => view(`fan-${i}`, now - 10 * MINUTE_MS + i * 7_000, 'sku-001'));
-    const intent = Array.from({ length: 10 }, (_, i) => [view(`fan-${i}`, now - 9 * MINUTE_MS + i * 30_000, 'sku-001', 'add_to_cart', 1), view(`fan-${i}`, now - 9 * MINUTE_MS + i * 30_000 + 5_000, 'sku-001', 'purchase', 1)]).flat();
+    const spike = Array.from({ length: 80 }, (_, i) => view(`fan-${i}`, now - 5 * MINUTE_MS + i * 3_500, 'sku-001'));
+    const intent = Array.from({ length: 10 }, (_, i) => [view(`fan-${i}`, now - 4 * MINUTE_MS + i * 20_000, 'sku-001', 'add_to_cart', 1), view(`fan-${i}`, now - 4 * MINUTE_MS + i * 20_000 + 5_000, 'sku-001', 'purchase', 1)]).flat();
 
     // Act: the spike arrives in three parts, each seen by the pricing before the next
     await post(quiet);
@@ -154,6 +159,41 @@ describe('dynamic pricing through the local cloud', () => {
     expect(answer).toStrictEqual({ batchItemFailures: [] });
     expect((await getJson<Product>('/products/sku-001')).price_cents).toBe(hot.price_cents);
     expect((await getJson<{ changes: PriceChange[] }>('/products/sku-001/price-history')).changes).toStrictEqual(changes);
+  }, 600_000);
+
+  it('retrains the demand model from the lake’s product windows, promotes it, and prices with it', async () => {
+    // Prepare: two hours of ten products browsed once a minute; five of them surge three times for 14 to 20 minutes
+    const now = Date.now();
+    const click = (user: string, at: number, product: string) => ({ user_id: user, event_timestamp: Math.round(at), event_name: 'detail', device_type: 'desktop', product_id: product });
+    const history: unknown[] = [];
+    for (let p = 11; p <= 20; p++) {
+      const productId = `sku-0${p}`;
+      for (let minute = 120; minute > 0; minute--) {
+        const surging = p <= 15 && ((minute <= 100 && minute > 80) || (minute <= 50 && minute > 30) || (minute <= 22 && minute > 8));
+        for (let v = 0; v < (surging ? 8 : 1); v++) history.push(click(`browser-${p}-${minute}-${v}`, now - minute * MINUTE_MS + v * 6_000, productId));
+      }
+    }
+    await post(history);
+    await waitForIdlePipeline(cloud);
+
+    // Act
+    const retrain = cloud.pools.get('sdp-retrain-local-retrainDemandModel')!;
+    const trained = (await retrain.invoke({})) as { status: string; version: string; decision: string; reason: string };
+    const control = (await retrain.invoke({ shuffleLabels: true })) as { status: string; decision: string };
+    // A product that starts trending now, priced by the model just trained
+    const quietThenSpike = [
+      ...Array.from({ length: 8 }, (_, i) => click(`early-buyer-${i}`, now - (40 - i * 5) * MINUTE_MS, 'sku-003')),
+      ...Array.from({ length: 40 }, (_, i) => click(`fan-3-${i}`, now - 4 * MINUTE_MS + i * 5_000, 'sku-003')),
+    ];
+    await post(quietThenSpike);
+    await waitForIdlePipeline(cloud);
+
+    // Assess
+    expect({ status: trained.status, decision: trained.decision }).toStrictEqual({ status: 'trained', decision: 'promoted' });
+    expect({ status: control.status, decision: control.decision }).toStrictEqual({ status: 'trained', decision: 'rejected' });
+    const { changes } = await getJson<{ changes: PriceChange[] }>('/products/sku-003/price-history');
+    expect(changes.length).toBeGreaterThan(0);
+    expect(changes.every((change) => change.model_version === trained.version && change.new_price_cents > change.old_price_cents)).toBe(true);
   }, 600_000);
 
   it('answers a bad price history request with 400 naming what to fix', async () => {

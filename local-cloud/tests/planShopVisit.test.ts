@@ -1,5 +1,6 @@
 import { seededRandom } from '../../shared/src/random/seededRandom.js';
 import { planShopVisit } from '../src/demo/planShopVisit.js';
+import { shopTrend } from '../src/demo/shopTrend.js';
 
 const START = Date.parse('2026-11-22T10:00:00.000Z');
 const PRODUCTS = ['sku-hot', 'sku-2', 'sku-3', 'sku-4'];
@@ -24,5 +25,25 @@ describe('planShopVisit', () => {
     expect(details.filter((c) => c.body.product_id === 'sku-hot').length / details.length).toBeGreaterThan(0.5);
     expect(visits.filter((clicks) => clicks.some((c, i) => i > 0 && c.delayMs - clicks[i - 1]!.delayMs >= 10_000)).length).toBeGreaterThan(50);
     expect(all.filter((c) => c.body.event_name === 'purchase').length).toBeGreaterThan(40);
+  });
+});
+
+describe('shopTrend', () => {
+  it('makes another product trend every period: strongly for its first half, faded for the second', () => {
+    // Prepare
+    const products = Array.from({ length: 40 }, (_, i) => `sku-${String(i + 1).padStart(3, '0')}`);
+    const period = 20 * 60_000;
+    const t0 = Math.floor(START / period) * period;
+
+    // Act
+    const rising = shopTrend(products, t0 + 60_000);
+    const fading = shopTrend(products, t0 + 15 * 60_000);
+    const next = shopTrend(products, t0 + period + 60_000);
+
+    // Assess
+    expect(rising.hotShare).toBe(0.4);
+    expect(fading).toStrictEqual({ products: rising.products, hotShare: 0.02 });
+    expect(next.products[0]).not.toBe(rising.products[0]);
+    expect([...rising.products].sort()).toStrictEqual(products);
   });
 });

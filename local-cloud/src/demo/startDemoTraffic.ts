@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { demoCampaigns } from './demoCampaigns.js';
 import { planShopVisit } from './planShopVisit.js';
+import { shopTrend } from './shopTrend.js';
 import { planTransaction } from './planTransaction.js';
 import { demoProductId } from '../../../services/catalog/src/domain/demoCatalog.js';
 import { DEMO_PRODUCTS } from './seedDemoCatalog.js';
@@ -16,8 +17,8 @@ export interface DemoTraffic {
 /**
  * Posts demo ad transactions to the local cloud's public API at `transactionsPerSecond`, each
  * transaction's events at their planned delays, and shop visits (`POST /clickstream`) at
- * `visitsPerSecond`, one product of the shop trending. Bounded by design: it targets the given
- * loopback URL only and stops when asked. Every request carries `apiKey` (the local cloud's key).
+ * `visitsPerSecond`, another product of the shop suddenly trending every 20 minutes (`shopTrend`).
+ * Bounded by design: it targets the given loopback URL only and stops when asked. Every request carries `apiKey` (the local cloud's key).
  */
 export function startDemoTraffic(baseUrl: string, apiKey: string | undefined, transactionsPerSecond: number, visitsPerSecond = 2): DemoTraffic {
   const campaigns = demoCampaigns();
@@ -56,9 +57,10 @@ export function startDemoTraffic(baseUrl: string, apiKey: string | undefined, tr
   const countThisTick = (perSecond: number) => Math.floor(perSecond / 10) + (Math.random() < (perSecond / 10) % 1 ? 1 : 0);
 
   const tick = setInterval(() => {
+    const { products, hotShare } = shopTrend(SHOP_PRODUCTS, Date.now());
     for (let i = countThisTick(visitsPerSecond); i > 0; i--) {
       const shopper = `shopper-${Math.floor(Math.random() * SHOPPERS)}`;
-      for (const click of planShopVisit(shopper, Date.now(), SHOP_PRODUCTS, 0.25, Math.random)) later(click.delayMs, () => post('/clickstream', click.body));
+      for (const click of planShopVisit(shopper, Date.now(), products, hotShare, Math.random)) later(click.delayMs, () => post('/clickstream', click.body));
     }
     const count = countThisTick(transactionsPerSecond);
     for (let i = 0; i < count; i++) {

@@ -1,3 +1,5 @@
+import type { FeatureInput } from '@sdp/shared';
+import { bidWinFamily } from '../src/domain/modelFamily.js';
 import { retrainOnce, type RetrainSettings } from '../src/domain/retrainOnce.js';
 import type { TrainingRow } from '../src/domain/toTrainingExample.js';
 import { fakeModelStores } from './support/fakes.js';
@@ -8,7 +10,9 @@ const SETTINGS: RetrainSettings = { trainingWindowMs: 86_400_000, labelDelayMs: 
 
 /** Lake rows of the synthetic bids (win probability depends on price and domain). */
 function lakeRows(count: number, seed: number): TrainingRow[] {
-  return syntheticBids(count, seed).map(({ input, label, at }) => ({
+  return syntheticBids(count, seed).map(({ input: example, label, at }) => {
+    const input = example as FeatureInput;
+    return {
     received_at: new Date(at).toISOString(),
     campaign_item_id: input!.campaignItemId,
     domain: input!.domain,
@@ -16,7 +20,8 @@ function lakeRows(count: number, seed: number): TrainingRow[] {
     creative_category: input!.creativeCategory,
     win_price: input!.winPrice,
     won: label,
-  }));
+    };
+  });
 }
 
 describe('retrainOnce', () => {
@@ -24,6 +29,7 @@ describe('retrainOnce', () => {
   let versions = 0;
   const deps = (stores: ReturnType<typeof fakeModelStores>, queried: { from?: Date; to?: Date } = {}) => ({
     ...stores,
+    family: bidWinFamily,
     queryTrainingRows: async (from: Date, to: Date) => {
       Object.assign(queried, { from, to });
       return rows;
@@ -76,6 +82,21 @@ describe('retrainOnce', () => {
 
     // Assess
     expect(outcome).toStrictEqual({ status: 'skipped', reason: '10 labelled bids in the window; at least 1000 are needed' });
+    expect(await stores.registry.list()).toStrictEqual([]);
+  });
+
+  it('skips, recording nothing, when the validation window holds only one label', async () => {
+    // Prepare: the newest fifth of the bids all lost
+    const stores = fakeModelStores();
+    const cut = Math.floor(rows.length * 0.8);
+    const sorted = [...rows].sort((a, b) => Date.parse(a.received_at) - Date.parse(b.received_at));
+    const oneLabel = sorted.map((row, i) => (i >= cut ? { ...row, won: 0 } : row));
+
+    // Act
+    const outcome = await retrainOnce({ ...deps(stores), queryTrainingRows: async () => oneLabel }, SETTINGS);
+
+    // Assess
+    expect(outcome).toStrictEqual({ status: 'skipped', reason: 'the newest 4000 labelled bids (the validation window) hold only one label, so no model can be judged' });
     expect(await stores.registry.list()).toStrictEqual([]);
   });
 });

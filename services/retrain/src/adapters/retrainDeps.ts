@@ -3,6 +3,8 @@ import { logger, objectStoreFromEnv, queryEngineFromEnv, requiredEnv } from '@sd
 import type { RetrainDeps, RetrainSettings } from '../domain/retrainOnce.js';
 import type { TrainingRow } from '../domain/toTrainingExample.js';
 import { trainingQuery } from '../domain/toTrainingExample.js';
+import { bidWinFamily, demandFamily } from '../domain/modelFamily.js';
+import { demandTrainingQuery, type DemandTrainingRow } from '../domain/toDemandExamples.js';
 import { objectStoreModelArtifacts } from './modelArtifactStore.js';
 import { dynamoDbModelRegistry } from './modelRegistryTable.js';
 import { sageMakerModelEndpoint } from './sageMakerModelEndpoint.js';
@@ -23,26 +25,51 @@ export function modelStoresFromEnv() {
   };
 }
 
-export function retrainSettingsFromEnv(): RetrainSettings & { retrainEveryNewBids: number } {
+export function retrainSettingsFromEnv(): RetrainSettings {
   return {
     trainingWindowMs: minutes('TRAINING_WINDOW_MINUTES'),
     labelDelayMs: minutes('LABEL_DELAY_MINUTES'),
     validationFraction: Number(requiredEnv('VALIDATION_FRACTION')),
     minTrainingRows: Number(requiredEnv('MIN_TRAINING_ROWS')),
     minAucGain: Number(requiredEnv('MIN_AUC_GAIN')),
-    retrainEveryNewBids: Number(requiredEnv('RETRAIN_EVERY_NEW_BIDS')),
   };
 }
 
-/** Everything `retrainOnce` needs: training rows read from the lake with SQL (DuckDB locally, Athena on AWS). */
-export async function retrainDepsFromEnv(stores: ReturnType<typeof modelStoresFromEnv>): Promise<RetrainDeps> {
+/** What a training reads at most from the lake, and for how long. */
+const TRAINING_QUERY_LIMITS = { maxRows: 2_000_000, timeoutMs: 300_000 };
+
+/** Everything `retrainOnce` needs for the bid-win model: labelled bids read from the lake with SQL (DuckDB locally, Athena on AWS). */
+export async function retrainDepsFromEnv(stores: ReturnType<typeof modelStoresFromEnv>): Promise<RetrainDeps<TrainingRow>> {
   const engine = await queryEngineFromEnv();
   return {
-    ...stores,
+    ...commonDeps(stores),
+    family: bidWinFamily,
+    queryTrainingRows: async (from, to) => (await engine.query(trainingQuery(from, to), TRAINING_QUERY_LIMITS)).rows as unknown as TrainingRow[],
+  };
+}
+
+/**
+ * Everything `retrainOnce` needs for the demand model: each product window's latest counts from the
+ * lake, from a baseline and a recent horizon before the training window (so its first minutes have
+ * their history), with the horizons the pricing service reads demand over.
+ */
+export async function demandRetrainDepsFromEnv(stores: ReturnType<typeof modelStoresFromEnv>): Promise<RetrainDeps<DemandTrainingRow>> {
+  const engine = await queryEngineFromEnv();
+  const horizons = { recentMinutes: Number(requiredEnv('DEMAND_RECENT_MINUTES')), baselineMinutes: Number(requiredEnv('DEMAND_BASELINE_MINUTES')) };
+  const historyMs = (horizons.recentMinutes + horizons.baselineMinutes) * 60_000;
+  return {
+    ...commonDeps(stores),
+    family: demandFamily(horizons),
     queryTrainingRows: async (from, to) =>
-      (await engine.query(trainingQuery(from, to), { maxRows: 2_000_000, timeoutMs: 300_000 })).rows as unknown as TrainingRow[],
+      (await engine.query(demandTrainingQuery(new Date(from.getTime() - historyMs), to), TRAINING_QUERY_LIMITS)).rows as unknown as DemandTrainingRow[],
+  };
+}
+
+function commonDeps(stores: ReturnType<typeof modelStoresFromEnv>): Omit<RetrainDeps<unknown>, 'family' | 'queryTrainingRows'> {
+  return {
+    ...stores,
     now: () => new Date(),
-    newVersionId: (now) => `${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
-    log: (message, data) => logger.info(message, data),
+    newVersionId: (now: Date) => `${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
+    log: (message: string, data: Record<string, unknown>) => logger.info(message, data),
   };
 }

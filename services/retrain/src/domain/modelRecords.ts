@@ -1,4 +1,4 @@
-import type { components, FeatureSpec, LinearModel } from '@sdp/shared';
+import type { components, LinearModel, ModelFeatureSpec } from '@sdp/shared';
 
 export type ModelVersion = components['schemas']['ModelVersion'];
 export type ModelMetricsRecord = components['schemas']['ModelMetrics'];
@@ -22,5 +22,5 @@ export interface ModelArtifacts {
 /** The SageMaker endpoint that serves the live model. */
 export interface ModelEndpoint {
   /** Makes the endpoint serve this artifact; resolves once it does */
-  deploy(version: string, artifactUri: string, featureSpec: FeatureSpec): Promise<void>;
+  deploy(version: string, artifactUri: string, featureSpec: ModelFeatureSpec): Promise<void>;
 }

@@ -1,4 +1,4 @@
-import { ApiError, type FeatureSpec } from '@sdp/shared';
+import { ApiError, type ModelFeatureSpec } from '@sdp/shared';
 import type { ModelEndpoint, ModelRegistry, ModelVersion } from './modelRecords.js';
 
 /**
@@ -9,7 +9,7 @@ import type { ModelEndpoint, ModelRegistry, ModelVersion } from './modelRecords.
 export async function promoteVersion(version: string, deps: { registry: ModelRegistry; endpoint: ModelEndpoint }): Promise<ModelVersion> {
   const record = await deps.registry.get(version);
   if (!record) throw new ApiError(404, 'not_found', `There is no model version '${version}'; GET /models lists them.`);
-  await deps.endpoint.deploy(record.version, record.artifact, record.feature_spec as unknown as FeatureSpec);
+  await deps.endpoint.deploy(record.version, record.artifact, record.feature_spec as unknown as ModelFeatureSpec);
   for (let attempt = 0; attempt < 3; attempt++) {
     if (await deps.registry.setLive(record.version, await deps.registry.liveVersion())) return { ...record, live: true };
   }

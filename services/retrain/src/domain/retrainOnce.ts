@@ -1,24 +1,26 @@
-import { buildSparseFeatures, DEFAULT_FEATURE_SPEC, featureWidth, type LinearModel } from '@sdp/shared';
+import { featureWidth, type LinearModel } from '@sdp/shared';
 import { decidePromotion } from './decidePromotion.js';
 import { evaluateModel } from './evaluateModel.js';
+import type { ModelFamily } from './modelFamily.js';
 import type { ModelArtifacts, ModelEndpoint, ModelMetricsRecord, ModelRegistry, ModelVersion } from './modelRecords.js';
 import { splitByTime } from './splitByTime.js';
-import { toTrainingExample, type TrainingRow } from './toTrainingExample.js';
 import { DEFAULT_TRAINING_OPTIONS, trainLogisticRegression } from './trainLogisticRegression.js';
 import type { ModelMetrics, TrainingExample } from './types.js';
 
 export interface RetrainSettings {
   /** How far back the training set reaches */
   trainingWindowMs: number;
-  /** Bids younger than this may still join an impression: their label is not final yet */
+  /** Rows younger than this may still change their label (a bid may still join an impression) */
   labelDelayMs: number;
   validationFraction: number;
   minTrainingRows: number;
   minAucGain: number;
 }
 
-export interface RetrainDeps {
-  queryTrainingRows(from: Date, to: Date): Promise<TrainingRow[]>;
+export interface RetrainDeps<Row> {
+  /** What is trained: the bid-win model or the demand model */
+  family: ModelFamily<Row>;
+  queryTrainingRows(from: Date, to: Date): Promise<Row[]>;
   registry: ModelRegistry;
   artifacts: ModelArtifacts;
   endpoint: ModelEndpoint;
@@ -30,38 +32,42 @@ export interface RetrainDeps {
 export type RetrainOutcome = { status: 'skipped'; reason: string } | { status: 'trained'; version: ModelVersion['version']; decision: ModelVersion['decision']; reason: string };
 
 /**
- * One retraining: read the labelled bids of the training window from the lake, train on the older 80 %,
+ * One retraining of a model family: read the labelled examples of the training window from the lake, train on the older 80 %,
  * score the candidate and the live model on the same newest 20 %, record the version with its metrics,
  * and let the gate decide whether it goes live (endpoint first, then the registry's live pointer).
  * `shuffleLabels` trains a negative control (training labels shuffled, validation labels true) that
  * the gate must refuse.
  */
-export async function retrainOnce(deps: RetrainDeps, settings: RetrainSettings, options: { shuffleLabels?: boolean } = {}): Promise<RetrainOutcome> {
+export async function retrainOnce<Row>(deps: RetrainDeps<Row>, settings: RetrainSettings, options: { shuffleLabels?: boolean } = {}): Promise<RetrainOutcome> {
+  const { family } = deps;
   const now = deps.now();
   const to = new Date(now.getTime() - settings.labelDelayMs);
   const from = new Date(to.getTime() - settings.trainingWindowMs);
-  const rows = await deps.queryTrainingRows(from, to);
-  if (rows.length < settings.minTrainingRows) {
-    const reason = `${rows.length} labelled bids in the window; at least ${settings.minTrainingRows} are needed`;
+  const examples = family.examplesOf(await deps.queryTrainingRows(from, to), { from, to });
+  if (examples.length < settings.minTrainingRows) {
+    const reason = `${examples.length} ${family.examplesAre} in the window; at least ${settings.minTrainingRows} are needed`;
     deps.log('retraining skipped', { reason, from: from.toISOString(), to: to.toISOString() });
     return { status: 'skipped', reason };
   }
-  const spec = DEFAULT_FEATURE_SPEC;
-  const examples = rows.map((row) => toTrainingExample(row, spec));
+  const spec = family.spec;
   const { train, validation, validationFrom } = splitByTime(examples, settings.validationFraction);
   // The control learns from shuffled labels but is judged, like any candidate, on the true ones.
   if (options.shuffleLabels) shuffleLabelsInPlace(train);
   const trained = trainLogisticRegression(train, featureWidth(spec), DEFAULT_TRAINING_OPTIONS);
   const metrics = evaluateModel(trained, validation);
+  if (!Number.isFinite(metrics.auc)) {
+    // Nothing to compare models on: AUC needs both labels in the window. Nothing is recorded.
+    const reason = `the newest ${validation.length} ${family.examplesAre} (the validation window) hold only one label, so no model can be judged`;
+    deps.log('retraining skipped', { reason, from: from.toISOString(), to: to.toISOString() });
+    return { status: 'skipped', reason };
+  }
 
   const liveVersion = await deps.registry.liveVersion();
   const live = liveVersion ? await deps.registry.get(liveVersion) : undefined;
   let liveMetrics: ModelMetrics | undefined;
   if (live) {
     const liveModel = await deps.artifacts.load(live.artifact);
-    if ('kind' in liveModel.featureSpec) throw new Error(`The live bid model ${live.version} carries a ${liveModel.featureSpec.kind} feature spec`);
-    const liveSpec = liveModel.featureSpec;
-    const rescored = validation.map((example) => ({ ...example, features: buildSparseFeatures(example.input!, liveSpec) }));
+    const rescored = validation.map((example) => ({ ...example, features: family.featuresUnder(example, liveModel.featureSpec) }));
     liveMetrics = evaluateModel(liveModel, rescored);
   }
   const decision = decidePromotion(metrics, liveMetrics, settings.minAucGain);
@@ -93,7 +99,7 @@ export async function retrainOnce(deps: RetrainDeps, settings: RetrainSettings, 
       deps.log('another version went live meanwhile; this one stays recorded but not live', { version, liveVersion });
     }
   }
-  deps.log('model trained', { version, decision: record.decision, reason: decision.reason, auc: metrics.auc, rows: rows.length });
+  deps.log('model trained', { version, decision: record.decision, reason: decision.reason, auc: metrics.auc, examples: examples.length });
   return { status: 'trained', version, decision: record.decision, reason: decision.reason };
 }
 

@@ -1,9 +1,9 @@
-import type { FeatureInput, SparseFeatures } from '@sdp/shared';
+import type { DemandFeatureInput, FeatureInput, SparseFeatures } from '@sdp/shared';
 
-/** One labelled bid: its features and whether it won (joined to an impression). */
+/** One labelled example: a bid and whether it won, or a product's demand and whether it surged next. */
 export interface TrainingExample {
-  /** The bid as the predict API sees it, to rebuild features under another model's spec */
-  input?: FeatureInput;
+  /** What the features were built from, to rebuild them under another model's spec */
+  input?: FeatureInput | DemandFeatureInput;
   features: SparseFeatures;
   label: 0 | 1;
   /** Event time (epoch ms), for the split by time */

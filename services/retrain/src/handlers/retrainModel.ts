@@ -1,7 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { logger, readKinesisRecords } from '@sdp/shared';
+import { logger, readKinesisRecords, requiredEnv } from '@sdp/shared';
 import { modelStoresFromEnv, retrainDepsFromEnv, retrainSettingsFromEnv } from '../adapters/retrainDeps.js';
 import { countNewBids } from '../domain/countNewBids.js';
 import { retrainOnce, type RetrainOutcome } from '../domain/retrainOnce.js';
@@ -9,6 +9,7 @@ import { retrainOnce, type RetrainOutcome } from '../domain/retrainOnce.js';
 const stores = modelStoresFromEnv();
 const deps = await retrainDepsFromEnv(stores);
 const settings = retrainSettingsFromEnv();
+const retrainEveryNewBids = Number(requiredEnv('RETRAIN_EVERY_NEW_BIDS'));
 
 type RetrainEvent = KinesisStreamEvent | { source?: string; shuffleLabels?: boolean };
 
@@ -21,7 +22,7 @@ export const handler = middy<RetrainEvent, RetrainOutcome | { status: 'waiting';
   .handler(async (event) => {
     if ('Records' in event) {
       const newBids = await stores.registry.addNewBids(countNewBids(readKinesisRecords(event)));
-      if (newBids < settings.retrainEveryNewBids || !(await stores.registry.takeNewBids(settings.retrainEveryNewBids))) {
+      if (newBids < retrainEveryNewBids || !(await stores.registry.takeNewBids(retrainEveryNewBids))) {
         return { status: 'waiting', newBids };
       }
       // A failed training must not hold the stream back; the next trigger or the schedule tries again.
