@@ -191,6 +191,10 @@ describe('dynamic pricing through the local cloud', () => {
     // Assess
     expect({ status: trained.status, decision: trained.decision }).toStrictEqual({ status: 'trained', decision: 'promoted' });
     expect({ status: control.status, decision: control.decision }).toStrictEqual({ status: 'trained', decision: 'rejected' });
+    const registry = await getJson<{ live_version: string; models: { version: string; live: boolean; decision: string; training: { labels: string } }[] }>('/models?model=demand');
+    expect(registry.live_version).toBe(trained.version);
+    expect(registry.models.map((m) => [m.decision, m.training.labels, m.live]).sort()).toStrictEqual([['promoted', 'observed', true], ['rejected', 'shuffled', false]]);
+    expect((await cloud.fetch('/models?model=pricing')).status).toBe(400);
     const { changes } = await getJson<{ changes: PriceChange[] }>('/products/sku-003/price-history');
     expect(changes.length).toBeGreaterThan(0);
     expect(changes.every((change) => change.model_version === trained.version && change.new_price_cents > change.old_price_cents)).toBe(true);

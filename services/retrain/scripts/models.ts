@@ -1,6 +1,7 @@
 /**
  * `npm run models -- list` shows every model version with its metrics and which is live;
- * `npm run models -- promote <version>` makes a version live (the rollback). Talks to the running
+ * `npm run models -- promote <version>` makes a version live (the rollback). `--model demand` is
+ * about the demand model of dynamic pricing instead of the bid-win model. Talks to the running
  * platform's API: the local cloud's (from .data/local/endpoints.json, with its key) or any `--url`
  * with a key in `SDP_API_KEY` (`admin` scope to promote).
  */
@@ -9,7 +10,7 @@ import { parseArgs } from 'node:util';
 import { exitWith, platformApi } from '@sdp/shared';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, 'data-dir': { type: 'string', default: path.join(root, '.data', 'local') } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, model: { type: 'string', default: 'bid-win' }, 'data-dir': { type: 'string', default: path.join(root, '.data', 'local') } } });
 const [command = 'list', version] = positionals;
 
 const { call } = await platformApi({ dataDir: values['data-dir'], ...(values.url ? { url: values.url } : {}) });
@@ -25,8 +26,8 @@ interface Version {
 }
 
 if (command === 'list') {
-  const { models } = (await call('GET', '/models')) as { models: Version[] };
-  if (models.length === 0) console.log('No model version yet: the retrain service trains one once enough labelled bids are in the lake.');
+  const { models } = (await call('GET', `/models?model=${encodeURIComponent(values.model)}`)) as { models: Version[] };
+  if (models.length === 0) console.log(`No ${values.model} model version yet: the retrain service trains one once enough labelled examples are in the lake.`);
   for (const m of models) {
     const flags = [m.live ? 'LIVE' : '', m.training.labels === 'shuffled' ? 'control' : ''].filter(Boolean).join(' ');
     console.log(
@@ -35,8 +36,8 @@ if (command === 'list') {
     );
   }
 } else if (command === 'promote' && version) {
-  const promoted = (await call('POST', `/models/${encodeURIComponent(version)}/promote`)) as Version;
-  console.log(`${promoted.version} is live.`);
+  const promoted = (await call('POST', `/models/${encodeURIComponent(version)}/promote?model=${encodeURIComponent(values.model)}`)) as Version;
+  console.log(`${promoted.version} is the live ${values.model} model.`);
 } else {
-  exitWith('usage: npm run models -- list | promote <version> [--url https://…]');
+  exitWith('usage: npm run models -- list | promote <version> [--model bid-win|demand] [--url https://…]');
 }

@@ -220,7 +220,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every trained version of the bid-win model, newest first, with its metrics and which is live */
+        /** Every trained version of a model, newest first, with its metrics and which is live */
         get: operations["listModels"];
         put?: never;
         post?: never;
@@ -1248,6 +1248,8 @@ export interface components {
         /** @description End of the range, exclusive (ISO 8601); default now */
         To: string;
         Desc: boolean;
+        /** @description Which model: `bid-win` (the predictions API) or `demand` (dynamic pricing) */
+        ModelName: "bid-win" | "demand";
         ProductIdPath: components["schemas"]["ProductId"];
         /** @description `<function>#<shard>#<sequence number>`, URL-encoded (`#` is `%23`) */
         FailureIdPath: string;
@@ -1634,7 +1636,10 @@ export interface operations {
     };
     listModels: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which model: `bid-win` (the predictions API) or `demand` (dynamic pricing) */
+                model?: components["parameters"]["ModelName"];
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -1658,7 +1663,10 @@ export interface operations {
     };
     promoteModel: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Which model: `bid-win` (the predictions API) or `demand` (dynamic pricing) */
+                model?: components["parameters"]["ModelName"];
+            };
             header?: never;
             path: {
                 version: string;

@@ -4,6 +4,7 @@ import type { RetrainDeps, RetrainSettings } from '../domain/retrainOnce.js';
 import type { TrainingRow } from '../domain/toTrainingExample.js';
 import { trainingQuery } from '../domain/toTrainingExample.js';
 import { bidWinFamily, demandFamily } from '../domain/modelFamily.js';
+import type { ModelName } from '../domain/parseModelName.js';
 import { demandTrainingQuery, type DemandTrainingRow } from '../domain/toDemandExamples.js';
 import { objectStoreModelArtifacts } from './modelArtifactStore.js';
 import { dynamoDbModelRegistry } from './modelRegistryTable.js';
@@ -11,14 +12,23 @@ import { sageMakerModelEndpoint } from './sageMakerModelEndpoint.js';
 
 const minutes = (name: string) => Number(requiredEnv(name)) * 60_000;
 
-/** The registry, artifact store and endpoint every retrain function shares, from its environment. */
-export function modelStoresFromEnv() {
+/** Each model's environment variables: its registry table and its SageMaker endpoint. */
+const MODEL_ENV: Record<ModelName, { registry: string; endpoint: string }> = {
+  'bid-win': { registry: 'MODEL_REGISTRY_TABLE_NAME', endpoint: 'MODEL_ENDPOINT_NAME' },
+  demand: { registry: 'DEMAND_MODEL_REGISTRY_TABLE_NAME', endpoint: 'DEMAND_MODEL_ENDPOINT_NAME' },
+};
+
+/** A model's registry, from its environment (`MODEL_REGISTRY_TABLE_NAME` or `DEMAND_MODEL_REGISTRY_TABLE_NAME`). */
+export const modelRegistryFromEnv = (model: ModelName) => dynamoDbModelRegistry(requiredEnv(MODEL_ENV[model].registry));
+
+/** The registry, artifact store and endpoint of a model, from the function's environment. */
+export function modelStoresFromEnv(model: ModelName = 'bid-win') {
   const artifactsBucket = requiredEnv('MODEL_ARTIFACTS_BUCKET');
   return {
-    registry: dynamoDbModelRegistry(requiredEnv('MODEL_REGISTRY_TABLE_NAME')),
+    registry: modelRegistryFromEnv(model),
     artifacts: objectStoreModelArtifacts(objectStoreFromEnv(artifactsBucket), artifactsBucket),
     endpoint: sageMakerModelEndpoint({
-      endpointName: requiredEnv('MODEL_ENDPOINT_NAME'),
+      endpointName: requiredEnv(MODEL_ENV[model].endpoint),
       image: requiredEnv('MODEL_IMAGE_URI'),
       executionRoleArn: requiredEnv('SAGEMAKER_EXECUTION_ROLE_ARN'),
     }),

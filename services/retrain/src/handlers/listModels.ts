@@ -1,13 +1,14 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, requireApiKey, requiredEnv } from '@sdp/shared';
-import { dynamoDbModelRegistry } from '../adapters/modelRegistryTable.js';
+import { httpErrorHandler, jsonResponse, logger, requireApiKey } from '@sdp/shared';
+import { modelRegistryFromEnv } from '../adapters/retrainDeps.js';
 import { listModelVersions } from '../domain/listModelVersions.js';
+import { parseModelName } from '../domain/parseModelName.js';
 
-const registry = dynamoDbModelRegistry(requiredEnv('MODEL_REGISTRY_TABLE_NAME'));
+const registries = { 'bid-win': modelRegistryFromEnv('bid-win'), demand: modelRegistryFromEnv('demand') };
 
-/** GET /models: every version, newest first, with its metrics and which is live. */
+/** GET /models?model=bid-win|demand: every version of a model, newest first, with its metrics and which is live. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
   .use(requireApiKey({ scope: 'report' }))
-  .handler(async () => jsonResponse(200, await listModelVersions(registry)));
+  .handler(async (event) => jsonResponse(200, await listModelVersions(registries[parseModelName(event.queryStringParameters)])));

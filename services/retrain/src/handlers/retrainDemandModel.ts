@@ -4,7 +4,7 @@ import { logger } from '@sdp/shared';
 import { demandRetrainDepsFromEnv, modelStoresFromEnv, retrainSettingsFromEnv } from '../adapters/retrainDeps.js';
 import { retrainOnce, type RetrainOutcome } from '../domain/retrainOnce.js';
 
-const deps = await demandRetrainDepsFromEnv(modelStoresFromEnv());
+const deps = await demandRetrainDepsFromEnv(modelStoresFromEnv('demand'));
 const settings = retrainSettingsFromEnv();
 
 /**
