@@ -66,6 +66,18 @@ describe('dynamic pricing through the local cloud', () => {
     await waitUntilEndpointInService({ client: sageMaker, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { EndpointName: ENDPOINT });
     sageMaker.destroy();
   };
+  /** Polls the lake until `sql`'s one number reaches `expected` (rows land about 2 s after their stream records). */
+  const waitForLake = async (sql: string, expected: number) => {
+    const deadline = Date.now() + 120_000;
+    let seen = -1;
+    while (Date.now() < deadline) {
+      const response = await cloud.fetch('/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql }) });
+      seen = Number(((await response.json()) as { rows: { n: unknown }[] }).rows[0]?.n ?? -1);
+      if (seen >= expected) return;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    throw new Error(`The lake answered ${seen} to ${sql}, not ${expected}, within 2 minutes`);
+  };
   /** Every record the demand features table's stream holds, as Lambda's DynamoDB event source delivers them. */
   const featuresStreamEvent = async () => {
     const streams = localDynamoDbStreamsClient(cloud.dynamoDbEndpoint);
@@ -162,24 +174,26 @@ describe('dynamic pricing through the local cloud', () => {
   }, 600_000);
 
   it('retrains the demand model from the lake’s product windows, promotes it, and prices with it', async () => {
-    // Prepare: two hours of ten products browsed once a minute; five of them surge three times for 14 to 20 minutes
+    // Prepare: two hours of ten products browsed once a minute; five of them surge to 8 views a minute
+    // for 25 minutes in every 50, each at its own time, so every stretch of time has surges and calm
     const now = Date.now();
     const click = (user: string, at: number, product: string) => ({ user_id: user, event_timestamp: Math.round(at), event_name: 'detail', device_type: 'desktop', product_id: product });
     const history: unknown[] = [];
     for (let p = 11; p <= 20; p++) {
-      const productId = `sku-0${p}`;
       for (let minute = 120; minute > 0; minute--) {
-        const surging = p <= 15 && ((minute <= 100 && minute > 80) || (minute <= 50 && minute > 30) || (minute <= 22 && minute > 8));
-        for (let v = 0; v < (surging ? 8 : 1); v++) history.push(click(`browser-${p}-${minute}-${v}`, now - minute * MINUTE_MS + v * 6_000, productId));
+        const surging = p <= 15 && (minute + (p - 11) * 10) % 50 < 25;
+        for (let v = 0; v < (surging ? 8 : 1); v++) history.push(click(`browser-${p}-${minute}-${v}`, now - minute * MINUTE_MS + v * 6_000, `sku-0${p}`));
       }
     }
     await post(history);
     await waitForIdlePipeline(cloud);
+    // Every one of those 1,200 product windows is in the lake before the training reads it.
+    await waitForLake("SELECT count(*) AS n FROM product_windows WHERE product_id BETWEEN 'sku-011' AND 'sku-020'", 1_200);
 
     // Act
     const retrain = cloud.pools.get('sdp-retrain-local-retrainDemandModel')!;
     const trained = (await retrain.invoke({})) as { status: string; version: string; decision: string; reason: string };
-    const control = (await retrain.invoke({ shuffleLabels: true })) as { status: string; decision: string };
+    const control = (await retrain.invoke({ shuffleLabels: true })) as { status: string; decision: string; reason: string };
     // A product that starts trending now, priced by the model just trained
     const quietThenSpike = [
       ...Array.from({ length: 8 }, (_, i) => click(`early-buyer-${i}`, now - (40 - i * 5) * MINUTE_MS, 'sku-003')),
@@ -189,8 +203,8 @@ describe('dynamic pricing through the local cloud', () => {
     await waitForIdlePipeline(cloud);
 
     // Assess
-    expect({ status: trained.status, decision: trained.decision }).toStrictEqual({ status: 'trained', decision: 'promoted' });
-    expect({ status: control.status, decision: control.decision }).toStrictEqual({ status: 'trained', decision: 'rejected' });
+    expect(trained).toMatchObject({ status: 'trained', decision: 'promoted' });
+    expect(control).toMatchObject({ status: 'trained', decision: 'rejected' });
     const registry = await getJson<{ live_version: string; models: { version: string; live: boolean; decision: string; training: { labels: string } }[] }>('/models?model=demand');
     expect(registry.live_version).toBe(trained.version);
     expect(registry.models.map((m) => [m.decision, m.training.labels, m.live]).sort()).toStrictEqual([['promoted', 'observed', true], ['rejected', 'shuffled', false]]);
