@@ -1,28 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, waitUntilEndpointInService } from '@aws-sdk/client-sagemaker';
 import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, ListStreamsCommand } from '@aws-sdk/client-dynamodb-streams';
-import { DEFAULT_DEMAND_FEATURE_SPEC, packModelArtifact, type LinearModel } from '@sdp/shared';
-import { localDynamoDbClient, localDynamoDbStreamsClient, localSageMakerClient } from '../local-cloud/src/clients.js';
+import { localDynamoDbClient, localDynamoDbStreamsClient } from '../local-cloud/src/clients.js';
 import { seedDemoCatalog } from '../local-cloud/src/demo/seedDemoCatalog.js';
+import { deployDemandModel, TREND_DEMAND_MODEL } from './support/deployDemandModel.js';
 import { CLOUD_START_TIMEOUT_MS, startTestCloud, type TestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 
-const ENDPOINT = 'sdp-demand-price-local';
 const FEATURES_TABLE = 'sdp-pricing-local-demand-features';
 const MAX_STEP_PERCENT = 5;
 const MINUTE_MS = 60_000;
-
-/** A demand model that sees a surge when views and carts trend up against their baseline (weights in DEFAULT_DEMAND_FEATURE_SPEC's order). */
-const DEMAND_MODEL: LinearModel = {
-  format: 'sdp-logistic-v1',
-  version: 'demand-test-1',
-  featureSpec: DEFAULT_DEMAND_FEATURE_SPEC,
-  // log_views, log_carts, log_purchases, view_trend, intent_trend, view_to_purchase, log_ordered_units
-  weights: [0, 0, 0, 2.5, 1, 0, 0],
-  bias: -2,
-  threshold: 0.5,
-};
 
 interface Product {
   product_id: string;
@@ -54,17 +39,6 @@ describe('dynamic pricing through the local cloud', () => {
       const response = await cloud.fetch('/clickstream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: events.slice(start, start + 500) }) });
       expect(response.status).toBe(200);
     }
-  };
-  const deployDemandModel = async () => {
-    const artifact = path.join(cloud.objectStoreDir, 'demand-models', DEMAND_MODEL.version, 'model.tar.gz');
-    await mkdir(path.dirname(artifact), { recursive: true });
-    await writeFile(artifact, await packModelArtifact(DEMAND_MODEL));
-    const sageMaker = localSageMakerClient(cloud.sageMakerEndpoint);
-    await sageMaker.send(new CreateModelCommand({ ModelName: DEMAND_MODEL.version, PrimaryContainer: { Image: 'model-server', ModelDataUrl: `s3://demand-models/${DEMAND_MODEL.version}/model.tar.gz` } }));
-    await sageMaker.send(new CreateEndpointConfigCommand({ EndpointConfigName: DEMAND_MODEL.version, ProductionVariants: [{ VariantName: 'live', ModelName: DEMAND_MODEL.version, InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' }] }));
-    await sageMaker.send(new CreateEndpointCommand({ EndpointName: ENDPOINT, EndpointConfigName: DEMAND_MODEL.version }));
-    await waitUntilEndpointInService({ client: sageMaker, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { EndpointName: ENDPOINT });
-    sageMaker.destroy();
   };
   /** Polls the lake until `sql`'s one number reaches `expected` (rows land about 2 s after their stream records). */
   const waitForLake = async (sql: string, expected: number) => {
@@ -106,7 +80,7 @@ describe('dynamic pricing through the local cloud', () => {
       retrain: { ...horizons, demandMinTrainingRows: '300', demandRetrainSchedule: 'rate(7 days)', retrainSchedule: 'rate(7 days)' },
     });
     await seedDemoCatalog(localDynamoDbClient(cloud.dynamoDbEndpoint));
-    await deployDemandModel();
+    await deployDemandModel(cloud);
   }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -151,7 +125,7 @@ describe('dynamic pricing through the local cloud', () => {
     expect(changes.length).toBeGreaterThan(1);
     expect(hot.price_version).toBe(changes.length);
     for (const change of changes) {
-      expect(change).toMatchObject({ model_version: 'demand-test-1', reason: expect.stringMatching(/^surge: demand surge probability /) });
+      expect(change).toMatchObject({ model_version: TREND_DEMAND_MODEL.version, reason: expect.stringMatching(/^surge: demand surge probability /) });
       expect(change.new_price_cents).toBeGreaterThan(change.old_price_cents);
       expect(change.new_price_cents).toBeLessThanOrEqual(Math.round(change.old_price_cents * (1 + MAX_STEP_PERCENT / 100)));
       expect(change.surge_probability).toBeGreaterThanOrEqual(0.6);

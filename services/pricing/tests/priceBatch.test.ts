@@ -26,7 +26,7 @@ describe('priceBatch', () => {
     const outcome = await priceBatch(changes, options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], changed: 1, held: 1, duplicates: 0, noModel: 0, failed: 0 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], changed: 1, held: 1, holds: { steady: 1 }, duplicates: 0, noModel: 0, failed: 0 });
     expect(book.history_).toStrictEqual([
       {
         product_id: 'sku-001',
@@ -90,7 +90,7 @@ describe('priceBatch', () => {
 
     // Assess
     expect(noModel).toMatchObject({ noModel: 1, held: 0, changed: 0 });
-    expect(broken).toStrictEqual({ batchItemFailures: [{ itemIdentifier: '1003' }], changed: 0, held: 0, duplicates: 0, noModel: 0, failed: 1 });
+    expect(broken).toStrictEqual({ batchItemFailures: [{ itemIdentifier: '1003' }], changed: 0, held: 0, holds: {}, duplicates: 0, noModel: 0, failed: 1 });
     expect(book.history_).toStrictEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import type { DemandPrediction, PricingSettings, Product } from './types.js';
 
+/** Why a price holds, in one word: for counting in logs. */
+export type HoldKind = 'cooldown' | 'at_maximum' | 'at_floor' | 'steady';
+
 /** What the guardrails make of a prediction: a new price with its reason, or why the price holds. */
-export type PriceDecision = { action: 'change'; newPriceCents: number; reason: string } | { action: 'hold'; reason: string };
+export type PriceDecision = { action: 'change'; newPriceCents: number; reason: string } | { action: 'hold'; kind: HoldKind; reason: string };
 
 const percent = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} %`;
 
@@ -24,7 +27,7 @@ export function decidePrice(product: Product, prediction: DemandPrediction, sett
   const price = product.price_cents;
   const lastChange = product.price_updated_at ? Date.parse(product.price_updated_at) : Number.NEGATIVE_INFINITY;
   if (product.price_version !== undefined && now.getTime() - lastChange < settings.cooldownMs) {
-    return { action: 'hold', reason: `cooldown: the price changed at ${product.price_updated_at}, less than ${settings.cooldownMs / 60_000} min ago` };
+    return { action: 'hold', kind: 'cooldown', reason: `cooldown: the price changed at ${product.price_updated_at}, less than ${settings.cooldownMs / 60_000} min ago` };
   }
   const p = prediction.surgeProbability;
   const shown = p.toFixed(2);
@@ -32,15 +35,15 @@ export function decidePrice(product: Product, prediction: DemandPrediction, sett
     const stepPercent = settings.maxStepPercent * Math.min(1, (p - settings.surgeAbove) / Math.max(1e-9, 1 - settings.surgeAbove));
     const wanted = Math.round(price * (1 + stepPercent / 100));
     const newPriceCents = Math.min(wanted, product.max_price_cents);
-    if (newPriceCents <= price) return { action: 'hold', reason: `surge (probability ${shown}), but the price is at its maximum ${product.max_price_cents}` };
+    if (newPriceCents <= price) return { action: 'hold', kind: 'at_maximum', reason: `surge (probability ${shown}), but the price is at its maximum ${product.max_price_cents}` };
     const capped = newPriceCents < wanted ? `, capped at the maximum price ${product.max_price_cents}` : '';
     return { action: 'change', newPriceCents, reason: `surge: demand surge probability ${shown} ≥ ${settings.surgeAbove}, ${percent(((newPriceCents - price) / price) * 100)} (maximum step ${settings.maxStepPercent} %)${capped}` };
   }
   if (p <= settings.calmBelow && product.list_price_cents !== undefined && price > product.list_price_cents) {
     const floor = Math.max(product.list_price_cents, product.min_price_cents);
     const newPriceCents = Math.max(floor, Math.round(price * (1 - settings.maxStepPercent / 100)));
-    if (newPriceCents >= price) return { action: 'hold', reason: `calm (probability ${shown}), already at the floor ${floor}` };
+    if (newPriceCents >= price) return { action: 'hold', kind: 'at_floor', reason: `calm (probability ${shown}), already at the floor ${floor}` };
     return { action: 'change', newPriceCents, reason: `calm: demand surge probability ${shown} ≤ ${settings.calmBelow}, ${percent(((newPriceCents - price) / price) * 100)} back toward the list price ${product.list_price_cents}` };
   }
-  return { action: 'hold', reason: `steady: demand surge probability ${shown}` };
+  return { action: 'hold', kind: 'steady', reason: `steady: demand surge probability ${shown}` };
 }

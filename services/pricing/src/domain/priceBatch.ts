@@ -1,6 +1,6 @@
 import { isSequenceBefore, mapWithConcurrency, type TableChange } from '@sdp/shared';
 import { PRODUCT_CONCURRENCY } from './constants.js';
-import { decidePrice } from './decidePrice.js';
+import { decidePrice, type HoldKind } from './decidePrice.js';
 import { ConcurrentPriceChangeError } from './errors.js';
 import { toDemandFeatures } from './toDemandFeatures.js';
 import type { DemandFeatures, DemandModel, PriceBook, PricingOutcome, PricingSettings } from './types.js';
@@ -13,7 +13,7 @@ export interface PriceBatchOptions {
   log: (message: string, data: Record<string, unknown>) => void;
 }
 
-type ProductResult = 'changed' | 'held' | 'duplicate' | 'no_model';
+type ProductResult = 'changed' | 'duplicate' | 'no_model' | 'unknown_product' | { held: HoldKind };
 
 /** Reads of a product whose price keeps changing underneath before the features record is re-delivered. */
 const ATTEMPTS = 2;
@@ -29,7 +29,7 @@ const ATTEMPTS = 2;
  *
  * @example
  * await priceBatch(changes, { book, model, settings, now: () => new Date(), log })
- * // { batchItemFailures: [], changed: 1, held: 4, duplicates: 0, noModel: 0, failed: 0 }
+ * // { batchItemFailures: [], changed: 1, held: 4, holds: { steady: 3, cooldown: 1 }, duplicates: 0, noModel: 0, failed: 0 }
  */
 export async function priceBatch(changes: readonly TableChange[], options: PriceBatchOptions): Promise<PricingOutcome> {
   const { log } = options;
@@ -48,7 +48,7 @@ export async function priceBatch(changes: readonly TableChange[], options: Price
     }
   }
 
-  const outcome: PricingOutcome = { batchItemFailures: [], changed: 0, held: 0, duplicates: 0, noModel: 0, failed: 0 };
+  const outcome: PricingOutcome = { batchItemFailures: [], changed: 0, held: 0, holds: {}, duplicates: 0, noModel: 0, failed: 0 };
   const entries = [...newest.values()];
   const results = await mapWithConcurrency(entries, PRODUCT_CONCURRENCY, ({ features }) =>
     priceProduct(features, options).catch((error: unknown) => {
@@ -59,10 +59,13 @@ export async function priceBatch(changes: readonly TableChange[], options: Price
   let lowest: string | undefined;
   results.forEach((result, i) => {
     if (result === 'changed') outcome.changed++;
-    else if (result === 'held') outcome.held++;
     else if (result === 'duplicate') outcome.duplicates++;
     else if (result === 'no_model') outcome.noModel++;
-    else {
+    else if (result === 'unknown_product') outcome.held++;
+    else if (typeof result === 'object') {
+      outcome.held++;
+      outcome.holds[result.held] = (outcome.holds[result.held] ?? 0) + 1;
+    } else {
       outcome.failed++;
       for (const sequence of entries[i]!.sequences) if (lowest === undefined || isSequenceBefore(sequence, lowest)) lowest = sequence;
     }
@@ -75,13 +78,13 @@ async function priceProduct(features: DemandFeatures, { book, model, settings, n
   const version = features.features_version;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const stored = await book.product(features.product_id);
-    if (!stored) return 'held';
+    if (!stored) return 'unknown_product';
     if (stored.pricedFeaturesVersion >= version) return 'duplicate';
     const prediction = await model.predict(features);
     if (!prediction) return 'no_model';
     const at = now();
     const decision = decidePrice(stored.product, prediction, settings, at);
-    if (decision.action === 'hold') return 'held';
+    if (decision.action === 'hold') return { held: decision.kind };
     const old = stored.product.price_cents;
     const answer = await book.apply({
       product: stored.product,

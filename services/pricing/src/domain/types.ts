@@ -97,6 +97,8 @@ export interface PricingOutcome {
   batchItemFailures: { itemIdentifier: string }[];
   changed: number;
   held: number;
+  /** The held products by why: cooldown, at_maximum, at_floor, steady */
+  holds: Record<string, number>;
   duplicates: number;
   /** Products that hold because no demand model is live yet */
   noModel: number;
