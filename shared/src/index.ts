@@ -152,3 +152,5 @@ export { clickstreamEventKey } from './clickstream/clickstreamEventKey.js';
 export { parseProductId } from './http/parseProductId.js';
 export { sageMakerEndpoint } from './model/sageMakerEndpoint.js';
 export type { EndpointAnswer } from './model/sageMakerEndpoint.js';
+export { streamConsumer } from './failures/streamConsumer.js';
+export type { BatchSummary, ConsumerLog } from './failures/streamConsumer.js';
