@@ -16,7 +16,7 @@ export function dynamoDbDemandFeaturesTable(client: DynamoDBClient, tableName: s
   return {
     async writeIfChanged(features) {
       const { product_id, as_of, ...demand } = features;
-      const fingerprint = createHash('sha256').update(JSON.stringify(demand, Object.keys(demand).sort())).digest('base64url');
+      const fingerprint = createHash('sha256').update(stableJson(demand)).digest('base64url');
       const values = { ...demand, as_of, fingerprint };
       const names = Object.keys(values).filter((name) => values[name as keyof typeof values] !== undefined);
       try {
@@ -40,3 +40,11 @@ export function dynamoDbDemandFeaturesTable(client: DynamoDBClient, tableName: s
   };
 }
 
+
+/** JSON with every object's keys sorted, so equal features always give the same fingerprint. */
+function stableJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : 1));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+}
