@@ -52,7 +52,7 @@ export { createKinesisClient } from './streams/kinesisClient.js';
 export { chunkForPutRecords, PUT_RECORDS_MAX_BYTES, PUT_RECORDS_MAX_COUNT } from './streams/chunkForPutRecords.js';
 export { DEFAULT_RETRY_POLICY, putRecordsReliably } from './streams/putRecordsReliably.js';
 export type { PutOutcome, RetryPolicy, StreamRecord } from './streams/types.js';
-export { isSequenceBefore } from './streams/isSequenceBefore.js';
+export { earliestSequence, isSequenceBefore } from './streams/isSequenceBefore.js';
 export { publishTableChanges, tableChangesOf } from './streams/publishTableChanges.js';
 export type { Publication, PublishTableChangesOptions, TableChange } from './streams/publishTableChanges.js';
 export { describeUnreadableRecord, readContractRecord } from './streams/readContractRecord.js';

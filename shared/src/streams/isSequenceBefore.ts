@@ -8,3 +8,17 @@
 export function isSequenceBefore(a: string, b: string): boolean {
   return a.length < b.length || (a.length === b.length && a < b);
 }
+
+/**
+ * The earliest of `sequences` and `than` (when given), by `isSequenceBefore`; undefined when there
+ * is none. A consumer reports the earliest record of its failed work, so Kinesis re-delivers from there.
+ *
+ * @example
+ * earliestSequence(['300', '1200'], '500') // '300'
+ * earliestSequence([], undefined) // undefined
+ */
+export function earliestSequence(sequences: Iterable<string>, than?: string): string | undefined {
+  let earliest = than;
+  for (const sequence of sequences) if (earliest === undefined || isSequenceBefore(sequence, earliest)) earliest = sequence;
+  return earliest;
+}

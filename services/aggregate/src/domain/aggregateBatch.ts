@@ -1,4 +1,4 @@
-import { describeUnreadableRecord, isSequenceBefore, mapWithConcurrency, type Violation } from '@sdp/shared';
+import { describeUnreadableRecord, earliestSequence, mapWithConcurrency, type Violation } from '@sdp/shared';
 import { GROUP_CONCURRENCY } from './constants.js';
 import { countWindowGroup } from './countWindowGroup.js';
 import { eventKeyOf } from './eventKeyOf.js';
@@ -65,7 +65,7 @@ export async function aggregateBatch(records: readonly SourceRecord[], options: 
       continue;
     }
     outcome.failed += result.group.records.length;
-    for (const { sequenceNumber } of result.group.records) if (lowest === undefined || isSequenceBefore(sequenceNumber, lowest)) lowest = sequenceNumber;
+    lowest = earliestSequence(result.group.records.map((record) => record.sequenceNumber), lowest);
     const { campaignItemId, windowStart } = result.group;
     const error = describeError(result.error);
     outcome.failure ??= { name: error.name, message: `Could not count campaign ${campaignItemId}'s window ${windowStart}: ${error.message}` };

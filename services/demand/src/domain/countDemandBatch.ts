@@ -1,4 +1,4 @@
-import { countEachOnce, describeUnreadableRecord, isSequenceBefore, mapWithConcurrency } from '@sdp/shared';
+import { countEachOnce, describeUnreadableRecord, earliestSequence, mapWithConcurrency } from '@sdp/shared';
 import { GROUP_CONCURRENCY } from './constants.js';
 import { demandIncrements } from './demandIncrements.js';
 import { CountRefusedError } from './errors.js';
@@ -77,7 +77,7 @@ export async function countDemandBatch(records: readonly SourceRecord[], options
     }
     const { group, error } = result;
     outcome.failed += group.events.length;
-    for (const { sequenceNumber } of group.events) if (lowest === undefined || isSequenceBefore(sequenceNumber, lowest)) lowest = sequenceNumber;
+    lowest = earliestSequence(group.events.map((event) => event.sequenceNumber), lowest);
     const { name = 'Error', message = String(error) } = (error ?? {}) as { name?: string; message?: string };
     outcome.failure ??= { name, message: `Could not count product ${group.productId}'s window ${group.windowStart}: ${message}` };
     log('could not count a product window; its records will be re-delivered', { productId: group.productId, windowStart: group.windowStart, error });

@@ -25,10 +25,8 @@ const percent = (value: number) => `${value >= 0 ? '+' : ''}${value.toFixed(1)} 
  */
 export function decidePrice(product: Product, prediction: DemandPrediction, settings: PricingSettings, now: Date): PriceDecision {
   const price = product.price_cents;
-  const lastChange = product.price_updated_at ? Date.parse(product.price_updated_at) : Number.NEGATIVE_INFINITY;
-  if (product.price_version !== undefined && now.getTime() - lastChange < settings.cooldownMs) {
-    return { action: 'hold', kind: 'cooldown', reason: `cooldown: the price changed at ${product.price_updated_at}, less than ${settings.cooldownMs / 60_000} min ago` };
-  }
+  const cooldown = cooldownHold(product, settings, now);
+  if (cooldown) return cooldown;
   const p = prediction.surgeProbability;
   const shown = p.toFixed(2);
   if (p >= settings.surgeAbove) {
@@ -46,4 +44,17 @@ export function decidePrice(product: Product, prediction: DemandPrediction, sett
     return { action: 'change', newPriceCents, reason: `calm: demand surge probability ${shown} ≤ ${settings.calmBelow}, ${percent(((newPriceCents - price) / price) * 100)} back toward the list price ${product.list_price_cents}` };
   }
   return { action: 'hold', kind: 'steady', reason: `steady: demand surge probability ${shown}` };
+}
+
+/**
+ * The hold of a product whose price changed dynamically less than `cooldownMs` ago, if it is in
+ * its cooldown: then no prediction can move it, and none needs to be asked for.
+ *
+ * @example
+ * cooldownHold(justRaised, settings, now) // { action: 'hold', kind: 'cooldown', reason: 'cooldown: the price changed at …' }
+ */
+export function cooldownHold(product: Product, settings: PricingSettings, now: Date): Extract<PriceDecision, { action: 'hold' }> | undefined {
+  const lastChange = product.price_updated_at ? Date.parse(product.price_updated_at) : Number.NEGATIVE_INFINITY;
+  if (product.price_version === undefined || now.getTime() - lastChange >= settings.cooldownMs) return undefined;
+  return { action: 'hold', kind: 'cooldown', reason: `cooldown: the price changed at ${product.price_updated_at}, less than ${settings.cooldownMs / 60_000} min ago` };
 }

@@ -1,4 +1,4 @@
-import { describeUnreadableRecord, isSequenceBefore, mapWithConcurrency, readContractRecord, validateProductWindow } from '@sdp/shared';
+import { describeUnreadableRecord, earliestSequence, mapWithConcurrency, readContractRecord, validateProductWindow } from '@sdp/shared';
 import { PRODUCT_CONCURRENCY, PRODUCT_WINDOW_SCHEMA_VERSION } from './constants.js';
 import { demandSpan } from './parsePricingSettings.js';
 import { summarizeDemand } from './summarizeDemand.js';
@@ -77,7 +77,7 @@ export async function hydrateBatch(records: readonly SourceRecord[], options: Hy
     else {
       const sequences = sequencesOf.get(productIds[i]!)!;
       outcome.failed += sequences.length;
-      for (const sequence of sequences) if (lowest === undefined || isSequenceBefore(sequence, lowest)) lowest = sequence;
+      lowest = earliestSequence(sequences, lowest);
       const { name = 'Error', message = String(result.error) } = (result.error ?? {}) as { name?: string; message?: string };
       outcome.failure ??= { name, message: `Could not hydrate ${result.productId}: ${message}` };
     }

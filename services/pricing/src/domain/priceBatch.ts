@@ -1,6 +1,6 @@
-import { isSequenceBefore, mapWithConcurrency, type TableChange } from '@sdp/shared';
+import { earliestSequence, mapWithConcurrency, type TableChange } from '@sdp/shared';
 import { PRODUCT_CONCURRENCY } from './constants.js';
-import { decidePrice, type HoldKind } from './decidePrice.js';
+import { cooldownHold, decidePrice, type HoldKind } from './decidePrice.js';
 import { ConcurrentPriceChangeError } from './errors.js';
 import { toDemandFeatures } from './toDemandFeatures.js';
 import type { DemandFeatures, DemandModel, PriceBook, PricingOutcome, PricingSettings } from './types.js';
@@ -67,7 +67,7 @@ export async function priceBatch(changes: readonly TableChange[], options: Price
       outcome.holds[result.held] = (outcome.holds[result.held] ?? 0) + 1;
     } else {
       outcome.failed++;
-      for (const sequence of entries[i]!.sequences) if (lowest === undefined || isSequenceBefore(sequence, lowest)) lowest = sequence;
+      lowest = earliestSequence(entries[i]!.sequences, lowest);
     }
   });
   if (lowest !== undefined) outcome.batchItemFailures.push({ itemIdentifier: lowest });
@@ -80,9 +80,12 @@ async function priceProduct(features: DemandFeatures, { book, model, settings, n
     const stored = await book.product(features.product_id);
     if (!stored) return 'unknown_product';
     if (stored.pricedFeaturesVersion >= version) return 'duplicate';
+    const at = now();
+    // In its cooldown no prediction can move the price: the model is not asked.
+    const cooldown = cooldownHold(stored.product, settings, at);
+    if (cooldown) return { held: cooldown.kind };
     const prediction = await model.predict(features);
     if (!prediction) return 'no_model';
-    const at = now();
     const decision = decidePrice(stored.product, prediction, settings, at);
     if (decision.action === 'hold') return { held: decision.kind };
     const old = stored.product.price_cents;

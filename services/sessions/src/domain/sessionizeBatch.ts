@@ -1,4 +1,4 @@
-import { clickstreamEventKey, describeUnreadableRecord, isSequenceBefore, readContractRecord, validateClickstreamEnvelope, type FailureReason, type RecordRejection } from '@sdp/shared';
+import { clickstreamEventKey, describeUnreadableRecord, earliestSequence, readContractRecord, validateClickstreamEnvelope, type FailureReason, type RecordRejection } from '@sdp/shared';
 import { CLICKSTREAM_SCHEMA_VERSION, EVENTS_PER_STEP, MAX_CONFLICTS } from './constants.js';
 import { ConcurrentSessionChangeError } from './errors.js';
 import { planSessionChange } from './planSessionChange.js';
@@ -114,7 +114,7 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
     if (user.error === undefined) continue;
     const events = [...byUser.get(user.userId)!.values()];
     outcome.failed += events.length;
-    for (const { sequenceNumber } of events) if (lowest === undefined || isSequenceBefore(sequenceNumber, lowest)) lowest = sequenceNumber;
+    lowest = earliestSequence(events.map((event) => event.sequenceNumber), lowest);
     outcome.failure ??= describeFailure(user.userId, user.error);
     log('could not sessionize a user; their records will be re-delivered', { userId: user.userId, error: user.error });
   }
