@@ -12,13 +12,16 @@ import type { Emulator } from './emulators/types.js';
 import { createEventSourceMapping } from './eventSources/createEventSourceMapping.js';
 import { fileOnFailureSink } from './eventSources/fileOnFailureSink.js';
 import { createSchedule } from './eventSources/schedule/createSchedule.js';
+import { StreamActivity } from './eventSources/StreamActivity.js';
 import type { EventSourceMapping, StreamTrigger } from './eventSources/types.js';
-import { bundleFunction } from './functions/bundleFunction.js';
+import { waitForIdle } from './eventSources/waitForIdle.js';
+import { bundleFunctions } from './functions/bundleFunctions.js';
 import { FunctionPool } from './functions/FunctionPool.js';
 import { startGateway, type Gateway } from './gateway/startGateway.js';
 import { freePort } from './net/freePort.js';
 import { loadLocalProject, type LocalProject } from './project/loadLocalProject.js';
 import { buildStaticSite } from './sites/buildStaticSite.js';
+import { processUsage, type ProcessUsage } from './status/processUsage.js';
 import type { LocalFunction, StreamEventSettings } from './project/types.js';
 
 export interface LocalCloudOptions {
@@ -39,7 +42,17 @@ export interface LocalCloudOptions {
   paramOverrides?: Record<string, Record<string, string>>;
   /** Put a front between the functions and Kinesis that tests can tell to refuse writes (`cloud.kinesisFaults`) */
   kinesisFaults?: boolean;
+  /** Start an instance of every function (two of each HTTP function) before answering; off: instances start on first use, as Lambda's do */
+  warm?: boolean;
+  /** A function instance free for this long is stopped (default 2 minutes) */
+  instanceIdleTimeoutMs?: number;
   log?: (message: string) => void;
+}
+
+/** What {@link LocalCloud.waitForIdle} waits for at most. */
+export interface WaitForIdleOptions {
+  /** Rejects after this long (default 6 minutes) */
+  timeoutMs?: number;
 }
 
 export interface LocalCloud {
@@ -62,6 +75,15 @@ export interface LocalCloud {
   destinationsDir: string;
   /** Where S3 buckets are, one directory per bucket */
   objectStoreDir: string;
+  /**
+   * Resolves once every record written to any stream before the call, and every record those
+   * caused downstream, has been processed by every stream trigger (delivered or given up on).
+   * Event-driven: it waits for the pollers' reads to reach each shard's end, not for quiet time,
+   * so traffic of others that keeps flowing delays it only by a bounded number of rounds.
+   */
+  waitForIdle(options?: WaitForIdleOptions): Promise<void>;
+  /** Memory and CPU time of the local cloud's processes: this one with its function instances, and DynamoDB Local */
+  usage(): Promise<ProcessUsage>;
   stop(): Promise<void>;
 }
 
@@ -73,9 +95,11 @@ export interface LocalCloud {
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const { root, dataDir, stage = 'local', maxInstances = 8, log = () => undefined } = options;
-  const stoppers: (() => Promise<void>)[] = [];
+  // Stopped in this order: what starts work (schedules, stream triggers), the functions (letting
+  // invocations in flight finish), the gateway, then the emulators the functions were writing to.
+  const stages = { triggers: new Stoppers(), functions: new Stoppers(), gateway: new Stoppers(), emulators: new Stoppers() };
   const stop = async () => {
-    for (const stopOne of stoppers.reverse().splice(0)) await stopOne().catch((error: unknown) => log(`stop: ${String(error)}`));
+    for (const stage of [stages.triggers, stages.functions, stages.gateway, stages.emulators]) await stage.stopAll(log);
   };
   try {
     await mkdir(dataDir, { recursive: true });
@@ -83,13 +107,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const dynamoDbPort = options.dynamoDbPort ?? (await freePort());
     const sageMakerPort = options.sageMakerPort ?? (await freePort());
     const objectStoreDir = path.join(dataDir, 's3');
+    const activity = new StreamActivity();
     // allSettled: if one emulator fails to start, the others (DynamoDB Local is a child process) still get stopped.
     const started = await Promise.allSettled([
-      startKinesalite({ port: kinesisPort, dataDir: path.join(dataDir, 'kinesis') }),
+      startKinesalite({ port: kinesisPort, dataDir: path.join(dataDir, 'kinesis'), onWrite: (stream) => activity.notify('kinesis', stream) }),
       startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb') }),
       startSageMakerLocal({ port: sageMakerPort, dataDir: path.join(dataDir, 'sagemaker'), objectStoreDir, log }),
     ]);
-    for (const result of started) if (result.status === 'fulfilled') stoppers.push(() => result.value.stop());
+    for (const result of started) if (result.status === 'fulfilled') stages.emulators.add(() => result.value.stop());
     const [kinesalite, dynamoDbLocal, sageMaker] = started.map((result) => {
       if (result.status === 'rejected') throw result.reason;
       return result.value;
@@ -99,12 +124,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const kinesis = localKinesisClient(kinesalite.endpoint);
     const dynamoDb = localDynamoDbClient(dynamoDbLocal.endpoint);
     const dynamoDbStreams = localDynamoDbStreamsClient(dynamoDbLocal.endpoint);
-    stoppers.push(async () => [kinesis, dynamoDb, dynamoDbStreams].forEach((client) => client.destroy()));
+    stages.emulators.add(async () => [kinesis, dynamoDb, dynamoDbStreams].forEach((client) => client.destroy()));
 
+    const cacheDir = path.join(root, '.data', 'cache');
     const project = await loadLocalProject({
       root,
       stage,
-      cacheDir: path.join(root, '.data', 'cache'),
+      cacheDir,
       kinesis,
       dynamoDb,
       ...(options.paramOverrides ? { paramOverrides: options.paramOverrides } : {}),
@@ -113,17 +139,20 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const apiKeysTable = [...project.outputs.values()].find((outputs) => outputs.ApiKeysTableName)?.ApiKeysTableName;
     const apiKey = apiKeysTable ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir) : undefined;
 
-    // Bundles go under the repository so they resolve the runtime-provided packages (AWS SDK) from node_modules.
-    const buildDir = path.join(root, '.data', 'build', `${process.pid}-${Date.now()}`);
-    stoppers.push(() => rm(buildDir, { recursive: true, force: true }));
+    // Bundles are cached under the repository so they resolve the runtime-provided packages (AWS SDK) from node_modules.
+    const bundleCache = { root, cacheDir: path.join(cacheDir, 'bundles'), hashes: new Map<string, Promise<string>>() };
+    const bundlingStarted = Date.now();
+    const bundles = await bundleFunctions(project.functions, bundleCache);
+    const rebuilt = [...bundles.values()].filter((bundle) => !bundle.fromCache).length;
+    log(`${bundles.size} function bundles ready in ${Date.now() - bundlingStarted} ms (${rebuilt} rebuilt, the rest unchanged)`);
     const logsDir = path.join(dataDir, 'logs');
     await mkdir(logsDir, { recursive: true });
     const pools = new Map<string, FunctionPool>();
     const kinesisFaults = options.kinesisFaults ? await startKinesisFaultFront(kinesalite.endpoint) : undefined;
-    if (kinesisFaults) stoppers.push(() => kinesisFaults.stop());
+    if (kinesisFaults) stages.emulators.add(() => kinesisFaults.stop());
     // Lambda's Invoke API for the functions that call others (the ops service's replay).
     const lambda = await startLambdaLocal({ port: 0, invoke: (name, event) => pools.get(name)?.invoke(event) });
-    stoppers.push(() => lambda.stop());
+    stages.gateway.add(() => lambda.stop());
     const localEnvironment = {
       AWS_REGION: 'us-east-1',
       AWS_DEFAULT_REGION: 'us-east-1',
@@ -142,43 +171,56 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
     };
-    await Promise.all(
-      project.functions.map(async (fn) => {
-        const { bundlePath, exportName } = await bundleFunction(fn, buildDir);
-        const logs = createWriteStream(path.join(logsDir, `${fn.name}.log`), { flags: 'a' });
-        // Every instance pipes its stdout and stderr into the function's log.
-        logs.setMaxListeners(2 * (fn.reservedConcurrency ?? maxInstances) + 4);
-        const pool = new FunctionPool(fn, {
-          bundlePath,
-          exportName,
-          environment: {
-            ...localEnvironment,
-            ...fn.environment,
-            AWS_LAMBDA_FUNCTION_NAME: fn.name,
-            AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
-          },
-          maxInstances: fn.reservedConcurrency ?? maxInstances,
-          logs,
-        });
-        pools.set(fn.name, pool);
-        stoppers.push(() => closeStream(logs), () => pool.stop());
-        // A function that fails to start fails its invocations, as on Lambda; the rest keeps running.
-        await pool.warm(fn.routes.length > 0 ? 2 : 1).catch((error: Error) => log(`${fn.name} did not start: ${error.message}`));
-      }),
-    );
+    for (const fn of project.functions) {
+      const { bundlePath, exportName } = bundles.get(fn.name)!;
+      const logs = createWriteStream(path.join(logsDir, `${fn.name}.log`), { flags: 'a' });
+      // Every instance pipes its stdout and stderr into the function's log.
+      logs.setMaxListeners(2 * (fn.reservedConcurrency ?? maxInstances) + 4);
+      const pool = new FunctionPool(fn, {
+        bundlePath,
+        exportName,
+        environment: {
+          ...localEnvironment,
+          ...fn.environment,
+          AWS_LAMBDA_FUNCTION_NAME: fn.name,
+          AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
+        },
+        maxInstances: fn.reservedConcurrency ?? maxInstances,
+        logs,
+        ...(options.instanceIdleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.instanceIdleTimeoutMs }),
+        // Functions write the tables whose streams other functions read: after one of theirs, those pollers look at once.
+        ...(fn.writesTables ? { onInvocationEnd: () => activity.notify('dynamodb') } : {}),
+      });
+      pools.set(fn.name, pool);
+      stages.functions.add(async () => {
+        await pool.stop();
+        await closeStream(logs);
+      });
+    }
+    if (options.warm) {
+      await Promise.all(
+        project.functions.map((fn) =>
+          // A function that fails to start fails its invocations, as on Lambda; the rest keeps running.
+          pools.get(fn.name)!.warm(fn.routes.length > 0 ? 2 : 1).catch((error: Error) => log(`${fn.name} did not start: ${error.message}`)),
+        ),
+      );
+    }
 
     const routes = project.functions.flatMap((fn) =>
       fn.routes.map((route) => ({ ...route, target: (event: unknown) => pools.get(fn.name)!.invoke(event) })),
     );
+    const buildDir = path.join(root, '.data', 'build', `${process.pid}-${Date.now()}`);
+    stages.emulators.add(() => rm(buildDir, { recursive: true, force: true }));
     const sites = await Promise.all(
       project.staticSites.map(async (site) => {
         const siteDir = path.join(buildDir, 'sites', site.service);
-        await buildStaticSite(site, siteDir);
+        await buildStaticSite(site, siteDir, bundleCache);
         return { path: site.path, root: siteDir };
       }),
     );
     const gateway = await startGateway({ routes, sites, port: options.port ?? 0 });
-    stoppers.push(() => gateway.close());
+    stages.triggers.add(() => gateway.stopAccepting());
+    stages.gateway.add(() => gateway.close());
 
     const destinationsDir = path.join(dataDir, 'destinations');
     const onFailure = fileOnFailureSink(destinationsDir);
@@ -191,10 +233,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           dynamoDbStreams,
           stateDir: path.join(dataDir, 'checkpoints'),
           onFailure,
+          activity,
           log: (message, data) => log(`${fn.name}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}`),
         });
         await mapping.start();
-        stoppers.push(() => mapping.stop());
+        stages.triggers.add(() => mapping.stop());
         mappings.push({ functionName: fn.name, mapping });
       }
       for (const schedule of fn.schedules) {
@@ -203,7 +246,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           log: (message) => log(`${fn.name}: ${message}`),
         });
         running.start();
-        stoppers.push(async () => running.stop());
+        stages.triggers.add(async () => running.stop());
       }
     }
 
@@ -225,6 +268,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         2,
       ),
     );
+    const emulatorPids = dynamoDbLocal.pid === undefined ? [] : [dynamoDbLocal.pid];
     return {
       url: gateway.url,
       kinesisEndpoint: kinesalite.endpoint,
@@ -239,6 +283,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       mappings,
       destinationsDir,
       objectStoreDir,
+      waitForIdle: (idleOptions) => waitForIdle(mappings.map(({ mapping }) => mapping), idleOptions),
+      usage: () => processUsage([process.pid, ...emulatorPids]),
       stop,
     };
   } catch (error) {
@@ -264,6 +310,20 @@ export function toStreamTrigger(fn: LocalFunction, settings: StreamEventSettings
     reportBatchItemFailures: settings.functionResponseType === 'ReportBatchItemFailures',
     ...(settings.onFailureArn ? { onFailureArn: settings.onFailureArn } : {}),
   };
+}
+
+/** Stop functions of one stage of the shutdown, run in parallel. */
+class Stoppers {
+  private readonly stoppers: (() => Promise<void>)[] = [];
+
+  add(stopper: () => Promise<void>): void {
+    this.stoppers.push(stopper);
+  }
+
+  async stopAll(log: (message: string) => void): Promise<void> {
+    const stoppers = this.stoppers.splice(0);
+    await Promise.all(stoppers.map((stopOne) => stopOne().catch((error: unknown) => log(`stop: ${String(error)}`))));
+  }
 }
 
 function closeStream(stream: WriteStream): Promise<void> {

@@ -24,6 +24,7 @@ function localFunction(overrides: Partial<LocalFunction> = {}): LocalFunction {
     timeoutSeconds: 2,
     memorySize: 128,
     environment: {},
+    writesTables: false,
     esbuild: {},
     routes: [],
     streams: [],

@@ -41,6 +41,7 @@ const { values } = parseArgs({
 const root = path.resolve(import.meta.dirname, '../../..');
 const dataDir = path.resolve(values['data-dir'] ?? path.join(root, '.data', 'local'));
 const started = Date.now();
+let stopping = false;
 
 if (values.reset) await rm(dataDir, { recursive: true, force: true });
 
@@ -80,16 +81,17 @@ const demo: DemoTraffic | undefined =
   values.demo && !values['no-demo'] ? startDemoTraffic(cloud.url, cloud.apiKey, Number(values.rate), Number(values['shop-rate'])) : undefined;
 console.log(demo ? `Demo traffic: ${values.rate} ad transactions/s and ${values['shop-rate']} shop visits/s (--no-demo to turn off). Ctrl-C to stop.\n` : 'Ctrl-C to stop.\n');
 
-let previous: StatusSample = sampleStatus(cloud, demo);
+let previous: StatusSample = await sampleStatus(cloud, demo);
 const statusTimer = setInterval(() => {
-  const current = sampleStatus(cloud, demo);
-  const line = formatStatusLine(previous, current);
-  previous = current;
-  if (process.stdout.isTTY) process.stdout.write(`\r${line}\u001b[K`);
-  else if (Math.floor(current.at / 1000) % 10 === 0) console.log(line);
+  void sampleStatus(cloud, demo).then((current) => {
+    const line = formatStatusLine(previous, current);
+    previous = current;
+    if (stopping) return;
+    if (process.stdout.isTTY) process.stdout.write(`\r${line}\u001b[K`);
+    else if (Math.floor(current.at / 1000) % 10 === 0) console.log(line);
+  });
 }, 1000);
 
-let stopping = false;
 const shutdown = async (): Promise<void> => {
   if (stopping) return;
   stopping = true;

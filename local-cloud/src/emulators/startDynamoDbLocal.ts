@@ -17,8 +17,9 @@ const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * Starts the real DynamoDB Local (Java) on 127.0.0.1 with one shared database file under `dataDir`,
  * and resolves once it answers `ListTables`.
  *
- * The Java process is killed when this process exits, crashes or gets SIGINT/SIGTERM/SIGHUP, so no
- * emulator outlives the local cloud. It cannot be cleaned up if this process is killed with SIGKILL.
+ * The Java process is killed when this process exits or crashes, and on SIGINT/SIGTERM/SIGHUP unless
+ * the program handles the signal itself (it then stops the emulator in its own time), so no emulator
+ * outlives the local cloud. It cannot be cleaned up if this process is killed with SIGKILL.
  *
  * @throws {@link JavaNotFoundError} when `java` is not on the PATH.
  * @throws {@link EmulatorStartError} when the process exits or does not answer within 60 s.
@@ -44,8 +45,12 @@ export const startDynamoDbLocal = async ({ port, dataDir }: EmulatorOptions): Pr
       '-dbPath',
       dataDir,
       '-sharedDb',
+      // Telemetry would send usage data off this machine (and retry against a closed network).
+      '-disableTelemetry',
     ],
-    { cwd: emulatorDir, stdio: ['ignore', 'ignore', 'pipe'] },
+    // A process group of its own: Ctrl-C in a terminal signals the whole foreground group, and DynamoDB
+    // Local must outlive the functions still writing to it until the local cloud stops it, last.
+    { cwd: emulatorDir, stdio: ['ignore', 'ignore', 'pipe'], detached: true },
   );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -116,10 +121,15 @@ const killOnParentExit = (child: ChildProcess): (() => void) => {
     child.kill('SIGKILL');
   };
   const onSignal = (signal: NodeJS.Signals): void => {
+    // Somebody else (the CLI) handles the signal with an orderly stop, which stops the emulator last;
+    // the exit hook still kills it if that stop never comes.
+    if (process.listenerCount(signal) > 0) {
+      for (const other of EXIT_SIGNALS) process.off(other, onSignal);
+      return;
+    }
     killChild();
     removeHooks();
-    // Only restore the default "exit on signal" when nobody else (e.g. the CLI) handles the signal.
-    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    process.kill(process.pid, signal);
   };
   const removeHooks = (): void => {
     process.off('exit', killChild);

@@ -1,6 +1,6 @@
 import { abortableSleep } from './abortableSleep.js';
 import type { CheckpointStore } from './CheckpointStore.js';
-import { IDLE_POLL_MS, RETRY_BACKOFF_MS } from './constants.js';
+import { IDLE_POLL_MS, RETRY_BACKOFF_MS, WAKE_INTERVAL_MS } from './constants.js';
 import { type DeliveryContext, deliverBatch } from './deliverBatch.js';
 import type { ShardPosition, ShardSource, SourceRecord } from './types.js';
 
@@ -15,13 +15,21 @@ export interface ShardPollerOptions extends Omit<DeliveryContext, 'shardId' | 'b
  * Reads one shard from its checkpoint and delivers its records in order, one invocation at a time.
  *
  * Records are gathered until `batchSize` or until `maximumBatchingWindowInSeconds` has passed since
- * the first one; an idle shard is polled every {@link IDLE_POLL_MS} ms.
+ * the first one; an idle shard is polled less and less often, from {@link IDLE_POLL_MS} ms up to the
+ * source's `maxIdlePollMs`, and at once when {@link wake} says that records may have arrived.
  */
 export class ShardPoller {
   private readonly shardId: string;
   private readonly options: ShardPollerOptions;
   /** Arrival time of the newest record read but not yet processed. */
   private newestPendingArrivalMs: number | undefined;
+  /** Start of the latest read that found the shard's end with nothing left to deliver. */
+  private caughtUpAtMs = Number.NEGATIVE_INFINITY;
+  private lastReadStartMs = 0;
+  /** Set by a wake during a read or a delivery: the next idle wait is skipped. */
+  private woken = false;
+  private idlePollMs = IDLE_POLL_MS;
+  private interruptIdleWait: (() => void) | undefined;
 
   public constructor(shardId: string, options: ShardPollerOptions) {
     this.shardId = shardId;
@@ -30,6 +38,20 @@ export class ShardPoller {
 
   public lagMs(now = Date.now()): number {
     return this.newestPendingArrivalMs === undefined ? 0 : Math.max(0, now - this.newestPendingArrivalMs);
+  }
+
+  /**
+   * When the latest read that found the end of the shard began, with every record before it
+   * delivered: every record written before this time has been processed.
+   */
+  public caughtUpAt(): number {
+    return this.caughtUpAtMs;
+  }
+
+  /** Records may have arrived: an idle poller reads again now (at most every {@link WAKE_INTERVAL_MS} ms). */
+  public wake(): void {
+    this.woken = true;
+    this.interruptIdleWait?.();
   }
 
   /** Resolves `finished` once a closed shard is fully processed, `stopped` when the signal aborts. */
@@ -53,6 +75,9 @@ export class ShardPoller {
         if (iterator === null) iterator = await source.getIterator(this.shardId, readPosition);
         if (iterator !== undefined && buffer.length < batchSize) {
           const limit = Math.min(batchSize - buffer.length, source.maxRecordsPerRead);
+          const readStartMs = Date.now();
+          this.lastReadStartMs = readStartMs;
+          this.woken = false;
           const page = await source.getRecords(this.shardId, iterator, limit);
           iterator = page.nextIterator;
           fetched = page.records.length;
@@ -62,6 +87,7 @@ export class ShardPoller {
           if (wanted.length > 0 && buffer.length === 0) firstBufferedAt = Date.now();
           buffer.push(...wanted);
           this.newestPendingArrivalMs = buffer[buffer.length - 1]?.arrivalMs;
+          if (fetched === 0 && buffer.length === 0) this.caughtUpAtMs = readStartMs;
         }
         failures = 0;
       } catch (error) {
@@ -86,11 +112,35 @@ export class ShardPoller {
         await checkpoints.write(this.shardId, { type: 'SHARD_END' });
         return 'finished';
       }
-      if (fetched === 0) {
-        await abortableSleep(buffer.length > 0 ? Math.min(IDLE_POLL_MS, windowLeftMs) : IDLE_POLL_MS, signal);
+      if (fetched > 0) {
+        this.idlePollMs = IDLE_POLL_MS;
+      } else if (buffer.length > 0) {
+        await this.idleWait(Math.min(IDLE_POLL_MS, windowLeftMs), signal);
+      } else {
+        await this.idleWait(this.idlePollMs, signal);
+        this.idlePollMs = Math.min(this.idlePollMs * 2, source.maxIdlePollMs);
       }
     }
     return 'stopped';
+  }
+
+  /** Waits `ms` before the next read, less when woken, but never reads again within {@link WAKE_INTERVAL_MS} ms. */
+  private async idleWait(ms: number, signal: AbortSignal): Promise<void> {
+    if (!this.woken && !signal.aborted) {
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          this.interruptIdleWait = undefined;
+          resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+        this.interruptIdleWait = done;
+      });
+    }
+    const tooSoonMs = WAKE_INTERVAL_MS - (Date.now() - this.lastReadStartMs);
+    if (tooSoonMs > 0) await abortableSleep(Math.min(tooSoonMs, ms), signal);
   }
 
   private deliveryContext(): DeliveryContext {

@@ -4,6 +4,7 @@ import { SHARD_DISCOVERY_MS } from './constants.js';
 import { findShardTip } from './findShardTip.js';
 import { mappingUuid } from './mappingUuid.js';
 import { ShardPoller } from './ShardPoller.js';
+import type { StreamActivity } from './StreamActivity.js';
 import type {
   EventSourceMapping,
   Invoke,
@@ -20,6 +21,8 @@ export interface StreamEventSourceMappingDeps {
   stateDir: string;
   onFailure: OnFailureSink;
   log: (msg: string, data?: object) => void;
+  /** Announcements of writes that wake idle pollers */
+  activity?: StreamActivity;
 }
 
 /**
@@ -34,7 +37,7 @@ export class StreamEventSourceMapping implements EventSourceMapping {
   private readonly checkpoints: CheckpointStore;
   private readonly counters = { delivered: 0, failedInvocations: 0, sentToOnFailure: 0 };
   private readonly pollers = new Map<string, ShardPoller>();
-  private running: { controller: AbortController; supervisor: Promise<void> } | undefined;
+  private running: { controller: AbortController; supervisor: Promise<void>; unsubscribe: () => void } | undefined;
 
   public constructor(trigger: StreamTrigger, invoke: Invoke, deps: StreamEventSourceMappingDeps) {
     this.uuid = mappingUuid(trigger.functionName, trigger.streamArn);
@@ -49,12 +52,14 @@ export class StreamEventSourceMapping implements EventSourceMapping {
     const shards = await this.deps.source.listShards();
     if (!(await this.checkpoints.isInitialized())) await this.recordStartingPositions(shards);
     const controller = new AbortController();
-    this.running = { controller, supervisor: this.supervise(controller.signal, shards) };
+    const unsubscribe = this.deps.activity?.subscribe(this.trigger.kind, activityKey(this.trigger), () => this.wake()) ?? (() => undefined);
+    this.running = { controller, supervisor: this.supervise(controller.signal, shards), unsubscribe };
   }
 
   public async stop(): Promise<void> {
     const running = this.running;
     if (running === undefined) return;
+    running.unsubscribe();
     running.controller.abort();
     await running.supervisor;
     this.running = undefined;
@@ -64,6 +69,19 @@ export class StreamEventSourceMapping implements EventSourceMapping {
     const now = Date.now();
     const lags = [...this.pollers.values()].map((poller) => poller.lagMs(now));
     return { ...this.counters, lagMs: Math.max(0, ...lags) };
+  }
+
+  /**
+   * The earliest time up to which every shard's records have all been processed (see
+   * {@link ShardPoller.caughtUpAt}); +Infinity when no shard is being read.
+   */
+  public caughtUpAt(): number {
+    return Math.min(Number.POSITIVE_INFINITY, ...[...this.pollers.values()].map((poller) => poller.caughtUpAt()));
+  }
+
+  /** Makes every idle poller read now. */
+  public wake(): void {
+    for (const poller of this.pollers.values()) poller.wake();
   }
 
   /** Shards that exist when the mapping is created start at `startingPosition`; later ones at their start. */
@@ -139,3 +157,7 @@ export class StreamEventSourceMapping implements EventSourceMapping {
     });
   }
 }
+
+/** How writes to the mapping's stream are announced: Kinesis by stream name, DynamoDB by stream ARN. */
+const activityKey = (trigger: StreamTrigger): string =>
+  trigger.kind === 'kinesis' ? (/:stream\/(.+)$/.exec(trigger.streamArn)?.[1] ?? trigger.streamArn) : trigger.streamArn;

@@ -43,4 +43,5 @@ export const createEventSourceMapping = (
     stateDir: deps.stateDir,
     onFailure: deps.onFailure,
     log: deps.log ?? (() => undefined),
+    ...(deps.activity ? { activity: deps.activity } : {}),
   });

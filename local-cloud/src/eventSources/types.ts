@@ -1,5 +1,6 @@
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import type { StreamActivity } from './StreamActivity.js';
 
 /** Invokes one function instance; resolves with the handler's return value, rejects on function error or timeout. */
 export type Invoke = (event: unknown) => Promise<unknown>;
@@ -50,6 +51,10 @@ export interface EventSourceMapping {
   /** Resolves once every poller has stopped; no timers are left behind. */
   stop(): Promise<void>;
   stats(): MappingStats;
+  /** Every record written before this time (ms since the epoch) has been processed; +Infinity when no shard is read */
+  caughtUpAt(): number;
+  /** Makes idle pollers read now */
+  wake(): void;
 }
 
 /** Where failed batches' invocation records go (stands in for SQS/SNS). */
@@ -64,6 +69,8 @@ export interface EventSourceMappingDeps {
   stateDir: string;
   onFailure: OnFailureSink;
   log?: (msg: string, data?: object) => void;
+  /** Announcements of writes that wake idle pollers (without, pollers find new records at their idle poll) */
+  activity?: StreamActivity;
 }
 
 /** Where a shard poller resumes: persisted per mapping and shard. */
@@ -99,6 +106,8 @@ export interface ShardSource {
   readonly streamArn: string;
   /** Largest `Limit` GetRecords accepts. */
   readonly maxRecordsPerRead: number;
+  /** Longest wait between reads of an idle shard: short where some writes go unannounced (StreamActivity). */
+  readonly maxIdlePollMs: number;
   listShards(): Promise<ShardInfo[]>;
   /** Undefined for `SHARD_END`. */
   getIterator(shardId: string, position: ShardPosition): Promise<string | undefined>;

@@ -9,7 +9,11 @@ interface Instance {
   worker: Worker;
   ready: Promise<void>;
   busy: boolean;
+  /** Retires the instance once it has been free for the pool's idle timeout */
+  idleTimer?: NodeJS.Timeout;
   pending?: { id: number; resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
+  /** Settles when the invocation in flight, if any, has ended */
+  finished: Promise<void>;
 }
 
 export interface FunctionPoolOptions {
@@ -20,13 +24,23 @@ export interface FunctionPoolOptions {
   maxInstances: number;
   /** Where the instances' stdout and stderr go */
   logs: Writable;
+  /** An instance free for this long is stopped, as Lambda recycles idle sandboxes (default 2 minutes; 0 keeps them) */
+  idleTimeoutMs?: number;
+  /** Called after every invocation, whatever its outcome */
+  onInvocationEnd?: () => void;
 }
+
+/** How long a free instance lives when the pool's options do not say. */
+export const DEFAULT_IDLE_TIMEOUT_MS = 120_000;
+/** How long a stop waits for the invocations in flight. */
+const STOP_GRACE_MS = 10_000;
 
 /**
  * The execution environments of one function: worker threads, each with its own module scope and
  * environment variables, each running one invocation at a time. Instances start on demand up to
  * `maxInstances`; further invocations wait for a free one. An instance that times out or crashes
- * is replaced, as Lambda replaces a sandbox.
+ * is replaced, as Lambda replaces a sandbox, and one that stays free for `idleTimeoutMs` is stopped,
+ * as Lambda recycles idle sandboxes, so an idle platform holds no memory for its functions.
  */
 export class FunctionPool {
   readonly fn: LocalFunction;
@@ -46,6 +60,7 @@ export class FunctionPool {
   /** Starts `count` instances ahead of traffic so the first requests skip the cold start. */
   async warm(count = 1): Promise<void> {
     const started = Array.from({ length: Math.min(count, this.options.maxInstances) - this.instances.size }, () => this.spawn());
+    started.forEach((instance) => this.startIdleTimer(instance));
     await Promise.all(started.map((instance) => instance.ready));
   }
 
@@ -60,12 +75,23 @@ export class FunctionPool {
       throw error;
     } finally {
       this.release(instance);
+      this.options.onInvocationEnd?.();
     }
   }
 
   /** How many instances are running an invocation right now */
   get busy(): number {
     return [...this.instances].filter((instance) => instance.pending !== undefined).length;
+  }
+
+  /** Invocations running or waiting for a free instance */
+  get inFlight(): number {
+    return [...this.instances].filter((instance) => instance.busy).length + this.waiting.length;
+  }
+
+  /** Instances alive now, busy or free */
+  get size(): number {
+    return this.instances.size;
   }
 
   /**
@@ -76,9 +102,16 @@ export class FunctionPool {
     await Promise.all([...this.instances].map((instance) => this.retire(instance, new FunctionCrashError(this.fn.name, 'killed'))));
   }
 
-  async stop(): Promise<void> {
+  /** Refuses new invocations, lets those in flight finish for up to `graceMs`, then stops every instance. */
+  async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     this.stopped = true;
-    await Promise.all([...this.instances].map((instance) => this.retire(instance)));
+    await Promise.all(
+      [...this.instances].map(async (instance) => {
+        const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
+        await Promise.race([instance.finished, grace]);
+        await this.retire(instance);
+      }),
+    );
   }
 
   private async acquire(): Promise<Instance> {
@@ -86,6 +119,7 @@ export class FunctionPool {
     for (const instance of this.instances) {
       if (!instance.busy) {
         instance.busy = true;
+        clearTimeout(instance.idleTimer);
         return instance;
       }
     }
@@ -109,15 +143,29 @@ export class FunctionPool {
       return;
     }
     const next = this.waiting.shift();
-    if (next) next(instance);
-    else instance.busy = false;
+    if (next) {
+      next(instance);
+      return;
+    }
+    instance.busy = false;
+    this.startIdleTimer(instance);
+  }
+
+  private startIdleTimer(instance: Instance): void {
+    const idleTimeoutMs = this.options.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
+    if (idleTimeoutMs <= 0) return;
+    clearTimeout(instance.idleTimer);
+    instance.idleTimer = setTimeout(() => {
+      if (!instance.busy) void this.retire(instance);
+    }, idleTimeoutMs);
+    instance.idleTimer.unref();
   }
 
   private async run(instance: Instance, event: unknown): Promise<unknown> {
     await instance.ready;
     const timeoutMs = this.fn.timeoutSeconds * 1000;
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
+    const outcome = new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         instance.pending = undefined;
         reject(new FunctionTimeoutError(this.fn.name, this.fn.timeoutSeconds));
@@ -126,6 +174,11 @@ export class FunctionPool {
       instance.pending = { id, resolve, reject, timer };
       instance.worker.postMessage({ id, event, requestId: randomUUID(), deadline: Date.now() + timeoutMs });
     });
+    instance.finished = outcome.then(
+      () => undefined,
+      () => undefined,
+    );
+    return outcome;
   }
 
   private spawn(): Instance {
@@ -146,7 +199,7 @@ export class FunctionPool {
     });
     worker.stdout.pipe(this.options.logs, { end: false });
     worker.stderr.pipe(this.options.logs, { end: false });
-    const instance: Instance = { worker, busy: false, ready: Promise.resolve() };
+    const instance: Instance = { worker, busy: false, ready: Promise.resolve(), finished: Promise.resolve() };
     instance.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => {
         if ('ready' in message) return resolve();
@@ -182,6 +235,7 @@ export class FunctionPool {
 
   private async retire(instance: Instance, reason?: Error): Promise<void> {
     if (!this.instances.delete(instance)) return;
+    clearTimeout(instance.idleTimer);
     const pending = instance.pending;
     if (pending) {
       clearTimeout(pending.timer);

@@ -19,6 +19,8 @@ export interface Gateway {
   port: number;
   /** Requests answered, by status class, since start */
   stats: { requests: number; byStatus: Record<string, number> };
+  /** Takes no new connections; requests already received are still answered */
+  stopAccepting(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -119,15 +121,20 @@ export async function startGateway(options: {
     server.listen(options.port, options.host ?? '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
   return {
     url: `http://localhost:${port}`,
     port,
     stats,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    stopAccepting: async () => {
+      if (server.listening) server.close();
+      server.closeIdleConnections();
+    },
+    close: async () => {
+      if (server.listening) server.close();
+      server.closeAllConnections();
+      await closed;
+    },
   };
 }
 

@@ -74,6 +74,7 @@ function toLocalFunction(
     timeoutSeconds: fn.timeout ?? config.provider.timeout ?? 6,
     memorySize: fn.memorySize ?? config.provider.memorySize ?? 1024,
     environment: Object.fromEntries(Object.entries(environment).map(([k, v]) => [k, String(v)])),
+    writesTables: mayWriteTables(fn),
     esbuild: config.custom?.esbuild ?? {},
     routes: [],
     streams: [],
@@ -86,6 +87,16 @@ function toLocalFunction(
     if ('schedule' in event) local.schedules.push(...toSchedules(event.schedule as string | { rate: string | string[]; enabled?: boolean; input?: unknown }));
   }
   return local;
+}
+
+const TABLE_WRITES = /^dynamodb:(\*|PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|PartiQL(Insert|Update|Delete))$|^\*$/;
+
+/** A function without a role of its own may do anything its service's role allows, which the local cloud does not read. */
+function mayWriteTables(fn: PrintedFunction): boolean {
+  if (fn.iamRoleStatements === undefined) return true;
+  return fn.iamRoleStatements.some(
+    (statement) => statement.Effect !== 'Deny' && [statement.Action ?? []].flat().some((action) => TABLE_WRITES.test(action)),
+  );
 }
 
 function toRoute(httpApi: string | { method: string; path: string }): { method: string; path: string } {

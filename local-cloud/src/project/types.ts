@@ -55,6 +55,8 @@ export interface PrintedFunction {
   reservedConcurrency?: number;
   environment?: Record<string, unknown>;
   events?: PrintedEvent[];
+  /** serverless-iam-roles-per-function: the calls the function's own role allows */
+  iamRoleStatements?: { Effect?: string; Action?: string | string[] }[];
 }
 
 export type PrintedEvent =
@@ -80,6 +82,8 @@ export interface LocalFunction {
   memorySize: number;
   reservedConcurrency?: number;
   environment: Record<string, string>;
+  /** Whether the function may write DynamoDB tables: false only when its own role allows no table write */
+  writesTables: boolean;
   esbuild: EsbuildSettings;
   routes: { method: string; path: string }[];
   streams: StreamEventSettings[];

@@ -9,12 +9,19 @@ export interface StatusSample {
   lagMs: number;
   functionErrors: number;
   sentToOnFailure: number;
+  /** Function instances alive */
+  instances: number;
+  residentBytes: number;
+  cpuSeconds: number;
 }
 
 /** Reads the counters the status line is made of. */
-export function sampleStatus(cloud: Pick<LocalCloud, 'gateway' | 'mappings' | 'pools'>, demo?: DemoTraffic): StatusSample {
+export async function sampleStatus(cloud: Pick<LocalCloud, 'gateway' | 'mappings' | 'pools' | 'usage'>, demo?: DemoTraffic): Promise<StatusSample> {
   const mappingStats = cloud.mappings.map(({ mapping }) => mapping.stats());
+  const usage = await cloud.usage();
   return {
+    ...usage,
+    instances: [...cloud.pools.values()].reduce((sum, pool) => sum + pool.size, 0),
     at: Date.now(),
     responses: { ...cloud.gateway.stats.byStatus },
     demoAccepted: demo?.stats.accepted ?? 0,
@@ -27,11 +34,11 @@ export function sampleStatus(cloud: Pick<LocalCloud, 'gateway' | 'mappings' | 'p
 
 /**
  * One compact line: what the API accepted and refused per second, what the stream consumers
- * processed, how far behind they are, and what failed.
+ * processed, how far behind they are, what failed, and what the local cloud's processes use.
  *
  * @example
  * formatStatusLine(previous, current)
- * // 'accepted 61/s  4xx 0/s  5xx 0/s | consumed 61 rec/s  lag 0 ms | function errors 0  failed batches 0'
+ * // 'accepted 61/s  4xx 0/s  5xx 0/s | consumed 61 rec/s  lag 0 ms | function errors 0  failed batches 0 | 14 instances  612 MB  0.31 cores'
  */
 export function formatStatusLine(previous: StatusSample, current: StatusSample): string {
   const seconds = Math.max(0.001, (current.at - previous.at) / 1000);
@@ -41,5 +48,6 @@ export function formatStatusLine(previous: StatusSample, current: StatusSample):
     `accepted ${responses('2xx')}/s  4xx ${responses('4xx')}/s  5xx ${responses('5xx')}/s`,
     `consumed ${rate(current.delivered, previous.delivered)} rec/s  lag ${current.lagMs} ms`,
     `function errors ${current.functionErrors}  failed batches ${current.sentToOnFailure}`,
+    `${current.instances} instances  ${Math.round(current.residentBytes / 1e6)} MB  ${((current.cpuSeconds - previous.cpuSeconds) / seconds).toFixed(2)} cores`,
   ].join(' | ');
 }

@@ -25,6 +25,8 @@ import { toDynamoDbEventRecord } from './toDynamoDbEventRecord.js';
 export const createDynamoDbShardSource = (client: DynamoDBStreamsClient, streamArn: string): ShardSource => ({
   streamArn,
   maxRecordsPerRead: 1_000,
+  // Writes from outside the functions (scripts, tests) go unannounced: Lambda's poll of about a second.
+  maxIdlePollMs: 5_000,
   batchInfoKey: 'DDBStreamBatchInfo',
   listShards: async () => {
     const shards: Shard[] = [];

@@ -28,6 +28,8 @@ export const createKinesisShardSource = (client: KinesisClient, streamArn: strin
   return {
     streamArn,
     maxRecordsPerRead: 10_000,
+    // Every write to kinesalite is announced, so the idle poll is only a safety net.
+    maxIdlePollMs: 30_000,
     batchInfoKey: 'KinesisBatchInfo',
     listShards: async () => {
       const shards: Shard[] = [];
