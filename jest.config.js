@@ -1,4 +1,9 @@
-/** Unit tests sit beside each package in `tests/`; integration tests that start the local cloud in `test/`. */
+/**
+ * Unit tests sit beside each package in `tests/` and run in milliseconds; integration tests in `test/`
+ * go through the local cloud. The integration suites share one cloud, started by the global setup in
+ * a process of its own; suites that kill, freeze or restart parts of a cloud, or need settings or
+ * whole tables of their own, start their own (test/support/startTestCloud.ts).
+ */
 const transform = {
   '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
 };
@@ -7,6 +12,9 @@ const transformIgnorePatterns = ['/node_modules/(?!(@middy|@aws-lambda-powertool
 const moduleNameMapper = { '^(\\.{1,2}/.*)\\.js$': '$1' };
 
 export default {
+  // Both cores: most integration time is spent waiting on emulators, so two suites at once fill the machine.
+  maxWorkers: 2,
+  reporters: ['default', ['<rootDir>/test/support/slowestSuitesReporter.js', { count: 12 }]],
   projects: [
     {
       displayName: 'unit',
@@ -20,6 +28,8 @@ export default {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/globalSetup.ts',
+      globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
       transform,
       transformIgnorePatterns,
       moduleNameMapper,

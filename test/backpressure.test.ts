@@ -1,6 +1,6 @@
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { startTestCloud, type TestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
+import { startTestCloud, type OwnTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 
 /*
  * A load run during which the stream refuses writes twice: first as a throttled stream
@@ -22,7 +22,7 @@ interface Answer {
 }
 
 describe('ingest under load while the stream refuses writes', () => {
-  let cloud: TestCloud;
+  let cloud: OwnTestCloud;
 
   beforeAll(async () => {
     cloud = await startTestCloud(undefined, { kinesisFaults: true });

@@ -135,7 +135,7 @@ describe('the pipeline under load while processes are killed', () => {
       killConsumers(),
       crashDynamoDb(),
     ]);
-    await waitForIdlePipeline(running, { quietMs: 3_000, timeoutMs: 300_000 });
+    await waitForIdlePipeline(running, { timeoutMs: 300_000 });
     const reconciliation = (await (
       await fetch(`${running.url}/reconciliation?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, {
         headers: { 'x-api-key': running.apiKey! },

@@ -2,7 +2,7 @@ import { DescribeStreamCommand, GetRecordsCommand, GetShardIteratorCommand, List
 import { localDynamoDbClient, localDynamoDbStreamsClient } from '../local-cloud/src/clients.js';
 import { seedDemoCatalog } from '../local-cloud/src/demo/seedDemoCatalog.js';
 import { deployDemandModel, TREND_DEMAND_MODEL } from './support/deployDemandModel.js';
-import { CLOUD_START_TIMEOUT_MS, startTestCloud, type TestCloud } from './support/startTestCloud.js';
+import { CLOUD_START_TIMEOUT_MS, startTestCloud, type OwnTestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 
 const FEATURES_TABLE = 'sdp-pricing-local-demand-features';
@@ -27,7 +27,7 @@ interface PriceChange {
 }
 
 describe('dynamic pricing through the local cloud', () => {
-  let cloud: TestCloud;
+  let cloud: OwnTestCloud;
 
   const getJson = async <T>(pathAndQuery: string) => {
     const response = await cloud.fetch(pathAndQuery);

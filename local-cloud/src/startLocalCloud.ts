@@ -57,10 +57,14 @@ export interface WaitForIdleOptions {
 
 export interface LocalCloud {
   url: string;
+  /** Where streams, tables, checkpoints and logs live (`LocalCloudOptions.dataDir`) */
+  dataDir: string;
   kinesisEndpoint: string;
   dynamoDbEndpoint: string;
   /** The local SageMaker: control plane and runtime (InvokeEndpoint) on one URL */
   sageMakerEndpoint: string;
+  /** Lambda's Invoke API for every function (`AWS_ENDPOINT_URL_LAMBDA`) */
+  lambdaEndpoint: string;
   /** The front that refuses the functions' Kinesis writes on demand, when started with `kinesisFaults` */
   kinesisFaults: KinesisFaultFront | undefined;
   /** DynamoDB Local's Java process (fault tests kill it) */
@@ -260,6 +264,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           kinesis: kinesalite.endpoint,
           dynamoDb: dynamoDbLocal.endpoint,
           sageMaker: sageMaker.endpoint,
+          lambda: lambda.endpoint,
           objectStore: objectStoreDir,
           apiKey,
           pid: process.pid,
@@ -271,11 +276,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const emulatorPids = dynamoDbLocal.pid === undefined ? [] : [dynamoDbLocal.pid];
     return {
       url: gateway.url,
+      dataDir,
       kinesisEndpoint: kinesalite.endpoint,
       dynamoDbEndpoint: dynamoDbLocal.endpoint,
       dynamoDbPid: dynamoDbLocal.pid,
       kinesisFaults,
       sageMakerEndpoint: sageMaker.endpoint,
+      lambdaEndpoint: lambda.endpoint,
       apiKey,
       project,
       gateway,

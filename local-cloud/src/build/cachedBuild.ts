@@ -48,6 +48,10 @@ const MISSING = 'missing';
  * keeps loading the code it started with while another process rebuilds, and two processes that
  * build the same content at once end with the same directory.
  *
+ * Only files a build read are checked, so a new file that changes how an import resolves (a
+ * `.tsx` next to an imported `.ts`, a nearer `node_modules` package) goes unnoticed until one of
+ * those files changes; deleting the cache directory rebuilds everything.
+ *
  * @example
  * ```ts
  * const built = await cachedBuild([{ id: 'putEvent', entryPoints: [{ in: 'src/putEvent.ts', out: 'putEvent' }] }], {
@@ -58,7 +62,8 @@ const MISSING = 'missing';
  * built.get('putEvent')!.dir; // holds putEvent.mjs
  * ```
  */
-export async function cachedBuild(units: readonly BuildUnit[], options: CachedBuildOptions): Promise<Map<string, BuiltUnit>> {
+export async function cachedBuild(units: readonly BuildUnit[], given: CachedBuildOptions): Promise<Map<string, BuiltUnit>> {
+  const options = { ...given, root: path.resolve(given.root), cacheDir: path.resolve(given.root, given.cacheDir) };
   const hashes = options.hashes ?? new Map();
   const built = new Map<string, BuiltUnit>();
   const stale: { unit: BuildUnit; key: string }[] = [];

@@ -12,3 +12,10 @@ declare module 'kinesalite' {
 
   export default function kinesalite(options?: KinesaliteOptions): Server;
 }
+
+declare module 'kinesalite/db/index.js' {
+  import type { KinesaliteDb } from './kinesaliteSequences.js';
+
+  const db: KinesaliteDb;
+  export default db;
+}

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage, RequestListener, Server, ServerResponse } from 'node:http';
 import kinesalite from 'kinesalite';
 import { EmulatorStartError } from '../errors.js';
+import { installFastSequences } from './kinesaliteSequences.js';
 import type { Emulator, EmulatorOptions } from './types.js';
 
 /**
@@ -24,6 +25,7 @@ export const startKinesalite = async ({
   onWrite,
 }: EmulatorOptions & { onWrite?: (streamName: string | undefined) => void }): Promise<Emulator> => {
   await mkdir(dataDir, { recursive: true });
+  installFastSequences();
   const server = kinesalite({ path: dataDir, createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 100 });
   if (onWrite) announceWrites(server, onWrite);
   await listen(server, port);

@@ -28,12 +28,15 @@ export class ShardPoller {
   private lastReadStartMs = 0;
   /** Set by a wake during a read or a delivery: the next idle wait is skipped. */
   private woken = false;
-  private idlePollMs = IDLE_POLL_MS;
+  /** Set by a wake that asks for what is gathered to be delivered now, without waiting out the batching window */
+  private flushing = false;
+  private idlePollMs: number;
   private interruptIdleWait: (() => void) | undefined;
 
   public constructor(shardId: string, options: ShardPollerOptions) {
     this.shardId = shardId;
     this.options = options;
+    this.idlePollMs = Math.min(IDLE_POLL_MS, options.source.maxIdlePollMs);
   }
 
   public lagMs(now = Date.now()): number {
@@ -42,15 +45,22 @@ export class ShardPoller {
 
   /**
    * When the latest read that found the end of the shard began, with every record before it
-   * delivered: every record written before this time has been processed.
+   * delivered: every record written before this time has been processed. A `performance.now()`
+   * time, finer than a millisecond, so that a write in the same millisecond as a read is not
+   * mistaken for one before it.
    */
   public caughtUpAt(): number {
     return this.caughtUpAtMs;
   }
 
-  /** Records may have arrived: an idle poller reads again now (at most every {@link WAKE_INTERVAL_MS} ms). */
-  public wake(): void {
+  /**
+   * Records may have arrived: an idle poller reads again now (at most every {@link WAKE_INTERVAL_MS}
+   * ms). With `flush`, records gathered for a batching window are delivered at once (Lambda too
+   * invokes before the window ends when a batch fills), until the poller has caught up.
+   */
+  public wake(options: { flush?: boolean } = {}): void {
     this.woken = true;
+    if (options.flush) this.flushing = true;
     this.interruptIdleWait?.();
   }
 
@@ -75,8 +85,8 @@ export class ShardPoller {
         if (iterator === null) iterator = await source.getIterator(this.shardId, readPosition);
         if (iterator !== undefined && buffer.length < batchSize) {
           const limit = Math.min(batchSize - buffer.length, source.maxRecordsPerRead);
-          const readStartMs = Date.now();
-          this.lastReadStartMs = readStartMs;
+          const readStartMs = performance.now();
+          this.lastReadStartMs = Date.now();
           this.woken = false;
           const page = await source.getRecords(this.shardId, iterator, limit);
           iterator = page.nextIterator;
@@ -87,7 +97,10 @@ export class ShardPoller {
           if (wanted.length > 0 && buffer.length === 0) firstBufferedAt = Date.now();
           buffer.push(...wanted);
           this.newestPendingArrivalMs = buffer[buffer.length - 1]?.arrivalMs;
-          if (fetched === 0 && buffer.length === 0) this.caughtUpAtMs = readStartMs;
+          if (fetched === 0 && buffer.length === 0) {
+            this.caughtUpAtMs = readStartMs;
+            this.flushing = false;
+          }
         }
         failures = 0;
       } catch (error) {
@@ -100,7 +113,7 @@ export class ShardPoller {
         continue;
       }
 
-      const windowLeftMs = windowMs - (Date.now() - firstBufferedAt);
+      const windowLeftMs = this.flushing ? 0 : windowMs - (Date.now() - firstBufferedAt);
       if (buffer.length > 0 && (buffer.length >= batchSize || iterator === undefined || windowLeftMs <= 0)) {
         const outcome = await deliverBatch(buffer.splice(0, batchSize), delivery);
         if (buffer.length > 0) firstBufferedAt = Date.now();
@@ -113,7 +126,7 @@ export class ShardPoller {
         return 'finished';
       }
       if (fetched > 0) {
-        this.idlePollMs = IDLE_POLL_MS;
+        this.idlePollMs = Math.min(IDLE_POLL_MS, source.maxIdlePollMs);
       } else if (buffer.length > 0) {
         await this.idleWait(Math.min(IDLE_POLL_MS, windowLeftMs), signal);
       } else {

@@ -79,9 +79,9 @@ export class StreamEventSourceMapping implements EventSourceMapping {
     return Math.min(Number.POSITIVE_INFINITY, ...[...this.pollers.values()].map((poller) => poller.caughtUpAt()));
   }
 
-  /** Makes every idle poller read now. */
-  public wake(): void {
-    for (const poller of this.pollers.values()) poller.wake();
+  /** Makes every idle poller read now; with `flush`, deliver what it gathered for a batching window too. */
+  public wake(options: { flush?: boolean } = {}): void {
+    for (const poller of this.pollers.values()) poller.wake(options);
   }
 
   /** Shards that exist when the mapping is created start at `startingPosition`; later ones at their start. */

@@ -51,10 +51,10 @@ export interface EventSourceMapping {
   /** Resolves once every poller has stopped; no timers are left behind. */
   stop(): Promise<void>;
   stats(): MappingStats;
-  /** Every record written before this time (ms since the epoch) has been processed; +Infinity when no shard is read */
+  /** Every record written before this `performance.now()` time has been processed; +Infinity when no shard is read */
   caughtUpAt(): number;
-  /** Makes idle pollers read now */
-  wake(): void;
+  /** Makes idle pollers read now; with `flush`, deliver what they gathered for a batching window too */
+  wake(options?: { flush?: boolean }): void;
 }
 
 /** Where failed batches' invocation records go (stands in for SQS/SNS). */

@@ -18,8 +18,9 @@ export class PipelineBusyError extends LocalCloudError {
  * Resolves once every record written to any stream before the call, and every record its
  * processing wrote to other streams, has been processed by every mapping.
  *
- * A round starts at time T, wakes every poller and waits until each one's reads have reached the end
- * of its shard after T with nothing left to deliver. What a round's deliveries wrote is caught by the
+ * A round starts at time T, wakes every poller (records gathered for a batching window are delivered
+ * at once) and waits until each one's reads have reached the end of its shard after T with nothing
+ * left to deliver. What a round's deliveries wrote is caught by the
  * next round; a round in which nothing was delivered ends the wait. Traffic from others that keeps
  * flowing cannot hold it forever: after {@link MAX_ROUNDS} rounds every consequence of the records
  * that were there at the start has been processed, since no chain of triggers here is that deep.
@@ -31,10 +32,10 @@ export async function waitForIdle(mappings: readonly EventSourceMapping[], optio
   const deadline = Date.now() + timeoutMs;
   const processed = () => mappings.reduce((sum, mapping) => sum + mapping.stats().delivered + mapping.stats().sentToOnFailure, 0);
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const roundStart = Date.now();
+    const roundStart = performance.now();
     const processedBefore = processed();
-    mappings.forEach((mapping) => mapping.wake());
-    while (mappings.some((mapping) => mapping.caughtUpAt() < roundStart)) {
+    mappings.forEach((mapping) => mapping.wake({ flush: true }));
+    while (mappings.some((mapping) => mapping.caughtUpAt() <= roundStart)) {
       if (Date.now() > deadline) throw new PipelineBusyError(timeoutMs);
       await sleep(CHECK_EVERY_MS);
     }

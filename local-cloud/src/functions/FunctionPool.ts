@@ -12,8 +12,6 @@ interface Instance {
   /** Retires the instance once it has been free for the pool's idle timeout */
   idleTimer?: NodeJS.Timeout;
   pending?: { id: number; resolve: (value: unknown) => void; reject: (error: Error) => void; timer: NodeJS.Timeout };
-  /** Settles when the invocation in flight, if any, has ended */
-  finished: Promise<void>;
 }
 
 export interface FunctionPoolOptions {
@@ -46,7 +44,10 @@ export class FunctionPool {
   readonly fn: LocalFunction;
   private readonly options: FunctionPoolOptions;
   private readonly instances = new Set<Instance>();
-  private readonly waiting: ((instance: Instance) => void)[] = [];
+  private readonly waiting: { resolve: (instance: Instance) => void; reject: (error: Error) => void }[] = [];
+  /** Invocations called and not yet ended */
+  private running = 0;
+  private onIdle: (() => void) | undefined;
   private nextId = 0;
   private stopped = false;
   invocations = 0;
@@ -66,16 +67,23 @@ export class FunctionPool {
 
   /** Runs one invocation; rejects with FunctionError, FunctionTimeoutError or FunctionCrashError. */
   async invoke(event: unknown): Promise<unknown> {
-    const instance = await this.acquire();
-    this.invocations++;
+    // Counted from the call on, so that a stop in the meantime waits for it rather than retiring its instance.
+    this.running++;
     try {
-      return await this.run(instance, event);
-    } catch (error) {
-      this.errors++;
-      throw error;
+      const instance = await this.acquire();
+      this.invocations++;
+      try {
+        return await this.run(instance, event);
+      } catch (error) {
+        this.errors++;
+        throw error;
+      } finally {
+        this.release(instance);
+        this.options.onInvocationEnd?.();
+      }
     } finally {
-      this.release(instance);
-      this.options.onInvocationEnd?.();
+      this.running--;
+      if (this.running === 0) this.onIdle?.();
     }
   }
 
@@ -102,16 +110,23 @@ export class FunctionPool {
     await Promise.all([...this.instances].map((instance) => this.retire(instance, new FunctionCrashError(this.fn.name, 'killed'))));
   }
 
-  /** Refuses new invocations, lets those in flight finish for up to `graceMs`, then stops every instance. */
+  /**
+   * Refuses new invocations and fails those still waiting for an instance, lets those running
+   * finish for up to `graceMs`, then stops every instance.
+   */
   async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     this.stopped = true;
-    await Promise.all(
-      [...this.instances].map(async (instance) => {
-        const grace = new Promise((resolve) => setTimeout(resolve, graceMs).unref());
-        await Promise.race([instance.finished, grace]);
-        await this.retire(instance);
-      }),
-    );
+    for (const waiter of this.waiting.splice(0)) waiter.reject(new FunctionCrashError(this.fn.name, 'the local cloud is stopping'));
+    if (this.running > 0) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, graceMs);
+        this.onIdle = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    await Promise.all([...this.instances].map((instance) => this.retire(instance)));
   }
 
   private async acquire(): Promise<Instance> {
@@ -128,7 +143,7 @@ export class FunctionPool {
       instance.busy = true;
       return instance;
     }
-    return new Promise((resolve) => this.waiting.push(resolve));
+    return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }
 
   private release(instance: Instance): void {
@@ -138,13 +153,13 @@ export class FunctionPool {
       if (next && !this.stopped) {
         const replacement = this.spawn();
         replacement.busy = true;
-        next(replacement);
+        next.resolve(replacement);
       }
       return;
     }
     const next = this.waiting.shift();
     if (next) {
-      next(instance);
+      next.resolve(instance);
       return;
     }
     instance.busy = false;
@@ -165,7 +180,7 @@ export class FunctionPool {
     await instance.ready;
     const timeoutMs = this.fn.timeoutSeconds * 1000;
     const id = this.nextId++;
-    const outcome = new Promise((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         instance.pending = undefined;
         reject(new FunctionTimeoutError(this.fn.name, this.fn.timeoutSeconds));
@@ -174,11 +189,6 @@ export class FunctionPool {
       instance.pending = { id, resolve, reject, timer };
       instance.worker.postMessage({ id, event, requestId: randomUUID(), deadline: Date.now() + timeoutMs });
     });
-    instance.finished = outcome.then(
-      () => undefined,
-      () => undefined,
-    );
-    return outcome;
   }
 
   private spawn(): Instance {
@@ -199,7 +209,7 @@ export class FunctionPool {
     });
     worker.stdout.pipe(this.options.logs, { end: false });
     worker.stderr.pipe(this.options.logs, { end: false });
-    const instance: Instance = { worker, busy: false, ready: Promise.resolve(), finished: Promise.resolve() };
+    const instance: Instance = { worker, busy: false, ready: Promise.resolve() };
     instance.ready = new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => {
         if ('ready' in message) return resolve();
