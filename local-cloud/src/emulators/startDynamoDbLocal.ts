@@ -38,7 +38,6 @@ export const startDynamoDbLocal = async ({ port, dataDir }: EmulatorOptions): Pr
     'java',
     [
       `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
-      ...(process.env.SDP_JAVA_FLAGS ? process.env.SDP_JAVA_FLAGS.split(' ') : []),
       '-jar',
       join(emulatorDir, 'DynamoDBLocal.jar'),
       '-port',
