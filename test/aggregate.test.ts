@@ -1,22 +1,28 @@
-import { setTimeout as sleep } from 'node:timers/promises';
-import { isDeepStrictEqual } from 'node:util';
-import { ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, QueryCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { failureIdOf } from '@sdp/shared';
 import { validateAggregationWindow, validateEnrichedEvent } from '../shared/src/generated/validators.js';
 import { localDynamoDbClient, localKinesisClient } from '../local-cloud/src/clients.js';
 import { dynamoDbWindowCounter } from '../services/aggregate/src/adapters/windowCounter.js';
 import { aggregateBatch } from '../services/aggregate/src/domain/aggregateBatch.js';
 import type { EnrichedEvent, SourceRecord } from '../services/aggregate/src/domain/types.js';
+import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { startTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
+import { CLOUD_START_TIMEOUT_MS, startTestCloud, type OwnTestCloud } from './support/startTestCloud.js';
 
 const ENRICHED_EVENTS_STREAM = 'sdp-enrich-local-enriched-events';
 const AGGREGATIONS_TABLE = 'sdp-aggregate-local-aggregations';
 const COUNTED_EVENTS_TABLE = 'sdp-aggregate-local-counted-events';
 const RETENTION_MS = 2880 * 60_000;
 const AGGREGATES_STREAM = 'sdp-aggregate-local-aggregates';
-const CAMPAIGNS = [101, 202, 303];
+const AGGREGATE_WINDOWS_FUNCTION = 'sdp-aggregate-local-aggregateWindows';
+const FAILED_EVENTS_TABLE = 'sdp-ops-local-failed-events';
+/** The streams and tables carry other suites' events too: this suite's are those of its transactions and campaigns. */
+const { txPrefix: TX_PREFIX, campaigns: CAMPAIGNS } = NAMESPACES.aggregate;
+const isOwnCampaign = (campaignItemId: number) => (CAMPAIGNS as readonly number[]).includes(campaignItemId);
+/** A test that waits for the pipeline, beside other suites' traffic on 2 cores. */
+const PIPELINE_TEST_TIMEOUT_MS = 180_000;
 /** Event times lie in the past, in six one-minute windows from here. */
 const FIRST_MINUTE = Date.parse('2025-06-01T10:00:00.000Z');
 const TYPES = ['bid', 'bid', 'imp', 'bid', 'imp', 'click', 'bid'] as const;
@@ -42,7 +48,7 @@ function eventNumber(n: number): EnrichedEvent {
     type,
     event_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     event_time: new Date(at).toISOString(),
-    tx_id: `tx-${n}`,
+    tx_id: `${TX_PREFIX}${n}`,
     app_uid: `user-${n % 11}`,
     campaign_item_id: CAMPAIGNS[n % CAMPAIGNS.length]!,
     domain: 'news.example.com',
@@ -79,37 +85,58 @@ function expectedWindows(events: readonly EnrichedEvent[]): Record<string, Count
   return Object.fromEntries(Object.entries(windows).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** The table's items by campaign and window minute, without `updated_at`. */
+/** Every window of the suite's campaigns (no other suite writes them) by campaign and window minute, without `updated_at`. */
 async function readTable(dynamoDb: DynamoDBClient): Promise<{ windows: Record<string, Counts> }> {
-  const { Items = [] } = await dynamoDb.send(new ScanCommand({ TableName: AGGREGATIONS_TABLE, ConsistentRead: true }));
   const windows: Record<string, Counts> = {};
-  for (const item of Items.map((raw) => unmarshall(raw))) {
-    const { updated_at: _updatedAt, ...counts } = item as Counts & { updated_at: string };
-    windows[`${counts.campaign_item_id} ${counts.window_start.slice(0, 16)}`] = counts;
+  for (const campaignItemId of CAMPAIGNS) {
+    const { Items = [] } = await dynamoDb.send(
+      new QueryCommand({
+        TableName: AGGREGATIONS_TABLE,
+        KeyConditionExpression: 'campaign_item_id = :campaign',
+        ExpressionAttributeValues: { ':campaign': { N: String(campaignItemId) } },
+        ConsistentRead: true,
+      }),
+    );
+    for (const item of Items.map((raw) => unmarshall(raw))) {
+      const { updated_at: _updatedAt, ...counts } = item as Counts & { updated_at: string };
+      windows[`${counts.campaign_item_id} ${counts.window_start.slice(0, 16)}`] = counts;
+    }
   }
   return { windows: Object.fromEntries(Object.entries(windows).sort(([a], [b]) => a.localeCompare(b))) };
 }
 
-/** The counted events table: `expires_at` by event key. */
+/** Every counted event of the suite's transactions (keys `<tx_id>#<type>`): `expires_at` by event key. */
 async function readCountedEvents(dynamoDb: DynamoDBClient): Promise<Map<string, number>> {
   const counted = new Map<string, number>();
   let ExclusiveStartKey: Record<string, never> | undefined;
   do {
-    const page = await dynamoDb.send(new ScanCommand({ TableName: COUNTED_EVENTS_TABLE, ConsistentRead: true, ExclusiveStartKey }));
+    const page = await dynamoDb.send(
+      new ScanCommand({
+        TableName: COUNTED_EVENTS_TABLE,
+        FilterExpression: 'begins_with(event_key, :prefix)',
+        ExpressionAttributeValues: { ':prefix': { S: TX_PREFIX } },
+        ConsistentRead: true,
+        ExclusiveStartKey,
+      }),
+    );
     for (const item of (page.Items ?? []).map((raw) => unmarshall(raw))) counted.set(item.event_key as string, item.expires_at as number);
     ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
   } while (ExclusiveStartKey);
   return counted;
 }
 
-/** Polls until `read` returns what `done` accepts, or fails with the last value after the deadline. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await sleep(250);
+/** The sequence numbers of those `records` that aggregateWindows set aside in the failed-events store (failed too often, or invalid). */
+async function setAsideByAggregateWindows(dynamoDb: DynamoDBClient, records: readonly SourceRecord[]): Promise<string[]> {
+  const setAside: string[] = [];
+  for (let i = 0; i < records.length; i += 100) {
+    const Keys = records.slice(i, i + 100).map(({ shardId, sequenceNumber }) => ({ failure_id: { S: failureIdOf(AGGREGATE_WINDOWS_FUNCTION, shardId, sequenceNumber) } }));
+    const { Responses = {}, UnprocessedKeys = {} } = await dynamoDb.send(new BatchGetItemCommand({ RequestItems: { [FAILED_EVENTS_TABLE]: { Keys, ConsistentRead: true } } }));
+    if (Object.keys(UnprocessedKeys).length > 0) throw new Error('The failed-events store left keys unread; read fewer at once.');
+    for (const item of (Responses[FAILED_EVENTS_TABLE] ?? []).map((raw) => unmarshall(raw))) {
+      if (item.status === 'failed') setAside.push(item.sequence_number as string);
+    }
   }
+  return setAside;
 }
 
 /** Writes events to the enriched stream as enrich does (partition key campaign_item_id) and returns them as the function receives them. */
@@ -134,13 +161,14 @@ function byShard(records: readonly SourceRecord[]): SourceRecord[][] {
 }
 
 describe('aggregate through the local cloud', () => {
-  let cloud: Awaited<ReturnType<typeof startTestCloud>>;
+  let cloud: OwnTestCloud;
   let kinesis: KinesisClient;
   let dynamoDb: DynamoDBClient;
   const firstEvents = Array.from({ length: 300 }, (_, n) => eventNumber(n));
   const newEvents = Array.from({ length: 40 }, (_, n) => eventNumber(300 + n));
   let firstRecords: SourceRecord[] = [];
-  const delivered = () => cloud.mappings.find((m) => m.functionName.endsWith('-aggregateWindows'))!.mapping.stats().delivered;
+  /** Records the aggregateWindows trigger delivered: on a cloud of the suite's own, exactly the suite's records */
+  const delivered = () => cloud.mappings.find((m) => m.functionName === AGGREGATE_WINDOWS_FUNCTION)!.mapping.stats().delivered;
   const directly = (records: SourceRecord[]) =>
     aggregateBatch(records, {
       counter: dynamoDbWindowCounter(dynamoDb, { aggregations: AGGREGATIONS_TABLE, countedEvents: COUNTED_EVENTS_TABLE }),
@@ -162,6 +190,13 @@ describe('aggregate through the local cloud', () => {
     await cloud?.dispose();
   }, 60_000);
 
+  /*
+   * This suite keeps a cloud of its own: it asserts that the aggregateWindows trigger delivered each
+   * of its records exactly once (the trigger's counter), which a second delivery could not show in
+   * any table, and a shared cloud's counter counts every suite's records. It still keeps to its own
+   * ids, so it could move to the shared cloud with that one assertion given up.
+   */
+
   it('counts a few hundred enriched events into exact per-campaign windows', async () => {
     // Prepare
     expect(firstEvents.every((event) => validateEnrichedEvent(event))).toBe(true);
@@ -170,7 +205,8 @@ describe('aggregate through the local cloud', () => {
     // Act
     const startedAt = Date.now();
     firstRecords = await putEnriched(kinesis, firstEvents);
-    const table = await eventually(() => readTable(dynamoDb), ({ windows }) => isDeepStrictEqual(windows, expected));
+    await cloud.waitForIdle();
+    const table = await readTable(dynamoDb);
     const counted = await readCountedEvents(dynamoDb);
 
     // Assess
@@ -179,7 +215,7 @@ describe('aggregate through the local cloud', () => {
     expect([...counted.keys()].sort()).toStrictEqual(firstEvents.map((event) => `${event.tx_id}#${event.type}`).sort());
     const expiry = { from: Math.floor((startedAt + RETENTION_MS) / 1000), to: Math.ceil((Date.now() + RETENTION_MS) / 1000) };
     expect([...counted.values()].filter((expiresAt) => expiresAt < expiry.from || expiresAt > expiry.to)).toStrictEqual([]);
-  }, 90_000);
+  }, PIPELINE_TEST_TIMEOUT_MS);
 
   it('changes nothing when the same records are applied again with their sequence numbers', async () => {
     // Prepare
@@ -209,15 +245,17 @@ describe('aggregate through the local cloud', () => {
     const outcomes = [];
     for (const shard of redelivery) outcomes.push(await directly(shard));
     for (const shard of redelivery) outcomes.push(await directly(shard));
-    await eventually(async () => delivered(), (count) => count >= firstEvents.length + newEvents.length);
-    const table = await eventually(() => readTable(dynamoDb), ({ windows }) => isDeepStrictEqual(windows, expected));
+    await cloud.waitForIdle();
+    const table = await readTable(dynamoDb);
+    const setAside = await setAsideByAggregateWindows(dynamoDb, [...firstRecords, ...newRecords]);
 
     // Assess
     expect(outcomes.every((o) => o.batchItemFailures.length === 0 && o.invalid === 0)).toBe(true);
     expect(outcomes.slice(redelivery.length).map((o) => o.counted)).toStrictEqual(redelivery.map(() => 0));
     expect(delivered()).toBe(firstEvents.length + newEvents.length);
+    expect(setAside).toStrictEqual([]);
     expect(table.windows).toStrictEqual(expected);
-  }, 90_000);
+  }, PIPELINE_TEST_TIMEOUT_MS);
 
   it('counts nothing again when enrich re-emits counted events as new records', async () => {
     // Prepare: a crash of enrich between its PutRecords and storing its join state writes the same
@@ -228,13 +266,15 @@ describe('aggregate through the local cloud', () => {
 
     // Act
     const copies = await putEnriched(kinesis, reEmitted);
-    await eventually(async () => delivered(), (count) => count >= deliveredBefore + reEmitted.length);
+    await cloud.waitForIdle();
+    const setAside = await setAsideByAggregateWindows(dynamoDb, copies);
     const outcomes = [];
     for (const shard of byShard(copies)) outcomes.push(await directly(shard));
 
     // Assess
     expect(copies.every((copy) => !firstRecords.some((first) => first.shardId === copy.shardId && first.sequenceNumber === copy.sequenceNumber))).toBe(true);
     expect(delivered()).toBe(deliveredBefore + reEmitted.length);
+    expect(setAside).toStrictEqual([]);
     expect(outcomes.reduce((sum, o) => ({ counted: sum.counted + o.counted, duplicates: sum.duplicates + o.duplicates, failures: sum.failures + o.batchItemFailures.length }), { counted: 0, duplicates: 0, failures: 0 })).toStrictEqual({
       counted: 0,
       duplicates: reEmitted.length,
@@ -242,7 +282,7 @@ describe('aggregate through the local cloud', () => {
     });
     expect(await readTable(dynamoDb)).toStrictEqual(before);
     expect((await readCountedEvents(dynamoDb)).size).toBe(firstEvents.length + newEvents.length);
-  }, 90_000);
+  }, PIPELINE_TEST_TIMEOUT_MS);
 
   it('publishes every changed window to the aggregates stream as an AggregationWindow', async () => {
     // Prepare
@@ -269,14 +309,12 @@ describe('aggregate through the local cloud', () => {
     const expected = Object.fromEntries(Object.entries(windows).map(([key, counts]) => [key, published(counts)]));
 
     // Act
-    const records = await eventually(
-      () => readWholeStream(kinesis, AGGREGATES_STREAM),
-      (all) => isDeepStrictEqual(withoutUpdatedAt(latest(all)), expected),
-    );
+    await cloud.waitForIdle();
+    const records = (await readWholeStream(kinesis, AGGREGATES_STREAM)).filter((record) => isOwnCampaign((record.data as Published).campaign_item_id));
 
     // Assess
     expect(records.filter((record) => !validateAggregationWindow(record.data))).toStrictEqual([]);
-    expect(records.every((record) => record.partitionKey === String((record.data as { campaign_item_id: number }).campaign_item_id))).toBe(true);
+    expect(records.every((record) => record.partitionKey === String((record.data as Published).campaign_item_id))).toBe(true);
     expect(withoutUpdatedAt(latest(records))).toStrictEqual(expected);
-  }, 90_000);
+  }, PIPELINE_TEST_TIMEOUT_MS);
 });

@@ -2,11 +2,23 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
+import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { repositoryRoot, startTestCloud, type TestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
+import { sharedTestCloud } from './support/sharedCloud.js';
+import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
+
+const repositoryRoot = path.resolve(__dirname, '..');
+
+// A request may wait for an instance of its function to start: seconds beside other suites on 2 cores.
+jest.setTimeout(60_000);
 
 const RAW_EVENTS_STREAM = 'sdp-ingest-local-raw-events';
-const bid = (txId: string) => JSON.stringify({ tx_id: txId, app_uid: 'u', campaign_item_id: 7, domain: 'example.com' });
+const CLICKSTREAM = 'sdp-ingest-local-clickstream';
+/** Every transaction, shopper and tenant of this suite is under these prefixes: the cloud is shared with other suites. */
+const { txPrefix, userPrefix, tenantPrefix } = NAMESPACES.auth;
+const tx = (name: string) => `${txPrefix}${name}`;
+const tenant = (name: string) => `${tenantPrefix}${name}`;
+const bid = (txId: string) => JSON.stringify({ tx_id: txId, app_uid: `${userPrefix}u`, campaign_item_id: 7, domain: 'example.com' });
 
 /** `npm run keys -- <args>` against the test cloud; the printed key is the output's first line. */
 async function keys(cloud: TestCloud, ...args: string[]): Promise<string> {
@@ -21,6 +33,13 @@ async function keys(cloud: TestCloud, ...args: string[]): Promise<string> {
 describe('API keys through the local cloud', () => {
   let cloud: TestCloud;
 
+  /** The ids in `field` of a stream's events that start with `prefix`: this suite's, since the streams are shared */
+  const ownIdsInStream = async (streamName: string, field: 'tx_id' | 'user_id', prefix: string) =>
+    (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), streamName))
+      .map((r) => (r.data as { data?: Record<string, unknown> }).data?.[field])
+      .filter((id): id is string => typeof id === 'string' && id.startsWith(prefix));
+  const ownTransactionsInStream = () => ownIdsInStream(RAW_EVENTS_STREAM, 'tx_id', txPrefix);
+
   const call = async (route: string, key: string | undefined, body?: string) => {
     const response = await fetch(cloud.url + route, {
       method: body === undefined ? 'GET' : 'POST',
@@ -32,7 +51,7 @@ describe('API keys through the local cloud', () => {
   };
 
   beforeAll(async () => {
-    cloud = await startTestCloud();
+    cloud = await sharedTestCloud();
   }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -45,23 +64,23 @@ describe('API keys through the local cloud', () => {
 
     // Act
     const answers = [
-      await call('/bid', undefined, bid('no-key')),
-      await call('/bid', 'not-a-key', bid('bad-key')),
-      await call('/events', bogus, JSON.stringify({ events: [{ type: 'bid', tx_id: 'bogus' }] })),
+      await call('/bid', undefined, bid(tx('no-key'))),
+      await call('/bid', 'not-a-key', bid(tx('bad-key'))),
+      await call('/events', bogus, JSON.stringify({ events: [{ type: 'bid', tx_id: tx('bogus') }] })),
       await call('/reports/campaigns/7', undefined),
       await call('/predictions', undefined, '{}'),
       await call('/query/saved', bogus),
       await call('/models', undefined),
       await call('/orphans', undefined),
-      await call('/clickstream', bogus, JSON.stringify({ user_id: 'u1', event_timestamp: Date.now(), event_name: 'detail' })),
-      await call('/sessions?user_id=u1', undefined),
+      await call('/clickstream', bogus, JSON.stringify({ user_id: `${userPrefix}u1`, event_timestamp: Date.now(), event_name: 'detail' })),
+      await call(`/sessions?user_id=${userPrefix}u1`, undefined),
       await call('/products/sku-001', bogus),
       await call('/reports/products?sort=views', undefined),
       await call('/products/sku-001/price-history', bogus),
     ];
     const stream = [
-      ...(await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)),
-      ...(await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), 'sdp-ingest-local-clickstream')),
+      ...(await ownTransactionsInStream()),
+      ...(await ownIdsInStream(CLICKSTREAM, 'user_id', userPrefix)),
     ];
 
     // Assess
@@ -85,24 +104,24 @@ describe('API keys through the local cloud', () => {
 
   it('creates, scopes, rotates and revokes tenant keys with npm run keys', async () => {
     // Prepare
-    const ingestOnly = (await keys(cloud, 'create', '--tenant', 'bidder-1', '--scopes', 'ingest')).split('\n')[0]!;
-    const reader = (await keys(cloud, 'create', '--tenant', 'analyst', '--scopes', 'report')).split('\n')[0]!;
+    const ingestOnly = (await keys(cloud, 'create', '--tenant', tenant('bidder-1'), '--scopes', 'ingest')).split('\n')[0]!;
+    const reader = (await keys(cloud, 'create', '--tenant', tenant('analyst'), '--scopes', 'report')).split('\n')[0]!;
 
     // Act
-    const beforeRotation = [await call('/bid', ingestOnly, bid('tenant-1')), await call('/reports/campaigns/7', ingestOnly), await call('/bid', reader, bid('reader'))];
+    const beforeRotation = [await call('/bid', ingestOnly, bid(tx('tenant-1'))), await call('/reports/campaigns/7', ingestOnly), await call('/bid', reader, bid(tx('reader')))];
     const rotated = (await keys(cloud, 'rotate', ingestOnly.slice(4, 16), '--grace-hours', '0')).split('\n')[0]!;
-    const revokedKey = (await keys(cloud, 'create', '--tenant', 'gone')).split('\n')[0]!;
+    const revokedKey = (await keys(cloud, 'create', '--tenant', tenant('gone'))).split('\n')[0]!;
     await keys(cloud, 'revoke', revokedKey.slice(4, 16));
-    const afterRotation = [await call('/bid', rotated, bid('tenant-1-new')), await call('/bid', revokedKey, bid('revoked')), await call('/reports/campaigns/7', reader)];
+    const afterRotation = [await call('/bid', rotated, bid(tx('tenant-1-new'))), await call('/bid', revokedKey, bid(tx('revoked'))), await call('/reports/campaigns/7', reader)];
     const listed = await keys(cloud, 'list');
-    const inStream = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)).map((r) => (r.data as { data: { tx_id: string } }).data.tx_id);
+    const inStream = await ownTransactionsInStream();
 
     // Assess
     expect(ingestOnly).toMatch(/^sdp_[0-9a-f]{12}_[0-9a-f]{48}$/);
     expect(beforeRotation).toStrictEqual(['202 ok', '403 insufficient_scope', '403 insufficient_scope']);
     expect(afterRotation).toStrictEqual(['202 ok', '403 api_key_revoked', '200 ok']);
-    expect(inStream.sort()).toStrictEqual(['tenant-1', 'tenant-1-new']);
-    expect(listed).toContain(`${ingestOnly.slice(4, 16)}  bidder-1`);
+    expect(inStream.sort()).toStrictEqual([tx('tenant-1'), tx('tenant-1-new')]);
+    expect(listed).toContain(`${ingestOnly.slice(4, 16)}  ${tenant('bidder-1')}`);
     expect(listed).toMatch(new RegExp(`${ingestOnly.slice(4, 16)} .* expires .* → ${rotated.slice(4, 16)}`));
     expect(listed).toMatch(new RegExp(`${revokedKey.slice(4, 16)} .* REVOKED`));
     expect(listed).not.toContain(ingestOnly.slice(17));
@@ -110,11 +129,11 @@ describe('API keys through the local cloud', () => {
 
   it('says when a rotated key has expired and which key replaced it', async () => {
     // Prepare
-    const old = (await keys(cloud, 'create', '--tenant', 'rotating', '--scopes', 'ingest')).split('\n')[0]!;
+    const old = (await keys(cloud, 'create', '--tenant', tenant('rotating'), '--scopes', 'ingest')).split('\n')[0]!;
     const replacement = (await keys(cloud, 'rotate', old.slice(4, 16), '--grace-hours', '0')).split('\n')[0]!;
 
     // Act
-    const response = await fetch(`${cloud.url}/bid`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': old }, body: bid('expired') });
+    const response = await fetch(`${cloud.url}/bid`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': old }, body: bid(tx('expired')) });
 
     // Assess
     expect(response.status).toBe(403);
@@ -123,14 +142,12 @@ describe('API keys through the local cloud', () => {
 
   it('answers 429 with Retry-After beyond a key’s rate limit, without writing the refused events', async () => {
     // Prepare
-    const limited = (await keys(cloud, 'create', '--tenant', 'small', '--scopes', 'ingest', '--rate', '1', '--burst', '3')).split('\n')[0]!;
+    const limited = (await keys(cloud, 'create', '--tenant', tenant('small'), '--scopes', 'ingest', '--rate', '1', '--burst', '3')).split('\n')[0]!;
 
     // Act
     const answers: string[] = [];
-    for (let i = 0; i < 6; i++) answers.push(await call('/bid', limited, bid(`limited-${i}`)));
-    const inStream = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM))
-      .map((r) => (r.data as { data: { tx_id: string } }).data.tx_id)
-      .filter((txId) => txId.startsWith('limited-'));
+    for (let i = 0; i < 6; i++) answers.push(await call('/bid', limited, bid(tx(`limited-${i}`))));
+    const inStream = (await ownTransactionsInStream()).filter((txId) => txId.startsWith(tx('limited-')));
 
     // Assess
     // Two instances serve /bid locally, each with its own bucket of 3 (per-instance limits, docs/adr/0013-api-keys.md).
@@ -139,7 +156,7 @@ describe('API keys through the local cloud', () => {
     expect(accepted).toBeLessThanOrEqual(6);
     expect(answers.filter((answer) => answer !== '202 ok').every((answer) => answer === '429 rate_limited')).toBe(true);
     expect(inStream.sort()).toStrictEqual(
-      answers.flatMap((answer, i) => (answer === '202 ok' ? [`limited-${i}`] : [])).sort(),
+      answers.flatMap((answer, i) => (answer === '202 ok' ? [tx(`limited-${i}`)] : [])).sort(),
     );
   }, 30_000);
 });

@@ -1,3 +1,4 @@
+import { DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { readWholeStream } from './support/readWholeStream.js';
 import { startTestCloud, type OwnTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
@@ -5,11 +6,14 @@ import { startTestCloud, type OwnTestCloud, CLOUD_START_TIMEOUT_MS } from './sup
 /*
  * A load run during which the stream refuses writes twice: first as a throttled stream
  * (ProvisionedThroughputExceeded), then as an unavailable one (503). Ingest must push back with
- * 429/503 and Retry-After, accept nothing it did not write, and resume on its own.
+ * 429/503 and Retry-After, accept nothing it did not write, and resume on its own. Then the stream
+ * is deleted, which no suite on the shared cloud may do, and ingest must refuse what it cannot write.
  */
 const RAW_EVENTS_STREAM = 'sdp-ingest-local-raw-events';
 const LOAD_MS = 14_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The seed platform's click (test/ingest.test.ts), verbatim. */
+const seedClick = '{"tx_id":"44db4cf3-c372-4f7c-8443-9d2a1e725473"}';
 
 interface Answer {
   at: number;
@@ -24,6 +28,12 @@ interface Answer {
 describe('ingest under load while the stream refuses writes', () => {
   let cloud: OwnTestCloud;
 
+  const post = async (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => {
+    const response = await cloud.fetch(path, { method: 'POST', headers, body });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+  };
+
   beforeAll(async () => {
     cloud = await startTestCloud(undefined, { kinesisFaults: true });
   }, CLOUD_START_TIMEOUT_MS);
@@ -34,6 +44,8 @@ describe('ingest under load while the stream refuses writes', () => {
 
   it('answers 429 while throttled and 503 while unavailable, stores exactly what it accepted, and resumes by itself', async () => {
     // Prepare
+    // Instances start on first use: start those the load needs, so that its first seconds measure ingest, not cold starts.
+    await Promise.all([cloud.pools.get('sdp-ingest-local-putEvent')!.warm(6), cloud.pools.get('sdp-ingest-local-putEvents')!.warm(2)]);
     const answers: Answer[] = [];
     const started = Date.now();
     let sequence = 0;
@@ -93,4 +105,27 @@ describe('ingest under load while the stream refuses writes', () => {
     expect(new Set(inStream)).toStrictEqual(new Set(accepted));
     expect(answers.flatMap((a) => a.refusedTxIds).filter((txId) => inStream.includes(txId))).toStrictEqual([]);
   }, 120_000);
+
+  // Last: it deletes the raw events stream.
+  it('answers 503 with Retry-After and accepts nothing when the stream refuses writes', async () => {
+    // Prepare
+    await localKinesisClient(cloud.kinesisEndpoint).send(new DeleteStreamCommand({ StreamName: RAW_EVENTS_STREAM }));
+
+    // Act
+    const single = await post('/click', seedClick);
+    const batch = await post('/events', JSON.stringify({ events: [{ type: 'click', tx_id: 'a' }, { type: 'oops' }] }));
+
+    // Assess
+    expect([single.status, single.headers.get('retry-after'), single.body!.code]).toStrictEqual([503, '1', 'stream_unavailable']);
+    expect(batch.status).toBe(503);
+    expect(batch.headers.get('retry-after')).toBe('1');
+    expect(batch.body).toMatchObject({
+      accepted: 0,
+      rejected: 2,
+      results: [
+        { index: 0, status: 'rejected', error: { code: 'stream_unavailable' } },
+        { index: 1, status: 'rejected', error: { code: 'validation_failed' } },
+      ],
+    });
+  });
 });

@@ -3,18 +3,29 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { validateProduct } from '../shared/src/generated/validators.js';
 import { demoCatalog } from '../services/catalog/src/domain/demoCatalog.js';
-import { CLOUD_START_TIMEOUT_MS, repositoryRoot, startTestCloud, type TestCloud } from './support/startTestCloud.js';
+import { NAMESPACES } from './support/namespaces.js';
+import { sharedTestCloud } from './support/sharedCloud.js';
+import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
+
+const repositoryRoot = path.resolve(__dirname, '..');
+
+// A request may wait for an instance of its function to start: seconds beside other suites on 2 cores.
+jest.setTimeout(60_000);
 
 async function catalog(cloud: TestCloud, ...args: string[]): Promise<string> {
   const { stdout } = await promisify(execFile)(path.join(repositoryRoot, 'node_modules/.bin/tsx'), ['services/catalog/scripts/catalog.ts', ...args, '--data-dir', cloud.dataDir], { cwd: repositoryRoot });
   return stdout.trim();
 }
 
+/*
+ * The shared cloud's catalog is this suite's (NAMESPACES.catalog): no other suite on it seeds the
+ * demo catalog, so its first seed here writes every product and order.
+ */
 describe('the catalog through the local cloud', () => {
   let cloud: TestCloud;
 
   beforeAll(async () => {
-    cloud = await startTestCloud();
+    cloud = await sharedTestCloud();
   }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -39,7 +50,7 @@ describe('the catalog through the local cloud', () => {
 
   it('answers 404 for a product it does not have and 400 for an id that cannot be one', async () => {
     // Act
-    const missing = await cloud.fetch('/products/sku-999');
+    const missing = await cloud.fetch(`/products/${NAMESPACES.catalog.unknownProduct}`);
     const invalid = await cloud.fetch('/products/a%20b');
 
     // Assess

@@ -1,12 +1,16 @@
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { generateClickstream } from './support/clickstream/generateClickstream.js';
 import { productDemandOracle, type ExpectedProductWindow } from './support/clickstream/productDemandOracle.js';
+import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream } from './support/readWholeStream.js';
-import { CLOUD_START_TIMEOUT_MS, startTestCloud, type TestCloud } from './support/startTestCloud.js';
-import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
+import { sharedTestCloud } from './support/sharedCloud.js';
+import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
 
 const PRODUCT_WINDOWS_STREAM = 'sdp-demand-local-product-windows';
 const MINUTE_MS = 60_000;
+const HOUR_MS = 60 * MINUTE_MS;
+/** The suite's shoppers, products and time (test/support/namespaces.ts): the cloud is shared with other suites */
+const { userPrefix: USER_PREFIX, productPrefix: PRODUCT_PREFIX, eventsHoursAgo: EVENTS_HOURS_AGO } = NAMESPACES.demand;
 const COUNTS = ['views', 'carts', 'cart_units', 'checkouts', 'purchases', 'units_sold'] as const;
 
 interface Activity extends ExpectedProductWindow {
@@ -39,7 +43,7 @@ describe('product demand of a shop clickstream through the local cloud', () => {
   };
 
   beforeAll(async () => {
-    cloud = await startTestCloud();
+    cloud = await sharedTestCloud();
   }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -47,12 +51,16 @@ describe('product demand of a shop clickstream through the local cloud', () => {
   }, 60_000);
 
   it('counts every product view, cart, checkout and purchase once per window, as an oracle of the posted clickstream does', async () => {
-    // Prepare: out-of-order arrivals with copies, and then a client that resends a tenth of it
-    const startMs = Date.now() - 40 * MINUTE_MS;
-    const workload = generateClickstream({ users: 100, seed: 4242, gapMs: 10_000, startMs });
+    // Prepare: out-of-order arrivals with copies, and then a client that resends a tenth of it. The
+    // events are a day old, a time only this suite posts to, so that every product active in the range
+    // and every window in it is the suite's own; whole reads take those and the suite's products.
+    const startMs = Date.now() - EVENTS_HOURS_AGO * HOUR_MS;
+    const workload = generateClickstream({ users: 100, seed: 4242, gapMs: 10_000, startMs, userPrefix: `${USER_PREFIX}shopper-`, productPrefix: PRODUCT_PREFIX });
     const resent = workload.arrivals.filter((_, i) => i % 10 === 3);
     const expected = productDemandOracle(workload.arrivals, MINUTE_MS);
-    const range = `from=${new Date(startMs - 60 * MINUTE_MS).toISOString()}&to=${new Date(Date.now() + 60 * MINUTE_MS).toISOString()}`;
+    const [fromMs, toMs] = [startMs - 60 * MINUTE_MS, startMs + 100 * MINUTE_MS];
+    const range = `from=${new Date(fromMs).toISOString()}&to=${new Date(toMs).toISOString()}`;
+    const isOurs = (productId: string, windowStartMs: number) => productId.startsWith(PRODUCT_PREFIX) || (windowStartMs >= fromMs && windowStartMs < toMs);
 
     // Act
     let accepted = 0;
@@ -60,7 +68,7 @@ describe('product demand of a shop clickstream through the local cloud', () => {
       accepted += await post(workload.arrivals.slice(start, start + size));
     }
     for (let start = 0; start < resent.length; start += 500) accepted += await post(resent.slice(start, start + 500));
-    await waitForIdlePipeline(cloud);
+    await cloud.waitForIdle();
 
     // Assess: per product and minute, and the totals with their conversion
     expect(accepted).toBe(workload.arrivals.length + resent.length);
@@ -90,6 +98,7 @@ describe('product demand of a shop clickstream through the local cloud', () => {
     const latest = new Map<string, ExpectedProductWindow & { version: number }>();
     for (const { data } of await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), PRODUCT_WINDOWS_STREAM)) {
       const window = data as ExpectedProductWindow & { product_id: string; window_start: string; version: number };
+      if (!isOurs(window.product_id, Date.parse(window.window_start))) continue;
       const key = `${window.product_id} ${Date.parse(window.window_start)}`;
       const known = latest.get(key);
       if (!known || known.version < window.version) latest.set(key, window);
@@ -104,9 +113,10 @@ describe('product demand of a shop clickstream through the local cloud', () => {
       expect(response.status).toBe(200);
       return ((await response.json()) as { rows: Record<string, unknown>[] }).rows;
     };
-    const [landed] = await lake("SELECT count(*) AS events FROM clickstream_events WHERE user_id LIKE 'shopper-%'");
+    const inRange = (column: string) => `(epoch_ms(${column}) >= ${fromMs} AND epoch_ms(${column}) < ${toMs})`;
+    const [landed] = await lake(`SELECT count(*) AS events FROM clickstream_events WHERE user_id LIKE '${USER_PREFIX}%' OR ${inRange('event_time')}`);
     expect(Number(landed!.events)).toBe(accepted);
-    const lakeWindows = await lake(`SELECT product_id, epoch_ms(window_start) AS start, ${COUNTS.join(', ')} FROM product_windows`);
+    const lakeWindows = await lake(`SELECT product_id, epoch_ms(window_start) AS start, ${COUNTS.join(', ')} FROM product_windows WHERE product_id LIKE '${PRODUCT_PREFIX}%' OR ${inRange('window_start')}`);
     const fromLake = lakeWindows.map((row) => `${String(row.product_id)} ${Number(row.start)} ${JSON.stringify(Object.fromEntries(COUNTS.map((name) => [name, Number(row[name])])))}`).sort();
     expect(fromLake).toStrictEqual(oracle);
   }, 600_000);
@@ -115,14 +125,14 @@ describe('product demand of a shop clickstream through the local cloud', () => {
     // Act
     const badId = await cloud.fetch('/reports/products/a%20b');
     const badSort = await cloud.fetch('/reports/products?sort=revenue');
-    const backwards = await cloud.fetch('/reports/products/sku-001?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z');
-    const quiet = await getJson<{ totals: Activity; buckets: Activity[] }>('/reports/products/sku-never-seen');
+    const backwards = await cloud.fetch(`/reports/products/${PRODUCT_PREFIX}001?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`);
+    const quiet = await getJson<{ totals: Activity; buckets: Activity[] }>(`/reports/products/${PRODUCT_PREFIX}never-seen`);
 
     // Assess
     const problem = async (response: Response) => ({ status: response.status, ...((await response.json()) as { code: string; message: string }) });
     expect(await problem(badId)).toMatchObject({ status: 400, code: 'invalid_request', message: expect.stringContaining('product_id') });
     expect(await problem(badSort)).toMatchObject({ status: 400, code: 'invalid_request', message: expect.stringContaining('sort') });
     expect(await problem(backwards)).toMatchObject({ status: 400, code: 'invalid_request', message: expect.stringContaining('from must be before to') });
-    expect(quiet).toMatchObject({ totals: { product_id: 'sku-never-seen', views: 0, purchases: 0, view_to_purchase: 0 }, buckets: [] });
+    expect(quiet).toMatchObject({ totals: { product_id: `${PRODUCT_PREFIX}never-seen`, views: 0, purchases: 0, view_to_purchase: 0 }, buckets: [] });
   }, 60_000);
 });

@@ -1,9 +1,13 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { validateAggregation, validateCampaignList, validateError, validatePeriodReport } from '../shared/src/generated/validators.js';
 import { localDynamoDbClient } from '../local-cloud/src/clients.js';
-import { startTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
+import { sharedTestCloud } from './support/sharedCloud.js';
+import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
 
 const AGGREGATIONS_TABLE = 'sdp-aggregate-local-aggregations';
+
+// A request may wait for an instance of its function to start: seconds beside other suites on 2 cores.
+jest.setTimeout(60_000);
 
 interface StoredWindow {
   campaignItemId: number;
@@ -14,7 +18,9 @@ interface StoredWindow {
   spend: number;
 }
 
-// Minute windows around the Paris spring change (Sunday 29 March 2026, 02:00 → 03:00 local).
+// Minute windows around the Paris spring change (Sunday 29 March 2026, 02:00 → 03:00 local). On the shared
+// cloud, campaigns 1001–1004 and 999, March 2026 and January 2025 are this suite's alone (NAMESPACES.report
+// in test/support/namespaces.ts), so the lists of a time range below hold only these windows.
 const windows: StoredWindow[] = [
   { campaignItemId: 1001, windowStart: '2026-03-28T22:59:00.000Z', bids: 10, impressions: 4, clicks: 1, spend: 40 },
   { campaignItemId: 1001, windowStart: '2026-03-28T23:00:00.000Z', bids: 20, impressions: 10, clicks: 2, spend: 100 },
@@ -46,7 +52,7 @@ function itemOf(window: StoredWindow) {
 const MARCH = { from: '2026-03-28T00:00:00Z', to: '2026-03-31T00:00:00Z' };
 
 describe('report through the local cloud', () => {
-  let cloud: Awaited<ReturnType<typeof startTestCloud>>;
+  let cloud: TestCloud;
 
   const get = async (path: string, query: Record<string, string> = {}) => {
     const search = new URLSearchParams(query).toString();
@@ -55,9 +61,10 @@ describe('report through the local cloud', () => {
   };
 
   beforeAll(async () => {
-    cloud = await startTestCloud();
+    cloud = await sharedTestCloud();
     const dynamoDb = localDynamoDbClient(cloud.dynamoDbEndpoint);
     for (const window of windows) await dynamoDb.send(new PutItemCommand({ TableName: AGGREGATIONS_TABLE, Item: itemOf(window) }));
+    dynamoDb.destroy();
   }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {

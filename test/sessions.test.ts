@@ -1,13 +1,20 @@
+import { validateClickstreamEnvelope } from '../shared/src/generated/validators.js';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { generateClickstream } from './support/clickstream/generateClickstream.js';
 import { sessionsOracle, type PostedClick } from './support/clickstream/sessionsOracle.js';
-import { readWholeStream } from './support/readWholeStream.js';
-import { CLOUD_START_TIMEOUT_MS, startTestCloud, type TestCloud } from './support/startTestCloud.js';
-import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
+import { NAMESPACES } from './support/namespaces.js';
+import { readWholeStream, type StreamRecordRead } from './support/readWholeStream.js';
+import { sharedTestCloud } from './support/sharedCloud.js';
+import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
 
 const CLICKSTREAM = 'sdp-ingest-local-clickstream';
 const SESSIONS_STREAM = 'sdp-sessions-local-sessions';
 const GAP_MS = 10_000;
+/** The suite's users (the streams are shared with other suites): the workload's shoppers, a late user, the validation checks' users */
+const { userPrefix: USER_PREFIX, productPrefix: PRODUCT_PREFIX } = NAMESPACES.sessions;
+const SHOPPER_PREFIX = `${USER_PREFIX}shopper-`;
+const LATE_USER = `${USER_PREFIX}late-user`;
+const CHECKED_PREFIX = `${USER_PREFIX}checked-`;
 
 interface ListedSession {
   session_id: string;
@@ -35,8 +42,15 @@ describe('sessions of a shop clickstream through the local cloud', () => {
     return ((await response.json()) as { sessions: ListedSession[] }).sessions;
   };
 
+  /** The whole clickstream (shared with other suites), its records of the validation checks' users, and every user in it */
+  const clickstream = async () => {
+    const records = await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), CLICKSTREAM);
+    const userOf = (record: StreamRecordRead) => (record.data as { data?: { user_id?: unknown } }).data?.user_id;
+    return { records, checked: records.filter((record) => String(userOf(record)).startsWith(CHECKED_PREFIX)), users: new Set(records.map(userOf)) };
+  };
+
   beforeAll(async () => {
-    cloud = await startTestCloud();
+    cloud = await sharedTestCloud();
   }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -45,7 +59,7 @@ describe('sessions of a shop clickstream through the local cloud', () => {
 
   it('ends with exactly the sessions of the whole clickstream in event time, despite disorder, late bridging events and copies', async () => {
     // Prepare
-    const workload = generateClickstream({ users: 150, seed: 2026, gapMs: GAP_MS, startMs: Date.now() - 30 * 60_000 });
+    const workload = generateClickstream({ users: 150, seed: 2026, gapMs: GAP_MS, startMs: Date.now() - 30 * 60_000, userPrefix: SHOPPER_PREFIX, productPrefix: PRODUCT_PREFIX });
     const expected = sessionsOracle(workload.arrivals, GAP_MS);
 
     // Act: the first 20 events one by one, the rest in batches of 1 to 200, in arrival order
@@ -59,7 +73,7 @@ describe('sessions of a shop clickstream through the local cloud', () => {
       expect({ status, rejected: body.rejected }).toStrictEqual({ status: 200, rejected: 0 });
       accepted += body.accepted;
     }
-    await waitForIdlePipeline(cloud);
+    await cloud.waitForIdle();
 
     // Assess
     expect(accepted).toBe(workload.arrivals.length);
@@ -76,13 +90,15 @@ describe('sessions of a shop clickstream through the local cloud', () => {
     expect(mismatches).toStrictEqual([]);
 
     // The sessions stream carries every version; the latest of each session is what the API lists.
+    // The stream is shared: every session of the workload's user prefix must be one the API lists.
     const latest = new Map<string, ListedSession>();
     for (const { data } of await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), SESSIONS_STREAM)) {
+      if (!(data as ListedSession).user_id.startsWith(SHOPPER_PREFIX)) continue;
       const session = data as ListedSession & { updated_at: string };
       const known = latest.get(session.session_id) as (ListedSession & { updated_at: string }) | undefined;
       if (!known || known.updated_at <= session.updated_at) latest.set(session.session_id, session);
     }
-    const streamed = [...latest.values()].filter((s) => s.status === 'active' && expected.has(s.user_id)).map((s) => `${s.session_id} ${s.start} ${s.end} ${s.event_count}`).sort();
+    const streamed = [...latest.values()].filter((s) => s.status === 'active').map((s) => `${s.session_id} ${s.start} ${s.end} ${s.event_count}`).sort();
     const listedAll = (await Promise.all([...expected.keys()].map((userId) => sessionsOf(userId)))).flat().map((s) => `${s.session_id} ${s.start} ${s.end} ${s.event_count}`).sort();
     expect(streamed).toStrictEqual(listedAll);
   }, 600_000);
@@ -90,42 +106,45 @@ describe('sessions of a shop clickstream through the local cloud', () => {
   it('merges two sessions when a late event bridges them, keeping the earlier id, and extends one backwards', async () => {
     // Prepare
     const t0 = Date.now() - 10 * 60_000;
-    const click = (offsetMs: number, event_name: string, device_type = 'mobile'): PostedClick => ({ user_id: 'late-user', event_timestamp: t0 + offsetMs, event_name, device_type });
+    const click = (offsetMs: number, event_name: string, device_type = 'mobile'): PostedClick => ({ user_id: LATE_USER, event_timestamp: t0 + offsetMs, event_name, device_type });
     await postBatch([click(0, 'navigate'), click(1_000, 'detail'), click(20_000, 'search'), click(21_000, 'purchase')]);
-    await waitForIdlePipeline(cloud);
-    const before = await sessionsOf('late-user');
+    await cloud.waitForIdle();
+    const before = await sessionsOf(LATE_USER);
 
     // Act
     await postBatch([click(10_500, 'category')]);
-    await waitForIdlePipeline(cloud);
-    const merged = await sessionsOf('late-user', true);
+    await cloud.waitForIdle();
+    const merged = await sessionsOf(LATE_USER, true);
     await postBatch([click(-6_000, 'search', 'tablet'), click(1_000, 'detail')]);
-    await waitForIdlePipeline(cloud);
-    const extended = await sessionsOf('late-user');
+    await cloud.waitForIdle();
+    const extended = await sessionsOf(LATE_USER);
 
     // Assess
     const iso = (offsetMs: number) => new Date(t0 + offsetMs).toISOString();
     expect(before.map((s) => [s.session_id, s.start, s.end, s.event_count])).toStrictEqual([
-      ['late-user_1', iso(0), iso(1_000), 2],
-      ['late-user_2', iso(20_000), iso(21_000), 2],
+      [`${LATE_USER}_1`, iso(0), iso(1_000), 2],
+      [`${LATE_USER}_2`, iso(20_000), iso(21_000), 2],
     ]);
     expect(merged.map((s) => [s.session_id, s.status, s.merged_into ?? null, s.start, s.end, s.event_count, s.entry_event, s.exit_event])).toStrictEqual([
-      ['late-user_1', 'active', null, iso(0), iso(21_000), 5, 'navigate', 'purchase'],
-      ['late-user_2', 'merged', 'late-user_1', iso(20_000), iso(21_000), 2, 'search', 'purchase'],
+      [`${LATE_USER}_1`, 'active', null, iso(0), iso(21_000), 5, 'navigate', 'purchase'],
+      [`${LATE_USER}_2`, 'merged', `${LATE_USER}_1`, iso(20_000), iso(21_000), 2, 'search', 'purchase'],
     ]);
-    expect(extended.map((s) => [s.session_id, s.start, s.end, s.event_count, s.entry_event, s.device_type])).toStrictEqual([['late-user_1', iso(-6_000), iso(21_000), 6, 'search', 'tablet']]);
+    expect(extended.map((s) => [s.session_id, s.start, s.end, s.event_count, s.entry_event, s.device_type])).toStrictEqual([[`${LATE_USER}_1`, iso(-6_000), iso(21_000), 6, 'search', 'tablet']]);
   }, 180_000);
 
   it('rejects invalid clickstream events with every reason and writes nothing invalid to the stream', async () => {
-    // Prepare
-    const before = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), CLICKSTREAM)).length;
+    // Prepare: the stream is shared, so the checks' users are the suite's own; one user per request
+    const user = (name: string) => `${CHECKED_PREFIX}${name}`;
+    const valid = { user_id: user('valid'), event_timestamp: Date.now(), event_name: 'detail' };
+    const rejectedUsers = [user('bad id'), user('no-time')];
+    const before = await clickstream();
 
     // Act
-    const single = await cloud.fetch('/clickstream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_id: 'u 1', event_timestamp: 'now', event_name: 'detail' }) });
+    const single = await cloud.fetch('/clickstream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_id: rejectedUsers[0], event_timestamp: 'now', event_name: 'detail' }) });
     const singleBody = (await single.json()) as { code: string; message: string; violations: { path: string }[] };
-    const batch = await postBatch([{ user_id: 'u1', event_timestamp: Date.now(), event_name: 'detail' }, { user_id: 'u1', event_name: 'detail' }, 'not an object']);
+    const batch = await postBatch([valid, { user_id: rejectedUsers[1], event_name: 'detail' }, 'not an object']);
     const notABatch = await postBatch([]);
-    const after = await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), CLICKSTREAM);
+    const after = await clickstream();
 
     // Assess
     expect({ status: single.status, code: singleBody.code, paths: singleBody.violations.map((v) => v.path).sort() }).toStrictEqual({
@@ -139,6 +158,11 @@ describe('sessions of a shop clickstream through the local cloud', () => {
       results: ['accepted', 'validation_failed', 'validation_failed'],
     });
     expect(notABatch.status).toBe(400);
-    expect(after.length - before).toBe(1);
+    // Exactly the one valid event (with the contract's defaults) is new among the checks' users, no
+    // rejected user is in the stream, and every record of it, whichever suite posted it, is valid.
+    expect(before.checked).toStrictEqual([]);
+    expect(after.checked.map((record) => (record.data as { data: unknown }).data)).toStrictEqual([{ ...valid, event_type: 'click', device_type: 'unknown' }]);
+    expect(rejectedUsers.filter((rejected) => after.users.has(rejected))).toStrictEqual([]);
+    expect(after.records.filter((record) => !validateClickstreamEnvelope(record.data))).toStrictEqual([]);
   }, 120_000);
 });

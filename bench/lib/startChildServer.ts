@@ -13,18 +13,20 @@ export interface ChildServer<Ready, Report> {
 /**
  * Runs a TypeScript server entry in its own Node process (through tsx) so the server never shares an
  * event loop, or a core's time slice within one loop, with the load generator. Resolves once the
- * child has sent `{ ready }`. `nodeFlags` go to the child's Node, e.g. `['--cpu-prof']` to profile it.
+ * child has sent `{ ready }`. `nodeFlags` go to the child's Node, e.g. `['--cpu-prof']` to profile it;
+ * `environment` adds variables to its environment.
  */
 export function startChildServer<Ready, Report = never>(
   entry: string,
   args: string[] = [],
   nodeFlags: string[] = [],
+  environment: Record<string, string> = {},
 ): Promise<ChildServer<Ready, Report>> {
   const child = fork(entry, args, {
     execArgv: ['--import', 'tsx', ...nodeFlags],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     // The AWS SDK's "node >= 22" notice would otherwise interleave with the results.
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    env: { ...process.env, NODE_NO_WARNINGS: '1', ...environment },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let report: Report | undefined;

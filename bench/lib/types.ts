@@ -39,7 +39,10 @@ export interface IngestBenchResults {
     localCloudStartupMs: number;
   };
   singleEvent: {
+    /** The local cloud with its stream consumers stopped: ingest alone */
     ingest: Measurement<SingleRun>;
+    /** The whole platform as `npm start` runs it, every consumer reading the streams */
+    platform: Measurement<SingleRun>;
     bare: Measurement<SingleRun>;
     /** Reference: single-record PutRecords straight to the same kinesalite, same connections and duration */
     rawSingleRecord: Measurement<SingleRun>;
@@ -48,7 +51,7 @@ export interface IngestBenchResults {
     ratioOfPerSecondMedians: number;
     /** median ingest req/s / median single-record PutRecords/s: how much of kinesalite's own ceiling ingest reaches */
     ratioToRawSingleRecord: number;
-    target: number;
+    target: { requestsPerSecond: number; p99Ms: number; platformP99Ms: number };
   };
   batch: {
     ingest: Measurement<BatchRun>;
@@ -57,6 +60,8 @@ export interface IngestBenchResults {
     ratio: number;
     target: number;
   };
+  /** `--profile`: CPU per request by what it was spent on, from V8 profiles of the local cloud's threads */
+  cpuBreakdown?: { requestsPerSecond: number; cpuMsPerRequest: number; msPerRequest: Record<string, number>; profileDir: string };
   localCloud?: { gateway: { requests: number; byStatus: Record<string, number> }; invocations: Record<string, { invocations: number; errors: number }> };
   notes: string[];
 }

@@ -35,12 +35,14 @@ export function ingestMarkdown(results: IngestBenchResults): string {
     '',
     '| target | req/s (mean) | req/s (median of seconds) | p50 ms | p99 ms | non-2xx | errors | server cores | server CPU ms/req |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    single('local cloud ingest', singleEvent.ingest.median),
+    single('local cloud ingest (stream consumers stopped)', singleEvent.ingest.median),
+    single('the whole platform (every consumer running)', singleEvent.platform.median),
     single('bare Node http', singleEvent.bare.median),
     single('reference: 1-record PutRecords to kinesalite', singleEvent.rawSingleRecord.median),
     '',
-    `Ingest / bare: **${pct(singleEvent.ratio)}** (target ≥ ${pct(singleEvent.target)}: ${singleEvent.ratio >= singleEvent.target ? 'met' : 'not met'}); ` +
-      `ingest / 1-record PutRecords: ${pct(singleEvent.ratioToRawSingleRecord)}.`,
+    singleEventVerdict(singleEvent),
+    `Ingest / bare: ${pct(singleEvent.ratio)}; ingest / 1-record PutRecords: ${pct(singleEvent.ratioToRawSingleRecord)}.`,
+    ...(results.cpuBreakdown ? ['', ...breakdownTable(results.cpuBreakdown)] : []),
     '',
     `## Batches: ${settings.batch.size} mixed events per call, ${settings.batch.concurrency} concurrent, ${settings.batch.warmupSeconds} s warm-up + ${settings.batch.durationSeconds} s`,
     '',
@@ -54,4 +56,28 @@ export function ingestMarkdown(results: IngestBenchResults): string {
     ...results.notes.map((note) => `- ${note}`),
     '',
   ].join('\n');
+}
+
+/** The single-event targets, each with its verdict. */
+function singleEventVerdict({ ingest, platform, target }: IngestBenchResults['singleEvent']): string {
+  const verdict = (ok: boolean): string => (ok ? 'met' : 'missed');
+  const rate = ingest.median.requestsPerSecondMean ?? Number.NaN;
+  const p99 = ingest.median.latencyP99Ms ?? Number.NaN;
+  const platformP99 = platform.median.latencyP99Ms ?? Number.NaN;
+  return (
+    `Targets: ≥ ${target.requestsPerSecond} req/s: **${round(rate)}** (${verdict(rate >= target.requestsPerSecond)}); ` +
+    `p99 ≤ ${target.p99Ms} ms: **${round(p99, 1)} ms** (${verdict(p99 <= target.p99Ms)}); ` +
+    `with the whole platform p99 ≤ ${target.platformP99Ms} ms: **${round(platformP99, 1)} ms** (${verdict(platformP99 <= target.platformP99Ms)}).`
+  );
+}
+
+/** Where the CPU of one `POST /bid` goes, from the profiled run. */
+function breakdownTable(breakdown: NonNullable<IngestBenchResults['cpuBreakdown']>): string[] {
+  return [
+    `### CPU per \`POST /bid\`: ${breakdown.cpuMsPerRequest} ms (profiled run, ${breakdown.requestsPerSecond} req/s)`,
+    '',
+    '| spent on | ms per request | share |',
+    '| --- | ---: | ---: |',
+    ...Object.entries(breakdown.msPerRequest).map(([category, ms]) => `| ${category} | ${ms} | ${round((ms / breakdown.cpuMsPerRequest) * 100, 1)} % |`),
+  ];
 }

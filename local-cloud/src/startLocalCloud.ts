@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ensureLocalApiKey } from './access/ensureLocalApiKey.js';
 import { localDynamoDbClient, localDynamoDbStreamsClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
-import { startKinesalite } from './emulators/startKinesalite.js';
+import { startKinesisEmulator, type KinesisEmulator } from './emulators/kinesis/startKinesisEmulator.js';
 import { startKinesisFaultFront, type KinesisFaultFront } from './emulators/startKinesisFaultFront.js';
 import { startLambdaLocal } from './emulators/startLambdaLocal.js';
 import { startSageMakerLocal } from './emulators/startSageMakerLocal.js';
@@ -112,9 +112,16 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const sageMakerPort = options.sageMakerPort ?? (await freePort());
     const objectStoreDir = path.join(dataDir, 's3');
     const activity = new StreamActivity();
+    const cacheDir = path.join(root, '.data', 'cache');
+    const buildCache = { root, cacheDir: path.join(cacheDir, 'bundles'), hashes: new Map<string, Promise<string>>() };
     // allSettled: if one emulator fails to start, the others (DynamoDB Local is a child process) still get stopped.
     const started = await Promise.allSettled([
-      startKinesalite({ port: kinesisPort, dataDir: path.join(dataDir, 'kinesis'), onWrite: (stream) => activity.notify('kinesis', stream) }),
+      startKinesisEmulator({
+        port: kinesisPort,
+        dataDir: path.join(dataDir, 'kinesis'),
+        build: buildCache,
+        onWrite: (stream) => activity.notify('kinesis', stream),
+      }),
       startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb') }),
       startSageMakerLocal({ port: sageMakerPort, dataDir: path.join(dataDir, 'sagemaker'), objectStoreDir, log }),
     ]);
@@ -122,7 +129,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const [kinesalite, dynamoDbLocal, sageMaker] = started.map((result) => {
       if (result.status === 'rejected') throw result.reason;
       return result.value;
-    }) as [Emulator, Emulator, Emulator];
+    }) as [KinesisEmulator, Emulator, Emulator];
     log(`kinesalite on ${kinesalite.endpoint}, DynamoDB Local on ${dynamoDbLocal.endpoint}, SageMaker on ${sageMaker.endpoint}`);
 
     const kinesis = localKinesisClient(kinesalite.endpoint);
@@ -130,7 +137,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const dynamoDbStreams = localDynamoDbStreamsClient(dynamoDbLocal.endpoint);
     stages.emulators.add(async () => [kinesis, dynamoDb, dynamoDbStreams].forEach((client) => client.destroy()));
 
-    const cacheDir = path.join(root, '.data', 'cache');
     const project = await loadLocalProject({
       root,
       stage,
@@ -144,15 +150,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const apiKey = apiKeysTable ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir) : undefined;
 
     // Bundles are cached under the repository so they resolve the runtime-provided packages (AWS SDK) from node_modules.
-    const bundleCache = { root, cacheDir: path.join(cacheDir, 'bundles'), hashes: new Map<string, Promise<string>>() };
     const bundlingStarted = Date.now();
-    const bundles = await bundleFunctions(project.functions, bundleCache);
+    const bundles = await bundleFunctions(project.functions, buildCache);
     const rebuilt = [...bundles.values()].filter((bundle) => !bundle.fromCache).length;
     log(`${bundles.size} function bundles ready in ${Date.now() - bundlingStarted} ms (${rebuilt} rebuilt, the rest unchanged)`);
     const logsDir = path.join(dataDir, 'logs');
     await mkdir(logsDir, { recursive: true });
     const pools = new Map<string, FunctionPool>();
-    const kinesisFaults = options.kinesisFaults ? await startKinesisFaultFront(kinesalite.endpoint) : undefined;
+    // Functions write to Kinesis through a front that commits concurrent writes to a stream together.
+    const kinesisFaults = options.kinesisFaults ? await startKinesisFaultFront(kinesalite.writeEndpoint) : undefined;
     if (kinesisFaults) stages.emulators.add(() => kinesisFaults.stop());
     // Lambda's Invoke API for the functions that call others (the ops service's replay).
     const lambda = await startLambdaLocal({ port: 0, invoke: (name, event) => pools.get(name)?.invoke(event) });
@@ -162,7 +168,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_KINESIS: kinesisFaults?.endpoint ?? kinesalite.endpoint,
+      AWS_ENDPOINT_URL_KINESIS: kinesisFaults?.endpoint ?? kinesalite.writeEndpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoDbLocal.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbLocal.endpoint,
       AWS_ENDPOINT_URL_SAGEMAKER: sageMaker.endpoint,
@@ -218,7 +224,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const sites = await Promise.all(
       project.staticSites.map(async (site) => {
         const siteDir = path.join(buildDir, 'sites', site.service);
-        await buildStaticSite(site, siteDir, bundleCache);
+        await buildStaticSite(site, siteDir, buildCache);
         return { path: site.path, root: siteDir };
       }),
     );

@@ -7,7 +7,7 @@
  *   npm start -- --shop-rate 5     # demo shop visits per second (default 2; POST /clickstream)
  *   npm start -- --reset           # forget streams, tables and checkpoints first
  *   PORT=8080 npm start            # another port
- *   npm start -- --kinesis-port 4567 --dynamodb-port 8000   # emulator ports (these are the defaults)
+ *   npm start -- --kinesis-port 4567 --dynamodb-port 8000   # emulator ports (these are the defaults; 0 for any free one)
  */
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -51,8 +51,9 @@ try {
     root,
     dataDir,
     port: Number(values.port),
-    kinesisPort: Number(values['kinesis-port']),
-    dynamoDbPort: Number(values['dynamodb-port']),
+    // 0: any free port.
+    ...(Number(values['kinesis-port']) > 0 ? { kinesisPort: Number(values['kinesis-port']) } : {}),
+    ...(Number(values['dynamodb-port']) > 0 ? { dynamoDbPort: Number(values['dynamodb-port']) } : {}),
     log: (message) => console.log(`  ${message}`),
   });
 } catch (error) {

@@ -170,8 +170,13 @@ async function serveStatic(request: IncomingMessage, response: ServerResponse, f
 function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   const declared = Number(request.headers['content-length'] ?? 0);
   if (declared > MAX_REQUEST_BYTES) {
-    request.resume();
-    return Promise.resolve(undefined);
+    // Read and drop the body before answering 413: a connection closed while the client still sends
+    // is reset, and the client never sees the answer.
+    return new Promise((resolve) => {
+      request.once('end', () => resolve(undefined));
+      request.once('error', () => resolve(undefined));
+      request.resume();
+    });
   }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

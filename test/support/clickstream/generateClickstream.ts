@@ -13,8 +13,20 @@ export interface ClickstreamWorkload {
 const NAMES = ['navigate', 'search', 'category', 'detail', 'detail', 'add_to_cart', 'checkout', 'purchase'];
 /** Events that name a product (`checkout` one time in two, as a shop may or may not say which cart line) */
 const PRODUCT_EVENTS = new Set(['detail', 'add_to_cart', 'checkout', 'purchase']);
-const PRODUCTS = Array.from({ length: 12 }, (_, i) => `sku-${String(i + 1).padStart(3, '0')}`);
 const DEVICES = ['mobile', 'desktop', 'tablet'];
+
+export interface ClickstreamOptions {
+  users: number;
+  seed: number;
+  /** The session gap the visits are spaced around */
+  gapMs: number;
+  /** Event time of the first visits (they start within a minute of it) */
+  startMs: number;
+  /** Users are `<userPrefix>0000`, `<userPrefix>0001`, …; `shopper-` (the demo shop's) by default */
+  userPrefix?: string;
+  /** Products are `<productPrefix>001` … `<productPrefix>012`; `sku-` (the demo catalog's) by default */
+  productPrefix?: string;
+}
 
 /**
  * A seeded shop clickstream: `users` users, each making 2–6 visits of 2–12 events 0.2–8 s apart,
@@ -23,21 +35,28 @@ const DEVICES = ['mobile', 'desktop', 'tablet'];
  * is under twice the session gap, an event is added in the middle of the gap and held back until
  * the rest has arrived, so it merges two sessions late. Product events name one of 12 products (the
  * first of them a third of the time) and carts and purchases a quantity of 1–3, drawn from a second
- * seeded sequence so the sessions of a seed stay the same.
+ * seeded sequence so the sessions of a seed stay the same. Suites that share a cloud give their
+ * own user and product prefixes (test/support/namespaces.ts).
+ *
+ * @example
+ * generateClickstream({ users: 100, seed: 4242, gapMs: 10_000, startMs, userPrefix: 'demand-shopper-', productPrefix: 'demand-sku-' })
+ * // { arrivals: [{ user_id: 'demand-shopper-0026', event_name: 'navigate', … }, … { user_id: 'demand-shopper-0053', event_name: 'detail', product_id: 'demand-sku-004', … }, …], copies: 97, bridges: 12 }
  */
-export function generateClickstream({ users, seed, gapMs, startMs }: { users: number; seed: number; gapMs: number; startMs: number }): ClickstreamWorkload {
+export function generateClickstream(options: ClickstreamOptions): ClickstreamWorkload {
+  const { users, seed, gapMs, startMs, userPrefix = 'shopper-', productPrefix = 'sku-' } = options;
+  const products = Array.from({ length: 12 }, (_, i) => `${productPrefix}${String(i + 1).padStart(3, '0')}`);
   const random = seededRandom(seed);
   const productRandom = seededRandom(seed + 1);
   const productFields = (eventName: string): Partial<PostedClick> => {
     if (!PRODUCT_EVENTS.has(eventName) || (eventName === 'checkout' && productRandom() < 0.5)) return {};
-    const product_id = productRandom() < 1 / 3 ? PRODUCTS[0]! : PRODUCTS[Math.floor(productRandom() * PRODUCTS.length)]!;
+    const product_id = productRandom() < 1 / 3 ? products[0]! : products[Math.floor(productRandom() * products.length)]!;
     return eventName === 'add_to_cart' || eventName === 'purchase' ? { product_id, quantity: 1 + Math.floor(productRandom() * 3) } : { product_id };
   };
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
   const timed: { event: PostedClick; arrivesAt: number }[] = [];
   const heldBack: PostedClick[] = [];
   for (let u = 0; u < users; u++) {
-    const userId = `shopper-${String(u).padStart(4, '0')}`;
+    const userId = `${userPrefix}${String(u).padStart(4, '0')}`;
     const device = pick(DEVICES);
     let at = startMs + Math.floor(random() * 60_000);
     const visits = 2 + Math.floor(random() * 5);
