@@ -1,8 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { startLocalCloud, type LocalCloud } from '../local-cloud/src/startLocalCloud.js';
-import { repositoryRoot } from './support/startTestCloud.js';
+import { repositoryRoot, testDataRoot } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type AcceptedEvent } from './support/workload/computeOracle.js';
 import { generateWorkload } from './support/workload/generateWorkload.js';
@@ -38,7 +37,7 @@ describe('the streaming core while its consumers crash', () => {
   let cloud: LocalCloud | undefined;
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-crash-'));
+    dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-crash-'));
   });
 
   afterAll(async () => {

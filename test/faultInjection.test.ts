@@ -1,11 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Emulator } from '../local-cloud/src/emulators/types.js';
 import { startDynamoDbLocal } from '../local-cloud/src/emulators/startDynamoDbLocal.js';
 import { freePort } from '../local-cloud/src/net/freePort.js';
 import { startLocalCloud, type LocalCloud } from '../local-cloud/src/startLocalCloud.js';
-import { repositoryRoot } from './support/startTestCloud.js';
+import { repositoryRoot, testDataRoot } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type AcceptedEvent } from './support/workload/computeOracle.js';
 import { generateWorkload, type WorkloadEvent } from './support/workload/generateWorkload.js';
@@ -79,7 +78,7 @@ describe('the pipeline under load while processes are killed', () => {
   const restarted: Emulator[] = [];
 
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-faults-'));
+    dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-faults-'));
   });
 
   afterAll(async () => {

@@ -1,9 +1,9 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import { packageAll, type PackageResult } from '../local-cloud/src/packageAll.js';
+import type { PackageResult } from '../local-cloud/src/packageAll.js';
 import { readCompose } from '../local-cloud/src/project/readCompose.js';
 import { ALLOWED_WILDCARDS, problemsOfTemplate, secretsIn, type CfnTemplate } from './support/iamPolicy.js';
+import { PACKAGING_TIMEOUT_MS, packagedServices } from './support/packagedServices.js';
 
 const root = path.resolve(__dirname, '..');
 
@@ -11,21 +11,14 @@ const templateOf = async (packageDir: string): Promise<CfnTemplate> =>
   JSON.parse(await readFile(path.join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
 
 describe('least privilege in the packaged CloudFormation of every service in serverless-compose.yml', () => {
-  let stagingDir: string;
   let packages: PackageResult[];
   let templates: { service: string; template: CfnTemplate }[];
 
   beforeAll(async () => {
-    // Packaged from stand-ins in a directory of its own, so test/packaging.test.ts, which packages
-    // into the services' own .serverless/ at the same time, is left alone.
-    stagingDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-iam-'));
-    packages = await packageAll(root, 'dev', { stagingDir });
+    // Packaged once per run from stand-ins, shared with test/packaging.test.ts (test/support/packagedServices.ts).
+    packages = await packagedServices();
     templates = await Promise.all(packages.filter((p) => p.ok).map(async (p) => ({ service: p.service, template: await templateOf(p.packageDir) })));
-  }, 480_000);
-
-  afterAll(async () => {
-    if (stagingDir) await rm(stagingDir, { recursive: true, force: true });
-  });
+  }, PACKAGING_TIMEOUT_MS);
 
   it('packages every service the compose file deploys', async () => {
     // Act

@@ -231,7 +231,13 @@ async function firstRecordsOfStream(endpoint: string, streamName: string, count:
     const { ShardIterator } = await kinesis.send(new GetShardIteratorCommand({ StreamName: streamName, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
     const { Records = [] } = await kinesis.send(new GetRecordsCommand({ ShardIterator, Limit: count }));
     const arn = `arn:aws:kinesis:us-east-1:000000000000:stream/${streamName}`;
-    return { Records: Records.map((record) => toKinesisEventRecord(record, shardId, arn)) };
+    const wire = Records.map((record) => ({
+      SequenceNumber: record.SequenceNumber!,
+      ApproximateArrivalTimestamp: record.ApproximateArrivalTimestamp!.getTime() / 1000,
+      Data: Buffer.from(record.Data!).toString('base64'),
+      PartitionKey: record.PartitionKey!,
+    }));
+    return { Records: wire.map((record) => toKinesisEventRecord(record, shardId, arn)) };
   } finally {
     kinesis.destroy();
   }

@@ -1,16 +1,13 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
-import { packageAll } from '../local-cloud/src/packageAll.js';
-
-const root = path.resolve(__dirname, '..');
+import type { PackageResult } from '../local-cloud/src/packageAll.js';
+import { packagedSiteDir } from '../local-cloud/src/sites/buildStaticSite.js';
+import { PACKAGING_TIMEOUT_MS, packagedServices } from './support/packagedServices.js';
 
 interface Template {
   Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
 }
-
-const template = async (service: string): Promise<Template> =>
-  JSON.parse(await readFile(path.join(root, 'services', service, '.serverless/cloudformation-template-update-stack.json'), 'utf8'));
 
 /** One file of a packaged function's zip, as text. */
 const readZipEntry = async (zipPath: string, entry: string): Promise<string> =>
@@ -19,12 +16,18 @@ const readZipEntry = async (zipPath: string, entry: string): Promise<string> =>
 const resourcesOfType = (t: Template, type: string) => Object.values(t.Resources).filter((r) => r.Type === type);
 
 describe('serverless package of every service (offline, Serverless Framework v3)', () => {
-  let results: Awaited<ReturnType<typeof packageAll>>;
+  let results: PackageResult[];
+
+  /** Where a service's templates and zips are: its stand-in's .serverless/ (see packagedServices). */
+  const packageDirOf = (service: string): string => results.find((r) => r.service === service)!.packageDir;
+  const template = async (service: string): Promise<Template> =>
+    JSON.parse(await readFile(path.join(packageDirOf(service), 'cloudformation-template-update-stack.json'), 'utf8'));
 
   beforeAll(async () => {
-    results = await packageAll(root, 'dev');
-    // Alone about 2 minutes; twice that while test/iamLeastPrivilege.test.ts packages in parallel.
-  }, 480_000);
+    // Packaged once per run, shared with test/iamLeastPrivilege.test.ts (test/support/packagedServices.ts);
+    // about half a minute.
+    results = await packagedServices();
+  }, PACKAGING_TIMEOUT_MS);
 
   it('packages every service', () => {
     // Assess
@@ -35,7 +38,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
 
   it('zips each function on its own', async () => {
     // Act
-    const zips = await readdir(path.join(root, 'services/ingest/.serverless'));
+    const zips = await readdir(packageDirOf('ingest'));
 
     // Assess
     expect(zips.filter((file) => file.endsWith('.zip')).sort()).toStrictEqual(['putClickstream.zip', 'putEvent.zip', 'putEvents.zip']);
@@ -119,12 +122,13 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     });
   });
 
-  it('builds the dashboard site into services/dashboard/dist for upload, its chart library bundled in', async () => {
+  it('builds the dashboard site into its dist/ for upload, its chart library bundled in', async () => {
     // Act
+    const site = packagedSiteDir(path.dirname(packageDirOf('dashboard')));
     const [files, html, script] = await Promise.all([
-      readdir(path.join(root, 'services/dashboard/dist')),
-      readFile(path.join(root, 'services/dashboard/dist/index.html'), 'utf8'),
-      readFile(path.join(root, 'services/dashboard/dist/main.js'), 'utf8'),
+      readdir(site),
+      readFile(path.join(site, 'index.html'), 'utf8'),
+      readFile(path.join(site, 'main.js'), 'utf8'),
     ]);
 
     // Assess
@@ -136,7 +140,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
   it('defines every lake table in Glue with partition projection and leaves DuckDB out of the query bundle', async () => {
     // Act
     const lake = await template('lake');
-    const query = await readZipEntry(path.join(root, 'services/lake/.serverless/queryLake.zip'), 'src/handlers/queryLake.mjs');
+    const query = await readZipEntry(path.join(packageDirOf('lake'), 'queryLake.zip'), 'src/handlers/queryLake.mjs');
 
     // Assess
     const tables = resourcesOfType(lake, 'AWS::Glue::Table').map((r) => r.Properties.TableInput as { Name: string; Parameters: Record<string, unknown> });

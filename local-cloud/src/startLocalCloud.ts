@@ -1,8 +1,9 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { ensureLocalApiKey } from './access/ensureLocalApiKey.js';
-import { localDynamoDbClient, localDynamoDbStreamsClient, localKinesisClient } from './clients.js';
+import { localDynamoDbClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
 import { startKinesisEmulator, type KinesisEmulator } from './emulators/kinesis/startKinesisEmulator.js';
 import { startKinesisFaultFront, type KinesisFaultFront } from './emulators/startKinesisFaultFront.js';
@@ -36,7 +37,11 @@ export interface LocalCloudOptions {
   dynamoDbPort?: number;
   sageMakerPort?: number;
   stage?: string;
-  /** Most instances of one function running at once (Lambda's concurrency), unless it sets reservedConcurrency */
+  /**
+   * Most instances of one function running at once (Lambda's concurrency), unless it sets
+   * reservedConcurrency. Default: twice the machine's cores (at least 2): more instances than that
+   * only add isolates to compile and collect garbage for, not throughput.
+   */
   maxInstances?: number;
   /** Params per service on top of serverless-compose.yml's, e.g. `{ enrich: { bidsSessionTimeoutMinutes: '0.1' } }` */
   paramOverrides?: Record<string, Record<string, string>>;
@@ -46,6 +51,11 @@ export interface LocalCloudOptions {
   warm?: boolean;
   /** A function instance free for this long is stopped (default 2 minutes) */
   instanceIdleTimeoutMs?: number;
+  /**
+   * DynamoDB Local keeps its tables in memory instead of `dataDir`: less CPU per write, but nothing
+   * survives a stop. For clouds that are thrown away after use (tests); off by default.
+   */
+  dynamoDbInMemory?: boolean;
   log?: (message: string) => void;
 }
 
@@ -98,7 +108,7 @@ export interface LocalCloud {
  * serverless-compose.yml and the services' serverless.yml files.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const { root, dataDir, stage = 'local', maxInstances = 8, log = () => undefined } = options;
+  const { root, dataDir, stage = 'local', maxInstances = Math.max(2, 2 * os.availableParallelism()), log = () => undefined } = options;
   // Stopped in this order: what starts work (schedules, stream triggers), the functions (letting
   // invocations in flight finish), the gateway, then the emulators the functions were writing to.
   const stages = { triggers: new Stoppers(), functions: new Stoppers(), gateway: new Stoppers(), emulators: new Stoppers() };
@@ -122,7 +132,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         build: buildCache,
         onWrite: (stream) => activity.notify('kinesis', stream),
       }),
-      startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb') }),
+      startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb'), inMemory: options.dynamoDbInMemory ?? false }),
       startSageMakerLocal({ port: sageMakerPort, dataDir: path.join(dataDir, 'sagemaker'), objectStoreDir, log }),
     ]);
     for (const result of started) if (result.status === 'fulfilled') stages.emulators.add(() => result.value.stop());
@@ -134,8 +144,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const kinesis = localKinesisClient(kinesalite.endpoint);
     const dynamoDb = localDynamoDbClient(dynamoDbLocal.endpoint);
-    const dynamoDbStreams = localDynamoDbStreamsClient(dynamoDbLocal.endpoint);
-    stages.emulators.add(async () => [kinesis, dynamoDb, dynamoDbStreams].forEach((client) => client.destroy()));
+    stages.emulators.add(async () => [kinesis, dynamoDb].forEach((client) => client.destroy()));
 
     const project = await loadLocalProject({
       root,
@@ -239,8 +248,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       const pool = pools.get(fn.name)!;
       for (const settings of fn.streams.filter((s) => s.enabled !== false)) {
         const mapping = createEventSourceMapping(toStreamTrigger(fn, settings), (event) => pool.invoke(event), {
-          kinesis,
-          dynamoDbStreams,
+          kinesisEndpoint: kinesalite.endpoint,
+          dynamoDbEndpoint: dynamoDbLocal.endpoint,
           stateDir: path.join(dataDir, 'checkpoints'),
           onFailure,
           activity,

@@ -92,8 +92,8 @@ describe('DynamoDB Streams event source mapping', () => {
       return undefined;
     };
     const mapping = createEventSourceMapping(aTrigger({ streamArn, batchSize: 2 }), invoke, {
-      kinesis,
-      dynamoDbStreams,
+      kinesisEndpoint: dynamoDbLocal.endpoint,
+      dynamoDbEndpoint: dynamoDbLocal.endpoint,
       stateDir,
       onFailure: fileOnFailureSink(join(stateDir, 'on-failure')),
     });

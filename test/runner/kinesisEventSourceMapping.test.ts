@@ -94,8 +94,8 @@ const numbersOf = (event: unknown): number[] => (event as KinesisEvent).Records.
 
 const startMapping = async (trigger: StreamTrigger, invoke: (event: unknown) => Promise<unknown>, stateDir: string) => {
   const mapping = createEventSourceMapping(trigger, invoke, {
-    kinesis,
-    dynamoDbStreams,
+    kinesisEndpoint: kinesalite.endpoint,
+    dynamoDbEndpoint: kinesalite.endpoint,
     stateDir,
     onFailure: fileOnFailureSink(join(stateDir, 'on-failure')),
   });

@@ -42,7 +42,8 @@ export type SharedCloudFile = { ready: LocalCloudDescription & { controlUrl: str
  */
 export async function launchSharedCloud(): Promise<{ child: ChildProcess; runDir: string }> {
   const runDir = await mkdtemp(path.join(testDataRoot(), 'sdp-shared-'));
-  const options = { root: repositoryRoot, dataDir: path.join(runDir, 'cloud'), port: 0, paramOverrides: SHARED_CLOUD_PARAMS };
+  // It lives for one run: its tables in memory, and its function instances kept for the suites that come later.
+  const options = { root: repositoryRoot, dataDir: path.join(runDir, 'cloud'), port: 0, dynamoDbInMemory: true, instanceIdleTimeoutMs: 0, paramOverrides: SHARED_CLOUD_PARAMS };
   const child = fork(path.join(repositoryRoot, 'local-cloud/src/bin/host.ts'), [JSON.stringify(options)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],

@@ -14,8 +14,9 @@ const STOP_GRACE_MS = 5_000;
 const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
- * Starts the real DynamoDB Local (Java) on 127.0.0.1 with one shared database file under `dataDir`,
- * and resolves once it answers `ListTables`.
+ * Starts the real DynamoDB Local (Java) on 127.0.0.1 with one shared database file under `dataDir`
+ * (or, with `inMemory`, its database in memory: the same engine without the file, lost when it
+ * stops), and resolves once it answers `ListTables`.
  *
  * The Java process is killed when this process exits or crashes, and on SIGINT/SIGTERM/SIGHUP unless
  * the program handles the signal itself (it then stops the emulator in its own time), so no emulator
@@ -31,7 +32,7 @@ const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * await dynamoDb.stop();
  * ```
  */
-export const startDynamoDbLocal = async ({ port, dataDir }: EmulatorOptions): Promise<Emulator> => {
+export const startDynamoDbLocal = async ({ port, dataDir, inMemory = false }: EmulatorOptions & { inMemory?: boolean }): Promise<Emulator> => {
   await mkdir(dataDir, { recursive: true });
   const emulatorDir = findEmulatorDir();
   const child = spawn(
@@ -42,8 +43,7 @@ export const startDynamoDbLocal = async ({ port, dataDir }: EmulatorOptions): Pr
       join(emulatorDir, 'DynamoDBLocal.jar'),
       '-port',
       String(port),
-      '-dbPath',
-      dataDir,
+      ...(inMemory ? ['-inMemory'] : ['-dbPath', dataDir]),
       '-sharedDb',
       // Telemetry would send usage data off this machine (and retry against a closed network).
       '-disableTelemetry',

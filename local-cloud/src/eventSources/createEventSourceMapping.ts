@@ -1,3 +1,4 @@
+import { dynamoDbStreamsJsonClient, kinesisJsonClient } from './awsJsonClient.js';
 import { createDynamoDbShardSource } from './dynamodb/createDynamoDbShardSource.js';
 import { createKinesisShardSource } from './kinesis/createKinesisShardSource.js';
 import { StreamEventSourceMapping } from './StreamEventSourceMapping.js';
@@ -23,7 +24,7 @@ import type { EventSourceMapping, EventSourceMappingDeps, Invoke, StreamTrigger 
  * @example
  * ```ts
  * const mapping = createEventSourceMapping(trigger, (event) => pool.invoke('joinEvents', event), {
- *   kinesis, dynamoDbStreams, stateDir: '.data/esm', onFailure: fileOnFailureSink('.data/on-failure'),
+ *   kinesisEndpoint, dynamoDbEndpoint, stateDir: '.data/esm', onFailure: fileOnFailureSink('.data/on-failure'),
  * });
  * await mapping.start();
  * // …
@@ -38,8 +39,8 @@ export const createEventSourceMapping = (
   new StreamEventSourceMapping(trigger, invoke, {
     source:
       trigger.kind === 'kinesis'
-        ? createKinesisShardSource(deps.kinesis, trigger.streamArn)
-        : createDynamoDbShardSource(deps.dynamoDbStreams, trigger.streamArn),
+        ? createKinesisShardSource(kinesisJsonClient(deps.kinesisEndpoint), trigger.streamArn)
+        : createDynamoDbShardSource(dynamoDbStreamsJsonClient(deps.dynamoDbEndpoint), trigger.streamArn),
     stateDir: deps.stateDir,
     onFailure: deps.onFailure,
     log: deps.log ?? (() => undefined),

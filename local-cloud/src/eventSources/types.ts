@@ -1,5 +1,3 @@
-import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { StreamActivity } from './StreamActivity.js';
 
 /** Invokes one function instance; resolves with the handler's return value, rejects on function error or timeout. */
@@ -63,8 +61,10 @@ export interface OnFailureSink {
 }
 
 export interface EventSourceMappingDeps {
-  kinesis: KinesisClient;
-  dynamoDbStreams: DynamoDBStreamsClient;
+  /** The local Kinesis (kinesalite) */
+  kinesisEndpoint: string;
+  /** DynamoDB Local, whose endpoint also serves DynamoDB Streams */
+  dynamoDbEndpoint: string;
   /** Directory for checkpoints; one sub-directory per mapping uuid. */
   stateDir: string;
   onFailure: OnFailureSink;

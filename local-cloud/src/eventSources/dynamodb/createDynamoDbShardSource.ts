@@ -1,12 +1,11 @@
-import {
-  DescribeStreamCommand,
-  type DynamoDBStreamsClient,
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  type Shard,
-} from '@aws-sdk/client-dynamodb-streams';
+import type { AwsJsonCall } from '../awsJsonClient.js';
 import type { ShardPosition, ShardSource } from '../types.js';
-import { toDynamoDbEventRecord } from './toDynamoDbEventRecord.js';
+import { toDynamoDbEventRecord, type DynamoDbWireRecord } from './toDynamoDbEventRecord.js';
+
+interface Shard {
+  ShardId: string;
+  ParentShardId?: string;
+}
 
 /**
  * Reads a DynamoDB stream shard by shard for a poller.
@@ -18,11 +17,11 @@ import { toDynamoDbEventRecord } from './toDynamoDbEventRecord.js';
  *
  * @example
  * ```ts
- * const source = createDynamoDbShardSource(localDynamoDbStreamsClient(endpoint), table.LatestStreamArn);
+ * const source = createDynamoDbShardSource(dynamoDbStreamsJsonClient(endpoint), table.LatestStreamArn);
  * const shards = await source.listShards();
  * ```
  */
-export const createDynamoDbShardSource = (client: DynamoDBStreamsClient, streamArn: string): ShardSource => ({
+export const createDynamoDbShardSource = (call: AwsJsonCall, streamArn: string): ShardSource => ({
   streamArn,
   maxRecordsPerRead: 1_000,
   // Writes from outside the functions (scripts, tests) go unannounced: Lambda's poll of about a second.
@@ -32,37 +31,36 @@ export const createDynamoDbShardSource = (client: DynamoDBStreamsClient, streamA
     const shards: Shard[] = [];
     let exclusiveStartShardId: string | undefined;
     do {
-      const page = await client.send(
-        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: exclusiveStartShardId }),
-      );
+      const page = await call<{ StreamDescription?: { Shards?: Shard[]; LastEvaluatedShardId?: string } }>('DescribeStream', {
+        StreamArn: streamArn,
+        ...(exclusiveStartShardId === undefined ? {} : { ExclusiveStartShardId: exclusiveStartShardId }),
+      });
       shards.push(...(page.StreamDescription?.Shards ?? []));
       exclusiveStartShardId = page.StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStartShardId !== undefined);
     return shards.map((shard) => ({
-      shardId: shard.ShardId ?? '',
+      shardId: shard.ShardId,
       parentShardIds: shard.ParentShardId === undefined ? [] : [shard.ParentShardId],
     }));
   },
   getIterator: async (shardId: string, position: ShardPosition) => {
     if (position.type === 'SHARD_END') return undefined;
-    const result = await client.send(
-      new GetShardIteratorCommand({
-        StreamArn: streamArn,
-        ShardId: shardId,
-        ...(position.type === 'AFTER_SEQUENCE_NUMBER'
-          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: position.sequenceNumber }
-          : { ShardIteratorType: 'TRIM_HORIZON' }),
-      }),
-    );
+    const result = await call<{ ShardIterator?: string }>('GetShardIterator', {
+      StreamArn: streamArn,
+      ShardId: shardId,
+      ...(position.type === 'AFTER_SEQUENCE_NUMBER'
+        ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: position.sequenceNumber }
+        : { ShardIteratorType: 'TRIM_HORIZON' }),
+    });
     return result.ShardIterator;
   },
   getRecords: async (_shardId: string, iterator: string, limit: number) => {
-    const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }));
+    const page = await call<{ Records?: DynamoDbWireRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: limit });
     return {
       nextIterator: page.NextShardIterator,
       records: (page.Records ?? []).map((record) => ({
         sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
-        arrivalMs: record.dynamodb?.ApproximateCreationDateTime?.getTime() ?? Date.now(),
+        arrivalMs: record.dynamodb?.ApproximateCreationDateTime === undefined ? Date.now() : Math.round(record.dynamodb.ApproximateCreationDateTime * 1000),
         lambdaRecord: toDynamoDbEventRecord(record, streamArn),
       })),
     };

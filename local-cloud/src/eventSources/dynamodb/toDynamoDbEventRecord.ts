@@ -1,16 +1,24 @@
-import type { _Record as StreamRecord } from '@aws-sdk/client-dynamodb-streams';
 import { LOCAL_REGION } from '../constants.js';
+
+/** A record as DynamoDB Streams GetRecords answers it on the wire (attribute values as JSON, base64 binaries). */
+export interface DynamoDbWireRecord {
+  eventID?: string;
+  eventName?: string;
+  userIdentity?: unknown;
+  dynamodb?: { ApproximateCreationDateTime?: number; SequenceNumber?: string } & Record<string, unknown>;
+}
 
 /**
  * One DynamoDB stream record as Lambda puts it in `event.Records` (`DynamoDBRecord` of `@types/aws-lambda`):
- * epoch-seconds `ApproximateCreationDateTime`, base64 binary attributes, `awsRegion` and `eventSourceARN`.
+ * epoch-seconds `ApproximateCreationDateTime`, the change's attribute values as the wire carries them
+ * (base64 binaries), `awsRegion` and `eventSourceARN`.
  *
  * @example
  * ```ts
  * const event = { Records: page.Records.map((record) => toDynamoDbEventRecord(record, streamArn)) };
  * ```
  */
-export const toDynamoDbEventRecord = (record: StreamRecord, streamArn: string): object => {
+export const toDynamoDbEventRecord = (record: DynamoDbWireRecord, streamArn: string): object => {
   const { ApproximateCreationDateTime, ...change } = record.dynamodb ?? {};
   return {
     eventID: record.eventID,
@@ -18,25 +26,8 @@ export const toDynamoDbEventRecord = (record: StreamRecord, streamArn: string): 
     eventVersion: '1.1',
     eventSource: 'aws:dynamodb',
     awsRegion: LOCAL_REGION,
-    dynamodb: {
-      ApproximateCreationDateTime: Math.floor((ApproximateCreationDateTime?.getTime() ?? 0) / 1000),
-      ...(toJsonShape(change) as object),
-    },
+    dynamodb: { ApproximateCreationDateTime: Math.floor(ApproximateCreationDateTime ?? 0), ...change },
     ...(record.userIdentity === undefined ? {} : { userIdentity: record.userIdentity }),
     eventSourceARN: streamArn,
   };
-};
-
-/** The SDK turns binary attributes into Uint8Array; Lambda's JSON carries them as base64. */
-const toJsonShape = (value: unknown): unknown => {
-  if (value instanceof Uint8Array) return Buffer.from(value).toString('base64');
-  if (Array.isArray(value)) return value.map(toJsonShape);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value)
-        .filter(([, entry]) => entry !== undefined)
-        .map(([key, entry]) => [key, toJsonShape(entry)]),
-    );
-  }
-  return value;
 };

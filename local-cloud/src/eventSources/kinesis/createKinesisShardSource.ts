@@ -1,13 +1,13 @@
-import {
-  GetRecordsCommand,
-  GetShardIteratorCommand,
-  type KinesisClient,
-  ListShardsCommand,
-  type Shard,
-} from '@aws-sdk/client-kinesis';
 import { InvalidStreamArnError } from '../../errors.js';
+import type { AwsJsonCall } from '../awsJsonClient.js';
 import type { ShardInfo, ShardPosition, ShardSource } from '../types.js';
-import { toKinesisEventRecord } from './toKinesisEventRecord.js';
+import { toKinesisEventRecord, type KinesisWireRecord } from './toKinesisEventRecord.js';
+
+interface Shard {
+  ShardId: string;
+  ParentShardId?: string;
+  AdjacentParentShardId?: string;
+}
 
 /**
  * Reads a Kinesis stream shard by shard for a poller.
@@ -18,11 +18,11 @@ import { toKinesisEventRecord } from './toKinesisEventRecord.js';
  *
  * @example
  * ```ts
- * const source = createKinesisShardSource(localKinesisClient(endpoint), 'arn:aws:kinesis:us-east-1:000000000000:stream/events');
+ * const source = createKinesisShardSource(kinesisJsonClient(endpoint), 'arn:aws:kinesis:us-east-1:000000000000:stream/events');
  * const shards = await source.listShards();
  * ```
  */
-export const createKinesisShardSource = (client: KinesisClient, streamArn: string): ShardSource => {
+export const createKinesisShardSource = (call: AwsJsonCall, streamArn: string): ShardSource => {
   const streamName = /^arn:aws[\w-]*:kinesis:[^:]*:[^:]*:stream\/(.+)$/.exec(streamArn)?.[1];
   if (streamName === undefined) throw new InvalidStreamArnError(streamArn);
   return {
@@ -35,9 +35,7 @@ export const createKinesisShardSource = (client: KinesisClient, streamArn: strin
       const shards: Shard[] = [];
       let nextToken: string | undefined;
       do {
-        const page = await client.send(
-          new ListShardsCommand(nextToken === undefined ? { StreamName: streamName } : { NextToken: nextToken }),
-        );
+        const page = await call<{ Shards?: Shard[]; NextToken?: string }>('ListShards', nextToken === undefined ? { StreamName: streamName } : { NextToken: nextToken });
         shards.push(...(page.Shards ?? []));
         nextToken = page.NextToken;
       } while (nextToken !== undefined);
@@ -45,24 +43,22 @@ export const createKinesisShardSource = (client: KinesisClient, streamArn: strin
     },
     getIterator: async (shardId: string, position: ShardPosition) => {
       if (position.type === 'SHARD_END') return undefined;
-      const result = await client.send(
-        new GetShardIteratorCommand({
-          StreamName: streamName,
-          ShardId: shardId,
-          ...(position.type === 'AFTER_SEQUENCE_NUMBER'
-            ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: position.sequenceNumber }
-            : { ShardIteratorType: 'TRIM_HORIZON' }),
-        }),
-      );
+      const result = await call<{ ShardIterator?: string }>('GetShardIterator', {
+        StreamName: streamName,
+        ShardId: shardId,
+        ...(position.type === 'AFTER_SEQUENCE_NUMBER'
+          ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', StartingSequenceNumber: position.sequenceNumber }
+          : { ShardIteratorType: 'TRIM_HORIZON' }),
+      });
       return result.ShardIterator;
     },
     getRecords: async (shardId: string, iterator: string, limit: number) => {
-      const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: limit }));
+      const page = await call<{ Records?: KinesisWireRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: limit });
       return {
         nextIterator: page.NextShardIterator,
         records: (page.Records ?? []).map((record) => ({
-          sequenceNumber: record.SequenceNumber ?? '',
-          arrivalMs: record.ApproximateArrivalTimestamp?.getTime() ?? Date.now(),
+          sequenceNumber: record.SequenceNumber,
+          arrivalMs: Math.round(record.ApproximateArrivalTimestamp * 1000),
           lambdaRecord: toKinesisEventRecord(record, shardId, streamArn),
         })),
       };
@@ -72,6 +68,6 @@ export const createKinesisShardSource = (client: KinesisClient, streamArn: strin
 };
 
 const toShardInfo = (shard: Shard): ShardInfo => ({
-  shardId: shard.ShardId ?? '',
+  shardId: shard.ShardId,
   parentShardIds: [shard.ParentShardId, shard.AdjacentParentShardId].filter((id): id is string => id !== undefined),
 });

@@ -1,21 +1,29 @@
-import type { _Record as KinesisRecord } from '@aws-sdk/client-kinesis';
 import { INVOKE_IDENTITY_ARN, LOCAL_REGION } from '../constants.js';
+
+/** A record as Kinesis GetRecords answers it on the wire: base64 data, arrival in epoch seconds. */
+export interface KinesisWireRecord {
+  SequenceNumber: string;
+  ApproximateArrivalTimestamp: number;
+  Data: string;
+  PartitionKey: string;
+}
 
 /**
  * One Kinesis record as Lambda puts it in `event.Records` (`KinesisStreamRecord` of `@types/aws-lambda`).
+ * The data stays the base64 text GetRecords answered with, as Lambda passes it on.
  *
  * @example
  * ```ts
  * const event = { Records: page.Records.map((record) => toKinesisEventRecord(record, 'shardId-000000000000', arn)) };
  * ```
  */
-export const toKinesisEventRecord = (record: KinesisRecord, shardId: string, streamArn: string): object => ({
+export const toKinesisEventRecord = (record: KinesisWireRecord, shardId: string, streamArn: string): object => ({
   kinesis: {
     kinesisSchemaVersion: '1.0',
     partitionKey: record.PartitionKey,
     sequenceNumber: record.SequenceNumber,
-    data: Buffer.from(record.Data ?? new Uint8Array()).toString('base64'),
-    approximateArrivalTimestamp: (record.ApproximateArrivalTimestamp?.getTime() ?? 0) / 1000,
+    data: record.Data,
+    approximateArrivalTimestamp: record.ApproximateArrivalTimestamp,
   },
   eventSource: 'aws:kinesis',
   eventVersion: '1.0',
