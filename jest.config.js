@@ -28,8 +28,7 @@ export default {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
-      // Two suites share 2 cores with their clouds: a test without a timeout of its own gets 2 minutes.
-      testTimeout: 120_000,
+      setupFilesAfterEnv: ['<rootDir>/test/support/integrationTimeout.ts'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
       transform,

@@ -80,14 +80,19 @@ async function startPlatform(args: string[]): Promise<RunningStart> {
 }
 
 /** Ctrl-C: SIGINT to the whole process group; resolves with the time until `npm start` exited. */
-async function interrupt(run: RunningStart): Promise<{ stopMs: number; exitCode: number | null }> {
-  const exited = new Promise<number | null>((resolve) => run.child.once('exit', (code) => resolve(code)));
+async function interrupt(run: RunningStart): Promise<{ stopMs: number; exitCode: number | string | null }> {
+  const exited = new Promise<number | string | null>((resolve) => run.child.once('exit', (code, signal) => resolve(code ?? signal)));
   const sentAt = performance.now();
   process.kill(-run.child.pid!, 'SIGINT');
   const exitCode = await exited;
   const stopMs = performance.now() - sentAt;
   await rm(run.dataDir, { recursive: true, force: true });
   return { stopMs, exitCode };
+}
+
+/** A command line as the results may show it: paths in the checkout relative, temporary data directories by role. */
+function withoutMachinePaths(command: string): string {
+  return command.replaceAll(`${ROOT}${path.sep}`, '').replace(/\S*sdp-bench-idle-\w+/g, '<data-dir>');
 }
 
 /** Every process of the tree under `pid`, with CPU seconds so far and resident bytes now (Linux /proc). */
@@ -103,7 +108,7 @@ async function processTree(pid: number): Promise<{ pid: number; command: string;
         pid: Number(name),
         parent: Number(fields[1]),
         group: Number(fields[2]),
-        command: cmdline.replaceAll('\0', ' ').trim().slice(0, 120),
+        command: withoutMachinePaths(cmdline.replaceAll('\0', ' ').trim()).slice(0, 120),
         cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND,
         residentBytes: Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) * 1024,
       };
@@ -154,7 +159,7 @@ const measure = async () => {
   await sleep(DEMO_SECONDS * 1000);
   const stop = await interrupt(busy);
   const failedLines = busy.output.filter((line) => FAILED_BATCH.test(line));
-  console.log(`  stopped in ${round(stop.stopMs / 1000, 1)} s, exit code ${stop.exitCode}, ${failedLines.length} failed-batch lines`);
+  console.log(`  stopped in ${round(stop.stopMs / 1000, 1)} s, ended with ${stop.exitCode}, ${failedLines.length} failed-batch lines`);
   for (const line of failedLines.slice(0, 10)) console.log(`    ${line}`);
 
   return {

@@ -14,8 +14,10 @@
  * this process and nothing else does; the local cloud (gateway, kinesalite, function workers) and the
  * bare server each run in their own child process. A server sharing an event loop with autocannon
  * would be slowed by it in a way a deployed service never is, and the local cloud is exactly what
- * `npm start` runs (kinesalite in the main thread with the gateway). Each pair is measured in
- * alternating order (ABBA…) so drift, such as kinesalite's growing store, falls on both sides.
+ * `npm start` runs (the gateway in its main thread, kinesalite behind its group commit in a thread of
+ * its own). Each pair is measured in alternating order (ABBA…) so drift, such as kinesalite's growing
+ * store, falls on both sides; after each run against the whole platform, its pipeline works off what
+ * the run left before anything else is measured.
  *
  * Flags: `--rounds <n>` (default 3), `--max-instances <n>` (instances per function in the local
  * clouds; their default otherwise), `--profile`.
@@ -67,6 +69,8 @@ const platform = await startChildServer<LocalCloudHostReady, LocalCloudHostRepor
   ...instanceFlags,
 ]);
 const bare = await startChildServer<{ url: string }>(path.join(SERVERS_DIR, 'bareHttpServer.ts'));
+// The platform's consumers must not work off a backlog while another target is measured.
+await platform.settle();
 const kinesis = localKinesisClient(cloud.ready.kinesisEndpoint);
 console.log(`Local clouds up in ${cloud.ready.startupMs} ms and ${platform.ready.startupMs} ms; bare server at ${bare.ready.url}.`);
 
@@ -119,6 +123,7 @@ const measureSingle = async (target: SingleTarget, run: number): Promise<void> =
       timeouts: 0,
     };
   });
+  if (target === 'platform') await platform.settle();
   singleRuns[target].push({ ...result, ...cpuUse(cores, result.requestsPerSecondMean) });
   const label = { ingest: 'POST /bid ingest    ', platform: 'POST /bid platform  ', bare: 'POST /bid bare      ', rawSingleRecord: 'PutRecords 1 record ' }[target];
   console.log(
@@ -281,7 +286,7 @@ async function profileSingleEvents(): Promise<NonNullable<IngestBenchResults['cp
       .sort(([, a], [, b]) => b - a)
       .map(([category, ms]) => [category, round((ms / sampled) * cpuMsPerRequest, 3)]),
   );
-  return { requestsPerSecond: round(result.requestsPerSecondMean), cpuMsPerRequest: round(cpuMsPerRequest, 3), msPerRequest, profileDir };
+  return { requestsPerSecond: round(result.requestsPerSecondMean), cpuMsPerRequest: round(cpuMsPerRequest, 3), msPerRequest };
 }
 
 function measurement<Run extends object>(runs: Run[]): { runs: Run[]; median: Partial<Record<keyof Run, number>> } {

@@ -1,13 +1,15 @@
 import { fork } from 'node:child_process';
 
 /** Messages a server entry under `bench/servers/` sends to the benchmark over IPC. */
-export type ChildMessage<Ready, Report> = { ready: Ready } | { failed: string } | { report: Report };
+export type ChildMessage<Ready, Report> = { ready: Ready } | { failed: string } | { report: Report } | { settled: true };
 
 export interface ChildServer<Ready, Report> {
   pid: number;
   ready: Ready;
   /** Asks the child to stop, resolves with its final report once it has exited (killed after `timeoutMs`). */
   stop(timeoutMs?: number): Promise<Report | undefined>;
+  /** Resolves once the child has finished the work earlier load left behind (a server without any answers at once). */
+  settle(): Promise<void>;
 }
 
 /**
@@ -30,6 +32,7 @@ export function startChildServer<Ready, Report = never>(
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let report: Report | undefined;
+  let settled: () => void = () => undefined;
 
   const stop = async (timeoutMs = 30_000): Promise<Report | undefined> => {
     if (child.exitCode === null && child.signalCode === null) {
@@ -41,10 +44,17 @@ export function startChildServer<Ready, Report = never>(
     return report;
   };
 
+  const settle = (): Promise<void> =>
+    new Promise((resolve) => {
+      settled = resolve;
+      child.send({ settle: true });
+    });
+
   return new Promise((resolve, reject) => {
     child.on('message', (message: ChildMessage<Ready, Report>) => {
-      if ('ready' in message) resolve({ pid: child.pid!, ready: message.ready, stop });
+      if ('ready' in message) resolve({ pid: child.pid!, ready: message.ready, stop, settle });
       else if ('failed' in message) reject(new Error(`${entry} failed to start: ${message.failed}`));
+      else if ('settled' in message) settled();
       else report = message.report;
     });
     child.once('exit', (code, signal) => reject(new Error(`${entry} exited before it was ready (code ${code}, signal ${signal})`)));

@@ -61,7 +61,7 @@ export interface IngestBenchResults {
     target: number;
   };
   /** `--profile`: CPU per request by what it was spent on, from V8 profiles of the local cloud's threads */
-  cpuBreakdown?: { requestsPerSecond: number; cpuMsPerRequest: number; msPerRequest: Record<string, number>; profileDir: string };
+  cpuBreakdown?: { requestsPerSecond: number; cpuMsPerRequest: number; msPerRequest: Record<string, number> };
   localCloud?: { gateway: { requests: number; byStatus: Record<string, number> }; invocations: Record<string, { invocations: number; errors: number }> };
   notes: string[];
 }

@@ -69,7 +69,7 @@ try {
     const report: LocalCloudHostReport = { gateway: cloud.gateway.stats, invocations };
     if (process.connected) process.send!({ report });
     await cloud.stop();
-  });
+  }, () => cloud.waitForIdle());
 } catch (error) {
   reportStartFailure(error);
 }

@@ -18,7 +18,10 @@ class FakeShard implements ShardSource {
   /** When each GetRecords call began (ms since the epoch) */
   public readonly reads: number[] = [];
 
-  public constructor(public readonly maxIdlePollMs: number) {}
+  public constructor(
+    public readonly maxIdlePollMs: number,
+    public readonly minWakeIntervalMs = 50,
+  ) {}
 
   /** Writes a record now, as a producer would; returns its arrival time. */
   public append(data: string): number {
@@ -169,6 +172,38 @@ describe('ShardPoller', () => {
     expect(invocations.map(({ event }) => event)).toStrictEqual([{ Records: [{ data: 'after idle' }] }]);
     expect(invocations[0]!.at - appendedAt).toBeLessThan(200);
     await eventually(() => stats.delivered === 1, 1_000);
+  }, 5_000);
+
+  it('after a read that finds nothing, reads again no sooner than minWakeIntervalMs however often woken, but at once when flushed', async () => {
+    // Prepare
+    const shard = new FakeShard(10_000, 300);
+    const { poller, invocations } = startPoller(shard);
+    await eventually(() => shard.reads.length >= 1, 1_000);
+
+    // Act: a write announced every 20 ms for 1.2 s
+    for (let tick = 0; tick < 60; tick++) {
+      shard.append(`busy ${tick}`);
+      poller.wake();
+      await sleep(20);
+    }
+    await eventually(() => invocations.length > 0, 1_000);
+    const invocationsWhileBusy = invocations.length;
+    await sleep(350);
+    const flushedAt = Date.now();
+    shard.append('flushed');
+    poller.wake({ flush: true });
+    await eventually(() => invocations.some(({ event }) => JSON.stringify(event).includes('"flushed"')), 1_000);
+
+    // Assess
+    // A read 300 ms after an empty one gathers what 15 wakes announced (a read right after a delivery
+    // may find a record or two more): a handful of invocations, where a 50 ms pause would make 24.
+    expect(invocationsWhileBusy).toBeGreaterThanOrEqual(2);
+    expect(invocationsWhileBusy).toBeLessThanOrEqual(15);
+    expect(invocations.flatMap(({ event }) => (event as { Records: { data: string }[] }).Records.map(({ data }) => data))).toStrictEqual([
+      ...Array.from({ length: 60 }, (_, tick) => `busy ${tick}`),
+      'flushed',
+    ]);
+    expect(invocations.at(-1)!.at - flushedAt).toBeLessThan(150);
   }, 5_000);
 
   it('is caught up only once a read finds the shard’s end with every record before it delivered', async () => {

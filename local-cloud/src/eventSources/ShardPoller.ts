@@ -1,6 +1,6 @@
 import { abortableSleep } from './abortableSleep.js';
 import type { CheckpointStore } from './CheckpointStore.js';
-import { IDLE_POLL_MS, RETRY_BACKOFF_MS, WAKE_INTERVAL_MS } from './constants.js';
+import { IDLE_POLL_MS, RETRY_BACKOFF_MS } from './constants.js';
 import { type DeliveryContext, deliverBatch } from './deliverBatch.js';
 import type { ShardPosition, ShardSource, SourceRecord } from './types.js';
 
@@ -31,7 +31,7 @@ export class ShardPoller {
   /** Set by a wake that asks for what is gathered to be delivered now, without waiting out the batching window */
   private flushing = false;
   private idlePollMs: number;
-  private interruptIdleWait: (() => void) | undefined;
+  private interruptIdleWait: { interruptedBy: 'any' | 'flush'; done: () => void } | undefined;
 
   public constructor(shardId: string, options: ShardPollerOptions) {
     this.shardId = shardId;
@@ -54,14 +54,15 @@ export class ShardPoller {
   }
 
   /**
-   * Records may have arrived: an idle poller reads again now (at most every {@link WAKE_INTERVAL_MS}
-   * ms). With `flush`, records gathered for a batching window are delivered at once (Lambda too
-   * invokes before the window ends when a batch fills), until the poller has caught up.
+   * Records may have arrived: an idle poller reads again now (at most every `minWakeIntervalMs` of
+   * its source). With `flush` (waitForIdle), it reads without that pause and records gathered for a
+   * batching window are delivered at once (Lambda too invokes before the window ends when a batch
+   * fills), until the poller has caught up.
    */
   public wake(options: { flush?: boolean } = {}): void {
     this.woken = true;
     if (options.flush) this.flushing = true;
-    this.interruptIdleWait?.();
+    if (options.flush || this.interruptIdleWait?.interruptedBy === 'any') this.interruptIdleWait?.done();
   }
 
   /** Resolves `finished` once a closed shard is fully processed, `stopped` when the signal aborts. */
@@ -137,23 +138,30 @@ export class ShardPoller {
     return 'stopped';
   }
 
-  /** Waits `ms` before the next read, less when woken, but never reads again within {@link WAKE_INTERVAL_MS} ms. */
+  /**
+   * Waits `ms` before the next read, less when woken, but never reads again within the source's
+   * `minWakeIntervalMs` unless flushing.
+   */
   private async idleWait(ms: number, signal: AbortSignal): Promise<void> {
-    if (!this.woken && !signal.aborted) {
-      await new Promise<void>((resolve) => {
-        const done = (): void => {
-          clearTimeout(timer);
-          signal.removeEventListener('abort', done);
-          this.interruptIdleWait = undefined;
-          resolve();
-        };
-        const timer = setTimeout(done, ms);
-        signal.addEventListener('abort', done, { once: true });
-        this.interruptIdleWait = done;
-      });
-    }
-    const tooSoonMs = WAKE_INTERVAL_MS - (Date.now() - this.lastReadStartMs);
-    if (tooSoonMs > 0) await abortableSleep(Math.min(tooSoonMs, ms), signal);
+    if (!this.woken) await this.interruptibleSleep(ms, signal, 'any');
+    const tooSoonMs = this.options.source.minWakeIntervalMs - (Date.now() - this.lastReadStartMs);
+    if (tooSoonMs > 0 && !this.flushing) await this.interruptibleSleep(Math.min(tooSoonMs, ms), signal, 'flush');
+  }
+
+  /** Sleeps `ms`, or until the signal aborts or a wake of the given kind comes. */
+  private async interruptibleSleep(ms: number, signal: AbortSignal, interruptedBy: 'any' | 'flush'): Promise<void> {
+    if (signal.aborted) return;
+    await new Promise<void>((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', done);
+        this.interruptIdleWait = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      signal.addEventListener('abort', done, { once: true });
+      this.interruptIdleWait = { interruptedBy, done };
+    });
   }
 
   private deliveryContext(): DeliveryContext {

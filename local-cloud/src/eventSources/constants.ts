@@ -8,8 +8,6 @@ export const INVOKE_IDENTITY_ARN = `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/local`
  * idle shard costs almost nothing and freshness does not wait for the poll.
  */
 export const IDLE_POLL_MS = 200;
-/** The shortest time between two reads of an idle shard that announcements of writes can cause. */
-export const WAKE_INTERVAL_MS = 50;
 /** How often shards are re-listed to pick up resharding (a shard that closes also makes its mapping re-list at once). */
 export const SHARD_DISCOVERY_MS = 30_000;
 /** First and largest wait between retries of a failed batch. */

@@ -108,6 +108,8 @@ export interface ShardSource {
   readonly maxRecordsPerRead: number;
   /** Longest wait between reads of an idle shard: short where some writes go unannounced (StreamActivity). */
   readonly maxIdlePollMs: number;
+  /** Shortest time between two reads of a shard that announced writes can cause (Lambda's base polling rate). */
+  readonly minWakeIntervalMs: number;
   listShards(): Promise<ShardInfo[]>;
   /** Undefined for `SHARD_END`. */
   getIterator(shardId: string, position: ShardPosition): Promise<string | undefined>;

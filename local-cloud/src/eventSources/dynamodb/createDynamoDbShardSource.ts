@@ -26,6 +26,8 @@ export const createDynamoDbShardSource = (call: AwsJsonCall, streamArn: string):
   maxRecordsPerRead: 1_000,
   // Writes from outside the functions (scripts, tests) go unannounced: Lambda's poll of about a second.
   maxIdlePollMs: 5_000,
+  // Lambda polls a DynamoDB stream's shard 4 times a second; each read costs DynamoDB Local a query of its shard.
+  minWakeIntervalMs: 250,
   batchInfoKey: 'DDBStreamBatchInfo',
   listShards: async () => {
     const shards: Shard[] = [];

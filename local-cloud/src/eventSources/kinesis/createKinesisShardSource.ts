@@ -30,6 +30,11 @@ export const createKinesisShardSource = (call: AwsJsonCall, streamArn: string): 
     maxRecordsPerRead: 10_000,
     // Every write to kinesalite is announced, so the idle poll is only a safety net.
     maxIdlePollMs: 30_000,
+    // Lambda reads an idle shard about once a second. A busy shard read every 400 ms at most gathers
+    // batches big enough to keep invocations and table transactions few under load (measured with
+    // bench:pipeline: 50 ms gave a p95 freshness of 2.2 s at 500 events/s, 400 ms 1.0 s, 700 ms 1.5 s),
+    // while the first record after a quiet spell is read at once.
+    minWakeIntervalMs: 400,
     batchInfoKey: 'KinesisBatchInfo',
     listShards: async () => {
       const shards: Shard[] = [];
