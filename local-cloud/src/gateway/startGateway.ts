@@ -55,6 +55,8 @@ export async function startGateway(options: {
       stats.byStatus[status] = (stats.byStatus[status] ?? 0) + 1;
     });
     void handle(request, response, requestId).catch((error: unknown) => {
+      // A client that hung up before its request was read is gone: nothing to answer, no gateway fault.
+      if (request.destroyed && !request.complete) return;
       send(response, 500, { 'content-type': 'application/json' }, JSON.stringify({ message: 'Internal Server Error' }));
       console.error('local gateway error', error);
     });
