@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
-import { repositoryRoot, startTestCloud, type TestCloud } from './support/startTestCloud.js';
+import { repositoryRoot, startTestCloud, type OwnTestCloud, type TestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 
 const RAW_EVENTS_STREAM = 'sdp-ingest-local-raw-events';
@@ -12,6 +12,7 @@ const VALID_BIDS = 3_000;
 const POISON_TX = 'poison-tx-0001';
 const JOIN_EVENTS = 'sdp-enrich-local-joinEvents';
 const LAND_RAW_EVENTS = 'sdp-lake-local-landRawEvents';
+const PUT_EVENTS = 'sdp-ingest-local-putEvents';
 
 /** A raw envelope as an older producer might write it: the campaign id as text, which no consumer accepts. */
 const envelope = (campaignItemId: unknown) => ({
@@ -41,7 +42,7 @@ async function failedCli(cloud: TestCloud, ...args: string[]): Promise<string> {
 }
 
 describe('a poison record among thousands', () => {
-  let cloud: TestCloud;
+  let cloud: OwnTestCloud;
   let poisonSequence: string;
   let poisonShard: string;
 
@@ -85,6 +86,17 @@ describe('a poison record among thousands', () => {
     expect(counts).toMatchObject({ failed: 2, replayed: 0, retrying: 0 });
     expect(await campaignBids()).toBe(VALID_BIDS);
     expect(await lakeBidsOfPoison()).toBe(0);
+  });
+
+  it('meters what AWS would bill for the work: six POST /events calls with one key lookup, and the join state they wrote', async () => {
+    // Act
+    const { byScope } = cloud.meter.snapshot();
+
+    // Assess
+    // One instance served the six sequential calls: it read the API key once (strongly consistent), then from its cache.
+    expect(byScope[PUT_EVENTS]).toStrictEqual({ apiGatewayHttpRequest: 6, lambdaRequest: 6, lambdaGbSecond: expect.any(Number), dynamoDbReadRequestUnit: 1 });
+    expect(byScope[PUT_EVENTS]!.lambdaGbSecond).toBeGreaterThan(0);
+    expect(byScope[JOIN_EVENTS]!.dynamoDbWriteRequestUnit).toBeGreaterThan(0);
   });
 
   it('shows a failed record whole, data included', async () => {

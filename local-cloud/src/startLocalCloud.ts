@@ -2,6 +2,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { httpApiRequests, lambdaGbSeconds } from '@sdp/shared';
 import { ensureLocalApiKey } from './access/ensureLocalApiKey.js';
 import { localDynamoDbClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
@@ -19,6 +20,8 @@ import { waitForIdle } from './eventSources/waitForIdle.js';
 import { bundleFunctions } from './functions/bundleFunctions.js';
 import { FunctionPool } from './functions/FunctionPool.js';
 import { startGateway, type Gateway } from './gateway/startGateway.js';
+import { startDynamoDbMeter } from './metering/startDynamoDbMeter.js';
+import { UsageMeter } from './metering/UsageMeter.js';
 import { freePort } from './net/freePort.js';
 import { loadLocalProject, type LocalProject } from './project/loadLocalProject.js';
 import { buildStaticSite } from './sites/buildStaticSite.js';
@@ -98,6 +101,11 @@ export interface LocalCloud {
   waitForIdle(options?: WaitForIdleOptions): Promise<void>;
   /** Memory and CPU time of the local cloud's processes: this one with its function instances, and DynamoDB Local */
   usage(): Promise<ProcessUsage>;
+  /**
+   * What AWS would bill for the work done since start, in AWS's units, by function: invocations and
+   * billed GB-seconds, HTTP API requests, DynamoDB read and write request units.
+   */
+  meter: UsageMeter;
   stop(): Promise<void>;
 }
 
@@ -169,6 +177,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Functions write to Kinesis through a front that commits concurrent writes to a stream together.
     const kinesisFaults = options.kinesisFaults ? await startKinesisFaultFront(kinesalite.writeEndpoint) : undefined;
     if (kinesisFaults) stages.emulators.add(() => kinesisFaults.stop());
+    // Every function reaches DynamoDB Local through a front that counts its request units.
+    const meter = new UsageMeter();
+    const dynamoDbMeter = await startDynamoDbMeter(dynamoDbLocal.endpoint, (scope, units) => {
+      meter.add(scope, 'dynamoDbReadRequestUnit', units.readRequestUnits);
+      meter.add(scope, 'dynamoDbWriteRequestUnit', units.writeRequestUnits);
+    });
+    stages.gateway.add(() => dynamoDbMeter.stop());
     // Lambda's Invoke API for the functions that call others (the ops service's replay).
     const lambda = await startLambdaLocal({ port: 0, invoke: (name, event) => pools.get(name)?.invoke(event) });
     stages.gateway.add(() => lambda.stop());
@@ -203,12 +218,17 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           ...fn.environment,
           AWS_LAMBDA_FUNCTION_NAME: fn.name,
           AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
+          AWS_ENDPOINT_URL_DYNAMODB: dynamoDbMeter.endpointFor(fn.name),
         },
         maxInstances: fn.reservedConcurrency ?? maxInstances,
         logs,
         ...(options.instanceIdleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.instanceIdleTimeoutMs }),
-        // Functions write the tables whose streams other functions read: after one of theirs, those pollers look at once.
-        ...(fn.writesTables ? { onInvocationEnd: () => activity.notify('dynamodb') } : {}),
+        onInvocationEnd: (durationMs) => {
+          meter.add(fn.name, 'lambdaRequest', 1);
+          meter.add(fn.name, 'lambdaGbSecond', lambdaGbSeconds(fn.memorySize, durationMs));
+          // Functions write the tables whose streams other functions read: after one of theirs, those pollers look at once.
+          if (fn.writesTables) activity.notify('dynamodb');
+        },
       });
       pools.set(fn.name, pool);
       stages.functions.add(async () => {
@@ -226,7 +246,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     }
 
     const routes = project.functions.flatMap((fn) =>
-      fn.routes.map((route) => ({ ...route, target: (event: unknown) => pools.get(fn.name)!.invoke(event) })),
+      fn.routes.map((route) => ({
+        ...route,
+        target: (event: unknown) => {
+          meter.add(fn.name, 'apiGatewayHttpRequest', httpApiRequests(Buffer.byteLength((event as { body?: string }).body ?? '')));
+          return pools.get(fn.name)!.invoke(event);
+        },
+      })),
     );
     const buildDir = path.join(root, '.data', 'build', `${process.pid}-${Date.now()}`);
     stages.emulators.add(() => rm(buildDir, { recursive: true, force: true }));
@@ -307,6 +333,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       objectStoreDir,
       waitForIdle: (idleOptions) => waitForIdle(mappings.map(({ mapping }) => mapping), idleOptions),
       usage: () => processUsage([process.pid, ...emulatorPids]),
+      meter,
       stop,
     };
   } catch (error) {

@@ -35,6 +35,7 @@ export interface ControlServer {
  * - `POST /wait-for-idle?timeoutMs=N` → 204 once idle ({@link LocalCloud.waitForIdle}), 504 when not within N ms
  * - `GET /mappings` → `[{ functionName, stats }]`
  * - `GET /usage` → `{ residentBytes, cpuSeconds, instances }`
+ * - `GET /meter` → what AWS would bill for the work done so far, in AWS's units (`UsageSnapshot` of metering/UsageMeter.ts)
  *
  * @example
  * ```ts
@@ -68,6 +69,7 @@ export async function startControlServer(cloud: LocalCloud, options: { port?: nu
       const instances = [...cloud.pools.values()].reduce((sum, pool) => sum + pool.size, 0);
       return send(response, 200, { ...(await cloud.usage()), instances });
     }
+    if (route === 'GET /meter') return send(response, 200, cloud.meter.snapshot());
     if (route === 'POST /wait-for-idle') {
       const timeoutMs = Number(url.searchParams.get('timeoutMs') ?? 360_000);
       try {

@@ -24,8 +24,8 @@ export interface FunctionPoolOptions {
   logs: Writable;
   /** An instance free for this long is stopped, as Lambda recycles idle sandboxes (default 2 minutes; 0 keeps them) */
   idleTimeoutMs?: number;
-  /** Called after every invocation, whatever its outcome */
-  onInvocationEnd?: () => void;
+  /** Called after every invocation, whatever its outcome, with how long it ran (what Lambda bills) */
+  onInvocationEnd?: (durationMs: number) => void;
 }
 
 /** How long a free instance lives when the pool's options do not say. */
@@ -72,6 +72,7 @@ export class FunctionPool {
     try {
       const instance = await this.acquire();
       this.invocations++;
+      const startedAt = performance.now();
       try {
         return await this.run(instance, event);
       } catch (error) {
@@ -79,7 +80,7 @@ export class FunctionPool {
         throw error;
       } finally {
         this.release(instance);
-        this.options.onInvocationEnd?.();
+        this.options.onInvocationEnd?.(performance.now() - startedAt);
       }
     } finally {
       this.running--;

@@ -1,0 +1,44 @@
+import { type PricedUnit, type Usage } from '@sdp/shared';
+
+/** What the meter has counted since it started, by scope (a function's name, or a resource's). */
+export interface UsageSnapshot {
+  since: string;
+  until: string;
+  byScope: Record<string, Usage>;
+  total: Usage;
+}
+
+/**
+ * Counts what AWS would bill for the local cloud's work, in AWS's own units (requests, GB-seconds,
+ * write and read request units, payload units …), by the function or resource that caused it.
+ * Prices are applied by whoever reads it (`priceUsage` of @sdp/shared), so the counts stay true when
+ * a price changes.
+ *
+ * @example
+ * ```ts
+ * const meter = new UsageMeter();
+ * meter.add('sdp-ingest-local-putEvent', 'lambdaRequest', 1);
+ * meter.snapshot().total // { lambdaRequest: 1 }
+ * ```
+ */
+export class UsageMeter {
+  private readonly since = new Date();
+  private readonly byScope = new Map<string, Map<PricedUnit, number>>();
+
+  public add(scope: string, unit: PricedUnit, amount: number): void {
+    if (!(amount > 0)) return;
+    const usage = this.byScope.get(scope) ?? new Map<PricedUnit, number>();
+    usage.set(unit, (usage.get(unit) ?? 0) + amount);
+    this.byScope.set(scope, usage);
+  }
+
+  public snapshot(now = new Date()): UsageSnapshot {
+    const byScope: Record<string, Usage> = {};
+    const total = new Map<PricedUnit, number>();
+    for (const [scope, usage] of [...this.byScope].sort(([a], [b]) => a.localeCompare(b))) {
+      byScope[scope] = Object.fromEntries(usage);
+      for (const [unit, amount] of usage) total.set(unit, (total.get(unit) ?? 0) + amount);
+    }
+    return { since: this.since.toISOString(), until: now.toISOString(), byScope, total: Object.fromEntries(total) };
+  }
+}
