@@ -41,7 +41,7 @@ const MODEL_ENDPOINTS = 2;
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-cost-'));
-const cloud = await startLocalCloud({ root, dataDir, port: 0, dynamoDbInMemory: true });
+const cloud = await startLocalCloud({ root, dataDir, port: 0, dynamoDbInMemory: true, meterDynamoDb: true });
 const serviceOf = new Map(cloud.project.functions.map((fn) => [fn.name, fn.service]));
 const post = (route: string, body: unknown) =>
   fetch(`${cloud.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey! }, body: JSON.stringify(body) });

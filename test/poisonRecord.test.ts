@@ -53,7 +53,7 @@ describe('a poison record among thousands', () => {
       .rows[0]!.n;
 
   beforeAll(async () => {
-    cloud = await startTestCloud({ lake: { lakeBatchWindowSeconds: '1' } });
+    cloud = await startTestCloud({ lake: { lakeBatchWindowSeconds: '1' } }, { meterDynamoDb: true });
     const bids = Array.from({ length: VALID_BIDS }, (_, i) => ({ type: 'bid', tx_id: `valid-${i}`, app_uid: `u-${i}`, campaign_item_id: CAMPAIGN, domain: 'example.com' }));
     const post = (events: unknown[]) => cloud.fetch('/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
     for (let i = 0; i < VALID_BIDS / 2; i += 500) await post(bids.slice(i, i + 500));

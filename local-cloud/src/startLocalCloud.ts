@@ -59,6 +59,12 @@ export interface LocalCloudOptions {
    * survives a stop. For clouds that are thrown away after use (tests); off by default.
    */
   dynamoDbInMemory?: boolean;
+  /**
+   * Count the functions' DynamoDB request units through a metering front (default false: the front
+   * costs a loopback hop per call and a read of each transaction's items, which made pipeline-heavy
+   * test suites about a quarter slower). `npm run bench:cost` and `npm start -- --meter` turn it on.
+   */
+  meterDynamoDb?: boolean;
   log?: (message: string) => void;
 }
 
@@ -179,11 +185,14 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (kinesisFaults) stages.emulators.add(() => kinesisFaults.stop());
     // Every function reaches DynamoDB Local through a front that counts its request units.
     const meter = new UsageMeter();
-    const dynamoDbMeter = await startDynamoDbMeter(dynamoDbLocal.endpoint, (scope, units) => {
-      meter.add(scope, 'dynamoDbReadRequestUnit', units.readRequestUnits);
-      meter.add(scope, 'dynamoDbWriteRequestUnit', units.writeRequestUnits);
-    });
-    stages.gateway.add(() => dynamoDbMeter.stop());
+    const dynamoDbMeter =
+      options.meterDynamoDb !== true
+        ? undefined
+        : await startDynamoDbMeter(dynamoDbLocal.endpoint, (scope, units) => {
+            meter.add(scope, 'dynamoDbReadRequestUnit', units.readRequestUnits);
+            meter.add(scope, 'dynamoDbWriteRequestUnit', units.writeRequestUnits);
+          });
+    if (dynamoDbMeter) stages.gateway.add(() => dynamoDbMeter.stop());
     // Lambda's Invoke API for the functions that call others (the ops service's replay).
     const lambda = await startLambdaLocal({ port: 0, invoke: (name, event) => pools.get(name)?.invoke(event) });
     stages.gateway.add(() => lambda.stop());
@@ -218,7 +227,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           ...fn.environment,
           AWS_LAMBDA_FUNCTION_NAME: fn.name,
           AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
-          AWS_ENDPOINT_URL_DYNAMODB: dynamoDbMeter.endpointFor(fn.name),
+          AWS_ENDPOINT_URL_DYNAMODB: dynamoDbMeter?.endpointFor(fn.name) ?? dynamoDbLocal.endpoint,
         },
         maxInstances: fn.reservedConcurrency ?? maxInstances,
         logs,

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CreateTableCommand, GetItemCommand, PutItemCommand, TransactGetItemsCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { BatchWriteItemCommand, CreateTableCommand, GetItemCommand, PutItemCommand, ScanCommand, TransactGetItemsCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoDbClient } from '../../local-cloud/src/clients.js';
 import { startDynamoDbLocal } from '../../local-cloud/src/emulators/startDynamoDbLocal.js';
 import type { Emulator } from '../../local-cloud/src/emulators/types.js';
@@ -109,5 +109,24 @@ describe('the DynamoDB meter', () => {
       { scope: 'sdp-probe-local-reader', units: { readRequestUnits: 1, writeRequestUnits: 0 } },
       { scope: 'sdp-probe-local-reader', units: { readRequestUnits: 0, writeRequestUnits: 1 } },
     ]);
+  });
+
+  it('passes a large answer back whole (DynamoDB Local sends it in chunks)', async () => {
+    // Prepare
+    const client = localDynamoDbClient(meter.endpointFor('sdp-probe-local-scanner'));
+    for (let batch = 0; batch < 4; batch++) {
+      const RequestItems = { [TABLE]: Array.from({ length: 25 }, (_, n) => ({ PutRequest: { Item: { pk: { S: `scanned-${batch}-${n}` }, v: { S: KILOBYTE_AND_A_HALF } } } })) };
+      await client.send(new BatchWriteItemCommand({ RequestItems }));
+    }
+    counted.splice(0);
+
+    // Act
+    const scanned = await client.send(new ScanCommand({ TableName: TABLE }));
+
+    // Assess
+    expect(scanned.Items!.filter((item) => item.pk!.S!.startsWith('scanned-')).length).toBe(100);
+    expect(scanned.Items!.every((item) => item.pk!.S !== undefined)).toBe(true);
+    expect(counted.map(({ scope }) => scope)).toStrictEqual(['sdp-probe-local-scanner']);
+    expect(counted[0]!.units.readRequestUnits).toBeGreaterThan(0);
   });
 });

@@ -35,6 +35,7 @@ const { values } = parseArgs({
     'kinesis-port': { type: 'string', default: process.env.KINESIS_PORT ?? '4567' },
     'dynamodb-port': { type: 'string', default: process.env.DYNAMODB_PORT ?? '8000' },
     reset: { type: 'boolean', default: false },
+    meter: { type: 'boolean', default: false },
   },
 });
 
@@ -54,6 +55,7 @@ try {
     // 0: any free port.
     ...(Number(values['kinesis-port']) > 0 ? { kinesisPort: Number(values['kinesis-port']) } : {}),
     ...(Number(values['dynamodb-port']) > 0 ? { dynamoDbPort: Number(values['dynamodb-port']) } : {}),
+    meterDynamoDb: values.meter,
     log: (message) => console.log(`  ${message}`),
   });
 } catch (error) {

@@ -129,7 +129,9 @@ export async function startDynamoDbMeter(upstream: string, onUnits: (scope: stri
     } else if (operation?.writes && answer.body.includes('ConditionalCheckFailedException')) {
       onUnits(scope, { readRequestUnits: 0, writeRequestUnits: FAILED_CONDITION_WRITE_UNITS });
     }
-    const headers: http.OutgoingHttpHeaders = { ...answer.headers, 'content-length': String(answerBody.length) };
+    // The body goes back whole, with its length: DynamoDB Local's chunked framing of a large answer does not apply to it.
+    const { 'transfer-encoding': _chunked, ...passed } = answer.headers;
+    const headers: http.OutgoingHttpHeaders = { ...passed, 'content-length': String(answerBody.length) };
     if (answerBody !== answer.body && headers['x-amz-crc32'] !== undefined) headers['x-amz-crc32'] = String(crc32(answerBody));
     response.writeHead(answer.status, headers).end(answerBody);
   };
