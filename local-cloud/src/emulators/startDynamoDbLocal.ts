@@ -10,7 +10,11 @@ import type { Emulator, EmulatorOptions } from './types.js';
 
 const READY_TIMEOUT_MS = 60_000;
 const READY_POLL_MS = 200;
-const STOP_GRACE_MS = 5_000;
+/**
+ * How long DynamoDB Local gets to stop on SIGTERM before SIGKILL. Generous: a SIGKILL can lose writes
+ * it already acknowledged (docs/architecture.md), and on a loaded machine its JVM may take seconds.
+ */
+const STOP_GRACE_MS = 30_000;
 const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /**
@@ -73,7 +77,10 @@ export const startDynamoDbLocal = async ({ port, dataDir, inMemory = false }: Em
       removeExitHooks();
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
-      const graceTimer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+      const graceTimer = setTimeout(() => {
+        console.error(`DynamoDB Local did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killing it (writes it acknowledged may be lost).`);
+        child.kill('SIGKILL');
+      }, STOP_GRACE_MS);
       await exited;
       clearTimeout(graceTimer);
     },
