@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { crc32 } from 'node:zlib';
 import { dynamoDbItemSize, readRequestUnits, writeRequestUnits, type WireAttributeValue } from '@sdp/shared';
 import type { Emulator } from '../emulators/types.js';
+import { upstreamClient } from '../net/upstreamClient.js';
 
 /** Operations that consume capacity, and whether they write. */
 const CAPACITY_OPERATIONS: Record<string, { writes: boolean; transactional: boolean }> = {
@@ -54,21 +55,8 @@ export interface DynamoDbUnits {
  * ```
  */
 export async function startDynamoDbMeter(upstream: string, onUnits: (scope: string, units: DynamoDbUnits) => void): Promise<DynamoDbMeter> {
-  const target = new URL(upstream);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
-
-  const forward = (method: string, requestHeaders: http.IncomingHttpHeaders, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> =>
-    new Promise((resolve, reject) => {
-      const headers = { ...requestHeaders, host: target.host, 'content-length': String(body.length) };
-      const call = http.request({ host: target.hostname, port: target.port, method, path: '/', headers, agent }, (answer) => {
-        const chunks: Buffer[] = [];
-        answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-        answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) }));
-        answer.on('error', reject);
-      });
-      call.on('error', reject);
-      call.end(body);
-    });
+  const dynamoDbLocal = upstreamClient(upstream);
+  const forward = (method: string, headers: http.IncomingHttpHeaders, body: Buffer) => dynamoDbLocal.call(method, '/', headers, body);
 
   /** The current size of each keyed item, read after the transaction (an item that is gone counts as 1 byte). */
   const sizesOf = async (request: IncomingMessage, keys: { TableName: string; Key: Item }[]): Promise<number[]> => {
@@ -151,7 +139,7 @@ export async function startDynamoDbMeter(upstream: string, onUnits: (scope: stri
     stop: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      agent.destroy();
+      dynamoDbLocal.destroy();
     },
   };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { upstreamClient, type UpstreamAnswer as Answer } from '../../net/upstreamClient.js';
 import type { Emulator } from '../types.js';
 
 /** PutRecords' limits: what one grouped write may carry. */
@@ -24,12 +25,6 @@ interface PendingWrite {
   headers: IncomingHttpHeaders;
   body: Buffer;
   response: ServerResponse;
-}
-
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
 }
 
 export interface KinesisGroupCommit extends Emulator {
@@ -57,26 +52,12 @@ export interface KinesisGroupCommit extends Emulator {
  * ```
  */
 export async function startKinesisGroupCommit(target: string): Promise<KinesisGroupCommit> {
-  const upstream = new URL(target);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const upstream = upstreamClient(target);
   const queues = new Map<string, PendingWrite[]>();
   const writing = new Set<string>();
   const stats = { writes: 0, groups: 0 };
 
-  const call = (method: string, path: string, headers: IncomingHttpHeaders, body: Buffer): Promise<Answer> =>
-    new Promise((resolve, reject) => {
-      const request = http.request(
-        { host: upstream.hostname, port: upstream.port, method, path, headers: { ...headers, 'content-length': String(body.length) }, agent },
-        (answer) => {
-          const chunks: Buffer[] = [];
-          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-          answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) }));
-          answer.on('error', reject);
-        },
-      );
-      request.on('error', reject);
-      request.end(body);
-    });
+  const call = upstream.call;
 
   const relay = (response: ServerResponse, answer: Answer): void => {
     const headers = { ...answer.headers, 'content-length': String(answer.body.length) };
@@ -145,7 +126,7 @@ export async function startKinesisGroupCommit(target: string): Promise<KinesisGr
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        agent.destroy();
+        upstream.destroy();
         server.close(() => resolve());
       }),
   };
