@@ -21,6 +21,7 @@ import { bundleFunctions } from './functions/bundleFunctions.js';
 import { FunctionPool } from './functions/FunctionPool.js';
 import { startGateway, type Gateway } from './gateway/startGateway.js';
 import { startDynamoDbMeter } from './metering/startDynamoDbMeter.js';
+import { startDynamoDbGroupCommit } from './emulators/startDynamoDbGroupCommit.js';
 import { UsageMeter } from './metering/UsageMeter.js';
 import { freePort } from './net/freePort.js';
 import { loadLocalProject, type LocalProject } from './project/loadLocalProject.js';
@@ -193,6 +194,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
             meter.add(scope, 'dynamoDbWriteRequestUnit', units.writeRequestUnits);
           });
     if (dynamoDbMeter) stages.gateway.add(() => dynamoDbMeter.stop());
+    // Otherwise through a front that commits their concurrent single-item writes together (one disk sync per group).
+    const dynamoDbGroupCommit = dynamoDbMeter ? undefined : await startDynamoDbGroupCommit(dynamoDbLocal.endpoint);
+    if (dynamoDbGroupCommit) stages.gateway.add(() => dynamoDbGroupCommit.stop());
     // Lambda's Invoke API for the functions that call others (the ops service's replay).
     const lambda = await startLambdaLocal({ port: 0, invoke: (name, event) => pools.get(name)?.invoke(event) });
     stages.gateway.add(() => lambda.stop());
@@ -227,7 +231,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           ...fn.environment,
           AWS_LAMBDA_FUNCTION_NAME: fn.name,
           AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
-          AWS_ENDPOINT_URL_DYNAMODB: dynamoDbMeter?.endpointFor(fn.name) ?? dynamoDbLocal.endpoint,
+          AWS_ENDPOINT_URL_DYNAMODB: dynamoDbMeter?.endpointFor(fn.name) ?? dynamoDbGroupCommit?.endpoint ?? dynamoDbLocal.endpoint,
         },
         maxInstances: fn.reservedConcurrency ?? maxInstances,
         logs,
