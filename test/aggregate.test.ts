@@ -1,20 +1,22 @@
-import { BatchGetItemCommand, QueryCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchGetItemCommand, BatchWriteItemCommand, QueryCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { failureIdOf } from '@sdp/shared';
+import { copyRefOf, failureIdOf, seededRandom, type KinesisRecordText } from '@sdp/shared';
 import { validateAggregationWindow, validateEnrichedEvent } from '../shared/src/generated/validators.js';
 import { localDynamoDbClient, localKinesisClient } from '../local-cloud/src/clients.js';
+import { dynamoDbCanonicalCopies } from '../services/aggregate/src/adapters/canonicalCopies.js';
 import { dynamoDbWindowCounter } from '../services/aggregate/src/adapters/windowCounter.js';
 import { aggregateBatch } from '../services/aggregate/src/domain/aggregateBatch.js';
-import type { EnrichedEvent, SourceRecord } from '../services/aggregate/src/domain/types.js';
+import type { EnrichedEvent } from '../services/aggregate/src/domain/types.js';
+
+type SourceRecord = KinesisRecordText;
 import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream } from './support/readWholeStream.js';
 import { CLOUD_START_TIMEOUT_MS, startTestCloud, type OwnTestCloud } from './support/startTestCloud.js';
 
 const ENRICHED_EVENTS_STREAM = 'sdp-enrich-local-enriched-events';
 const AGGREGATIONS_TABLE = 'sdp-aggregate-local-aggregations';
-const COUNTED_EVENTS_TABLE = 'sdp-aggregate-local-counted-events';
-const RETENTION_MS = 2880 * 60_000;
+const JOIN_STATE_TABLE = 'sdp-enrich-local-join-state';
 const AGGREGATES_STREAM = 'sdp-aggregate-local-aggregates';
 const AGGREGATE_WINDOWS_FUNCTION = 'sdp-aggregate-local-aggregateWindows';
 const FAILED_EVENTS_TABLE = 'sdp-ops-local-failed-events';
@@ -40,9 +42,9 @@ interface Counts {
 }
 
 /** The n-th test event: campaigns, minutes and seconds spread so that every window gets a mix; n = 60k lands on a boundary. */
-function eventNumber(n: number): EnrichedEvent {
+function eventNumber(n: number, firstMinute = FIRST_MINUTE): EnrichedEvent {
   const type = TYPES[n % TYPES.length]!;
-  const at = FIRST_MINUTE + (Math.floor(n / CAMPAIGNS.length) % 6) * 60_000 + ((n * 13) % 60) * 1000 + (n % 3 === 1 ? 999 : 0);
+  const at = firstMinute + (Math.floor(n / CAMPAIGNS.length) % 6) * 60_000 + ((n * 13) % 60) * 1000 + (n % 3 === 1 ? 999 : 0);
   return {
     schema_version: 1,
     type,
@@ -85,8 +87,8 @@ function expectedWindows(events: readonly EnrichedEvent[]): Record<string, Count
   return Object.fromEntries(Object.entries(windows).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Every window of the suite's campaigns (no other suite writes them) by campaign and window minute, without `updated_at`. */
-async function readTable(dynamoDb: DynamoDBClient): Promise<{ windows: Record<string, Counts> }> {
+/** Every window of the suite's campaigns (no other suite writes them) by campaign and window minute, without `updated_at`; `day` keeps one UTC day. */
+async function readTable(dynamoDb: DynamoDBClient, day?: string): Promise<{ windows: Record<string, Counts> }> {
   const windows: Record<string, Counts> = {};
   for (const campaignItemId of CAMPAIGNS) {
     const { Items = [] } = await dynamoDb.send(
@@ -98,31 +100,13 @@ async function readTable(dynamoDb: DynamoDBClient): Promise<{ windows: Record<st
       }),
     );
     for (const item of Items.map((raw) => unmarshall(raw))) {
-      const { updated_at: _updatedAt, ...counts } = item as Counts & { updated_at: string };
-      windows[`${counts.campaign_item_id} ${counts.window_start.slice(0, 16)}`] = counts;
+      // The shard positions (`wm_<shard>`) and the replays counted are the counter's bookkeeping, not counts.
+      const bookkeeping = (name: string) => name.startsWith('wm_') || name === 'replayed';
+      const { updated_at: _updatedAt, ...counts } = Object.fromEntries(Object.entries(item).filter(([name]) => !bookkeeping(name))) as Counts & { updated_at: string };
+      if (day === undefined || counts.window_day === day) windows[`${counts.campaign_item_id} ${counts.window_start.slice(0, 16)}`] = counts;
     }
   }
   return { windows: Object.fromEntries(Object.entries(windows).sort(([a], [b]) => a.localeCompare(b))) };
-}
-
-/** Every counted event of the suite's transactions (keys `<tx_id>#<type>`): `expires_at` by event key. */
-async function readCountedEvents(dynamoDb: DynamoDBClient): Promise<Map<string, number>> {
-  const counted = new Map<string, number>();
-  let ExclusiveStartKey: Record<string, never> | undefined;
-  do {
-    const page = await dynamoDb.send(
-      new ScanCommand({
-        TableName: COUNTED_EVENTS_TABLE,
-        FilterExpression: 'begins_with(event_key, :prefix)',
-        ExpressionAttributeValues: { ':prefix': { S: TX_PREFIX } },
-        ConsistentRead: true,
-        ExclusiveStartKey,
-      }),
-    );
-    for (const item of (page.Items ?? []).map((raw) => unmarshall(raw))) counted.set(item.event_key as string, item.expires_at as number);
-    ExclusiveStartKey = page.LastEvaluatedKey as typeof ExclusiveStartKey;
-  } while (ExclusiveStartKey);
-  return counted;
 }
 
 /** The sequence numbers of those `records` that aggregateWindows set aside in the failed-events store (failed too often, or invalid). */
@@ -153,6 +137,26 @@ async function putEnriched(kinesis: KinesisClient, events: readonly EnrichedEven
   return records;
 }
 
+/**
+ * Names the records as their events' counted copies in enrich's join state, as enrich's save does
+ * after its PutRecords: until then aggregate holds them back as pending.
+ */
+async function nameCopies(dynamoDb: DynamoDBClient, records: readonly SourceRecord[]): Promise<void> {
+  const byTx = new Map<string, Record<string, { S: string }>>();
+  for (const record of records) {
+    const { tx_id: txId, type } = JSON.parse(record.data) as EnrichedEvent;
+    byTx.set(txId, { ...byTx.get(txId), [type]: { S: copyRefOf(record.shardId, record.sequenceNumber) } });
+  }
+  const puts = [...byTx].map(([txId, emitted]) => ({ PutRequest: { Item: { tx_id: { S: txId }, version: { N: '1' }, emitted: { M: emitted } } } }));
+  for (let i = 0; i < puts.length; i += 25) {
+    let items: typeof puts | undefined = puts.slice(i, i + 25);
+    while (items && items.length > 0) {
+      const { UnprocessedItems = {} } = await dynamoDb.send(new BatchWriteItemCommand({ RequestItems: { [JOIN_STATE_TABLE]: items } }));
+      items = UnprocessedItems[JOIN_STATE_TABLE] as typeof puts | undefined;
+    }
+  }
+}
+
 /** Records per shard in stream order, as Lambda would batch them. */
 function byShard(records: readonly SourceRecord[]): SourceRecord[][] {
   const shards = new Map<string, SourceRecord[]>();
@@ -171,9 +175,9 @@ describe('aggregate through the local cloud', () => {
   const delivered = () => cloud.mappings.find((m) => m.functionName === AGGREGATE_WINDOWS_FUNCTION)!.mapping.stats().delivered;
   const directly = (records: SourceRecord[]) =>
     aggregateBatch(records, {
-      counter: dynamoDbWindowCounter(dynamoDb, { aggregations: AGGREGATIONS_TABLE, countedEvents: COUNTED_EVENTS_TABLE }),
+      counter: dynamoDbWindowCounter(dynamoDb, AGGREGATIONS_TABLE),
+      copies: dynamoDbCanonicalCopies(dynamoDb, JOIN_STATE_TABLE),
       periodMinutes: 1,
-      retentionMs: RETENTION_MS,
       now: () => new Date(),
       log: () => undefined,
     });
@@ -202,19 +206,17 @@ describe('aggregate through the local cloud', () => {
     expect(firstEvents.every((event) => validateEnrichedEvent(event))).toBe(true);
     const expected = expectedWindows(firstEvents);
 
-    // Act
-    const startedAt = Date.now();
+    // Act: the copies are named after they are in the stream, as enrich does
     firstRecords = await putEnriched(kinesis, firstEvents);
+    await nameCopies(dynamoDb, firstRecords);
     await cloud.waitForIdle();
     const table = await readTable(dynamoDb);
-    const counted = await readCountedEvents(dynamoDb);
+    const setAside = await setAsideByAggregateWindows(dynamoDb, firstRecords);
 
     // Assess
     expect(Object.keys(expected)).toHaveLength(CAMPAIGNS.length * 6);
     expect(table.windows).toStrictEqual(expected);
-    expect([...counted.keys()].sort()).toStrictEqual(firstEvents.map((event) => `${event.tx_id}#${event.type}`).sort());
-    const expiry = { from: Math.floor((startedAt + RETENTION_MS) / 1000), to: Math.ceil((Date.now() + RETENTION_MS) / 1000) };
-    expect([...counted.values()].filter((expiresAt) => expiresAt < expiry.from || expiresAt > expiry.to)).toStrictEqual([]);
+    expect(setAside).toStrictEqual([]);
   }, PIPELINE_TEST_TIMEOUT_MS);
 
   it('changes nothing when the same records are applied again with their sequence numbers', async () => {
@@ -239,6 +241,7 @@ describe('aggregate through the local cloud', () => {
     // second half of what each shard already delivered
     const expected = expectedWindows([...firstEvents, ...newEvents]);
     const newRecords = await putEnriched(kinesis, newEvents);
+    await nameCopies(dynamoDb, newRecords);
     const redelivery = byShard([...firstRecords, ...newRecords]).map((shard) => shard.slice(Math.floor(shard.length / 2)));
 
     // Act
@@ -258,8 +261,8 @@ describe('aggregate through the local cloud', () => {
   }, PIPELINE_TEST_TIMEOUT_MS);
 
   it('counts nothing again when enrich re-emits counted events as new records', async () => {
-    // Prepare: a crash of enrich between its PutRecords and storing its join state writes the same
-    // enriched events again, with new sequence numbers (ADR 0006)
+    // Prepare: enrich writes the same enriched events again, with new sequence numbers (a PutRecords
+    // retried after a lost answer); its join state still names the first copies (ADR 0019)
     const before = await readTable(dynamoDb);
     const reEmitted = firstEvents.slice(0, 90);
     const deliveredBefore = delivered();
@@ -281,7 +284,6 @@ describe('aggregate through the local cloud', () => {
       failures: 0,
     });
     expect(await readTable(dynamoDb)).toStrictEqual(before);
-    expect((await readCountedEvents(dynamoDb)).size).toBe(firstEvents.length + newEvents.length);
   }, PIPELINE_TEST_TIMEOUT_MS);
 
   it('publishes every changed window to the aggregates stream as an AggregationWindow', async () => {
@@ -316,5 +318,59 @@ describe('aggregate through the local cloud', () => {
     expect(records.filter((record) => !validateAggregationWindow(record.data))).toStrictEqual([]);
     expect(records.every((record) => record.partitionKey === String((record.data as Published).campaign_item_id))).toBe(true);
     expect(withoutUpdatedAt(latest(records))).toStrictEqual(expected);
+  }, PIPELINE_TEST_TIMEOUT_MS);
+
+  it('counts exactly once when batches of two shards arrive interleaved, re-delivered, stale, halved and mixed with copies enrich emitted again', async () => {
+    // Prepare: the trigger stops, so every delivery below is this test's; the events lie on a day of their own
+    await cloud.mappings.find((m) => m.functionName === AGGREGATE_WINDOWS_FUNCTION)!.mapping.stop();
+    const day = '2025-06-02';
+    const events = Array.from({ length: 600 }, (_, n) => eventNumber(1000 + n, Date.parse(`${day}T10:00:00.000Z`)));
+    const records = await putEnriched(kinesis, events);
+    await nameCopies(dynamoDb, records);
+    // Enrich emitted 20 of them again as new records (a PutRecords retried after a lost answer); its state names the first copies.
+    const reEmitted = await putEnriched(kinesis, events.slice(0, 20));
+    // One record the stream set aside after its last attempt: the stream moves past it, only replays count it.
+    const setAsideRecord = records[records.length - 1]!;
+    const shards = byShard([...records, ...reEmitted]).map((shard) => shard.filter((record) => record !== setAsideRecord));
+    const random = seededRandom(19);
+    const cursors = shards.map(() => 0);
+    const deliveries: SourceRecord[][] = [];
+    while (cursors.some((cursor, i) => cursor < shards[i]!.length)) {
+      const i = Math.floor(random() * shards.length);
+      const shard = shards[i]!;
+      const cursor = cursors[i]!;
+      if (cursor >= shard.length) continue;
+      const end = Math.min(shard.length, cursor + 1 + Math.floor(random() * 60));
+      // A delivery starts at or before the first record not yet counted: sometimes with a re-delivered prefix.
+      const start = random() < 0.3 ? Math.max(0, cursor - Math.floor(random() * 40)) : cursor;
+      const batch = shard.slice(start, end);
+      if (random() < 0.3) {
+        // Bisected: the first half, then the batch again from the half on.
+        const middle = Math.ceil(batch.length / 2);
+        deliveries.push(batch.slice(0, middle), batch.slice(middle));
+      } else deliveries.push(batch);
+      // Now and then a stale batch of this shard comes again after later ones (a zombie, a lost answer).
+      if (end > 0 && random() < 0.4) {
+        const staleEnd = 1 + Math.floor(random() * end);
+        deliveries.push(shard.slice(Math.floor(random() * staleEnd), staleEnd));
+      }
+      cursors[i] = end;
+    }
+    const replay = { ...setAsideRecord, shardId: `${setAsideRecord.shardId}-replay` };
+
+    // Act
+    const outcomes = [];
+    for (const batch of deliveries) outcomes.push(await directly(batch));
+    const replays = [await directly([replay]), await directly([replay])];
+    const table = await readTable(dynamoDb, day);
+
+    // Assess
+    expect(new Set(shards.map((shard) => shard[0]!.shardId)).size).toBe(2);
+    expect(outcomes.filter((outcome) => outcome.batchItemFailures.length > 0 || outcome.invalid > 0)).toStrictEqual([]);
+    expect(replays.map(({ counted, duplicates }) => ({ counted, duplicates }))).toStrictEqual([
+      { counted: 1, duplicates: 0 },
+      { counted: 0, duplicates: 1 },
+    ]);
+    expect(table.windows).toStrictEqual(expectedWindows(events));
   }, PIPELINE_TEST_TIMEOUT_MS);
 });

@@ -56,10 +56,19 @@ describe('enrich through the local cloud', () => {
       'enrich-tx-2:imp:22:70',
     ]);
     expect(records.every((record) => record.partitionKey === String((record.data as { campaign_item_id: number }).campaign_item_id))).toBe(true);
-    const { Item } = await localDynamoDbClient(cloud.dynamoDbEndpoint).send(
-      new GetItemCommand({ TableName: JOIN_STATE_TABLE, Key: { tx_id: { S: tx(3) } }, ConsistentRead: true }),
-    );
-    expect(Item?.pending_imp_day?.S).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Item?.imp?.M?.joined?.BOOL).toBe(false);
+    const stateOf = async (txId: string) =>
+      (await localDynamoDbClient(cloud.dynamoDbEndpoint).send(new GetItemCommand({ TableName: JOIN_STATE_TABLE, Key: { tx_id: { S: txId } }, ConsistentRead: true }))).Item;
+    const orphan = await stateOf(tx(3));
+    expect(orphan?.pending_imp_day?.S).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(orphan?.imp?.M?.joined?.BOOL).toBe(false);
+    expect(orphan?.emitted).toStrictEqual({ M: {} });
+    // The state names the enriched record of each emitted event as its copy, and keeps no event-id list
+    const joined = await stateOf(tx(1));
+    const copyOf = (type: string) => {
+      const record = records.find((r) => (r.data as { tx_id: string; type: string }).tx_id === tx(1) && (r.data as { type: string }).type === type)!;
+      return { S: `${record.shardId}:${record.sequenceNumber}` };
+    };
+    expect(joined?.emitted).toStrictEqual({ M: { bid: copyOf('bid'), imp: copyOf('imp'), click: copyOf('click') } });
+    expect([joined?.seen, joined?.duplicates]).toStrictEqual([undefined, undefined]);
   }, 60_000);
 });

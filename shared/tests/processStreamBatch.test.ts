@@ -28,6 +28,9 @@ function memoryStore() {
     async setAside(failure) {
       setAside.push(failure);
     },
+    async wasSetAside(_functionName, shardId, sequenceNumber) {
+      return setAside.some((failure) => failure.shardId === shardId && failure.sequenceNumber === sequenceNumber);
+    },
   };
   return { store, attempts, setAside };
 }
@@ -85,6 +88,55 @@ describe('processStreamBatch', () => {
     expect(setAside.map((f) => [f.sequenceNumber, f.reason.name])).toStrictEqual([[sequenceOf(1), 'ThrottlingException']]);
   });
 
+  it('never processes a record set aside before, when the answer that moved past it was lost and Lambda delivers it again', async () => {
+    // Prepare: record 1 fails until it is set aside; the answer that resumes after it is lost, so the next delivery starts at it
+    const { store, setAside } = memoryStore();
+    const processed: string[] = [];
+    let healthy = false;
+    const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => {
+      if (!healthy) return { batchItemFailures: [{ itemIdentifier: sequenceOf(1) }], failure: { name: 'ThrottlingException', message: 'slow down' } };
+      processed.push(...records.map((record) => record.data));
+      return { batchItemFailures: [] };
+    };
+    for (let i = 0; i < 3; i++) await processStreamBatch(eventOf(['a', 'b', 'c']), process, options(store));
+    healthy = true;
+    const redelivered = eventOf(['a', 'b', 'c']);
+    redelivered.Records.shift();
+
+    // Act
+    const response = await processStreamBatch(redelivered, process, options(store));
+
+    // Assess
+    expect(response).toStrictEqual({ batchItemFailures: [] });
+    expect(processed).toStrictEqual(['c']);
+    expect(setAside.map((failure) => failure.sequenceNumber)).toStrictEqual([sequenceOf(1)]);
+  });
+
+  it('re-delivers a deferred record without counting attempts while it is young, and counts them after the grace', async () => {
+    // Prepare: record 1 arrived at 09:55; the grace is 10 minutes, so it is young at 10:00 and old at 10:06
+    const { store, attempts, setAside } = memoryStore();
+    const event = eventOf(['a', 'b', 'c']);
+    for (const record of event.Records) record.kinesis.approximateArrivalTimestamp = Date.parse('2026-11-22T09:55:00Z') / 1000;
+    const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => ({
+      batchItemFailures: [{ itemIdentifier: records[1]!.sequenceNumber }],
+      failure: { name: 'JoinStateNotStored', message: 'waiting for enrich' },
+      deferred: true,
+    });
+    const at = (time: string) => ({ ...options(store), deferGraceMs: 600_000, now: () => new Date(time) });
+
+    // Act
+    const young = [];
+    for (let i = 0; i < 5; i++) young.push(await processStreamBatch(event, process, at('2026-11-22T10:00:00Z')));
+    const old = [];
+    for (let i = 0; i < 3; i++) old.push(await processStreamBatch(event, process, at('2026-11-22T10:06:00Z')));
+
+    // Assess
+    expect(young).toStrictEqual(Array.from({ length: 5 }, () => ({ batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] })));
+    expect(old).toStrictEqual([{ batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] }, { batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] }, { batchItemFailures: [{ itemIdentifier: sequenceOf(2) }] }]);
+    expect(attempts.get(sequenceOf(1))).toBe(3);
+    expect(setAside.map((failure) => [failure.sequenceNumber, failure.reason])).toStrictEqual([[sequenceOf(1), { name: 'JoinStateNotStored', message: 'waiting for enrich' }]]);
+  });
+
   it('finds the record that makes the batch throw by halving, processing its neighbours and going on after it', async () => {
     // Prepare
     const { store, setAside } = memoryStore();
@@ -112,6 +164,7 @@ describe('processStreamBatch', () => {
     const store: FailedEventStore = {
       recordAttempt: () => Promise.reject(new Error('DynamoDB is down')),
       setAside: () => Promise.reject(new Error('DynamoDB is down')),
+      wasSetAside: () => Promise.resolve(false),
     };
     const process = async (): Promise<StreamBatchOutcome> => ({ batchItemFailures: [], rejected: [{ sequenceNumber: sequenceOf(0), reason: { name: 'X', message: 'y' } }] });
 

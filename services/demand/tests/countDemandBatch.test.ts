@@ -40,7 +40,7 @@ describe('countDemandBatch', () => {
     const outcome = await countDemandBatch(clickRecords(VISIT), options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], counted: 6, duplicates: 0, ignored: 2, invalid: 0, failed: 0, rejected: [] });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], counted: 6, duplicates: 0, ignored: 2, invalid: 0, failed: 0, pending: 0 });
     expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
   });
 

@@ -75,21 +75,35 @@ describe('joinBatch', () => {
     expect(summary(emits).map(([, type, tx]) => `${tx}:${type}`)).toStrictEqual(['a:bid', 'a:imp', 'b:bid']);
   });
 
-  it('ignores a re-delivered event and counts a second event of a type as a duplicate, first one winning', () => {
+  it('keeps the first event of each type: a re-delivered event or a copy changes nothing and is counted as a duplicate', () => {
     // Prepare
     const bid = bidEnvelope('t1', 0);
     const firstImpression = impressionEnvelope('t1', 1, 100);
     const batch = indexed([bid, firstImpression, bid, impressionEnvelope('t1', 2, 500), bidEnvelope('t1', 3), firstImpression]);
 
     // Act
-    const { emits, changed } = joinBatch(batch, new Map(), settings);
+    const { emits, changed, duplicates } = joinBatch(batch, new Map(), settings);
 
     // Assess
     expect(summary(emits)).toStrictEqual([
       [0, 'bid', 't1', at(0), null],
       [1, 'imp', 't1', at(1), 100],
     ]);
-    expect(changed.get('t1')!.duplicates).toBe(2);
+    expect(duplicates).toBe(4);
+    expect(changed.get('t1')).toStrictEqual(joinBatch(indexed([bid, firstImpression]), new Map(), settings).changed.get('t1'));
+  });
+
+  it('changes no transaction when every event of the batch is one its stored state already has', () => {
+    // Prepare
+    const bid = bidEnvelope('t1', 0);
+    const first = joinBatch(indexed([bid]), new Map(), settings);
+    const stored = new Map<string, JoinState>([['t1', { ...first.changed.get('t1')!, version: 1 }]]);
+
+    // Act
+    const again = joinBatch(indexed([bid, bidEnvelope('t1', 7)]), stored, settings);
+
+    // Assess
+    expect(again).toStrictEqual({ changed: new Map(), emits: [], duplicates: 2 });
   });
 
   it('continues from stored state and emits nothing for events the state has already seen', () => {

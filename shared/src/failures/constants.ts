@@ -12,3 +12,10 @@ export const REPLAY_SHARD_SUFFIX = '-replay';
 
 /** Attempts before a record that keeps failing is set aside, unless the function says otherwise. */
 export const DEFAULT_MAX_ATTEMPTS = 5;
+
+/**
+ * How long after it entered its stream a record may wait for another service's decision without
+ * its re-deliveries counting as attempts: long enough for an outage of that service to pass, short
+ * enough that a decision that never comes (its upstream record was set aside) ends in the store.
+ */
+export const DEFER_GRACE_MS = 10 * 60_000;

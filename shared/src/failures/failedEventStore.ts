@@ -1,4 +1,4 @@
-import { UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DATA_LIMIT_CHARS, ERROR_LIMIT_CHARS, RETRYING_RETENTION_SECONDS } from './constants.js';
 import { failureIdOf } from './failureIdOf.js';
 import type { RecordFailure } from './types.js';
@@ -12,6 +12,8 @@ export interface FailedEventStore {
   recordAttempt(failure: RecordFailure, maxAttempts: number): Promise<{ attempts: number; setAside: boolean }>;
   /** Sets a record aside at once (it can never succeed as it is). */
   setAside(failure: RecordFailure): Promise<void>;
+  /** Whether a record was set aside (`failed`, or replayed since): the stream must not process it again. */
+  wasSetAside(functionName: string, shardId: string, sequenceNumber: string): Promise<boolean>;
 }
 
 /**
@@ -92,6 +94,19 @@ export function dynamoDbFailedEventStore(client: DynamoDBClient, tableName: stri
     },
     async setAside(failure) {
       await update(failure, 'failed');
+    },
+    async wasSetAside(functionName, shardId, sequenceNumber) {
+      const { Item } = await client.send(
+        new GetItemCommand({
+          TableName: tableName,
+          Key: { failure_id: { S: failureIdOf(functionName, shardId, sequenceNumber) } },
+          ConsistentRead: true,
+          ProjectionExpression: '#status',
+          ExpressionAttributeNames: { '#status': 'status' },
+        }),
+      );
+      const status = Item?.status?.S;
+      return status !== undefined && status !== 'retrying';
     },
   };
 }

@@ -1,6 +1,6 @@
 import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import { readKinesisRecords, type KinesisRecordText } from '../streams/readKinesisRecords.js';
-import { REPLAY_SHARD_SUFFIX } from './constants.js';
+import { DEFER_GRACE_MS, REPLAY_SHARD_SUFFIX } from './constants.js';
 import { ReplayFailedError } from './errors.js';
 import { ingestMinuteOf, type ConsumerProgress } from './consumerProgress.js';
 import type { FailedEventStore } from './failedEventStore.js';
@@ -14,6 +14,8 @@ export interface ProcessStreamBatchOptions {
   maxAttempts: number;
   /** Where to record what each invocation processed, for reconciliation; none by default */
   progress?: ConsumerProgress;
+  /** How long after its arrival a deferred record is re-delivered without counting attempts (`DEFER_GRACE_MS`) */
+  deferGraceMs?: number;
   now?: () => Date;
   log?: (message: string, data: Record<string, unknown>) => void;
 }
@@ -40,7 +42,7 @@ export async function processStreamBatch(
   processRecords: (records: KinesisRecordText[]) => Promise<StreamBatchOutcome>,
   options: ProcessStreamBatchOptions,
 ): Promise<KinesisStreamBatchResponse> {
-  const { store, functionName, maxAttempts, progress, now = () => new Date(), log = () => undefined } = options;
+  const { store, functionName, maxAttempts, progress, deferGraceMs = DEFER_GRACE_MS, now = () => new Date(), log = () => undefined } = options;
   const setAside = new Set<string>();
   const records = readKinesisRecords(event);
   const sources = new Map<string, KinesisStreamRecord>(event.Records.map((record) => [record.kinesis.sequenceNumber, record]));
@@ -53,6 +55,9 @@ export async function processStreamBatch(
     const source = sources.get(record.sequenceNumber)!;
     return { functionName, eventSourceArn: source.eventSourceARN, shardId: record.shardId, partitionKey: source.kinesis.partitionKey, sequenceNumber: record.sequenceNumber, data: record.data, reason, at: now() };
   };
+
+  /** When the record entered its stream (Kinesis' approximate arrival time), in epoch ms. */
+  const arrivalMsOf = (sequenceNumber: string): number => (sources.get(sequenceNumber)?.kinesis.approximateArrivalTimestamp ?? 0) * 1000;
 
   /** The response for one attempt at `batch`, after storing what failed. */
   const settle = async (batch: KinesisRecordText[], result: Attempt): Promise<KinesisStreamBatchResponse> => {
@@ -69,6 +74,10 @@ export async function processStreamBatch(
     if (!failed) return { batchItemFailures: [] };
     const index = bySequence.get(failed.itemIdentifier)!;
     const reason = outcome.failure ?? { name: 'RecordNotProcessed', message: 'The consumer asked for this record to be delivered again.' };
+    if (outcome.deferred && now().getTime() - arrivalMsOf(failed.itemIdentifier) < deferGraceMs) {
+      log('deferred a record that waits for another service; no attempt counted', { sequenceNumber: failed.itemIdentifier, reason });
+      return { batchItemFailures: [failed] };
+    }
     const { attempts, setAside: gaveUp } = await store.recordAttempt(failureOf(batch[index]!, reason), maxAttempts);
     if (!gaveUp) return { batchItemFailures: [failed] };
     setAside.add(failed.itemIdentifier);
@@ -78,6 +87,17 @@ export async function processStreamBatch(
   };
 
   if (records.some((record) => record.shardId.endsWith(REPLAY_SHARD_SUFFIX))) return replayBatch(records, processRecords);
+
+  // A record set aside is final: if the answer that moved past it was lost, Lambda delivers it
+  // again, first in the batch (it resumes where the failure was reported). Processing it now and
+  // replaying it later would count it twice.
+  const [head] = records;
+  if (head && (await store.wasSetAside(functionName, head.shardId, head.sequenceNumber))) {
+    log('skipped a record that was set aside before; replay it from the failed-events store', { shardId: head.shardId, sequenceNumber: head.sequenceNumber });
+    setAside.add(head.sequenceNumber);
+    records.shift();
+    if (records.length === 0) return { batchItemFailures: [] };
+  }
 
   // A batch that throws is split in halves until the record that throws is alone: its neighbours
   // are processed in ever larger groups and only it is counted as failing.

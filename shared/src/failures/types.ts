@@ -63,4 +63,9 @@ export interface StreamBatchOutcome {
   failure?: FailureReason;
   /** Records set aside at once; never retried, the batch goes on without them */
   rejected?: RecordRejection[];
+  /**
+   * The failed position waits for another service's decision (a verdict still pending), not for a
+   * fault of its own: it is re-delivered without counting an attempt, within the deferral grace.
+   */
+  deferred?: boolean;
 }

@@ -1,4 +1,5 @@
-import type { EnrichedEvent, SourceRecord } from '../../src/domain/types.js';
+import { copyRefOf, type KinesisRecordText } from '@sdp/shared';
+import type { EmittedCopies, EnrichedEvent } from '../../src/domain/types.js';
 
 /** Record factories for aggregate tests, with the field names of the `EnrichedEvent` contract. */
 
@@ -34,6 +35,33 @@ export function enrichedEvent(overrides: Partial<EnrichedEvent> = {}): EnrichedE
 }
 
 /** The stream record at position `n` of a shard, carrying `data` (an event, or raw text). */
-export function sourceRecord(n: number, data: EnrichedEvent | string, shardId = SHARD_0): SourceRecord {
+export function sourceRecord(n: number, data: EnrichedEvent | string, shardId = SHARD_0): KinesisRecordText {
   return { shardId, sequenceNumber: sequenceOf(n), data: typeof data === 'string' ? data : JSON.stringify(data) };
+}
+
+/**
+ * A join-state reader that names, for each transaction, the records given as its counted copies
+ * (as enrich does when it stores its state); `name` adds names later, as enrich's save landing.
+ */
+export function fakeCanonicalCopies(records: readonly KinesisRecordText[] = []) {
+  const named = new Map<string, EmittedCopies>();
+  const reads: string[][] = [];
+  const name = (...toName: KinesisRecordText[]) => {
+    for (const record of toName) {
+      const event = JSON.parse(record.data) as EnrichedEvent;
+      named.set(event.tx_id, { ...named.get(event.tx_id), [event.type]: copyRefOf(record.shardId, record.sequenceNumber) });
+    }
+  };
+  name(...records);
+  return {
+    reads,
+    name,
+    nameLegacy(txId: string, type: EnrichedEvent['type']) {
+      named.set(txId, { ...named.get(txId), [type]: 'legacy' });
+    },
+    async load(txIds: readonly string[]) {
+      reads.push([...txIds]);
+      return new Map(txIds.flatMap((txId) => (named.has(txId) ? [[txId, named.get(txId)!] as const] : [])));
+    },
+  };
 }

@@ -1,62 +1,58 @@
-import type { WindowCount, WindowCounter, WindowIncrements } from '../../src/domain/types.js';
+import { isReplayShard, originalShardOf, streamPosition, watermarkAttributeOf } from '@sdp/shared';
+import { countIncrements } from '../../src/domain/countIncrements.js';
+import type { WindowCounter, WindowIncrements } from '../../src/domain/types.js';
 
 /** A stored window as the fake keeps it: the item's attributes. */
-export type FakeItem = Record<string, string | number>;
+export type FakeItem = Record<string, string | number | string[]>;
 
 export interface FakeWindowCounter extends WindowCounter {
   /** Windows by `<campaignItemId> <windowStart>`, sorted, for whole-table assertions */
   items(): Record<string, FakeItem>;
-  /** Claimed event keys with their `expires_at`, sorted */
-  countedEvents(): Record<string, number>;
-  /** Every transaction tried, in order: its campaign, event keys and whether it applied */
-  transactions: { campaignItemId: number; eventKeys: string[]; applied: boolean }[];
-  /** Makes the next transactions of one campaign reject with `error` (a throttle, a conflict, a timeout) */
+  /** Every write tried, in order: its campaign, how many records it carried and whether it applied */
+  writes: { campaignItemId: number; records: number; applied: boolean }[];
+  /** Makes the next writes of one campaign reject with `error` (a throttle, a timeout); `afterWrite`: the write happens, its answer is lost */
   failFor(campaignItemId: number, error: Error, options?: { afterWrite?: boolean }): void;
   /** Ends every failure set with `failFor`, as when the throttle passes */
   clearFailures(): void;
 }
 
 /**
- * An in-memory aggregations table and counted events table with the semantics of the
- * `TransactWriteItems` that `dynamoDbWindowCounter` sends: a conditional put per event key and one
- * `ADD` to the window, all or nothing; when keys exist, nothing is written and they are named (as
- * `ConditionalCheckFailed` cancellation reasons).
+ * An in-memory aggregations table with the semantics of `addAbovePosition`: per window and shard,
+ * records at or below the stored watermark are skipped and the rest are added in one write that
+ * raises it; a replayed record is added once, by its place in the window's `replayed` set.
  */
 export function fakeWindowCounter(): FakeWindowCounter {
   const windows = new Map<string, FakeItem>();
-  const claimed = new Map<string, number>();
   const failures = new Map<number, { error: Error; afterWrite: boolean }>();
-  const sorted = <T>(map: Map<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => a.localeCompare(b)));
-
-  const apply = (count: WindowCount) => {
-    for (const key of count.eventKeys) claimed.set(key, count.expiresAt);
-    const id = `${count.campaignItemId} ${count.windowStart}`;
-    const item = windows.get(id) ?? { campaign_item_id: count.campaignItemId, window_start: count.windowStart };
-    for (const name of ['bids', 'impressions', 'clicks', 'spend'] as (keyof WindowIncrements)[]) {
-      item[name] = ((item[name] as number | undefined) ?? 0) + count.increments[name];
-    }
-    Object.assign(item, { window_end: count.windowEnd, window_day: count.windowDay, period_minutes: count.periodMinutes, updated_at: count.updatedAt });
-    windows.set(id, item);
-  };
 
   const counter: FakeWindowCounter = {
-    transactions: [],
-    async countOnce(count) {
-      if (new Set(count.eventKeys).size !== count.eventKeys.length) throw new Error('Transaction request cannot include multiple operations on one item');
-      if (count.eventKeys.length + 1 > 100) throw new Error('Member must have length less than or equal to 100');
-      const failure = failures.get(count.campaignItemId);
-      const alreadyCounted = count.eventKeys.filter((key) => claimed.has(key));
-      const applies = alreadyCounted.length === 0 && !(failure && !failure.afterWrite);
-      counter.transactions.push({ campaignItemId: count.campaignItemId, eventKeys: count.eventKeys, applied: applies });
+    writes: [],
+    async count(window, records, updatedAt) {
+      const id = `${window.campaignItemId} ${window.windowStart}`;
+      const item: FakeItem = { ...(windows.get(id) ?? { campaign_item_id: window.campaignItemId, window_start: window.windowStart }) };
+      const fresh = records.filter((record) => {
+        if (isReplayShard(record.shardId)) return !((item.replayed as string[] | undefined) ?? []).includes(replayIdOf(record.shardId, record.sequenceNumber));
+        const watermark = item[watermarkAttributeOf(record.shardId)] as string | undefined;
+        return watermark === undefined || streamPosition(record.sequenceNumber) > watermark;
+      });
+      const failure = failures.get(window.campaignItemId);
+      counter.writes.push({ campaignItemId: window.campaignItemId, records: fresh.length, applied: !(failure && !failure.afterWrite) && fresh.length > 0 });
       if (failure && !failure.afterWrite) throw failure.error;
-      if (!applies) return { alreadyCounted };
-      apply(count);
-      // A lost acknowledgement: the transaction happened, the caller hears an error.
+      if (fresh.length > 0) {
+        const increments = countIncrements(fresh.map((record) => record.value));
+        for (const name of ['bids', 'impressions', 'clicks', 'spend'] as (keyof WindowIncrements)[]) item[name] = ((item[name] as number | undefined) ?? 0) + increments[name];
+        Object.assign(item, { window_end: window.windowEnd, window_day: window.windowDay, period_minutes: window.periodMinutes, updated_at: updatedAt });
+        for (const record of fresh) {
+          if (isReplayShard(record.shardId)) item.replayed = [...((item.replayed as string[] | undefined) ?? []), replayIdOf(record.shardId, record.sequenceNumber)];
+          else item[watermarkAttributeOf(record.shardId)] = streamPosition(record.sequenceNumber);
+        }
+        windows.set(id, item);
+      }
+      // A lost acknowledgement: the write happened, the caller hears an error.
       if (failure) throw failure.error;
-      return { alreadyCounted: [] };
+      return { counted: fresh.length, duplicates: records.length - fresh.length };
     },
-    items: () => sorted(windows),
-    countedEvents: () => sorted(claimed),
+    items: () => Object.fromEntries([...windows].sort(([a], [b]) => a.localeCompare(b))),
     failFor(campaignItemId, error, { afterWrite = false } = {}) {
       failures.set(campaignItemId, { error, afterWrite });
     },
@@ -65,4 +61,8 @@ export function fakeWindowCounter(): FakeWindowCounter {
     },
   };
   return counter;
+}
+
+function replayIdOf(shardId: string, sequenceNumber: string): string {
+  return `${originalShardOf(shardId)}#${streamPosition(sequenceNumber)}`;
 }

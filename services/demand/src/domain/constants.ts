@@ -17,7 +17,4 @@ export const DEMAND_MEASURES: Readonly<Record<string, DemandMeasure>> = {
   buy: 'purchases',
 };
 
-/** Window groups counted at once; enough to hide DynamoDB latency, few enough to stay under its per-item limits. */
-export const GROUP_CONCURRENCY = 8;
-
 export const MINUTE_MS = 60_000;

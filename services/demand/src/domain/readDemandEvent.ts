@@ -1,21 +1,21 @@
 import { clickstreamEventKey, readContractRecord, validateClickstreamEnvelope, type ContractReading } from '@sdp/shared';
 import { CLICKSTREAM_SCHEMA_VERSION, DEMAND_MEASURES } from './constants.js';
-import type { DemandEvent, SourceRecord } from './types.js';
+import type { DemandEvent } from './types.js';
 
 /** A clickstream record read: product demand, a valid event that is no demand, or a broken record. */
 export type DemandReading = { ok: true; event: DemandEvent } | { ok: true; event: undefined } | Extract<ContractReading<never>, { ok: false }>;
 
 /**
- * Reads one clickstream record as product demand: a valid `ClickstreamEnvelope` whose event names a
- * `product_id` and an `event_name` of `DEMAND_MEASURES`. Its key is the user's event identity
- * (`clickstreamEventKey`), so every copy of one event has the same key.
+ * Reads one clickstream record's text as product demand: a valid `ClickstreamEnvelope` whose event
+ * names a `product_id` and an `event_name` of `DEMAND_MEASURES`. Its key is the user's event
+ * identity (`clickstreamEventKey`), so every copy of one event has the same key.
  *
  * @example
- * readDemandEvent({ sequenceNumber: '7', shardId, data: '{"schema_version":1,…,"data":{"user_id":"u1","event_name":"add_to_cart","product_id":"sku-001","quantity":2,…}}' })
+ * readDemandEvent('{"schema_version":1,…,"data":{"user_id":"u1","event_name":"add_to_cart","product_id":"sku-001","quantity":2,…}}')
  * // { ok: true, event: { eventKey: 'u1#1764860000000#add_to_cart#click', productId: 'sku-001', measure: 'carts', quantity: 2, … } }
  */
-export function readDemandEvent(record: SourceRecord): DemandReading {
-  const reading = readContractRecord(record.data, CLICKSTREAM_SCHEMA_VERSION, validateClickstreamEnvelope);
+export function readDemandEvent(text: string): DemandReading {
+  const reading = readContractRecord(text, CLICKSTREAM_SCHEMA_VERSION, validateClickstreamEnvelope);
   if (!reading.ok) return reading;
   const { data } = reading.value;
   const measure = DEMAND_MEASURES[data.event_name];
@@ -23,7 +23,6 @@ export function readDemandEvent(record: SourceRecord): DemandReading {
   return {
     ok: true,
     event: {
-      sequenceNumber: record.sequenceNumber,
       eventKey: `${data.user_id}#${clickstreamEventKey(data)}`,
       productId: data.product_id,
       eventTimestamp: data.event_timestamp,

@@ -1,4 +1,4 @@
-import type { components, FailureReason, RecordRejection, WindowBounds } from '@sdp/shared';
+import type { components, WindowBounds } from '@sdp/shared';
 
 export type ClickstreamEvent = components['schemas']['ClickstreamEvent'];
 export type ProductWindow = components['schemas']['ProductWindow'];
@@ -6,18 +6,8 @@ export type ProductWindow = components['schemas']['ProductWindow'];
 /** What an event counts as in its product's window. */
 export type DemandMeasure = 'views' | 'carts' | 'checkouts' | 'purchases';
 
-/** One record of the clickstream, as the function receives it. */
-export interface SourceRecord {
-  shardId: string;
-  /** Kinesis sequence number, exactly as delivered (it is also the batch item identifier) */
-  sequenceNumber: string;
-  /** The record's data, decoded as UTF-8 */
-  data: string;
-}
-
-/** A clickstream event that counts for a product, with the record it came in. */
+/** A clickstream event that counts for a product. */
 export interface DemandEvent {
-  sequenceNumber: string;
   /** `<user_id>#<clickstreamEventKey>`: the logical event, whichever record carries it */
   eventKey: string;
   productId: string;
@@ -29,13 +19,6 @@ export interface DemandEvent {
 
 /** What a set of events adds to a product window. */
 export type DemandIncrements = Pick<ProductWindow, 'views' | 'carts' | 'cart_units' | 'checkouts' | 'purchases' | 'units_sold'>;
-
-/** The events of one batch that fall in one window of one product, in batch order. */
-export interface ProductWindowGroup extends WindowBounds {
-  productId: string;
-  periodMinutes: number;
-  events: DemandEvent[];
-}
 
 /**
  * One all-or-nothing write: claim every event key (each at most once, ever) and `ADD` the
@@ -63,23 +46,4 @@ export interface ProductWindowCounter {
    * nothing changes and those keys come back. Rejects on any other failure.
    */
   countOnce(count: ProductWindowCount): Promise<{ alreadyCounted: string[] }>;
-}
-
-/** What a batch did, for the Lambda response and for logs. */
-export interface DemandBatchOutcome {
-  batchItemFailures: { itemIdentifier: string }[];
-  /** Events counted now */
-  counted: number;
-  /** Records of events already counted (an earlier delivery, an earlier copy, a copy in this batch), skipped */
-  duplicates: number;
-  /** Valid events that are not product demand (no product, or a name that counts nothing) */
-  ignored: number;
-  /** Records that are not a valid `ClickstreamEnvelope`, set aside */
-  invalid: number;
-  /** Records of groups whose count failed (reported for re-delivery) */
-  failed: number;
-  /** The invalid records with why, for the failed-events store */
-  rejected: RecordRejection[];
-  /** Why the first failed group failed */
-  failure?: FailureReason;
 }

@@ -16,5 +16,5 @@ const { periodMinutes, retentionMs } = parseDemandSettings({
 /** Counts views, carts, checkouts and purchases per product and event-time window, exactly once per event. */
 export const handler = streamConsumer((records, log) => countDemandBatch(records, { counter, periodMinutes, retentionMs, now: () => new Date(), log }), {
   message: 'product demand counted',
-  counts: ({ counted, duplicates, ignored, invalid, failed }) => ({ counted, duplicates, ignored, invalid, failed }),
+  counts: ({ counted, duplicates, ignored, invalid, failed, pending }) => ({ counted, duplicates, ignored, invalid, failed, pending }),
 });

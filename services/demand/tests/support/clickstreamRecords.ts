@@ -1,4 +1,5 @@
-import type { ClickstreamEvent, SourceRecord } from '../../src/domain/types.js';
+import type { KinesisRecordText } from '@sdp/shared';
+import type { ClickstreamEvent } from '../../src/domain/types.js';
 
 /** Record factories for demand tests, with the field names of the `ClickstreamEnvelope` contract. */
 
@@ -16,7 +17,7 @@ export function click(offsetMs: number, eventName: string, extra: Partial<Clicks
 }
 
 /** The stream record at position `n` carrying `event` in its envelope, or raw text. */
-export function clickRecord(n: number, event: ClickstreamEvent | string): SourceRecord {
+export function clickRecord(n: number, event: ClickstreamEvent | string): KinesisRecordText {
   const data = typeof event === 'string' ? event : JSON.stringify({ schema_version: 1, event_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, received_at: new Date(T0).toISOString(), type: 'clickstream', data: event });
   return { shardId: SHARD_0, sequenceNumber: sequenceOf(n), data };
 }

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, TransactWriteCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { mapWithConcurrency } from '@sdp/shared';
 import type { JoinState } from '../domain/types.js';
 
 /** Where join state lives: one DynamoDB item per transaction, expired by TTL on `expires_at`. */
@@ -13,73 +14,89 @@ export interface JoinStateTable {
 }
 
 const BATCH_GET_LIMIT = 100;
-const TRANSACTION_LIMIT = 100;
+/** Puts in flight at once; a batch of 500 raw records changes a few hundred transactions at most. */
+const SAVE_CONCURRENCY = 16;
+/** BatchGetItem calls in flight at once while loading a batch's states. */
+const LOAD_CONCURRENCY = 4;
 
 /**
- * DynamoDB-backed join state. Writes go in transactions of up to 100 conditional puts: one round
- * trip (and, on DynamoDB Local, one disk sync) per hundred transactions instead of one each, while
- * each put stays conditional on the version it was loaded at.
+ * DynamoDB-backed join state. Each state is written with one conditional PutItem (1 write unit for
+ * an item under 1 KB), conditional on the version it was loaded at, 16 in flight. No transaction:
+ * the states of a batch are independent (each stands for its own transaction and names its own
+ * copies), and a transactional put costs twice the write units of a plain one.
  */
 export function dynamoDbJoinStateTable(tableName: string, client = new DynamoDBClient({})): JoinStateTable {
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 
-  const putOf = (state: JoinState) => ({
-    Put: {
-      TableName: tableName,
-      Item: { ...withoutIndexKeys(state), version: state.version + 1, ...pendingIndexKeys(state) },
-      ConditionExpression: state.version === 0 ? 'attribute_not_exists(tx_id)' : 'version = :version',
-      ...(state.version === 0 ? {} : { ExpressionAttributeValues: { ':version': state.version } }),
-    },
-  });
-
-  const writeChunk = async (chunk: readonly JoinState[], failed: Set<string>): Promise<void> => {
-    let remaining = [...chunk];
-    while (remaining.length > 0) {
-      try {
-        await documents.send(new TransactWriteCommand({ TransactItems: remaining.map(putOf) }));
-        return;
-      } catch (error) {
-        const reasons = (error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons;
-        if ((error as Error).name !== 'TransactionCanceledException' || !reasons) {
-          remaining.forEach((state) => failed.add(state.tx_id));
-          return;
-        }
-        // Drop the puts whose condition failed; the others were only cancelled with them.
-        const conflicted = remaining.filter((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
-        if (conflicted.length === 0) {
-          remaining.forEach((state) => failed.add(state.tx_id));
-          return;
-        }
-        conflicted.forEach((state) => failed.add(state.tx_id));
-        remaining = remaining.filter((_, i) => reasons[i]?.Code !== 'ConditionalCheckFailed');
-      }
+  const save = async (state: JoinState): Promise<boolean> => {
+    try {
+      await documents.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: itemOf(state),
+          ConditionExpression: state.version === 0 ? 'attribute_not_exists(tx_id)' : 'version = :version',
+          ...(state.version === 0 ? {} : { ExpressionAttributeValues: { ':version': state.version } }),
+        }),
+      );
+      return true;
+    } catch {
+      // ConditionalCheckFailed (changed since it was loaded) or any other failure: this transaction
+      // is not stored, and its records are re-delivered.
+      return false;
     }
   };
 
   return {
     async load(txIds) {
       const states = new Map<string, JoinState>();
-      for (let start = 0; start < txIds.length; start += BATCH_GET_LIMIT) {
-        let keys: Record<string, unknown>[] | undefined = txIds.slice(start, start + BATCH_GET_LIMIT).map((tx_id) => ({ tx_id }));
+      const chunks: string[][] = [];
+      for (let start = 0; start < txIds.length; start += BATCH_GET_LIMIT) chunks.push(txIds.slice(start, start + BATCH_GET_LIMIT));
+      await mapWithConcurrency(chunks, LOAD_CONCURRENCY, async (chunk) => {
+        let keys: Record<string, unknown>[] | undefined = chunk.map((tx_id) => ({ tx_id }));
         for (let attempt = 0; keys && keys.length > 0; attempt++) {
           if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
           const result: BatchGetCommandOutput = await documents.send(
             new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
           );
-          for (const item of result.Responses?.[tableName] ?? []) states.set(String(item.tx_id), item as JoinState);
+          for (const item of result.Responses?.[tableName] ?? []) states.set(String(item.tx_id), joinStateOf(item));
           keys = result.UnprocessedKeys?.[tableName]?.Keys;
         }
-      }
+      });
       return states;
     },
     async saveAll(states) {
-      const failed = new Set<string>();
-      const chunks: JoinState[][] = [];
-      for (let start = 0; start < states.length; start += TRANSACTION_LIMIT) chunks.push(states.slice(start, start + TRANSACTION_LIMIT));
-      await Promise.all(chunks.map((chunk) => writeChunk(chunk, failed)));
-      return failed;
+      const stored = await mapWithConcurrency(states, SAVE_CONCURRENCY, save);
+      return new Set(states.filter((_, i) => !stored[i]).map((state) => state.tx_id));
     },
   };
+}
+
+/**
+ * The state in a stored item. Only the state's own attributes are kept: not the index keys (they
+ * are recomputed on every put, so that an impression or click that has joined since leaves its
+ * pending index), nor `seen` and `duplicates`, which states stored before copies were named carry
+ * and which a rewrite drops. Such a state has no `emitted`; the domain marks what it had emitted.
+ */
+function joinStateOf(item: Record<string, unknown>): JoinState {
+  const { tx_id, version, bid, imp, click, emitted, expires_at } = item as unknown as JoinState;
+  return {
+    tx_id,
+    version,
+    ...(bid ? { bid } : {}),
+    ...(imp ? { imp } : {}),
+    ...(click ? { click } : {}),
+    ...(emitted ? { emitted } : {}),
+    expires_at,
+  };
+}
+
+/**
+ * The item that stores a state at its next version. Every state the domain changes has `emitted`
+ * (empty while nothing was emitted), so an item without it is one stored before copies were named.
+ */
+function itemOf(state: JoinState): Record<string, unknown> {
+  const { tx_id, version, bid, imp, click, emitted, expires_at } = state;
+  return { tx_id, version: version + 1, bid, imp, click, emitted, expires_at, ...pendingIndexKeys(state) };
 }
 
 /**
@@ -91,14 +108,4 @@ function pendingIndexKeys(state: JoinState): Record<string, string> {
   if (state.imp && !state.imp.joined) Object.assign(keys, { pending_imp_day: state.imp.event_time.slice(0, 10), pending_imp_at: `${state.imp.event_time}#${state.tx_id}` });
   if (state.click && !state.click.joined) Object.assign(keys, { pending_click_day: state.click.event_time.slice(0, 10), pending_click_at: `${state.click.event_time}#${state.tx_id}` });
   return keys;
-}
-
-const INDEX_KEYS = ['pending_imp_day', 'pending_imp_at', 'pending_click_day', 'pending_click_at'];
-
-/**
- * A loaded state still carries the index keys it was stored with; they are recomputed on every put,
- * so that an impression or click that has joined since leaves its pending index.
- */
-function withoutIndexKeys(state: JoinState): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(state).filter(([name]) => !INDEX_KEYS.includes(name)));
 }

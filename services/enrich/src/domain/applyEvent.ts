@@ -1,5 +1,6 @@
+import { LEGACY_COPY } from '@sdp/shared';
 import { enrichedFromBid } from './enrichedFromBid.js';
-import type { EnrichedEvent, EventEnvelope, JoinSettings, JoinState, StoredBid } from './types.js';
+import type { EmittedCopies, EnrichedEvent, EventEnvelope, JoinSettings, JoinState, StoredBid } from './types.js';
 
 export interface Transition {
   state: JoinState;
@@ -13,46 +14,42 @@ export interface Transition {
  * - a bid is emitted once; an impression joins the bid when their event times are at most the bids
  *   session timeout apart, a click joins the joined impression within the clicks session timeout,
  *   whichever side arrives first;
- * - the first event of each type in stream order wins: a re-delivered event (same `event_id`)
- *   changes nothing, and a second bid, impression or click of the transaction is a duplicate that is
- *   counted in `duplicates` and otherwise ignored;
+ * - the first event of each type in stream order wins: an event of a type the state already has is
+ *   either that event again (same `event_id`: a re-delivery) or a copy (another `event_id`), and
+ *   either way the state is returned unchanged (the same object) and nothing is emitted;
  * - an impression or click left unjoined stays in the state as an orphan candidate.
+ * A changed state always has `emitted`; the refs of this emission are named by the caller once the
+ * enriched stream has answered (`nameEmittedCopies`).
  *
  * @example
- * applyEvent(undefined, bidEnvelope, settings) // { state: { bid: {...}, seen: [id] , ...}, emit: [{ type: 'bid', ... }] }
+ * applyEvent(undefined, bidEnvelope, settings) // { state: { bid: {...}, emitted: {}, ... }, emit: [{ type: 'bid', ... }] }
  */
 export function applyEvent(current: JoinState | undefined, envelope: EventEnvelope, settings: JoinSettings): Transition {
-  const txId = envelope.data.tx_id;
-  const base: JoinState = current ?? { tx_id: txId, version: 0, seen: [], duplicates: 0, expires_at: 0 };
-  if (base.seen.includes(envelope.event_id)) return { state: base, emit: [] };
+  if (current?.[envelope.type]) return { state: current, emit: [] };
 
-  const state: JoinState = { ...base, seen: [...base.seen, envelope.event_id] };
+  const txId = envelope.data.tx_id;
+  const state: JoinState = current
+    ? { ...current, emitted: current.emitted ?? emittedBeforeCopiesWereNamed(current) }
+    : { tx_id: txId, version: 0, emitted: {}, expires_at: 0 };
   const emit: EnrichedEvent[] = [];
   const eventTime = envelope.received_at;
 
   if (envelope.type === 'bid') {
-    if (state.bid) state.duplicates++;
-    else {
-      const data = envelope.data as { app_uid: string; campaign_item_id: number; domain?: string; creative_id?: string; creative_category?: string };
-      state.bid = withoutUndefined<StoredBid>({
-        event_id: envelope.event_id,
-        event_time: eventTime,
-        app_uid: data.app_uid,
-        campaign_item_id: data.campaign_item_id,
-        domain: data.domain,
-        creative_id: data.creative_id,
-        creative_category: data.creative_category,
-      });
-      emit.push(enrichedFromBid(txId, state.bid, { type: 'bid', event_id: envelope.event_id, event_time: eventTime }));
-    }
+    const data = envelope.data as { app_uid: string; campaign_item_id: number; domain?: string; creative_id?: string; creative_category?: string };
+    state.bid = withoutUndefined<StoredBid>({
+      event_id: envelope.event_id,
+      event_time: eventTime,
+      app_uid: data.app_uid,
+      campaign_item_id: data.campaign_item_id,
+      domain: data.domain,
+      creative_id: data.creative_id,
+      creative_category: data.creative_category,
+    });
+    emit.push(enrichedFromBid(txId, state.bid, { type: 'bid', event_id: envelope.event_id, event_time: eventTime }));
   } else if (envelope.type === 'imp') {
-    if (state.imp) state.duplicates++;
-    else {
-      const { win_price } = envelope.data as { win_price: number };
-      state.imp = { event_id: envelope.event_id, event_time: eventTime, win_price, joined: false };
-    }
-  } else if (state.click) state.duplicates++;
-  else state.click = { event_id: envelope.event_id, event_time: eventTime, joined: false };
+    const { win_price } = envelope.data as { win_price: number };
+    state.imp = { event_id: envelope.event_id, event_time: eventTime, win_price, joined: false };
+  } else state.click = { event_id: envelope.event_id, event_time: eventTime, joined: false };
 
   const { bid, imp, click } = state;
   if (bid && imp && !imp.joined && within(bid.event_time, imp.event_time, settings.bidsSessionTimeoutMs)) {
@@ -69,6 +66,19 @@ export function applyEvent(current: JoinState | undefined, envelope: EventEnvelo
 
   state.expires_at = Math.max(state.expires_at, Math.ceil((Date.parse(eventTime) + settings.stateRetentionMs) / 1000));
   return { state, emit };
+}
+
+/**
+ * What a state stored by the version before copies were named had emitted: its bid, and its
+ * impression and click once joined. Their copies were counted then, so each is marked `LEGACY_COPY`,
+ * which a reader tells apart from "not emitted yet".
+ */
+function emittedBeforeCopiesWereNamed(state: JoinState): EmittedCopies {
+  return {
+    ...(state.bid ? { bid: LEGACY_COPY } : {}),
+    ...(state.imp?.joined ? { imp: LEGACY_COPY } : {}),
+    ...(state.click?.joined ? { click: LEGACY_COPY } : {}),
+  };
 }
 
 function within(a: string, b: string, toleranceMs: number): boolean {

@@ -1,6 +1,7 @@
 import { toViolations, validateEventEnvelope } from '@sdp/shared';
 import type { FailureReason, PutOutcome, RecordRejection } from '@sdp/shared';
 import { joinBatch } from './joinBatch.js';
+import { nameEmittedCopies } from './nameEmittedCopies.js';
 import type { EnrichedEvent, EventEnvelope, JoinSettings, JoinState } from './types.js';
 
 export interface RawRecord {
@@ -11,7 +12,7 @@ export interface RawRecord {
 
 export interface ProcessDeps {
   load(txIds: readonly string[]): Promise<Map<string, JoinState>>;
-  /** Resolves with the transactions that could not be stored */
+  /** Resolves with the transactions that could not be stored; called only with states that changed */
   saveAll(states: readonly JoinState[]): Promise<Set<string>>;
   emit(events: readonly EnrichedEvent[]): Promise<PutOutcome[]>;
   settings: JoinSettings;
@@ -25,15 +26,19 @@ export interface ProcessResult {
   /** Records that are not a valid event envelope: they can never join, so they are set aside */
   rejected: RecordRejection[];
   emitted: number;
+  /** Events of a type their transaction already had (re-deliveries and copies); nothing was written for them */
+  duplicates: number;
 }
 
 /**
  * One batch of the raw events stream: join, emit, then store the new states. A transaction's new
- * state is stored only after all it emitted is in the enriched stream, so a crash or a failed write
- * never loses an emission; the batch is then reported failed from the first record of the first
- * transaction not stored, and the re-delivery recomputes exactly what was missing (stored
- * transactions ignore their re-delivered events). Records that are not a valid envelope are
- * rejected with the reason, never retried: they cannot become valid (the failed-events store keeps them).
+ * state is stored only after all it emitted is in the enriched stream, and names the records the
+ * stream answered as the copies of those events (`emitted`), so a crash or a failed write never
+ * loses an emission; the batch is then reported failed from the first record of the first
+ * transaction not stored, and the re-delivery recomputes exactly what was missing and names its own
+ * copies (stored transactions ignore their re-delivered events). Events a transaction already had
+ * write nothing. Records that are not a valid envelope are rejected with the reason, never retried:
+ * they cannot become valid (the failed-events store keeps them).
  */
 export async function processRawBatch(records: readonly RawRecord[], deps: ProcessDeps): Promise<ProcessResult> {
   const envelopes: { index: number; envelope: EventEnvelope }[] = [];
@@ -48,14 +53,14 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
   for (const { index, envelope } of envelopes) if (!firstIndexByTx.has(envelope.data.tx_id)) firstIndexByTx.set(envelope.data.tx_id, index);
 
   const loaded = await deps.load([...firstIndexByTx.keys()]);
-  const { changed, emits } = joinBatch(envelopes, loaded, deps.settings);
+  const { changed, emits, duplicates } = joinBatch(envelopes, loaded, deps.settings);
   const outcomes = emits.length > 0 ? await deps.emit(emits.map(({ event }) => event)) : [];
 
   const failedTx = new Set<string>();
   emits.forEach(({ event }, i) => {
     if (!outcomes[i]?.ok) failedTx.add(event.tx_id);
   });
-  const saves = [...changed.values()].filter((state) => !failedTx.has(state.tx_id));
+  const saves = nameEmittedCopies([...changed.values()].filter((state) => !failedTx.has(state.tx_id)), emits, outcomes);
   const notSaved = saves.length > 0 ? await deps.saveAll(saves).catch(() => new Set(saves.map((state) => state.tx_id))) : new Set<string>();
   notSaved.forEach((txId) => failedTx.add(txId));
 
@@ -74,6 +79,7 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
       : {}),
     rejected,
     emitted: outcomes.filter((outcome) => outcome.ok).length,
+    duplicates,
   };
 }
 

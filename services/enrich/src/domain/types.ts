@@ -1,8 +1,9 @@
-import type { components } from '@sdp/shared';
+import type { components, CopyRef } from '@sdp/shared';
 
 export type EventEnvelope = components['schemas']['EventEnvelope'];
 export type EnrichedEvent = components['schemas']['EnrichedEvent'];
 export type Bid = components['schemas']['Bid'];
+export type EventType = components['schemas']['EventType'];
 
 /** How far apart (event time) the two sides of a join may be. */
 export interface JoinSettings {
@@ -10,7 +11,10 @@ export interface JoinSettings {
   bidsSessionTimeoutMs: number;
   /** Joined impression ↔ click; the seed's clicks session timeout */
   clicksSessionTimeoutMs: number;
-  /** How long a transaction's state is kept after its latest event (duplicates later than that count as new) */
+  /**
+   * How long a transaction's state is kept after its latest event (copies later than that count as
+   * new); at least 48 hours, since aggregate reads `emitted` for copies up to that late
+   */
   stateRetentionMs: number;
 }
 
@@ -38,8 +42,19 @@ export interface StoredClick {
 }
 
 /**
+ * Per event type, the enriched record that is THE copy of the event the transaction emitted: the
+ * `<shardId>:<sequenceNumber>` the enriched stream answered for the emission that the stored state
+ * records, or `LEGACY_COPY` for an event emitted before copies were named. Set by the save that
+ * stores the emission, never changed afterwards. In a stored state, a type without an entry was not
+ * emitted.
+ */
+export type EmittedCopies = Partial<Record<EventType, CopyRef>>;
+
+/**
  * Everything enrich remembers about one transaction: the first bid, impression and click it saw
- * (in stream order), whether each was joined, and every event id already applied.
+ * (in stream order), whether each was joined, and which enriched record is the copy of each
+ * emitted event. The stored `event_id` of each type is the transaction's identity of that event:
+ * a later event of a stored type is the same event again or a copy, and changes nothing.
  */
 export interface JoinState {
   tx_id: string;
@@ -48,10 +63,11 @@ export interface JoinState {
   bid?: StoredBid;
   imp?: StoredImpression;
   click?: StoredClick;
-  /** Event ids applied to this state, so a re-delivered event changes nothing */
-  seen: string[];
-  /** Events of a type this transaction already had (a second bid, impression or click) */
-  duplicates: number;
+  /**
+   * Absent only on a state stored by the version before copies were named; every state enrich
+   * changes gets it (with `LEGACY_COPY` for what such a state had emitted already).
+   */
+  emitted?: EmittedCopies;
   /** Epoch seconds after which the state may be deleted (DynamoDB TTL) */
   expires_at: number;
 }
