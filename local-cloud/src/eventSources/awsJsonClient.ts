@@ -32,7 +32,7 @@ export function awsJsonClient(endpoint: string, api: { targetPrefix: string; ver
   const url = new URL(endpoint);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const contentType = `application/x-amz-json-${api.version}`;
-  return <Output>(operation: string, input: object) =>
+  const call = <Output>(operation: string, input: object, retried = false): Promise<Output> =>
     new Promise<Output>((resolve, reject) => {
       const body = JSON.stringify(input);
       const amzDate = new Date().toISOString().replace(/[-:]|\.\d{3}/g, '');
@@ -70,9 +70,15 @@ export function awsJsonClient(endpoint: string, api: { targetPrefix: string; ver
           });
         },
       );
-      request.on('error', reject);
+      request.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive connection the emulator closed while idle fails the next request on it: the
+        // request never reached the server, so it is sent again once on a new connection (these are reads).
+        if (!retried && request.reusedSocket && error.code === 'ECONNRESET') resolve(call<Output>(operation, input, true));
+        else reject(error);
+      });
       request.end(body);
     });
+  return call;
 }
 
 const clients = new Map<string, AwsJsonCall>();
