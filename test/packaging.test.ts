@@ -4,6 +4,7 @@ import JSZip from 'jszip';
 import type { PackageResult } from '../local-cloud/src/packageAll.js';
 import { packagedSiteDir } from '../local-cloud/src/sites/buildStaticSite.js';
 import { PACKAGING_TIMEOUT_MS, packagedServices } from './support/packagedServices.js';
+import { COUNTING_CONSUMERS, problemsOfShardOrder } from './support/shardOrder.js';
 
 interface Template {
   Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
@@ -74,6 +75,16 @@ describe('serverless package of every service (offline, Serverless Framework v3)
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': ['JoinEventsFailures', 'Arn'] } } },
     });
+  });
+
+  it('keeps each shard in order for every counting consumer: one batch of a shard at a time, bisected, resumed at the first unfinished record', async () => {
+    // Act
+    const problems = await Promise.all(
+      Object.entries(COUNTING_CONSUMERS).map(async ([service, functions]) => problemsOfShardOrder(service, await template(service), functions)),
+    );
+
+    // Assess
+    expect(problems.flat()).toStrictEqual([]);
   });
 
   it('hosts the dashboard in a private bucket that only its CloudFront distribution reads, through an origin access control', async () => {
@@ -153,4 +164,60 @@ describe('serverless package of every service (offline, Serverless Framework v3)
   });
 
   // Least privilege and secrets in these templates: test/iamLeastPrivilege.test.ts.
+});
+
+describe('the per-shard order check', () => {
+  const fn = (name: string) => ({ Type: 'AWS::Lambda::Function', Properties: { FunctionName: `sdp-x-dev-${name}` } });
+  const mapping = (logicalId: string, properties: Record<string, unknown>) => ({
+    Type: 'AWS::Lambda::EventSourceMapping',
+    Properties: { EventSourceArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/s', FunctionName: { 'Fn::GetAtt': [logicalId, 'Arn'] }, ...properties },
+  });
+  const ordered = { BisectBatchOnFunctionError: true, FunctionResponseTypes: ['ReportBatchItemFailures'] };
+
+  it('passes Kinesis mappings with ParallelizationFactor unset or 1, bisection and partial batch failures, whatever other mappings do', () => {
+    // Prepare
+    const template = {
+      Resources: {
+        ALambdaFunction: fn('a'),
+        BLambdaFunction: fn('b'),
+        Stream: { Type: 'AWS::Kinesis::Stream', Properties: {} },
+        Table: { Type: 'AWS::DynamoDB::Table', Properties: {} },
+        AMapping: mapping('ALambdaFunction', { ...ordered, ParallelizationFactor: 1 }),
+        BMapping: mapping('BLambdaFunction', { ...ordered, EventSourceArn: { 'Fn::GetAtt': ['Stream', 'Arn'] } }),
+        BTableMapping: mapping('BLambdaFunction', { EventSourceArn: { 'Fn::GetAtt': ['Table', 'StreamArn'] }, ParallelizationFactor: 4 }),
+      },
+    };
+
+    // Act
+    const problems = problemsOfShardOrder('x', template, ['a', 'b']);
+
+    // Assess
+    expect(problems).toStrictEqual([]);
+  });
+
+  it('catches parallel batches of a shard, no bisection, no partial batch failures, and consumers without a Kinesis mapping', () => {
+    // Prepare
+    const template = {
+      Resources: {
+        ALambdaFunction: fn('a'),
+        BLambdaFunction: fn('b'),
+        CLambdaFunction: fn('c'),
+        AMapping: mapping('ALambdaFunction', { ...ordered, ParallelizationFactor: 2 }),
+        BMapping: mapping('BLambdaFunction', { BisectBatchOnFunctionError: false }),
+        CMapping: mapping('CLambdaFunction', { ...ordered, EventSourceArn: 'arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/1' }),
+      },
+    };
+
+    // Act
+    const problems = problemsOfShardOrder('x', template, ['a', 'b', 'c', 'd']);
+
+    // Assess
+    expect(problems).toStrictEqual([
+      'x/AMapping: ParallelizationFactor 2, not 1',
+      'x/BMapping: BisectBatchOnFunctionError is not true',
+      'x/BMapping: FunctionResponseTypes lacks ReportBatchItemFailures',
+      'x/c: no Kinesis event source mapping',
+      'x/d: no such function',
+    ]);
+  });
 });

@@ -68,6 +68,9 @@ export type { CountedItem, ItemIncrement } from './counting/addAbovePosition.js'
 export { isReplayShard, originalShardOf, streamPosition, watermarkAttributeOf } from './counting/streamPosition.js';
 export type { CountBatchOutcome, CountingConsumer, GroupCount, Positioned, Reading, Verdict } from './counting/types.js';
 export { mapWithConcurrency } from './async/mapWithConcurrency.js';
+export { BATCH_GET_MAX_KEYS, batchGetItems } from './dynamodb/batchGetItems.js';
+export type { BatchGetOptions } from './dynamodb/batchGetItems.js';
+export { UnreadKeysError } from './dynamodb/errors.js';
 export { utcDaysOf } from './time/utcDaysOf.js';
 export { murmur3 } from './model/murmur3.js';
 export {

@@ -1,5 +1,6 @@
 import { describeUnreadableRecord, earliestSequence, mapWithConcurrency, readContractRecord, validateProductWindow } from '@sdp/shared';
 import { PRODUCT_CONCURRENCY, PRODUCT_WINDOW_SCHEMA_VERSION } from './constants.js';
+import { demandFingerprint } from './demandFingerprint.js';
 import { demandSpan } from './parsePricingSettings.js';
 import { summarizeDemand } from './summarizeDemand.js';
 import type { DemandFeaturesTable, DemandSources, HydrationOutcome, PricingSettings, SourceRecord } from './types.js';
@@ -16,9 +17,12 @@ export interface HydrateOptions {
  * Hydrates the demand of every product whose windows changed in a batch of the product windows
  * stream: its recent and baseline demand (`summarizeDemand`), the units the orders table holds for
  * it, and the catalog's category, attributes and current price, written as the product's next
- * `DemandFeatures` version, unless nothing changed since the last one. Products the catalog does not
- * know are not priced and are skipped. Records that break the `ProductWindow` contract are rejected.
- * If a product fails, the lowest sequence number among its records is the batch item failure.
+ * `DemandFeatures` version, unless nothing changed since the last one. The stored fingerprints of
+ * the batch's products are read first, in one go: a product whose features have the stored
+ * fingerprint is not written at all (a write that fails its condition still costs a write unit).
+ * Products the catalog does not know are not priced and are skipped. Records that break the
+ * `ProductWindow` contract are rejected. If a product fails, the lowest sequence number among its
+ * records is the batch item failure; if the fingerprints cannot be read, every product fails.
  *
  * @example
  * await hydrateBatch(records, { sources, features, settings, now: () => new Date(), log })
@@ -44,7 +48,7 @@ export async function hydrateBatch(records: readonly SourceRecord[], options: Hy
   const now = options.now();
   const span = demandSpan(settings, now);
   const productIds = [...sequencesOf.keys()];
-  const results = await mapWithConcurrency(productIds, PRODUCT_CONCURRENCY, async (productId) => {
+  const hydrateProduct = async (productId: string, storedFingerprint: string | undefined) => {
     try {
       const [product, windows, orderedUnits] = await Promise.all([
         sources.product(productId),
@@ -53,7 +57,7 @@ export async function hydrateBatch(records: readonly SourceRecord[], options: Hy
       ]);
       if (!product) return 'unknown' as const;
       const demand = summarizeDemand(windows, { recentFrom: span.recentFrom, recentMinutes: settings.recentMinutes, baselineMinutes: settings.baselineMinutes, orderedUnits });
-      const version = await features.writeIfChanged({
+      const next = {
         product_id: productId,
         as_of: now.toISOString(),
         recent_minutes: settings.recentMinutes,
@@ -61,13 +65,23 @@ export async function hydrateBatch(records: readonly SourceRecord[], options: Hy
         price_cents: product.price_cents,
         category: product.category,
         attributes: product.attributes,
-      });
+      };
+      const fingerprint = demandFingerprint(next);
+      if (fingerprint === storedFingerprint) return 'unchanged' as const;
+      const version = await features.writeIfChanged(next, fingerprint);
       return version === undefined ? ('unchanged' as const) : ('hydrated' as const);
     } catch (error) {
       log('could not hydrate a product’s demand; its records will be re-delivered', { productId, error });
       return { error, productId };
     }
-  });
+  };
+  const results = await features.storedFingerprints(productIds).then(
+    (stored) => mapWithConcurrency(productIds, PRODUCT_CONCURRENCY, (productId) => hydrateProduct(productId, stored.get(productId))),
+    (error: unknown) => {
+      log('could not read the stored demand fingerprints; the batch will be re-delivered', { products: productIds.length, error });
+      return productIds.map((productId) => ({ error, productId }));
+    },
+  );
 
   let lowest: string | undefined;
   results.forEach((result, i) => {

@@ -43,8 +43,14 @@ export interface DemandSources {
 
 /** The demand features table: a new version is written only when the features changed. */
 export interface DemandFeaturesTable {
-  /** Writes `features` as the product's next version unless they equal the stored ones; resolves with the version, or undefined when unchanged. */
-  writeIfChanged(features: Omit<DemandFeatures, 'features_version'>): Promise<number | undefined>;
+  /** The fingerprint stored for each of these products that has features, read consistently. */
+  storedFingerprints(productIds: readonly string[]): Promise<Map<string, string>>;
+  /**
+   * Writes `features` with their `fingerprint` as the product's next version unless the stored
+   * fingerprint equals it (a concurrent writer may have stored it since it was read); resolves with
+   * the version, or undefined when unchanged.
+   */
+  writeIfChanged(features: Omit<DemandFeatures, 'features_version'>, fingerprint: string): Promise<number | undefined>;
 }
 
 /** What the demand model says of one product's features. */
