@@ -18,6 +18,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { fromStateImage, STATE_SESSION_NO } from '../services/sessions/src/domain/userStateImage.ts';
 import { localDynamoDbClient } from '../local-cloud/src/clients.ts';
 import { generateClickstream } from '../test/support/clickstream/generateClickstream.ts';
 import { sessionsOracle, type PostedClick } from '../test/support/clickstream/sessionsOracle.ts';
@@ -53,16 +55,24 @@ async function postClicks(events: readonly PostedClick[]): Promise<number> {
   }
 }
 
-/** Events in active sessions, over the whole table. */
+/** Events in active sessions, over the whole table: users' recent sessions live in their state item (item 0), the others are archived. */
 async function sessionizedEvents(): Promise<number> {
-  let total = 0;
+  const counts = new Map<string, number>();
   let start: Record<string, AttributeValue> | undefined;
   do {
-    const page = await dynamoDb.send(new ScanCommand({ TableName: SESSIONS_TABLE, ProjectionExpression: 'event_count, #status', ExpressionAttributeNames: { '#status': 'status' }, ExclusiveStartKey: start }));
-    for (const item of page.Items ?? []) if (item.status?.S === 'active') total += Number(item.event_count?.N ?? 0);
+    const page = await dynamoDb.send(new ScanCommand({ TableName: SESSIONS_TABLE, ExclusiveStartKey: start }));
+    for (const item of (page.Items ?? []).map((raw) => unmarshall(raw))) {
+      if (Number(item.session_no) === STATE_SESSION_NO) {
+        for (const session of fromStateImage(item).recent) counts.set(`${session.userId} ${session.sessionNo}`, session.eventCount);
+      } else if (item.status === 'active' && !counts.has(`${String(item.user_id)} ${Number(item.session_no)}`)) {
+        counts.set(`${String(item.user_id)} ${Number(item.session_no)}:archived`, Number(item.event_count));
+      }
+    }
     start = page.LastEvaluatedKey;
   } while (start);
-  return total;
+  // An archived copy of a session that is still recent is older: the state wins.
+  for (const key of [...counts.keys()].filter((key) => key.endsWith(':archived'))) if (counts.has(key.slice(0, -':archived'.length))) counts.delete(key);
+  return [...counts.values()].reduce((sum, count) => sum + count, 0);
 }
 
 try {

@@ -26,7 +26,8 @@ describe('planSessionChange', () => {
     expect(first.state).toMatchObject({ lastSessionNo: 2, horizonMs: 0, version: 1 });
     expect(second.state.recent.map((s) => s.sessionNo)).toStrictEqual([2, 3]);
     expect(second.state).toMatchObject({ lastSessionNo: 3, horizonMs: T0 + GAP_MS, version: 2 });
-    expect(second.writes.map((s) => [s.sessionNo, s.status])).toStrictEqual([[3, 'active']]);
+    expect(second.written.map((s) => [s.sessionNo, s.status])).toStrictEqual([[3, 'active']]);
+    expect(second.archives.map((s) => [s.sessionNo, s.status])).toStrictEqual([[1, 'active']]);
   });
 
   it('drops sessions no event within the lateness limit can reach', () => {
@@ -36,7 +37,36 @@ describe('planSessionChange', () => {
     // Assess
     expect(change.state.recent.map((s) => s.sessionNo)).toStrictEqual([2]);
     expect(change.state.horizonMs).toBe(T0 + GAP_MS);
-    expect(change.claims.map((c) => c.expiresAt)).toStrictEqual([Math.ceil((T0 + HOUR_MS) / 1000) + 3_600, Math.ceil((T0 + 2 * HOUR_MS) / 1000) + 3_600]);
+    expect(change.archives.map((s) => [s.sessionNo, s.status, s.eventCount])).toStrictEqual([[1, 'active', 1]]);
+  });
+
+  it('keeps the keys of the recent sessions\' events in the state, merged sessions\' keys in the session they joined', () => {
+    // Prepare: two sessions, then an event that bridges them
+    const options = { gapMs: GAP_MS, latenessMs: 48 * HOUR_MS, now: new Date(T0) };
+    const first = planSessionChange('u1', [sessionEvent(0, 0), sessionEvent(15_000, 1)], undefined, options);
+
+    // Act
+    const bridged = planSessionChange('u1', [sessionEvent(7_500, 2)], first.state, options);
+
+    // Assess
+    expect(first.state.recent.map((s) => s.eventKeys)).toStrictEqual([[sessionEvent(0, 0).eventKey], [sessionEvent(15_000, 1).eventKey]]);
+    expect(bridged.state.recent.map((s) => [s.sessionNo, s.eventKeys])).toStrictEqual([[1, [0, 7_500, 15_000].map((ms, n) => sessionEvent(ms, n).eventKey)]]);
+    expect(bridged.state.merged).toStrictEqual([{ sessionNo: 2, into: 1 }]);
+    expect(bridged.archives.map((s) => [s.sessionNo, s.status, s.mergedInto])).toStrictEqual([[2, 'merged', 'u1_1']]);
+  });
+
+  it('closes the oldest sessions for late events when the user\'s kept keys pass the limit', () => {
+    // Prepare: three sessions of two events each, at most 4 keys kept
+    const options = { gapMs: GAP_MS, latenessMs: 48 * HOUR_MS, now: new Date(T0), maxKeys: 4 };
+    const events = [0, 1_000, 20_000, 21_000, 40_000, 41_000].map((ms, n) => sessionEvent(ms, n));
+
+    // Act
+    const change = planSessionChange('u1', events, undefined, options);
+
+    // Assess
+    expect(change.state.recent.map((s) => s.sessionNo)).toStrictEqual([2, 3]);
+    expect(change.state.horizonMs).toBe(T0 + 1_000 + GAP_MS);
+    expect(change.archives.map((s) => [s.sessionNo, s.eventCount])).toStrictEqual([[1, 2]]);
   });
 
   it('sets aside an event before its user\'s horizon as too late, naming the horizon', async () => {

@@ -8,6 +8,8 @@ export interface TableChange {
   sequenceNumber: string;
   /** The new image, converted to plain values; absent for a removal */
   newImage?: Record<string, unknown>;
+  /** The image before, when the table's stream carries it (`NEW_AND_OLD_IMAGES`) and the item existed */
+  oldImage?: Record<string, unknown>;
 }
 
 /**
@@ -21,6 +23,7 @@ export function tableChangesOf(event: DynamoDBStreamEvent): TableChange[] {
     sequenceNumber: dynamodb?.SequenceNumber ?? '',
     // aws-lambda's AttributeValue type and the SDK's describe the same JSON.
     ...(dynamodb?.NewImage ? { newImage: unmarshall(dynamodb.NewImage as Record<string, AttributeValue>) } : {}),
+    ...(dynamodb?.OldImage ? { oldImage: unmarshall(dynamodb.OldImage as Record<string, AttributeValue>) } : {}),
   }));
 }
 
@@ -28,8 +31,8 @@ export function tableChangesOf(event: DynamoDBStreamEvent): TableChange[] {
 export type Publication = { publish: true; partitionKey: string; value: unknown } | { publish: false; log?: { message: string; data: Record<string, unknown> } };
 
 export interface PublishTableChangesOptions {
-  /** The published form of an item */
-  publicationOf: (image: Record<string, unknown>) => Publication;
+  /** The published form of an item, or several (an item that holds several published things), given the image before when there is one */
+  publicationOf: (image: Record<string, unknown>, oldImage?: Record<string, unknown>) => Publication | Publication[];
   write: (records: readonly StreamRecord[]) => Promise<PutOutcome[]>;
   log: (message: string, data: Record<string, unknown>) => void;
   /** Logged for each change the stream did not take */
@@ -51,21 +54,30 @@ export async function publishTableChanges(
   { publicationOf, write, log, refusedMessage }: PublishTableChangesOptions,
 ): Promise<{ batchItemFailures: { itemIdentifier: string }[]; published: number; skipped: number }> {
   const pending: { sequenceNumber: string; record: StreamRecord }[] = [];
-  for (const { sequenceNumber, newImage } of changes) {
-    if (!newImage) continue;
-    const publication = publicationOf(newImage);
-    if (!publication.publish) {
-      if (publication.log) log(publication.log.message, { sequenceNumber, ...publication.log.data });
+  let skipped = 0;
+  for (const { sequenceNumber, newImage, oldImage } of changes) {
+    if (!newImage) {
+      skipped++;
       continue;
     }
-    pending.push({ sequenceNumber, record: { partitionKey: publication.partitionKey, data: Buffer.from(JSON.stringify(publication.value), 'utf8') } });
+    let published = 0;
+    for (const publication of [publicationOf(newImage, oldImage)].flat()) {
+      if (!publication.publish) {
+        if (publication.log) log(publication.log.message, { sequenceNumber, ...publication.log.data });
+        continue;
+      }
+      published++;
+      pending.push({ sequenceNumber, record: { partitionKey: publication.partitionKey, data: Buffer.from(JSON.stringify(publication.value), 'utf8') } });
+    }
+    if (published === 0) skipped++;
   }
   const outcomes = pending.length > 0 ? await write(pending.map((p) => p.record)) : [];
-  const batchItemFailures = pending.flatMap(({ sequenceNumber }, i) => {
+  const failed = new Set<string>();
+  pending.forEach(({ sequenceNumber }, i) => {
     const outcome = outcomes[i];
-    if (outcome?.ok) return [];
+    if (outcome?.ok) return;
     log(refusedMessage, { sequenceNumber, outcome });
-    return [{ itemIdentifier: sequenceNumber }];
+    failed.add(sequenceNumber);
   });
-  return { batchItemFailures, published: pending.length - batchItemFailures.length, skipped: changes.length - pending.length };
+  return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })), published: pending.length - pending.filter(({ sequenceNumber }) => failed.has(sequenceNumber)).length, skipped };
 }

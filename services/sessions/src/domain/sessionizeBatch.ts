@@ -1,5 +1,5 @@
 import { clickstreamEventKey, describeUnreadableRecord, earliestSequence, readContractRecord, validateClickstreamEnvelope, type FailureReason, type RecordRejection } from '@sdp/shared';
-import { CLICKSTREAM_SCHEMA_VERSION, EVENTS_PER_STEP, MAX_CONFLICTS } from './constants.js';
+import { CLICKSTREAM_SCHEMA_VERSION, MAX_CONFLICTS } from './constants.js';
 import { ConcurrentSessionChangeError } from './errors.js';
 import { planSessionChange } from './planSessionChange.js';
 import type { SessionChange, SessionEvent, SessionizeOutcome, SessionStore, SourceRecord, UserSessions } from './types.js';
@@ -14,26 +14,40 @@ export interface SessionizeOptions {
   log: (message: string, data: Record<string, unknown>) => void;
 }
 
-/** A user's events still to sessionize and where the user stands. */
+/** A user's events of the batch and where the user stands. */
 interface UserWork {
   userId: string;
-  pending: SessionEvent[];
+  /** The user's events of the batch, distinct by key, in key (event-time) order */
+  events: SessionEvent[];
   state: UserSessions | undefined;
   conflicts: number;
+  /** Set once the user is done: its events screened against the state its step was planned on */
+  screened?: Screened;
   error?: unknown;
 }
 
+/** A user's events sorted out against its state. */
+interface Screened {
+  fresh: SessionEvent[];
+  /** Events whose key is in a recent session: re-deliveries and resent copies */
+  known: number;
+  /** Events before the user's horizon */
+  tooLate: RecordRejection[];
+}
+
 /**
- * Adds a batch of clickstream records to their users' sessions, each event exactly once.
+ * Adds a batch of clickstream records to their users' sessions, each event exactly once
+ * (docs/adr/0019-counting-per-batch.md).
  *
  * Records that are not a valid `ClickstreamEnvelope`, and events older than the lateness limit (or
  * than the sessions kept for their user), are rejected with the reason (the failed-events store
- * keeps them). Copies of one event collapse into one. All users' states are read at once; then, in
- * rounds, every user with events left plans a step of up to `EVENTS_PER_STEP` events
- * (`planSessionChange`) and all steps are committed together, many users per transaction. A step
- * whose events were claimed before is planned again without them (they are duplicates); a step that
- * met a changed state reloads it. A user that fails makes the lowest sequence number among its
- * records the batch item failure; on re-delivery its events already sessionized are duplicates.
+ * keeps them). All users' states are read at once. A user's state keeps the keys of the events of
+ * its recent sessions, so a re-delivered record or a resent copy (same key) changes nothing and
+ * costs no write; the others are planned in one step (`planSessionChange`) and each user's step is
+ * one conditional write of its state (after the archives of sessions that leave it). A step that
+ * met a changed state is planned again from the new one. A user that fails makes the lowest
+ * sequence number among its records the batch item failure; on re-delivery its events already
+ * sessionized are known by their keys.
  *
  * @example
  * await sessionizeBatch(records, { store, gapMs: 10_000, latenessMs: 172_800_000, now: () => new Date(), log })
@@ -65,61 +79,63 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
   let mark = performance.now();
   const states = await store.loadUsers([...byUser.keys()]);
   outcome.loadMs = Math.round(performance.now() - mark);
-  const work: UserWork[] = [];
-  for (const [userId, events] of byUser) {
-    const state = states.get(userId);
-    const pending: SessionEvent[] = [];
-    for (const event of [...events.values()].sort((a, b) => (a.eventKey < b.eventKey ? -1 : 1))) {
-      if (state && event.timestampMs < state.horizonMs) reject(tooLateForUser(event, state));
-      else pending.push(event);
-    }
-    work.push({ userId, pending, state, conflicts: 0 });
-  }
+  const work: UserWork[] = [...byUser].map(([userId, events]) => ({
+    userId,
+    events: [...events.values()].sort((a, b) => (a.eventKey < b.eventKey ? -1 : 1)),
+    state: states.get(userId),
+    conflicts: 0,
+  }));
 
-  for (let round = work.filter((user) => user.pending.length > 0); round.length > 0; round = round.filter((user) => user.pending.length > 0 && user.error === undefined)) {
-    const steps = new Map<string, { user: UserWork; events: SessionEvent[]; change: SessionChange }>();
+  for (let round = work; round.length > 0; round = round.filter((user) => user.screened === undefined && user.error === undefined)) {
+    const steps: { user: UserWork; screened: Screened; change: SessionChange }[] = [];
     for (const user of round) {
-      const events = user.pending.slice(0, EVENTS_PER_STEP);
-      steps.set(user.userId, { user, events, change: planSessionChange(user.userId, events, user.state, { gapMs, latenessMs, now: startedAt }) });
+      const screened = screen(user.events, user.state);
+      if (screened.fresh.length === 0) user.screened = screened;
+      else steps.push({ user, screened, change: planSessionChange(user.userId, screened.fresh, user.state, { gapMs, latenessMs, now: startedAt }) });
     }
+    if (steps.length === 0) break;
     outcome.rounds++;
     mark = performance.now();
-    const committed = await store.commit([...steps.values()].map((step) => step.change));
+    const committed = await store.commit(steps.map((step) => step.change));
     outcome.commitMs += Math.round(performance.now() - mark);
-    for (const { user, events, change } of steps.values()) {
-      if (committed.failed.has(user.userId)) {
-        user.error = committed.failed.get(user.userId);
-        continue;
-      }
-      if (committed.applied.has(user.userId)) {
-        user.pending = user.pending.slice(events.length);
+    for (const { user, screened, change } of steps) {
+      if (committed.failed.has(user.userId)) user.error = committed.failed.get(user.userId);
+      else if (committed.applied.has(user.userId)) {
+        user.screened = screened;
         user.state = change.state;
-        outcome.sessionized += events.length;
-        outcome.sessionsWritten += change.writes.length;
-        continue;
-      }
-      const claimed = new Set(committed.alreadyClaimed.get(user.userId) ?? []);
-      if (claimed.size > 0) {
-        outcome.duplicates += claimed.size;
-        user.pending = user.pending.filter((event) => !claimed.has(event.eventKey));
-      } else if (committed.conflicted.has(user.userId)) {
-        if (++user.conflicts >= MAX_CONFLICTS) user.error = new ConcurrentSessionChangeError(user.userId);
-        else user.state = (await store.loadUsers([user.userId])).get(user.userId);
-      }
+        outcome.sessionized += screened.fresh.length;
+        outcome.sessionsWritten += change.written.length;
+      } else if (++user.conflicts >= MAX_CONFLICTS) user.error = new ConcurrentSessionChangeError(user.userId);
+      else user.state = (await store.loadUsers([user.userId])).get(user.userId);
     }
   }
 
   let lowest: string | undefined;
   for (const user of work) {
-    if (user.error === undefined) continue;
-    const events = [...byUser.get(user.userId)!.values()];
-    outcome.failed += events.length;
-    lowest = earliestSequence(events.map((event) => event.sequenceNumber), lowest);
+    if (user.screened) {
+      outcome.duplicates += user.screened.known;
+      user.screened.tooLate.forEach(reject);
+      continue;
+    }
+    outcome.failed += user.events.length;
+    lowest = earliestSequence(user.events.map((event) => event.sequenceNumber), lowest);
     outcome.failure ??= describeFailure(user.userId, user.error);
     log('could not sessionize a user; their records will be re-delivered', { userId: user.userId, error: user.error });
   }
   if (lowest !== undefined) outcome.batchItemFailures.push({ itemIdentifier: lowest });
   return outcome;
+}
+
+/** Sorts a user's events against its state: already in a recent session (by key), before its horizon, or fresh. */
+function screen(events: readonly SessionEvent[], state: UserSessions | undefined): Screened {
+  const screened: Screened = { fresh: [], known: 0, tooLate: [] };
+  const keys = new Set(state?.recent.flatMap((session) => session.eventKeys));
+  for (const event of events) {
+    if (keys.has(event.eventKey)) screened.known++;
+    else if (state && event.timestampMs < state.horizonMs) screened.tooLate.push(tooLateForUser(event, state));
+    else screened.fresh.push(event);
+  }
+  return screened;
 }
 
 function readSessionEvent(record: SourceRecord, latenessMs: number, now: Date): SessionEvent | RecordRejection {

@@ -47,30 +47,42 @@ export interface StoredSession {
   updatedAt: string;
 }
 
+/** A session a late event can still change, with the keys of its events (a resent copy is recognised by its key). */
+export interface RecentSession extends StoredSession {
+  /** Its events' keys (`clickstreamEventKey`), sorted */
+  eventKeys: string[];
+}
+
 /**
- * What sessionizing needs to know about a user, kept in one item: the last session number given,
- * the user's recent active sessions (those a new event can still touch), the horizon before which
- * events are too late for this user (sessions that old were dropped from `recent`), and a version
- * that every write expects.
+ * Everything sessionizing knows about a user, kept in one item (item 0) that one conditional write
+ * replaces per batch (docs/adr/0019-counting-per-batch.md): the last session number given, the
+ * user's recent active sessions (those a new event can still touch) with their events' keys, the
+ * horizon before which events are too late for this user (sessions that old left `recent`), and a
+ * version that every write expects.
  */
 export interface UserSessions {
   userId: string;
   lastSessionNo: number;
   /** Active sessions, oldest first */
-  recent: StoredSession[];
+  recent: RecentSession[];
   /** Events before this time could touch a dropped session; they are set aside as too late */
   horizonMs: number;
   /** 0 before the user's first write */
   version: number;
+  /** The sessions this state's write merged into others (session number → the one it joined), for publishing */
+  merged: { sessionNo: number; into: number }[];
 }
 
-/** Everything one step of a user's sessionizing writes, atomically. */
+/** Everything one step of a user's sessionizing writes. */
 export interface SessionChange {
   userId: string;
-  /** Event keys to claim; the change applies only if none was claimed before */
-  claims: { eventKey: string; expiresAt: number }[];
-  /** Sessions to store as they are now (new, extended, merged) */
-  writes: StoredSession[];
+  /**
+   * Sessions that leave `recent` (too old for late events, beyond the limits, or merged into
+   * another), written once as items of their own before the state; a reader lets `recent` win
+   */
+  archives: StoredSession[];
+  /** Sessions created, extended or merged by this step */
+  written: StoredSession[];
   /** The user's state after the change, stored only if its version is still `state.version - 1` */
   state: UserSessions;
 }
@@ -79,26 +91,23 @@ export interface SessionChange {
 export interface CommitOutcome {
   /** Users whose changes are stored */
   applied: Set<string>;
-  /** Per user, the event keys claimed before: nothing of theirs was written */
-  alreadyClaimed: Map<string, string[]>;
-  /** Users whose state changed since it was read: nothing of theirs was written */
+  /** Users whose state changed since it was read: their state was not written */
   conflicted: Set<string>;
-  /** Users whose transaction failed otherwise (throttled, unreachable…), with the error */
+  /** Users whose writes failed otherwise (throttled, unreachable…), with the error */
   failed: Map<string, unknown>;
 }
 
-/** Where sessions, users' states and the claimed event keys live (DynamoDB; in memory in unit tests). */
+/** Where sessions and users' states live (DynamoDB; in memory in unit tests). */
 export interface SessionStore {
   /** The states of these users; a user never seen has none. */
   loadUsers(userIds: readonly string[]): Promise<Map<string, UserSessions>>;
   /**
-   * Applies the changes, each all or nothing, in as few transactions as fit (a user's change never
-   * spans two). A change whose claims include a key claimed before, or whose state changed since it
-   * was read, is not applied and is named; changes that shared its transaction are retried. Never
-   * rejects: a transaction that fails otherwise names its users under `failed`.
+   * Applies the changes, each user's on its own: its archives, then its state on condition that
+   * the version is still the one read. Never rejects: a user whose write fails otherwise is named
+   * under `failed`.
    */
   commit(changes: readonly SessionChange[]): Promise<CommitOutcome>;
-  /** A user's sessions, merged ones included, in no particular order. */
+  /** A user's sessions, merged ones included, in no particular order: the recent ones from its state, the others archived. */
   sessionsOf(userId: string): Promise<StoredSession[]>;
 }
 

@@ -8,10 +8,7 @@ import { listSessions } from '../domain/listSessions.js';
 import { parseSessionSettings } from '../domain/parseSessionSettings.js';
 import { parseSessionsRequest } from '../domain/parseSessionsRequest.js';
 
-const store = dynamoDbSessionStore(new DynamoDBClient({}), {
-  sessions: requiredEnv('SESSIONS_TABLE_NAME'),
-  sessionEvents: requiredEnv('SESSION_EVENTS_TABLE_NAME'),
-});
+const store = dynamoDbSessionStore(new DynamoDBClient({}), { sessions: requiredEnv('SESSIONS_TABLE_NAME') });
 const { gapMs } = parseSessionSettings({ gapSeconds: requiredEnv('SESSION_GAP_SECONDS'), latenessHours: '1' });
 
 /** GET /sessions?user_id=…: a user's sessions in event-time order. */

@@ -4,10 +4,7 @@ import { dynamoDbSessionStore } from '../adapters/sessionStore.js';
 import { parseSessionSettings } from '../domain/parseSessionSettings.js';
 import { sessionizeBatch } from '../domain/sessionizeBatch.js';
 
-const store = dynamoDbSessionStore(new DynamoDBClient({}), {
-  sessions: requiredEnv('SESSIONS_TABLE_NAME'),
-  sessionEvents: requiredEnv('SESSION_EVENTS_TABLE_NAME'),
-});
+const store = dynamoDbSessionStore(new DynamoDBClient({}), { sessions: requiredEnv('SESSIONS_TABLE_NAME') });
 const { gapMs, latenessMs } = parseSessionSettings({ gapSeconds: requiredEnv('SESSION_GAP_SECONDS'), latenessHours: requiredEnv('SESSION_LATENESS_HOURS') });
 
 /** Adds clickstream events to their users' event-time sessions, each event exactly once. */
