@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { crc32 } from 'node:zlib';
-import { upstreamClient, type UpstreamAnswer as Answer } from '../net/upstreamClient.js';
+import { readWholeBody, relayAnswer, startFrontServer } from '../net/frontServer.js';
+import { upstreamClient } from '../net/upstreamClient.js';
 import type { Emulator } from './types.js';
 
 /** TransactWriteItems' limits: what one grouped write may carry. */
@@ -70,13 +70,7 @@ export async function startDynamoDbGroupCommit(target: string): Promise<DynamoDb
   const stats = { writes: 0, groups: 0 };
   let writing = false;
 
-  const relay = (response: ServerResponse, answer: Answer): void => {
-    const headers = { ...answer.headers, 'content-length': String(answer.body.length) };
-    delete headers['transfer-encoding'];
-    response.writeHead(answer.status, headers).end(answer.body);
-  };
-
-  const alone = async (write: PendingWrite): Promise<void> => relay(write.response, await upstream.call('POST', '/', write.headers, write.body));
+  const alone = async (write: PendingWrite): Promise<void> => relayAnswer(write.response, await upstream.call('POST', '/', write.headers, write.body));
 
   /** The key attribute names of a table, read once (undefined when it cannot be described: its writes go alone). */
   const keyNamesOf = (tableName: string, headers: IncomingHttpHeaders): Promise<string[] | undefined> => {
@@ -140,36 +134,26 @@ export async function startDynamoDbGroupCommit(target: string): Promise<DynamoDb
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const body = await readBody(request);
+    const body = await readWholeBody(request);
     const target = String(request.headers['x-amz-target'] ?? '');
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
     const input = operation in OPERATIONS && String(request.headers['content-type']).startsWith(JSON_CONTENT_TYPE) ? parseWrite(body) : undefined;
     const keyNames = input ? await keyNamesOf(input.TableName, request.headers) : undefined;
     const itemKey = input && keyNames ? itemKeyOf(input, keyNames) : undefined;
-    if (!input || itemKey === undefined) return relay(response, await upstream.call(request.method ?? 'POST', request.url ?? '/', request.headers, body));
+    if (!input || itemKey === undefined) return relayAnswer(response, await upstream.call(request.method ?? 'POST', request.url ?? '/', request.headers, body));
     stats.writes++;
     queue.push({ operation: operation as Operation, input, itemKey, bytes: body.length, headers: request.headers, body, response });
     if (!writing) void flush();
   };
 
-  const server = http.createServer((request, response) => {
-    handle(request, response).catch(() => response.destroy());
-  });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await startFrontServer(handle);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.endpoint,
     stats,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        upstream.destroy();
-        server.close(() => resolve());
-      }),
+    stop: async () => {
+      await server.stop();
+      upstream.destroy();
+    },
   };
 }
 
@@ -230,13 +214,4 @@ function send(response: ServerResponse, status: number, body: object): void {
   response
     .writeHead(status, { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(text.length), 'x-amzn-RequestId': randomUUID(), 'x-amz-crc32': String(crc32(text)) })
     .end(text);
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }

@@ -1,6 +1,7 @@
+import type { KinesisRecordText } from '@sdp/shared';
 import { countDemandBatch, type CountDemandOptions } from '../src/domain/countDemandBatch.js';
-import { click, clickRecord, clickRecords, sequenceOf, T0 } from './support/clickstreamRecords.js';
-import { fakeProductWindowCounter, type FakeProductWindowCounter } from './support/fakeProductWindowCounter.js';
+import { click, clickRecord, clickRecords, SHARD_0, sequenceOf } from './support/clickstreamRecords.js';
+import { fakeProductWindowCounter, fakeSessionVerdicts, type FakeProductWindowCounter } from './support/fakeProductWindowCounter.js';
 
 const NOW = new Date('2026-12-04T14:30:00.000Z');
 const W0 = '2026-12-04T14:05:00.000Z';
@@ -26,27 +27,81 @@ const VISIT_WINDOWS = {
 
 describe('countDemandBatch', () => {
   let counter: FakeProductWindowCounter;
+  let sessions: ReturnType<typeof fakeSessionVerdicts>;
   let logged: [string, Record<string, unknown>][];
   let options: CountDemandOptions;
+  /** Sessions decides the records: it adds them, except those named */
+  const sessionsDecide = (records: readonly KinesisRecordText[], notAdded: readonly number[] = []) =>
+    records.forEach((record, i) => {
+      const userId = (JSON.parse(record.data) as { data: { user_id: string } }).data.user_id;
+      sessions.decide(userId, record.shardId, record.sequenceNumber, !notAdded.includes(i));
+    });
 
   beforeEach(() => {
     counter = fakeProductWindowCounter();
+    sessions = fakeSessionVerdicts();
     logged = [];
-    options = { counter, periodMinutes: 1, retentionMs: 2880 * 60_000, now: () => NOW, log: (message, data) => logged.push([message, data]) };
+    options = { counter, sessions, periodMinutes: 1, now: () => NOW, log: (message, data) => logged.push([message, data]), pendingWaitsMs: [0] };
   });
 
   it('counts each product event in its event-time window by name, with cart units and units sold, and ignores events of no product', async () => {
+    // Prepare
+    const records = clickRecords(VISIT);
+    sessionsDecide(records);
+
     // Act
-    const outcome = await countDemandBatch(clickRecords(VISIT), options);
+    const outcome = await countDemandBatch(records, options);
 
     // Assess
     expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], counted: 6, duplicates: 0, ignored: 2, invalid: 0, failed: 0, pending: 0 });
     expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
+    expect(counter.writes).toStrictEqual([
+      { productId: 'sku-1', records: 3 },
+      { productId: 'sku-2', records: 1 },
+      { productId: 'sku-1', records: 2 },
+    ]);
   });
 
-  it('counts a copy in the batch, a re-delivered batch and a lost acknowledgement once', async () => {
-    // Prepare
+  it('counts only what sessions added: a resent copy it did not add counts nothing, in the batch or later', async () => {
+    // Prepare: records 8 and 9 resend VISIT[1] and VISIT[7]; sessions did not add them
     const records = clickRecords([...VISIT, VISIT[1]!, VISIT[7]!]);
+    sessionsDecide(records, [8, 9]);
+
+    // Act
+    const outcome = await countDemandBatch(records, options);
+
+    // Assess
+    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], counted: 6, duplicates: 2, ignored: 2, invalid: 0, failed: 0, pending: 0 });
+    expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
+  });
+
+  it('waits, without counting, for records sessions has not decided yet', async () => {
+    // Prepare: sessions decided records 0-3 only; record 4 is the first product event it has not
+    const records = clickRecords(VISIT);
+    sessionsDecide(records.slice(0, 4));
+
+    // Act
+    const outcome = await countDemandBatch(records, options);
+
+    // Assess
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [{ itemIdentifier: sequenceOf(4) }],
+      rejected: [],
+      counted: 3,
+      duplicates: 0,
+      ignored: 2,
+      invalid: 0,
+      failed: 0,
+      pending: 3,
+      deferred: true,
+      failure: { name: 'SessionNotDecided', message: 'Sessions has not yet decided whether it adds this event; demand counts exactly what sessions adds.' },
+    });
+  });
+
+  it('counts a re-delivered batch and a lost acknowledgement once', async () => {
+    // Prepare
+    const records = clickRecords(VISIT);
+    sessionsDecide(records);
     counter.failFor('sku-2', new Error('connection reset'), { afterWrite: true });
 
     // Act
@@ -55,28 +110,32 @@ describe('countDemandBatch', () => {
     const again = await countDemandBatch(records, options);
 
     // Assess
-    expect(first).toMatchObject({ counted: 5, duplicates: 2, failed: 1, batchItemFailures: [{ itemIdentifier: sequenceOf(2) }] });
+    expect(first).toMatchObject({ counted: 5, failed: 1, batchItemFailures: [{ itemIdentifier: sequenceOf(2) }] });
     expect(first.failure).toStrictEqual({ name: 'Error', message: `Could not count product sku-2's window ${W0}: connection reset` });
-    expect(again).toMatchObject({ counted: 0, duplicates: 8, failed: 0, batchItemFailures: [] });
+    expect(again).toMatchObject({ counted: 0, duplicates: 6, failed: 0, batchItemFailures: [] });
     expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
   });
 
-  it('splits a window of more than 99 events into transactions DynamoDB accepts', async () => {
-    // Prepare
-    const views = Array.from({ length: 250 }, (_, i) => click(i, 'view_details', { user_id: `u${i}`, product_id: 'sku-9' }));
+  it('adds a replayed record once, however often it is replayed', async () => {
+    // Prepare: record 4 was set aside by demand; sessions added it
+    const records = clickRecords(VISIT);
+    sessionsDecide(records);
+    await countDemandBatch(records.filter((_, i) => i !== 4), options);
+    const replay = { ...records[4]!, shardId: `${SHARD_0}-replay` };
 
     // Act
-    const outcome = await countDemandBatch(clickRecords(views), options);
+    const first = await countDemandBatch([replay], options);
+    const second = await countDemandBatch([replay], options);
 
     // Assess
-    expect(outcome.counted).toBe(250);
-    expect(counter.transactions.map((t) => t.eventKeys.length)).toStrictEqual([99, 99, 52]);
-    expect(counter.windows()).toStrictEqual({ [`sku-9 ${W0}`]: counts({ views: 250 }) });
+    expect([first.counted, second.counted, second.duplicates]).toStrictEqual([1, 0, 1]);
+    expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
   });
 
   it('sets a broken record aside with its reason and counts the rest', async () => {
     // Prepare
     const records = [clickRecord(0, 'not json'), clickRecord(1, click(1_000, 'buy', { product_id: 'sku-3' })), clickRecord(2, { ...click(0, 'detail'), user_id: 'has space' })];
+    sessionsDecide([records[1]!]);
 
     // Act
     const outcome = await countDemandBatch(records, options);
@@ -91,11 +150,15 @@ describe('countDemandBatch', () => {
     expect(logged).toHaveLength(2);
   });
 
-  it('keys an event by its user, time, name and type, so two users viewing at one instant both count', async () => {
+  it('counts two users viewing one product at one instant as two views', async () => {
+    // Prepare
+    const records = clickRecords([click(0, 'detail', { product_id: 'sku-1' }), click(0, 'detail', { product_id: 'sku-1', user_id: 'u2' })]);
+    sessionsDecide(records);
+
     // Act
-    await countDemandBatch(clickRecords([click(0, 'detail', { product_id: 'sku-1' }), click(0, 'detail', { product_id: 'sku-1', user_id: 'u2' })]), options);
+    await countDemandBatch(records, options);
 
     // Assess
-    expect(counter.transactions.flatMap((t) => t.eventKeys)).toStrictEqual([`u1#${T0}#detail#click`, `u2#${T0}#detail#click`]);
+    expect(counter.windows()).toStrictEqual({ [`sku-1 ${W0}`]: counts({ views: 2 }) });
   });
 });

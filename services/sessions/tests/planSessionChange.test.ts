@@ -10,7 +10,7 @@ const HOUR_MS = 3_600_000;
 
 function sessionEvent(offsetMs: number, n: number): SessionEvent {
   const timestampMs = T0 + offsetMs;
-  return { userId: 'u1', eventKey: clickstreamEventKey({ event_timestamp: timestampMs, event_name: 'detail', event_type: 'click' }), timestampMs, eventName: 'detail', deviceType: 'mobile', sequenceNumber: sequenceOf(n) };
+  return { userId: 'u1', eventKey: clickstreamEventKey({ event_timestamp: timestampMs, event_name: 'detail', event_type: 'click' }), timestampMs, eventName: 'detail', deviceType: 'mobile', shardId: 'shardId-000000000000', sequenceNumber: sequenceOf(n) };
 }
 
 describe('planSessionChange', () => {

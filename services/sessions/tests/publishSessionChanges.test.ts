@@ -21,7 +21,7 @@ const session = (sessionNo: number, overrides: Partial<RecentSession> = {}): Rec
   ...overrides,
 });
 const stateImage = (recent: RecentSession[], merged: UserSessions['merged'] = [], version = 2) =>
-  toStateImage({ userId: 'u1', lastSessionNo: 3, horizonMs: 0, version, recent, merged });
+  toStateImage({ userId: 'u1', lastSessionNo: 3, horizonMs: 0, version, recent, merged, positions: {}, skipped: [] });
 const published = (written: StreamRecord[]) => written.map((r) => [r.partitionKey, JSON.parse(Buffer.from(r.data).toString('utf8'))]);
 
 describe('publishSessionChanges', () => {

@@ -3,7 +3,8 @@ import { generateClickstream } from '../../../test/support/clickstream/generateC
 import { sessionsOracle } from '../../../test/support/clickstream/sessionsOracle.js';
 import { listSessions } from '../src/domain/listSessions.js';
 import { sessionizeBatch, type SessionizeOptions } from '../src/domain/sessionizeBatch.js';
-import { click, clickRecords, sequenceOf, T0 } from './support/clickRecords.js';
+import { streamPosition } from '@sdp/shared';
+import { click, clickRecords, SHARD_0, sequenceOf, T0 } from './support/clickRecords.js';
 import { InMemorySessionStore } from './support/inMemorySessionStore.js';
 
 const GAP_MS = 10_000;
@@ -96,6 +97,22 @@ describe('sessionizeBatch', () => {
     expect(await sessionsOf(store, 'u1')).toStrictEqual([
       { session_id: 'u1_1', status: 'active', start: at(0), end: at(3_000), event_count: 2, entry_event: 'navigate', exit_event: 'detail', device_type: 'mobile' },
     ]);
+  });
+
+  it('records, per shard, how far it decided a user\'s records and which it did not add, so demand counts the same events', async () => {
+    // Prepare: a copy in the batch (record 2), then a resend (record 4) and a too-late event (record 5)
+    const store = new InMemorySessionStore();
+    await sessionizeBatch(clickRecords([click('u1', 0, 'navigate'), click('u1', 3_000), click('u1', 3_000)]), optionsFor(store));
+
+    // Act
+    await sessionizeBatch(clickRecords([click('u1', 3_000), click('u1', 5_000, 'checkout'), click('u1', 0, 'navigate'), click('u1', -49 * HOUR_MS)], 3), optionsFor(store));
+    await sessionizeBatch(clickRecords([click('u1', 3_000), click('u1', 5_000, 'checkout')], 3), optionsFor(store));
+
+    // Assess: the re-delivery of records 3 and 4 changed nothing
+    const { positions, skipped } = store.states.get('u1')!;
+    expect(positions).toStrictEqual({ [SHARD_0]: streamPosition(sequenceOf(6)) });
+    expect(skipped.map((record) => [record.shardId, record.position]).sort()).toStrictEqual([2, 3, 5, 6].map((n) => [SHARD_0, streamPosition(sequenceOf(n))]));
+    expect(store.stateWrites.map(({ applied }) => applied)).toStrictEqual([true, true]);
   });
 
   it('sets aside records that are not clickstream envelopes and events older than the lateness limit, with the reason', async () => {

@@ -11,6 +11,8 @@ const state: UserSessions = {
   horizonMs: T0 - 60_000,
   version: 7,
   merged: [{ sessionNo: 2, into: 1 }],
+  positions: { 'shardId-000000000000': '05649590338271490256608559692538361571095921575989136580042' },
+  skipped: [{ shardId: 'shardId-000000000000', position: '05649590338271490256608559692538361571095921575989136580041', atMs: 1_763_805_600_000 }],
   recent: [
     {
       userId: 'u1',
@@ -58,7 +60,7 @@ describe('the user state item', () => {
   it('keeps event keys in a few bytes each', () => {
     // Prepare: a shopper with 40 events in one session
     const events = Array.from({ length: 40 }, (_, i) => key(i * 700, i % 2 ? 'detail' : 'navigate'));
-    const busy: UserSessions = { ...state, merged: [], recent: [{ ...state.recent[0]!, endMs: T0 + 39 * 700, eventCount: 40, eventKeys: events }] };
+    const busy: UserSessions = { ...state, merged: [], positions: {}, skipped: [], recent: [{ ...state.recent[0]!, endMs: T0 + 39 * 700, eventCount: 40, eventKeys: events }] };
 
     // Act
     const image = toStateImage(busy);
@@ -76,6 +78,6 @@ describe('the user state item', () => {
     const read = fromStateImage({ user_id: 'u1', session_no: 0, last_session_no: 1, horizon_ms: 0, version: 2, recent: JSON.stringify([legacy]) });
 
     // Assess
-    expect(read).toStrictEqual({ userId: 'u1', lastSessionNo: 1, horizonMs: 0, version: 2, merged: [], recent: [{ ...legacy, userId: 'u1', eventKeys: [] }] });
+    expect(read).toStrictEqual({ userId: 'u1', lastSessionNo: 1, horizonMs: 0, version: 2, merged: [], positions: {}, skipped: [], recent: [{ ...legacy, userId: 'u1', eventKeys: [] }] });
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { upstreamClient, type UpstreamAnswer as Answer } from '../../net/upstreamClient.js';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import { readWholeBody, relayAnswer, startFrontServer } from '../../net/frontServer.js';
+import { upstreamClient } from '../../net/upstreamClient.js';
 import type { Emulator } from '../types.js';
 
 /** PutRecords' limits: what one grouped write may carry. */
@@ -59,14 +59,8 @@ export async function startKinesisGroupCommit(target: string): Promise<KinesisGr
 
   const call = upstream.call;
 
-  const relay = (response: ServerResponse, answer: Answer): void => {
-    const headers = { ...answer.headers, 'content-length': String(answer.body.length) };
-    delete headers['transfer-encoding'];
-    response.writeHead(answer.status, headers).end(answer.body);
-  };
-
   const alone = async (write: PendingWrite, target: string): Promise<void> => {
-    relay(write.response, await call('POST', '/', { ...write.headers, 'x-amz-target': target }, write.body));
+    relayAnswer(write.response, await call('POST', '/', { ...write.headers, 'x-amz-target': target }, write.body));
   };
 
   const flush = async (stream: string): Promise<void> => {
@@ -104,31 +98,21 @@ export async function startKinesisGroupCommit(target: string): Promise<KinesisGr
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const body = await readBody(request);
+    const body = await readWholeBody(request);
     const target = String(request.headers['x-amz-target'] ?? '');
     const write = (target === PUT_RECORD || target === PUT_RECORDS) && String(request.headers['content-type']).startsWith(JSON_CONTENT_TYPE) ? parseWrite(target, body) : undefined;
-    if (!write) return relay(response, await call(request.method ?? 'POST', request.url ?? '/', request.headers, body));
+    if (!write) return relayAnswer(response, await call(request.method ?? 'POST', request.url ?? '/', request.headers, body));
     enqueue(write.stream, { ...write, headers: request.headers, body, response });
   };
 
-  const server = http.createServer((request, response) => {
-    handle(request, response).catch(() => response.destroy());
-  });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await startFrontServer(handle);
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.endpoint,
     stats,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        upstream.destroy();
-        server.close(() => resolve());
-      }),
+    stop: async () => {
+      await server.stop();
+      upstream.destroy();
+    },
   };
 }
 
@@ -188,13 +172,4 @@ function answerEach(group: readonly PendingWrite[], output: { Records: Record<st
       .writeHead(answer.status, { 'content-type': JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(text), 'x-amzn-RequestId': randomUUID() })
       .end(text);
   }
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => resolve(Buffer.concat(chunks)));
-    request.on('error', reject);
-  });
 }

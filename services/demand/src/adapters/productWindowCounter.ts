@@ -1,45 +1,38 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { transactWithClaims } from '@sdp/shared';
-import type { ProductWindowCount, ProductWindowCounter } from '../domain/types.js';
-
-export interface ProductWindowTables {
-  /** One item per product window (`product_id`, `window_start`); the counts are numbers that `ADD` grows */
-  productWindows: string;
-  /** One item per counted event, key `event_key`, expired by TTL on `expires_at` */
-  countedEvents: string;
-}
+import { addAbovePosition } from '@sdp/shared';
+import { demandIncrements } from '../domain/demandIncrements.js';
+import type { ProductWindowCounter } from '../domain/types.js';
 
 /**
- * The `ProductWindowCounter` on DynamoDB: one `TransactWriteItems` per count that claims each event
- * key and adds the increments to the window (`transactWithClaims`), and 1 to its `version`.
+ * The `ProductWindowCounter` on DynamoDB: one conditional `UpdateItem` per product window and
+ * batch that adds the increments and 1 to the window's `version`, and raises the window's position
+ * for the shard (`addAbovePosition`). A product window is written from every clickstream shard, so it
+ * keeps one position per shard.
  *
  * @example
- * const counter = dynamoDbProductWindowCounter(new DynamoDBClient({}), { productWindows: 'sdp-demand-dev-product-windows', countedEvents: 'sdp-demand-dev-counted-events' });
- * await counter.countOnce(count) // { alreadyCounted: [] }
+ * const counter = dynamoDbProductWindowCounter(new DynamoDBClient({}), 'sdp-demand-dev-product-windows');
+ * await counter.count(window, records, new Date().toISOString()) // { counted: 12, duplicates: 0 }
  */
-export function dynamoDbProductWindowCounter(client: DynamoDBClient, tables: ProductWindowTables): ProductWindowCounter {
+export function dynamoDbProductWindowCounter(client: DynamoDBClient, tableName: string): ProductWindowCounter {
   return {
-    countOnce(count: ProductWindowCount) {
-      const { increments } = count;
-      const names = Object.keys(increments) as (keyof typeof increments)[];
-      const addToWindow = {
-        Update: {
-          TableName: tables.productWindows,
-          Key: { product_id: { S: count.productId }, window_start: { S: count.windowStart } },
-          // Through names: `views` is a DynamoDB reserved word. Each change adds 1 to `version`.
-          UpdateExpression: `ADD ${[...names, 'version'].map((name) => `#${name} :${name}`).join(', ')} SET window_end = :end, window_day = :day, period_minutes = :period, updated_at = :at`,
-          ExpressionAttributeNames: Object.fromEntries([...names, 'version'].map((name) => [`#${name}`, name])),
-          ExpressionAttributeValues: {
-            ...Object.fromEntries(names.map((name) => [`:${name}`, { N: String(increments[name]) }])),
-            ':version': { N: '1' },
-            ':end': { S: count.windowEnd },
-            ':day': { S: count.windowDay },
-            ':period': { N: String(count.periodMinutes) },
-            ':at': { S: count.updatedAt },
-          },
+    count: (window, records, updatedAt) =>
+      addAbovePosition(
+        client,
+        {
+          tableName,
+          key: { product_id: { S: window.productId }, window_start: { S: window.windowStart } },
+          incrementOf: (counted) => ({
+            // Each change adds 1 to `version`: consumers keep a window's highest version.
+            add: { ...demandIncrements(counted.map((record) => record.value)), version: 1 },
+            set: {
+              window_end: { S: window.windowEnd },
+              window_day: { S: window.windowDay },
+              period_minutes: { N: String(window.periodMinutes) },
+              updated_at: { S: updatedAt },
+            },
+          }),
         },
-      };
-      return transactWithClaims(client, { tableName: tables.countedEvents, eventKeys: count.eventKeys, expiresAt: count.expiresAt }, [addToWindow]);
-    },
+        records,
+      ),
   };
 }

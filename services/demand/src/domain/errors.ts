@@ -17,17 +17,3 @@ export class InvalidDemandSettingError extends DemandError {
     this.name = 'InvalidDemandSettingError';
   }
 }
-
-/**
- * The counter refused a count without naming an event it had already counted; retrying the same
- * count would loop, so the group fails and its records are re-delivered.
- */
-export class CountRefusedError extends DemandError {
-  constructor(
-    public readonly productId: string,
-    public readonly windowStart: string,
-  ) {
-    super(`The count of product ${productId}'s window ${windowStart} was refused without naming an already counted event.`);
-    this.name = 'CountRefusedError';
-  }
-}

@@ -23,6 +23,7 @@ export function readDemandEvent(text: string): DemandReading {
   return {
     ok: true,
     event: {
+      userId: data.user_id,
       eventKey: `${data.user_id}#${clickstreamEventKey(data)}`,
       productId: data.product_id,
       eventTimestamp: data.event_timestamp,

@@ -1,4 +1,4 @@
-import type { components, WindowBounds } from '@sdp/shared';
+import type { components, GroupCount, Positioned, WindowBounds } from '@sdp/shared';
 
 export type ClickstreamEvent = components['schemas']['ClickstreamEvent'];
 export type ProductWindow = components['schemas']['ProductWindow'];
@@ -8,6 +8,7 @@ export type DemandMeasure = 'views' | 'carts' | 'checkouts' | 'purchases';
 
 /** A clickstream event that counts for a product. */
 export interface DemandEvent {
+  userId: string;
   /** `<user_id>#<clickstreamEventKey>`: the logical event, whichever record carries it */
   eventKey: string;
   productId: string;
@@ -20,30 +21,35 @@ export interface DemandEvent {
 /** What a set of events adds to a product window. */
 export type DemandIncrements = Pick<ProductWindow, 'views' | 'carts' | 'cart_units' | 'checkouts' | 'purchases' | 'units_sold'>;
 
-/**
- * One all-or-nothing write: claim every event key (each at most once, ever) and `ADD` the
- * increments of exactly those events to the product's window.
- */
-export interface ProductWindowCount extends WindowBounds {
+/** One product's event-time window. */
+export interface ProductWindowBounds extends WindowBounds {
   productId: string;
   periodMinutes: number;
-  /** Keys of the logical events counted, distinct, at most `EVENTS_PER_TRANSACTION` */
-  eventKeys: string[];
-  increments: DemandIncrements;
-  /** When the claims may be forgotten, in Unix seconds */
-  expiresAt: number;
-  /** ISO 8601 time of the update */
-  updatedAt: string;
 }
 
 /**
- * The product windows table and its counted events table as the algorithm needs them.
- * Implemented by `dynamoDbProductWindowCounter`; unit tests use an in-memory fake.
+ * What sessions decided about a user's records (its state item, docs/adr/0019-counting-per-batch.md):
+ * per clickstream shard the position of the last record decided, and the records it did not add.
+ */
+export interface SessionDecisions {
+  positions: Record<string, string>;
+  /** `<shardId> <position>` of the records sessions did not add (copies, too late) */
+  skipped: Set<string>;
+}
+
+/** The sessions table as demand reads it: users' decisions; users without a state are absent. */
+export interface SessionVerdicts {
+  load(userIds: readonly string[]): Promise<Map<string, SessionDecisions>>;
+}
+
+/**
+ * The product windows table as the algorithm needs it. Implemented by
+ * `dynamoDbProductWindowCounter`; unit tests use an in-memory fake with the same positional semantics.
  */
 export interface ProductWindowCounter {
   /**
-   * Applies the count in one transaction, unless some of its event keys were claimed before: then
-   * nothing changes and those keys come back. Rejects on any other failure.
+   * Adds records of one window (in stream order) all or nothing, skipping those the window already
+   * counted from their shard (or replay); rejects when the window could not be written.
    */
-  countOnce(count: ProductWindowCount): Promise<{ alreadyCounted: string[] }>;
+  count(window: ProductWindowBounds, records: readonly Positioned<DemandEvent>[], updatedAt: string): Promise<GroupCount>;
 }

@@ -1,47 +1,49 @@
-import type { ProductWindowCount, ProductWindowCounter } from '../../src/domain/types.js';
+import { isReplayShard, originalShardOf, streamPosition, watermarkAttributeOf } from '@sdp/shared';
+import { demandIncrements } from '../../src/domain/demandIncrements.js';
+import type { DemandIncrements, ProductWindowCounter, SessionDecisions } from '../../src/domain/types.js';
 
 export interface FakeProductWindowCounter extends ProductWindowCounter {
-  /** Windows by `<productId> <windowStart>` with their counts, sorted */
-  windows(): Record<string, Record<string, number>>;
-  /** Every transaction tried, in order, and whether it applied */
-  transactions: { productId: string; eventKeys: string[]; applied: boolean }[];
-  /** Makes the next transactions of one product reject with `error`; with `afterWrite`, after applying (a lost acknowledgement) */
+  /** Each window's counts by `<productId> <windowStart>`, without bookkeeping, sorted */
+  windows(): Record<string, DemandIncrements>;
+  /** Every write tried, in order: its product and how many records it added */
+  writes: { productId: string; records: number }[];
+  /** Makes the next writes of one product reject with `error`; `afterWrite`: the write happens, its answer is lost */
   failFor(productId: string, error: Error, options?: { afterWrite?: boolean }): void;
   clearFailures(): void;
 }
 
 /**
- * An in-memory product windows table and counted events table with the semantics of the
- * `TransactWriteItems` that `dynamoDbProductWindowCounter` sends: all or nothing, and when keys were
- * claimed before, nothing is written and they are named.
+ * An in-memory product windows table with the semantics of `addAbovePosition`: per window and shard,
+ * records at or below the stored position are skipped and the rest are added in one write.
  */
 export function fakeProductWindowCounter(): FakeProductWindowCounter {
-  const windows = new Map<string, Record<string, number>>();
-  const claimed = new Set<string>();
+  const items = new Map<string, { counts: DemandIncrements; positions: Record<string, string>; replayed: Set<string> }>();
   const failures = new Map<string, { error: Error; afterWrite: boolean }>();
-  const apply = (count: ProductWindowCount) => {
-    for (const key of count.eventKeys) claimed.add(key);
-    const id = `${count.productId} ${count.windowStart}`;
-    const window = windows.get(id) ?? {};
-    for (const [name, value] of Object.entries(count.increments)) window[name] = (window[name] ?? 0) + value;
-    windows.set(id, window);
-  };
   const counter: FakeProductWindowCounter = {
-    transactions: [],
-    async countOnce(count) {
-      if (new Set(count.eventKeys).size !== count.eventKeys.length) throw new Error('Transaction request cannot include multiple operations on one item');
-      if (count.eventKeys.length + 1 > 100) throw new Error('Member must have length less than or equal to 100');
-      const failure = failures.get(count.productId);
-      const alreadyCounted = count.eventKeys.filter((key) => claimed.has(key));
-      const applies = alreadyCounted.length === 0 && !(failure && !failure.afterWrite);
-      counter.transactions.push({ productId: count.productId, eventKeys: count.eventKeys, applied: applies });
+    writes: [],
+    async count(window, records) {
+      const id = `${window.productId} ${window.windowStart}`;
+      const item = items.get(id) ?? { counts: demandIncrements([]), positions: {}, replayed: new Set<string>() };
+      const replayIdOf = (shardId: string, sequenceNumber: string) => `${originalShardOf(shardId)}#${streamPosition(sequenceNumber)}`;
+      const fresh = records.filter((record) =>
+        isReplayShard(record.shardId)
+          ? !item.replayed.has(replayIdOf(record.shardId, record.sequenceNumber))
+          : streamPosition(record.sequenceNumber) > (item.positions[watermarkAttributeOf(record.shardId)] ?? ''),
+      );
+      const failure = failures.get(window.productId);
+      counter.writes.push({ productId: window.productId, records: fresh.length });
       if (failure && !failure.afterWrite) throw failure.error;
-      if (!applies) return { alreadyCounted };
-      apply(count);
+      const added = demandIncrements(fresh.map((record) => record.value));
+      for (const name of Object.keys(added) as (keyof DemandIncrements)[]) item.counts[name] += added[name];
+      for (const record of fresh) {
+        if (isReplayShard(record.shardId)) item.replayed.add(replayIdOf(record.shardId, record.sequenceNumber));
+        else item.positions[watermarkAttributeOf(record.shardId)] = streamPosition(record.sequenceNumber);
+      }
+      items.set(id, item);
       if (failure) throw failure.error;
-      return { alreadyCounted: [] };
+      return { counted: fresh.length, duplicates: records.length - fresh.length };
     },
-    windows: () => Object.fromEntries([...windows].sort(([a], [b]) => a.localeCompare(b))),
+    windows: () => Object.fromEntries([...items].sort(([a], [b]) => a.localeCompare(b)).map(([id, { counts }]) => [id, counts])),
     failFor(productId, error, { afterWrite = false } = {}) {
       failures.set(productId, { error, afterWrite });
     },
@@ -50,4 +52,25 @@ export function fakeProductWindowCounter(): FakeProductWindowCounter {
     },
   };
   return counter;
+}
+
+/**
+ * Sessions' decisions in memory: every record given is decided (up to its position), and those
+ * named as `notAdded` were not added.
+ */
+export function fakeSessionVerdicts() {
+  const decided = new Map<string, SessionDecisions>();
+  const decide = (userId: string, shardId: string, sequenceNumber: string, added: boolean) => {
+    const decisions = decided.get(userId) ?? { positions: {}, skipped: new Set<string>() };
+    const position = streamPosition(sequenceNumber);
+    if (position > (decisions.positions[shardId] ?? '')) decisions.positions[shardId] = position;
+    if (!added) decisions.skipped.add(`${shardId} ${position}`);
+    decided.set(userId, decisions);
+  };
+  return {
+    decide,
+    async load(userIds: readonly string[]) {
+      return new Map(userIds.flatMap((userId) => (decided.has(userId) ? [[userId, decided.get(userId)!] as const] : [])));
+    },
+  };
 }

@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DynamoDBDocumentClient, PutCommand, type BatchGetCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { mapWithConcurrency } from '@sdp/shared';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { batchGetItems, mapWithConcurrency } from '@sdp/shared';
 import type { JoinState } from '../domain/types.js';
 
 /** Where join state lives: one DynamoDB item per transaction, expired by TTL on `expires_at`. */
@@ -13,11 +14,8 @@ export interface JoinStateTable {
   saveAll(states: readonly JoinState[]): Promise<Set<string>>;
 }
 
-const BATCH_GET_LIMIT = 100;
 /** Puts in flight at once; a batch of 500 raw records changes a few hundred transactions at most. */
 const SAVE_CONCURRENCY = 16;
-/** BatchGetItem calls in flight at once while loading a batch's states. */
-const LOAD_CONCURRENCY = 4;
 
 /**
  * DynamoDB-backed join state. Each state is written with one conditional PutItem (1 write unit for
@@ -48,21 +46,8 @@ export function dynamoDbJoinStateTable(tableName: string, client = new DynamoDBC
 
   return {
     async load(txIds) {
-      const states = new Map<string, JoinState>();
-      const chunks: string[][] = [];
-      for (let start = 0; start < txIds.length; start += BATCH_GET_LIMIT) chunks.push(txIds.slice(start, start + BATCH_GET_LIMIT));
-      await mapWithConcurrency(chunks, LOAD_CONCURRENCY, async (chunk) => {
-        let keys: Record<string, unknown>[] | undefined = chunk.map((tx_id) => ({ tx_id }));
-        for (let attempt = 0; keys && keys.length > 0; attempt++) {
-          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-          const result: BatchGetCommandOutput = await documents.send(
-            new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-          );
-          for (const item of result.Responses?.[tableName] ?? []) states.set(String(item.tx_id), joinStateOf(item));
-          keys = result.UnprocessedKeys?.[tableName]?.Keys;
-        }
-      });
-      return states;
+      const items = await batchGetItems(client, tableName, txIds.map((txId) => ({ tx_id: { S: txId } })), { consistentRead: true });
+      return new Map(items.map((item) => joinStateOf(unmarshall(item))).map((state) => [state.tx_id, state]));
     },
     async saveAll(states) {
       const stored = await mapWithConcurrency(states, SAVE_CONCURRENCY, save);

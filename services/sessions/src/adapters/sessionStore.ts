@@ -1,6 +1,4 @@
 import {
-  BatchGetItemCommand,
-  type BatchGetItemCommandOutput,
   BatchWriteItemCommand,
   type BatchWriteItemCommandOutput,
   PutItemCommand,
@@ -10,8 +8,8 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { mapWithConcurrency } from '@sdp/shared';
-import { READ_CONCURRENCY, WRITE_CONCURRENCY } from '../domain/constants.js';
+import { batchGetItems, mapWithConcurrency } from '@sdp/shared';
+import { WRITE_CONCURRENCY } from '../domain/constants.js';
 import { sessionIdOf } from '../domain/sessionIdOf.js';
 import { storedSessionOf } from '../domain/storedSessionOf.js';
 import type { CommitOutcome, SessionChange, SessionStore, StoredSession, UserSessions } from '../domain/types.js';
@@ -22,14 +20,13 @@ export interface SessionTables {
   sessions: string;
 }
 
-const BATCH_GET_LIMIT = 100;
 const BATCH_WRITE_LIMIT = 25;
 const MAX_ROUNDS = 8;
 
 /**
  * The `SessionStore` on DynamoDB (docs/adr/0019-counting-per-batch.md). A user's state is item 0 of
  * its sessions (`session_no` 0): last number, horizon, version, and the recent active sessions with
- * their events' keys (`toStateImage`), read with one `BatchGetItem` per 100 users. A user's change
+ * their events' keys (`toStateImage`), read 100 users per `BatchGetItem`. A user's change
  * writes the sessions that leave its state as items of their own (`BatchWriteItem`: their content
  * is final, so writing them again is harmless), then its state with one `PutItem` on condition
  * that the version is still the one read. No transaction: one item holds all a step changes.
@@ -71,22 +68,9 @@ export function dynamoDbSessionStore(client: DynamoDBClient, tables: SessionTabl
 
   return {
     async loadUsers(userIds) {
-      const states = new Map<string, UserSessions>();
-      const chunks: string[][] = [];
-      for (let start = 0; start < userIds.length; start += BATCH_GET_LIMIT) chunks.push(userIds.slice(start, start + BATCH_GET_LIMIT));
-      await mapWithConcurrency(chunks, READ_CONCURRENCY, async (chunk) => {
-        let keys: Record<string, AttributeValue>[] | undefined = chunk.map((userId) => ({ user_id: { S: userId }, session_no: { N: String(STATE_SESSION_NO) } }));
-        for (let attempt = 0; keys && keys.length > 0; attempt++) {
-          if (attempt > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** attempt)));
-          const result: BatchGetItemCommandOutput = await client.send(new BatchGetItemCommand({ RequestItems: { [tables.sessions]: { Keys: keys, ConsistentRead: true } } }));
-          for (const item of result.Responses?.[tables.sessions] ?? []) {
-            const state = fromStateImage(unmarshall(item));
-            states.set(state.userId, state);
-          }
-          keys = result.UnprocessedKeys?.[tables.sessions]?.Keys;
-        }
-      });
-      return states;
+      const keys = userIds.map((userId) => ({ user_id: { S: userId }, session_no: { N: String(STATE_SESSION_NO) } }));
+      const items = await batchGetItems(client, tables.sessions, keys, { consistentRead: true });
+      return new Map(items.map((item) => fromStateImage(unmarshall(item))).map((state) => [state.userId, state]));
     },
 
     async commit(changes: readonly SessionChange[]) {

@@ -4,9 +4,6 @@ export const CLICKSTREAM_SCHEMA_VERSION = 1;
 /** Users' writes (archives, then the state) in flight at once. */
 export const WRITE_CONCURRENCY = 16;
 
-/** Reads of users' states in flight at once (100 users each). */
-export const READ_CONCURRENCY = 4;
-
 /** A user's state that meets a changed state this often in a row fails the user's records (re-delivered). */
 export const MAX_CONFLICTS = 3;
 

@@ -96,6 +96,9 @@ export function planSessionChange(userId: string, events: readonly SessionEvent[
       horizonMs,
       version: (state?.version ?? 0) + 1,
       merged: merged.map((session) => ({ sessionNo: session.sessionNo, into: Number(session.mergedInto!.slice(userId.length + 1)) })),
+      // What sessions decided about the records is the caller's to add (`sessionizeBatch`).
+      positions: state?.positions ?? {},
+      skipped: state?.skipped ?? [],
     },
   };
 }

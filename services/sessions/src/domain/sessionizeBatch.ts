@@ -1,4 +1,4 @@
-import { clickstreamEventKey, describeUnreadableRecord, earliestSequence, readContractRecord, validateClickstreamEnvelope, type FailureReason, type RecordRejection } from '@sdp/shared';
+import { clickstreamEventKey, describeUnreadableRecord, earliestSequence, isReplayShard, readContractRecord, streamPosition, validateClickstreamEnvelope, type FailureReason, type RecordRejection } from '@sdp/shared';
 import { CLICKSTREAM_SCHEMA_VERSION, MAX_CONFLICTS } from './constants.js';
 import { ConcurrentSessionChangeError } from './errors.js';
 import { planSessionChange } from './planSessionChange.js';
@@ -14,11 +14,15 @@ export interface SessionizeOptions {
   log: (message: string, data: Record<string, unknown>) => void;
 }
 
-/** A user's events of the batch and where the user stands. */
+/** A user's records of the batch and where the user stands. */
 interface UserWork {
   userId: string;
   /** The user's events of the batch, distinct by key, in key (event-time) order */
   events: SessionEvent[];
+  /** Later records of an event already in `events`: copies within the batch */
+  copies: SessionEvent[];
+  /** Events more than the lateness limit late, set aside */
+  late: { event: SessionEvent; rejection: RecordRejection }[];
   state: UserSessions | undefined;
   conflicts: number;
   /** Set once the user is done: its events screened against the state its step was planned on */
@@ -30,10 +34,15 @@ interface UserWork {
 interface Screened {
   fresh: SessionEvent[];
   /** Events whose key is in a recent session: re-deliveries and resent copies */
-  known: number;
+  known: SessionEvent[];
   /** Events before the user's horizon */
-  tooLate: RecordRejection[];
+  tooLate: { event: SessionEvent; rejection: RecordRejection }[];
 }
+
+/** Decisions are forgotten a day after they were made: longer than a stream keeps a record. */
+const SKIPPED_RETENTION_MS = 25 * 3_600_000;
+/** Skipped records kept per user at most (a resending bot must not outgrow the state item). */
+const MAX_SKIPPED = 2_000;
 
 /**
  * Adds a batch of clickstream records to their users' sessions, each event exactly once
@@ -42,12 +51,13 @@ interface Screened {
  * Records that are not a valid `ClickstreamEnvelope`, and events older than the lateness limit (or
  * than the sessions kept for their user), are rejected with the reason (the failed-events store
  * keeps them). All users' states are read at once. A user's state keeps the keys of the events of
- * its recent sessions, so a re-delivered record or a resent copy (same key) changes nothing and
- * costs no write; the others are planned in one step (`planSessionChange`) and each user's step is
- * one conditional write of its state (after the archives of sessions that leave it). A step that
- * met a changed state is planned again from the new one. A user that fails makes the lowest
- * sequence number among its records the batch item failure; on re-delivery its events already
- * sessionized are known by their keys.
+ * its recent sessions, so a re-delivered record or a resent copy (same key) changes nothing; the
+ * others are planned in one step (`planSessionChange`) and each user's step is one conditional
+ * write of its state (after the archives of sessions that leave it), which also records, per shard,
+ * the position of the user's last record decided and the records not added (copies, too late), so
+ * that demand counts exactly what sessions added. A step that met a changed state is planned again
+ * from the new one. A user that fails makes the lowest sequence number among its records the batch
+ * item failure; on re-delivery its events already sessionized are known by their keys.
  *
  * @example
  * await sessionizeBatch(records, { store, gapMs: 10_000, latenessMs: 172_800_000, now: () => new Date(), log })
@@ -63,25 +73,28 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
     log('set aside a clickstream record that cannot be sessionized', { ...rejection });
   };
 
-  const byUser = new Map<string, Map<string, SessionEvent>>();
+  const byUser = new Map<string, { events: Map<string, SessionEvent>; copies: SessionEvent[]; late: UserWork['late'] }>();
   for (const record of records) {
     const reading = readSessionEvent(record, latenessMs, startedAt);
     if ('reason' in reading) {
       reject(reading);
       continue;
     }
-    const events = byUser.get(reading.userId) ?? new Map<string, SessionEvent>();
-    if (events.has(reading.eventKey)) outcome.duplicates++;
-    else events.set(reading.eventKey, reading);
-    byUser.set(reading.userId, events);
+    const user = byUser.get(reading.event.userId) ?? { events: new Map<string, SessionEvent>(), copies: [], late: [] };
+    byUser.set(reading.event.userId, user);
+    if (reading.tooLate) user.late.push({ event: reading.event, rejection: reading.tooLate });
+    else if (user.events.has(reading.event.eventKey)) user.copies.push(reading.event);
+    else user.events.set(reading.event.eventKey, reading.event);
   }
 
   let mark = performance.now();
   const states = await store.loadUsers([...byUser.keys()]);
   outcome.loadMs = Math.round(performance.now() - mark);
-  const work: UserWork[] = [...byUser].map(([userId, events]) => ({
+  const work: UserWork[] = [...byUser].map(([userId, { events, copies, late }]) => ({
     userId,
     events: [...events.values()].sort((a, b) => (a.eventKey < b.eventKey ? -1 : 1)),
+    copies,
+    late,
     state: states.get(userId),
     conflicts: 0,
   }));
@@ -90,8 +103,9 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
     const steps: { user: UserWork; screened: Screened; change: SessionChange }[] = [];
     for (const user of round) {
       const screened = screen(user.events, user.state);
-      if (screened.fresh.length === 0) user.screened = screened;
-      else steps.push({ user, screened, change: planSessionChange(user.userId, screened.fresh, user.state, { gapMs, latenessMs, now: startedAt }) });
+      const change = changeOf(user, screened, { gapMs, latenessMs, now: startedAt });
+      if (change) steps.push({ user, screened, change });
+      else user.screened = screened;
     }
     if (steps.length === 0) break;
     outcome.rounds++;
@@ -113,12 +127,13 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
   let lowest: string | undefined;
   for (const user of work) {
     if (user.screened) {
-      outcome.duplicates += user.screened.known;
-      user.screened.tooLate.forEach(reject);
+      outcome.duplicates += user.copies.length + user.screened.known.length;
+      for (const { rejection } of [...user.late, ...user.screened.tooLate]) reject(rejection);
       continue;
     }
-    outcome.failed += user.events.length;
-    lowest = earliestSequence(user.events.map((event) => event.sequenceNumber), lowest);
+    const all = [...user.events, ...user.copies, ...user.late.map(({ event }) => event)];
+    outcome.failed += all.length;
+    lowest = earliestSequence(all.map((event) => event.sequenceNumber), lowest);
     outcome.failure ??= describeFailure(user.userId, user.error);
     log('could not sessionize a user; their records will be re-delivered', { userId: user.userId, error: user.error });
   }
@@ -128,37 +143,70 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
 
 /** Sorts a user's events against its state: already in a recent session (by key), before its horizon, or fresh. */
 function screen(events: readonly SessionEvent[], state: UserSessions | undefined): Screened {
-  const screened: Screened = { fresh: [], known: 0, tooLate: [] };
+  const screened: Screened = { fresh: [], known: [], tooLate: [] };
   const keys = new Set(state?.recent.flatMap((session) => session.eventKeys));
   for (const event of events) {
-    if (keys.has(event.eventKey)) screened.known++;
-    else if (state && event.timestampMs < state.horizonMs) screened.tooLate.push(tooLateForUser(event, state));
+    if (keys.has(event.eventKey)) screened.known.push(event);
+    else if (state && event.timestampMs < state.horizonMs) screened.tooLate.push({ event, rejection: tooLateForUser(event, state) });
     else screened.fresh.push(event);
   }
   return screened;
 }
 
-function readSessionEvent(record: SourceRecord, latenessMs: number, now: Date): SessionEvent | RecordRejection {
+/**
+ * What a user's step writes, or undefined when it writes nothing: its new events planned into its
+ * sessions, and what it decided about records it had not decided before (their positions, and
+ * those it did not add). Records at or below a shard's decided position are re-deliveries.
+ */
+function changeOf(user: UserWork, screened: Screened, options: { gapMs: number; latenessMs: number; now: Date }): SessionChange | undefined {
+  const state: UserSessions = user.state ?? { userId: user.userId, lastSessionNo: 0, recent: [], horizonMs: 0, version: 0, merged: [], positions: {}, skipped: [] };
+  const undecided = (event: SessionEvent) => !isReplayShard(event.shardId) && streamPosition(event.sequenceNumber) > (state.positions[event.shardId] ?? '');
+  const notAdded = [...screened.known, ...screened.tooLate.map(({ event }) => event), ...user.copies, ...user.late.map(({ event }) => event)].filter(undecided);
+  const decided = [...screened.fresh.filter(undecided), ...notAdded];
+  if (screened.fresh.length === 0 && decided.length === 0) return undefined;
+
+  const positions = { ...state.positions };
+  for (const event of decided) {
+    const position = streamPosition(event.sequenceNumber);
+    if (position > (positions[event.shardId] ?? '')) positions[event.shardId] = position;
+  }
+  const atMs = options.now.getTime();
+  const skipped = [
+    ...state.skipped.filter((record) => record.atMs >= atMs - SKIPPED_RETENTION_MS),
+    ...notAdded.map((event) => ({ shardId: event.shardId, position: streamPosition(event.sequenceNumber), atMs })),
+  ].slice(-MAX_SKIPPED);
+  const planned: SessionChange =
+    screened.fresh.length > 0
+      ? planSessionChange(user.userId, screened.fresh, user.state, options)
+      : { userId: user.userId, archives: [], written: [], state: { ...state, version: state.version + 1, merged: [] } };
+  return { ...planned, state: { ...planned.state, positions, skipped } };
+}
+
+/** A record's event, with why it is too late when it is; or why the record can never be read. */
+function readSessionEvent(record: SourceRecord, latenessMs: number, now: Date): { event: SessionEvent; tooLate?: RecordRejection } | RecordRejection {
   const reading = readContractRecord(record.data, CLICKSTREAM_SCHEMA_VERSION, validateClickstreamEnvelope);
   if (!reading.ok) return { sequenceNumber: record.sequenceNumber, reason: describeUnreadableRecord('ClickstreamEnvelope', reading) };
   const { data } = reading.value;
-  if (data.event_timestamp < now.getTime() - latenessMs) {
-    const hours = latenessMs / 3_600_000;
-    return {
-      sequenceNumber: record.sequenceNumber,
-      reason: {
-        name: 'TooLate',
-        message: `The event happened at ${new Date(data.event_timestamp).toISOString()}, more than ${hours} h before it was processed; sessions take events up to ${hours} h late (sessionLatenessHours).`,
-      },
-    };
-  }
-  return {
+  const event: SessionEvent = {
     userId: data.user_id,
     eventKey: clickstreamEventKey(data),
     timestampMs: data.event_timestamp,
     eventName: data.event_name,
     deviceType: data.device_type ?? 'unknown',
+    shardId: record.shardId,
     sequenceNumber: record.sequenceNumber,
+  };
+  if (data.event_timestamp >= now.getTime() - latenessMs) return { event };
+  const hours = latenessMs / 3_600_000;
+  return {
+    event,
+    tooLate: {
+      sequenceNumber: record.sequenceNumber,
+      reason: {
+        name: 'TooLate',
+        message: `The event happened at ${new Date(data.event_timestamp).toISOString()}, more than ${hours} h before it was processed; sessions take events up to ${hours} h late (sessionLatenessHours).`,
+      },
+    },
   };
 }
 

@@ -22,7 +22,18 @@ export interface SessionEvent {
   timestampMs: number;
   eventName: string;
   deviceType: string;
+  /** The shard the record came from (`<shard>-replay` for a replay) and its position there */
+  shardId: string;
   sequenceNumber: string;
+}
+
+/** A record of a user that sessions decided not to add: a copy, or too late. */
+export interface SkippedRecord {
+  shardId: string;
+  /** `streamPosition` of its sequence number */
+  position: string;
+  /** When it was decided, to forget it a day later */
+  atMs: number;
 }
 
 /**
@@ -71,6 +82,14 @@ export interface UserSessions {
   version: number;
   /** The sessions this state's write merged into others (session number → the one it joined), for publishing */
   merged: { sessionNo: number; into: number }[];
+  /**
+   * Per clickstream shard, the position of the user's last record decided (added, a copy, or too
+   * late): demand counts a record once sessions decided it, unless it is in `skipped`
+   * (docs/adr/0019-counting-per-batch.md)
+   */
+  positions: Record<string, string>;
+  /** The user's records of the last day that sessions did not add */
+  skipped: SkippedRecord[];
 }
 
 /** Everything one step of a user's sessionizing writes. */

@@ -46,6 +46,8 @@ export function toStateImage(state: UserSessions): Record<string, unknown> {
     names: JSON.stringify(names),
     recent: JSON.stringify(recent),
     ...(state.merged.length > 0 ? { merged: JSON.stringify(state.merged.map(({ sessionNo, into }) => [sessionNo, into])) } : {}),
+    positions: JSON.stringify(state.positions),
+    ...(state.skipped.length > 0 ? { skipped: JSON.stringify(state.skipped.map(({ shardId, position, atMs }) => [shardId, position, Math.floor(atMs / 1000)])) } : {}),
   };
 }
 
@@ -69,7 +71,9 @@ export function fromStateImage(image: Record<string, unknown>): UserSessions {
     return { userId, sessionNo, status: 'active', startMs, endMs, eventCount, deviceType, entryKey, entryEvent, exitKey, exitEvent, updatedAt, eventKeys };
   });
   const merged = (JSON.parse(typeof image.merged === 'string' ? image.merged : '[]') as [number, number][]).map(([sessionNo, into]) => ({ sessionNo, into }));
-  return { userId, lastSessionNo: Number(image.last_session_no), horizonMs: Number(image.horizon_ms), version: Number(image.version), recent, merged };
+  const positions = JSON.parse(typeof image.positions === 'string' ? image.positions : '{}') as Record<string, string>;
+  const skipped = (JSON.parse(typeof image.skipped === 'string' ? image.skipped : '[]') as [string, string, number][]).map(([shardId, position, atSec]) => ({ shardId, position, atMs: atSec * 1000 }));
+  return { userId, lastSessionNo: Number(image.last_session_no), horizonMs: Number(image.horizon_ms), version: Number(image.version), recent, merged, positions, skipped };
 }
 
 /** The parts of a `clickstreamEventKey`: 13 digits of milliseconds, `#`, then `name#type`. */
