@@ -105,6 +105,19 @@ describe('countBatch', () => {
     expect(Object.fromEntries(items)).toStrictEqual({ w1: ['a', 'b'], w2: ['c'] });
   });
 
+  it('reads only the first 100 pending records again: the cut can only move through them', async () => {
+    // Prepare: 150 records, all pending
+    const { consumer, decided } = consumerOf({ verdicts: () => 'pending' });
+    const records = recordsOf(...Array.from({ length: 150 }, (_, i) => `w1:e${i}`));
+
+    // Act
+    const outcome = await countBatch(records, consumer, options);
+
+    // Assess
+    expect(decided.map((events) => events.length)).toStrictEqual([150, 100, 100]);
+    expect(outcome).toMatchObject({ counted: 0, pending: 150, deferred: true, batchItemFailures: [{ itemIdentifier: '100' }] });
+  });
+
   it('cuts the batch at the first record still pending and defers from there', async () => {
     // Prepare
     const { consumer, items } = consumerOf({ verdicts: (event) => (event === 'b' ? 'pending' : 'count') });

@@ -105,7 +105,15 @@ export async function countBatch<T>(records: readonly KinesisRecordText[], consu
   return outcome;
 }
 
-/** Verdicts for every record, reading the pending ones again after each wait until none is left. */
+/** Pending records read again per wait: the batch is cut at the first one still pending, so the first ones are what matters. */
+const REREAD_LIMIT = 100;
+
+/**
+ * Verdicts for every record, reading the first pending ones again after each wait until none is
+ * left. When an upstream is far behind, most of a batch is pending: reading only the first
+ * `REREAD_LIMIT` again keeps a waiting consumer from loading the upstream's table with reads that
+ * cannot move the cut.
+ */
 async function settleVerdicts<T>(
   records: readonly Positioned<T>[],
   decide: (records: readonly Positioned<T>[]) => Promise<Verdict[]>,
@@ -114,7 +122,7 @@ async function settleVerdicts<T>(
 ): Promise<Verdict[]> {
   const verdicts = records.length > 0 ? await decide(records) : [];
   for (const waitMs of waitsMs) {
-    const pending = verdicts.flatMap((verdict, index) => (verdict === 'pending' ? [index] : []));
+    const pending = verdicts.flatMap((verdict, index) => (verdict === 'pending' ? [index] : [])).slice(0, REREAD_LIMIT);
     if (pending.length === 0) break;
     await sleep(waitMs);
     const again = await decide(pending.map((index) => records[index]!));

@@ -1,11 +1,8 @@
 import {
-  BatchWriteItemCommand,
-  type BatchWriteItemCommandOutput,
   PutItemCommand,
   QueryCommand,
   type AttributeValue,
   type DynamoDBClient,
-  type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGetItems, mapWithConcurrency } from '@sdp/shared';
@@ -20,15 +17,15 @@ export interface SessionTables {
   sessions: string;
 }
 
-const BATCH_WRITE_LIMIT = 25;
-const MAX_ROUNDS = 8;
+/** Archived sessions of one user written at once. */
+const ARCHIVE_CONCURRENCY = 8;
 
 /**
  * The `SessionStore` on DynamoDB (docs/adr/0019-counting-per-batch.md). A user's state is item 0 of
  * its sessions (`session_no` 0): last number, horizon, version, and the recent active sessions with
  * their events' keys (`toStateImage`), read 100 users per `BatchGetItem`. A user's change
- * writes the sessions that leave its state as items of their own (`BatchWriteItem`: their content
- * is final, so writing them again is harmless), then its state with one `PutItem` on condition
+ * writes the sessions that leave its state as items of their own (plain puts: their content is
+ * final, so writing them again is harmless), then its state with one `PutItem` on condition
  * that the version is still the one read. No transaction: one item holds all a step changes.
  *
  * @example
@@ -36,16 +33,9 @@ const MAX_ROUNDS = 8;
  * const states = await store.loadUsers(['u1', 'u2']);
  */
 export function dynamoDbSessionStore(client: DynamoDBClient, tables: SessionTables): SessionStore {
+  // Plain puts, not BatchWriteItem: the same write units on AWS, and the local cloud commits concurrent puts together.
   const writeArchives = async (sessions: readonly StoredSession[]): Promise<void> => {
-    for (let start = 0; start < sessions.length; start += BATCH_WRITE_LIMIT) {
-      let requests: WriteRequest[] | undefined = sessions.slice(start, start + BATCH_WRITE_LIMIT).map((session) => ({ PutRequest: { Item: toItem(session) } }));
-      for (let round = 0; requests && requests.length > 0; round++) {
-        if (round === MAX_ROUNDS) throw new Error(`DynamoDB left ${requests.length} archived sessions unwritten after ${MAX_ROUNDS} rounds.`);
-        if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.min(1000, 25 * 2 ** round)));
-        const { UnprocessedItems }: BatchWriteItemCommandOutput = await client.send(new BatchWriteItemCommand({ RequestItems: { [tables.sessions]: requests } }));
-        requests = UnprocessedItems?.[tables.sessions];
-      }
-    }
+    await mapWithConcurrency(sessions, ARCHIVE_CONCURRENCY, (session) => client.send(new PutItemCommand({ TableName: tables.sessions, Item: toItem(session) })));
   };
 
   const writeState = async (state: UserSessions): Promise<boolean> => {
