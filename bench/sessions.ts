@@ -57,22 +57,20 @@ async function postClicks(events: readonly PostedClick[]): Promise<number> {
 
 /** Events in active sessions, over the whole table: users' recent sessions live in their state item (item 0), the others are archived. */
 async function sessionizedEvents(): Promise<number> {
-  const counts = new Map<string, number>();
+  const recent = new Map<string, number>();
+  const archived = new Map<string, number>();
   let start: Record<string, AttributeValue> | undefined;
   do {
     const page = await dynamoDb.send(new ScanCommand({ TableName: SESSIONS_TABLE, ExclusiveStartKey: start }));
     for (const item of (page.Items ?? []).map((raw) => unmarshall(raw))) {
-      if (Number(item.session_no) === STATE_SESSION_NO) {
-        for (const session of fromStateImage(item).recent) counts.set(`${session.userId} ${session.sessionNo}`, session.eventCount);
-      } else if (item.status === 'active' && !counts.has(`${String(item.user_id)} ${Number(item.session_no)}`)) {
-        counts.set(`${String(item.user_id)} ${Number(item.session_no)}:archived`, Number(item.event_count));
-      }
+      if (Number(item.session_no) === STATE_SESSION_NO) for (const session of fromStateImage(item).recent) recent.set(`${session.userId} ${session.sessionNo}`, session.eventCount);
+      else if (item.status === 'active') archived.set(`${String(item.user_id)} ${Number(item.session_no)}`, Number(item.event_count));
     }
     start = page.LastEvaluatedKey;
   } while (start);
   // An archived copy of a session that is still recent is older: the state wins.
-  for (const key of [...counts.keys()].filter((key) => key.endsWith(':archived'))) if (counts.has(key.slice(0, -':archived'.length))) counts.delete(key);
-  return [...counts.values()].reduce((sum, count) => sum + count, 0);
+  for (const key of recent.keys()) archived.delete(key);
+  return [...recent.values(), ...archived.values()].reduce((sum, count) => sum + count, 0);
 }
 
 try {

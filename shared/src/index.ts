@@ -155,6 +155,7 @@ export { exitWith, platformApi } from './cli/platformApi.js';
 export type { PlatformApi } from './cli/platformApi.js';
 export { windowOf } from './windows/windowOf.js';
 export type { WindowBounds } from './windows/windowOf.js';
+export { windowAttributes } from './windows/windowAttributes.js';
 export { clickstreamEventKey } from './clickstream/clickstreamEventKey.js';
 export { parseProductId } from './http/parseProductId.js';
 export { sageMakerEndpoint } from './model/sageMakerEndpoint.js';

@@ -1,5 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startFrontServer } from '../net/frontServer.js';
 import type { Emulator } from './types.js';
 
 /** How the stream refuses writes: as a throttled shard does, or as an unavailable service does. */
@@ -51,7 +51,7 @@ export async function startKinesisFaultFront(target: string): Promise<KinesisFau
     request.pipe(proxied);
   };
 
-  const server = http.createServer((request, response) => {
+  const server = await startFrontServer(async (request, response) => {
     if (refusal && Date.now() >= refusal.until) refusal = undefined;
     if (!refusal || !isKinesisWrite(request.headers['x-amz-target'])) return forward(request, response);
     const { mode } = refusal;
@@ -63,21 +63,14 @@ export async function startKinesisFaultFront(target: string): Promise<KinesisFau
       response.end(body);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint: server.endpoint,
     refused,
     refuseWrites: (mode, forMs) => void (refusal = { mode, until: Date.now() + forMs }),
     allowWrites: () => void (refusal = undefined),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        agent.destroy();
-        server.close(() => resolve());
-      }),
+    stop: async () => {
+      await server.stop();
+      agent.destroy();
+    },
   };
 }

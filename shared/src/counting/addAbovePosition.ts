@@ -1,4 +1,4 @@
-import { GetItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { isReplayShard, originalShardOf, streamPosition, watermarkAttributeOf } from './streamPosition.js';
 import type { GroupCount, Positioned } from './types.js';
 
@@ -59,8 +59,10 @@ async function addFromShard<T>(client: DynamoDBClient, item: CountedItem<T>, rec
       return { counted: remaining.length, duplicates: records.length - remaining.length };
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
-      const old = (error as { Item?: Record<string, AttributeValue> }).Item?.[watermark]?.S ?? (await readWatermark(client, item, watermark));
-      remaining = remaining.filter((record) => old === undefined || streamPosition(record.sequenceNumber) > old);
+      // The condition can only fail on an item that holds the watermark, and ALL_OLD returns it.
+      const old = (error as { Item?: Record<string, AttributeValue> }).Item?.[watermark]?.S;
+      if (old === undefined) throw new Error(`A failed condition on ${watermark} came back without the item's watermark.`, { cause: error });
+      remaining = remaining.filter((record) => streamPosition(record.sequenceNumber) > old);
     }
   }
   if (remaining.length > 0) throw new Error(`The watermark ${watermark} kept moving while it was written: another writer reads the same shard.`);
@@ -111,13 +113,6 @@ function updateOf<T>(
     .filter(Boolean)
     .join(' ');
   return { TableName: item.tableName, Key: item.key, UpdateExpression, ExpressionAttributeNames, ExpressionAttributeValues };
-}
-
-async function readWatermark<T>(client: DynamoDBClient, item: CountedItem<T>, watermark: string): Promise<string | undefined> {
-  const { Item } = await client.send(
-    new GetItemCommand({ TableName: item.tableName, Key: item.key, ConsistentRead: true, ProjectionExpression: '#wm', ExpressionAttributeNames: { '#wm': watermark } }),
-  );
-  return Item?.[watermark]?.S;
 }
 
 /** The records of each shard, in their order; a batch normally holds one shard. */

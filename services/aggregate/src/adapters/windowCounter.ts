@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { addAbovePosition } from '@sdp/shared';
+import { addAbovePosition, windowAttributes } from '@sdp/shared';
 import { countIncrements } from '../domain/countIncrements.js';
 import type { WindowCounter } from '../domain/types.js';
 
@@ -21,12 +21,7 @@ export function dynamoDbWindowCounter(client: DynamoDBClient, tableName: string)
           key: { campaign_item_id: { N: String(window.campaignItemId) }, window_start: { S: window.windowStart } },
           incrementOf: (counted) => ({
             add: { ...countIncrements(counted.map((record) => record.value)) },
-            set: {
-              window_end: { S: window.windowEnd },
-              window_day: { S: window.windowDay },
-              period_minutes: { N: String(window.periodMinutes) },
-              updated_at: { S: updatedAt },
-            },
+            set: windowAttributes(window, updatedAt),
           }),
         },
         records,

@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { addAbovePosition } from '@sdp/shared';
+import { addAbovePosition, windowAttributes } from '@sdp/shared';
 import { demandIncrements } from '../domain/demandIncrements.js';
 import type { ProductWindowCounter } from '../domain/types.js';
 
@@ -24,12 +24,7 @@ export function dynamoDbProductWindowCounter(client: DynamoDBClient, tableName: 
           incrementOf: (counted) => ({
             // Each change adds 1 to `version`: consumers keep a window's highest version.
             add: { ...demandIncrements(counted.map((record) => record.value)), version: 1 },
-            set: {
-              window_end: { S: window.windowEnd },
-              window_day: { S: window.windowDay },
-              period_minutes: { N: String(window.periodMinutes) },
-              updated_at: { S: updatedAt },
-            },
+            set: windowAttributes(window, updatedAt),
           }),
         },
         records,

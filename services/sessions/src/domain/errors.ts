@@ -31,11 +31,3 @@ export class ConcurrentSessionChangeError extends SessionsError {
     this.name = 'ConcurrentSessionChangeError';
   }
 }
-
-/** The store refused a step without naming a claimed event or a changed session; retrying it would loop. */
-export class SessionChangeRefusedError extends SessionsError {
-  constructor(public readonly userId: string) {
-    super(`The session change of user '${userId}' was refused without naming an already claimed event.`);
-    this.name = 'SessionChangeRefusedError';
-  }
-}
