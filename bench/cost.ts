@@ -1,7 +1,8 @@
 /**
  * `npm run bench:cost`: what the platform would cost on AWS, per million events, from what the local
  * cloud's meter counted while it processed a standard workload (AWS's own units: HTTP API requests,
- * Lambda invocations and billed GB-seconds, DynamoDB read and write request units), priced with the
+ * Lambda invocations and billed GB-seconds, DynamoDB read and write request units, Kinesis PUT
+ * payload units), priced with the
  * dated table in shared/src/cost/priceTable.ts.
  *
  * 1. Ad events: the seed funnel (bid → impression → click on one `tx_id`) as a seeded workload with
@@ -12,7 +13,7 @@
  * For each: units and $ per million events by service and in total, DynamoDB on demand and
  * provisioned (capacity for a sustained 1,000 events/s at 70 % utilisation) side by side, and the
  * fixed monthly floor (Kinesis shards, model endpoints). Lambda's GB-seconds are durations measured
- * on this machine, an upper bound for Lambda's faster cores. Kinesis payload units and S3 requests
+ * on this machine, an upper bound for Lambda's faster cores. S3 requests and Athena's bytes scanned
  * are not metered yet. Runs on loopback and stops by itself.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -21,6 +22,7 @@ import path from 'node:path';
 import { DescribeStreamSummaryCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { PRICE_TABLE, priceUsage, type PricedUnit, type Usage } from '@sdp/shared';
 import { localKinesisClient } from '../local-cloud/src/clients.ts';
+import { parseScheduleExpression } from '../local-cloud/src/eventSources/schedule/parseScheduleExpression.ts';
 import { startLocalCloud } from '../local-cloud/src/startLocalCloud.ts';
 import type { UsageSnapshot } from '../local-cloud/src/metering/UsageMeter.ts';
 import { generateClickstream } from '../test/support/clickstream/generateClickstream.ts';
@@ -41,7 +43,7 @@ const MODEL_ENDPOINTS = 2;
 
 const root = path.resolve(import.meta.dirname, '..');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-cost-'));
-const cloud = await startLocalCloud({ root, dataDir, port: 0, dynamoDbInMemory: true, meterDynamoDb: true });
+const cloud = await startLocalCloud({ root, dataDir, port: 0, dynamoDbInMemory: true, meterRequests: true });
 const serviceOf = new Map(cloud.project.functions.map((fn) => [fn.name, fn.service]));
 const post = (route: string, body: unknown) =>
   fetch(`${cloud.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey! }, body: JSON.stringify(body) });
@@ -88,6 +90,29 @@ function pricePerMillion(perEvent: Record<string, Usage>) {
   };
 }
 
+/**
+ * The scheduled functions' invocations in a month, and their price: a request each, plus the
+ * GB-seconds an invocation of that function took on average here (none when it did not run).
+ */
+function scheduledInvocationsPerMonth(snapshot: UsageSnapshot): { invocations: number; usd: number } {
+  const monthStart = new Date('2026-01-01T00:00:00.000Z');
+  const monthEnd = new Date(monthStart.getTime() + HOURS_PER_MONTH * 3_600_000);
+  let invocations = 0;
+  let usd = 0;
+  for (const fn of cloud.project.functions) {
+    for (const { rule } of fn.schedules) {
+      const next = parseScheduleExpression(rule);
+      let fires = 0;
+      for (let at = next(monthStart); at < monthEnd; at = next(at)) fires++;
+      const { lambdaRequest = 0, lambdaGbSecond = 0 } = snapshot.byScope[fn.name] ?? {};
+      const gbSecondsEach = lambdaRequest > 0 ? lambdaGbSecond / lambdaRequest : 0;
+      invocations += fires;
+      usd += priceUsage({ lambdaRequest: fires, lambdaGbSecond: fires * gbSecondsEach }).totalUsd;
+    }
+  }
+  return { invocations, usd };
+}
+
 try {
   await cloud.waitForIdle();
   console.log(`Local cloud up at ${cloud.url}; posting ${AD_EVENTS} ad events in batches and ${SINGLE_FUNNELS} single funnels…`);
@@ -119,7 +144,10 @@ try {
   const summaries = await Promise.all(StreamNames.map((StreamName) => kinesis.send(new DescribeStreamSummaryCommand({ StreamName }))));
   const shards = summaries.reduce((sum, { StreamDescriptionSummary }) => sum + (StreamDescriptionSummary?.OpenShardCount ?? 0), 0);
   kinesis.destroy();
+  const schedules = scheduledInvocationsPerMonth(cloud.meter.snapshot());
   const floor = {
+    scheduledInvocationsPerMonth: schedules.invocations,
+    schedulesUsdPerMonth: round(schedules.usd, 2),
     kinesisShards: shards,
     kinesisUsdPerMonth: round(shards * HOURS_PER_MONTH * PRICE_TABLE.prices.kinesisShardHour.usdPerUnit, 2),
     modelEndpoints: MODEL_ENDPOINTS,
@@ -132,14 +160,17 @@ try {
     adEvents: ad,
     clickstreamEvents: clickstream,
     fixedMonthlyFloor: floor,
-    notMetered: ['Kinesis PUT payload units', 'S3 requests and storage', 'Athena bytes scanned', 'schedule invocations'],
+    notMetered: ['S3 requests and storage', 'Athena bytes scanned'],
   };
   const line = (label: string, priced: typeof ad) =>
     `${label}: $${priced.usdPerMillionOnDemand} per million on demand ($${priced.usdPerMillionWithProvisionedDynamoDb} with DynamoDB provisioned for ${SUSTAINED_EVENTS_PER_SECOND}/s); ` +
     `per event ${JSON.stringify(priced.unitsPerEvent)}; by service ${JSON.stringify(priced.usdPerMillionByService)}`;
   console.log(line('Ad events', ad));
   console.log(line('Clickstream events', clickstream));
-  console.log(`Fixed monthly floor: ${shards} Kinesis shards $${floor.kinesisUsdPerMonth}, ${MODEL_ENDPOINTS} model endpoints $${floor.modelEndpointsUsdPerMonth}`);
+  console.log(
+    `Fixed monthly floor: ${shards} Kinesis shards $${floor.kinesisUsdPerMonth}, ${MODEL_ENDPOINTS} model endpoints $${floor.modelEndpointsUsdPerMonth}, ` +
+      `${floor.scheduledInvocationsPerMonth} scheduled invocations $${floor.schedulesUsdPerMonth}`,
+  );
   const table = (label: string, priced: typeof ad) => [
     `### ${label}`,
     '',
@@ -163,7 +194,8 @@ try {
     ...table('Clickstream events', clickstream),
     '### Fixed monthly floor',
     '',
-    `${shards} Kinesis shards: $${floor.kinesisUsdPerMonth}; ${MODEL_ENDPOINTS} model endpoints (ml.m5.large): $${floor.modelEndpointsUsdPerMonth}.`,
+    `${shards} Kinesis shards: $${floor.kinesisUsdPerMonth}; ${MODEL_ENDPOINTS} model endpoints (ml.m5.large): $${floor.modelEndpointsUsdPerMonth}; ` +
+      `${floor.scheduledInvocationsPerMonth} scheduled invocations (compaction, retraining; at the GB-seconds they took here): $${floor.schedulesUsdPerMonth}.`,
     '',
   ].join('\n');
   const files = await writeBenchResults('cost', results, markdown);

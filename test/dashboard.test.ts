@@ -22,6 +22,7 @@ interface PageState {
   topCampaignRows: number;
   topProductRows: number;
   freshnessRows: number;
+  costRows: number;
 }
 
 // The page's DOM as far as the test reads it: the test compiles for Node, without the DOM library.
@@ -53,7 +54,7 @@ function readPage(page: Page): Promise<PageState> {
       return count;
     };
     const tiles: Record<string, string> = {};
-    for (const name of ['totals', 'orphans', 'failed-events']) {
+    for (const name of ['totals', 'orphans', 'failed-events', 'cost']) {
       for (const tile of Array.from(panel(name).querySelectorAll('[data-field]'))) tiles[`${name}.${tile.dataset.field}`] = tile.textContent ?? '';
     }
     return {
@@ -71,6 +72,7 @@ function readPage(page: Page): Promise<PageState> {
       topCampaignRows: panel('top-campaigns').querySelectorAll('tbody tr').length,
       topProductRows: panel('top-products').querySelectorAll('tbody tr').length,
       freshnessRows: panel('freshness').querySelectorAll('tbody tr').length,
+      costRows: panel('cost').querySelectorAll('tbody tr').length,
     };
   }, CHARTS);
 }
@@ -148,6 +150,9 @@ describe('the live dashboard in a browser', () => {
     // The demo shop's visits: its trending product and others, viewed in the last hour.
     expect(later.topProductRows).toBeGreaterThan(1);
     expect(later.freshnessRows).toBeGreaterThan(0);
+    // The platform's work so far, priced: the demo's events through ingest and the services that processed them.
+    expect(later.tiles['cost.total']).toMatch(/^\$\d/);
+    expect(later.costRows).toBeGreaterThan(1);
     expect(later.updated).not.toBe(ready.updated);
     expect(pageErrors).toStrictEqual([]);
   }, 240_000);

@@ -53,7 +53,7 @@ describe('a poison record among thousands', () => {
       .rows[0]!.n;
 
   beforeAll(async () => {
-    cloud = await startTestCloud({ lake: { lakeBatchWindowSeconds: '1' } }, { meterDynamoDb: true });
+    cloud = await startTestCloud({ lake: { lakeBatchWindowSeconds: '1' } }, { meterRequests: true });
     const bids = Array.from({ length: VALID_BIDS }, (_, i) => ({ type: 'bid', tx_id: `valid-${i}`, app_uid: `u-${i}`, campaign_item_id: CAMPAIGN, domain: 'example.com' }));
     const post = (events: unknown[]) => cloud.fetch('/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
     for (let i = 0; i < VALID_BIDS / 2; i += 500) await post(bids.slice(i, i + 500));
@@ -88,15 +88,45 @@ describe('a poison record among thousands', () => {
     expect(await lakeBidsOfPoison()).toBe(0);
   });
 
-  it('meters what AWS would bill for the work: six POST /events calls with one key lookup, and the join state they wrote', async () => {
+  it('meters what AWS would bill for the work: six POST /events calls with one key lookup and a payload unit per bid, and the join state they wrote', async () => {
     // Act
     const { byScope } = cloud.meter.snapshot();
 
     // Assess
     // One instance served the six sequential calls: it read the API key once (strongly consistent), then from its cache.
-    expect(byScope[PUT_EVENTS]).toStrictEqual({ apiGatewayHttpRequest: 6, lambdaRequest: 6, lambdaGbSecond: expect.any(Number), dynamoDbReadRequestUnit: 1 });
+    expect(byScope[PUT_EVENTS]).toStrictEqual({
+      apiGatewayHttpRequest: 6,
+      lambdaRequest: 6,
+      lambdaGbSecond: expect.any(Number),
+      dynamoDbReadRequestUnit: 1,
+      kinesisPutPayloadUnit: VALID_BIDS,
+    });
     expect(byScope[PUT_EVENTS]!.lambdaGbSecond).toBeGreaterThan(0);
     expect(byScope[JOIN_EVENTS]!.dynamoDbWriteRequestUnit).toBeGreaterThan(0);
+  });
+
+  it('prices the meter at GET /cost: the bids ingest put as the events, every service’s cost adding up to the total', async () => {
+    // Act
+    const response = await cloud.fetch('/cost');
+    const report = (await response.json()) as {
+      source: string;
+      events_ingested: number;
+      total_usd: number;
+      usd_per_million_events: number;
+      services: { service: string; usd: number; usage: Record<string, number> }[];
+      not_metered: string[];
+    };
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(report).toMatchObject({ source: 'local-meter', events_ingested: VALID_BIDS });
+    expect(report.services.find(({ service }) => service === 'ingest')!.usage).toMatchObject({ apiGatewayHttpRequest: 6, kinesisPutPayloadUnit: VALID_BIDS });
+    expect(report.services.map(({ service }) => service)).toEqual(expect.arrayContaining(['ingest', 'enrich', 'aggregate', 'lake']));
+    expect(report.services.reduce((sum, { usd }) => sum + usd, 0)).toBeCloseTo(report.total_usd, 9);
+    expect(report.total_usd).toBeGreaterThan(0);
+    expect(report.usd_per_million_events).toBeCloseTo((report.total_usd / VALID_BIDS) * 1e6, 9);
+    expect(report.not_metered).toEqual(expect.arrayContaining(['s3PutRequest', 'athenaTerabyteScanned']));
+    expect(report.not_metered).not.toContain('dynamoDbWriteRequestUnit');
   });
 
   it('shows a failed record whole, data included', async () => {

@@ -21,6 +21,8 @@ import { bundleFunctions } from './functions/bundleFunctions.js';
 import { FunctionPool } from './functions/FunctionPool.js';
 import { startGateway, type Gateway } from './gateway/startGateway.js';
 import { startDynamoDbMeter } from './metering/startDynamoDbMeter.js';
+import { startKinesisMeter } from './metering/startKinesisMeter.js';
+import { startMeterEndpoint } from './metering/startMeterEndpoint.js';
 import { startDynamoDbGroupCommit } from './emulators/startDynamoDbGroupCommit.js';
 import { UsageMeter } from './metering/UsageMeter.js';
 import { freePort } from './net/freePort.js';
@@ -61,11 +63,13 @@ export interface LocalCloudOptions {
    */
   dynamoDbInMemory?: boolean;
   /**
-   * Count the functions' DynamoDB request units through a metering front (default false: the front
-   * costs a loopback hop per call and a read of each transaction's items, which made pipeline-heavy
-   * test suites about a quarter slower). `npm run bench:cost` and `npm start -- --meter` turn it on.
+   * Count the functions' DynamoDB request units and Kinesis PUT payload units through metering
+   * fronts (default false: the DynamoDB front costs a loopback hop per call and a read of each
+   * transaction's items, which made pipeline-heavy test suites about a quarter slower, and it takes
+   * the place of the DynamoDB group commit). Lambda and API Gateway are always metered.
+   * `npm run bench:cost` and `npm start -- --meter` turn it on.
    */
-  meterDynamoDb?: boolean;
+  meterRequests?: boolean;
   log?: (message: string) => void;
 }
 
@@ -184,16 +188,27 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Functions write to Kinesis through a front that commits concurrent writes to a stream together.
     const kinesisFaults = options.kinesisFaults ? await startKinesisFaultFront(kinesalite.writeEndpoint) : undefined;
     if (kinesisFaults) stages.emulators.add(() => kinesisFaults.stop());
-    // Every function reaches DynamoDB Local through a front that counts its request units.
-    const meter = new UsageMeter();
+    const meter = new UsageMeter([
+      'apiGatewayHttpRequest',
+      'lambdaRequest',
+      'lambdaGbSecond',
+      ...(options.meterRequests === true ? (['dynamoDbReadRequestUnit', 'dynamoDbWriteRequestUnit', 'kinesisPutPayloadUnit'] as const) : []),
+    ]);
+    const meterEndpoint = await startMeterEndpoint(meter);
+    stages.gateway.add(() => meterEndpoint.stop());
+    // When metering, every function reaches DynamoDB Local and Kinesis through fronts that count its units.
     const dynamoDbMeter =
-      options.meterDynamoDb !== true
+      options.meterRequests !== true
         ? undefined
         : await startDynamoDbMeter(dynamoDbLocal.endpoint, (scope, units) => {
             meter.add(scope, 'dynamoDbReadRequestUnit', units.readRequestUnits);
             meter.add(scope, 'dynamoDbWriteRequestUnit', units.writeRequestUnits);
           });
     if (dynamoDbMeter) stages.gateway.add(() => dynamoDbMeter.stop());
+    const kinesisEndpoint = kinesisFaults?.endpoint ?? kinesalite.writeEndpoint;
+    const kinesisMeter =
+      options.meterRequests !== true ? undefined : await startKinesisMeter(kinesisEndpoint, (scope, units) => meter.add(scope, 'kinesisPutPayloadUnit', units));
+    if (kinesisMeter) stages.gateway.add(() => kinesisMeter.stop());
     // Otherwise through a front that commits their concurrent single-item writes together (one disk sync per group).
     const dynamoDbGroupCommit = dynamoDbMeter ? undefined : await startDynamoDbGroupCommit(dynamoDbLocal.endpoint);
     if (dynamoDbGroupCommit) stages.gateway.add(() => dynamoDbGroupCommit.stop());
@@ -205,7 +220,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       AWS_DEFAULT_REGION: 'us-east-1',
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
-      AWS_ENDPOINT_URL_KINESIS: kinesisFaults?.endpoint ?? kinesalite.writeEndpoint,
+      AWS_ENDPOINT_URL_KINESIS: kinesisEndpoint,
       AWS_ENDPOINT_URL_DYNAMODB: dynamoDbLocal.endpoint,
       AWS_ENDPOINT_URL_DYNAMODB_STREAMS: dynamoDbLocal.endpoint,
       AWS_ENDPOINT_URL_SAGEMAKER: sageMaker.endpoint,
@@ -232,6 +247,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           AWS_LAMBDA_FUNCTION_NAME: fn.name,
           AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
           AWS_ENDPOINT_URL_DYNAMODB: dynamoDbMeter?.endpointFor(fn.name) ?? dynamoDbGroupCommit?.endpoint ?? dynamoDbLocal.endpoint,
+          AWS_ENDPOINT_URL_KINESIS: kinesisMeter?.endpointFor(fn.name) ?? kinesisEndpoint,
+          LOCAL_CLOUD_METER_URL: meterEndpoint.url,
         },
         maxInstances: fn.reservedConcurrency ?? maxInstances,
         logs,

@@ -42,6 +42,11 @@ export const ALLOWED_WILDCARDS: readonly AllowedWildcard[] = [
   },
   {
     resource: /^\*$/,
+    actions: /^(cloudwatch:(ListMetrics|GetMetricData)|lambda:ListFunctions)$/,
+    reason: 'reading usage metrics and listing functions have no resource-level permissions (GET /cost reads what this stage used)',
+  },
+  {
+    resource: /^\*$/,
     actions: /^ecr:GetAuthorizationToken$/,
     reason: 'ECR authorization tokens are account-wide and have no resource-level permissions; image pulls are scoped to one repository',
   },

@@ -19,7 +19,7 @@ export type OwnTestCloud = TestCloud & LocalCloud;
  */
 export async function startTestCloud(
   paramOverrides?: Record<string, Record<string, string>>,
-  options: Pick<LocalCloudOptions, 'kinesisFaults' | 'meterDynamoDb'> = {},
+  options: Pick<LocalCloudOptions, 'kinesisFaults' | 'meterRequests'> = {},
 ): Promise<OwnTestCloud> {
   const dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-test-'));
   // Nothing here outlives the suite, and no suite that uses this restarts DynamoDB Local (the crash and

@@ -55,7 +55,7 @@ try {
     // 0: any free port.
     ...(Number(values['kinesis-port']) > 0 ? { kinesisPort: Number(values['kinesis-port']) } : {}),
     ...(Number(values['dynamodb-port']) > 0 ? { dynamoDbPort: Number(values['dynamodb-port']) } : {}),
-    meterDynamoDb: values.meter,
+    meterRequests: values.meter,
     log: (message) => console.log(`  ${message}`),
   });
 } catch (error) {

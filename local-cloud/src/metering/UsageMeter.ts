@@ -4,6 +4,8 @@ import { type PricedUnit, type Usage } from '@sdp/shared';
 export interface UsageSnapshot {
   since: string;
   until: string;
+  /** The units this meter counts; any other unit's usage is unknown, not zero */
+  metered: PricedUnit[];
   byScope: Record<string, Usage>;
   total: Usage;
 }
@@ -16,7 +18,7 @@ export interface UsageSnapshot {
  *
  * @example
  * ```ts
- * const meter = new UsageMeter();
+ * const meter = new UsageMeter(['lambdaRequest', 'lambdaGbSecond']);
  * meter.add('sdp-ingest-local-putEvent', 'lambdaRequest', 1);
  * meter.snapshot().total // { lambdaRequest: 1 }
  * ```
@@ -24,6 +26,8 @@ export interface UsageSnapshot {
 export class UsageMeter {
   private readonly since = new Date();
   private readonly byScope = new Map<string, Map<PricedUnit, number>>();
+
+  public constructor(private readonly metered: readonly PricedUnit[]) {}
 
   public add(scope: string, unit: PricedUnit, amount: number): void {
     if (!(amount > 0)) return;
@@ -39,6 +43,6 @@ export class UsageMeter {
       byScope[scope] = Object.fromEntries(usage);
       for (const [unit, amount] of usage) total.set(unit, (total.get(unit) ?? 0) + amount);
     }
-    return { since: this.since.toISOString(), until: now.toISOString(), byScope, total: Object.fromEntries(total) };
+    return { since: this.since.toISOString(), until: now.toISOString(), metered: [...this.metered], byScope, total: Object.fromEntries(total) };
   }
 }

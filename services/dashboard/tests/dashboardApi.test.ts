@@ -29,6 +29,7 @@ describe('httpDashboardApi', () => {
     await api.productList(range, 8);
     await api.orphanCounts();
     await api.failedEventCounts();
+    await api.cost();
     await api.savedQuery('events_per_second', { seconds: 120 });
 
     // Assess
@@ -44,6 +45,7 @@ describe('httpDashboardApi', () => {
       { method: 'GET', url: '/reports/products?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&sort=views&limit=8', key: KEY, body: undefined },
       { method: 'GET', url: '/orphans?limit=0', key: KEY, body: undefined },
       { method: 'GET', url: '/reports/failed-events', key: KEY, body: undefined },
+      { method: 'GET', url: '/cost', key: KEY, body: undefined },
       { method: 'POST', url: 'https://lake.example.com/query', key: KEY, body: { saved: 'events_per_second', params: { seconds: 120 } } },
     ]);
   });

@@ -1,6 +1,6 @@
 import { describeFailure } from '../src/domain/describeFailure.js';
 import { ApiRequestError } from '../src/domain/errors.js';
-import { formatCount, formatDuration, formatPercent } from '../src/domain/formatters.js';
+import { formatCount, formatDuration, formatPercent, formatUsd } from '../src/domain/formatters.js';
 
 describe('describeFailure', () => {
   it('shows an API that is not there as "no data yet", and any other error as the error it is', () => {
@@ -19,7 +19,7 @@ describe('describeFailure', () => {
 });
 
 describe('formatters', () => {
-  it('formats counts, rates and durations for the panels', () => {
+  it('formats counts, rates, durations and dollars for the panels', () => {
     // Act
     const formatted = [
       formatCount(1234567),
@@ -30,9 +30,14 @@ describe('formatters', () => {
       formatDuration(2_400),
       formatDuration(180_000),
       formatDuration(null),
+      formatUsd(12.3456),
+      formatUsd(1234.5),
+      formatUsd(0.000412),
+      formatUsd(0),
+      formatUsd(null),
     ];
 
     // Assess
-    expect(formatted).toStrictEqual(['1,234,567', '—', '23.5%', '0%', '850 ms', '2.4 s', '3.0 min', '—']);
+    expect(formatted).toStrictEqual(['1,234,567', '—', '23.5%', '0%', '850 ms', '2.4 s', '3.0 min', '—', '$12.35', '$1,234.50', '$0.000412', '$0.00', '—']);
   });
 });

@@ -8,7 +8,9 @@ const notFound = (route: string) => new ApiRequestError(route, 404, { code: 'not
 
 const product = (product_id: string, views: number, purchases: number) => ({ product_id, views, carts: 0, cart_units: 0, checkouts: 0, purchases, units_sold: purchases, view_to_cart: 0, view_to_purchase: purchases / views });
 
-/** The report and orphan APIs answering with six campaigns and two products; the query API missing (404). */
+const notAdmin = new ApiRequestError('GET /cost', 403, { code: 'insufficient_scope', message: 'This API key lacks the admin scope.' });
+
+/** The report and orphan APIs answering with six campaigns and two products; the query API missing (404); the key not an admin's. */
 function reportOnlyApi(): DashboardApi & { periodRequests: number[]; productRequests: string[] } {
   const campaigns = [6, 5, 4, 3, 2, 1].map((id) => aggregationOf(id, { bids: id * 10, impressions: id, clicks: 1, spend: id * 100 }));
   const periodRequests: number[] = [];
@@ -29,6 +31,7 @@ function reportOnlyApi(): DashboardApi & { periodRequests: number[]; productRequ
     orphanCounts: async () => ({ from: '', to: '', impressions: { count: 4, tx_ids: [] }, clicks: { count: 1, tx_ids: [] } }),
     failedEventCounts: async () => ({ retrying: 2, failed: 3, replaying: 0, replayed: 1, by_function: [] }),
     savedQuery: async () => Promise.reject(notFound('POST /query')),
+    cost: async () => Promise.reject(notAdmin),
   };
 }
 
@@ -70,6 +73,31 @@ describe('loadSnapshot', () => {
     expect(snapshot.eventRates).toStrictEqual({ ok: false, error: notFound('POST /query') });
     expect(snapshot.freshness).toStrictEqual({ ok: false, error: notFound('POST /query') });
     expect(snapshot.campaigns.ok).toBe(true);
+  });
+
+  it('lets the cost panel fail on its own for a key without the admin scope, and shows the report for one with it', async () => {
+    // Prepare
+    const report = {
+      source: 'local-meter' as const,
+      from: '2026-11-22T05:00:00.000Z',
+      to: '2026-11-22T06:00:30.000Z',
+      prices: { as_of: '2026-12-06', region: 'us-east-1' },
+      events_ingested: 1_000,
+      total_usd: 0.002,
+      usd_per_million_events: 2,
+      units: [],
+      services: [{ service: 'ingest', usd: 0.002, usage: { lambdaRequest: 10_000 } }],
+      not_metered: [],
+    };
+
+    // Act
+    const withoutAdmin = await loadSnapshot(reportOnlyApi(), now);
+    const withAdmin = await loadSnapshot({ ...reportOnlyApi(), cost: async () => report }, now);
+
+    // Assess
+    expect(withoutAdmin.cost).toStrictEqual({ ok: false, error: notAdmin });
+    expect(withoutAdmin.orphans.ok).toBe(true);
+    expect(withAdmin.cost).toStrictEqual({ ok: true, value: report });
   });
 
   it('fails the campaign panels together when the campaign list cannot be read', async () => {

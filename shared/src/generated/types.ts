@@ -324,6 +324,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/cost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the running platform would cost on AWS, from its metered usage, priced with the dated list prices
+         * @description Locally the usage is the local cloud's meter since it started (Lambda and HTTP API always;
+         *     DynamoDB request units and Kinesis PUT payload units when started with `--meter`); on AWS
+         *     it is CloudWatch's usage metrics of this stage over the last 24 hours. Units that were not
+         *     metered are named in `not_metered`, so a missing cost is never shown as zero.
+         *     `usd_per_million_events` divides by the events ingest put into its streams.
+         */
+        get: operations["getCost"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/reconciliation": {
         parameters: {
             query?: never;
@@ -1088,6 +1112,49 @@ export interface components {
                 replayed: number;
             }[];
         };
+        CostReport: {
+            /**
+             * @description Where the usage was read
+             * @enum {string}
+             */
+            source: "local-meter" | "cloudwatch";
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            prices: {
+                /** @description Date the list prices were read */
+                as_of: string;
+                region: string;
+            };
+            /** @description Records ingest put into its streams (each event is one record of one payload unit); 0 when Kinesis is not metered */
+            events_ingested: number;
+            total_usd: number;
+            /** @description `total_usd` per million ingested events; null when no events were counted */
+            usd_per_million_events: number | null;
+            /** @description Each metered unit used, with its amount, price and the price's source */
+            units: {
+                /** @example dynamoDbWriteRequestUnit */
+                unit: string;
+                amount: number;
+                usd: number;
+                usd_per_unit: number;
+                description: string;
+                /** @description The pricing page the price was read from */
+                source: string;
+            }[];
+            /** @description Most expensive first */
+            services: {
+                /** @example enrich */
+                service: string;
+                usd: number;
+                usage: {
+                    [key: string]: number;
+                };
+            }[];
+            /** @description Priced units this source could not count; their cost is unknown, not zero */
+            not_metered: string[];
+        };
         ConsumerBalance: {
             processed: number;
             failed: number;
@@ -1131,7 +1198,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "internal_error";
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "usage_unavailable" | "internal_error";
             message: string;
             request_id: string;
             violations?: components["schemas"]["Violation"][];
@@ -1829,6 +1896,40 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    getCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Usage and its price, by service and in total */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            /** @description `usage_unavailable`: the usage source (the local meter or CloudWatch) did not answer; try again */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             503: components["responses"]["AuthUnavailable"];
         };
     };

@@ -56,6 +56,7 @@ export declare const validateFailedEventList: ValidateFunction<components['schem
 export declare const validateReplayRequest: ValidateFunction<components['schemas']['ReplayRequest']>;
 export declare const validateReplayResult: ValidateFunction<components['schemas']['ReplayResult']>;
 export declare const validateFailedEventCounts: ValidateFunction<components['schemas']['FailedEventCounts']>;
+export declare const validateCostReport: ValidateFunction<components['schemas']['CostReport']>;
 export declare const validateConsumerBalance: ValidateFunction<components['schemas']['ConsumerBalance']>;
 export declare const validateReconciliation: ValidateFunction<components['schemas']['Reconciliation']>;
 export declare const validateViolation: ValidateFunction<components['schemas']['Violation']>;

@@ -1,10 +1,12 @@
 import { describeFailure } from '../domain/describeFailure.js';
-import { formatCount, formatDuration, formatPercent } from '../domain/formatters.js';
+import { formatCount, formatDuration, formatPercent, formatUsd } from '../domain/formatters.js';
 import type { CampaignsPanel, DashboardSnapshot, PanelResult } from '../domain/loadSnapshot.js';
-import type { CampaignTotals, EventRateSeries, FreshnessRow, ProductActivity } from '../domain/types.js';
+import type { CampaignTotals, CostReport, EventRateSeries, FreshnessRow, ProductActivity } from '../domain/types.js';
 import { TimeChart } from './TimeChart.js';
 
 const EVENT_COLORS = { bid: '#5b8def', imp: '#f2a93b', click: '#e5484d' };
+/** Services listed in the cost panel, most expensive first */
+const COST_SERVICES = 6;
 const CAMPAIGN_COLORS = ['#5b8def', '#f2a93b', '#3dd68c', '#e5484d', '#b48ef7'];
 
 type PanelState = 'loading' | 'ok' | 'empty' | 'error';
@@ -36,6 +38,7 @@ export class DashboardView {
     this.renderOrphans(snapshot.orphans);
     this.renderFailedEvents(snapshot.failedEvents);
     this.renderFreshness(snapshot.freshness);
+    this.renderCost(snapshot.cost);
     const updated = this.element('header', '.updated');
     updated.textContent = `updated ${snapshot.at.toISOString().slice(11, 19)} UTC in ${refreshMs} ms`;
     const body = this.root.body;
@@ -155,6 +158,23 @@ export class DashboardView {
     );
     const landed = result.value.some((row) => row.newestEvent !== null);
     this.setState('freshness', landed ? 'ok' : 'empty', landed ? 'lag: now − the table’s newest event time (reads high for sparse tables); landing: event time to row in the lake, last 5 min' : 'No data yet: the lake has no rows.');
+  }
+
+  private renderCost(result: PanelResult<CostReport>): void {
+    if (!result.ok) return this.setFailed('cost', result.error);
+    const report = result.value;
+    this.setText('cost', 'total', formatUsd(report.total_usd));
+    this.setText('cost', 'per-million', formatUsd(report.usd_per_million_events));
+    this.setText('cost', 'events', formatCount(report.events_ingested));
+    this.fillTable(
+      'cost',
+      report.services.slice(0, COST_SERVICES).map(({ service, usd }) => [service, formatUsd(usd)]),
+    );
+    const source = report.source === 'local-meter' ? 'this machine’s work priced as AWS would bill it' : 'CloudWatch usage metrics';
+    const unmetered = ['dynamoDbWriteRequestUnit', 'kinesisPutPayloadUnit'].some((unit) => report.not_metered.includes(unit))
+      ? '; DynamoDB and Kinesis not metered (npm start -- --meter)'
+      : '';
+    this.setState('cost', 'ok', `since ${report.from.slice(11, 16)} UTC, ${source}, list prices of ${report.prices.as_of}${unmetered}`);
   }
 
   private fillTable(panel: string, rows: string[][]): void {

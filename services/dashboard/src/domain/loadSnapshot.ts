@@ -11,7 +11,7 @@ import { sumCampaigns } from './sumCampaigns.js';
 import { toCampaignSeries } from './toCampaignSeries.js';
 import { toEventRateSeries } from './toEventRateSeries.js';
 import { toFreshnessRows } from './toFreshnessRows.js';
-import type { Aggregation, CampaignSeries, CampaignTotals, DashboardApi, EventRateSeries, FreshnessRow, ProductActivity, TimeRange } from './types.js';
+import type { Aggregation, CostReport, CampaignSeries, CampaignTotals, DashboardApi, EventRateSeries, FreshnessRow, ProductActivity, TimeRange } from './types.js';
 
 /** One panel's data, or why there is none; a panel fails alone. */
 export type PanelResult<T> = { ok: true; value: T } | { ok: false; error: Error };
@@ -35,13 +35,15 @@ export interface DashboardSnapshot {
   orphans: PanelResult<{ impressions: number; clicks: number }>;
   failedEvents: PanelResult<{ failed: number; retrying: number; replayed: number }>;
   freshness: PanelResult<FreshnessRow[]>;
+  /** What the platform would cost on AWS so far; fails alone for a key without the admin scope */
+  cost: PanelResult<CostReport>;
 }
 
 /**
  * Everything the dashboard shows at `now`, read through the public APIs in parallel: events/s from
  * the lake, the top campaigns by bids over the last hour with their per-minute counts and totals,
- * the shop's most viewed products of the last hour, orphan and failed-event counts, and the lake's
- * freshness.
+ * the shop's most viewed products of the last hour, orphan and failed-event counts, the lake's
+ * freshness, and what the platform would cost on AWS.
  *
  * @example
  * const snapshot = await loadSnapshot(httpDashboardApi({}, fetch), new Date());
@@ -49,7 +51,7 @@ export interface DashboardSnapshot {
  */
 export async function loadSnapshot(api: DashboardApi, now: Date): Promise<DashboardSnapshot> {
   const lastHour = { from: new Date(now.getTime() - TOP_CAMPAIGNS_RANGE_MS), to: now };
-  const [eventRates, campaigns, products, orphans, failedEvents, freshness] = await Promise.all([
+  const [eventRates, campaigns, products, orphans, failedEvents, freshness, cost] = await Promise.all([
     settle(
       api
         .savedQuery('events_per_second', { seconds: EVENT_RATE_SECONDS })
@@ -60,8 +62,9 @@ export async function loadSnapshot(api: DashboardApi, now: Date): Promise<Dashbo
     settle(api.orphanCounts().then((report) => ({ impressions: report.impressions.count, clicks: report.clicks.count }))),
     settle(api.failedEventCounts().then(({ failed, retrying, replayed }) => ({ failed, retrying, replayed }))),
     settle(api.savedQuery('pipeline_freshness').then((result) => toFreshnessRows(result.rows))),
+    settle(api.cost()),
   ]);
-  return { at: now, eventRates, campaigns, products, orphans, failedEvents, freshness };
+  return { at: now, eventRates, campaigns, products, orphans, failedEvents, freshness, cost };
 }
 
 async function loadCampaigns(api: DashboardApi, range: TimeRange): Promise<CampaignsPanel> {

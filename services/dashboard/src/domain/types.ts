@@ -9,6 +9,7 @@ export type QueryResult = Schemas['QueryResult'];
 export type FailedEventCounts = Schemas['FailedEventCounts'];
 export type ProductActivity = Schemas['ProductActivity'];
 export type ProductList = Schemas['ProductList'];
+export type CostReport = Schemas['CostReport'];
 
 /** The public HTTP APIs the dashboard reads, by the service that serves them. */
 export type ApiService = 'report' | 'enrich' | 'lake' | 'ops';
@@ -87,6 +88,8 @@ export interface DashboardApi {
   orphanCounts(): Promise<OrphanReport>;
   /** `GET /reports/failed-events`: records the stream consumers set aside */
   failedEventCounts(): Promise<FailedEventCounts>;
+  /** `GET /cost`: what the platform would cost on AWS (admin keys only) */
+  cost(): Promise<CostReport>;
   /** `POST /query` with a saved query */
   savedQuery(name: string, params?: Record<string, string | number>): Promise<QueryResult>;
 }

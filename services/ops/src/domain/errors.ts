@@ -20,3 +20,10 @@ export class ReplayFailedAgainError extends ApiError {
     this.name = 'ReplayFailedAgainError';
   }
 }
+
+export class UsageUnavailableError extends ApiError {
+  constructor(source: string, cause: unknown) {
+    super(502, 'usage_unavailable', `The usage could not be read from ${source}; try again in a moment.`, { cause });
+    this.name = 'UsageUnavailableError';
+  }
+}

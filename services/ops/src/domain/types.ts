@@ -1,4 +1,4 @@
-import type { FailedEvent, FailedEventStatus } from '@sdp/shared';
+import type { FailedEvent, FailedEventStatus, PricedUnit, Usage } from '@sdp/shared';
 import type { KinesisStreamEvent } from 'aws-lambda';
 
 /** The failed-events table as the ops service reads and changes it. */
@@ -31,3 +31,16 @@ export interface ReplayResult {
   replayed_at: string;
   replayed_with: string;
 }
+
+/** Usage in AWS's billing units by scope (a function, table or stream name), as a usage source read it. */
+export interface UsageReading {
+  source: 'local-meter' | 'cloudwatch';
+  from: Date;
+  to: Date;
+  /** The units the source counts; any other unit's usage is unknown, not zero */
+  metered: readonly PricedUnit[];
+  byScope: Record<string, Usage>;
+}
+
+/** Where the running platform's usage is read: the local cloud's meter, or CloudWatch on AWS. */
+export type ReadUsage = () => Promise<UsageReading>;
