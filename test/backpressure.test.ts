@@ -2,14 +2,24 @@ import { DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { readWholeStream } from './support/readWholeStream.js';
 import { startTestCloud, type OwnTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
+import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
+import { computeOracle, type AcceptedEvent } from './support/workload/computeOracle.js';
+import { generateWorkload } from './support/workload/generateWorkload.js';
+import { ORACLE_SETTINGS, oracleWorkload, SHORT_SESSION_PARAMS } from './support/workload/oracleScenario.js';
+import { postWorkload } from './support/workload/postWorkload.js';
+import { oracleWindows, readStoredWindows } from './support/workload/readStoredWindows.js';
 
 /*
  * A load run during which the stream refuses writes twice: first as a throttled stream
  * (ProvisionedThroughputExceeded), then as an unavailable one (503). Ingest must push back with
- * 429/503 and Retry-After, accept nothing it did not write, and resume on its own. Then the stream
- * is deleted, which no suite on the shared cloud may do, and ingest must refuse what it cannot write.
+ * 429/503 and Retry-After, accept nothing it did not write, and resume on its own. Then a minute
+ * of a throttled enriched stream under load: nothing set aside, every window the oracle's. Then the
+ * stream is deleted, which no suite on the shared cloud may do, and ingest must refuse what it
+ * cannot write.
  */
 const RAW_EVENTS_STREAM = 'sdp-ingest-local-raw-events';
+const ENRICHED_EVENTS_STREAM = 'sdp-enrich-local-enriched-events';
+const ENRICHED_THROTTLE_MS = 60_000;
 const LOAD_MS = 14_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The seed platform's click (test/ingest.test.ts), verbatim. */
@@ -35,7 +45,7 @@ describe('ingest under load while the stream refuses writes', () => {
   };
 
   beforeAll(async () => {
-    cloud = await startTestCloud(undefined, { kinesisFaults: true });
+    cloud = await startTestCloud(SHORT_SESSION_PARAMS, { kinesisFaults: true });
   }, CLOUD_START_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -105,6 +115,32 @@ describe('ingest under load while the stream refuses writes', () => {
     expect(new Set(inStream)).toStrictEqual(new Set(accepted));
     expect(answers.flatMap((a) => a.refusedTxIds).filter((txId) => inStream.includes(txId))).toStrictEqual([]);
   }, 120_000);
+
+  it('sets nothing aside while the enriched stream throttles for a minute under load, and counts every window as the oracle', async () => {
+    // Prepare: 6,000 events in batches of 500, one batch every 5 s while enrich's writes are throttled
+    const batches = generateWorkload({ ...oracleWorkload(6060), events: 6_000 });
+    const accepted: AcceptedEvent[] = [];
+    const refusedBefore = cloud.kinesisFaults!.refused.throttle;
+    const started = Date.now();
+
+    // Act
+    cloud.kinesisFaults!.refuseWrites('throttle', ENRICHED_THROTTLE_MS, ENRICHED_EVENTS_STREAM);
+    for (const [i, batch] of batches.entries()) {
+      await sleep(Math.max(0, started + i * 5_000 - Date.now()));
+      accepted.push(...(await postWorkload(cloud, [batch])));
+    }
+    await sleep(Math.max(0, started + ENRICHED_THROTTLE_MS - Date.now()));
+    await waitForIdlePipeline(cloud, { timeoutMs: 240_000 });
+    const stored = await readStoredWindows(cloud.dynamoDbEndpoint);
+    const failed = (await (await cloud.fetch('/reports/failed-events')).json()) as { failed: number; retrying: number };
+
+    // Assess
+    const expected = oracleWindows(computeOracle(accepted, ORACLE_SETTINGS));
+    expect(cloud.kinesisFaults!.refused.throttle - refusedBefore).toBeGreaterThan(20);
+    expect(accepted).toHaveLength(batches.flat().length);
+    expect(Object.fromEntries(Object.keys(expected).map((campaign) => [campaign, stored[campaign]]))).toStrictEqual(expected);
+    expect(failed).toMatchObject({ failed: 0, retrying: 0 });
+  }, 420_000);
 
   // Last: it deletes the raw events stream.
   it('answers 503 with Retry-After and accepts nothing when the stream refuses writes', async () => {

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PackageResult } from '../local-cloud/src/packageAll.js';
 import { readCompose } from '../local-cloud/src/project/readCompose.js';
-import { ALLOWED_WILDCARDS, problemsOfTemplate, secretsIn, type CfnTemplate } from './support/iamPolicy.js';
+import { ALLOWED_WILDCARDS, functionRoles, problemsOfTemplate, resourceText, secretsIn, statementsOf, type CfnTemplate } from './support/iamPolicy.js';
 import { PACKAGING_TIMEOUT_MS, packagedServices } from './support/packagedServices.js';
 
 const root = path.resolve(__dirname, '..');
@@ -37,6 +37,29 @@ describe('least privilege in the packaged CloudFormation of every service in ser
     // Assess
     expect(templates.some(({ template }) => Object.values(template.Resources).some((r) => r.Type === 'AWS::Lambda::Function'))).toBe(true);
     expect(problems).toStrictEqual([]);
+  });
+
+  it('lets replay invoke exactly the functions that set records aside in the failed-events store', () => {
+    // Prepare
+    const setAside = templates.flatMap(({ service, template }) =>
+      service === 'ops'
+        ? []
+        : Object.values(template.Resources)
+            .filter((r) => r.Type === 'AWS::Lambda::Function' && (r.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.FAILED_EVENTS_TABLE_NAME !== undefined)
+            .map((r) => String(r.Properties!.FunctionName)),
+    );
+    const ops = templates.find(({ service }) => service === 'ops')!.template;
+    const replay = functionRoles(ops).find(({ name }) => name.endsWith('-replayFailedEvent'))!;
+
+    // Act
+    const invocable = statementsOf(ops.Resources[replay.role!]!)
+      .filter((statement) => statement.Effect === 'Allow' && [statement.Action].flat().includes('lambda:InvokeFunction'))
+      .flatMap((statement) => [statement.Resource].flat().map(resourceText))
+      .map((arn) => /:function:([^:]+)$/.exec(arn)?.[1] ?? arn);
+
+    // Assess
+    expect(setAside.length).toBeGreaterThan(10);
+    expect(invocable.sort()).toStrictEqual(setAside.sort());
   });
 
   it('keeps secrets out of every packaged template, function environment and service state', async () => {

@@ -141,6 +141,7 @@ export { TokenBucket } from './auth/TokenBucket.js';
 export type { ApiKeyRecord, ApiScope } from './auth/types.js';
 export { DEFAULT_MAX_ATTEMPTS, DEFER_GRACE_MS, REPLAY_SHARD_SUFFIX } from './failures/constants.js';
 export { ReplayFailedError } from './failures/errors.js';
+export { DependencyUnavailableError, isDependencyFailure } from './failures/isDependencyFailure.js';
 export { dynamoDbFailedEventStore } from './failures/failedEventStore.js';
 export type { FailedEventStore } from './failures/failedEventStore.js';
 export { failureIdOf } from './failures/failureIdOf.js';

@@ -11,7 +11,7 @@ interface Value {
 }
 
 /** A consumer over items in memory: verdicts and failures are given per event and per item. */
-function consumerOf(options: { verdicts?: (event: string, round: number) => Verdict; failing?: string[]; identities?: boolean } = {}) {
+function consumerOf(options: { verdicts?: (event: string, round: number) => Verdict; failing?: string[]; failingWith?: string; identities?: boolean } = {}) {
   const items = new Map<string, string[]>();
   const decided: string[][] = [];
   const consumer: CountingConsumer<Value> = {
@@ -34,7 +34,7 @@ function consumerOf(options: { verdicts?: (event: string, round: number) => Verd
       : {}),
     async countGroup(records): Promise<GroupCount> {
       const item = records[0]!.value.item;
-      if (options.failing?.includes(item)) throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+      if (options.failing?.includes(item)) throw Object.assign(new Error('slow down'), { name: options.failingWith ?? 'ThrottlingException' });
       items.set(item, [...(items.get(item) ?? []), ...records.map((record) => record.value.event)]);
       return { counted: records.length, duplicates: 0 };
     },
@@ -147,8 +147,22 @@ describe('countBatch', () => {
       ...outcomeOf({ counted: 1, failed: 2, pending: 1 }),
       batchItemFailures: [{ itemIdentifier: '100' }],
       failure: { name: 'ThrottlingException', message: 'Could not count item w1: slow down' },
+      // A throttled write is the table's fault, not the records': re-delivered without counting an attempt.
+      transient: true,
     });
     expect(Object.fromEntries(items)).toStrictEqual({ w2: ['b'] });
+  });
+
+  it('reports a failure that is not the table’s (a write it refuses) as the records’, to be counted toward setting them aside', async () => {
+    // Act
+    const outcome = await countBatch(recordsOf('w1:a', 'w2:b'), consumerOf({ failing: ['w2'], failingWith: 'ValidationException' }).consumer, options);
+
+    // Assess
+    expect(outcome).toStrictEqual({
+      ...outcomeOf({ counted: 1, failed: 1 }),
+      batchItemFailures: [{ itemIdentifier: '101' }],
+      failure: { name: 'ValidationException', message: 'Could not count item w2: slow down' },
+    });
   });
 
   it('defers from the first pending record when it comes before the records of a failing group', async () => {

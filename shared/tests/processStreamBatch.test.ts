@@ -159,6 +159,65 @@ describe('processStreamBatch', () => {
     expect(new Set(processed)).toStrictEqual(new Set(['r0', 'r1', 'r2', 'r3', 'r4', 'r6', 'r7']));
   });
 
+  it('never counts a dependency’s failure as an attempt nor splits the batch for it: it backs off, doubling, and re-delivers', async () => {
+    // Prepare: the enriched stream throttles for ten deliveries, then a table times out, then an outcome says a write was throttled
+    const { store, attempts, setAside } = memoryStore();
+    const throttled = Object.assign(new Error('Rate exceeded for shard'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
+    const timedOut = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const calls: number[] = [];
+    let delivery = 0;
+    const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => {
+      calls.push(records.length);
+      delivery++;
+      if (delivery <= 10) throw throttled;
+      if (delivery === 11) throw timedOut;
+      if (delivery === 12) return { batchItemFailures: [{ itemIdentifier: records[2]!.sequenceNumber }], failure: { name: 'JoinStateNotStored', message: 'throttled' }, transient: true };
+      return { batchItemFailures: [] };
+    };
+    const waits: number[] = [];
+    const run = { ...options(store), functionName: 'sdp-enrich-dev-backoff', sleep: async (ms: number) => void waits.push(ms) };
+    const event = eventOf(['r0', 'r1', 'r2', 'r3']);
+
+    // Act
+    const responses = [];
+    for (let i = 0; i < 13; i++) responses.push(await processStreamBatch(event, process, run));
+
+    // Assess
+    expect(responses).toStrictEqual([
+      ...Array.from({ length: 11 }, () => ({ batchItemFailures: [{ itemIdentifier: sequenceOf(0) }] })),
+      { batchItemFailures: [{ itemIdentifier: sequenceOf(2) }] },
+      { batchItemFailures: [] },
+    ]);
+    expect(calls).toStrictEqual(Array.from({ length: 13 }, () => 4));
+    expect({ attempts: attempts.size, setAside }).toStrictEqual({ attempts: 0, setAside: [] });
+    // Full jitter under a ceiling that doubles from 100 ms up to 2 s.
+    const ceilings = [100, 200, 400, 800, 1_600, 2_000, 2_000, 2_000, 2_000, 2_000, 2_000, 2_000];
+    expect(waits).toHaveLength(12);
+    waits.forEach((wait, i) => expect(wait).toBeLessThan(ceilings[i]!));
+  });
+
+  it('starts the backoff over once a delivery goes through', async () => {
+    // Prepare
+    const { store } = memoryStore();
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    const outcomes = [throttled, throttled, throttled, undefined, throttled];
+    const process = async (): Promise<StreamBatchOutcome> => {
+      const next = outcomes.shift();
+      if (next) throw next;
+      return { batchItemFailures: [] };
+    };
+    const waits: number[] = [];
+    const run = { ...options(store), functionName: 'sdp-enrich-dev-reset', sleep: async (ms: number) => void waits.push(ms) };
+    const random = jest.spyOn(Math, 'random').mockReturnValue(0.99);
+
+    // Act
+    for (let i = 0; i < 5; i++) await processStreamBatch(eventOf(['a']), process, run);
+    random.mockRestore();
+
+    // Assess
+    expect(waits).toStrictEqual([99, 198, 396, 99]);
+  });
+
   it('lets the whole batch fail when the store itself cannot be written, so nothing is lost', async () => {
     // Prepare
     const store: FailedEventStore = {

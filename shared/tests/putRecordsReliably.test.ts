@@ -74,8 +74,8 @@ function ok(sequenceNumber: string, shardId = 'shardId-000000000000'): PutOutcom
   return { ok: true, shardId, sequenceNumber };
 }
 
-function notOk(errorCode: string, errorMessage: string): PutOutcome {
-  return { ok: false, errorCode, errorMessage };
+function notOk(errorCode: string, errorMessage: string, retryable: boolean): PutOutcome {
+  return { ok: false, errorCode, errorMessage, retryable };
 }
 
 /** An instant `sleep` that remembers the delays it was asked for. */
@@ -165,7 +165,7 @@ describe('putRecordsReliably', () => {
     const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], POLICY, sleep);
 
     // Assess
-    expect(outcomes).toStrictEqual([ok('seq-1'), notOk('KMSAccessDeniedException', 'The key is not accessible')]);
+    expect(outcomes).toStrictEqual([ok('seq-1'), notOk('KMSAccessDeniedException', 'The key is not accessible', false)]);
     expect({ calls: kinesis.calls.length, delays }).toStrictEqual({ calls: 1, delays: [] });
   });
 
@@ -218,7 +218,7 @@ describe('putRecordsReliably', () => {
     const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], POLICY, sleep);
 
     // Assess
-    expect(outcomes).toStrictEqual([notOk(name, message), notOk(name, message)]);
+    expect(outcomes).toStrictEqual([notOk(name, message, false), notOk(name, message, false)]);
     expect({ calls: kinesis.calls.length, delays }).toStrictEqual({ calls: 1, delays: [] });
   });
 
@@ -235,7 +235,7 @@ describe('putRecordsReliably', () => {
     const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1')], { ...POLICY, maxAttempts: 3 }, sleep);
 
     // Assess
-    expect(outcomes).toStrictEqual([notOk('ProvisionedThroughputExceededException', 'third failure')]);
+    expect(outcomes).toStrictEqual([notOk('ProvisionedThroughputExceededException', 'third failure', true)]);
     expect({ calls: kinesis.calls.length, delays: delays.length }).toStrictEqual({ calls: 3, delays: 2 });
   });
 
@@ -248,7 +248,7 @@ describe('putRecordsReliably', () => {
     const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], { ...POLICY, maxAttempts: 2 }, sleep);
 
     // Assess
-    expect(outcomes).toStrictEqual([notOk('ThrottlingException', 'Rate exceeded'), notOk('ThrottlingException', 'Rate exceeded')]);
+    expect(outcomes).toStrictEqual([notOk('ThrottlingException', 'Rate exceeded', true), notOk('ThrottlingException', 'Rate exceeded', true)]);
   });
 
   it('reports for each exhausted record its own last error, not the error of another record', async () => {
@@ -264,8 +264,8 @@ describe('putRecordsReliably', () => {
 
     // Assess
     expect(outcomes).toStrictEqual([
-      notOk('ProvisionedThroughputExceededException', 'Rate exceeded for shard 0'),
-      notOk('KMSAccessDeniedException', 'Key access denied'),
+      notOk('ProvisionedThroughputExceededException', 'Rate exceeded for shard 0', true),
+      notOk('KMSAccessDeniedException', 'Key access denied', false),
     ]);
   });
 
@@ -278,7 +278,7 @@ describe('putRecordsReliably', () => {
     const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], { ...POLICY, maxAttempts: 1 }, sleep);
 
     // Assess
-    expect(outcomes).toStrictEqual([ok('seq-1'), { ok: false, errorCode: expect.any(String), errorMessage: expect.any(String) }]);
+    expect(outcomes).toStrictEqual([ok('seq-1'), { ok: false, errorCode: expect.any(String), errorMessage: expect.any(String), retryable: true }]);
   });
 
   it('treats an entry without a sequence number as not stored', async () => {
@@ -290,7 +290,7 @@ describe('putRecordsReliably', () => {
     const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1')], { ...POLICY, maxAttempts: 1 }, sleep);
 
     // Assess
-    expect(outcomes).toStrictEqual([notOk('Unknown', 'no message')]);
+    expect(outcomes).toStrictEqual([notOk('Unknown', 'no message', false)]);
   });
 
   it('splits more than 500 records across calls and keeps outcomes in input order', async () => {

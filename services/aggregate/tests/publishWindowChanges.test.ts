@@ -39,7 +39,7 @@ describe('publishWindowChanges', () => {
     options = {
       write: async (records: readonly StreamRecord[]): Promise<PutOutcome[]> =>
         records.map((record, i) => {
-          if (refuse.has(i)) return { ok: false, errorCode: 'ProvisionedThroughputExceededException', errorMessage: 'Rate exceeded' };
+          if (refuse.has(i)) return { ok: false, errorCode: 'ProvisionedThroughputExceededException', errorMessage: 'Rate exceeded', retryable: true };
           written.push({ partitionKey: record.partitionKey, data: JSON.parse(Buffer.from(record.data).toString('utf8')) });
           return { ok: true, shardId: SHARD_0, sequenceNumber: String(i) };
         }),

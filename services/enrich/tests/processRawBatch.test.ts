@@ -35,7 +35,7 @@ function fakeDeps() {
     },
     emit: async (events) =>
       events.map((event): PutOutcome => {
-        if (failEmitFor.has(event.tx_id)) return { ok: false, errorCode: 'ProvisionedThroughputExceededException', errorMessage: 'slow down' };
+        if (failEmitFor.has(event.tx_id)) return { ok: false, errorCode: 'ProvisionedThroughputExceededException', errorMessage: 'slow down', retryable: true };
         written.push(event);
         return { ok: true, shardId: SHARD, sequenceNumber: String(written.length) };
       }),
@@ -116,6 +116,8 @@ describe('processRawBatch', () => {
       name: 'EnrichedStreamWriteFailed',
       message: '1 transaction(s) not stored (2 emission(s) not accepted by the enriched stream); re-delivering from here.',
     });
+    // A throttled stream is not the records' fault: no attempt is counted toward setting them aside.
+    expect(first.transient).toBe(true);
     expect(table.has('b')).toBe(true);
     expect(retried).toStrictEqual({ batchItemFailures: [], rejected: [], emitted: 2, duplicates: 1 });
     expect(emitted(written).sort()).toStrictEqual(['a:bid', 'a:imp', 'b:bid', 'b:imp']);
@@ -133,6 +135,7 @@ describe('processRawBatch', () => {
     // Assess
     expect(result.batchItemFailures).toStrictEqual([{ itemIdentifier: '1001' }]);
     expect(result.failure?.name).toBe('JoinStateNotStored');
+    expect(result.transient).toBeUndefined();
   });
 
   it('changes nothing when a whole batch is delivered again', async () => {

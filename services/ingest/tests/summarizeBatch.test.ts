@@ -29,7 +29,7 @@ function stored(sequenceNumber: string, shardId = 'shardId-000000000000'): PutOu
 }
 
 function refused(errorCode = 'ProvisionedThroughputExceededException'): PutOutcome {
-  return { ok: false, errorCode, errorMessage: 'Rate exceeded for shard shardId-000000000000' };
+  return { ok: false, errorCode, errorMessage: 'Rate exceeded for shard shardId-000000000000', retryable: true };
 }
 
 function acceptedResult(index: number, sequenceNumber: string, shardId = 'shardId-000000000000'): unknown {

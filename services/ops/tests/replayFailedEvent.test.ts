@@ -77,6 +77,24 @@ describe('replayFailedEvent', () => {
     expect(current()).toMatchObject({ status: 'failed', last_replay_error: 'ReplayFailedError: still broken' });
   });
 
+  it('marks the record failed again with the reason when its consumer cannot be invoked (a denied permission, an outage)', async () => {
+    // Prepare
+    const { table, current } = memoryTable(failedEvent());
+    const invoke: InvokeConsumer = async () => {
+      throw Object.assign(new Error('User is not authorized to perform: lambda:InvokeFunction'), { name: 'AccessDeniedException' });
+    };
+
+    // Act
+    const error = await replayFailedEvent(ID, {}, { table, invoke, now }).catch((caught: { statusCode: number; code: string; message: string }) => caught);
+
+    // Assess
+    expect(error).toMatchObject({ statusCode: 502, code: 'consumer_unavailable', message: expect.stringContaining('sdp-enrich-dev-joinEvents could not be invoked') });
+    expect(current()).toMatchObject({
+      status: 'failed',
+      last_replay_error: 'sdp-enrich-dev-joinEvents could not be invoked: AccessDeniedException: User is not authorized to perform: lambda:InvokeFunction',
+    });
+  });
+
   it('refuses records still retried, being replayed, or kept cut short, and unknown ids', async () => {
     // Prepare
     const invoke: InvokeConsumer = async () => ({ ok: true });

@@ -72,7 +72,7 @@ describe('publishSessionChanges', () => {
   it('returns the changes the stream did not take for re-delivery, and skips a session that breaks the contract', async () => {
     // Prepare
     const logged: string[] = [];
-    const refuse = async (records: readonly StreamRecord[]): Promise<PutOutcome[]> => records.map(() => ({ ok: false, errorCode: 'ProvisionedThroughputExceededException', errorMessage: 'slow down' }));
+    const refuse = async (records: readonly StreamRecord[]): Promise<PutOutcome[]> => records.map(() => ({ ok: false, errorCode: 'ProvisionedThroughputExceededException', errorMessage: 'slow down', retryable: true }));
 
     // Act
     const result = await publishSessionChanges(

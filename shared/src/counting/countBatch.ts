@@ -1,4 +1,5 @@
 import { mapWithConcurrency } from '../async/mapWithConcurrency.js';
+import { isDependencyFailure } from '../failures/isDependencyFailure.js';
 import type { FailureReason } from '../failures/types.js';
 import { earliestSequence } from '../streams/isSequenceBefore.js';
 import type { KinesisRecordText } from '../streams/readKinesisRecords.js';
@@ -78,6 +79,7 @@ export async function countBatch<T>(records: readonly KinesisRecordText[], consu
     ),
   );
   let failedAt: string | undefined;
+  let onlyDependencyFailures = true;
   for (const result of results) {
     if ('count' in result) {
       outcome.counted += result.count.counted;
@@ -86,6 +88,7 @@ export async function countBatch<T>(records: readonly KinesisRecordText[], consu
     }
     const { group, error } = result;
     outcome.failed += group.length;
+    onlyDependencyFailures &&= isDependencyFailure(error);
     failedAt = earliestSequence(group.map((record) => record.sequenceNumber), failedAt);
     const { name = 'Error', message = String(error) } = (error ?? {}) as { name?: string; message?: string };
     const where = consumer.describeGroup(group[0]!.value);
@@ -97,6 +100,8 @@ export async function countBatch<T>(records: readonly KinesisRecordText[], consu
   const position = pendingAt === undefined ? failedAt : earliestSequence([pendingAt], failedAt);
   if (position === undefined) return outcome;
   outcome.batchItemFailures.push({ itemIdentifier: position });
+  // The failed groups' writes were throttled or timed out: not the records' fault, no attempt counted.
+  if (position === failedAt && onlyDependencyFailures) outcome.transient = true;
   if (position === pendingAt) {
     outcome.deferred = true;
     outcome.failure = consumer.pendingReason ?? PENDING;

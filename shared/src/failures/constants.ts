@@ -19,3 +19,11 @@ export const DEFAULT_MAX_ATTEMPTS = 5;
  * enough that a decision that never comes (its upstream record was set aside) ends in the store.
  */
 export const DEFER_GRACE_MS = 10 * 60_000;
+
+/**
+ * Backoff before a batch whose dependency failed is handed back for re-delivery: doubling from the
+ * base with each consecutive dependency failure of the shard, full jitter, at most the ceiling (a
+ * consumer's timeout is 10 s; Lambda re-delivers at once after the answer).
+ */
+export const DEPENDENCY_BACKOFF_BASE_MS = 100;
+export const DEPENDENCY_BACKOFF_MAX_MS = 2_000;

@@ -1,9 +1,10 @@
 import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import { readKinesisRecords, type KinesisRecordText } from '../streams/readKinesisRecords.js';
-import { DEFER_GRACE_MS, REPLAY_SHARD_SUFFIX } from './constants.js';
+import { DEFER_GRACE_MS, DEPENDENCY_BACKOFF_BASE_MS, DEPENDENCY_BACKOFF_MAX_MS, REPLAY_SHARD_SUFFIX } from './constants.js';
 import { ReplayFailedError } from './errors.js';
 import { ingestMinuteOf, type ConsumerProgress } from './consumerProgress.js';
 import type { FailedEventStore } from './failedEventStore.js';
+import { isDependencyFailure } from './isDependencyFailure.js';
 import type { FailureReason, RecordFailure, StreamBatchOutcome } from './types.js';
 
 export interface ProcessStreamBatchOptions {
@@ -17,8 +18,13 @@ export interface ProcessStreamBatchOptions {
   /** How long after its arrival a deferred record is re-delivered without counting attempts (`DEFER_GRACE_MS`) */
   deferGraceMs?: number;
   now?: () => Date;
+  /** Waits before a batch whose dependency failed is handed back (tests pass a fake) */
+  sleep?: (ms: number) => Promise<void>;
   log?: (message: string, data: Record<string, unknown>) => void;
 }
+
+/** Consecutive dependency failures per function and shard, for the backoff (an instance's memory; a new instance starts at the base). */
+const dependencyFailureStreaks = new Map<string, number>();
 
 type Attempt = { outcome: StreamBatchOutcome } | { error: unknown };
 
@@ -29,6 +35,11 @@ type Attempt = { outcome: StreamBatchOutcome } | { error: unknown };
  * when the function throws for a whole batch, the batch is split in halves, in stream order, until
  * the record that throws (the poison record) is alone, instead of failing the rest with it. Consumers
  * must be idempotent (they are: a record is re-delivered after any failure anyway).
+ *
+ * A failure that is a dependency's, not the record's (a throttle, a timeout, a network error, a 5xx,
+ * a dependency marked unavailable: {@link isDependencyFailure}, or an outcome marked `transient`) is
+ * never counted as an attempt and never bisected: the batch is handed back after an exponential,
+ * jittered backoff, and re-delivered until the dependency recovers or the record's age limit ends it.
  *
  * Records of a replay (`npm run failed -- replay`) are never set aside again: their failure is
  * thrown, so the replay reports it.
@@ -42,9 +53,20 @@ export async function processStreamBatch(
   processRecords: (records: KinesisRecordText[]) => Promise<StreamBatchOutcome>,
   options: ProcessStreamBatchOptions,
 ): Promise<KinesisStreamBatchResponse> {
-  const { store, functionName, maxAttempts, progress, deferGraceMs = DEFER_GRACE_MS, now = () => new Date(), log = () => undefined } = options;
+  const {
+    store,
+    functionName,
+    maxAttempts,
+    progress,
+    deferGraceMs = DEFER_GRACE_MS,
+    now = () => new Date(),
+    sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)),
+    log = () => undefined,
+  } = options;
   const setAside = new Set<string>();
   const records = readKinesisRecords(event);
+  const streakKey = `${functionName}#${records[0]?.shardId ?? ''}`;
+  let dependencyFailed = false;
   const sources = new Map<string, KinesisStreamRecord>(event.Records.map((record) => [record.kinesis.sequenceNumber, record]));
   const attempt = (batch: KinesisRecordText[]): Promise<Attempt> =>
     processRecords(batch).then(
@@ -74,6 +96,15 @@ export async function processStreamBatch(
     if (!failed) return { batchItemFailures: [] };
     const index = bySequence.get(failed.itemIdentifier)!;
     const reason = outcome.failure ?? { name: 'RecordNotProcessed', message: 'The consumer asked for this record to be delivered again.' };
+    if ('error' in result ? isDependencyFailure(result.error) : outcome.transient === true) {
+      dependencyFailed = true;
+      const streak = dependencyFailureStreaks.get(streakKey) ?? 0;
+      dependencyFailureStreaks.set(streakKey, streak + 1);
+      const backoffMs = Math.floor(Math.random() * Math.min(DEPENDENCY_BACKOFF_MAX_MS, DEPENDENCY_BACKOFF_BASE_MS * 2 ** streak));
+      log('a dependency failed, not the record; re-delivering after a backoff, no attempt counted', { sequenceNumber: failed.itemIdentifier, reason, streak: streak + 1, backoffMs });
+      await sleep(backoffMs);
+      return { batchItemFailures: [failed] };
+    }
     if (outcome.deferred && now().getTime() - arrivalMsOf(failed.itemIdentifier) < deferGraceMs) {
       log('deferred a record that waits for another service; no attempt counted', { sequenceNumber: failed.itemIdentifier, reason });
       return { batchItemFailures: [failed] };
@@ -103,13 +134,15 @@ export async function processStreamBatch(
   // are processed in ever larger groups and only it is counted as failing.
   const drive = async (batch: KinesisRecordText[]): Promise<KinesisStreamBatchResponse> => {
     const result = await attempt(batch);
-    if (!('error' in result) || batch.length === 1) return settle(batch, result);
+    // Splitting finds a record that fails; a dependency that fails would only be called more often.
+    if (!('error' in result) || batch.length === 1 || isDependencyFailure(result.error)) return settle(batch, result);
     log('the batch failed; splitting it to find the record that fails', { records: batch.length, error: reasonOf(result.error) });
     const middle = Math.ceil(batch.length / 2);
     const first = await drive(batch.slice(0, middle));
     return first.batchItemFailures.length > 0 ? first : drive(batch.slice(middle));
   };
   const response = await drive(records);
+  if (!dependencyFailed) dependencyFailureStreaks.delete(streakKey);
   if (progress) await recordProgress(progress, records, response, setAside, { functionName, at: now() });
   return response;
 }

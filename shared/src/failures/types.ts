@@ -68,4 +68,9 @@ export interface StreamBatchOutcome {
    * fault of its own: it is re-delivered without counting an attempt, within the deferral grace.
    */
   deferred?: boolean;
+  /**
+   * The failure is a dependency's (a throttle, a timeout, an outage), not the record's: it is
+   * re-delivered after a backoff, never counted as an attempt, for as long as the record's age allows.
+   */
+  transient?: boolean;
 }

@@ -1198,7 +1198,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "usage_unavailable" | "internal_error";
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "usage_unavailable" | "consumer_unavailable" | "internal_error";
             message: string;
             request_id: string;
             violations?: components["schemas"]["Violation"][];
@@ -1871,6 +1871,15 @@ export interface operations {
                 };
             };
             429: components["responses"]["TooManyRequests"];
+            /** @description `consumer_unavailable`: the consumer could not be invoked (a denied permission, an outage); the record stays failed with the reason */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             503: components["responses"]["AuthUnavailable"];
         };
     };

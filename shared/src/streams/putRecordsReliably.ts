@@ -24,7 +24,7 @@ export async function putRecordsReliably(
   sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ): Promise<PutOutcome[]> {
   const outcomes: (PutOutcome | undefined)[] = new Array(records.length);
-  const lastFailure = new Map<number, { errorCode: string; errorMessage: string }>();
+  const lastFailure = new Map<number, { errorCode: string; errorMessage: string; retryable: boolean }>();
   let pending = records.map((_, index) => index);
 
   for (let attempt = 1; pending.length > 0 && attempt <= policy.maxAttempts; attempt++) {
@@ -46,16 +46,16 @@ export async function putRecordsReliably(
           }
           // A missing entry means the answer did not cover this record: try it again.
           const failure = entry
-            ? { errorCode: entry.ErrorCode ?? 'Unknown', errorMessage: entry.ErrorMessage ?? 'no message' }
-            : { errorCode: 'MissingResult', errorMessage: 'PutRecords returned no result for this record' };
+            ? { errorCode: entry.ErrorCode ?? 'Unknown', errorMessage: entry.ErrorMessage ?? 'no message', retryable: RETRYABLE_RECORD_ERRORS.has(entry.ErrorCode ?? '') }
+            : { errorCode: 'MissingResult', errorMessage: 'PutRecords returned no result for this record', retryable: true };
           lastFailure.set(index, failure);
-          if (!entry || RETRYABLE_RECORD_ERRORS.has(failure.errorCode)) stillPending.push(index);
+          if (failure.retryable) stillPending.push(index);
           else outcomes[index] = { ok: false, ...failure };
         });
       } catch (error) {
-        const failure = describeCallError(error);
+        const failure = { ...describeCallError(error), retryable: isRetryableCallError(error) };
         chunk.forEach((index) => lastFailure.set(index, failure));
-        if (isRetryableCallError(error)) stillPending.push(...chunk);
+        if (failure.retryable) stillPending.push(...chunk);
         else chunk.forEach((index) => (outcomes[index] = { ok: false, ...failure }));
       }
     }

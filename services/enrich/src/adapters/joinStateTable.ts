@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { batchGetItems, mapWithConcurrency } from '@sdp/shared';
+import { batchGetItems, isDependencyFailure, mapWithConcurrency } from '@sdp/shared';
 import type { JoinState } from '../domain/types.js';
 
 /** Where join state lives: one DynamoDB item per transaction, expired by TTL on `expires_at`. */
@@ -37,9 +37,11 @@ export function dynamoDbJoinStateTable(tableName: string, client = new DynamoDBC
         }),
       );
       return true;
-    } catch {
-      // ConditionalCheckFailed (changed since it was loaded) or any other failure: this transaction
-      // is not stored, and its records are re-delivered.
+    } catch (error) {
+      // A throttled or unreachable table fails the whole save (the batch is re-delivered after a
+      // backoff, no attempt counted); a conflict (changed since it was loaded) or a refused item
+      // leaves this transaction unstored, and its records are re-delivered as the records' failure.
+      if (isDependencyFailure(error)) throw error;
       return false;
     }
   };

@@ -1,4 +1,4 @@
-import { toViolations, validateEventEnvelope } from '@sdp/shared';
+import { isDependencyFailure, toViolations, validateEventEnvelope } from '@sdp/shared';
 import type { FailureReason, PutOutcome, RecordRejection } from '@sdp/shared';
 import { joinBatch } from './joinBatch.js';
 import { nameEmittedCopies } from './nameEmittedCopies.js';
@@ -23,6 +23,8 @@ export interface ProcessResult {
   batchItemFailures: { itemIdentifier: string }[];
   /** Why the transactions from the failed position on were not stored */
   failure?: FailureReason;
+  /** The failure was the enriched stream's or the table's (throttled, unreachable), not the records' */
+  transient?: boolean;
   /** Records that are not a valid event envelope: they can never join, so they are set aside */
   rejected: RecordRejection[];
   emitted: number;
@@ -61,11 +63,23 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
     if (!outcomes[i]?.ok) failedTx.add(event.tx_id);
   });
   const saves = nameEmittedCopies([...changed.values()].filter((state) => !failedTx.has(state.tx_id)), emits, outcomes);
-  const notSaved = saves.length > 0 ? await deps.saveAll(saves).catch(() => new Set(saves.map((state) => state.tx_id))) : new Set<string>();
+  let saveError: unknown;
+  const notSaved =
+    saves.length > 0
+      ? await deps.saveAll(saves).catch((error: unknown) => {
+          saveError = error;
+          return new Set(saves.map((state) => state.tx_id));
+        })
+      : new Set<string>();
   notSaved.forEach((txId) => failedTx.add(txId));
 
   const failedIndex = Math.min(...[...failedTx].map((txId) => firstIndexByTx.get(txId) ?? Infinity));
+  const refusedEmits = emits.flatMap((_, i) => (outcomes[i] && !outcomes[i].ok ? [outcomes[i]] : []));
   const notEmitted = emits.filter(({ event }, i) => failedTx.has(event.tx_id) && !outcomes[i]?.ok).length;
+  // A throttled or failing stream or table is not the records' fault: no attempt is counted.
+  const refusedSaves = saveError === undefined ? notSaved.size : 0;
+  const transient =
+    refusedSaves === 0 && refusedEmits.every((outcome) => !outcome.ok && outcome.retryable) && (saveError === undefined || isDependencyFailure(saveError));
   if (failedTx.size > 0) deps.log('transactions to retry', { count: failedTx.size, fromSequenceNumber: records[failedIndex]?.sequenceNumber });
   return {
     batchItemFailures: Number.isFinite(failedIndex) ? [{ itemIdentifier: records[failedIndex]!.sequenceNumber }] : [],
@@ -75,6 +89,7 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
             name: notEmitted > 0 ? 'EnrichedStreamWriteFailed' : 'JoinStateNotStored',
             message: `${failedTx.size} transaction(s) not stored (${notEmitted} emission(s) not accepted by the enriched stream); re-delivering from here.`,
           },
+          ...(transient ? { transient } : {}),
         }
       : {}),
     rejected,

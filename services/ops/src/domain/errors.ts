@@ -21,6 +21,13 @@ export class ReplayFailedAgainError extends ApiError {
   }
 }
 
+export class ConsumerUnavailableError extends ApiError {
+  constructor(failureId: string, reason: string, cause: unknown) {
+    super(502, 'consumer_unavailable', `${reason}. ${failureId} stays failed; fix the cause (on AWS: may the replay function invoke it?) and replay again.`, { cause });
+    this.name = 'ConsumerUnavailableError';
+  }
+}
+
 export class UsageUnavailableError extends ApiError {
   constructor(source: string, cause: unknown) {
     super(502, 'usage_unavailable', `The usage could not be read from ${source}; try again in a moment.`, { cause });

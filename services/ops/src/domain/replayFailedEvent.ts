@@ -1,7 +1,7 @@
 import type { FailedEvent } from '@sdp/shared';
 import { buildReplayEvent } from './buildReplayEvent.js';
 import { STALE_REPLAY_MS } from './constants.js';
-import { FailedEventNotFoundError, NotReplayableError, ReplayFailedAgainError } from './errors.js';
+import { ConsumerUnavailableError, FailedEventNotFoundError, NotReplayableError, ReplayFailedAgainError } from './errors.js';
 import type { FailedEventsTable, InvokeConsumer, ReplayRequest, ReplayResult } from './types.js';
 
 export interface ReplayDeps {
@@ -37,13 +37,24 @@ export async function replayFailedEvent(failureId: string, request: ReplayReques
     if (now?.status === 'replayed') return alreadyReplayed(now);
     throw new NotReplayableError(`${failureId} is being replayed right now; ask again in a minute.`);
   }
-  const result = await deps.invoke(failed.function_name, buildReplayEvent(failed, data.text, at));
+  const result = await invokeConsumer(failed, data.text, at, deps);
   if (!result.ok) {
     await deps.table.markReplayFailed(failureId, result.error);
     throw new ReplayFailedAgainError(failureId, failed.function_name, result.error);
   }
   await deps.table.markReplayed(failureId, at, data.kind);
   return { failure_id: failureId, outcome: 'replayed', replayed_at: at.toISOString(), replayed_with: data.kind };
+}
+
+/** The consumer's answer; a consumer that cannot be invoked leaves the record failed with the reason. */
+async function invokeConsumer(failed: FailedEvent, data: string, at: Date, deps: ReplayDeps) {
+  try {
+    return await deps.invoke(failed.function_name, buildReplayEvent(failed, data, at));
+  } catch (error) {
+    const reason = `${failed.function_name} could not be invoked: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`;
+    await deps.table.markReplayFailed(failed.failure_id, reason);
+    throw new ConsumerUnavailableError(failed.failure_id, reason, error);
+  }
 }
 
 function dataToSend(failed: FailedEvent, request: ReplayRequest): { text: string; kind: 'original' | 'corrected' } {
