@@ -127,6 +127,28 @@ describe('API keys through the local cloud', () => {
     expect(listed).not.toContain(ingestOnly.slice(17));
   }, 60_000);
 
+  it('gives a key ingest alone by default, and lake SQL only to a key with the query scope', async () => {
+    // Prepare
+    const byDefault = (await keys(cloud, 'create', '--tenant', tenant('website'))).split('\n')[0]!;
+    const reader = (await keys(cloud, 'create', '--tenant', tenant('dashboards'), '--scopes', 'report')).split('\n')[0]!;
+    const analyst = (await keys(cloud, 'create', '--tenant', tenant('analyst-sql'), '--scopes', 'report,query')).split('\n')[0]!;
+    const sql = JSON.stringify({ sql: 'SELECT 1 AS one' });
+
+    // Act
+    const answers = {
+      byDefault: [await call('/bid', byDefault, bid(tx('website'))), await call('/query', byDefault, sql), await call('/reports/campaigns/7', byDefault)],
+      reader: [await call('/query', reader, sql), await call('/query/saved', reader), await call('/reports/campaigns/7', reader)],
+      analyst: [await call('/query', analyst, sql), await call('/query/saved', analyst)],
+    };
+
+    // Assess
+    expect(answers).toStrictEqual({
+      byDefault: ['202 ok', '403 insufficient_scope', '403 insufficient_scope'],
+      reader: ['403 insufficient_scope', '403 insufficient_scope', '200 ok'],
+      analyst: ['200 ok', '200 ok'],
+    });
+  }, 60_000);
+
   it('says when a rotated key has expired and which key replaced it', async () => {
     // Prepare
     const old = (await keys(cloud, 'create', '--tenant', tenant('rotating'), '--scopes', 'ingest')).split('\n')[0]!;

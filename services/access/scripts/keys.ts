@@ -1,7 +1,8 @@
 /**
  * `npm run keys`: API keys of the platform's APIs.
  *
- *   npm run keys -- create --tenant acme [--scopes ingest,report,predict] [--rate 200] [--burst 400] [--description "…"]
+ *   npm run keys -- create --tenant acme [--scopes ingest] [--rate 200] [--burst 400] [--description "…"]
+ *   (scopes: ingest (the default: what a website's or bidder's code needs), report, query (lake SQL), predict, admin)
  *   npm run keys -- list
  *   npm run keys -- rotate <key id> [--grace-hours 24]   # new key now, the old one works until the grace ends
  *   npm run keys -- revoke <key id>                      # stops working within a minute (instances' cache)
@@ -21,7 +22,8 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     tenant: { type: 'string' },
-    scopes: { type: 'string', default: 'ingest,report,predict' },
+    // The least a key can do: a key meant for a browser or a bidder sends events and nothing else.
+    scopes: { type: 'string', default: 'ingest' },
     rate: { type: 'string' },
     burst: { type: 'string' },
     description: { type: 'string' },

@@ -6,5 +6,5 @@ import { SAVED_QUERIES } from '../domain/savedQueries.js';
 /** GET /query/saved: the saved queries `POST /query` runs by name. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
-  .use(requireApiKey({ scope: 'report' }))
+  .use(requireApiKey({ scope: 'query' }))
   .handler(async () => jsonResponse(200, { queries: SAVED_QUERIES }));
