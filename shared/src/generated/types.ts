@@ -360,7 +360,10 @@ export interface paths {
          * @description `accepted` counts the raw stream's records by `received_at`; `processed` what each consumer
          *     acknowledged (a re-delivered range counts once) plus its replayed records; `failed` its records
          *     set aside and not replayed; `in_flight` the rest, 0 once the pipeline is idle. A negative
-         *     `in_flight` (`over_counted`) would mean a record counted twice.
+         *     `in_flight` (`over_counted`) would mean a record counted twice. Needs the `admin` scope. The
+         *     stream is read at most once a second per shard (a shard serves five reads a second to all
+         *     its readers), and a range that cannot be read within 20 s is refused with `400
+         *     invalid_request`: ask for a shorter one.
          */
         get: operations["reconcileStream"];
         put?: never;

@@ -34,3 +34,14 @@ export class UsageUnavailableError extends ApiError {
     this.name = 'UsageUnavailableError';
   }
 }
+
+export class ReconciliationTooLargeError extends ApiError {
+  constructor(from: Date, to: Date, budgetMs: number) {
+    super(
+      400,
+      'invalid_request',
+      `The stream holds more records from ${from.toISOString()} to ${to.toISOString()} than one request reads in ${budgetMs / 1000} s at a pace that leaves the shards' reads to the consumers; ask for a shorter range.`,
+    );
+    this.name = 'ReconciliationTooLargeError';
+  }
+}

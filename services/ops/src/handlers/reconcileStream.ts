@@ -19,7 +19,7 @@ const consumers = requiredEnv('RECONCILED_CONSUMERS').split(',');
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
-  .use(requireApiKey({ scope: 'report' }))
+  .use(requireApiKey({ scope: 'admin' }))
   .handler(async (event) => {
     const { from, to } = parseReconciliationRequest(event.queryStringParameters, new Date());
     const [accepted, progress, failed] = await Promise.all([
