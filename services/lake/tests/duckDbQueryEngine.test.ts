@@ -87,11 +87,103 @@ describe('duckDbQueryEngine', () => {
     await expect(engine.query(sql, LIMITS)).rejects.toMatchObject({ statusCode: 400, code });
   });
 
+  it('refuses a result whose rows pass the byte cap', async () => {
+    // Act / Assess
+    await expect(engine.query("SELECT repeat('x', 1000) AS text FROM range(100)", { ...LIMITS, maxBytes: 50_000 })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'result_too_large',
+    });
+  });
+
+  it('returns a result within the byte cap whole', async () => {
+    // Act
+    const result = await engine.query("SELECT repeat('x', 1000) AS text FROM range(10)", { ...LIMITS, maxBytes: 50_000 });
+
+    // Assess
+    expect({ count: result.row_count, truncated: result.truncated }).toStrictEqual({ count: 10, truncated: false });
+  });
+
+  it('runs within its memory limit and threads', async () => {
+    // Prepare
+    const limited = duckDbQueryEngine(lake.dir, { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000 }, { memoryLimitMb: 100, threads: 1 });
+
+    // Act
+    const result = await limited.query("SELECT current_setting('memory_limit') AS memory_limit, current_setting('threads') AS threads", LIMITS);
+    await limited.close();
+
+    // Assess
+    expect(result.rows).toStrictEqual([{ memory_limit: '95.3 MiB', threads: 1 }]);
+  });
+
   it('stops a query at the time limit', async () => {
     // Act / Assess
     await expect(engine.query('SELECT count(*) FROM range(1000000000000)', { ...LIMITS, timeoutMs: 300 })).rejects.toMatchObject({
       statusCode: 400,
       code: 'query_timeout',
     });
+  });
+});
+
+describe('duckDbQueryEngine in a process of its own', () => {
+  let lake: Awaited<ReturnType<typeof lakeFixture>>;
+  let engine: LakeQueryEngine;
+
+  beforeAll(async () => {
+    lake = await lakeFixture();
+    await lake.land('raw', [rawRecord(1, 'bid', '2026-11-22T06:10:00.000Z', { txId: 'a' })]);
+    engine = duckDbQueryEngine(lake.dir, { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000 }, { memoryLimitMb: 256, isolated: true });
+  });
+
+  afterAll(async () => {
+    await engine.close();
+    await lake.dispose();
+  });
+
+  it('answers a query over the lake', async () => {
+    // Act
+    const result = await engine.query('SELECT tx_id, hour FROM bids', LIMITS);
+
+    // Assess
+    expect({ columns: result.columns, rows: result.rows, row_count: result.row_count, truncated: result.truncated }).toStrictEqual({
+      columns: [
+        { name: 'tx_id', type: 'VARCHAR' },
+        { name: 'hour', type: 'INTEGER' },
+      ],
+      rows: [{ tx_id: 'a', hour: 6 }],
+      row_count: 1,
+      truncated: false,
+    });
+  });
+
+  it('refuses a query that needs more memory than it may use, and answers the next one', async () => {
+    // Act
+    const runaway = engine.query("SELECT repeat('x', 100000000) AS text FROM range(10000)", { ...LIMITS, timeoutMs: 60_000 });
+    await expect(runaway).rejects.toMatchObject({ statusCode: 400, code: 'query_out_of_memory' });
+    const next = await engine.query('SELECT count(*) AS n FROM bids', LIMITS);
+
+    // Assess
+    expect(next.rows).toStrictEqual([{ n: 1 }]);
+  });
+
+  it('stops a query at the time limit and answers the next one', async () => {
+    // Act
+    await expect(engine.query('SELECT count(*) FROM range(1000000000000)', { ...LIMITS, timeoutMs: 300 })).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'query_timeout',
+    });
+    const next = await engine.query('SELECT 1 AS n', LIMITS);
+
+    // Assess
+    expect(next.rows).toStrictEqual([{ n: 1 }]);
+  });
+
+  it.each([
+    ["COPY bids TO '/tmp/stolen.csv'", 'query_not_allowed'],
+    ["SELECT * FROM read_csv('/etc/passwd')", 'query_not_allowed'],
+    ['SELECT 1; SELECT 2', 'query_not_allowed'],
+    ['SELECT nope FROM bids', 'invalid_query'],
+  ])('refuses %s with %s', async (sql, code) => {
+    // Act / Assess
+    await expect(engine.query(sql, LIMITS)).rejects.toMatchObject({ statusCode: 400, code });
   });
 });

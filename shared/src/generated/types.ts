@@ -187,7 +187,10 @@ export interface paths {
          *     transaction), `orphan_impressions`, `orphan_clicks` — locally with DuckDB, on AWS with Athena. Anything
          *     else (DDL, `COPY`, `INSERT`, several statements, reading files outside the lake) is refused
          *     with `query_not_allowed`. At most `limit` rows are returned (`truncated` says whether there
-         *     were more) and a query is stopped after the time limit with `query_timeout`.
+         *     were more) and a query is stopped after the time limit with `query_timeout`. Locally a query
+         *     runs in a DuckDB process of its own with a memory limit (`query_out_of_memory` when it needs
+         *     more; the next query runs in a fresh process), and a result whose rows pass the byte cap
+         *     (4 MiB of JSON by default) is refused with `result_too_large`.
          */
         post: operations["postQuery"];
         delete?: never;
@@ -1201,7 +1204,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "usage_unavailable" | "consumer_unavailable" | "internal_error";
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "query_out_of_memory" | "result_too_large" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "usage_unavailable" | "consumer_unavailable" | "internal_error";
             message: string;
             request_id: string;
             violations?: components["schemas"]["Violation"][];

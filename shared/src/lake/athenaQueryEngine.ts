@@ -6,7 +6,7 @@ import {
   StopQueryExecutionCommand,
 } from '@aws-sdk/client-athena';
 import { assertReadOnlyStart } from './assertReadOnlyStart.js';
-import { InvalidQueryError, QueryNotAllowedError, QueryTimeoutError } from './errors.js';
+import { InvalidQueryError, QueryNotAllowedError, QueryTimeoutError, ResultTooLargeError } from './errors.js';
 import type { LakeQueryEngine } from './queryTypes.js';
 
 /**
@@ -17,7 +17,7 @@ import type { LakeQueryEngine } from './queryTypes.js';
 export function athenaQueryEngine(options: { client?: AthenaClient; workGroup: string; database: string; pollMs?: number }): LakeQueryEngine {
   const { client = new AthenaClient({}), workGroup, database, pollMs = 200 } = options;
   return {
-    async query(sql, { maxRows, timeoutMs }) {
+    async query(sql, { maxRows, timeoutMs, maxBytes }) {
       const started = performance.now();
       assertReadOnlyStart(sql);
       if (/;\s*\S/.test(sql)) throw new QueryNotAllowedError('The request holds more than one statement.');
@@ -47,6 +47,7 @@ export function athenaQueryEngine(options: { client?: AthenaClient; workGroup: s
       // The first row of the first page repeats the column names.
       const dataRows = values.slice(1);
       const rows = dataRows.slice(0, maxRows).map((row) => Object.fromEntries(columns.map((column, i) => [column.name, typed(row[i] ?? null, column.type)])));
+      if (maxBytes !== undefined && Buffer.byteLength(JSON.stringify(rows)) > maxBytes) throw new ResultTooLargeError(maxBytes);
       return { columns, rows, row_count: rows.length, truncated: dataRows.length > maxRows, elapsed_ms: Math.round(performance.now() - started) };
     },
     async close() {

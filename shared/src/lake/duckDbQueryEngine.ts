@@ -1,108 +1,92 @@
 import path from 'node:path';
-import type * as DuckDbModule from '@duckdb/node-api';
-import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { assertReadOnlyStart } from './assertReadOnlyStart.js';
-import { InvalidQueryError, QueryNotAllowedError, QueryTimeoutError } from './errors.js';
+import { DEFAULT_QUERY_MEMORY_LIMIT_MB, DEFAULT_QUERY_THREADS } from './constants.js';
+import { duckDbProcessSession } from './duckDbProcessSession.js';
+import { InvalidQueryError, QueryNotAllowedError, QueryOutOfMemoryError, QueryTimeoutError, ResultTooLargeError } from './errors.js';
 import { lakeViews, type ViewSettings } from './lakeViews.js';
-import type { LakeQueryEngine } from './queryTypes.js';
-import { LAKE_TABLES } from './tables.js';
 import { visibleTableFiles } from './lakeFiles.js';
 import { directoryObjectStore } from './objectStore.js';
+import { openDuckDbSession, type DuckDbSession, type DuckDbSessionConfig } from './openDuckDbSession.js';
+import type { LakeQueryEngine } from './queryTypes.js';
+import { LAKE_TABLES } from './tables.js';
+
+export interface DuckDbEngineOptions {
+  /** DuckDB's `memory_limit` in MiB (default {@link DEFAULT_QUERY_MEMORY_LIMIT_MB}) */
+  memoryLimitMb?: number;
+  /** DuckDB's `threads` (default {@link DEFAULT_QUERY_THREADS}) */
+  threads?: number;
+  /**
+   * Run DuckDB in a process of its own with an address-space limit (`POST /query`: anyone's SQL), so a
+   * query that allocates past `memory_limit` fails there; in-process otherwise (trusted SQL: training
+   * queries, the `npm run query` command).
+   */
+  isolated?: boolean;
+}
 
 /**
  * DuckDB over a lake in a local directory. Each query first redefines the tables as views over exactly
  * their visible files, so it sees every committed file and nothing of a compaction in progress. The
  * connection may read nothing outside the lake (DuckDB's `allowed_directories` with external access
- * off, locked) and runs exactly one SELECT.
+ * off, locked), runs exactly one SELECT, within `memory_limit` and `threads`, and returns at most
+ * `maxRows` rows and `maxBytes` bytes of them.
+ *
+ * @example
+ * const engine = duckDbQueryEngine('.data/local/s3/sdp-lake-local-lakebucket', settings, { isolated: true });
+ * await engine.query('SELECT count(*) AS n FROM bids', { maxRows: 1000, timeoutMs: 20_000, maxBytes: 4_194_304 });
  */
-export function duckDbQueryEngine(lakeDir: string, settings: ViewSettings): LakeQueryEngine {
-  // Loaded on first use: deployed bundles leave DuckDB out, and a static import would fail there at load.
-  let duckDb: DuckDb;
+export function duckDbQueryEngine(lakeDir: string, settings: ViewSettings, options: DuckDbEngineOptions = {}): LakeQueryEngine {
   const root = path.resolve(lakeDir);
   const store = directoryObjectStore(root);
-  let connecting: Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> | undefined;
-  const connect = () =>
-    (connecting ??= (async () => {
-      duckDb = await import('@duckdb/node-api');
-      const instance = await duckDb.DuckDBInstance.create(':memory:');
-      const connection = await instance.connect();
-      await connection.run("SET TimeZone = 'UTC'");
-      await connection.run(`SET allowed_directories = ['${root.replaceAll("'", "''")}/']`);
-      await connection.run('SET enable_external_access = false');
-      await connection.run('SET lock_configuration = true');
-      return { instance, connection };
-    })());
+  const config: DuckDbSessionConfig = {
+    lakeRoot: root,
+    memoryLimitMb: options.memoryLimitMb ?? DEFAULT_QUERY_MEMORY_LIMIT_MB,
+    threads: options.threads ?? DEFAULT_QUERY_THREADS,
+  };
+  // Loaded on first use: deployed bundles leave DuckDB out, and a static import would fail there at load.
+  let opening: Promise<DuckDbSession> | undefined;
+  const session = () =>
+    (opening ??= options.isolated ? Promise.resolve(duckDbProcessSession(config)) : import('@duckdb/node-api').then((duckDb) => openDuckDbSession(duckDb, config)));
 
-  const defineViews = async (connection: DuckDBConnection) => {
+  const views = async () => {
     const files = await Promise.all(
       LAKE_TABLES.map(async ({ name }) => [name, (await visibleTableFiles(store, name)).map((key) => path.join(root, key))] as const),
     );
-    for (const statement of lakeViews(new Map(files), settings)) await connection.run(statement);
+    return lakeViews(new Map(files), settings);
   };
 
   return {
-    async query(sql, { maxRows, timeoutMs }) {
+    async query(sql, { maxRows, timeoutMs, maxBytes }) {
       const started = performance.now();
       assertReadOnlyStart(sql);
-      const { connection } = await connect();
-      await defineViews(connection);
-      const statements = await connection.extractStatements(sql).catch((error: Error) => {
-        throw new InvalidQueryError(firstLines(error.message));
-      });
-      if (statements.count !== 1) throw new QueryNotAllowedError(`The request holds ${statements.count} statements.`);
-      const prepared = await statements.prepare(0).catch((error: Error) => {
-        if (error.message.startsWith('Permission Error')) throw new QueryNotAllowedError('The statement reads or writes files outside the lake tables.');
-        throw new InvalidQueryError(firstLines(error.message));
-      });
-      if (prepared.statementType !== duckDb.StatementType.SELECT) {
-        throw new QueryNotAllowedError(`The statement is a ${duckDb.StatementType[prepared.statementType]}.`);
-      }
+      const [duckDb, setup] = await Promise.all([session(), views()]);
       let timedOut = false;
       const timer = setTimeout(() => {
         timedOut = true;
-        connection.interrupt();
+        duckDb.interrupt();
       }, timeoutMs);
-      try {
-        const reader = await prepared.streamAndReadUntil(maxRows + 1);
-        const names = reader.columnNames();
-        const types = reader.columnTypes().map((type) => type.toString());
-        const rows = reader.getRows().slice(0, maxRows).map((row) => Object.fromEntries(row.map((value, i) => [names[i]!, toJson(duckDb, value)])));
-        return {
-          columns: names.map((name, i) => ({ name, type: types[i]! })),
-          rows,
-          row_count: rows.length,
-          truncated: reader.currentRowCount > maxRows,
-          elapsed_ms: Math.round(performance.now() - started),
-        };
-      } catch (error) {
-        if (timedOut) throw new QueryTimeoutError(timeoutMs);
-        throw new InvalidQueryError(firstLines((error as Error).message));
-      } finally {
-        clearTimeout(timer);
+      const reply = await duckDb.query({ setup, sql, maxRows, ...(maxBytes === undefined ? {} : { maxBytes }) }).finally(() => clearTimeout(timer));
+      if (reply.ok) {
+        const { columns, rows, truncated } = reply;
+        return { columns, rows, row_count: rows.length, truncated, elapsed_ms: Math.round(performance.now() - started) };
+      }
+      if (timedOut) throw new QueryTimeoutError(timeoutMs);
+      switch (reply.failure) {
+        case 'not_allowed':
+          throw new QueryNotAllowedError(reply.detail);
+        case 'out_of_memory':
+          throw new QueryOutOfMemoryError(config.memoryLimitMb);
+        case 'too_large':
+          throw new ResultTooLargeError(maxBytes!);
+        case 'setup':
+          throw new Error(`The lake's views could not be defined: ${reply.detail}`);
+        default:
+          throw new InvalidQueryError(reply.detail);
       }
     },
     async close() {
-      if (!connecting) return;
-      const { instance, connection } = await connecting;
-      connection.closeSync();
-      instance.closeSync();
-      connecting = undefined;
+      if (!opening) return;
+      (await opening).close();
+      opening = undefined;
     },
   };
-}
-
-type DuckDb = typeof DuckDbModule;
-
-const firstLines = (message: string) => message.split('\n').filter((line) => line.trim() !== '').slice(0, 3).join(' ');
-
-/** A DuckDB value as JSON: timestamps as ISO 8601 UTC, integers beyond 2^53 as strings. */
-function toJson(duckDb: DuckDb, value: DuckDBValue): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
-  if (value instanceof duckDb.DuckDBTimestampValue || value instanceof duckDb.DuckDBTimestampTZValue) {
-    return new Date(Number(value.micros / 1000n)).toISOString();
-  }
-  if (value instanceof duckDb.DuckDBDecimalValue) return value.toDouble();
-  return value.toString();
 }

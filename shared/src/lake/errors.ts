@@ -22,3 +22,27 @@ export class QueryTimeoutError extends ApiError {
     this.name = 'QueryTimeoutError';
   }
 }
+
+/** The query needed more memory than the engine may use (DuckDB's `memory_limit`, the query process's address space). */
+export class QueryOutOfMemoryError extends ApiError {
+  constructor(limitMb: number) {
+    super(
+      400,
+      'query_out_of_memory',
+      `The query needed more than its ${limitMb} MB of memory and was stopped; aggregate instead of listing, filter on fewer partitions (year, month, day, hour), or select fewer or shorter columns.`,
+    );
+    this.name = 'QueryOutOfMemoryError';
+  }
+}
+
+/** The rows of the result, as JSON, pass the byte cap. */
+export class ResultTooLargeError extends ApiError {
+  constructor(maxBytes: number) {
+    super(
+      400,
+      'result_too_large',
+      `The result is larger than ${Math.round(maxBytes / 1024)} KiB of JSON; select fewer or shorter columns, send a smaller 'limit', or aggregate.`,
+    );
+    this.name = 'ResultTooLargeError';
+  }
+}

@@ -7,6 +7,8 @@ export interface QueryLimits {
   maxRows: number;
   /** The query is interrupted after this long */
   timeoutMs: number;
+  /** Most bytes of result rows, serialized as JSON; a larger result is refused (`result_too_large`). No cap when absent. */
+  maxBytes?: number;
 }
 
 /** Runs one read-only SQL query over the lake's tables and views. */

@@ -1,0 +1,32 @@
+import { DEFAULT_QUERY_MAX_RESULT_BYTES, DEFAULT_QUERY_MEMORY_LIMIT_MB, DEFAULT_QUERY_THREADS } from './constants.js';
+
+export interface QueryResources {
+  /** DuckDB's `memory_limit`, in MiB */
+  memoryLimitMb: number;
+  /** DuckDB's `threads` */
+  threads: number;
+  /** Most bytes of result rows (JSON) an API answer holds */
+  maxResultBytes: number;
+}
+
+/**
+ * The resources of a lake query: the defaults of `constants.ts`, each overridden by its environment
+ * variable when set (`QUERY_MEMORY_LIMIT_MB`, `QUERY_THREADS`, `QUERY_MAX_RESULT_BYTES`).
+ *
+ * @example
+ * queryResourcesFromEnv({ QUERY_THREADS: '1' }) // { memoryLimitMb: 512, threads: 1, maxResultBytes: 4194304 }
+ */
+export function queryResourcesFromEnv(env: NodeJS.ProcessEnv = process.env): QueryResources {
+  const positiveInteger = (name: string, fallback: number) => {
+    const text = env[name];
+    if (text === undefined || text === '') return fallback;
+    const value = Number(text);
+    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`Environment variable ${name} is '${text}'; set it to a whole number of at least 1, or leave it unset for ${fallback}.`);
+    return value;
+  };
+  return {
+    memoryLimitMb: positiveInteger('QUERY_MEMORY_LIMIT_MB', DEFAULT_QUERY_MEMORY_LIMIT_MB),
+    threads: positiveInteger('QUERY_THREADS', DEFAULT_QUERY_THREADS),
+    maxResultBytes: positiveInteger('QUERY_MAX_RESULT_BYTES', DEFAULT_QUERY_MAX_RESULT_BYTES),
+  };
+}
