@@ -1,27 +1,35 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { dynamoDbApiKeysTable, openDynamoDb, parseApiKey } from '@sdp/shared';
+import { isLoopback, listeningSocketsOf } from './support/listeningSockets.js';
 import { repositoryRoot, testDataRoot } from './support/startTestCloud.js';
 
 /** What the local cloud logs when a stream trigger's batch fails, is given up on, or meets a stopped emulator. */
 const FAILURE_LINE = /batch failed|dropping failed batch|shard read failed|ECONNREFUSED|did not start/;
 const DEMO_SECONDS = 8;
+/** The line `npm start` prints for the dashboard, with the key the page reads from the address. */
+const DASHBOARD_LINE = /^\s*site\s+\S+\/dashboard\/#key=(\S*)/;
 
 /*
  * `npm start` as a user runs it: the whole platform with demo traffic, then Ctrl-C, which a terminal
  * sends as SIGINT to the whole foreground process group (npm, its shell, Node). Triggers stop first,
  * then functions, the gateway and the emulators, so nothing still running meets a stopped emulator.
+ * One platform for both tests: the first looks at it running, the second stops it.
  */
 describe('npm start, with demo traffic, and Ctrl-C', () => {
-  it('starts, serves demo traffic, and stops cleanly: no failed batch logged, no process left behind', async () => {
-    // Prepare
-    const dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-start-'));
-    const child = spawn(
+  let dataDir: string;
+  let child: ChildProcess;
+  let exited: Promise<string>;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-start-'));
+    child = spawn(
       'npm',
       ['start', '--', '--data-dir', dataDir, '--port', '0', '--kinesis-port', '0', '--dynamodb-port', '0', '--rate', '20', '--shop-rate', '2'],
       { cwd: repositoryRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } },
     );
-    const lines: string[] = [];
     let demoStarted: () => void = () => undefined;
     const demo = new Promise<void>((resolve) => (demoStarted = resolve));
     const collect = (chunk: Buffer) => {
@@ -30,40 +38,101 @@ describe('npm start, with demo traffic, and Ctrl-C', () => {
         if (line.startsWith('Demo traffic:')) demoStarted();
       }
     };
-    child.stdout.on('data', collect);
-    child.stderr.on('data', collect);
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
     // npm passes a Ctrl-C on by ending on SIGINT itself once its script has exited.
-    const exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
+    exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
+    await Promise.race([demo, exited]);
+  }, 180_000);
+
+  afterAll(async () => {
+    // Whatever is left of the process group (nothing, when the stop was clean).
     try {
-      await Promise.race([demo, exited]);
-
-      // Act
-      await new Promise((resolve) => setTimeout(resolve, DEMO_SECONDS * 1000));
-      process.kill(-child.pid!, 'SIGINT');
-      const ended = await exited;
-
-      // Assess
-      const stopped = lines.includes('Stopped.');
-      const leftovers = await processesNaming(dataDir);
-      expect({ ended: ['SIGINT', 'exit 0'].includes(ended), stopped, failures: lines.filter((line) => FAILURE_LINE.test(line)), leftovers, lastLines: stopped ? [] : lines.slice(-25) }).toStrictEqual({
-        ended: true,
-        stopped: true,
-        failures: [],
-        leftovers: [],
-        lastLines: [],
-      });
-      expect(lines.some((line) => /^Local cloud up in [\d.]+ s/.test(line))).toBe(true);
-    } finally {
-      // Whatever is left of the process group (nothing, when the stop was clean).
-      try {
-        process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        // ESRCH: the group is gone.
-      }
-      await rm(dataDir, { recursive: true, force: true });
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // ESRCH: the group is gone.
     }
-  }, 240_000);
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('listens on loopback only, refuses browsers at the emulators, keeps its keys to its user, and links the dashboard with a read-only key', async () => {
+    // Prepare
+    const endpoints = JSON.parse(await readFile(path.join(dataDir, 'endpoints.json'), 'utf8')) as Record<string, string>;
+    const reportedPorts = ['gateway', 'kinesis', 'dynamoDb', 'sageMaker', 'lambda'].map((name) => Number(new URL(endpoints[name]!).port));
+    const dashboardKey = lines.map((line) => DASHBOARD_LINE.exec(line)?.[1]).find((key) => key !== undefined) ?? '';
+
+    // Act
+    const listening = await listeningSocketsOf(child.pid!);
+    const browserAnswers = {
+      kinesis: await preflight(endpoints.kinesis!),
+      dynamoDb: await preflight(endpoints.dynamoDb!),
+    };
+    const { client } = await openDynamoDb({ dataDir });
+    const dashboardKeyRecord = await dynamoDbApiKeysTable(client, 'sdp-access-local-api-keys').get(parseApiKey(dashboardKey)?.keyId ?? '-');
+    client.destroy();
+
+    // Assess
+    expect({
+      beyondLoopback: listening.filter((socket) => !isLoopback(socket.address)),
+      reportedPortsNotListening: reportedPorts.filter((port) => !listening.some((socket) => socket.port === port)),
+      dynamoDbLocalListening: listening.some((socket) => socket.command === 'java'),
+      browserAnswers,
+      fileModes: {
+        endpoints: await modeOf(path.join(dataDir, 'endpoints.json')),
+        apiKey: await modeOf(path.join(dataDir, 'api-key')),
+        dashboardApiKey: await modeOf(path.join(dataDir, 'dashboard-api-key')),
+      },
+      dashboardKeyScopes: dashboardKeyRecord?.scopes,
+    }).toStrictEqual({
+      beyondLoopback: [],
+      reportedPortsNotListening: [],
+      dynamoDbLocalListening: true,
+      browserAnswers: { kinesis: { status: 403, allowOrigin: null }, dynamoDb: { status: 403, allowOrigin: null } },
+      fileModes: { endpoints: '600', apiKey: '600', dashboardApiKey: '600' },
+      // What the dashboard reads: reports (report) and the lake's saved queries (query); it writes nothing.
+      dashboardKeyScopes: ['query', 'report'],
+    });
+  });
+
+  it('serves demo traffic, and stops cleanly: no failed batch logged, no process left behind', async () => {
+    // Prepare
+    await new Promise((resolve) => setTimeout(resolve, DEMO_SECONDS * 1000));
+
+    // Act
+    process.kill(-child.pid!, 'SIGINT');
+    const ended = await exited;
+
+    // Assess
+    const stopped = lines.includes('Stopped.');
+    const leftovers = await processesNaming(dataDir);
+    expect({ ended: ['SIGINT', 'exit 0'].includes(ended), stopped, failures: lines.filter((line) => FAILURE_LINE.test(line)), leftovers, lastLines: stopped ? [] : lines.slice(-25) }).toStrictEqual({
+      ended: true,
+      stopped: true,
+      failures: [],
+      leftovers: [],
+      lastLines: [],
+    });
+    expect(lines.some((line) => /^Local cloud up in [\d.]+ s/.test(line))).toBe(true);
+  }, 120_000);
 });
+
+/** What an emulator answers a web page's CORS preflight: a browser sends the request only on a 2xx that allows its origin. */
+async function preflight(endpoint: string): Promise<{ status: number; allowOrigin: string | null }> {
+  const response = await fetch(endpoint, {
+    method: 'OPTIONS',
+    headers: { origin: 'http://web-page.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' },
+  });
+  await response.arrayBuffer();
+  return { status: response.status, allowOrigin: response.headers.get('access-control-allow-origin') };
+}
+
+/** A file's permission bits in octal (`'600'`), or `'missing'`. */
+async function modeOf(file: string): Promise<string> {
+  return stat(file).then(
+    (stats) => (stats.mode & 0o777).toString(8),
+    () => 'missing',
+  );
+}
 
 /** The command lines of the processes still running that name `text` (DynamoDB Local names its data directory). */
 async function processesNaming(text: string): Promise<string[]> {

@@ -8,12 +8,12 @@ export class LocalCloudError extends Error {
   }
 }
 
-/** `java` is not on the PATH, so DynamoDB Local cannot start. */
+/** `java` or `javac` is not on the PATH, so DynamoDB Local cannot start (its loopback launcher is compiled at first start). */
 export class JavaNotFoundError extends LocalCloudError {
   public constructor(options?: ErrorOptions) {
     super(
-      'DynamoDB Local needs a Java runtime (17 or newer) and `java` was not found on the PATH. ' +
-        'Install one with `sudo apt-get install -y openjdk-17-jre-headless` (Debian/Ubuntu) or ' +
+      'DynamoDB Local needs a Java development kit (17 or newer) and `java` or `javac` was not found on the PATH. ' +
+        'Install one with `sudo apt-get install -y openjdk-17-jdk-headless` (Debian/Ubuntu) or ' +
         '`brew install openjdk@17` (macOS), then run again.',
       options,
     );

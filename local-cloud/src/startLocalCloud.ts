@@ -1,9 +1,10 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { httpApiRequests, lambdaGbSeconds } from '@sdp/shared';
-import { ensureLocalApiKey } from './access/ensureLocalApiKey.js';
+import { DASHBOARD_API_KEY, ensureLocalApiKey } from './access/ensureLocalApiKey.js';
+import { writePrivateFile } from './access/writePrivateFile.js';
 import { localDynamoDbClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
 import { startKinesisEmulator, type KinesisEmulator } from './emulators/kinesis/startKinesisEmulator.js';
@@ -95,6 +96,11 @@ export interface LocalCloud {
   dynamoDbPid: number | undefined;
   /** A key with every scope for this machine's APIs (also in `<dataDir>/api-key`), when a service declares an API keys table */
   apiKey: string | undefined;
+  /**
+   * A read-only key (scopes `report` and `query`, also in `<dataDir>/dashboard-api-key`) for the links
+   * to the static sites, when a service declares an API keys table and there is a site
+   */
+  dashboardApiKey: string | undefined;
   project: LocalProject;
   gateway: Gateway;
   pools: Map<string, FunctionPool>;
@@ -151,7 +157,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         build: buildCache,
         onWrite: (stream) => activity.notify('kinesis', stream),
       }),
-      startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb'), inMemory: options.dynamoDbInMemory ?? false }),
+      startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb'), inMemory: options.dynamoDbInMemory ?? false, cacheDir }),
       startSageMakerLocal({ port: sageMakerPort, dataDir: path.join(dataDir, 'sagemaker'), objectStoreDir, log }),
     ]);
     for (const result of started) if (result.status === 'fulfilled') stages.emulators.add(() => result.value.stop());
@@ -176,6 +182,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     log(`${project.functions.length} functions in ${project.outputs.size} services`);
     const apiKeysTable = [...project.outputs.values()].find((outputs) => outputs.ApiKeysTableName)?.ApiKeysTableName;
     const apiKey = apiKeysTable ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir) : undefined;
+    const dashboardApiKey = apiKeysTable && project.staticSites.length > 0 ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir, DASHBOARD_API_KEY) : undefined;
 
     // Bundles are cached under the repository so they resolve the runtime-provided packages (AWS SDK) from node_modules.
     const bundlingStarted = Date.now();
@@ -327,7 +334,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const sitePaths = sites.map((site) => `${site.path}/`).join(', ') || 'none';
     log(`gateway on ${gateway.url} with ${routes.length} routes; static sites: ${sitePaths}`);
-    await writeFile(
+    // It holds the key with every scope: readable by this user only.
+    await writePrivateFile(
       path.join(dataDir, 'endpoints.json'),
       JSON.stringify(
         {
@@ -355,6 +363,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sageMakerEndpoint: sageMaker.endpoint,
       lambdaEndpoint: lambda.endpoint,
       apiKey,
+      dashboardApiKey,
       project,
       gateway,
       pools,

@@ -62,4 +62,40 @@ describe('startKinesalite', () => {
       await rm(dataDir, { recursive: true, force: true });
     }
   }, 20_000);
+
+  it('refuses web pages with 403 and no CORS headers: a preflight and a POST carrying an Origin', async () => {
+    // Prepare
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-kinesalite-'));
+    const kinesis = await startKinesalite({ port: await freePort(), dataDir });
+    const client = localKinesisClient(kinesis.endpoint);
+    const origin = 'http://web-page.example';
+    const answer = async (init: RequestInit) => {
+      const response = await fetch(kinesis.endpoint, init);
+      await response.arrayBuffer();
+      return { status: response.status, allowOrigin: response.headers.get('access-control-allow-origin') };
+    };
+    try {
+      await client.send(new CreateStreamCommand({ StreamName: 'raw-events', ShardCount: 1 }));
+
+      // Act
+      const preflight = await answer({ method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' } });
+      const post = await answer({
+        method: 'POST',
+        headers: { origin, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Kinesis_20131202.ListStreams' },
+        body: '{}',
+      });
+      const sdk = await client.send(new DescribeStreamSummaryCommand({ StreamName: 'raw-events' }));
+
+      // Assess
+      expect({ preflight, post, sdkStream: sdk.StreamDescriptionSummary?.StreamName }).toStrictEqual({
+        preflight: { status: 403, allowOrigin: null },
+        post: { status: 403, allowOrigin: null },
+        sdkStream: 'raw-events',
+      });
+    } finally {
+      client.destroy();
+      await kinesis.stop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 20_000);
 });

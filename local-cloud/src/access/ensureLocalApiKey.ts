@@ -1,29 +1,59 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { API_SCOPES, dynamoDbApiKeysTable, issueApiKey, parseApiKey } from '@sdp/shared';
+import { API_SCOPES, dynamoDbApiKeysTable, issueApiKey, parseApiKey, type ApiKeyRecord, type ApiScope } from '@sdp/shared';
+import { PRIVATE_FILE_MODE, writePrivateFile } from './writePrivateFile.js';
 
-/** The file in the data directory that holds the local key (plain text, readable by its owner only). */
-export const LOCAL_API_KEY_FILE = 'api-key';
+/** One of the keys the local cloud keeps for this machine: where it is saved and what it may do. */
+export interface LocalApiKeySpec {
+  /** The file in the data directory that holds it (plain text, readable by its owner only) */
+  file: string;
+  scopes: readonly ApiScope[];
+  description: string;
+}
+
+/** The key with every scope: demo traffic, tests, command-line tools. */
+export const LOCAL_API_KEY: LocalApiKeySpec = {
+  file: 'api-key',
+  scopes: API_SCOPES,
+  description: 'local cloud key (npm start, demo traffic, tests)',
+};
+
+/** The key of the dashboard link `npm start` prints: it reads reports and the lake's saved queries, and writes nothing. */
+export const DASHBOARD_API_KEY: LocalApiKeySpec = {
+  file: 'dashboard-api-key',
+  scopes: ['query', 'report'],
+  description: 'local dashboard key (read only)',
+};
+
+/** The file in the data directory that holds the key with every scope. */
+export const LOCAL_API_KEY_FILE = LOCAL_API_KEY.file;
 
 /**
- * The key the demo traffic, the tests and the command-line tools use on this machine: the one in
- * `<dataDir>/api-key` while the API keys table still knows it as active, otherwise a new one with
- * every scope for the tenant `local`, written there.
+ * A key of the tenant `local` for this machine's APIs: the one in `<dataDir>/<spec.file>` while the
+ * API keys table still knows it as active, unexpiring and of exactly `spec.scopes`, otherwise a new
+ * one, written there. Either way the file ends up readable by its owner only (mode 0600).
+ *
+ * @example
+ * ```ts
+ * const apiKey = await ensureLocalApiKey(dynamoDb, 'sdp-access-local-api-keys', '.data/local');
+ * const dashboardKey = await ensureLocalApiKey(dynamoDb, 'sdp-access-local-api-keys', '.data/local', DASHBOARD_API_KEY);
+ * ```
  */
-export async function ensureLocalApiKey(dynamoDb: DynamoDBClient, tableName: string, dataDir: string): Promise<string> {
+export async function ensureLocalApiKey(dynamoDb: DynamoDBClient, tableName: string, dataDir: string, spec: LocalApiKeySpec = LOCAL_API_KEY): Promise<string> {
   const keys = dynamoDbApiKeysTable(dynamoDb, tableName);
-  const file = path.join(dataDir, LOCAL_API_KEY_FILE);
+  const file = path.join(dataDir, spec.file);
   const saved = parseApiKey((await readFile(file, 'utf8').catch(() => '')).trim());
-  if (saved) {
-    const record = await keys.get(saved.keyId);
-    if (record?.status === 'active' && record.expires_at === undefined) return saved.text;
+  if (saved && isStillValid(await keys.get(saved.keyId), spec)) {
+    // A file written before keys were kept private may be readable by others.
+    await chmod(file, PRIVATE_FILE_MODE);
+    return saved.text;
   }
-  const { key, record } = issueApiKey(
-    { tenant: 'local', scopes: [...API_SCOPES], ratePerSecond: 100_000, burst: 100_000, description: 'local cloud key (npm start, demo traffic, tests)' },
-    new Date(),
-  );
+  const { key, record } = issueApiKey({ tenant: 'local', scopes: [...spec.scopes], ratePerSecond: 100_000, burst: 100_000, description: spec.description }, new Date());
   await keys.create(record);
-  await writeFile(file, `${key.text}\n`, { mode: 0o600 });
+  await writePrivateFile(file, `${key.text}\n`);
   return key.text;
 }
+
+const isStillValid = (record: ApiKeyRecord | undefined, spec: LocalApiKeySpec): boolean =>
+  record?.status === 'active' && record.expires_at === undefined && [...record.scopes].sort().join(',') === [...spec.scopes].sort().join(',');

@@ -67,7 +67,9 @@ console.log(`\nLocal cloud up in ${((Date.now() - started) / 1000).toFixed(1)} s
 for (const fn of cloud.project.functions) {
   for (const route of fn.routes) console.log(`  ${route.method.padEnd(5)} ${cloud.url}${route.path}  → ${fn.name}`);
 }
-for (const site of cloud.project.staticSites) console.log(`  site  ${cloud.url}${site.path}/#key=${cloud.apiKey ?? ''}  → ${site.service}`);
+// The sites' links carry the read-only key: a link ends up in browser history and screen shares.
+for (const site of cloud.project.staticSites) console.log(`  site  ${cloud.url}${site.path}/#key=${cloud.dashboardApiKey ?? ''}  → ${site.service}`);
+if (cloud.dashboardApiKey) console.log(`  Site key (read only: report, query; also in ${path.relative(process.cwd(), dataDir)}/dashboard-api-key)`);
 if (cloud.apiKey) {
   console.log(`  API key (every scope, also in ${path.relative(process.cwd(), dataDir)}/api-key): ${cloud.apiKey}`);
   console.log(`  curl -H 'x-api-key: ${cloud.apiKey}' ${cloud.url}/reports/campaigns`);

@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { localDynamoDbClient } from '../clients.js';
 import { EmulatorStartError, JavaNotFoundError } from '../errors.js';
+import { compileLoopbackLauncher, LOOPBACK_LAUNCHER_CLASS } from './dynamoDbLocal/compileLoopbackLauncher.js';
 import type { Emulator, EmulatorOptions } from './types.js';
 
 const READY_TIMEOUT_MS = 60_000;
@@ -22,12 +23,17 @@ const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * (or, with `inMemory`, its database in memory: the same engine without the file, lost when it
  * stops), and resolves once it answers `ListTables`.
  *
+ * DynamoDB Local's own main class listens on every interface and checks no signature; it is started
+ * instead through a small launcher (`dynamoDbLocal/LoopbackDynamoDbLocal.java`, compiled once into
+ * `cacheDir`) that binds it to 127.0.0.1 only and answers 403 to web pages (any request with an
+ * `Origin` header). No `-cors` option is passed: DynamoDB Local then allows no origin at all.
+ *
  * The Java process is killed when this process exits or crashes, and on SIGINT/SIGTERM/SIGHUP unless
  * the program handles the signal itself (it then stops the emulator in its own time), so no emulator
  * outlives the local cloud. It cannot be cleaned up if this process is killed with SIGKILL.
  *
- * @throws {@link JavaNotFoundError} when `java` is not on the PATH.
- * @throws {@link EmulatorStartError} when the process exits or does not answer within 60 s.
+ * @throws {@link JavaNotFoundError} when `java` or `javac` is not on the PATH.
+ * @throws {@link EmulatorStartError} when the launcher does not compile, or the process exits or does not answer within 60 s.
  *
  * @example
  * ```ts
@@ -36,15 +42,28 @@ const EXIT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
  * await dynamoDb.stop();
  * ```
  */
-export const startDynamoDbLocal = async ({ port, dataDir, inMemory = false }: EmulatorOptions & { inMemory?: boolean }): Promise<Emulator> => {
+export const startDynamoDbLocal = async ({
+  port,
+  dataDir,
+  inMemory = false,
+  cacheDir = join(process.cwd(), '.data', 'cache'),
+}: EmulatorOptions & {
+  inMemory?: boolean;
+  /** Where the loopback launcher is compiled to, once (default `.data/cache` under the working directory) */
+  cacheDir?: string;
+}): Promise<Emulator> => {
   await mkdir(dataDir, { recursive: true });
   const emulatorDir = findEmulatorDir();
+  const launcherDir = await compileLoopbackLauncher(emulatorDir, cacheDir);
   const child = spawn(
     'java',
     [
       `-Djava.library.path=${join(emulatorDir, 'DynamoDBLocal_lib')}`,
-      '-jar',
-      join(emulatorDir, 'DynamoDBLocal.jar'),
+      // An IPv4 socket: bound to 127.0.0.1 it shows as such in `ss`, not as an IPv4-mapped IPv6 address.
+      '-Djava.net.preferIPv4Stack=true',
+      '-cp',
+      [join(emulatorDir, 'DynamoDBLocal.jar'), launcherDir].join(delimiter),
+      LOOPBACK_LAUNCHER_CLASS,
       '-port',
       String(port),
       ...(inMemory ? ['-inMemory'] : ['-dbPath', dataDir]),

@@ -10,7 +10,9 @@ import type { Emulator, EmulatorOptions } from './types.js';
  *
  * Stream operations complete at once (no CREATING state) so a local deploy does not wait. `onWrite`
  * hears of every stream that took records (PutRecord or PutRecords answered 200) or was resharded,
- * so stream readers need not poll to learn of them.
+ * so stream readers need not poll to learn of them. Web pages are refused: kinesalite would allow
+ * any origin (CORS `*`), so a request with an `Origin` header (browsers send one on every
+ * cross-origin request and every POST; the AWS SDKs never do) is answered 403 without reaching it.
  *
  * @example
  * ```ts
@@ -27,6 +29,7 @@ export const startKinesalite = async ({
   await mkdir(dataDir, { recursive: true });
   installFastSequences();
   const server = kinesalite({ path: dataDir, createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 100 });
+  refuseBrowsers(server);
   if (onWrite) announceWrites(server, onWrite);
   await listen(server, port);
   const endpoint = `http://127.0.0.1:${port}`;
@@ -49,6 +52,20 @@ const listen = (server: Server, port: number): Promise<void> =>
       resolve();
     });
   });
+
+/** Answers 403 to a web page's request (one with an `Origin` header) before kinesalite adds its CORS headers. */
+const refuseBrowsers = (server: Server): void => {
+  const [handle] = server.listeners('request') as RequestListener[];
+  server.removeAllListeners('request');
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (request.headers.origin === undefined) {
+      handle!(request, response);
+      return;
+    }
+    request.resume();
+    response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end("The local cloud's Kinesis does not answer web pages.\n");
+  });
+};
 
 /** Calls after which a stream's readers should look: new records, or new shards. */
 const WRITE_TARGETS = new Set(['PutRecord', 'PutRecords', 'SplitShard', 'MergeShards', 'UpdateShardCount'].map((action) => `Kinesis_20131202.${action}`));

@@ -41,7 +41,6 @@ export async function startGateway(options: {
   routes: RouteDefinition<Invoke>[];
   sites?: StaticSiteMount[];
   port: number;
-  host?: string;
 }): Promise<Gateway> {
   const routes = compileRoutes(options.routes);
   const stats: Gateway['stats'] = { requests: 0, byStatus: {} };
@@ -120,7 +119,8 @@ export async function startGateway(options: {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
+    // Loopback only: the APIs' keys are this machine's, and nothing here is meant for the network.
+    server.listen(options.port, '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
   const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
