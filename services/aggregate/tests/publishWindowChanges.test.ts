@@ -80,7 +80,7 @@ describe('publishWindowChanges', () => {
     );
 
     // Assess
-    expect(result).toStrictEqual({ batchItemFailures: [{ itemIdentifier: '101' }], published: 2, skipped: 0 });
+    expect(result).toStrictEqual({ batchItemFailures: [{ itemIdentifier: '101' }], published: 2, skipped: 0, transient: true });
     expect(logged).toStrictEqual(['the aggregates stream did not take a window; it will be re-delivered']);
   });
 

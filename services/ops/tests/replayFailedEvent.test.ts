@@ -1,4 +1,5 @@
 import type { FailedEvent } from '@sdp/shared';
+import type { KinesisStreamEvent } from 'aws-lambda';
 import { buildReplayEvent } from '../src/domain/buildReplayEvent.js';
 import { replayFailedEvent } from '../src/domain/replayFailedEvent.js';
 import type { FailedEventsTable, InvokeConsumer } from '../src/domain/types.js';
@@ -49,7 +50,7 @@ describe('replayFailedEvent', () => {
     const { table, current } = memoryTable(failedEvent());
     const sent: unknown[] = [];
     const invoke: InvokeConsumer = async (functionName, event) => {
-      sent.push({ functionName, data: Buffer.from(event.Records[0]!.kinesis.data, 'base64').toString('utf8') });
+      sent.push({ functionName, data: Buffer.from((event as KinesisStreamEvent).Records[0]!.kinesis.data, 'base64').toString('utf8') });
       return { ok: true };
     };
 
@@ -134,6 +135,43 @@ describe('buildReplayEvent', () => {
         invokeIdentityArn: '',
         awsRegion: 'eu-west-1',
         kinesis: { kinesisSchemaVersion: '1.0', partitionKey: 'tx-1', sequenceNumber: '4960', data: Buffer.from('{"ok":1}').toString('base64'), approximateArrivalTimestamp: Date.parse('2026-11-22T10:00:00.000Z') / 1000 },
+      },
+    ]);
+  });
+
+  it('is a table change as its DynamoDB stream delivered it, on the stream marked as a replay', () => {
+    // Prepare
+    const arn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/sdp-pricing-dev-demand-features/stream/2026-12-06T10:00:00.000';
+    const failed = failedEvent({
+      failure_id: 'sdp-pricing-dev-adjustPrices#stream-2026-12-06T10:00:00.000#700',
+      function_name: 'sdp-pricing-dev-adjustPrices',
+      event_source_arn: arn,
+      shard_id: 'stream-2026-12-06T10:00:00.000',
+      sequence_number: '700',
+      partition_key: '{"product_id":"sku-001"}',
+    });
+    const change = { sequenceNumber: '700', newImage: { product_id: 'sku-001', features_version: 3 }, oldImage: { product_id: 'sku-001', features_version: 2 } };
+
+    // Act
+    const event = buildReplayEvent(failed, JSON.stringify(change), now());
+
+    // Assess
+    expect(event.Records).toStrictEqual([
+      {
+        eventID: '700-replay',
+        eventName: 'MODIFY',
+        eventVersion: '1.1',
+        eventSource: 'aws:dynamodb',
+        awsRegion: 'eu-west-1',
+        eventSourceARN: `${arn}-replay`,
+        dynamodb: {
+          ApproximateCreationDateTime: Date.parse('2026-11-22T10:00:00.000Z') / 1000,
+          Keys: { product_id: { S: 'sku-001' } },
+          SequenceNumber: '700',
+          StreamViewType: 'NEW_AND_OLD_IMAGES',
+          NewImage: { product_id: { S: 'sku-001' }, features_version: { N: '3' } },
+          OldImage: { product_id: { S: 'sku-001' }, features_version: { N: '2' } },
+        },
       },
     ]);
   });

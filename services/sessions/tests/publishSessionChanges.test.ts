@@ -84,7 +84,7 @@ describe('publishSessionChanges', () => {
     );
 
     // Assess
-    expect(result).toStrictEqual({ batchItemFailures: [{ itemIdentifier: '7' }], published: 0, skipped: 1 });
+    expect(result).toStrictEqual({ batchItemFailures: [{ itemIdentifier: '7' }], published: 0, skipped: 1, transient: true });
     expect(logged).toStrictEqual(['skipped a session that breaks the Session contract', 'the sessions stream did not take a session; it will be re-delivered']);
   });
 });

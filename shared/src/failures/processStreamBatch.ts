@@ -53,6 +53,35 @@ export async function processStreamBatch(
   processRecords: (records: KinesisRecordText[]) => Promise<StreamBatchOutcome>,
   options: ProcessStreamBatchOptions,
 ): Promise<KinesisStreamBatchResponse> {
+  const sources = new Map<string, KinesisStreamRecord>(event.Records.map((record) => [record.kinesis.sequenceNumber, record]));
+  return processRecordBatch(
+    readKinesisRecords(event),
+    (sequenceNumber) => {
+      const source = sources.get(sequenceNumber);
+      return { eventSourceArn: source?.eventSourceARN ?? '', partitionKey: source?.kinesis.partitionKey ?? '', arrivalMs: (source?.kinesis.approximateArrivalTimestamp ?? 0) * 1000 };
+    },
+    processRecords,
+    options,
+  );
+}
+
+/** Where a record of a batch came from: its stream, partition key and arrival time (epoch ms). */
+export interface RecordSource {
+  eventSourceArn: string;
+  partitionKey: string;
+  arrivalMs: number;
+}
+
+/**
+ * {@link processStreamBatch} over records of any stream, given as text with their shard and
+ * position, and where each came from.
+ */
+export async function processRecordBatch(
+  records: KinesisRecordText[],
+  sourceOf: (sequenceNumber: string) => RecordSource,
+  processRecords: (records: KinesisRecordText[]) => Promise<StreamBatchOutcome>,
+  options: ProcessStreamBatchOptions,
+): Promise<KinesisStreamBatchResponse> {
   const {
     store,
     functionName,
@@ -64,22 +93,20 @@ export async function processStreamBatch(
     log = () => undefined,
   } = options;
   const setAside = new Set<string>();
-  const records = readKinesisRecords(event);
   const streakKey = `${functionName}#${records[0]?.shardId ?? ''}`;
   let dependencyFailed = false;
-  const sources = new Map<string, KinesisStreamRecord>(event.Records.map((record) => [record.kinesis.sequenceNumber, record]));
   const attempt = (batch: KinesisRecordText[]): Promise<Attempt> =>
     processRecords(batch).then(
       (outcome) => ({ outcome }),
       (error: unknown) => ({ error }),
     );
   const failureOf = (record: KinesisRecordText, reason: FailureReason): RecordFailure => {
-    const source = sources.get(record.sequenceNumber)!;
-    return { functionName, eventSourceArn: source.eventSourceARN, shardId: record.shardId, partitionKey: source.kinesis.partitionKey, sequenceNumber: record.sequenceNumber, data: record.data, reason, at: now() };
+    const { eventSourceArn, partitionKey } = sourceOf(record.sequenceNumber);
+    return { functionName, eventSourceArn, shardId: record.shardId, partitionKey, sequenceNumber: record.sequenceNumber, data: record.data, reason, at: now() };
   };
 
-  /** When the record entered its stream (Kinesis' approximate arrival time), in epoch ms. */
-  const arrivalMsOf = (sequenceNumber: string): number => (sources.get(sequenceNumber)?.kinesis.approximateArrivalTimestamp ?? 0) * 1000;
+  /** When the record entered its stream, in epoch ms. */
+  const arrivalMsOf = (sequenceNumber: string): number => sourceOf(sequenceNumber).arrivalMs;
 
   /** The response for one attempt at `batch`, after storing what failed. */
   const settle = async (batch: KinesisRecordText[], result: Attempt): Promise<KinesisStreamBatchResponse> => {

@@ -1,10 +1,12 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
 import { logger } from '../observability/logger.js';
 import type { KinesisRecordText } from '../streams/readKinesisRecords.js';
 import { failedEventsFromEnv } from './failedEventsFromEnv.js';
 import { processStreamBatch } from './processStreamBatch.js';
+import { processTableChangeBatch } from './processTableChangeBatch.js';
+import type { TableChange } from '../streams/publishTableChanges.js';
 import type { StreamBatchOutcome } from './types.js';
 
 /** Where a consumer reports what it skipped or could not do: warnings in the function's log. */
@@ -39,6 +41,36 @@ export function streamConsumer<O extends StreamBatchOutcome>(consume: (records: 
         async (records) => {
           const outcome = await consume(records, log);
           logger.info(summary.message, { records: records.length, ...summary.counts(outcome) });
+          return outcome;
+        },
+        { ...failedEvents, log },
+      ),
+    );
+}
+
+/**
+ * The Lambda handler of a DynamoDB stream consumer, as {@link streamConsumer} is for Kinesis: the
+ * changes run through `processTableChangeBatch`, so a change that keeps failing is kept in the
+ * failed-events store instead of blocking the table's stream, and a dependency's outage only
+ * delays it.
+ *
+ * @example
+ * export const handler = tableChangeConsumer(
+ *   (changes, log) => publishWindowChanges(changes, { write: aggregates.write, log }),
+ *   { message: 'aggregation windows published', counts: ({ published, skipped }) => ({ published, skipped }) },
+ * );
+ */
+export function tableChangeConsumer<O extends StreamBatchOutcome>(consume: (changes: TableChange[], log: ConsumerLog) => Promise<O>, summary: BatchSummary<O>) {
+  const failedEvents = failedEventsFromEnv();
+  const log: ConsumerLog = (message, data) => logger.warn(message, data);
+  return middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+    .use(injectLambdaContext(logger))
+    .handler((event) =>
+      processTableChangeBatch(
+        event,
+        async (changes) => {
+          const outcome = await consume(changes, log);
+          logger.info(summary.message, { changes: changes.length, ...summary.counts(outcome) });
           return outcome;
         },
         { ...failedEvents, log },

@@ -43,7 +43,7 @@ export interface PublishTableChangesOptions {
  * Publishes each changed item of a table stream to a Kinesis stream as JSON and returns the changes
  * the stream did not take as batch item failures (Lambda re-delivers from the first). Removals are
  * not published; an item `publicationOf` turns down is skipped, so it never holds the table stream
- * back. A re-delivered change publishes the same item again: consumers keep the latest version.
+ * back. Changes the stream refused as a stream's fault (throttled, failed) are marked `transient`. A re-delivered change publishes the same item again: consumers keep the latest version.
  *
  * @example
  * await publishTableChanges([{ sequenceNumber: '100', newImage }], { publicationOf, write, log, refusedMessage: '…' })
@@ -52,7 +52,7 @@ export interface PublishTableChangesOptions {
 export async function publishTableChanges(
   changes: readonly TableChange[],
   { publicationOf, write, log, refusedMessage }: PublishTableChangesOptions,
-): Promise<{ batchItemFailures: { itemIdentifier: string }[]; published: number; skipped: number }> {
+): Promise<{ batchItemFailures: { itemIdentifier: string }[]; published: number; skipped: number; transient?: true }> {
   const pending: { sequenceNumber: string; record: StreamRecord }[] = [];
   let skipped = 0;
   for (const { sequenceNumber, newImage, oldImage } of changes) {
@@ -73,11 +73,16 @@ export async function publishTableChanges(
   }
   const outcomes = pending.length > 0 ? await write(pending.map((p) => p.record)) : [];
   const failed = new Set<string>();
+  let onlyStreamFaults = true;
   pending.forEach(({ sequenceNumber }, i) => {
     const outcome = outcomes[i];
     if (outcome?.ok) return;
     log(refusedMessage, { sequenceNumber, outcome });
     failed.add(sequenceNumber);
+    onlyStreamFaults &&= outcome?.retryable === true;
   });
-  return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })), published: pending.length - pending.filter(({ sequenceNumber }) => failed.has(sequenceNumber)).length, skipped };
+  const published = pending.length - pending.filter(({ sequenceNumber }) => failed.has(sequenceNumber)).length;
+  // A stream that throttles or fails is not the changes' fault: they are re-delivered without counting attempts.
+  const transient = failed.size > 0 && onlyStreamFaults ? { transient: true as const } : {};
+  return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })), published, skipped, ...transient };
 }

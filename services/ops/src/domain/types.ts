@@ -1,5 +1,5 @@
 import type { FailedEvent, FailedEventStatus, PricedUnit, Usage } from '@sdp/shared';
-import type { KinesisStreamEvent } from 'aws-lambda';
+import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 
 /** The failed-events table as the ops service reads and changes it. */
 export interface FailedEventsTable {
@@ -17,7 +17,7 @@ export interface FailedEventsTable {
 /** What invoking a consumer with a replay event gave. */
 export type ReplayInvocation = { ok: true } | { ok: false; error: string };
 
-export type InvokeConsumer = (functionName: string, event: KinesisStreamEvent) => Promise<ReplayInvocation>;
+export type InvokeConsumer = (functionName: string, event: KinesisStreamEvent | DynamoDBStreamEvent) => Promise<ReplayInvocation>;
 
 export interface ReplayRequest {
   /** Corrected data to send instead of the stored record: a JSON value or its text */

@@ -1,4 +1,4 @@
-import { earliestSequence, mapWithConcurrency, type TableChange } from '@sdp/shared';
+import { earliestSequence, isDependencyFailure, mapWithConcurrency, type TableChange } from '@sdp/shared';
 import { PRODUCT_CONCURRENCY } from './constants.js';
 import { cooldownHold, decidePrice, type HoldKind } from './decidePrice.js';
 import { ConcurrentPriceChangeError } from './errors.js';
@@ -50,9 +50,11 @@ export async function priceBatch(changes: readonly TableChange[], options: Price
 
   const outcome: PricingOutcome = { batchItemFailures: [], changed: 0, held: 0, holds: {}, duplicates: 0, noModel: 0, failed: 0 };
   const entries = [...newest.values()];
+  let onlyDependencyFailures = true;
   const results = await mapWithConcurrency(entries, PRODUCT_CONCURRENCY, ({ features }) =>
     priceProduct(features, options).catch((error: unknown) => {
       log('could not reprice a product; its features will be re-delivered', { productId: features.product_id, error });
+      onlyDependencyFailures &&= isDependencyFailure(error);
       return 'failed' as const;
     }),
   );
@@ -71,6 +73,8 @@ export async function priceBatch(changes: readonly TableChange[], options: Price
     }
   });
   if (lowest !== undefined) outcome.batchItemFailures.push({ itemIdentifier: lowest });
+  // The model endpoint or a table down: the prices are decided once it is back, no attempt counted.
+  if (lowest !== undefined && onlyDependencyFailures) outcome.transient = true;
   return outcome;
 }
 

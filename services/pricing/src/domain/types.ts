@@ -109,4 +109,6 @@ export interface PricingOutcome {
   /** Products that hold because no demand model is live yet */
   noModel: number;
   failed: number;
+  /** Every failure was a dependency's (the model endpoint or a table unavailable or throttled), not the features' */
+  transient?: true;
 }

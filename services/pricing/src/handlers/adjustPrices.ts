@@ -1,8 +1,5 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { logger, requiredEnv, tableChangesOf } from '@sdp/shared';
+import { requiredEnv, tableChangeConsumer } from '@sdp/shared';
 import { sageMakerDemandModel } from '../adapters/demandModel.js';
 import { dynamoDbPriceBook } from '../adapters/priceBook.js';
 import { pricingSettingsFromEnv } from '../adapters/settingsFromEnv.js';
@@ -13,16 +10,7 @@ const model = sageMakerDemandModel(requiredEnv('DEMAND_MODEL_ENDPOINT_NAME'));
 const settings = pricingSettingsFromEnv();
 
 /** Asks the demand model about each product whose demand changed and moves its price within the guardrails, once per features version. */
-export const handler = middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
-  .use(injectLambdaContext(logger))
-  .handler(async (event) => {
-    const { batchItemFailures, ...counts } = await priceBatch(tableChangesOf(event), {
-      book,
-      model,
-      settings,
-      now: () => new Date(),
-      log: (message, data) => logger.warn(message, data),
-    });
-    logger.info('prices decided', { changes: event.Records.length, ...counts });
-    return { batchItemFailures };
-  });
+export const handler = tableChangeConsumer((changes, log) => priceBatch(changes, { book, model, settings, now: () => new Date(), log }), {
+  message: 'prices decided',
+  counts: ({ batchItemFailures, ...counts }) => ({ ...counts, failedFrom: batchItemFailures[0]?.itemIdentifier }),
+});
