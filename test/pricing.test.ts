@@ -8,6 +8,8 @@ import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 const FEATURES_TABLE = 'sdp-pricing-local-demand-features';
 const MAX_STEP_PERCENT = 5;
 const MINUTE_MS = 60_000;
+/** How long the demand model's endpoint is down in the outage test */
+const MODEL_OUTAGE_MS = 60_000;
 
 interface Product {
   product_id: string;
@@ -145,6 +147,48 @@ describe('dynamic pricing through the local cloud', () => {
     expect(answer).toStrictEqual({ batchItemFailures: [] });
     expect((await getJson<Product>('/products/sku-001')).price_cents).toBe(hot.price_cents);
     expect((await getJson<{ changes: PriceChange[] }>('/products/sku-001/price-history')).changes).toStrictEqual(changes);
+  }, 600_000);
+
+  it('decides the price once the model endpoint is back after a minute down, and sets nothing aside', async () => {
+    // Prepare: the same quiet then trending demand as above, for another product, trending while the endpoint is down
+    const now = Date.now();
+    const before = await getJson<Product>('/products/sku-007');
+    const view = (user: string, at: number, event_name = 'detail', quantity?: number) => ({
+      user_id: user,
+      event_timestamp: Math.round(at),
+      event_name,
+      device_type: 'desktop',
+      product_id: 'sku-007',
+      ...(quantity ? { quantity } : {}),
+    });
+    const quiet = Array.from({ length: 12 }, (_, i) => view(`calm-${i}`, now - (130 - i * 10) * MINUTE_MS));
+    const trending = [
+      ...Array.from({ length: 80 }, (_, i) => view(`rush-${i}`, now - 5 * MINUTE_MS + i * 3_500)),
+      ...Array.from({ length: 10 }, (_, i) => [view(`rush-${i}`, now - 4 * MINUTE_MS + i * 20_000, 'add_to_cart', 1), view(`rush-${i}`, now - 4 * MINUTE_MS + i * 20_000 + 5_000, 'purchase', 1)]).flat(),
+    ];
+    await post(quiet);
+    await waitForIdlePipeline(cloud);
+    const refusedBefore = cloud.sageMaker.refusedInvocations;
+
+    // Act
+    const down = Date.now();
+    cloud.sageMaker.refuseInvocations(MODEL_OUTAGE_MS);
+    await post(trending);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, down + MODEL_OUTAGE_MS - Date.now())));
+    await waitForIdlePipeline(cloud);
+
+    // Assess
+    const after = await getJson<Product>('/products/sku-007');
+    const { changes } = await getJson<{ changes: PriceChange[] }>('/products/sku-007/price-history');
+    const failed = await getJson<{ failed: number; retrying: number; by_function: { function_name: string }[] }>('/reports/failed-events');
+    expect(cloud.sageMaker.refusedInvocations - refusedBefore).toBeGreaterThan(3);
+    expect(after.price_cents).toBeGreaterThan(before.price_cents);
+    expect(after.price_cents).toBeLessThanOrEqual(after.max_price_cents);
+    expect(after.price_version).toBe(changes.length);
+    expect(changes.at(-1)!.old_price_cents).toBe(before.price_cents);
+    expect(changes[0]!.new_price_cents).toBe(after.price_cents);
+    for (const change of changes) expect(change).toMatchObject({ model_version: TREND_DEMAND_MODEL.version, reason: expect.stringMatching(/^surge: /) });
+    expect(failed).toMatchObject({ failed: 0, retrying: 0, by_function: [] });
   }, 600_000);
 
   it('retrains the demand model from the lake’s product windows, promotes it, and prices with it', async () => {

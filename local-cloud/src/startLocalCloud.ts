@@ -10,7 +10,7 @@ import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
 import { startKinesisEmulator, type KinesisEmulator } from './emulators/kinesis/startKinesisEmulator.js';
 import { startKinesisFaultFront, type KinesisFaultFront } from './emulators/startKinesisFaultFront.js';
 import { startLambdaLocal } from './emulators/startLambdaLocal.js';
-import { startSageMakerLocal } from './emulators/startSageMakerLocal.js';
+import { startSageMakerLocal, type SageMakerLocal } from './emulators/startSageMakerLocal.js';
 import type { Emulator } from './emulators/types.js';
 import { createEventSourceMapping } from './eventSources/createEventSourceMapping.js';
 import { fileOnFailureSink } from './eventSources/fileOnFailureSink.js';
@@ -88,6 +88,8 @@ export interface LocalCloud {
   dynamoDbEndpoint: string;
   /** The local SageMaker: control plane and runtime (InvokeEndpoint) on one URL */
   sageMakerEndpoint: string;
+  /** The local SageMaker itself (fault tests tell it to refuse invocations for a while) */
+  sageMaker: SageMakerLocal;
   /** Lambda's Invoke API for every function (`AWS_ENDPOINT_URL_LAMBDA`) */
   lambdaEndpoint: string;
   /** The front that refuses the functions' Kinesis writes on demand, when started with `kinesisFaults` */
@@ -164,7 +166,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     const [kinesalite, dynamoDbLocal, sageMaker] = started.map((result) => {
       if (result.status === 'rejected') throw result.reason;
       return result.value;
-    }) as [KinesisEmulator, Emulator, Emulator];
+    }) as [KinesisEmulator, Emulator, SageMakerLocal];
     log(`kinesalite on ${kinesalite.endpoint}, DynamoDB Local on ${dynamoDbLocal.endpoint}, SageMaker on ${sageMaker.endpoint}`);
 
     const kinesis = localKinesisClient(kinesalite.endpoint);
@@ -361,6 +363,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       dynamoDbPid: dynamoDbLocal.pid,
       kinesisFaults,
       sageMakerEndpoint: sageMaker.endpoint,
+      sageMaker,
       lambdaEndpoint: lambda.endpoint,
       apiKey,
       dashboardApiKey,

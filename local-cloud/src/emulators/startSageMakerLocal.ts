@@ -17,6 +17,14 @@ export interface SageMakerLocalOptions extends EmulatorOptions {
   log?: (message: string) => void;
 }
 
+/** The local SageMaker, which tests can tell to fail invocations for a while, as an endpoint that is down does. */
+export interface SageMakerLocal extends Emulator {
+  /** Answers every InvokeEndpoint with 503 ServiceUnavailable for `forMs` (the control plane keeps working); in effect at once. */
+  refuseInvocations(forMs: number): void;
+  /** Invocations refused so far */
+  readonly refusedInvocations: number;
+}
+
 const MAX_CONTROL_PLANE_BYTES = 1024 * 1024;
 const INVOCATIONS_PATH = /^\/endpoints\/([^/]+)\/invocations$/;
 
@@ -37,7 +45,7 @@ const INVOCATIONS_PATH = /^\/endpoints\/([^/]+)\/invocations$/;
  * await sageMaker.stop();
  * ```
  */
-export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promise<Emulator> => {
+export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promise<SageMakerLocal> => {
   const { port, dataDir, log = () => undefined } = options;
   await mkdir(dataDir, { recursive: true });
   const controlPlane = await SageMakerControlPlane.open({
@@ -46,6 +54,8 @@ export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promi
     deployDelayMs: options.deployDelayMs ?? 0,
     log,
   });
+  let refusingUntil = 0;
+  let refusedInvocations = 0;
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const path = (request.url ?? '/').split('?', 1)[0]!;
@@ -60,6 +70,10 @@ export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promi
     if (request.method === 'POST' && invocation) {
       const endpointName = decodeURIComponent(invocation[1]!);
       const body = await readBody(request, MAX_INVOCATION_BYTES);
+      if (Date.now() < refusingUntil) {
+        refusedInvocations++;
+        throw new SageMakerApiError('ServiceUnavailable', `Endpoint ${endpointName} is unavailable; try again later.`, 503);
+      }
       const answer = invokeEndpoint(controlPlane.deploymentOf(endpointName), {
         endpointName,
         contentType: request.headers['content-type'],
@@ -85,6 +99,10 @@ export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promi
   await listen(server, port);
   return {
     endpoint: `http://127.0.0.1:${port}`,
+    refuseInvocations: (forMs) => void (refusingUntil = Date.now() + forMs),
+    get refusedInvocations() {
+      return refusedInvocations;
+    },
     stop: async () => {
       await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
