@@ -11,8 +11,9 @@ type ChildMessage = { ready: true } | { id: number; reply: DuckDbSessionReply };
  * (DuckDB's `memory_limit` does not bound a vector of long strings) fails there, not in the process
  * that serves the API. The process runs with an address-space limit of `memory_limit` plus
  * {@link QUERY_PROCESS_HEADROOM_MB} (`ulimit -v`, where the platform enforces it), starts on the first
- * query, and is replaced after it stops: `interrupt()` (the time limit) kills it, and a query it dies
- * in answers `out_of_memory`. It exits with its parent (the IPC channel closes).
+ * query, and is replaced after it stops: `interrupt()` (the time limit) kills it, a query it dies in
+ * answers `out_of_memory`, and after a query that ran out of memory it is replaced too (DuckDB's
+ * allocator keeps the address space it reserved). It exits with its parent (the IPC channel closes).
  *
  * @example
  * const session = duckDbProcessSession({ lakeRoot: '/lake', memoryLimitMb: 512, threads: 2 });
@@ -20,16 +21,14 @@ type ChildMessage = { ready: true } | { id: number; reply: DuckDbSessionReply };
  * // { ok: false, failure: 'out_of_memory', detail: 'Out of Memory Error: …' }; the next query gets a fresh process
  */
 export function duckDbProcessSession(config: DuckDbSessionConfig): DuckDbSession {
-  let child: ChildProcess | undefined;
-  let ready: Promise<void> | undefined;
   let nextId = 0;
-  const pending = new Map<number, (reply: DuckDbSessionReply) => void>();
-  let interrupted = false;
 
   const start = () => {
     const started = spawnQueryProcess(config);
-    child = started;
-    ready = new Promise<void>((resolve, reject) => {
+    const pending = new Map<number, (reply: DuckDbSessionReply) => void>();
+    let interrupted = false;
+    let alive = true;
+    const ready = new Promise<void>((resolve, reject) => {
       started.on('message', (message: ChildMessage) => {
         if ('ready' in message) return resolve();
         pending.get(message.id)?.(message.reply);
@@ -37,39 +36,48 @@ export function duckDbProcessSession(config: DuckDbSessionConfig): DuckDbSession
         if (pending.size === 0) idle(started);
       });
       started.once('exit', (code, signal) => {
-        if (child === started) child = undefined;
+        alive = false;
         const detail = `The query process stopped (${signal ?? `exit code ${code}`}).`;
         reject(new Error(detail));
         for (const settle of pending.values()) settle({ ok: false, failure: interrupted ? 'interrupted' : 'out_of_memory', detail });
         pending.clear();
-        interrupted = false;
       });
     });
     ready.catch(() => undefined);
-    return ready;
+    const send = (request: DuckDbSessionQuery) =>
+      new Promise<DuckDbSessionReply>((resolve) => {
+        const id = nextId++;
+        pending.set(id, resolve);
+        started.ref();
+        started.channel?.ref();
+        started.send({ id, request });
+      });
+    const stop = (reason: 'interrupt' | 'replace') => {
+      if (reason === 'interrupt') interrupted = pending.size > 0;
+      alive = false;
+      started.kill('SIGKILL');
+    };
+    return { ready, send, stop, alive: () => alive, busy: () => pending.size > 0 };
   };
 
+  /** The process that takes the next query. */
+  let running: ReturnType<typeof start> | undefined;
   return {
     async query(request: DuckDbSessionQuery) {
-      if (!child) await start();
-      else await ready;
-      const running = child!;
-      running.ref();
-      running.channel?.ref();
-      const id = nextId++;
-      return new Promise<DuckDbSessionReply>((resolve) => {
-        pending.set(id, resolve);
-        running.send({ id, request });
-      });
+      if (!running?.alive()) running = start();
+      const target = running;
+      await target.ready;
+      const reply = await target.send(request);
+      // DuckDB's allocator keeps the address space a failed query reserved: the next query starts afresh.
+      if (!reply.ok && reply.failure === 'out_of_memory') target.stop('replace');
+      return reply;
     },
     interrupt() {
-      if (!child || pending.size === 0) return;
-      interrupted = true;
-      child.kill('SIGKILL');
+      if (running?.busy()) running.stop('interrupt');
     },
     close() {
-      child?.kill('SIGKILL');
-      child = undefined;
+      running?.stop('replace');
+      running = undefined;
     },
   };
 }

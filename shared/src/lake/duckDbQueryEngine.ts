@@ -44,8 +44,12 @@ export function duckDbQueryEngine(lakeDir: string, settings: ViewSettings, optio
   };
   // Loaded on first use: deployed bundles leave DuckDB out, and a static import would fail there at load.
   let opening: Promise<DuckDbSession> | undefined;
-  const session = () =>
-    (opening ??= options.isolated ? Promise.resolve(duckDbProcessSession(config)) : import('@duckdb/node-api').then((duckDb) => openDuckDbSession(duckDb, config)));
+  const open = async () => {
+    if (options.isolated) return duckDbProcessSession(config);
+    const duckDb = await import('@duckdb/node-api');
+    return openDuckDbSession(duckDb, config);
+  };
+  const session = () => (opening ??= open());
 
   const views = async () => {
     const files = await Promise.all(
