@@ -1,0 +1,112 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CfnTemplate } from './support/iamPolicy.js';
+import { LAKE_BUCKET, problemsOfDeployedResources } from './support/deployedResources.js';
+import { PACKAGING_TIMEOUT_MS, packagedServices } from './support/packagedServices.js';
+
+const templateOf = async (packageDir: string): Promise<CfnTemplate> =>
+  JSON.parse(await readFile(path.join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
+
+describe('data protection in the packaged CloudFormation of every service', () => {
+  let templates: { service: string; template: CfnTemplate }[];
+
+  beforeAll(async () => {
+    // Packaged once per run, shared with test/packaging.test.ts and test/iamLeastPrivilege.test.ts.
+    const packages = await packagedServices();
+    templates = await Promise.all(packages.filter((p) => p.ok).map(async (p) => ({ service: p.service, template: await templateOf(p.packageDir) })));
+  }, PACKAGING_TIMEOUT_MS);
+
+  it('encrypts every stream, retains and recovers every table and bucket, denies plain HTTP to every bucket and logs every HTTP API', () => {
+    // Act
+    const problems = templates.flatMap(({ service, template }) => problemsOfDeployedResources(service, template));
+
+    // Assess
+    expect(problems).toStrictEqual([]);
+  });
+
+  it('checks what it says it checks: streams, tables, buckets and HTTP API stages are in the templates', () => {
+    // Act
+    const counts = Object.fromEntries(
+      ['AWS::Kinesis::Stream', 'AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::ApiGatewayV2::Stage'].map((type) => [
+        type,
+        templates.reduce((n, { template }) => n + Object.values(template.Resources).filter((r) => r.Type === type).length, 0),
+      ]),
+    );
+
+    // Assess
+    // 14 services, each with the framework's deployment bucket; 10 with an HTTP API.
+    expect(counts).toStrictEqual({ 'AWS::Kinesis::Stream': 6, 'AWS::DynamoDB::Table': 13, 'AWS::S3::Bucket': 18, 'AWS::ApiGatewayV2::Stage': 10 });
+  });
+});
+
+describe('problemsOfDeployedResources', () => {
+  it('names every missing protection of a bare template', () => {
+    // Prepare
+    const template: CfnTemplate = {
+      Resources: {
+        Events: { Type: 'AWS::Kinesis::Stream', Properties: { ShardCount: 1 } },
+        State: { Type: 'AWS::DynamoDB::Table', Properties: {} },
+        [LAKE_BUCKET]: { Type: 'AWS::S3::Bucket', Properties: {} },
+        HttpApiStage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: {} },
+      },
+    };
+
+    // Act
+    const problems = problemsOfDeployedResources('svc', template);
+
+    // Assess
+    expect(problems).toStrictEqual([
+      'svc Events: stream not encrypted with alias/aws/kinesis',
+      'svc State: table not retained (DeletionPolicy and UpdateReplacePolicy Retain)',
+      'svc State: table without point-in-time recovery',
+      'svc LakeBucket: bucket not retained (DeletionPolicy and UpdateReplacePolicy Retain)',
+      'svc LakeBucket: bucket policy does not deny requests without TLS (aws:SecureTransport false) on the bucket and its objects',
+      'svc LakeBucket: lake bucket without versioning',
+      'svc LakeBucket: lake bucket keeps noncurrent versions forever',
+      'svc HttpApiStage: HTTP API stage without access logs',
+    ]);
+  });
+
+  it('accepts a template with every protection', () => {
+    // Prepare
+    const retain = { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' };
+    const template = {
+      Resources: {
+        Events: { Type: 'AWS::Kinesis::Stream', Properties: { StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' } } },
+        State: { Type: 'AWS::DynamoDB::Table', ...retain, Properties: { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } } },
+        [LAKE_BUCKET]: {
+          Type: 'AWS::S3::Bucket',
+          ...retain,
+          Properties: {
+            VersioningConfiguration: { Status: 'Enabled' },
+            LifecycleConfiguration: { Rules: [{ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }] },
+          },
+        },
+        LakeBucketPolicy: {
+          Type: 'AWS::S3::BucketPolicy',
+          Properties: {
+            Bucket: { Ref: LAKE_BUCKET },
+            PolicyDocument: {
+              Statement: [
+                {
+                  Effect: 'Deny',
+                  Principal: '*',
+                  Action: 's3:*',
+                  Resource: [{ 'Fn::GetAtt': [LAKE_BUCKET, 'Arn'] }, { 'Fn::Sub': '${LakeBucket.Arn}/*' }],
+                  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+                },
+              ],
+            },
+          },
+        },
+        HttpApiStage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': ['HttpApiLogGroup', 'Arn'] }, Format: '{}' } } },
+      },
+    } as CfnTemplate;
+
+    // Act
+    const problems = problemsOfDeployedResources('svc', template);
+
+    // Assess
+    expect(problems).toStrictEqual([]);
+  });
+});
