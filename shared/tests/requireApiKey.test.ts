@@ -72,6 +72,28 @@ describe('requireApiKey', () => {
     expect(lookups).toHaveLength(2);
   });
 
+  it('keeps a key in use cached through a flood of made-up keys, and remembers those as unknown', async () => {
+    // Prepare: more made-up ids than the cache holds, sent between the good key's requests
+    const { key, call, lookups } = setup({ rate_limit_per_second: 100_000, burst: 100_000 });
+    const madeUp = (i: number) => `sdp_${i.toString(16).padStart(12, '0')}_${'0'.repeat(48)}`;
+
+    // Act
+    await call(key);
+    const flood = [];
+    for (let i = 0; i < 10_500; i++) {
+      flood.push((await call(madeUp(i))).code);
+      if (i % 1_000 === 0) await call(key);
+    }
+    const lookupsAfterFlood = lookups.length;
+    const goodAfterFlood = await call(key);
+    const repeatedMadeUp = await call(madeUp(10_499));
+
+    // Assess: the good key was read once; a made-up id seen lately is not read again
+    expect(new Set(flood)).toStrictEqual(new Set(['invalid_api_key']));
+    expect(lookupsAfterFlood).toBe(1 + 10_500);
+    expect([goodAfterFlood.code, repeatedMadeUp.code, lookups.length]).toStrictEqual(['ok', 'invalid_api_key', lookupsAfterFlood]);
+  });
+
   it('answers 429 with Retry-After beyond the key’s burst, and lets requests through again later', async () => {
     // Prepare
     const { key, call, ran, tick } = setup();

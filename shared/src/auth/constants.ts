@@ -14,7 +14,7 @@ export const API_KEY_PREFIX = 'sdp';
  */
 export const KEY_CACHE_TTL_MS = 60_000;
 
-/** Most keys one instance remembers (known and unknown), so a flood of made-up keys cannot grow memory. */
+/** Most keys one instance remembers, known and unknown each, so a flood of made-up keys can neither grow memory nor push out the keys in use. */
 export const KEY_CACHE_MAX_ENTRIES = 10_000;
 
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 1_000;

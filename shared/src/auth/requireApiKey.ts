@@ -6,6 +6,7 @@ import { dynamoDbApiKeysTable } from './apiKeysTable.js';
 import { authorizeApiKey } from './authorizeApiKey.js';
 import { API_KEY_HEADER, KEY_CACHE_MAX_ENTRIES, KEY_CACHE_TTL_MS } from './constants.js';
 import { AuthUnavailableError, RateLimitedError } from './errors.js';
+import { LruCache } from './LruCache.js';
 import { TokenBucket } from './TokenBucket.js';
 import type { ApiKeyRecord, ApiScope } from './types.js';
 
@@ -32,19 +33,29 @@ export interface RequireApiKeyOptions {
 export function requireApiKey(options: RequireApiKeyOptions): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
   const { scope, now = Date.now, cacheTtlMs = KEY_CACHE_TTL_MS } = options;
   let lookup = options.lookup;
-  const cache = new Map<string, { record: ApiKeyRecord | undefined; readAt: number }>();
-  const buckets = new Map<string, TokenBucket>();
+  // Known and unknown ids are kept apart, each least recently used first out: a flood of made-up
+  // ids evicts only other made-up ids, never the keys in use.
+  const known = new LruCache<string, { record: ApiKeyRecord; readAt: number }>(KEY_CACHE_MAX_ENTRIES);
+  const unknown = new LruCache<string, { readAt: number }>(KEY_CACHE_MAX_ENTRIES);
+  const buckets = new LruCache<string, TokenBucket>(KEY_CACHE_MAX_ENTRIES);
 
   const cachedLookup = async (keyId: string): Promise<ApiKeyRecord | undefined> => {
-    const cached = cache.get(keyId);
-    if (cached && now() - cached.readAt < cacheTtlMs) return cached.record;
+    const knownEntry = known.get(keyId);
+    if (knownEntry && now() - knownEntry.readAt < cacheTtlMs) return knownEntry.record;
+    const unknownEntry = knownEntry ? undefined : unknown.get(keyId);
+    if (unknownEntry && now() - unknownEntry.readAt < cacheTtlMs) return undefined;
     lookup ??= defaultLookup();
     // The keys table being unreachable is a pause, not the caller's fault: 503 with Retry-After.
     const record = await lookup(keyId).catch((error: unknown) => {
       throw new AuthUnavailableError(error);
     });
-    if (cache.size >= KEY_CACHE_MAX_ENTRIES) cache.delete(cache.keys().next().value!);
-    cache.set(keyId, { record, readAt: now() });
+    if (record) {
+      unknown.delete(keyId);
+      known.set(keyId, { record, readAt: now() });
+    } else {
+      known.delete(keyId);
+      unknown.set(keyId, { readAt: now() });
+    }
     return record;
   };
 
