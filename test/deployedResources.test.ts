@@ -16,7 +16,7 @@ describe('data protection in the packaged CloudFormation of every service', () =
     templates = await Promise.all(packages.filter((p) => p.ok).map(async (p) => ({ service: p.service, template: await templateOf(p.packageDir) })));
   }, PACKAGING_TIMEOUT_MS);
 
-  it('encrypts every stream, retains and recovers every table and bucket, denies plain HTTP to every bucket and logs every HTTP API', () => {
+  it('encrypts every stream, retains and recovers every table and bucket, denies plain HTTP to every bucket, logs and throttles every HTTP API, and reserves concurrency for every stream consumer', () => {
     // Act
     const problems = templates.flatMap(({ service, template }) => problemsOfDeployedResources(service, template));
 
@@ -48,6 +48,8 @@ describe('problemsOfDeployedResources', () => {
         State: { Type: 'AWS::DynamoDB::Table', Properties: {} },
         [LAKE_BUCKET]: { Type: 'AWS::S3::Bucket', Properties: {} },
         HttpApiStage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: {} },
+        ConsumeLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: {} },
+        ConsumeMapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: { 'Fn::GetAtt': ['ConsumeLambdaFunction', 'Arn'] } } },
       },
     };
 
@@ -64,6 +66,8 @@ describe('problemsOfDeployedResources', () => {
       'svc LakeBucket: lake bucket without versioning',
       'svc LakeBucket: lake bucket keeps noncurrent versions forever',
       'svc HttpApiStage: HTTP API stage without access logs',
+      'svc HttpApiStage: HTTP API stage without a throttling rate and burst',
+      'svc ConsumeLambdaFunction: stream consumer without reserved concurrency',
     ]);
   });
 
@@ -99,7 +103,15 @@ describe('problemsOfDeployedResources', () => {
             },
           },
         },
-        HttpApiStage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: { AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': ['HttpApiLogGroup', 'Arn'] }, Format: '{}' } } },
+        HttpApiStage: {
+          Type: 'AWS::ApiGatewayV2::Stage',
+          Properties: {
+            AccessLogSettings: { DestinationArn: { 'Fn::GetAtt': ['HttpApiLogGroup', 'Arn'] }, Format: '{}' },
+            DefaultRouteSettings: { ThrottlingRateLimit: 1000, ThrottlingBurstLimit: 2000 },
+          },
+        },
+        ConsumeLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { ReservedConcurrentExecutions: 5 } },
+        ConsumeMapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: { 'Fn::GetAtt': ['ConsumeLambdaFunction', 'Arn'] } } },
       },
     } as CfnTemplate;
 

@@ -1,5 +1,6 @@
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { processStreamBatch, ReplayFailedError, type ConsumerProgress, type FailedEventStore, type ProgressEntry, type KinesisRecordText, type RecordFailure, type StreamBatchOutcome } from '../src/index.js';
+import { processStreamBatch, ReplayFailedError, type ConsumerProgress, type FailedEventStore, type ProgressEntry, type KinesisRecordText, type StreamBatchOutcome } from '../src/index.js';
+import { memoryFailedEventStore } from './support/memoryFailedEventStore.js';
 
 const SHARD = 'shardId-000000000001';
 const sequenceOf = (i: number) => String(49_000 + i);
@@ -14,26 +15,7 @@ function eventOf(datas: string[], shardId = SHARD): KinesisStreamEvent {
   } as unknown as KinesisStreamEvent;
 }
 
-/** An in-memory store that keeps what it was told, as the DynamoDB one does. */
-function memoryStore() {
-  const attempts = new Map<string, number>();
-  const setAside: RecordFailure[] = [];
-  const store: FailedEventStore = {
-    async recordAttempt(failure, maxAttempts) {
-      const n = (attempts.get(failure.sequenceNumber) ?? 0) + 1;
-      attempts.set(failure.sequenceNumber, n);
-      if (n >= maxAttempts) setAside.push(failure);
-      return { attempts: n, setAside: n >= maxAttempts };
-    },
-    async setAside(failure) {
-      setAside.push(failure);
-    },
-    async wasSetAside(_functionName, shardId, sequenceNumber) {
-      return setAside.some((failure) => failure.shardId === shardId && failure.sequenceNumber === sequenceNumber);
-    },
-  };
-  return { store, attempts, setAside };
-}
+const memoryStore = memoryFailedEventStore;
 
 const options = (store: FailedEventStore) => ({ store, functionName: 'sdp-enrich-dev-joinEvents', maxAttempts: 3, now: () => new Date('2026-11-22T10:00:00Z') });
 

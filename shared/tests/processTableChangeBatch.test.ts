@@ -1,5 +1,6 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { processTableChangeBatch, ReplayFailedError, type FailedEventStore, type RecordFailure, type StreamBatchOutcome, type TableChange } from '../src/index.js';
+import { processTableChangeBatch, ReplayFailedError, type FailedEventStore, type StreamBatchOutcome, type TableChange } from '../src/index.js';
+import { memoryFailedEventStore } from './support/memoryFailedEventStore.js';
 
 const ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/sdp-pricing-dev-demand-features/stream/2026-12-06T10:00:00.000';
 
@@ -19,25 +20,7 @@ function eventOf(versions: number[], arn = ARN): DynamoDBStreamEvent {
   } as unknown as DynamoDBStreamEvent;
 }
 
-function memoryStore() {
-  const attempts = new Map<string, number>();
-  const setAside: RecordFailure[] = [];
-  const store: FailedEventStore = {
-    async recordAttempt(failure, maxAttempts) {
-      const n = (attempts.get(failure.sequenceNumber) ?? 0) + 1;
-      attempts.set(failure.sequenceNumber, n);
-      if (n >= maxAttempts) setAside.push(failure);
-      return { attempts: n, setAside: n >= maxAttempts };
-    },
-    async setAside(failure) {
-      setAside.push(failure);
-    },
-    async wasSetAside(_functionName, shardId, sequenceNumber) {
-      return setAside.some((failure) => failure.shardId === shardId && failure.sequenceNumber === sequenceNumber);
-    },
-  };
-  return { store, attempts, setAside };
-}
+const memoryStore = memoryFailedEventStore;
 
 const options = (store: FailedEventStore) => ({
   store,

@@ -8,7 +8,9 @@
  *   TTL tables hold state a consumer's correctness depends on (join state, consumer progress).
  * - Every bucket has a policy that denies any request not made over TLS (`aws:SecureTransport`).
  * - The lake bucket keeps versions (compaction deletes objects) and expires the old ones.
- * - Every HTTP API stage writes access logs.
+ * - Every HTTP API stage writes access logs and throttles every route (a rate and a burst).
+ * - Every stream consumer (a function with an event source mapping) reserves its own concurrency,
+ *   so a flood of HTTP requests cannot take the account's concurrency from it.
  */
 import { resourceText, statementsOf, type CfnResource, type CfnTemplate } from './iamPolicy.js';
 
@@ -66,6 +68,13 @@ export function problemsOfDeployedResources(service: string, template: CfnTempla
   for (const [id, stage] of ofType(template, 'AWS::ApiGatewayV2::Stage')) {
     const logs = stage.Properties?.AccessLogSettings as { DestinationArn?: unknown; Format?: string } | undefined;
     if (!logs?.DestinationArn || !logs.Format) problems.push(`${service} ${id}: HTTP API stage without access logs`);
+    const throttling = stage.Properties?.DefaultRouteSettings as { ThrottlingRateLimit?: unknown; ThrottlingBurstLimit?: unknown } | undefined;
+    if (!(Number(throttling?.ThrottlingRateLimit) > 0 && Number(throttling?.ThrottlingBurstLimit) > 0)) problems.push(`${service} ${id}: HTTP API stage without a throttling rate and burst`);
+  }
+  const consumers = new Set(ofType(template, 'AWS::Lambda::EventSourceMapping').map(([, mapping]) => resourceText(mapping.Properties?.FunctionName)));
+  for (const [id, fn] of ofType(template, 'AWS::Lambda::Function')) {
+    const isConsumer = [`\${${id}.Arn}`, `\${${id}}`].some((name) => consumers.has(name));
+    if (isConsumer && !(Number(fn.Properties?.ReservedConcurrentExecutions) > 0)) problems.push(`${service} ${id}: stream consumer without reserved concurrency`);
   }
   return problems;
 }
