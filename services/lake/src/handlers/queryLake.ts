@@ -13,7 +13,7 @@ const { maxResultBytes } = queryResourcesFromEnv();
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
-  .use(requireApiKey({ scope: 'report' }))
+  .use(requireApiKey({ scope: 'query' }))
   .handler(async (event) => {
     const { sql, limit, saved } = parseQueryRequest(readJsonBody(event, { maxBytes: 64 * 1024 }), new Date());
     const result = await engine.query(sql, { maxRows: limit, timeoutMs, maxBytes: maxResultBytes });
