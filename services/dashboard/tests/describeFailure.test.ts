@@ -3,17 +3,22 @@ import { ApiRequestError } from '../src/domain/errors.js';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../src/domain/formatters.js';
 
 describe('describeFailure', () => {
-  it('shows an API that is not there as "no data yet", and any other error as the error it is', () => {
+  it('shows an API that is not there as "no data yet", one the key may not call as not shown and why, and any other error as the error it is', () => {
     // Act
     const messages = [
       describeFailure(new ApiRequestError('POST /query', 404, { code: 'not_found', message: 'No route POST /query' })),
       describeFailure(new ApiRequestError('GET /orphans', 503, { message: 'Service Unavailable' })),
+      describeFailure(new ApiRequestError('GET /cost', 403, { code: 'insufficient_scope', message: "The API key 3f9c2a71b0d4 may use report, query; this call needs the 'admin' scope." })),
     ];
 
     // Assess
     expect(messages).toStrictEqual([
       { state: 'empty', message: 'No data yet: POST /query is not available (404).' },
       { state: 'error', message: 'GET /orphans answered 503: Service Unavailable' },
+      {
+        state: 'empty',
+        message: "Not shown with this page's key: GET /cost needs a scope the key does not have (The API key 3f9c2a71b0d4 may use report, query; this call needs the 'admin' scope.)",
+      },
     ]);
   });
 });

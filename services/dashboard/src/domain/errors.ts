@@ -11,6 +11,8 @@ export class ApiRequestError extends DashboardError {
   public readonly status: number;
   /** The contract's error `code`, when the body had one */
   public readonly code: string | undefined;
+  /** The contract error's `message`, when the body had one */
+  public readonly detail: string | undefined;
   public readonly route: string;
 
   public constructor(route: string, status: number, detail: { code?: string; message?: string }, options?: ErrorOptions) {
@@ -18,6 +20,7 @@ export class ApiRequestError extends DashboardError {
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = detail.code;
+    this.detail = detail.message;
     this.route = route;
   }
 }
