@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import type { TableChange } from '../streams/publishTableChanges.js';
+import { tableChangesOf, type TableChange } from '../streams/publishTableChanges.js';
 import { processRecordBatch, type ProcessStreamBatchOptions, type RecordSource } from './processStreamBatch.js';
 import type { StreamBatchOutcome } from './types.js';
 
@@ -22,25 +22,25 @@ export function processTableChangeBatch(
   processChanges: (changes: TableChange[]) => Promise<StreamBatchOutcome>,
   options: ProcessStreamBatchOptions,
 ): Promise<DynamoDBBatchResponse> {
-  const sources = new Map<string, RecordSource>();
-  const records = event.Records.map(({ eventSourceARN = '', dynamodb }) => {
-    const change: TableChange = {
-      sequenceNumber: dynamodb?.SequenceNumber ?? '',
-      // aws-lambda's AttributeValue type and the SDK's describe the same JSON.
-      ...(dynamodb?.NewImage ? { newImage: unmarshall(dynamodb.NewImage as Record<string, AttributeValue>) } : {}),
-      ...(dynamodb?.OldImage ? { oldImage: unmarshall(dynamodb.OldImage as Record<string, AttributeValue>) } : {}),
-    };
-    sources.set(change.sequenceNumber, {
-      eventSourceArn: eventSourceARN,
-      partitionKey: JSON.stringify(dynamodb?.Keys ? unmarshall(dynamodb.Keys as Record<string, AttributeValue>) : {}),
-      arrivalMs: (dynamodb?.ApproximateCreationDateTime ?? 0) * 1000,
-    });
-    return { shardId: streamLabelOf(eventSourceARN), sequenceNumber: change.sequenceNumber, data: JSON.stringify(change) };
-  });
+  const changes = tableChangesOf(event);
+  const bySequence = new Map(changes.map((change) => [change.sequenceNumber, change]));
+  const sources = new Map<string, RecordSource>(
+    event.Records.map(({ eventSourceARN = '', dynamodb }) => [
+      dynamodb?.SequenceNumber ?? '',
+      {
+        eventSourceArn: eventSourceARN,
+        // aws-lambda's AttributeValue type and the SDK's describe the same JSON.
+        partitionKey: JSON.stringify(dynamodb?.Keys ? unmarshall(dynamodb.Keys as Record<string, AttributeValue>) : {}),
+        arrivalMs: (dynamodb?.ApproximateCreationDateTime ?? 0) * 1000,
+      },
+    ]),
+  );
+  // The change as JSON is what the failed-events store keeps (and a replay delivers back).
+  const records = changes.map((change, i) => ({ shardId: streamLabelOf(event.Records[i]?.eventSourceARN ?? ''), sequenceNumber: change.sequenceNumber, data: JSON.stringify(change) }));
   return processRecordBatch(
     records,
     (sequenceNumber) => sources.get(sequenceNumber) ?? { eventSourceArn: '', partitionKey: '', arrivalMs: 0 },
-    (batch) => processChanges(batch.map((record) => JSON.parse(record.data) as TableChange)),
+    (batch) => processChanges(batch.map((record) => bySequence.get(record.sequenceNumber)!)),
     options,
   );
 }

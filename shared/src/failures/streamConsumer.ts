@@ -4,7 +4,7 @@ import type { DynamoDBBatchResponse, DynamoDBStreamEvent, KinesisStreamBatchResp
 import { logger } from '../observability/logger.js';
 import type { KinesisRecordText } from '../streams/readKinesisRecords.js';
 import { failedEventsFromEnv } from './failedEventsFromEnv.js';
-import { processStreamBatch } from './processStreamBatch.js';
+import { processStreamBatch, type ProcessStreamBatchOptions } from './processStreamBatch.js';
 import { processTableChangeBatch } from './processTableChangeBatch.js';
 import type { TableChange } from '../streams/publishTableChanges.js';
 import type { StreamBatchOutcome } from './types.js';
@@ -31,21 +31,7 @@ export interface BatchSummary<O> {
  * );
  */
 export function streamConsumer<O extends StreamBatchOutcome>(consume: (records: KinesisRecordText[], log: ConsumerLog) => Promise<O>, summary: BatchSummary<O>) {
-  const failedEvents = failedEventsFromEnv();
-  const log: ConsumerLog = (message, data) => logger.warn(message, data);
-  return middy<KinesisStreamEvent, KinesisStreamBatchResponse>()
-    .use(injectLambdaContext(logger))
-    .handler((event) =>
-      processStreamBatch(
-        event,
-        async (records) => {
-          const outcome = await consume(records, log);
-          logger.info(summary.message, { records: records.length, ...summary.counts(outcome) });
-          return outcome;
-        },
-        { ...failedEvents, log },
-      ),
-    );
+  return batchConsumer<KinesisStreamEvent, KinesisStreamBatchResponse, KinesisRecordText, O>(processStreamBatch, 'records', consume, summary);
 }
 
 /**
@@ -61,16 +47,26 @@ export function streamConsumer<O extends StreamBatchOutcome>(consume: (records: 
  * );
  */
 export function tableChangeConsumer<O extends StreamBatchOutcome>(consume: (changes: TableChange[], log: ConsumerLog) => Promise<O>, summary: BatchSummary<O>) {
+  return batchConsumer<DynamoDBStreamEvent, DynamoDBBatchResponse, TableChange, O>(processTableChangeBatch, 'changes', consume, summary);
+}
+
+/** The handler both kinds of consumer share: the failed-events settings read once, warnings and one summary line per batch. */
+function batchConsumer<E, R, I, O extends StreamBatchOutcome>(
+  run: (event: E, processItems: (items: I[]) => Promise<StreamBatchOutcome>, options: ProcessStreamBatchOptions) => Promise<R>,
+  itemsName: string,
+  consume: (items: I[], log: ConsumerLog) => Promise<O>,
+  summary: BatchSummary<O>,
+) {
   const failedEvents = failedEventsFromEnv();
   const log: ConsumerLog = (message, data) => logger.warn(message, data);
-  return middy<DynamoDBStreamEvent, DynamoDBBatchResponse>()
+  return middy<E, R>()
     .use(injectLambdaContext(logger))
     .handler((event) =>
-      processTableChangeBatch(
+      run(
         event,
-        async (changes) => {
-          const outcome = await consume(changes, log);
-          logger.info(summary.message, { changes: changes.length, ...summary.counts(outcome) });
+        async (items) => {
+          const outcome = await consume(items, log);
+          logger.info(summary.message, { [itemsName]: items.length, ...summary.counts(outcome) });
           return outcome;
         },
         { ...failedEvents, log },
