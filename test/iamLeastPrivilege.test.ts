@@ -62,6 +62,35 @@ describe('least privilege in the packaged CloudFormation of every service in ser
     expect(invocable.sort()).toStrictEqual(setAside.sort());
   });
 
+  it('lets every API read keys and write only their rate buckets (`rate#` items) of the keys table', () => {
+    // Prepare
+    const apis = templates.flatMap(({ service, template }) =>
+      functionRoles(template)
+        .filter(({ fn }) => (template.Resources[fn]!.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.API_KEYS_TABLE_NAME !== undefined)
+        .map(({ name, role }) => ({ service, name, statements: statementsOf(template.Resources[role!]!) })),
+    );
+
+    // Act
+    const grants = apis.map(({ name, statements }) => ({
+      name,
+      onKeysTable: statements
+        .filter((statement) => [statement.Resource].flat().some((resource) => /:table\/sdp-access-[a-z]+-api-keys$/.test(resourceText(resource))))
+        .map((statement) => ({ actions: [statement.Action].flat(), condition: statement.Condition ?? null })),
+    }));
+
+    // Assess
+    expect(apis.length).toBeGreaterThan(20);
+    expect(grants).toStrictEqual(
+      apis.map(({ name }) => ({
+        name,
+        onKeysTable: [
+          { actions: ['dynamodb:GetItem'], condition: null },
+          { actions: ['dynamodb:UpdateItem'], condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['rate#*'] } } },
+        ],
+      })),
+    );
+  });
+
   it('keeps secrets out of every packaged template, function environment and service state', async () => {
     // Act
     const found: string[] = [];

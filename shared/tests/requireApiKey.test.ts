@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2, Context } from 'aws-lambda';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { httpErrorHandler, issueApiKey, requireApiKey, type ApiKeyRecord } from '../src/index.js';
+import { inMemoryRateLeases } from './support/inMemoryRateLeases.js';
 
 const logger = new Logger({ logLevel: 'SILENT' });
 const context = { awsRequestId: 'req-1' } as Context;
@@ -12,6 +13,7 @@ function setup(record: Partial<ApiKeyRecord> = {}) {
   let clock = 1_000;
   const lookups: string[] = [];
   const ran: unknown[] = [];
+  const leases = inMemoryRateLeases();
   const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     .use(httpErrorHandler({ logger }))
     .use(
@@ -21,6 +23,7 @@ function setup(record: Partial<ApiKeyRecord> = {}) {
           lookups.push(id);
           return id === stored.key_id ? stored : undefined;
         },
+        leases,
         now: () => clock,
       }),
     )

@@ -36,6 +36,10 @@ export async function sharedTestCloud(): Promise<TestCloud> {
     destinationsDir: cloud.destinationsDir,
     fetch: gatewayFetch(cloud.url, cloud.apiKey!),
     invoke: lambdaInvoke(cloud.lambdaEndpoint),
+    busyInstances: async (functionName) => {
+      const usage = (await (await fetch(`${cloud.controlUrl}/usage`)).json()) as { functions: Record<string, { busy: number }> };
+      return usage.functions[functionName]!.busy;
+    },
     waitForIdle: async ({ timeoutMs = 360_000 } = {}) => {
       const response = await fetch(`${cloud.controlUrl}/wait-for-idle?timeoutMs=${timeoutMs}`, { method: 'POST', signal: AbortSignal.timeout(timeoutMs + 30_000) });
       if (response.status !== 204) throw new Error(`The shared cloud's pipeline did not go idle: ${response.status} ${await response.text()}`);

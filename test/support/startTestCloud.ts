@@ -30,6 +30,7 @@ export async function startTestCloud(
     apiKey,
     fetch: gatewayFetch(cloud.url, apiKey),
     invoke: (functionName: string, event: unknown) => cloud.pools.get(functionName)!.invoke(event),
+    busyInstances: (functionName: string) => Promise.resolve(cloud.pools.get(functionName)!.busy),
     async dispose() {
       await cloud.stop();
       await rm(dataDir, { recursive: true, force: true });

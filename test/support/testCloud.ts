@@ -16,6 +16,8 @@ export interface TestCloud {
   fetch(pathAndQuery: string, init?: RequestInit): Promise<Response>;
   /** Resolves once everything written to the streams so far, and all it caused, has been processed */
   waitForIdle(options?: { timeoutMs?: number }): Promise<void>;
+  /** How many instances of a function are running an invocation right now */
+  busyInstances(functionName: string): Promise<number>;
   /** One synchronous invocation of a function by name; rejects with the handler's error */
   invoke(functionName: string, event: unknown): Promise<unknown>;
   /** Stops a cloud of the test's own; leaves a shared one running */

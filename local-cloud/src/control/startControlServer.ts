@@ -34,7 +34,7 @@ export interface ControlServer {
  * - `GET /` → {@link LocalCloudDescription}
  * - `POST /wait-for-idle?timeoutMs=N` → 204 once idle ({@link LocalCloud.waitForIdle}), 504 when not within N ms
  * - `GET /mappings` → `[{ functionName, stats }]`
- * - `GET /usage` → `{ residentBytes, cpuSeconds, instances }`
+ * - `GET /usage` → `{ residentBytes, cpuSeconds, instances, functions: { [name]: { instances, busy } } }`
  * - `GET /meter` → what AWS would bill for the work done so far, in AWS's units (`UsageSnapshot` of metering/UsageMeter.ts)
  *
  * @example
@@ -66,8 +66,9 @@ export async function startControlServer(cloud: LocalCloud, options: { port?: nu
     if (route === 'GET /') return send(response, 200, describe());
     if (route === 'GET /mappings') return send(response, 200, cloud.mappings.map(({ functionName, mapping }) => ({ functionName, stats: mapping.stats() })));
     if (route === 'GET /usage') {
-      const instances = [...cloud.pools.values()].reduce((sum, pool) => sum + pool.size, 0);
-      return send(response, 200, { ...(await cloud.usage()), instances });
+      const functions = Object.fromEntries([...cloud.pools].map(([name, pool]) => [name, { instances: pool.size, busy: pool.busy }]));
+      const instances = Object.values(functions).reduce((sum, fn) => sum + fn.instances, 0);
+      return send(response, 200, { ...(await cloud.usage()), instances, functions });
     }
     if (route === 'GET /meter') return send(response, 200, cloud.meter.snapshot());
     if (route === 'POST /wait-for-idle') {

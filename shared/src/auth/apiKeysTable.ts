@@ -7,9 +7,10 @@ import {
   UpdateItemCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
+import { RATE_ITEM_PREFIX } from './constants.js';
 import type { ApiKeyRecord, ApiScope } from './types.js';
 
-/** The API keys table (key `key_id`): read by every API, written by `npm run keys`. */
+/** The API keys table (key `key_id`): read by every API, written by `npm run keys`; its `rate#` items are the keys' shared rate buckets (`dynamoDbRateLeases`). */
 export interface ApiKeysTable {
   get(keyId: string): Promise<ApiKeyRecord | undefined>;
   /** Stores a new key; fails if its id is taken */
@@ -32,7 +33,15 @@ export function dynamoDbApiKeysTable(client: DynamoDBClient, tableName: string):
       const records: ApiKeyRecord[] = [];
       let start: Record<string, AttributeValue> | undefined;
       do {
-        const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
+        // The table also holds each key's shared rate bucket (`rate#<key id>`), which is not a key.
+        const page = await client.send(
+          new ScanCommand({
+            TableName: tableName,
+            ExclusiveStartKey: start,
+            FilterExpression: 'NOT begins_with(key_id, :rate)',
+            ExpressionAttributeValues: { ':rate': { S: RATE_ITEM_PREFIX } },
+          }),
+        );
         records.push(...(page.Items ?? []).map(fromItem));
         start = page.LastEvaluatedKey;
       } while (start);

@@ -7,13 +7,16 @@ import { authorizeApiKey } from './authorizeApiKey.js';
 import { API_KEY_HEADER, KEY_CACHE_MAX_ENTRIES, KEY_CACHE_TTL_MS } from './constants.js';
 import { AuthUnavailableError, RateLimitedError } from './errors.js';
 import { LruCache } from './LruCache.js';
-import { TokenBucket } from './TokenBucket.js';
+import { dynamoDbRateLeases, type RateLeases } from './rateLeases.js';
+import { SharedRateLimiter } from './SharedRateLimiter.js';
 import type { ApiKeyRecord, ApiScope } from './types.js';
 
 export interface RequireApiKeyOptions {
   scope: ApiScope;
   /** Where keys are read from; default the table named by `API_KEYS_TABLE_NAME` */
   lookup?: (keyId: string) => Promise<ApiKeyRecord | undefined>;
+  /** Where every instance takes a key's tokens from; default the `rate#` items of the same table */
+  leases?: RateLeases;
   now?: () => number;
   cacheTtlMs?: number;
 }
@@ -24,8 +27,9 @@ export interface RequireApiKeyOptions {
  * 401/403/429 before the handler runs, so nothing is written. Register it after `httpErrorHandler`.
  * The tenant lands in `event.requestContext.authorizer.lambda` as a Lambda authorizer would put it.
  *
- * What an instance read about a key is trusted for `cacheTtlMs` (default 60 s), and the rate
- * limit is counted per instance (docs/adr/0013-api-keys.md says why and what that means).
+ * What an instance read about a key is trusted for `cacheTtlMs` (default 60 s). The rate limit
+ * holds across instances: they lease the key's tokens from one shared bucket (`SharedRateLimiter`,
+ * docs/adr/0013-api-keys.md).
  *
  * @example
  * middy(handler).use(httpErrorHandler({ logger })).use(requireApiKey({ scope: 'ingest' }))
@@ -37,7 +41,7 @@ export function requireApiKey(options: RequireApiKeyOptions): MiddlewareObj<APIG
   // ids evicts only other made-up ids, never the keys in use.
   const known = new LruCache<string, { record: ApiKeyRecord; readAt: number }>(KEY_CACHE_MAX_ENTRIES);
   const unknown = new LruCache<string, { readAt: number }>(KEY_CACHE_MAX_ENTRIES);
-  const buckets = new LruCache<string, TokenBucket>(KEY_CACHE_MAX_ENTRIES);
+  let limiter: SharedRateLimiter | undefined;
 
   const cachedLookup = async (keyId: string): Promise<ApiKeyRecord | undefined> => {
     const knownEntry = known.get(keyId);
@@ -63,9 +67,8 @@ export function requireApiKey(options: RequireApiKeyOptions): MiddlewareObj<APIG
     before: async (request) => {
       const at = now();
       const record = await authorizeApiKey(request.event.headers?.[API_KEY_HEADER], cachedLookup, scope, new Date(at));
-      let bucket = buckets.get(record.key_id);
-      if (!bucket) buckets.set(record.key_id, (bucket = new TokenBucket(record.rate_limit_per_second, record.burst, at)));
-      const retryAfter = bucket.take(at);
+      limiter ??= new SharedRateLimiter(options.leases ?? defaultLeases(), now, warnLimiterUnavailable);
+      const retryAfter = await limiter.take(record.key_id, { ratePerSecond: record.rate_limit_per_second, burst: record.burst });
       if (retryAfter > 0) throw new RateLimitedError(record.key_id, retryAfter);
       const context = request.event.requestContext as { authorizer?: unknown };
       context.authorizer = { lambda: { tenant: record.tenant, key_id: record.key_id } };
@@ -73,6 +76,17 @@ export function requireApiKey(options: RequireApiKeyOptions): MiddlewareObj<APIG
   };
 }
 
+let client: DynamoDBClient | undefined;
+
 function defaultLookup(): (keyId: string) => Promise<ApiKeyRecord | undefined> {
-  return dynamoDbApiKeysTable(new DynamoDBClient({}), requiredEnv('API_KEYS_TABLE_NAME')).get;
+  return dynamoDbApiKeysTable((client ??= new DynamoDBClient({})), requiredEnv('API_KEYS_TABLE_NAME')).get;
+}
+
+function defaultLeases(): RateLeases {
+  return dynamoDbRateLeases((client ??= new DynamoDBClient({})), requiredEnv('API_KEYS_TABLE_NAME'));
+}
+
+/** The shared limit being out of reach is worth a line in the log, not a refusal: the instance limits the key on its own meanwhile. */
+function warnLimiterUnavailable(error: unknown): void {
+  console.warn(JSON.stringify({ level: 'WARN', message: 'shared rate limit unavailable; limiting per instance for a few seconds', error: String(error) }));
 }

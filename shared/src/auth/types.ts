@@ -12,7 +12,7 @@ export interface ApiKeyRecord {
   created_at: string;
   /** Set when the key was rotated (the old key keeps working until then) or made to expire */
   expires_at?: string;
-  /** Steady requests per second this key may make, per function instance */
+  /** Steady requests per second this key may make, in total over every instance of every API */
   rate_limit_per_second: number;
   /** Requests it may make at once above the steady rate */
   burst: number;

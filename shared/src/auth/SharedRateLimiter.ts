@@ -1,0 +1,82 @@
+import { KEY_CACHE_MAX_ENTRIES, LEASE_LIFETIME_MS, LEASE_SECONDS, SHARED_LIMIT_PAUSE_MS } from './constants.js';
+import { LruCache } from './LruCache.js';
+import type { RateLeases } from './rateLeases.js';
+import { TokenBucket } from './TokenBucket.js';
+import type { RateLimit } from './leaseTokens.js';
+
+/** What one instance holds of a key's shared bucket. */
+interface KeyState {
+  /** Tokens leased and not yet used, good until `expiresAt` */
+  tokens: number;
+  expiresAt: number;
+  /** The shared bucket has no token before this time */
+  refusedUntil: number;
+  /** The shared state as this instance last saw it */
+  believedArrivalMs?: number;
+  /** A lease on its way: requests of the same key wait for it instead of asking again */
+  leasing?: Promise<void>;
+  /** While the shared bucket cannot be reached (until `localUntil`), this instance's own bucket limits the key */
+  local?: TokenBucket;
+  localUntil: number;
+}
+
+/**
+ * A key's rate limit held across every instance of every function: each instance leases a tenth
+ * of a second's tokens at a time from the key's shared bucket (`RateLeases`), spends them locally,
+ * and refuses without asking again until the shared bucket has a token. So a key gets its rate in
+ * total, however many instances serve it, for about one conditional write per lease.
+ *
+ * When the shared bucket cannot be reached, a key is limited by this instance's own bucket for a
+ * few seconds rather than refused: an outage of the limiter's table must not refuse valid requests.
+ *
+ * @example
+ * const limiter = new SharedRateLimiter(dynamoDbRateLeases(client, table), Date.now, (e) => logger.warn('…', { error: e }));
+ * await limiter.take('3f9c2a71b0d4', { ratePerSecond: 10, burst: 20 }) // 0: go; or the seconds to wait
+ */
+export class SharedRateLimiter {
+  private readonly keys = new LruCache<string, KeyState>(KEY_CACHE_MAX_ENTRIES);
+
+  public constructor(
+    private readonly leases: RateLeases,
+    private readonly now: () => number,
+    private readonly onUnavailable: (error: unknown) => void = () => undefined,
+  ) {}
+
+  /** 0 when one request of the key may go, otherwise the whole seconds until one may (at least 1). */
+  public async take(keyId: string, limit: RateLimit): Promise<number> {
+    let state = this.keys.get(keyId);
+    if (!state) this.keys.set(keyId, (state = { tokens: 0, expiresAt: 0, refusedUntil: 0, localUntil: 0 }));
+    // One lease of its own at most: a request whose lease went to others waits like a refused one.
+    for (let leased = false; ; ) {
+      if (state.leasing) {
+        await state.leasing;
+        continue;
+      }
+      const at = this.now();
+      if (at < state.localUntil) return state.local!.take(at);
+      if (state.tokens >= 1 && at < state.expiresAt) {
+        state.tokens -= 1;
+        return 0;
+      }
+      if (at < state.refusedUntil || leased) return Math.max(1, Math.ceil((state.refusedUntil - at) / 1000));
+      leased = true;
+      state.leasing = this.lease(keyId, state, limit, at).finally(() => (state.leasing = undefined));
+    }
+  }
+
+  private async lease(keyId: string, state: KeyState, limit: RateLimit, at: number): Promise<void> {
+    const wanted = Math.max(1, Math.min(limit.burst, Math.ceil(limit.ratePerSecond * LEASE_SECONDS)));
+    try {
+      const decision = await this.leases.lease(keyId, state.believedArrivalMs, wanted, limit, at);
+      if (!('retryAfterMs' in decision)) {
+        Object.assign(state, { tokens: decision.granted, expiresAt: at + LEASE_LIFETIME_MS, believedArrivalMs: decision.theoreticalArrivalMs });
+      } else {
+        Object.assign(state, { tokens: 0, refusedUntil: at + decision.retryAfterMs });
+      }
+    } catch (error) {
+      this.onUnavailable(error);
+      state.local ??= new TokenBucket(limit.ratePerSecond, limit.burst, at);
+      state.localUntil = at + SHARED_LIMIT_PAUSE_MS;
+    }
+  }
+}

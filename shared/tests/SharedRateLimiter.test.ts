@@ -1,0 +1,75 @@
+import { SharedRateLimiter } from '../src/index.js';
+import { inMemoryRateLeases } from './support/inMemoryRateLeases.js';
+
+const limit = { ratePerSecond: 10, burst: 20 };
+
+describe('SharedRateLimiter', () => {
+  it('holds a key to its rate in total over several instances, with about one write per lease', async () => {
+    // Prepare
+    const leases = inMemoryRateLeases();
+    let clock = 0;
+    const instances = [1, 2, 3, 4].map(() => new SharedRateLimiter(leases, () => clock));
+    let accepted = 0;
+    let refused = 0;
+
+    // Act: each instance takes one request of the key every 5 ms for 20 s
+    for (; clock <= 20_000; clock += 5) {
+      for (const instance of instances) {
+        if ((await instance.take('k1', limit)) === 0) accepted++;
+        else refused++;
+      }
+    }
+
+    // Assess
+    expect(accepted).toBeLessThanOrEqual(10 * 20 + 20);
+    expect(accepted).toBeGreaterThanOrEqual(10 * 20);
+    expect(refused).toBe(4 * 4_001 - accepted);
+    expect(leases.writes).toBe(accepted);
+  });
+
+  it('leases a tenth of a second’s tokens at a time, so a fast key costs a write per many requests', async () => {
+    // Prepare
+    const leases = inMemoryRateLeases();
+    let clock = 0;
+    const limiter = new SharedRateLimiter(leases, () => clock);
+
+    // Act: 1,000 requests a second for 1 s on a key allowed 1,000/s
+    const answers: number[] = [];
+    for (; clock < 1_000; clock += 1) answers.push(await limiter.take('k1', { ratePerSecond: 1_000, burst: 2_000 }));
+
+    // Assess
+    expect(answers.every((answer) => answer === 0)).toBe(true);
+    expect(leases.writes).toBe(10);
+  });
+
+  it('tells a refused request the whole seconds until the shared bucket has a token, without asking it again', async () => {
+    // Prepare
+    const leases = inMemoryRateLeases();
+    const limiter = new SharedRateLimiter(leases, () => 0);
+    for (let i = 0; i < 2; i++) await limiter.take('slow', { ratePerSecond: 0.5, burst: 2 });
+    const writesBefore = leases.writes;
+
+    // Act
+    const refusals = [await limiter.take('slow', { ratePerSecond: 0.5, burst: 2 }), await limiter.take('slow', { ratePerSecond: 0.5, burst: 2 })];
+
+    // Assess
+    expect(refusals).toStrictEqual([2, 2]);
+    expect(leases.writes).toBe(writesBefore);
+  });
+
+  it('limits a key with the instance’s own bucket while the shared one cannot be reached, and says so', async () => {
+    // Prepare
+    const leases = inMemoryRateLeases();
+    leases.failing = true;
+    const unavailable: unknown[] = [];
+    const limiter = new SharedRateLimiter(leases, () => 0, (error) => unavailable.push((error as Error).name));
+
+    // Act
+    const answers: number[] = [];
+    for (let i = 0; i < 21; i++) answers.push(await limiter.take('k1', limit));
+
+    // Assess
+    expect(answers).toStrictEqual([...Array<number>(20).fill(0), 1]);
+    expect(unavailable).toStrictEqual(['ThrottlingException']);
+  });
+});
