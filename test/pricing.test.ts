@@ -10,6 +10,10 @@ const MAX_STEP_PERCENT = 5;
 const MINUTE_MS = 60_000;
 /** How long the demand model's endpoint is down in the outage test */
 const MODEL_OUTAGE_MS = 60_000;
+/** The plausibility cap of carts a minute this suite's pricing runs with (the legitimate spikes stay far below it) */
+const MAX_CARTS_PER_MINUTE = 10;
+/** The demand service's default cap of one shopper's signals of each kind per product window */
+const SIGNALS_PER_SHOPPER = 5;
 
 interface Product {
   product_id: string;
@@ -17,6 +21,14 @@ interface Product {
   min_price_cents: number;
   max_price_cents: number;
   price_version?: number;
+}
+interface PriceHold {
+  kind: string;
+  reason: string;
+  price_cents: number;
+  wanted_price_cents: number;
+  model_version: string;
+  features: { views: number; carts: number };
 }
 interface PriceChange {
   old_price_cents: number;
@@ -78,7 +90,7 @@ describe('dynamic pricing through the local cloud', () => {
     // horizons (5 min of recent demand, 30 of baseline) let the demand model learn from two hours.
     const horizons = { demandRecentMinutes: '5', demandBaselineMinutes: '30' };
     cloud = await startTestCloud({
-      pricing: { ...horizons, priceCooldownMinutes: '0' },
+      pricing: { ...horizons, priceCooldownMinutes: '0', demandMaxCartsPerMinute: String(MAX_CARTS_PER_MINUTE) },
       retrain: { ...horizons, demandMinTrainingRows: '300', demandRetrainSchedule: 'rate(7 days)', retrainSchedule: 'rate(7 days)' },
     });
     await seedDemoCatalog(localDynamoDbClient(cloud.dynamoDbEndpoint));
@@ -120,11 +132,12 @@ describe('dynamic pricing through the local cloud', () => {
     // Assess
     const hot = await getJson<Product>('/products/sku-001');
     const cold = await getJson<Product>('/products/sku-002');
-    const { changes } = await getJson<{ changes: PriceChange[] }>('/products/sku-001/price-history');
+    const { changes, holds } = await getJson<{ changes: PriceChange[]; holds: PriceHold[] }>('/products/sku-001/price-history');
     const coldHistory = await getJson<{ changes: PriceChange[] }>('/products/sku-002/price-history');
     expect(hot.price_cents).toBeGreaterThan(hotBefore.price_cents);
     expect(hot.price_cents).toBeLessThanOrEqual(hot.max_price_cents);
     expect(changes.length).toBeGreaterThan(1);
+    expect(holds).toStrictEqual([]);
     expect(hot.price_version).toBe(changes.length);
     for (const change of changes) {
       expect(change).toMatchObject({ model_version: TREND_DEMAND_MODEL.version, reason: expect.stringMatching(/^surge: demand surge probability /) });
@@ -148,6 +161,67 @@ describe('dynamic pricing through the local cloud', () => {
     expect((await getJson<Product>('/products/sku-001')).price_cents).toBe(hot.price_cents);
     expect((await getJson<{ changes: PriceChange[] }>('/products/sku-001/price-history')).changes).toStrictEqual(changes);
   }, 600_000);
+
+  it('holds the price that fabricated carts or one hammering shopper would move, and says why', async () => {
+    // Prepare: sku-023 browsed steadily for 35 minutes, 3 views and a cart a minute, each by a shopper of
+    // its own (the baseline goes first, so no partial count of it looks like a surge)
+    const now = Date.now();
+    const event = (user: string, at: number, product: string, event_name = 'detail') => ({
+      user_id: user,
+      event_timestamp: Math.round(at),
+      event_name,
+      device_type: 'desktop',
+      product_id: product,
+      ...(event_name === 'add_to_cart' ? { quantity: 1 } : {}),
+    });
+    const steadyMinute = (minutesAgo: number) => {
+      const start = now - minutesAgo * MINUTE_MS;
+      return [...[0, 1, 2].map((k) => event(`regular-${minutesAgo}-${k}`, start + k * 10_000, 'sku-023')), event(`regular-${minutesAgo}-0`, start + 40_000, 'sku-023', 'add_to_cart')];
+    };
+    const baseline = Array.from({ length: 30 }, (_, i) => steadyMinute(35 - i)).flat();
+    const recent = Array.from({ length: 5 }, (_, i) => steadyMinute(5 - i)).flat();
+    // 60 made-up shoppers add sku-021 to the cart once each, without a view; one shopper views sku-023 and
+    // adds it to the cart 300 times within one product window
+    const fabricated = Array.from({ length: 60 }, (_, i) => event(`bot-${i}`, now - 2 * MINUTE_MS + i * 1_000, 'sku-021', 'add_to_cart'));
+    const hammerWindow = Math.floor((now - 3 * MINUTE_MS) / MINUTE_MS) * MINUTE_MS;
+    const hammer = [event('hammer', hammerWindow + 500, 'sku-023'), ...Array.from({ length: 300 }, (_, i) => event('hammer', hammerWindow + 1_000 + i * 100, 'sku-023', 'add_to_cart'))];
+    const [fabricatedBefore, hammeredBefore] = [await getJson<Product>('/products/sku-021'), await getJson<Product>('/products/sku-023')];
+
+    // Act
+    await post(baseline);
+    await waitForIdlePipeline(cloud);
+    await post([...recent, ...fabricated, ...hammer]);
+    await waitForIdlePipeline(cloud);
+
+    // Assess: neither price moved; the held move on the fabricated carts names its caps and numbers
+    const fabricatedHistory = await getJson<{ changes: PriceChange[]; holds: PriceHold[] }>('/products/sku-021/price-history');
+    const hammeredHistory = await getJson<{ changes: PriceChange[]; holds: PriceHold[] }>('/products/sku-023/price-history');
+    expect((await getJson<Product>('/products/sku-021')).price_cents).toBe(fabricatedBefore.price_cents);
+    expect((await getJson<Product>('/products/sku-023')).price_cents).toBe(hammeredBefore.price_cents);
+    expect({ fabricated: fabricatedHistory.changes, hammered: hammeredHistory }).toStrictEqual({ fabricated: [], hammered: { product_id: 'sku-023', changes: [], holds: [] } });
+    expect(fabricatedHistory.holds.length).toBeGreaterThan(0);
+    for (const hold of fabricatedHistory.holds) {
+      expect(hold).toMatchObject({ kind: 'implausible_demand', price_cents: fabricatedBefore.price_cents, model_version: TREND_DEMAND_MODEL.version, features: { views: 0 } });
+      expect(hold.wanted_price_cents).toBeGreaterThan(hold.price_cents);
+    }
+    expect(fabricatedHistory.holds[0]!.features.carts).toBe(60);
+    expect(fabricatedHistory.holds[0]!.reason).toMatch(
+      new RegExp(
+        `^implausible demand: 60 carts in the last 5 min, 12\\.0 a minute, above the cap of ${MAX_CARTS_PER_MINUTE} a minute; ` +
+          '60 carts against 0 views in the last 5 min, above the cap of 1 per view; not applied: surge: demand surge probability ',
+      ),
+    );
+    // The hammering shopper's 300 carts count as at most the cap per instance of the demand counter that saw them
+    const inWindow = (events: { event_timestamp: number; event_name: string }[], name: string) =>
+      events.filter((e) => e.event_name === name && e.event_timestamp >= hammerWindow && e.event_timestamp < hammerWindow + MINUTE_MS).length;
+    const steady = [...baseline, ...recent];
+    const range = `from=${new Date(hammerWindow).toISOString()}&to=${new Date(hammerWindow + MINUTE_MS).toISOString()}`;
+    const { totals } = await getJson<{ totals: { views: number; carts: number } }>(`/reports/products/sku-023?period=minute&${range}`);
+    const counters = cloud.pools.get('sdp-demand-local-countProductDemand')!.size;
+    expect(totals.views - inWindow(steady, 'detail')).toBe(1);
+    expect(totals.carts - inWindow(steady, 'add_to_cart')).toBeGreaterThanOrEqual(SIGNALS_PER_SHOPPER);
+    expect(totals.carts - inWindow(steady, 'add_to_cart')).toBeLessThanOrEqual(SIGNALS_PER_SHOPPER * counters);
+  }, 300_000);
 
   it('decides the price once the model endpoint is back after a minute down, and sets nothing aside', async () => {
     // Prepare: the same quiet then trending demand as above, for another product, trending while the endpoint is down

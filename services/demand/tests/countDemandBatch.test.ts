@@ -1,4 +1,5 @@
 import type { KinesisRecordText } from '@sdp/shared';
+import { inMemoryShopperLedger } from '../src/adapters/inMemoryShopperLedger.js';
 import { countDemandBatch, type CountDemandOptions } from '../src/domain/countDemandBatch.js';
 import { click, clickRecord, clickRecords, SHARD_0, sequenceOf } from './support/clickstreamRecords.js';
 import { fakeProductWindowCounter, fakeSessionVerdicts, type FakeProductWindowCounter } from './support/fakeProductWindowCounter.js';
@@ -41,7 +42,16 @@ describe('countDemandBatch', () => {
     counter = fakeProductWindowCounter();
     sessions = fakeSessionVerdicts();
     logged = [];
-    options = { counter, sessions, periodMinutes: 1, now: () => NOW, log: (message, data) => logged.push([message, data]), pendingWaitsMs: [0] };
+    options = {
+      counter,
+      sessions,
+      periodMinutes: 1,
+      shoppers: inMemoryShopperLedger(1_000),
+      signalsPerShopper: 5,
+      now: () => NOW,
+      log: (message, data) => logged.push([message, data]),
+      pendingWaitsMs: [0],
+    };
   });
 
   it('counts each product event in its event-time window by name, with cart units and units sold, and ignores events of no product', async () => {
@@ -53,7 +63,7 @@ describe('countDemandBatch', () => {
     const outcome = await countDemandBatch(records, options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], counted: 6, duplicates: 0, ignored: 2, invalid: 0, failed: 0, pending: 0 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], counted: 6, duplicates: 0, ignored: 2, invalid: 0, failed: 0, pending: 0, capped: 0 });
     expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
     expect(counter.writes).toStrictEqual([
       { productId: 'sku-1', records: 3 },
@@ -71,7 +81,7 @@ describe('countDemandBatch', () => {
     const outcome = await countDemandBatch(records, options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], counted: 6, duplicates: 2, ignored: 2, invalid: 0, failed: 0, pending: 0 });
+    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], counted: 6, duplicates: 2, ignored: 2, invalid: 0, failed: 0, pending: 0, capped: 0 });
     expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
   });
 
@@ -93,6 +103,7 @@ describe('countDemandBatch', () => {
       invalid: 0,
       failed: 0,
       pending: 3,
+      capped: 0,
       deferred: true,
       failure: { name: 'SessionNotDecided', message: 'Sessions has not yet decided whether it adds this event; demand counts exactly what sessions adds.' },
     });
@@ -148,6 +159,89 @@ describe('countDemandBatch', () => {
     ]);
     expect(counter.windows()).toStrictEqual({ [`sku-3 ${W0}`]: counts({ purchases: 1, units_sold: 1 }) });
     expect(logged).toHaveLength(2);
+  });
+
+  it('counts a shopper who adds one product to the cart 500 times as 5 carts, over several batches, and other shoppers in full', async () => {
+    // Prepare: u1 adds sku-1 to the cart 300 times and then 200 times more, within one minute; u2 views it once
+    const carts = Array.from({ length: 500 }, (_, i) => clickRecord(i, click(i * 100, 'add_to_cart', { product_id: 'sku-1', quantity: 1 })));
+    const u2 = clickRecord(500, click(59_000, 'detail', { product_id: 'sku-1', user_id: 'u2' }));
+    const [first, second] = [[...carts.slice(0, 300), u2], carts.slice(300)];
+    sessionsDecide([...first, ...second]);
+
+    // Act
+    const outcomes = [await countDemandBatch(first, options), await countDemandBatch(second, options)];
+
+    // Assess
+    expect(outcomes).toStrictEqual([
+      { batchItemFailures: [], rejected: [], counted: 6, duplicates: 0, ignored: 0, invalid: 0, failed: 0, pending: 0, capped: 295 },
+      { batchItemFailures: [], rejected: [], counted: 0, duplicates: 0, ignored: 0, invalid: 0, failed: 0, pending: 0, capped: 200 },
+    ]);
+    expect(counter.windows()).toStrictEqual({ [`sku-1 ${W0}`]: counts({ views: 1, carts: 5, cart_units: 5 }) });
+    expect(counter.writes).toStrictEqual([{ productId: 'sku-1', records: 6 }]);
+  });
+
+  it('caps each measure, product and window of a shopper on its own', async () => {
+    // Prepare: u1 views sku-1 7 times and adds it 7 times in W0, views it 7 times in W1, and views sku-2 7 times in W0
+    const events = [
+      ...Array.from({ length: 7 }, (_, i) => click(i * 1_000, 'detail', { product_id: 'sku-1' })),
+      ...Array.from({ length: 7 }, (_, i) => click(10_000 + i * 1_000, 'add_to_cart', { product_id: 'sku-1', quantity: 2 })),
+      ...Array.from({ length: 7 }, (_, i) => click(60_000 + i * 1_000, 'detail', { product_id: 'sku-1' })),
+      ...Array.from({ length: 7 }, (_, i) => click(20_000 + i * 1_000, 'detail', { product_id: 'sku-2' })),
+    ];
+    const records = clickRecords(events);
+    sessionsDecide(records);
+
+    // Act
+    const outcome = await countDemandBatch(records, options);
+
+    // Assess
+    expect(outcome).toMatchObject({ counted: 20, capped: 8 });
+    expect(counter.windows()).toStrictEqual({
+      [`sku-1 ${W0}`]: counts({ views: 5, carts: 5, cart_units: 10 }),
+      [`sku-1 ${W1}`]: counts({ views: 5 }),
+      [`sku-2 ${W0}`]: counts({ views: 5 }),
+    });
+  });
+
+  it('neither counts nor caps a re-delivered batch twice, and keeps capping after it', async () => {
+    // Prepare: u1 adds sku-1 7 times; the batch's answer is lost, so Lambda delivers it again
+    const records = Array.from({ length: 7 }, (_, i) => clickRecord(i, click(i * 1_000, 'add_to_cart', { product_id: 'sku-1' })));
+    const later = [clickRecord(7, click(8_000, 'detail', { product_id: 'sku-1' })), clickRecord(8, click(9_000, 'add_to_cart', { product_id: 'sku-1' }))];
+    sessionsDecide([...records, ...later]);
+    await countDemandBatch(records, options);
+
+    // Act
+    const again = await countDemandBatch(records, options);
+    const next = await countDemandBatch(later, options);
+
+    // Assess
+    expect([again, next]).toMatchObject([
+      { counted: 0, duplicates: 7, capped: 0 },
+      { counted: 1, duplicates: 0, capped: 1 },
+    ]);
+    expect(counter.windows()).toStrictEqual({ [`sku-1 ${W0}`]: counts({ views: 1, carts: 5, cart_units: 5 }) });
+  });
+
+  it('writes nothing for a window whose every record is past its shopper’s cap, and counts it when that write fails later', async () => {
+    // Prepare: u1 already added sku-1 5 times; sku-2's window fails the first time
+    const carts = Array.from({ length: 5 }, (_, i) => clickRecord(i, click(i * 1_000, 'add_to_cart', { product_id: 'sku-1' })));
+    const more = [clickRecord(5, click(6_000, 'add_to_cart', { product_id: 'sku-1' })), clickRecord(6, click(7_000, 'detail', { product_id: 'sku-2' }))];
+    sessionsDecide([...carts, ...more]);
+    await countDemandBatch(carts, options);
+    counter.failFor('sku-2', new Error('throttled'));
+
+    // Act
+    const failed = await countDemandBatch(more, options);
+    counter.clearFailures();
+    const retried = await countDemandBatch(more, options);
+
+    // Assess
+    expect([failed, retried]).toMatchObject([
+      { counted: 0, capped: 1, failed: 1, batchItemFailures: [{ itemIdentifier: sequenceOf(6) }] },
+      { counted: 1, capped: 0, duplicates: 1, failed: 0, batchItemFailures: [] },
+    ]);
+    expect(counter.writes.map((write) => write.productId)).toStrictEqual(['sku-1', 'sku-2', 'sku-2']);
+    expect(counter.windows()).toStrictEqual({ [`sku-1 ${W0}`]: counts({ carts: 5, cart_units: 5 }), [`sku-2 ${W0}`]: counts({ views: 1 }) });
   });
 
   it('counts two users viewing one product at one instant as two views', async () => {

@@ -6,9 +6,19 @@ import { publishProductWindowChanges } from '../src/domain/publishProductWindowC
 describe('parseDemandSettings', () => {
   it('takes whole minutes and refuses a window it cannot honour, naming the setting', () => {
     // Act & Assess
-    expect(parseDemandSettings({ periodMinutes: '5' })).toStrictEqual({ periodMinutes: 5 });
+    expect(parseDemandSettings({ periodMinutes: '5' })).toStrictEqual({ periodMinutes: 5, signalsPerShopper: 5 });
     expect(() => parseDemandSettings({ periodMinutes: '0' })).toThrow(new InvalidDemandSettingError('PRODUCT_WINDOW_MINUTES', '0', 'a whole number of minutes from 1 to 1440'));
     expect(() => parseDemandSettings({ periodMinutes: '1.5' })).toThrow(/PRODUCT_WINDOW_MINUTES/);
+  });
+
+  it('takes the signals a shopper adds to a product window, the default when empty, and refuses anything but a whole number of at least 1', () => {
+    // Act & Assess
+    expect(parseDemandSettings({ periodMinutes: '1', signalsPerShopper: ' 3 ' })).toStrictEqual({ periodMinutes: 1, signalsPerShopper: 3 });
+    expect(parseDemandSettings({ periodMinutes: '1', signalsPerShopper: '' })).toStrictEqual({ periodMinutes: 1, signalsPerShopper: 5 });
+    expect(() => parseDemandSettings({ periodMinutes: '1', signalsPerShopper: '0' })).toThrow(
+      new InvalidDemandSettingError('SHOPPER_SIGNALS_PER_WINDOW', '0', 'a whole number of at least 1, or empty for 5'),
+    );
+    expect(() => parseDemandSettings({ periodMinutes: '1', signalsPerShopper: 'many' })).toThrow(/^SHOPPER_SIGNALS_PER_WINDOW must be a whole number of at least 1, or empty for 5, got 'many'\.$/);
   });
 });
 

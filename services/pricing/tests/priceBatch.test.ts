@@ -83,6 +83,39 @@ describe('priceBatch', () => {
     expect(book.history_.map((h) => [h.old_price_cents, h.new_price_cents])).toStrictEqual([[12_000, 12_525]]);
   });
 
+  it('holds a move on fabricated carts and records why once per features version, and moves a plausible product', async () => {
+    // Prepare: a model that sees a surge in both; sku-001's carts come without a single view
+    const surging: DemandModel = { predict: async () => ({ surgeProbability: 0.95, modelVersion: 'demand-7' }) };
+    const fabricated = features({ views: 0, carts: 60, purchases: 0, baseline_views: 0 });
+    const changes = [changeOf(1, fabricated), changeOf(2, features({ product_id: 'sku-002' }))];
+
+    // Act
+    const outcome = await priceBatch(changes, { ...options, model: surging });
+    const replay = await priceBatch(changes.slice(0, 1), { ...options, model: surging });
+
+    // Assess
+    expect([outcome, replay]).toStrictEqual([
+      { batchItemFailures: [], changed: 1, held: 1, holds: { implausible_demand: 1 }, duplicates: 0, noModel: 0, failed: 0 },
+      { batchItemFailures: [], changed: 0, held: 1, holds: { implausible_demand: 1 }, duplicates: 0, noModel: 0, failed: 0 },
+    ]);
+    expect(book.holds_).toStrictEqual([
+      {
+        product_id: 'sku-001',
+        held_at: NOW.toISOString(),
+        kind: 'implausible_demand',
+        reason: 'implausible demand: 60 carts against 0 views in the last 15 min, above the cap of 1 per view; not applied: surge: demand surge probability 0.95 ≥ 0.6, +4.4 % (maximum step 5 %)',
+        price_cents: 10_000,
+        wanted_price_cents: 10_438,
+        model_version: 'demand-7',
+        surge_probability: 0.95,
+        features: fabricated,
+        features_version: 1,
+      },
+    ]);
+    expect((await book.product('sku-001'))!.product.price_cents).toBe(10_000);
+    expect(book.history_.map((h) => [h.product_id, h.new_price_cents])).toStrictEqual([['sku-002', 10_438]]);
+  });
+
   it('holds every price while no demand model is live, and reports a failing model for re-delivery', async () => {
     // Act
     const noModel = await priceBatch([changeOf(1, features())], { ...options, model: { predict: async () => undefined } });

@@ -499,10 +499,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every price change dynamic pricing made to a product, newest first, with why
+         * Every price change dynamic pricing made to a product, and every move it held, newest first, with why
          * @description Each change names the demand it answered (the hydrated `DemandFeatures` version and values),
          *     the demand model version and its surge probability, the guardrail that shaped it, and the
-         *     old and new price. A product with no change has an empty list.
+         *     old and new price. `holds` lists the moves the model wanted and the plausibility guards held
+         *     (`PriceHold`, kept 30 days), newest first. A product with neither has empty lists; `limit`
+         *     applies to each list.
          */
         get: operations["getPriceHistory"];
         put?: never;
@@ -729,9 +731,12 @@ export interface components {
          *     `product_id`). Clickstream events that name a `product_id` count by `event_name`: `detail`,
          *     `view` and `view_details` are views; `add_to_cart` a cart (`cart_units` adds its `quantity`,
          *     default 1); `checkout` a checkout; `purchase` and `buy` a purchase (`units_sold` adds its
-         *     `quantity`). Each event (user, time, name, type) counts once, however often it is delivered.
-         *     Every change adds 1 to `version`: keep the highest `version` per window (writers on several
-         *     shards may commit out of `updated_at` order).
+         *     `quantity`). Each event (user, time, name, type) counts once, however often it is delivered,
+         *     and one shopper (`user_id`) adds at most a few views, carts, checkouts and purchases (each) to
+         *     a product's window (the demand service's `shopperSignalsPerWindow`, 5): a shopper who adds a
+         *     product to the cart 500 times in a minute counts as 5 carts. Every change adds 1 to
+         *     `version`: keep the highest `version` per window (writers on several shards may commit out
+         *     of `updated_at` order).
          */
         ProductWindow: {
             product_id: components["schemas"]["ProductId"];
@@ -829,9 +834,33 @@ export interface components {
             surge_probability: number;
             features: components["schemas"]["DemandFeatures"];
         };
+        /**
+         * @description A price move the demand model and the guardrails wanted and dynamic pricing did not make,
+         *     because the product's recent demand passed a plausibility cap (`implausible_demand`): more
+         *     views, or more carts or purchases, a minute than the caps allow (`demandMaxViewsPerMinute`,
+         *     `demandMaxCartsPerMinute`), or more carts or purchases per view than `demandMaxCartsPerView`.
+         *     One per features version.
+         */
+        PriceHold: {
+            product_id: components["schemas"]["ProductId"];
+            /** Format: date-time */
+            held_at: string;
+            /** @enum {string} */
+            kind: "implausible_demand";
+            /** @description Which caps and the numbers, then the move not made, e.g. `implausible demand: 60 carts against 0 views in the last 5 min, above the cap of 1 per view; not applied: surge: demand surge probability 0.89 >= 0.6, +3.6 % (maximum step 5 %)` */
+            reason: string;
+            /** @description The price that held */
+            price_cents: number;
+            /** @description The price the move would have set */
+            wanted_price_cents: number;
+            model_version: string;
+            surge_probability: number;
+            features: components["schemas"]["DemandFeatures"];
+        };
         PriceHistory: {
             product_id: components["schemas"]["ProductId"];
             changes: components["schemas"]["PriceChange"][];
+            holds: components["schemas"]["PriceHold"][];
         };
         /**
          * @description An order of the shop. The orders table keeps one item per line (`order_id`, `product_id`) with

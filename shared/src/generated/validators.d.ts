@@ -31,6 +31,7 @@ export declare const validateProductReport: ValidateFunction<components['schemas
 export declare const validateProductList: ValidateFunction<components['schemas']['ProductList']>;
 export declare const validateDemandFeatures: ValidateFunction<components['schemas']['DemandFeatures']>;
 export declare const validatePriceChange: ValidateFunction<components['schemas']['PriceChange']>;
+export declare const validatePriceHold: ValidateFunction<components['schemas']['PriceHold']>;
 export declare const validatePriceHistory: ValidateFunction<components['schemas']['PriceHistory']>;
 export declare const validateOrder: ValidateFunction<components['schemas']['Order']>;
 export declare const validateAggregation: ValidateFunction<components['schemas']['Aggregation']>;

@@ -1,12 +1,16 @@
 import { countBatch, describeUnreadableRecord, originalShardOf, streamPosition, windowOf, type CountBatchOutcome, type CountingConsumer, type KinesisRecordText, type Positioned, type Verdict } from '@sdp/shared';
+import { capShopperSignals } from './capShopperSignals.js';
 import { readDemandEvent } from './readDemandEvent.js';
-import type { DemandEvent, ProductWindowCounter, SessionDecisions, SessionVerdicts } from './types.js';
+import type { DemandEvent, ProductWindowCounter, SessionDecisions, SessionVerdicts, ShopperLedger } from './types.js';
 
 export interface CountDemandOptions {
   counter: ProductWindowCounter;
   /** The sessions service's decisions: which records it added */
   sessions: SessionVerdicts;
   periodMinutes: number;
+  /** What each shopper added to the product windows so far, and the most they add per measure and window */
+  shoppers: ShopperLedger;
+  signalsPerShopper: number;
   now: () => Date;
   /** Where skipped records, pending verdicts and failed groups are reported */
   log: (message: string, data: Record<string, unknown>) => void;
@@ -15,23 +19,29 @@ export interface CountDemandOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** What a batch did: `countBatch`'s outcome and the records of shoppers past their cap. */
+export type CountDemandOutcome = CountBatchOutcome & { capped: number };
+
 /**
  * Adds a batch of clickstream records to their products' event-time windows, exactly once per
  * logical event (user, time, name, type), through `countBatch` (docs/adr/0019-counting-per-batch.md):
  * a record counts only if the sessions service added it to a session (a copy or a too-late event it
  * set aside counts nothing; a record it has not decided yet waits), and each product window is
  * written once per batch, with the position of the last record it counts from the shard, so a
- * re-delivery adds nothing twice. Demand and sessions therefore count the same events.
+ * re-delivery adds nothing twice. Demand and sessions therefore count the same events, except that
+ * one shopper adds at most `signalsPerShopper` views, carts, checkouts and purchases (each) to a
+ * product window (`capShopperSignals`, tallies in `shoppers`, remembered once the window is written).
  *
  * Records that break the `ClickstreamEnvelope` contract are rejected with the reason (the
  * failed-events store keeps them); valid events that name no product or count nothing are ignored.
  *
  * @example
- * await countDemandBatch(records, { counter, sessions, periodMinutes: 1, now: () => new Date(), log })
- * // { batchItemFailures: [], rejected: [], counted: 312, duplicates: 0, ignored: 180, invalid: 0, failed: 0, pending: 0 }
+ * await countDemandBatch(records, { counter, sessions, periodMinutes: 1, shoppers, signalsPerShopper: 5, now: () => new Date(), log })
+ * // { batchItemFailures: [], rejected: [], counted: 312, duplicates: 0, ignored: 180, invalid: 0, failed: 0, pending: 0, capped: 0 }
  */
-export function countDemandBatch(records: readonly KinesisRecordText[], options: CountDemandOptions): Promise<CountBatchOutcome> {
-  const { counter, sessions, periodMinutes, now, log, ...waiting } = options;
+export async function countDemandBatch(records: readonly KinesisRecordText[], options: CountDemandOptions): Promise<CountDemandOutcome> {
+  const { counter, sessions, periodMinutes, shoppers, signalsPerShopper, now, log, ...waiting } = options;
+  let capped = 0;
   const windowStartOf = (event: DemandEvent) => windowOf(event.eventTimestamp, periodMinutes).windowStart;
   const consumer: CountingConsumer<DemandEvent> = {
     read(record) {
@@ -46,12 +56,18 @@ export function countDemandBatch(records: readonly KinesisRecordText[], options:
       return candidates.map((record) => verdictOf(record, decisions.get(record.value.userId)));
     },
     pendingReason: { name: 'SessionNotDecided', message: 'Sessions has not yet decided whether it adds this event; demand counts exactly what sessions adds.' },
-    countGroup(group) {
+    async countGroup(group) {
       const { productId, eventTimestamp } = group[0]!.value;
-      return counter.count({ productId, periodMinutes, ...windowOf(eventTimestamp, periodMinutes) }, group, now().toISOString());
+      const window = windowOf(eventTimestamp, periodMinutes);
+      const signals = capShopperSignals(group, (key) => shoppers.get(key), signalsPerShopper, window.windowStart);
+      const count = signals.admitted.length > 0 ? await counter.count({ productId, periodMinutes, ...window }, signals.admitted, now().toISOString()) : { counted: 0, duplicates: 0 };
+      // Only a window written is remembered: a group that failed is decided again when re-delivered.
+      signals.tallies.forEach((tally, key) => shoppers.set(key, tally));
+      capped += signals.capped;
+      return { counted: count.counted, duplicates: count.duplicates + signals.decidedBefore };
     },
   };
-  return countBatch(records, consumer, { log, ...waiting });
+  return { ...(await countBatch(records, consumer, { log, ...waiting })), capped };
 }
 
 /**

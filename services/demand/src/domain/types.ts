@@ -43,6 +43,27 @@ export interface SessionVerdicts {
 }
 
 /**
+ * What one shopper added to one measure of one product window so far: the signals counted, and the
+ * position of the last of the shopper's records decided for it (counted or capped) on its shard, so
+ * a re-delivered record is not tallied twice.
+ */
+export interface ShopperTally {
+  signals: number;
+  shardId: string;
+  /** `streamPosition` of the last record decided from `shardId`; '' when none was */
+  through: string;
+}
+
+/**
+ * The shoppers' tallies an instance of the counting function remembers, by `shopperSignalKey`.
+ * Implemented in memory (`inMemoryShopperLedger`): no write per event or shopper (ADR 18).
+ */
+export interface ShopperLedger {
+  get(key: string): ShopperTally | undefined;
+  set(key: string, tally: ShopperTally): void;
+}
+
+/**
  * The product windows table as the algorithm needs it. Implemented by
  * `dynamoDbProductWindowCounter`; unit tests use an in-memory fake with the same positional semantics.
  */

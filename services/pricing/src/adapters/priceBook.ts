@@ -1,6 +1,7 @@
-import { GetItemCommand, QueryCommand, TransactWriteItemsCommand, type DynamoDBClient, type TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand, TransactWriteItemsCommand, type DynamoDBClient, type TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import type { PriceBook, PriceChange } from '../domain/types.js';
+import { DAY_MS, PRICE_HOLD_RETENTION_DAYS } from '../domain/constants.js';
+import type { PriceBook, PriceChange, PriceHold } from '../domain/types.js';
 import { toProduct } from './toProduct.js';
 
 export interface PriceBookTables {
@@ -8,6 +9,8 @@ export interface PriceBookTables {
   products: string;
   /** Every change (`product_id`, `features_version`), the audit trail */
   priceHistory: string;
+  /** Every move the plausibility guards held (`product_id`, `features_version`), expiring (`expires_at`) */
+  priceHolds: string;
 }
 
 /**
@@ -15,11 +18,13 @@ export interface PriceBookTables {
  * condition that its `price_version` is still the one read (no concurrent change is overwritten) and
  * that no change answered this or a later features version; and the history item, on condition that
  * none exists for this features version. So a replayed or re-delivered features record can never
- * change a price twice.
+ * change a price twice. A held move is one conditional `PutItem` in the holds table, once per
+ * features version, that expires `PRICE_HOLD_RETENTION_DAYS` after it was held.
  *
  * @example
- * const book = dynamoDbPriceBook(client, { products: 'sdp-catalog-dev-products', priceHistory: 'sdp-pricing-dev-price-history' });
+ * const book = dynamoDbPriceBook(client, { products: 'sdp-catalog-dev-products', priceHistory: 'sdp-pricing-dev-price-history', priceHolds: 'sdp-pricing-dev-price-holds' });
  * await book.apply(planned) // 'applied' | 'duplicate' | 'conflict'
+ * await book.recordHold(held) // 'recorded' | 'duplicate'
  */
 export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTables): PriceBook {
   return {
@@ -68,13 +73,37 @@ export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTable
       }
     },
     async history(productId, limit) {
-      const { Items = [] } = await client.send(
-        new QueryCommand({ TableName: tables.priceHistory, KeyConditionExpression: 'product_id = :product', ExpressionAttributeValues: { ':product': { S: productId } }, ScanIndexForward: false, Limit: limit }),
-      );
-      return Items.map((item) => {
-        const { features_version: _key, ...change } = unmarshall(item);
-        return change as PriceChange;
-      });
+      return (await newestFirst(client, tables.priceHistory, productId, limit)) as PriceChange[];
+    },
+    async recordHold({ hold, featuresVersion }) {
+      const expiresAt = Math.floor((Date.parse(hold.held_at) + PRICE_HOLD_RETENTION_DAYS * DAY_MS) / 1000);
+      try {
+        await client.send(
+          new PutItemCommand({
+            TableName: tables.priceHolds,
+            Item: marshall({ ...hold, features_version: featuresVersion, expires_at: expiresAt }, { removeUndefinedValues: true }),
+            ConditionExpression: 'attribute_not_exists(product_id)',
+          }),
+        );
+        return 'recorded';
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return 'duplicate';
+        throw error;
+      }
+    },
+    async holds(productId, limit) {
+      return (await newestFirst(client, tables.priceHolds, productId, limit)) as PriceHold[];
     },
   };
+}
+
+/** A product's items of a table keyed (`product_id`, `features_version`), newest first, without the table's bookkeeping. */
+async function newestFirst(client: DynamoDBClient, tableName: string, productId: string, limit: number): Promise<Record<string, unknown>[]> {
+  const { Items = [] } = await client.send(
+    new QueryCommand({ TableName: tableName, KeyConditionExpression: 'product_id = :product', ExpressionAttributeValues: { ':product': { S: productId } }, ScanIndexForward: false, Limit: limit }),
+  );
+  return Items.map((item) => {
+    const { features_version: _key, expires_at: _expiry, ...record } = unmarshall(item);
+    return record;
+  });
 }

@@ -1,7 +1,7 @@
 import type { DemandPrediction, PricingSettings, Product } from './types.js';
 
-/** Why a price holds, in one word: for counting in logs. */
-export type HoldKind = 'cooldown' | 'at_maximum' | 'at_floor' | 'steady';
+/** Why a price holds, in one word: for counting in logs. `implausible_demand` holds are also recorded (`plausibilityHold`). */
+export type HoldKind = 'cooldown' | 'at_maximum' | 'at_floor' | 'steady' | 'implausible_demand';
 
 /** What the guardrails make of a prediction: a new price with its reason, or why the price holds. */
 export type PriceDecision = { action: 'change'; newPriceCents: number; reason: string } | { action: 'hold'; kind: HoldKind; reason: string };

@@ -1,24 +1,30 @@
-import { DAY_MS, MINUTE_MS } from './constants.js';
+import { DAY_MS, DEFAULT_PLAUSIBILITY_CAPS, MINUTE_MS } from './constants.js';
 import { InvalidPricingSettingError } from './errors.js';
 import type { PricingSettings } from './types.js';
 
-type Raw = Record<'recentMinutes' | 'baselineMinutes' | 'orderedUnitsDays' | 'maxStepPercent' | 'cooldownMinutes' | 'surgeAbove' | 'calmBelow', string>;
+type Raw = Record<'recentMinutes' | 'baselineMinutes' | 'orderedUnitsDays' | 'maxStepPercent' | 'cooldownMinutes' | 'surgeAbove' | 'calmBelow', string> &
+  Partial<Record<keyof typeof DEFAULT_PLAUSIBILITY_CAPS, string>>;
 
 /**
- * Checks the pricing settings as they come from the environment (`DEMAND_RECENT_MINUTES`, …).
+ * Checks the pricing settings as they come from the environment (`DEMAND_RECENT_MINUTES`, …). The
+ * plausibility caps (`DEMAND_MAX_VIEWS_PER_MINUTE`, `DEMAND_MAX_CARTS_PER_MINUTE`,
+ * `DEMAND_MAX_CARTS_PER_VIEW`) are `DEFAULT_PLAUSIBILITY_CAPS` when empty or absent.
  *
  * @example
- * parsePricingSettings({ recentMinutes: '15', baselineMinutes: '120', orderedUnitsDays: '7', maxStepPercent: '5', cooldownMinutes: '10', surgeAbove: '0.6', calmBelow: '0.3' })
- * // { recentMinutes: 15, baselineMinutes: 120, orderedUnitsDays: 7, maxStepPercent: 5, cooldownMs: 600000, surgeAbove: 0.6, calmBelow: 0.3 }
+ * parsePricingSettings({ recentMinutes: '15', baselineMinutes: '120', orderedUnitsDays: '7', maxStepPercent: '5', cooldownMinutes: '10', surgeAbove: '0.6', calmBelow: '0.3', maxCartsPerMinute: '' })
+ * // { recentMinutes: 15, baselineMinutes: 120, orderedUnitsDays: 7, maxStepPercent: 5, cooldownMs: 600000, surgeAbove: 0.6, calmBelow: 0.3, maxViewsPerMinute: 6000, maxCartsPerMinute: 1200, maxCartsPerView: 1 }
  */
 export function parsePricingSettings(raw: Raw): PricingSettings {
-  const number = (name: string, text: string, min: number, max: number, integer: boolean): number => {
+  const number = (name: string, text: string, min: number, max: number, integer: boolean, fallback?: number): number => {
+    if (fallback !== undefined && text.trim() === '') return fallback;
     const value = Number(text.trim());
     if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-      throw new InvalidPricingSettingError(name, text, `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`);
+      const orEmpty = fallback === undefined ? '' : `, or empty for ${fallback}`;
+      throw new InvalidPricingSettingError(name, text, `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}${orEmpty}`);
     }
     return value;
   };
+  const cap = (name: string, setting: keyof typeof DEFAULT_PLAUSIBILITY_CAPS) => number(name, raw[setting] ?? '', 0.001, 1_000_000_000, false, DEFAULT_PLAUSIBILITY_CAPS[setting]);
   const settings: PricingSettings = {
     recentMinutes: number('DEMAND_RECENT_MINUTES', raw.recentMinutes, 1, 1440, true),
     baselineMinutes: number('DEMAND_BASELINE_MINUTES', raw.baselineMinutes, 1, 10_080, true),
@@ -27,6 +33,9 @@ export function parsePricingSettings(raw: Raw): PricingSettings {
     cooldownMs: number('PRICE_COOLDOWN_MINUTES', raw.cooldownMinutes, 0, 10_080, false) * MINUTE_MS,
     surgeAbove: number('SURGE_ABOVE', raw.surgeAbove, 0, 1, false),
     calmBelow: number('CALM_BELOW', raw.calmBelow, 0, 1, false),
+    maxViewsPerMinute: cap('DEMAND_MAX_VIEWS_PER_MINUTE', 'maxViewsPerMinute'),
+    maxCartsPerMinute: cap('DEMAND_MAX_CARTS_PER_MINUTE', 'maxCartsPerMinute'),
+    maxCartsPerView: cap('DEMAND_MAX_CARTS_PER_VIEW', 'maxCartsPerView'),
   };
   if (settings.calmBelow >= settings.surgeAbove) {
     throw new InvalidPricingSettingError('CALM_BELOW', raw.calmBelow, `below SURGE_ABOVE (${settings.surgeAbove})`);

@@ -2,6 +2,7 @@ import { earliestSequence, isDependencyFailure, mapWithConcurrency, type TableCh
 import { PRODUCT_CONCURRENCY } from './constants.js';
 import { cooldownHold, decidePrice, type HoldKind } from './decidePrice.js';
 import { ConcurrentPriceChangeError } from './errors.js';
+import { plausibilityHold } from './plausibilityHold.js';
 import { toDemandFeatures } from './toDemandFeatures.js';
 import type { DemandFeatures, DemandModel, PriceBook, PricingOutcome, PricingSettings } from './types.js';
 
@@ -21,11 +22,13 @@ const ATTEMPTS = 2;
 /**
  * Prices the products whose demand features changed in a batch of the demand features table's
  * stream: for each product's newest features version, the demand model's surge probability, the
- * guardrails of `decidePrice`, and a transaction that changes the price and records why
- * (`PriceBook.apply`). A features version whose change was applied before (a re-delivered or
- * replayed stream record, or an older version arriving late) changes nothing. When the price changed
- * between read and write, the product is read and decided again. A product that fails is reported
- * with its lowest stream sequence number, so Lambda re-delivers from there.
+ * guardrails of `decidePrice`, the plausibility guards of `plausibilityHold` (a move on implausible
+ * demand is held, and the hold recorded once per features version: `PriceBook.recordHold`), and a
+ * transaction that changes the price and records why (`PriceBook.apply`). A features version whose
+ * change was applied before (a re-delivered or replayed stream record, or an older version arriving
+ * late) changes nothing. When the price changed between read and write, the product is read and
+ * decided again. A product that fails is reported with its lowest stream sequence number, so Lambda
+ * re-delivers from there.
  *
  * @example
  * await priceBatch(changes, { book, model, settings, now: () => new Date(), log })
@@ -93,6 +96,24 @@ async function priceProduct(features: DemandFeatures, { book, model, settings, n
     const decision = decidePrice(stored.product, prediction, settings, at);
     if (decision.action === 'hold') return { held: decision.kind };
     const old = stored.product.price_cents;
+    const implausible = plausibilityHold(features, decision, settings);
+    if (implausible) {
+      await book.recordHold({
+        featuresVersion: version,
+        hold: {
+          product_id: features.product_id,
+          held_at: at.toISOString(),
+          kind: 'implausible_demand',
+          reason: implausible.reason,
+          price_cents: old,
+          wanted_price_cents: decision.newPriceCents,
+          model_version: prediction.modelVersion,
+          surge_probability: prediction.surgeProbability,
+          features,
+        },
+      });
+      return { held: implausible.kind };
+    }
     const answer = await book.apply({
       product: stored.product,
       featuresVersion: version,

@@ -4,6 +4,7 @@ export type Product = components['schemas']['Product'];
 export type ProductWindow = components['schemas']['ProductWindow'];
 export type DemandFeatures = components['schemas']['DemandFeatures'];
 export type PriceChange = components['schemas']['PriceChange'];
+export type PriceHold = components['schemas']['PriceHold'];
 export type PriceHistory = components['schemas']['PriceHistory'];
 
 /** One record of the product windows stream, as the hydrating function receives it. */
@@ -29,6 +30,12 @@ export interface PricingSettings {
   surgeAbove: number;
   /** At or below it a raised price comes back down toward the list price */
   calmBelow: number;
+  /** Plausibility caps of the recent horizon (`plausibilityHold`): views a minute */
+  maxViewsPerMinute: number;
+  /** Carts a minute, and purchases a minute */
+  maxCartsPerMinute: number;
+  /** Carts per view, and purchases per view */
+  maxCartsPerView: number;
 }
 
 /** A product's windows in a span, as the hydration reads them: start (epoch ms) and counts. */
@@ -71,6 +78,12 @@ export interface PlannedChange {
   featuresVersion: number;
 }
 
+/** A move the plausibility guards held, with its record. */
+export interface PlannedHold {
+  hold: PriceHold;
+  featuresVersion: number;
+}
+
 /** The catalog's products as pricing reads and changes them, and the price history it keeps. */
 export interface PriceBook {
   /** The product as stored, with the features version its price last answered (0 before any change) */
@@ -83,6 +96,13 @@ export interface PriceBook {
    */
   apply(planned: PlannedChange): Promise<'applied' | 'duplicate' | 'conflict'>;
   history(productId: string, limit: number): Promise<PriceChange[]>;
+  /**
+   * Records a move the plausibility guards held, once per features version: resolves `recorded`,
+   * or `duplicate` when this version's hold was recorded before. The product is not changed.
+   */
+  recordHold(planned: PlannedHold): Promise<'recorded' | 'duplicate'>;
+  /** The holds recorded for a product, newest first */
+  holds(productId: string, limit: number): Promise<PriceHold[]>;
 }
 
 /** What a hydration batch did. */
@@ -103,7 +123,7 @@ export interface PricingOutcome {
   batchItemFailures: { itemIdentifier: string }[];
   changed: number;
   held: number;
-  /** The held products by why: cooldown, at_maximum, at_floor, steady */
+  /** The held products by why: cooldown, at_maximum, at_floor, steady, implausible_demand */
   holds: Record<string, number>;
   duplicates: number;
   /** Products that hold because no demand model is live yet */

@@ -6,14 +6,19 @@ import { httpErrorHandler, jsonResponse, logger, requireApiKey, requiredEnv } fr
 import { dynamoDbPriceBook } from '../adapters/priceBook.js';
 import { parsePriceHistoryRequest } from '../domain/parsePriceHistoryRequest.js';
 
-const book = dynamoDbPriceBook(new DynamoDBClient({}), { products: requiredEnv('PRODUCTS_TABLE_NAME'), priceHistory: requiredEnv('PRICE_HISTORY_TABLE_NAME') });
+const book = dynamoDbPriceBook(new DynamoDBClient({}), {
+  products: requiredEnv('PRODUCTS_TABLE_NAME'),
+  priceHistory: requiredEnv('PRICE_HISTORY_TABLE_NAME'),
+  priceHolds: requiredEnv('PRICE_HOLDS_TABLE_NAME'),
+});
 
-/** GET /products/{product_id}/price-history: every change dynamic pricing made, newest first, with why. */
+/** GET /products/{product_id}/price-history: every change dynamic pricing made, and every move it held, newest first, with why. */
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(injectLambdaContext(logger))
   .use(httpErrorHandler({ logger }))
   .use(requireApiKey({ scope: 'report' }))
   .handler(async (event) => {
     const { productId, limit } = parsePriceHistoryRequest(event.pathParameters?.product_id, event.queryStringParameters);
-    return jsonResponse(200, { product_id: productId, changes: await book.history(productId, limit) });
+    const [changes, holds] = await Promise.all([book.history(productId, limit), book.holds(productId, limit)]);
+    return jsonResponse(200, { product_id: productId, changes, holds });
   });

@@ -1,8 +1,19 @@
-import type { DemandFeatures, PriceBook, PriceChange, PricingSettings, Product } from '../../src/domain/types.js';
+import type { DemandFeatures, PriceBook, PriceChange, PriceHold, PricingSettings, Product } from '../../src/domain/types.js';
 
 export const NOW = new Date('2026-12-04T15:00:00.000Z');
 
-export const SETTINGS: PricingSettings = { recentMinutes: 15, baselineMinutes: 120, orderedUnitsDays: 7, maxStepPercent: 5, cooldownMs: 600_000, surgeAbove: 0.6, calmBelow: 0.3 };
+export const SETTINGS: PricingSettings = {
+  recentMinutes: 15,
+  baselineMinutes: 120,
+  orderedUnitsDays: 7,
+  maxStepPercent: 5,
+  cooldownMs: 600_000,
+  surgeAbove: 0.6,
+  calmBelow: 0.3,
+  maxViewsPerMinute: 6_000,
+  maxCartsPerMinute: 1_200,
+  maxCartsPerView: 1,
+};
 
 export function product(overrides: Partial<Product> = {}): Product {
   return {
@@ -41,12 +52,17 @@ export function features(overrides: Partial<DemandFeatures> = {}): DemandFeature
   };
 }
 
-/** An in-memory price book with the transaction's conditions: unchanged price version, a newer features version, no history item yet. */
+/**
+ * An in-memory price book with the transaction's conditions: unchanged price version, a newer features
+ * version, no history item yet; and holds recorded once per features version.
+ */
 export function inMemoryPriceBook(products: readonly Product[]) {
   const stored = new Map(products.map((p) => [p.product_id, { product: { ...p }, pricedFeaturesVersion: 0 }]));
   const history: (PriceChange & { features_version: number })[] = [];
-  const book: PriceBook & { history_: typeof history; changeBehind(productId: string, priceCents: number): void } = {
+  const holds: (PriceHold & { features_version: number })[] = [];
+  const book: PriceBook & { history_: typeof history; holds_: typeof holds; changeBehind(productId: string, priceCents: number): void } = {
     history_: history,
+    holds_: holds,
     async product(productId) {
       const entry = stored.get(productId);
       return entry && structuredClone(entry);
@@ -62,6 +78,14 @@ export function inMemoryPriceBook(products: readonly Product[]) {
     },
     async history(productId, limit) {
       return history.filter((h) => h.product_id === productId).reverse().slice(0, limit);
+    },
+    async recordHold({ hold, featuresVersion }) {
+      if (holds.some((h) => h.product_id === hold.product_id && h.features_version === featuresVersion)) return 'duplicate';
+      holds.push({ ...hold, features_version: featuresVersion });
+      return 'recorded';
+    },
+    async holds(productId, limit) {
+      return holds.filter((h) => h.product_id === productId).reverse().slice(0, limit);
     },
     /** Another writer changes the price between read and write. */
     changeBehind(productId, priceCents) {
