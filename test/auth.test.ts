@@ -149,6 +149,37 @@ describe('API keys through the local cloud', () => {
     });
   }, 60_000);
 
+  it('keeps tenants’ transactions apart: another tenant’s impression and click for our tx_id change none of our counts', async () => {
+    // Prepare: our bid (the cloud's key, tenant local) for campaign 8; another tenant's key
+    const intruder = (await keys(cloud, 'create', '--tenant', tenant('intruder'))).split('\n')[0]!;
+    const txId = tx('isolated-1');
+    const campaign = `{"tx_id":"${txId}","app_uid":"${userPrefix}u","campaign_item_id":8,"domain":"example.com"}`;
+    const report = async () => {
+      const { bids, impressions, clicks, spend } = (await (await cloud.fetch('/reports/campaigns/8')).json()) as Record<string, number>;
+      return { bids, impressions, clicks, spend };
+    };
+
+    // Act: the intruder's impression and click come first, for our tx_id
+    expect(await call('/bid', cloud.apiKey, campaign)).toBe('202 ok');
+    expect(await call('/impression', intruder, JSON.stringify({ tx_id: txId, win_price: 999 }))).toBe('202 ok');
+    expect(await call('/click', intruder, JSON.stringify({ tx_id: txId }))).toBe('202 ok');
+    await cloud.waitForIdle();
+    const afterIntruder = await report();
+    expect(await call('/impression', cloud.apiKey, JSON.stringify({ tx_id: txId, win_price: 40 }))).toBe('202 ok');
+    await cloud.waitForIdle();
+    // Rarely the impression's count lands just after the pipeline looks idle: read until it settles (10 s at most).
+    let afterOurs = await report();
+    for (let i = 0; i < 40 && afterOurs.impressions === 0; i++) afterOurs = await new Promise((resolve) => setTimeout(resolve, 250)).then(report);
+
+    // Assess: the intruder's events joined nothing; ours, sent later, are not taken for copies of theirs
+    expect(afterIntruder).toStrictEqual({ bids: 1, impressions: 0, clicks: 0, spend: 0 });
+    expect(afterOurs).toStrictEqual({ bids: 1, impressions: 1, clicks: 0, spend: 40 });
+    const enriched = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), 'sdp-enrich-local-enriched-events'))
+      .map((record) => record.data as { tx_id: string; tenant?: string; type: string })
+      .filter((event) => event.tx_id === txId);
+    expect(enriched.map(({ tenant, type }) => `${tenant}:${type}`).sort()).toStrictEqual(['local:bid', 'local:imp']);
+  }, 60_000);
+
   it('says when a rotated key has expired and which key replaced it', async () => {
     // Prepare
     const old = (await keys(cloud, 'create', '--tenant', tenant('rotating'), '--scopes', 'ingest')).split('\n')[0]!;

@@ -7,6 +7,8 @@ import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
 
 const ENRICHED_STREAM = 'sdp-enrich-local-enriched-events';
 const JOIN_STATE_TABLE = 'sdp-enrich-local-join-state';
+/** The tenant of the key the local cloud makes at start: a transaction's state is keyed `<tenant>/<tx_id>` */
+const LOCAL_TENANT = 'local';
 
 describe('enrich through the local cloud', () => {
   let cloud: TestCloud;
@@ -57,7 +59,7 @@ describe('enrich through the local cloud', () => {
     ]);
     expect(records.every((record) => record.partitionKey === String((record.data as { campaign_item_id: number }).campaign_item_id))).toBe(true);
     const stateOf = async (txId: string) =>
-      (await localDynamoDbClient(cloud.dynamoDbEndpoint).send(new GetItemCommand({ TableName: JOIN_STATE_TABLE, Key: { tx_id: { S: txId } }, ConsistentRead: true }))).Item;
+      (await localDynamoDbClient(cloud.dynamoDbEndpoint).send(new GetItemCommand({ TableName: JOIN_STATE_TABLE, Key: { tx_id: { S: `${LOCAL_TENANT}/${txId}` } }, ConsistentRead: true }))).Item;
     const orphan = await stateOf(tx(3));
     expect(orphan?.pending_imp_day?.S).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(orphan?.imp?.M?.joined?.BOOL).toBe(false);

@@ -88,20 +88,24 @@ describe('a poison record among thousands', () => {
     expect(await lakeBidsOfPoison()).toBe(0);
   });
 
-  it('meters what AWS would bill for the work: six POST /events calls with one key lookup and a payload unit per bid, and the join state they wrote', async () => {
+  it('meters what AWS would bill for the work: six POST /events calls with one key lookup, their rate-token leases, a payload unit per bid, and the join state they wrote', async () => {
     // Act
     const { byScope } = cloud.meter.snapshot();
 
     // Assess
-    // One instance served the six sequential calls: it read the API key once (strongly consistent), then from its cache.
+    // One instance served the six sequential calls: it read the API key once (strongly consistent), then from its cache,
+    // and leased the key's rate tokens from its shared bucket: once, and again only when a second has passed since.
     expect(byScope[PUT_EVENTS]).toStrictEqual({
       apiGatewayHttpRequest: 6,
       lambdaRequest: 6,
       lambdaGbSecond: expect.any(Number),
       dynamoDbReadRequestUnit: 1,
+      dynamoDbWriteRequestUnit: expect.any(Number),
       kinesisPutPayloadUnit: VALID_BIDS,
     });
     expect(byScope[PUT_EVENTS]!.lambdaGbSecond).toBeGreaterThan(0);
+    expect(byScope[PUT_EVENTS]!.dynamoDbWriteRequestUnit).toBeGreaterThanOrEqual(1);
+    expect(byScope[PUT_EVENTS]!.dynamoDbWriteRequestUnit).toBeLessThanOrEqual(6);
     expect(byScope[JOIN_EVENTS]!.dynamoDbWriteRequestUnit).toBeGreaterThan(0);
   });
 

@@ -61,6 +61,7 @@ export { readKinesisRecords } from './streams/readKinesisRecords.js';
 export type { KinesisRecordText } from './streams/readKinesisRecords.js';
 export { copyRefOf, LEGACY_COPY } from './counting/canonicalCopy.js';
 export type { CopyRef } from './counting/canonicalCopy.js';
+export { transactionKeyOf } from './counting/transactionKeyOf.js';
 export { countBatch } from './counting/countBatch.js';
 export type { CountBatchOptions } from './counting/countBatch.js';
 export { addAbovePosition, REPLAYED_ATTRIBUTE } from './counting/addAbovePosition.js';
@@ -140,6 +141,7 @@ export {
 export { issueApiKey } from './auth/issueApiKey.js';
 export type { ApiKeyRequest } from './auth/issueApiKey.js';
 export { requireApiKey } from './auth/requireApiKey.js';
+export { tenantOf } from './auth/tenantOf.js';
 export type { RequireApiKeyOptions } from './auth/requireApiKey.js';
 export { TokenBucket } from './auth/TokenBucket.js';
 export { leaseTokens } from './auth/leaseTokens.js';

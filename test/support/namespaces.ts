@@ -24,7 +24,7 @@ export const NAMESPACES = {
    */
   report: { campaigns: [1001, 1002, 1003, 1004], emptyCampaign: 999 },
   /** Bids and clickstream events that must not be written, and the tenants of the API keys it creates. */
-  auth: { txPrefix: 'auth-', userPrefix: 'auth-user-', campaigns: [7], tenantPrefix: 'auth-' },
+  auth: { txPrefix: 'auth-', userPrefix: 'auth-user-', campaigns: [7, 8], tenantPrefix: 'auth-' },
   /**
    * The demo catalog (`npm run catalog -- seed`: products sku-001 … sku-040 and their 200 orders,
    * order-00001 …), which no other suite on the shared cloud seeds; sku-999 stays unknown.

@@ -37,6 +37,30 @@ describe('joinBatch', () => {
     });
   });
 
+  it('keeps transactions of different tenants apart when they share a tx_id', () => {
+    // Prepare: acme's bid; globex's impression and click for the same tx_id, then acme's own impression
+    const of = (tenant: string, envelope: EventEnvelope): EventEnvelope => ({ ...envelope, tenant });
+    const batch = indexed([
+      of('acme', bidEnvelope('t1', 0)),
+      of('globex', impressionEnvelope('t1', 1, 999)),
+      of('globex', clickEnvelope('t1', 2)),
+      of('acme', impressionEnvelope('t1', 3, 250)),
+    ]);
+
+    // Act
+    const { emits, changed } = joinBatch(batch, new Map(), settings);
+
+    // Assess
+    expect(emits.map(({ index, event }) => [index, event.tenant, event.type, event.tx_id, event.win_price ?? null])).toStrictEqual([
+      [0, 'acme', 'bid', 't1', null],
+      [3, 'acme', 'imp', 't1', 250],
+    ]);
+    expect([...changed.values()].map(({ tx_id, tenant, bid, imp, click }) => ({ tx_id, tenant, bid: !!bid, imp: imp?.joined ?? null, click: click?.joined ?? null }))).toStrictEqual([
+      { tx_id: 'acme/t1', tenant: 'acme', bid: true, imp: true, click: null },
+      { tx_id: 'globex/t1', tenant: 'globex', bid: false, imp: false, click: false },
+    ]);
+  });
+
   it('joins the same way whichever side arrives first', () => {
     // Prepare: click, then impression, then bid
     const batch = indexed([clickEnvelope('t1', 30), impressionEnvelope('t1', 2, 99), bidEnvelope('t1', 0)]);

@@ -16,7 +16,7 @@ function describePlan(plan: readonly PlannedItem[]): unknown[] {
 }
 
 function acceptedItem(index: number, type: 'bid' | 'imp' | 'click', data: Record<string, unknown>): unknown {
-  const envelope = { schema_version: 1, event_id: eventIdOf(index), received_at: RECEIVED_AT.toISOString(), type, data };
+  const envelope = { schema_version: 1, event_id: eventIdOf(index), received_at: RECEIVED_AT.toISOString(), type, tenant: 'acme', data };
   return { index, ok: true, envelope, partitionKey: data.tx_id, data: envelope };
 }
 
@@ -182,9 +182,9 @@ describe('planBatch', () => {
     it('rejects an event whose envelope is over the 1 MiB record limit while the others pass', () => {
       // Prepare: no valid event is that large by itself; a long stamped id is the only way in
       const hugeId = 'x'.repeat(KINESIS_MAX_RECORD_BYTES);
-      const stampFor = (index: number): Stamp => (index === 1 ? { eventId: hugeId, receivedAt: RECEIVED_AT } : stampOf(index));
+      const stampFor = (index: number): Stamp => (index === 1 ? { eventId: hugeId, receivedAt: RECEIVED_AT, tenant: 'acme' } : stampOf(index));
       const body = { events: [clickBody({ type: 'click' }), clickBody({ type: 'click' }), clickBody({ type: 'click' })] };
-      const envelope = { schema_version: 1, event_id: hugeId, received_at: RECEIVED_AT.toISOString(), type: 'click', data: { tx_id: 'tx-0001', type: 'click' } };
+      const envelope = { schema_version: 1, event_id: hugeId, received_at: RECEIVED_AT.toISOString(), type: 'click', tenant: 'acme', data: { tx_id: 'tx-0001', type: 'click' } };
       const expectedBytes = Buffer.byteLength(JSON.stringify(envelope)) + Buffer.byteLength('tx-0001');
 
       // Act
@@ -209,9 +209,9 @@ describe('planBatch', () => {
       // Prepare: pad the event id so data plus partition key land exactly on the limit
       const click = { tx_id: 'tx-0001', type: 'click' };
       const overhead =
-        Buffer.byteLength(JSON.stringify({ schema_version: 1, event_id: '', received_at: RECEIVED_AT.toISOString(), type: 'click', data: click })) +
+        Buffer.byteLength(JSON.stringify({ schema_version: 1, event_id: '', received_at: RECEIVED_AT.toISOString(), type: 'click', tenant: 'acme', data: click })) +
         Buffer.byteLength(click.tx_id);
-      const idOfLength = (length: number): Stamp => ({ eventId: 'e'.repeat(length), receivedAt: RECEIVED_AT });
+      const idOfLength = (length: number): Stamp => ({ eventId: 'e'.repeat(length), receivedAt: RECEIVED_AT, tenant: 'acme' });
       const exact = KINESIS_MAX_RECORD_BYTES - overhead;
 
       // Act

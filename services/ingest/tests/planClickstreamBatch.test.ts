@@ -18,6 +18,7 @@ describe('planClickstreamBatch', () => {
       event_id: eventIdOf(0),
       received_at: RECEIVED_AT.toISOString(),
       type: 'clickstream',
+      tenant: 'acme',
       data: { ...view, event_type: 'click', device_type: 'unknown' },
     });
     expect(accepted?.ok && validateClickstreamEnvelope(structuredClone(accepted.stamped.envelope))).toBe(true);

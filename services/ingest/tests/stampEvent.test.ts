@@ -16,6 +16,7 @@ describe('stampEvent', () => {
       event_id: eventIdOf(0),
       received_at: '2025-11-22T04:05:06.789Z',
       type: 'bid',
+      tenant: 'acme',
       data: BID,
     });
   });
@@ -27,7 +28,7 @@ describe('stampEvent', () => {
     // Assess
     expect({ partitionKey: stamped.record.partitionKey, data: decodeRecord(stamped) }).toStrictEqual({
       partitionKey: 'tx-0001',
-      data: { schema_version: 1, event_id: eventIdOf(0), received_at: '2025-11-22T04:05:06.789Z', type: 'bid', data: BID },
+      data: { schema_version: 1, event_id: eventIdOf(0), received_at: '2025-11-22T04:05:06.789Z', type: 'bid', tenant: 'acme', data: BID },
     });
   });
 
@@ -48,7 +49,7 @@ describe('stampEvent', () => {
 
   it('writes received_at in UTC with millisecond precision whatever the time', () => {
     // Prepare
-    const stamp = { eventId: eventIdOf(1), receivedAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 0)) };
+    const stamp = { eventId: eventIdOf(1), receivedAt: new Date(Date.UTC(2026, 0, 2, 3, 4, 5, 0)), tenant: 'acme' };
 
     // Act
     const stamped = stampEvent('click', { tx_id: 't', type: 'click' }, stamp);
@@ -65,7 +66,7 @@ describe('stampEvent', () => {
     const stamped = stampEvent('click', event, stampOf(2));
 
     // Assess
-    const expectedJson = JSON.stringify({ schema_version: 1, event_id: eventIdOf(2), received_at: RECEIVED_AT.toISOString(), type: 'click', data: event });
+    const expectedJson = JSON.stringify({ schema_version: 1, event_id: eventIdOf(2), received_at: RECEIVED_AT.toISOString(), type: 'click', tenant: 'acme', data: event });
     expect({ partitionKey: stamped.record.partitionKey, bytes: stamped.record.data.byteLength }).toStrictEqual({
       partitionKey: 'tx-ü-🎯',
       bytes: Buffer.byteLength(expectedJson, 'utf8'),

@@ -583,6 +583,7 @@ export interface components {
              */
             received_at: string;
             type: components["schemas"]["EventType"];
+            tenant?: components["schemas"]["Tenant"];
             /** @description The validated event as posted, with defaults applied */
             data: components["schemas"]["Bid"] | components["schemas"]["Impression"] | components["schemas"]["Click"];
         };
@@ -659,6 +660,7 @@ export interface components {
             received_at: string;
             /** @constant */
             type: "clickstream";
+            tenant?: components["schemas"]["Tenant"];
             data: components["schemas"]["ClickstreamEvent"];
         };
         /**
@@ -931,6 +933,12 @@ export interface components {
             tx_ids: components["schemas"]["TxId"][];
         };
         /**
+         * @description The tenant of the API key that sent the event, stamped by ingest on every event (absent only
+         *     on events written before tenants were stamped). A transaction is the pair (`tenant`, `tx_id`):
+         *     events of one tenant never join another's.
+         */
+        Tenant: string;
+        /**
          * @description What enrich writes to the enriched events stream (partition key `campaign_item_id`): every
          *     bid, every impression joined with its bid (bid fields plus `win_price`) and every click joined
          *     with its joined impression. `event_time` is the ingest `received_at` of this event, the time
@@ -948,6 +956,7 @@ export interface components {
             /** Format: date-time */
             event_time: string;
             tx_id: components["schemas"]["TxId"];
+            tenant?: components["schemas"]["Tenant"];
             app_uid: string;
             campaign_item_id: components["schemas"]["CampaignItemId"];
             domain?: string;

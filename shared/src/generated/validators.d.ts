@@ -39,6 +39,7 @@ export declare const validatePeriodReport: ValidateFunction<components['schemas'
 export declare const validateCampaignList: ValidateFunction<components['schemas']['CampaignList']>;
 export declare const validateOrphanReport: ValidateFunction<components['schemas']['OrphanReport']>;
 export declare const validateOrphanSample: ValidateFunction<components['schemas']['OrphanSample']>;
+export declare const validateTenant: ValidateFunction<components['schemas']['Tenant']>;
 export declare const validateEnrichedEvent: ValidateFunction<components['schemas']['EnrichedEvent']>;
 export declare const validateAggregationWindow: ValidateFunction<components['schemas']['AggregationWindow']>;
 export declare const validatePredictionRequest: ValidateFunction<components['schemas']['PredictionRequest']>;

@@ -1,4 +1,4 @@
-import { countBatch, describeUnreadableRecord, windowOf, type CountBatchOutcome, type CountingConsumer, type KinesisRecordText } from '@sdp/shared';
+import { countBatch, describeUnreadableRecord, transactionKeyOf, windowOf, type CountBatchOutcome, type CountingConsumer, type KinesisRecordText } from '@sdp/shared';
 import { readEnrichedEvent } from './readEnrichedEvent.js';
 import type { CampaignWindow, CanonicalCopies, EnrichedEvent, WindowCounter } from './types.js';
 import { verdictOf } from './verdictOf.js';
@@ -42,8 +42,8 @@ export function aggregateBatch(records: readonly KinesisRecordText[], options: A
     groupOf: (event) => `${event.campaign_item_id}\n${windowOf(event.event_time, periodMinutes).windowStart}`,
     describeGroup: (event) => `campaign ${event.campaign_item_id}'s window ${windowOf(event.event_time, periodMinutes).windowStart}`,
     async decide(candidates) {
-      const states = await copies.load([...new Set(candidates.map((record) => record.value.tx_id))]);
-      return candidates.map((record) => verdictOf(record, states.get(record.value.tx_id)));
+      const states = await copies.load([...new Set(candidates.map((record) => transactionKeyOf(record.value)))]);
+      return candidates.map((record) => verdictOf(record, states.get(transactionKeyOf(record.value))));
     },
     pendingReason: { name: 'JoinStateNotStored', message: 'Enrich has not stored the join state that names the copy of this event that counts.' },
     countGroup: (records) => counter.count(windowOfEvent(records[0]!.value), records, now().toISOString()),

@@ -65,9 +65,10 @@ export function dynamoDbJoinStateTable(tableName: string, client = new DynamoDBC
  * and which a rewrite drops. Such a state has no `emitted`; the domain marks what it had emitted.
  */
 function joinStateOf(item: Record<string, unknown>): JoinState {
-  const { tx_id, version, bid, imp, click, emitted, expires_at } = item as unknown as JoinState;
+  const { tx_id, tenant, version, bid, imp, click, emitted, expires_at } = item as unknown as JoinState;
   return {
     tx_id,
+    ...(tenant === undefined ? {} : { tenant }),
     version,
     ...(bid ? { bid } : {}),
     ...(imp ? { imp } : {}),
@@ -82,8 +83,8 @@ function joinStateOf(item: Record<string, unknown>): JoinState {
  * (empty while nothing was emitted), so an item without it is one stored before copies were named.
  */
 function itemOf(state: JoinState): Record<string, unknown> {
-  const { tx_id, version, bid, imp, click, emitted, expires_at } = state;
-  return { tx_id, version: version + 1, bid, imp, click, emitted, expires_at, ...pendingIndexKeys(state) };
+  const { tx_id, tenant, version, bid, imp, click, emitted, expires_at } = state;
+  return { tx_id, tenant, version: version + 1, bid, imp, click, emitted, expires_at, ...pendingIndexKeys(state) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { paginateQuery, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { PendingEvents } from '../domain/listOrphans.js';
 import type { EventTimeRange, PendingSample } from '../domain/types.js';
+import { txIdOfKey } from '../domain/txIdOfKey.js';
 import { mapWithConcurrency, utcDaysOf } from '@sdp/shared';
 
 /** How many day partitions are queried at once; 31 days of two types is 62 queries. */
@@ -36,12 +37,12 @@ export function dynamoDbPendingEvents(client: DynamoDBClient, tableName: string)
         KeyConditionExpression: '#day = :day AND #at BETWEEN :from AND :to',
         ExpressionAttributeNames: { '#day': index.dayKey, '#at': index.atKey },
         ExpressionAttributeValues: { ':day': { S: day }, ':from': { S: range.from.toISOString() }, ':to': { S: range.to.toISOString() } },
-        ...(limit === 0 ? { Select: 'COUNT' } : { ProjectionExpression: 'tx_id' }),
+        ...(limit === 0 ? { Select: 'COUNT' } : { ProjectionExpression: 'tx_id, tenant' }),
       },
     );
     for await (const page of pages) {
       sample.count += page.Count ?? 0;
-      for (const item of page.Items ?? []) if (sample.tx_ids.length < limit && item.tx_id?.S) sample.tx_ids.push(item.tx_id.S);
+      for (const item of page.Items ?? []) if (sample.tx_ids.length < limit && item.tx_id?.S) sample.tx_ids.push(txIdOfKey(item.tx_id.S, item.tenant?.S));
     }
     return sample;
   };

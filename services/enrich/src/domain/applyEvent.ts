@@ -1,5 +1,6 @@
 import { LEGACY_COPY } from '@sdp/shared';
 import { enrichedFromBid } from './enrichedFromBid.js';
+import { transactionKeyOf } from '@sdp/shared';
 import type { EmittedCopies, EnrichedEvent, EventEnvelope, JoinSettings, JoinState, StoredBid } from './types.js';
 
 export interface Transition {
@@ -9,7 +10,8 @@ export interface Transition {
 }
 
 /**
- * Applies one raw event to its transaction's join state. Joins are decided on event time (ingest
+ * Applies one raw event to its transaction's join state (a transaction is a `tx_id` within the
+ * sender's tenant: `transactionKeyOf`). Joins are decided on event time (ingest
  * `received_at`) alone, so the outcome does not depend on arrival order or processing delays:
  * - a bid is emitted once; an impression joins the bid when their event times are at most the bids
  *   session timeout apart, a click joins the joined impression within the clicks session timeout,
@@ -28,9 +30,10 @@ export function applyEvent(current: JoinState | undefined, envelope: EventEnvelo
   if (current?.[envelope.type]) return { state: current, emit: [] };
 
   const txId = envelope.data.tx_id;
+  const { tenant } = envelope;
   const state: JoinState = current
     ? { ...current, emitted: current.emitted ?? emittedBeforeCopiesWereNamed(current) }
-    : { tx_id: txId, version: 0, emitted: {}, expires_at: 0 };
+    : { tx_id: transactionKeyOf({ tenant, tx_id: txId }), ...(tenant === undefined ? {} : { tenant }), version: 0, emitted: {}, expires_at: 0 };
   const emit: EnrichedEvent[] = [];
   const eventTime = envelope.received_at;
 
@@ -45,7 +48,7 @@ export function applyEvent(current: JoinState | undefined, envelope: EventEnvelo
       creative_id: data.creative_id,
       creative_category: data.creative_category,
     });
-    emit.push(enrichedFromBid(txId, state.bid, { type: 'bid', event_id: envelope.event_id, event_time: eventTime }));
+    emit.push(enrichedFromBid(txId, tenant, state.bid, { type: 'bid', event_id: envelope.event_id, event_time: eventTime }));
   } else if (envelope.type === 'imp') {
     const { win_price } = envelope.data as { win_price: number };
     state.imp = { event_id: envelope.event_id, event_time: eventTime, win_price, joined: false };
@@ -54,13 +57,13 @@ export function applyEvent(current: JoinState | undefined, envelope: EventEnvelo
   const { bid, imp, click } = state;
   if (bid && imp && !imp.joined && within(bid.event_time, imp.event_time, settings.bidsSessionTimeoutMs)) {
     state.imp = { ...imp, joined: true };
-    emit.push(enrichedFromBid(txId, bid, { type: 'imp', event_id: imp.event_id, event_time: imp.event_time, win_price: imp.win_price }));
+    emit.push(enrichedFromBid(txId, tenant, bid, { type: 'imp', event_id: imp.event_id, event_time: imp.event_time, win_price: imp.win_price }));
   }
   const joinedImp = state.imp?.joined ? state.imp : undefined;
   if (bid && joinedImp && click && !click.joined && within(joinedImp.event_time, click.event_time, settings.clicksSessionTimeoutMs)) {
     state.click = { ...click, joined: true };
     emit.push(
-      enrichedFromBid(txId, bid, { type: 'click', event_id: click.event_id, event_time: click.event_time, win_price: joinedImp.win_price }),
+      enrichedFromBid(txId, tenant, bid, { type: 'click', event_id: click.event_id, event_time: click.event_time, win_price: joinedImp.win_price }),
     );
   }
 

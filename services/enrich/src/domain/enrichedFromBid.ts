@@ -3,6 +3,7 @@ import type { EnrichedEvent, StoredBid } from './types.js';
 /** An enriched event: the bid's fields, with the id, time and price of the event it stands for. */
 export function enrichedFromBid(
   txId: string,
+  tenant: string | undefined,
   bid: StoredBid,
   event: { type: EnrichedEvent['type']; event_id: string; event_time: string; win_price?: number },
 ): EnrichedEvent {
@@ -13,6 +14,7 @@ export function enrichedFromBid(
     event_id: event.event_id,
     event_time: event.event_time,
     tx_id: txId,
+    ...(tenant === undefined ? {} : { tenant }),
     app_uid,
     campaign_item_id,
     ...(domain === undefined ? {} : { domain }),

@@ -1,8 +1,9 @@
 import { applyEvent } from './applyEvent.js';
+import { transactionKeyOf } from '@sdp/shared';
 import type { EnrichedEvent, EventEnvelope, JoinSettings, JoinState } from './types.js';
 
 export interface JoinedBatch {
-  /** The new state of every transaction the batch changed */
+  /** The new state of every transaction the batch changed, by its key (`transactionKeyOf`) */
   changed: Map<string, JoinState>;
   /**
    * What to emit, in stream order, each with the index of the raw record that caused it; each
@@ -32,7 +33,7 @@ export function joinBatch(
   const emits: JoinedBatch['emits'] = [];
   let duplicates = 0;
   for (const { index, envelope } of envelopes) {
-    const txId = envelope.data.tx_id;
+    const txId = transactionKeyOf({ tenant: envelope.tenant, tx_id: envelope.data.tx_id });
     const before = current.get(txId);
     const { state, emit } = applyEvent(before, envelope, settings);
     if (state === before) {

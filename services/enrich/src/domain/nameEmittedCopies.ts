@@ -1,5 +1,6 @@
 import { copyRefOf, type PutOutcome } from '@sdp/shared';
 import type { JoinedBatch } from './joinBatch.js';
+import { transactionKeyOf } from '@sdp/shared';
 import type { JoinState } from './types.js';
 
 /**
@@ -20,7 +21,7 @@ export function nameEmittedCopies(states: readonly JoinState[], emits: JoinedBat
   const named = new Map(states.map((state) => [state.tx_id, { ...state, emitted: { ...state.emitted } }]));
   emits.forEach(({ event }, i) => {
     const outcome = outcomes[i];
-    const state = named.get(event.tx_id);
+    const state = named.get(transactionKeyOf(event));
     if (state && outcome?.ok) state.emitted[event.type] = copyRefOf(outcome.shardId, outcome.sequenceNumber);
   });
   return [...named.values()];

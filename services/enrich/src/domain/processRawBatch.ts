@@ -2,6 +2,7 @@ import { isDependencyFailure, toViolations, validateEventEnvelope } from '@sdp/s
 import type { FailureReason, PutOutcome, RecordRejection } from '@sdp/shared';
 import { joinBatch } from './joinBatch.js';
 import { nameEmittedCopies } from './nameEmittedCopies.js';
+import { transactionKeyOf } from '@sdp/shared';
 import type { EnrichedEvent, EventEnvelope, JoinSettings, JoinState } from './types.js';
 
 export interface RawRecord {
@@ -11,6 +12,7 @@ export interface RawRecord {
 }
 
 export interface ProcessDeps {
+  /** The stored states of these transactions, by key (`transactionKeyOf`) */
   load(txIds: readonly string[]): Promise<Map<string, JoinState>>;
   /** Resolves with the transactions that could not be stored; called only with states that changed */
   saveAll(states: readonly JoinState[]): Promise<Set<string>>;
@@ -52,7 +54,10 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
   });
 
   const firstIndexByTx = new Map<string, number>();
-  for (const { index, envelope } of envelopes) if (!firstIndexByTx.has(envelope.data.tx_id)) firstIndexByTx.set(envelope.data.tx_id, index);
+  for (const { index, envelope } of envelopes) {
+    const key = transactionKeyOf({ tenant: envelope.tenant, tx_id: envelope.data.tx_id });
+    if (!firstIndexByTx.has(key)) firstIndexByTx.set(key, index);
+  }
 
   const loaded = await deps.load([...firstIndexByTx.keys()]);
   const { changed, emits, duplicates } = joinBatch(envelopes, loaded, deps.settings);
@@ -60,7 +65,7 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
 
   const failedTx = new Set<string>();
   emits.forEach(({ event }, i) => {
-    if (!outcomes[i]?.ok) failedTx.add(event.tx_id);
+    if (!outcomes[i]?.ok) failedTx.add(transactionKeyOf(event));
   });
   const saves = nameEmittedCopies([...changed.values()].filter((state) => !failedTx.has(state.tx_id)), emits, outcomes);
   let saveError: unknown;
@@ -75,7 +80,7 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
 
   const failedIndex = Math.min(...[...failedTx].map((txId) => firstIndexByTx.get(txId) ?? Infinity));
   const refusedEmits = emits.flatMap((_, i) => (outcomes[i] && !outcomes[i].ok ? [outcomes[i]] : []));
-  const notEmitted = emits.filter(({ event }, i) => failedTx.has(event.tx_id) && !outcomes[i]?.ok).length;
+  const notEmitted = emits.filter(({ event }, i) => failedTx.has(transactionKeyOf(event)) && !outcomes[i]?.ok).length;
   // A throttled or failing stream or table is not the records' fault: no attempt is counted.
   const refusedSaves = saveError === undefined ? notSaved.size : 0;
   const transient =

@@ -57,7 +57,10 @@ export type EmittedCopies = Partial<Record<EventType, CopyRef>>;
  * a later event of a stored type is the same event again or a copy, and changes nothing.
  */
 export interface JoinState {
+  /** The transaction's key (`transactionKeyOf`): `<tenant>/<tx_id>`, the table's partition key */
   tx_id: string;
+  /** The tenant that sent the transaction's events; absent on states of events sent before tenants were stamped */
+  tenant?: string;
   /** Optimistic-concurrency version; 0 for a state not stored yet */
   version: number;
   bid?: StoredBid;

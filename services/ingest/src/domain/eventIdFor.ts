@@ -5,18 +5,19 @@ const VALID_KEY = /^[\x21-\x7e]{1,256}$/;
 
 /**
  * The `event_id` of a new event. Without an `Idempotency-Key` it is a fresh UUID; with one it is
- * derived from the key and the event type (`bid`, `imp`, `click`, `clickstream`), so a client that resends an event after a timeout gets
- * the same `event_id` and downstream de-duplication drops the copy.
+ * derived from the sender's tenant, the event type (`bid`, `imp`, `click`, `clickstream`) and the
+ * key, so a client that resends an event after a timeout gets the same `event_id` and downstream
+ * de-duplication drops the copy, while another tenant's key of the same text names another event.
  *
  * @example
- * eventIdFor('bid', 'order-42', randomUUID) // always '…' for ('bid', 'order-42'): a UUID version 8
+ * eventIdFor('acme', 'bid', 'order-42', randomUUID) // always '…' for ('acme', 'bid', 'order-42'): a UUID version 8
  */
-export function eventIdFor(type: string, idempotencyKey: string | undefined, newId: () => string): string {
+export function eventIdFor(tenant: string, type: string, idempotencyKey: string | undefined, newId: () => string): string {
   if (idempotencyKey === undefined) return newId();
   if (!VALID_KEY.test(idempotencyKey)) {
     throw new InvalidRequestError('Idempotency-Key must be 1 to 256 visible ASCII characters (no spaces).');
   }
-  const hex = createHash('sha256').update(`${type}\n${idempotencyKey}`).digest('hex');
+  const hex = createHash('sha256').update(`${tenant}\n${type}\n${idempotencyKey}`).digest('hex');
   // RFC 9562 version 8 (custom) with the RFC variant bits.
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -6,8 +6,8 @@ import type { ClickstreamEnvelope, ClickstreamEvent, Stamp, StampedEvent } from 
  * it, partitioned by `user_id` so one user's events stay in order on one shard.
  *
  * @example
- * stampClickstreamEvent({ user_id: 'u1', event_timestamp: 1763800000000, event_name: 'detail' }, { eventId, receivedAt })
- * // { envelope: { schema_version: 1, event_id, received_at, type: 'clickstream', data }, record: { partitionKey: 'u1', data: <bytes> } }
+ * stampClickstreamEvent({ user_id: 'u1', event_timestamp: 1763800000000, event_name: 'detail' }, { eventId, receivedAt, tenant: 'acme' })
+ * // { envelope: { schema_version: 1, event_id, received_at, type: 'clickstream', tenant: 'acme', data }, record: { partitionKey: 'u1', data: <bytes> } }
  */
 export function stampClickstreamEvent(event: ClickstreamEvent, stamp: Stamp): StampedEvent<ClickstreamEnvelope> {
   const envelope: ClickstreamEnvelope = {
@@ -15,6 +15,7 @@ export function stampClickstreamEvent(event: ClickstreamEvent, stamp: Stamp): St
     event_id: stamp.eventId,
     received_at: stamp.receivedAt.toISOString(),
     type: 'clickstream',
+    tenant: stamp.tenant,
     data: event,
   };
   return { envelope, record: { partitionKey: event.user_id, data: Buffer.from(JSON.stringify(envelope), 'utf8') } };

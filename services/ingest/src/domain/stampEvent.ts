@@ -3,11 +3,11 @@ import type { AdEvent, EventType, Stamp, StampedEvent } from './types.js';
 
 /**
  * Wraps a validated event in the stream envelope and the Kinesis record that carries it,
- * partitioned by `tx_id` so one transaction's bid, impression and click land on one shard.
+ * stamped with the sending key's tenant and partitioned by `tx_id` so one transaction's bid, impression and click land on one shard.
  *
  * @example
- * stampEvent('click', { tx_id: 't1', type: 'click' }, { eventId, receivedAt })
- * // { envelope: { schema_version: 1, event_id, received_at, type: 'click', data }, record: { partitionKey: 't1', data: <bytes> } }
+ * stampEvent('click', { tx_id: 't1', type: 'click' }, { eventId, receivedAt, tenant: 'acme' })
+ * // { envelope: { schema_version: 1, event_id, received_at, type: 'click', tenant: 'acme', data }, record: { partitionKey: 't1', data: <bytes> } }
  */
 export function stampEvent(type: EventType, event: AdEvent, stamp: Stamp): StampedEvent {
   const envelope = {
@@ -15,6 +15,7 @@ export function stampEvent(type: EventType, event: AdEvent, stamp: Stamp): Stamp
     event_id: stamp.eventId,
     received_at: stamp.receivedAt.toISOString(),
     type,
+    tenant: stamp.tenant,
     data: event,
   } as const;
   return { envelope, record: { partitionKey: event.tx_id, data: Buffer.from(JSON.stringify(envelope), 'utf8') } };

@@ -20,4 +20,6 @@ export interface StampedEvent<Envelope extends { event_id: string; received_at: 
 export interface Stamp {
   eventId: string;
   receivedAt: Date;
+  /** The tenant of the key that sent the event */
+  tenant: string;
 }

@@ -10,6 +10,7 @@ import {
   readJsonBody,
   requireApiKey,
   requiredEnv,
+  tenantOf,
   ValidationFailedError,
 } from '@sdp/shared';
 import { kinesisEventStream } from '../adapters/eventStream.js';
@@ -32,8 +33,9 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     const validation = validateEvent(type, readJsonBody(event, { maxBytes: MAX_EVENT_BYTES }));
     if (!validation.ok) throw new ValidationFailedError(EVENT_NAME[type], validation.violations);
 
-    const eventId = eventIdFor(type, event.headers['idempotency-key'], randomUUID);
-    const { envelope, record } = stampEvent(type, validation.event, { eventId, receivedAt: new Date() });
+    const tenant = tenantOf(event);
+    const eventId = eventIdFor(tenant, type, event.headers['idempotency-key'], randomUUID);
+    const { envelope, record } = stampEvent(type, validation.event, { eventId, receivedAt: new Date(), tenant });
     const outcome = requireWritten((await rawEvents.write([record]))[0]);
 
     const { event_id, received_at } = envelope;

@@ -10,6 +10,7 @@ import {
   readJsonBody,
   requireApiKey,
   requiredEnv,
+  tenantOf,
 } from '@sdp/shared';
 import { kinesisEventStream } from '../adapters/eventStream.js';
 import { MAX_BATCH_BYTES } from '../domain/constants.js';
@@ -25,7 +26,8 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(requireApiKey({ scope: 'ingest' }))
   .handler(async (event) => {
     const receivedAt = new Date();
-    const plan = planBatch(readJsonBody(event, { maxBytes: MAX_BATCH_BYTES }), () => ({ eventId: randomUUID(), receivedAt }));
+    const tenant = tenantOf(event);
+    const plan = planBatch(readJsonBody(event, { maxBytes: MAX_BATCH_BYTES }), () => ({ eventId: randomUUID(), receivedAt, tenant }));
     const records = plan.flatMap((item) => (item.ok ? [item.stamped.record] : []));
     const outcomes = records.length > 0 ? await rawEvents.write(records) : [];
     const { statusCode, headers, body } = summarizeBatch(plan, outcomes);

@@ -25,6 +25,9 @@ export function clickBody(overrides: Record<string, unknown> = {}): Record<strin
 
 export const RECEIVED_AT = new Date('2025-11-22T04:05:06.789Z');
 
+/** The tenant the stamps of these tests carry */
+export const TENANT = 'acme';
+
 /** A valid UUID (version 4) that tells which index it was made for. */
 export function eventIdOf(index: number): string {
   return `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`;
@@ -32,7 +35,7 @@ export function eventIdOf(index: number): string {
 
 /** A deterministic stamp function, as the handler's `() => ({ eventId: randomUUID(), receivedAt })`. */
 export function stampOf(index: number): Stamp {
-  return { eventId: eventIdOf(index), receivedAt: RECEIVED_AT };
+  return { eventId: eventIdOf(index), receivedAt: RECEIVED_AT, tenant: TENANT };
 }
 
 /** The bytes a stamped event writes, decoded back to JSON. */
