@@ -5,7 +5,10 @@
  * whole tables of their own, start their own (test/support/startTestCloud.ts).
  */
 const transform = {
-  '^.+\\.(t|j|mj)s$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+  '^.+\\.(t|j|mj)s$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+  ],
 };
 // Middy and friends ship ESM only; let SWC turn them into CommonJS for Jest.
 const transformIgnorePatterns = ['/node_modules/(?!(@middy|@aws-lambda-powertools|hyparquet|hyparquet-writer)/)'];

@@ -25,7 +25,12 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string | Buffer;
     idReplacement?: boolean;
-    requests?: { method?: string; path?: string; body?: string | Buffer; setupRequest?: (request: Request) => Request }[];
+    requests?: {
+      method?: string;
+      path?: string;
+      body?: string | Buffer;
+      setupRequest?: (request: Request) => Request;
+    }[];
     connections?: number;
     duration?: number;
     warmup?: { connections?: number; duration?: number };

@@ -46,7 +46,11 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-cost-'));
 const cloud = await startLocalCloud({ root, dataDir, port: 0, dynamoDbInMemory: true, meterRequests: true });
 const serviceOf = new Map(cloud.project.functions.map((fn) => [fn.name, fn.service]));
 const post = (route: string, body: unknown) =>
-  fetch(`${cloud.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey! }, body: JSON.stringify(body) });
+  fetch(`${cloud.url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey! },
+    body: JSON.stringify(body),
+  });
 
 /** Units per event by service, between two snapshots of the meter. */
 function unitsPerEvent(before: UsageSnapshot, after: UsageSnapshot, events: number): Record<string, Usage> {
@@ -63,28 +67,37 @@ function unitsPerEvent(before: UsageSnapshot, after: UsageSnapshot, events: numb
   return byService;
 }
 
-const scaled = (usage: Usage, factor: number): Usage => Object.fromEntries(Object.entries(usage).map(([unit, amount]) => [unit, amount * factor]));
+const scaled = (usage: Usage, factor: number): Usage =>
+  Object.fromEntries(Object.entries(usage).map(([unit, amount]) => [unit, amount * factor]));
 const sumUsage = (usages: Usage[]): Usage => {
   const total: Partial<Record<PricedUnit, number>> = {};
-  for (const usage of usages) for (const [unit, amount] of Object.entries(usage) as [PricedUnit, number][]) total[unit] = (total[unit] ?? 0) + amount;
+  for (const usage of usages)
+    for (const [unit, amount] of Object.entries(usage) as [PricedUnit, number][])
+      total[unit] = (total[unit] ?? 0) + amount;
   return total;
 };
 
 /** $ per million events: on demand, and with DynamoDB provisioned for a sustained rate instead. */
 function pricePerMillion(perEvent: Record<string, Usage>) {
-  const byService = Object.fromEntries(Object.entries(perEvent).map(([service, usage]) => [service, round(priceUsage(scaled(usage, 1e6)).totalUsd, 4)]));
+  const byService = Object.fromEntries(
+    Object.entries(perEvent).map(([service, usage]) => [service, round(priceUsage(scaled(usage, 1e6)).totalUsd, 4)]),
+  );
   const total = sumUsage(Object.values(perEvent));
   const onDemand = priceUsage(scaled(total, 1e6));
   const { dynamoDbWriteRequestUnit = 0, dynamoDbReadRequestUnit = 0, ...rest } = total;
   const eventsPerHour = SUSTAINED_EVENTS_PER_SECOND * 3600;
   const capacityUsdPerHour =
-    ((dynamoDbWriteRequestUnit * SUSTAINED_EVENTS_PER_SECOND) / PROVISIONED_UTILISATION) * PRICE_TABLE.prices.dynamoDbWriteCapacityUnitHour.usdPerUnit +
-    ((dynamoDbReadRequestUnit * SUSTAINED_EVENTS_PER_SECOND) / PROVISIONED_UTILISATION) * PRICE_TABLE.prices.dynamoDbReadCapacityUnitHour.usdPerUnit;
+    ((dynamoDbWriteRequestUnit * SUSTAINED_EVENTS_PER_SECOND) / PROVISIONED_UTILISATION) *
+      PRICE_TABLE.prices.dynamoDbWriteCapacityUnitHour.usdPerUnit +
+    ((dynamoDbReadRequestUnit * SUSTAINED_EVENTS_PER_SECOND) / PROVISIONED_UTILISATION) *
+      PRICE_TABLE.prices.dynamoDbReadCapacityUnitHour.usdPerUnit;
   const provisionedDynamoDb = (capacityUsdPerHour / eventsPerHour) * 1e6;
   return {
     unitsPerEvent: Object.fromEntries(Object.entries(total).map(([unit, amount]) => [unit, round(amount, 4)])),
     usdPerMillionByService: byService,
-    usdPerMillionByUnit: Object.fromEntries(Object.entries(onDemand.byUnit).map(([unit, usd]) => [unit, round(usd, 4)])),
+    usdPerMillionByUnit: Object.fromEntries(
+      Object.entries(onDemand.byUnit).map(([unit, usd]) => [unit, round(usd, 4)]),
+    ),
     usdPerMillionOnDemand: round(onDemand.totalUsd, 4),
     usdPerMillionWithProvisionedDynamoDb: round(priceUsage(scaled(rest, 1e6)).totalUsd + provisionedDynamoDb, 4),
   };
@@ -115,13 +128,31 @@ function scheduledInvocationsPerMonth(snapshot: UsageSnapshot): { invocations: n
 
 try {
   await cloud.waitForIdle();
-  console.log(`Local cloud up at ${cloud.url}; posting ${AD_EVENTS} ad events in batches and ${SINGLE_FUNNELS} single funnels…`);
+  console.log(
+    `Local cloud up at ${cloud.url}; posting ${AD_EVENTS} ad events in batches and ${SINGLE_FUNNELS} single funnels…`,
+  );
   const adBefore = cloud.meter.snapshot();
-  const batches = generateWorkload({ seed: 21, events: AD_EVENTS, campaigns: 32, duplicateRate: 0.05, disorderRate: 0.1, lateRate: 0.05, orphanImpressionRate: 0.02, orphanClickRate: 0.01 });
+  const batches = generateWorkload({
+    seed: 21,
+    events: AD_EVENTS,
+    campaigns: 32,
+    duplicateRate: 0.05,
+    disorderRate: 0.1,
+    lateRate: 0.05,
+    orphanImpressionRate: 0.02,
+    orphanClickRate: 0.01,
+  });
   const accepted = await postWorkload({ url: cloud.url, apiKey: cloud.apiKey }, batches);
   for (let funnel = 0; funnel < SINGLE_FUNNELS; funnel++) {
     const txId = `cost-single-${funnel}`;
-    await post('/bid', { tx_id: txId, app_uid: `cost-user-${funnel}`, campaign_item_id: 1463517, domain: 'www.google.com', creative_id: 'c1', creative_category: 'testCreativeCategory' });
+    await post('/bid', {
+      tx_id: txId,
+      app_uid: `cost-user-${funnel}`,
+      campaign_item_id: 1463517,
+      domain: 'www.google.com',
+      creative_id: 'c1',
+      creative_category: 'testCreativeCategory',
+    });
     await post('/impression', { tx_id: txId, win_price: 1 });
     await post('/click', { tx_id: txId });
   }
@@ -130,19 +161,31 @@ try {
   const ad = pricePerMillion(unitsPerEvent(adBefore, cloud.meter.snapshot(), adEvents));
 
   const clickBefore = cloud.meter.snapshot();
-  const { arrivals } = generateClickstream({ users: SHOP_USERS, seed: 31, gapMs: 10_000, startMs: Date.now() - 20 * 60_000, userPrefix: 'cost-shopper-' });
+  const { arrivals } = generateClickstream({
+    users: SHOP_USERS,
+    seed: 31,
+    gapMs: 10_000,
+    startMs: Date.now() - 20 * 60_000,
+    userPrefix: 'cost-shopper-',
+  });
   console.log(`Posting ${arrivals.length} clickstream events…`);
   for (let start = 0; start < arrivals.length; start += CLICKSTREAM_BATCH) {
     const response = await post('/clickstream', { events: arrivals.slice(start, start + CLICKSTREAM_BATCH) });
-    if (response.status !== 200) throw new Error(`POST /clickstream answered ${response.status}: ${await response.text()}`);
+    if (response.status !== 200)
+      throw new Error(`POST /clickstream answered ${response.status}: ${await response.text()}`);
   }
   await cloud.waitForIdle();
   const clickstream = pricePerMillion(unitsPerEvent(clickBefore, cloud.meter.snapshot(), arrivals.length));
 
   const kinesis = localKinesisClient(cloud.kinesisEndpoint);
   const { StreamNames = [] } = await kinesis.send(new ListStreamsCommand({}));
-  const summaries = await Promise.all(StreamNames.map((StreamName) => kinesis.send(new DescribeStreamSummaryCommand({ StreamName }))));
-  const shards = summaries.reduce((sum, { StreamDescriptionSummary }) => sum + (StreamDescriptionSummary?.OpenShardCount ?? 0), 0);
+  const summaries = await Promise.all(
+    StreamNames.map((StreamName) => kinesis.send(new DescribeStreamSummaryCommand({ StreamName }))),
+  );
+  const shards = summaries.reduce(
+    (sum, { StreamDescriptionSummary }) => sum + (StreamDescriptionSummary?.OpenShardCount ?? 0),
+    0,
+  );
   kinesis.destroy();
   const schedules = scheduledInvocationsPerMonth(cloud.meter.snapshot());
   const floor = {
@@ -151,7 +194,10 @@ try {
     kinesisShards: shards,
     kinesisUsdPerMonth: round(shards * HOURS_PER_MONTH * PRICE_TABLE.prices.kinesisShardHour.usdPerUnit, 2),
     modelEndpoints: MODEL_ENDPOINTS,
-    modelEndpointsUsdPerMonth: round(MODEL_ENDPOINTS * HOURS_PER_MONTH * PRICE_TABLE.prices.sageMakerInstanceHour.usdPerUnit, 2),
+    modelEndpointsUsdPerMonth: round(
+      MODEL_ENDPOINTS * HOURS_PER_MONTH * PRICE_TABLE.prices.sageMakerInstanceHour.usdPerUnit,
+      2,
+    ),
   };
   const results = {
     measuredAt: new Date().toISOString(),
@@ -178,7 +224,9 @@ try {
     '',
     '| unit | per event | $ per million events |',
     '| --- | ---: | ---: |',
-    ...Object.entries(priced.unitsPerEvent).map(([unit, amount]) => `| ${unit} | ${amount} | ${priced.usdPerMillionByUnit[unit] ?? 0} |`),
+    ...Object.entries(priced.unitsPerEvent).map(
+      ([unit, amount]) => `| ${unit} | ${amount} | ${priced.usdPerMillionByUnit[unit] ?? 0} |`,
+    ),
     '',
     '| service | $ per million events |',
     '| --- | ---: |',

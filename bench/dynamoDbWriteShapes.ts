@@ -27,7 +27,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { startDynamoDbLocal } from '../local-cloud/src/emulators/startDynamoDbLocal.ts';
 import { freePort } from '../local-cloud/src/net/freePort.ts';
-import { COUNTERS, errorText, prepareTable, probeConditionAnswers, WRITE_SHAPES, type Target, type WriteShape } from './lib/dynamoDbWriteShapes.ts';
+import {
+  COUNTERS,
+  errorText,
+  prepareTable,
+  probeConditionAnswers,
+  WRITE_SHAPES,
+  type Target,
+  type WriteShape,
+} from './lib/dynamoDbWriteShapes.ts';
 import { median, percentile, round } from './lib/statistics.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
 
@@ -48,7 +56,11 @@ const watchdog = setTimeout(() => {
 async function measure(shape: WriteShape, client: DynamoDBClient, target: Target, concurrency: number, capMs: number) {
   const requestsWanted = Math.ceil(ITEMS / shape.itemsPerRequest);
   const latencies: number[] = [];
-  let sent = 0, items = 0, failed = 0, requestErrors = 0, firstError: string | undefined;
+  let sent = 0,
+    items = 0,
+    failed = 0,
+    requestErrors = 0,
+    firstError: string | undefined;
   const started = performance.now();
   const caller = async () => {
     while (sent < requestsWanted && performance.now() - started < capMs) {
@@ -90,13 +102,27 @@ const emulators = {
 };
 // One attempt per call, so an error shows instead of being retried into the latency.
 const clientFor = ({ endpoint }: { endpoint: string }): DynamoDBClient =>
-  new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, requestHandler: new NodeHttpHandler(), maxAttempts: 1 });
-const clients: Record<Target, DynamoDBClient> = { disk: clientFor(emulators.disk), memory: clientFor(emulators.memory) };
+  new DynamoDBClient({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    requestHandler: new NodeHttpHandler(),
+    maxAttempts: 1,
+  });
+const clients: Record<Target, DynamoDBClient> = {
+  disk: clientFor(emulators.disk),
+  memory: clientFor(emulators.memory),
+};
 const column = (value: number, width: number) => String(value).padStart(width);
 const targets = ['disk', 'memory'] as const;
 type Run = Awaited<ReturnType<typeof measure>>;
 type Cell = Record<Target, { runs: Run[]; itemsPerSecond: number; p50MsPerRequest: number }>;
-const shapes: { name: string; itemsPerRequest: number; diskExtraMsPerItem: number; byConcurrency: Record<number, Cell> }[] = [];
+const shapes: {
+  name: string;
+  itemsPerRequest: number;
+  diskExtraMsPerItem: number;
+  byConcurrency: Record<number, Cell>;
+}[] = [];
 let checks: Awaited<ReturnType<typeof probeConditionAnswers>>;
 try {
   for (const target of targets) await prepareTable(clients[target]);
@@ -128,7 +154,10 @@ try {
       );
     }
     // What the file costs per item: one sync per request shows as a small figure for large requests.
-    const diskExtraMsPerItem = round((byConcurrency[1]!.disk.p50MsPerRequest - byConcurrency[1]!.memory.p50MsPerRequest) / shape.itemsPerRequest, 2);
+    const diskExtraMsPerItem = round(
+      (byConcurrency[1]!.disk.p50MsPerRequest - byConcurrency[1]!.memory.p50MsPerRequest) / shape.itemsPerRequest,
+      2,
+    );
     shapes.push({ name: shape.name, itemsPerRequest: shape.itemsPerRequest, diskExtraMsPerItem, byConcurrency });
   }
 } finally {
@@ -139,13 +168,31 @@ try {
 
 const best = shapes
   .filter((shape) => !shape.name.startsWith('Transact') && !shape.name.includes('fails'))
-  .flatMap((shape) => [8, 16].map((concurrency) => ({ shape: shape.name, concurrency, itemsPerSecond: shape.byConcurrency[concurrency]!.disk.itemsPerSecond })))
+  .flatMap((shape) =>
+    [8, 16].map((concurrency) => ({
+      shape: shape.name,
+      concurrency,
+      itemsPerSecond: shape.byConcurrency[concurrency]!.disk.itemsPerSecond,
+    })),
+  )
   .sort((a, b) => b.itemsPerSecond - a.itemsPerSecond)[0]!;
 const results = {
   measuredAt: startedAt.toISOString(),
   durationSeconds: round((Date.now() - startedAt.getTime()) / 1000),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version },
-  settings: { items: ITEMS, runs: RUNS, concurrencies: CONCURRENCIES, runCapMs: RUN_CAP_MS, itemBytes: 'about 400', counters: COUNTERS },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryMb: Math.round(os.totalmem() / 2 ** 20),
+    node: process.version,
+  },
+  settings: {
+    items: ITEMS,
+    runs: RUNS,
+    concurrencies: CONCURRENCIES,
+    runCapMs: RUN_CAP_MS,
+    itemBytes: 'about 400',
+    counters: COUNTERS,
+  },
   checks,
   shapes,
   bestNonTransactionalOnDisk: best,
@@ -156,15 +203,24 @@ const results = {
     'The client (AWS SDK v3, maxAttempts 1) runs on the same cores as DynamoDB Local.',
   ],
 };
-const range = (runs: Run[]) => `${Math.min(...runs.map((run) => run.itemsPerSecond))}–${Math.max(...runs.map((run) => run.itemsPerSecond))}`;
+const range = (runs: Run[]) =>
+  `${Math.min(...runs.map((run) => run.itemsPerSecond))}–${Math.max(...runs.map((run) => run.itemsPerSecond))}`;
 const itemsCell = ({ disk, memory }: Cell) => `${disk.itemsPerSecond} (${range(disk.runs)}) / ${memory.itemsPerSecond}`;
 const msCell = ({ disk, memory }: Cell) => `${disk.p50MsPerRequest} / ${memory.p50MsPerRequest}`;
-const table = (cellText: (cell: Cell) => string, extra?: { title: string; of: (shape: (typeof shapes)[number]) => number }) => [
+const table = (
+  cellText: (cell: Cell) => string,
+  extra?: { title: string; of: (shape: (typeof shapes)[number]) => number },
+) => [
   `| shape | ${CONCURRENCIES.map((c) => `${c} in flight`).join(' | ')} |${extra ? ` ${extra.title} |` : ''}`,
   `| --- | ${CONCURRENCIES.map(() => '---:').join(' | ')} |${extra ? ' ---: |' : ''}`,
-  ...shapes.map((shape) => `| ${shape.name} | ${CONCURRENCIES.map((c) => cellText(shape.byConcurrency[c]!)).join(' | ')} |${extra ? ` ${extra.of(shape)} |` : ''}`),
+  ...shapes.map(
+    (shape) =>
+      `| ${shape.name} | ${CONCURRENCIES.map((c) => cellText(shape.byConcurrency[c]!)).join(' | ')} |${extra ? ` ${extra.of(shape)} |` : ''}`,
+  ),
 ];
-const statementAnswers = Object.entries(checks.batchExecuteStatement).map(([label, answer]) => `${label}: ${JSON.stringify(answer)}`);
+const statementAnswers = Object.entries(checks.batchExecuteStatement).map(
+  ([label, answer]) => `${label}: ${JSON.stringify(answer)}`,
+);
 const markdown = [
   `# DynamoDB Local write shapes, ${results.measuredAt}`,
   '',

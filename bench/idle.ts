@@ -54,12 +54,16 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function startPlatform(args: string[]): Promise<RunningStart> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-idle-'));
   const startedAt = performance.now();
-  const child = spawn('npm', ['start', '--', '--data-dir', dataDir, '--port', '0', '--kinesis-port', '0', '--dynamodb-port', '0', ...args], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NODE_NO_WARNINGS: '1' },
-  });
+  const child = spawn(
+    'npm',
+    ['start', '--', '--data-dir', dataDir, '--port', '0', '--kinesis-port', '0', '--dynamodb-port', '0', ...args],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_NO_WARNINGS: '1' },
+    },
+  );
   const output: string[] = [];
   let ready: (line: string) => void = () => undefined;
   const up = new Promise<string>((resolve) => (ready = resolve));
@@ -76,12 +80,20 @@ async function startPlatform(args: string[]): Promise<RunningStart> {
   const line = await up;
   clearTimeout(timer);
   if (!line) throw new Error(`npm start did not come up:\n${output.slice(-30).join('\n')}`);
-  return { child, dataDir, output, readyMs: performance.now() - startedAt, reportedReadySeconds: Number(/up in ([\d.]+) s/.exec(line)?.[1]) };
+  return {
+    child,
+    dataDir,
+    output,
+    readyMs: performance.now() - startedAt,
+    reportedReadySeconds: Number(/up in ([\d.]+) s/.exec(line)?.[1]),
+  };
 }
 
 /** Ctrl-C: SIGINT to the whole process group; resolves with the time until `npm start` exited. */
 async function interrupt(run: RunningStart): Promise<{ stopMs: number; exitCode: number | string | null }> {
-  const exited = new Promise<number | string | null>((resolve) => run.child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    run.child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
   const sentAt = performance.now();
   process.kill(-run.child.pid!, 'SIGINT');
   const exitCode = await exited;
@@ -96,27 +108,31 @@ function withoutMachinePaths(command: string): string {
 }
 
 /** Every process of the tree under `pid`, with CPU seconds so far and resident bytes now (Linux /proc). */
-async function processTree(pid: number): Promise<{ pid: number; command: string; cpuSeconds: number; residentBytes: number }[]> {
+async function processTree(
+  pid: number,
+): Promise<{ pid: number; command: string; cpuSeconds: number; residentBytes: number }[]> {
   const all = await Promise.all(
-    (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).map(async (name) => {
-      const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => undefined);
-      const status = await readFile(`/proc/${name}/status`, 'utf8').catch(() => undefined);
-      const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
-      if (!stat || !status) return undefined;
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return {
-        pid: Number(name),
-        parent: Number(fields[1]),
-        group: Number(fields[2]),
-        command: withoutMachinePaths(cmdline.replaceAll('\0', ' ').trim()).slice(0, 120),
-        cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND,
-        residentBytes: Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) * 1024,
-      };
-    }),
+    (await readdir('/proc'))
+      .filter((name) => /^\d+$/.test(name))
+      .map(async (name) => {
+        const stat = await readFile(`/proc/${name}/stat`, 'utf8').catch(() => undefined);
+        const status = await readFile(`/proc/${name}/status`, 'utf8').catch(() => undefined);
+        const cmdline = await readFile(`/proc/${name}/cmdline`, 'utf8').catch(() => '');
+        if (!stat || !status) return undefined;
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return {
+          pid: Number(name),
+          parent: Number(fields[1]),
+          group: Number(fields[2]),
+          command: withoutMachinePaths(cmdline.replaceAll('\0', ' ').trim()).slice(0, 120),
+          cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND,
+          residentBytes: Number(/^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1] ?? 0) * 1024,
+        };
+      }),
   );
   const processes = all.filter((entry) => entry !== undefined);
   const tree = new Set([pid]);
-  for (let grown = true; grown; ) {
+  for (let grown = true; grown;) {
     grown = false;
     for (const entry of processes) {
       if (!tree.has(entry.pid) && tree.has(entry.parent)) {
@@ -125,7 +141,9 @@ async function processTree(pid: number): Promise<{ pid: number; command: string;
       }
     }
   }
-  return processes.filter((entry) => tree.has(entry.pid)).map(({ pid: id, command, cpuSeconds, residentBytes }) => ({ pid: id, command, cpuSeconds, residentBytes }));
+  return processes
+    .filter((entry) => tree.has(entry.pid))
+    .map(({ pid: id, command, cpuSeconds, residentBytes }) => ({ pid: id, command, cpuSeconds, residentBytes }));
 }
 
 const measuredAt = new Date().toISOString();
@@ -134,7 +152,9 @@ if (setAside) await rename(CACHE_DIR, setAside);
 const measure = async () => {
   console.log(`Starting npm start -- --no-demo${flags.fresh ? ' (caches set aside: a fresh clone)' : ''}…`);
   const quiet = await startPlatform(['--no-demo']);
-  console.log(`  up after ${round(quiet.readyMs / 1000, 1)} s (it reports ${quiet.reportedReadySeconds} s); settling ${SETTLE_MS / 1000} s, then ${IDLE_SECONDS} s idle`);
+  console.log(
+    `  up after ${round(quiet.readyMs / 1000, 1)} s (it reports ${quiet.reportedReadySeconds} s); settling ${SETTLE_MS / 1000} s, then ${IDLE_SECONDS} s idle`,
+  );
   await sleep(SETTLE_MS);
   const before = await processTree(quiet.child.pid!);
   const idleStarted = performance.now();
@@ -148,10 +168,19 @@ const measure = async () => {
     cores: round((entry.cpuSeconds - (cpuBefore.get(entry.pid) ?? entry.cpuSeconds)) / idleSeconds, 4),
     residentMb: round(entry.residentBytes / 1e6, 0),
   }));
-  const idleCores = round(processes.reduce((sum, entry) => sum + entry.cores, 0), 4);
-  const residentMb = round(processes.reduce((sum, entry) => sum + entry.residentMb, 0), 0);
+  const idleCores = round(
+    processes.reduce((sum, entry) => sum + entry.cores, 0),
+    4,
+  );
+  const residentMb = round(
+    processes.reduce((sum, entry) => sum + entry.residentMb, 0),
+    0,
+  );
   console.log(`  idle: ${idleCores} cores, ${residentMb} MB resident over ${processes.length} processes`);
-  for (const entry of processes) console.log(`    ${String(entry.cores).padStart(7)} cores ${String(entry.residentMb).padStart(6)} MB  ${entry.command}`);
+  for (const entry of processes)
+    console.log(
+      `    ${String(entry.cores).padStart(7)} cores ${String(entry.residentMb).padStart(6)} MB  ${entry.command}`,
+    );
   const quietStop = await interrupt(quiet);
 
   console.log(`Starting npm start with demo traffic for ${DEMO_SECONDS} s, then Ctrl-C…`);
@@ -159,16 +188,28 @@ const measure = async () => {
   await sleep(DEMO_SECONDS * 1000);
   const stop = await interrupt(busy);
   const failedLines = busy.output.filter((line) => FAILED_BATCH.test(line));
-  console.log(`  stopped in ${round(stop.stopMs / 1000, 1)} s, ended with ${stop.exitCode}, ${failedLines.length} failed-batch lines`);
+  console.log(
+    `  stopped in ${round(stop.stopMs / 1000, 1)} s, ended with ${stop.exitCode}, ${failedLines.length} failed-batch lines`,
+  );
   for (const line of failedLines.slice(0, 10)) console.log(`    ${line}`);
 
   return {
     measuredAt,
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 1e6), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      model: os.cpus()[0]?.model,
+      memoryMb: Math.round(os.totalmem() / 1e6),
+      node: process.version,
+    },
     fresh: flags.fresh,
     start: { readySeconds: round(quiet.readyMs / 1000, 2), reportedReadySeconds: quiet.reportedReadySeconds },
     idle: { seconds: round(idleSeconds, 1), cores: idleCores, residentMb, processes },
-    stopWithDemoTraffic: { demoSeconds: DEMO_SECONDS, stopSeconds: round(stop.stopMs / 1000, 2), exitCode: stop.exitCode, failedBatchLines: failedLines },
+    stopWithDemoTraffic: {
+      demoSeconds: DEMO_SECONDS,
+      stopSeconds: round(stop.stopMs / 1000, 2),
+      exitCode: stop.exitCode,
+      failedBatchLines: failedLines,
+    },
     stopIdle: { stopSeconds: round(quietStop.stopMs / 1000, 2), exitCode: quietStop.exitCode },
     targets: { readySeconds: flags.fresh ? 40 : 10, idleCores: 0.03, residentMb: 1200 },
   };
@@ -197,7 +238,9 @@ const markdown = [
   '',
   '| process | cores idle | MB |',
   '| --- | ---: | ---: |',
-  ...results.idle.processes.map((entry) => `| \`${entry.command.replaceAll('|', '\\|')}\` | ${entry.cores} | ${entry.residentMb} |`),
+  ...results.idle.processes.map(
+    (entry) => `| \`${entry.command.replaceAll('|', '\\|')}\` | ${entry.cores} | ${entry.residentMb} |`,
+  ),
   '',
 ].join('\n');
 const files = await writeBenchResults(flags.fresh ? 'idle-fresh' : 'idle', results, markdown);

@@ -62,17 +62,21 @@ const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-ingest-'));
 const platformDataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-ingest-platform-'));
 const instanceFlags = flags['max-instances'] ? ['--max-instances', flags['max-instances']] : [];
 console.log(`Starting a local cloud without stream consumers, one with the whole platform, and a bare HTTP server…`);
-const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(path.join(SERVERS_DIR, 'localCloudHost.ts'), [dataDir, ...instanceFlags]);
-const platform = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(path.join(SERVERS_DIR, 'localCloudHost.ts'), [
-  platformDataDir,
-  '--keep-consumers',
-  ...instanceFlags,
-]);
+const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(
+  path.join(SERVERS_DIR, 'localCloudHost.ts'),
+  [dataDir, ...instanceFlags],
+);
+const platform = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(
+  path.join(SERVERS_DIR, 'localCloudHost.ts'),
+  [platformDataDir, '--keep-consumers', ...instanceFlags],
+);
 const bare = await startChildServer<{ url: string }>(path.join(SERVERS_DIR, 'bareHttpServer.ts'));
 // The platform's consumers must not work off a backlog while another target is measured.
 await platform.settle();
 const kinesis = localKinesisClient(cloud.ready.kinesisEndpoint);
-console.log(`Local clouds up in ${cloud.ready.startupMs} ms and ${platform.ready.startupMs} ms; bare server at ${bare.ready.url}.`);
+console.log(
+  `Local clouds up in ${cloud.ready.startupMs} ms and ${platform.ready.startupMs} ms; bare server at ${bare.ready.url}.`,
+);
 
 const batches = Array.from({ length: BATCH.distinctBatches }, () => {
   const events = mixedEvents(BATCH.size);
@@ -87,13 +91,17 @@ const singleRecords = batches[0]!.records.filter((_, index) => batches[0]!.event
 
 /** Server cores, load generator cores and the server's CPU per unit (request or event) of one run. */
 const cpuUse = (cores: Record<string, number | undefined>, unitsPerSecond: number): CpuUse => ({
-  ...(cores.server === undefined ? {} : { serverCores: cores.server, serverCpuMsPerUnit: (cores.server * 1000) / unitsPerSecond }),
+  ...(cores.server === undefined
+    ? {}
+    : { serverCores: cores.server, serverCpuMsPerUnit: (cores.server * 1000) / unitsPerSecond }),
   ...(cores.loadGenerator === undefined ? {} : { loadGeneratorCores: cores.loadGenerator }),
 });
 
 const putSingleRecord = async (sequence: number): Promise<{ completed: number; attempted: number }> => {
   const record = singleRecords[sequence % singleRecords.length]!;
-  const output = await kinesis.send(new PutRecordsCommand({ StreamName: cloud.ready.rawEventsStreamName, Records: [record] }));
+  const output = await kinesis.send(
+    new PutRecordsCommand({ StreamName: cloud.ready.rawEventsStreamName, Records: [record] }),
+  );
   return { completed: output.FailedRecordCount ? 0 : 1, attempted: 1 };
 };
 
@@ -125,7 +133,12 @@ const measureSingle = async (target: SingleTarget, run: number): Promise<void> =
   });
   if (target === 'platform') await platform.settle();
   singleRuns[target].push({ ...result, ...cpuUse(cores, result.requestsPerSecondMean) });
-  const label = { ingest: 'POST /bid ingest    ', platform: 'POST /bid platform  ', bare: 'POST /bid bare      ', rawSingleRecord: 'PutRecords 1 record ' }[target];
+  const label = {
+    ingest: 'POST /bid ingest    ',
+    platform: 'POST /bid platform  ',
+    bare: 'POST /bid bare      ',
+    rawSingleRecord: 'PutRecords 1 record ',
+  }[target];
   console.log(
     `  run ${run} ${label} ${round(result.requestsPerSecondMean)} req/s (median ${result.requestsPerSecondMedian}), ` +
       `p50 ${round(result.latencyP50Ms)} ms, p99 ${round(result.latencyP99Ms)} ms, non-2xx ${result.non2xx}, errors ${result.errors}, ` +
@@ -147,7 +160,9 @@ const postBatch = async (sequence: number): Promise<{ completed: number; attempt
 
 const putRecordsRaw = async (sequence: number): Promise<{ completed: number; attempted: number }> => {
   const { records } = batches[sequence % batches.length]!;
-  const output = await kinesis.send(new PutRecordsCommand({ StreamName: cloud.ready.rawEventsStreamName, Records: records }));
+  const output = await kinesis.send(
+    new PutRecordsCommand({ StreamName: cloud.ready.rawEventsStreamName, Records: records }),
+  );
   const completed = (output.Records ?? []).filter((entry) => entry.SequenceNumber && !entry.ErrorCode).length;
   return { completed, attempted: records.length };
 };
@@ -174,9 +189,12 @@ try {
   for (let run = 1; run <= ROUNDS; run++) {
     console.log(`Round ${run} of ${ROUNDS}`);
     const forward = run % 2 === 1;
-    const singleOrder: SingleTarget[] = forward ? ['ingest', 'platform', 'bare', 'rawSingleRecord'] : ['rawSingleRecord', 'bare', 'platform', 'ingest'];
+    const singleOrder: SingleTarget[] = forward
+      ? ['ingest', 'platform', 'bare', 'rawSingleRecord']
+      : ['rawSingleRecord', 'bare', 'platform', 'ingest'];
     for (const target of singleOrder) await measureSingle(target, run);
-    for (const target of forward ? (['ingest', 'raw'] as const) : (['raw', 'ingest'] as const)) await measureBatch(target, run);
+    for (const target of forward ? (['ingest', 'raw'] as const) : (['raw', 'ingest'] as const))
+      await measureBatch(target, run);
   }
 } finally {
   kinesis.destroy();
@@ -225,11 +243,21 @@ const results: IngestBenchResults = {
   singleEvent: {
     ...single,
     ratio: ratio(single.ingest.median.requestsPerSecondMean, single.bare.median.requestsPerSecondMean),
-    ratioOfPerSecondMedians: ratio(single.ingest.median.requestsPerSecondMedian, single.bare.median.requestsPerSecondMedian),
-    ratioToRawSingleRecord: ratio(single.ingest.median.requestsPerSecondMean, single.rawSingleRecord.median.requestsPerSecondMean),
+    ratioOfPerSecondMedians: ratio(
+      single.ingest.median.requestsPerSecondMedian,
+      single.bare.median.requestsPerSecondMedian,
+    ),
+    ratioToRawSingleRecord: ratio(
+      single.ingest.median.requestsPerSecondMean,
+      single.rawSingleRecord.median.requestsPerSecondMean,
+    ),
     target: SINGLE_EVENT_TARGET,
   },
-  batch: { ...batch, ratio: ratio(batch.ingest.median.unitsPerSecond, batch.raw.median.unitsPerSecond), target: BATCH_TARGET },
+  batch: {
+    ...batch,
+    ratio: ratio(batch.ingest.median.unitsPerSecond, batch.raw.median.unitsPerSecond),
+    target: BATCH_TARGET,
+  },
   ...(localCloudReport ? { localCloud: localCloudReport } : {}),
   ...(breakdown ? { cpuBreakdown: breakdown } : {}),
   notes: [
@@ -251,7 +279,8 @@ console.log(
 );
 if (breakdown) {
   console.log(`CPU per POST /bid: ${breakdown.cpuMsPerRequest} ms in all`);
-  for (const [category, ms] of Object.entries(breakdown.msPerRequest)) console.log(`  ${String(ms).padStart(6)} ms  ${category}`);
+  for (const [category, ms] of Object.entries(breakdown.msPerRequest))
+    console.log(`  ${String(ms).padStart(6)} ms  ${category}`);
 }
 console.log(
   `Batches: ingest ${round(batch.ingest.median.unitsPerSecond ?? NaN)} events/s vs raw PutRecords ${round(batch.raw.median.unitsPerSecond ?? NaN)} records/s ` +
@@ -274,7 +303,10 @@ async function profileSingleEvents(): Promise<NonNullable<IngestBenchResults['cp
     { LOCAL_CLOUD_CPU_PROFILE: profileDir },
   );
   const { result, cores } = await withCpuCores({ server: profiled.pid }, () =>
-    runAutocannon(`${profiled.ready.url}/bid`, BID_BODY_TEMPLATE, { ...SINGLE_EVENT, headers: { 'x-api-key': profiled.ready.apiKey } }),
+    runAutocannon(`${profiled.ready.url}/bid`, BID_BODY_TEMPLATE, {
+      ...SINGLE_EVENT,
+      headers: { 'x-api-key': profiled.ready.apiKey },
+    }),
   );
   await profiled.stop();
   await rm(profiledDataDir, { recursive: true, force: true });
@@ -286,7 +318,11 @@ async function profileSingleEvents(): Promise<NonNullable<IngestBenchResults['cp
       .sort(([, a], [, b]) => b - a)
       .map(([category, ms]) => [category, round((ms / sampled) * cpuMsPerRequest, 3)]),
   );
-  return { requestsPerSecond: round(result.requestsPerSecondMean), cpuMsPerRequest: round(cpuMsPerRequest, 3), msPerRequest };
+  return {
+    requestsPerSecond: round(result.requestsPerSecondMean),
+    cpuMsPerRequest: round(cpuMsPerRequest, 3),
+    msPerRequest,
+  };
 }
 
 function measurement<Run extends object>(runs: Run[]): { runs: Run[]; median: Partial<Record<keyof Run, number>> } {
@@ -294,5 +330,7 @@ function measurement<Run extends object>(runs: Run[]): { runs: Run[]; median: Pa
 }
 
 function ratio(numerator: number | undefined, denominator: number | undefined): number {
-  return numerator === undefined || denominator === undefined || denominator === 0 ? Number.NaN : numerator / denominator;
+  return numerator === undefined || denominator === undefined || denominator === 0
+    ? Number.NaN
+    : numerator / denominator;
 }

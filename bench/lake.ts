@@ -59,44 +59,87 @@ const deps = {
 
 /** One synthetic day: a bid per transaction, 30 % won (impression), 10 % of those clicked, in time order. */
 function* syntheticDay(): Generator<{ raw: SourceRecord; enriched?: SourceRecord }> {
-  const domains = ['news.example.com', 'games.example.io', 'www.google.com', 'recipes.example.org', 'weather.example.net'];
+  const domains = [
+    'news.example.com',
+    'games.example.io',
+    'www.google.com',
+    'recipes.example.org',
+    'weather.example.net',
+  ];
   let sequence = 0n;
   const position = () => `49680452486646656983077885${String(++sequence).padStart(30, '0')}`;
   for (let tx = 0; tx < TRANSACTIONS; tx++) {
     const at = new Date(DAY_START + Math.floor((tx / TRANSACTIONS) * 86_400_000)).toISOString();
-    const bid = { tx_id: `tx-${tx}`, app_uid: `app-${tx % 5000}`, campaign_item_id: 1_000_000 + (tx % 40), domain: domains[tx % 5]!, creative_id: `creative-${tx % 97}`, creative_category: ['travel', 'finance', 'retail', 'gaming'][tx % 4]!, type: 'bid' };
-    const envelope = (type: string, data: object) => JSON.stringify({ schema_version: 1, event_id: crypto.randomUUID(), received_at: at, type, data });
+    const bid = {
+      tx_id: `tx-${tx}`,
+      app_uid: `app-${tx % 5000}`,
+      campaign_item_id: 1_000_000 + (tx % 40),
+      domain: domains[tx % 5]!,
+      creative_id: `creative-${tx % 97}`,
+      creative_category: ['travel', 'finance', 'retail', 'gaming'][tx % 4]!,
+      type: 'bid',
+    };
+    const envelope = (type: string, data: object) =>
+      JSON.stringify({ schema_version: 1, event_id: crypto.randomUUID(), received_at: at, type, data });
     const shardId = 'shardId-000000000000';
     yield { raw: { shardId, sequenceNumber: position(), data: envelope('bid', bid) } };
     if (tx % 10 < 3) {
       const win = { tx_id: bid.tx_id, win_price: 50 + (tx % 200), type: 'imp' };
-      const joined = { ...bid, schema_version: 1, type: 'imp', event_id: crypto.randomUUID(), event_time: at, win_price: win.win_price };
-      yield { raw: { shardId, sequenceNumber: position(), data: envelope('imp', win) }, enriched: { shardId, sequenceNumber: position(), data: JSON.stringify(joined) } };
+      const joined = {
+        ...bid,
+        schema_version: 1,
+        type: 'imp',
+        event_id: crypto.randomUUID(),
+        event_time: at,
+        win_price: win.win_price,
+      };
+      yield {
+        raw: { shardId, sequenceNumber: position(), data: envelope('imp', win) },
+        enriched: { shardId, sequenceNumber: position(), data: JSON.stringify(joined) },
+      };
       if (tx % 100 < 3) {
-        const click = { ...bid, schema_version: 1, type: 'click', event_id: crypto.randomUUID(), event_time: at, win_price: win.win_price };
-        yield { raw: { shardId, sequenceNumber: position(), data: envelope('click', { tx_id: bid.tx_id, type: 'click' }) }, enriched: { shardId, sequenceNumber: position(), data: JSON.stringify(click) } };
+        const click = {
+          ...bid,
+          schema_version: 1,
+          type: 'click',
+          event_id: crypto.randomUUID(),
+          event_time: at,
+          win_price: win.win_price,
+        };
+        yield {
+          raw: { shardId, sequenceNumber: position(), data: envelope('click', { tx_id: bid.tx_id, type: 'click' }) },
+          enriched: { shardId, sequenceNumber: position(), data: JSON.stringify(click) },
+        };
       }
     }
   }
 }
 
-const countFiles = async () => (await readdir(lakeDir, { recursive: true })).filter((file) => String(file).endsWith('.parquet')).length;
+const countFiles = async () =>
+  (await readdir(lakeDir, { recursive: true })).filter((file) => String(file).endsWith('.parquet')).length;
 
 async function timeSavedQueries(label: string): Promise<Record<string, number>> {
   const engine = duckDbQueryEngine(lakeDir, { bidsSessionTimeoutMs: 300_000, clicksSessionTimeoutMs: 300_000 });
   const medians: Record<string, number> = {};
   try {
     for (const saved of SAVED_QUERIES) {
-      const params = saved.params.some((p) => p.name === 'from') ? { from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z' } : {};
+      const params = saved.params.some((p) => p.name === 'from')
+        ? { from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z' }
+        : {};
       const { sql } = parseQueryRequest({ saved: saved.name, params, limit: 10_000 }, new Date());
       const times: number[] = [];
-      for (let run = 0; run < QUERY_RUNS; run++) times.push((await engine.query(sql, { maxRows: 10_000, timeoutMs: 120_000 })).elapsed_ms);
+      for (let run = 0; run < QUERY_RUNS; run++)
+        times.push((await engine.query(sql, { maxRows: 10_000, timeoutMs: 120_000 })).elapsed_ms);
       medians[saved.name] = median(times);
     }
   } finally {
     await engine.close();
   }
-  console.log(`Saved queries ${label}: ${Object.entries(medians).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}`);
+  console.log(
+    `Saved queries ${label}: ${Object.entries(medians)
+      .map(([name, ms]) => `${name} ${ms} ms`)
+      .join(', ')}`,
+  );
   return medians;
 }
 
@@ -126,8 +169,15 @@ try {
   }
   if (raw.length > 0) await landRaw();
   if (enriched.length > 0) enrichedRows += (await landBatch('enriched', enriched, Date.now(), deps)).rows;
-  const write = { rows: rawRows, batchRecords: BATCH, ms: Math.round(writeMs), rowsPerSecond: Math.round(rawRows / (writeMs / 1000)) };
-  console.log(`Lake writer: ${rawRows} raw rows in ${write.ms} ms → ${write.rowsPerSecond} rows/s (one core, ${BATCH}-record batches); ${enrichedRows} enriched rows`);
+  const write = {
+    rows: rawRows,
+    batchRecords: BATCH,
+    ms: Math.round(writeMs),
+    rowsPerSecond: Math.round(rawRows / (writeMs / 1000)),
+  };
+  console.log(
+    `Lake writer: ${rawRows} raw rows in ${write.ms} ms → ${write.rowsPerSecond} rows/s (one core, ${BATCH}-record batches); ${enrichedRows} enriched rows`,
+  );
 
   // 2. Saved queries before and after compaction.
   const totalRows = rawRows + enrichedRows;
@@ -146,14 +196,30 @@ try {
       });
     }
   }
-  const compaction = { ms: Math.round(performance.now() - compactStarted), filesBefore, filesAfter: await countFiles() };
+  const compaction = {
+    ms: Math.round(performance.now() - compactStarted),
+    filesBefore,
+    filesAfter: await countFiles(),
+  };
   console.log(`Compaction: ${compaction.filesBefore} → ${compaction.filesAfter} files in ${compaction.ms} ms`);
   const after = await timeSavedQueries(`over ${totalRows} rows in ${compaction.filesAfter} files`);
 
   // 3. POST → queryable through the local cloud.
-  cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(path.join(import.meta.dirname, 'servers/localCloudHost.ts'), [cloudDir, '--keep-consumers']);
+  cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(
+    path.join(import.meta.dirname, 'servers/localCloudHost.ts'),
+    [cloudDir, '--keep-consumers'],
+  );
   const url = cloud.ready.url;
-  const steady = generateWorkload({ seed: 9, events: STEADY_EVENTS_PER_SECOND * (PROBE_SECONDS + 5), campaigns: 32, duplicateRate: 0, disorderRate: 0, lateRate: 0, orphanImpressionRate: 0, orphanClickRate: 0 }).flat();
+  const steady = generateWorkload({
+    seed: 9,
+    events: STEADY_EVENTS_PER_SECOND * (PROBE_SECONDS + 5),
+    campaigns: 32,
+    duplicateRate: 0,
+    disorderRate: 0,
+    lateRate: 0,
+    orphanImpressionRate: 0,
+    orphanClickRate: 0,
+  }).flat();
   let stopLoad = false;
   const load = (async () => {
     const perTick = STEADY_EVENTS_PER_SECOND / 10;
@@ -167,11 +233,19 @@ try {
   const end = performance.now() + PROBE_SECONDS * 1000;
   for (let probe = 0; performance.now() < end; probe++) {
     const txId = `probe-${probe}-${Date.now()}`;
-    const response = await fetch(`${url}/bid`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': cloud.ready.apiKey }, body: JSON.stringify({ tx_id: txId, app_uid: 'probe', campaign_item_id: 1 }) });
+    const response = await fetch(`${url}/bid`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': cloud.ready.apiKey },
+      body: JSON.stringify({ tx_id: txId, app_uid: 'probe', campaign_item_id: 1 }),
+    });
     const acknowledged = performance.now();
     await response.arrayBuffer();
     for (;;) {
-      const result = await fetch(`${url}/query`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': cloud.ready.apiKey }, body: JSON.stringify({ sql: `SELECT count(*) AS n FROM bids WHERE tx_id = '${txId}'` }) });
+      const result = await fetch(`${url}/query`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': cloud.ready.apiKey },
+        body: JSON.stringify({ sql: `SELECT count(*) AS n FROM bids WHERE tx_id = '${txId}'` }),
+      });
       const { rows } = (await result.json()) as { rows: { n: number }[] };
       if (rows[0]?.n === 1) break;
       if (performance.now() - acknowledged > 60_000) throw new Error('a probe never became queryable');
@@ -182,12 +256,26 @@ try {
   }
   stopLoad = true;
   await load;
-  const queryable = { loadEventsPerSecond: STEADY_EVENTS_PER_SECOND, batchWindowSeconds: 2, samples: samples.length, p50Ms: round(percentile(samples, 50)), p95Ms: round(percentile(samples, 95)), maxMs: round(Math.max(...samples)) };
-  console.log(`POST → queryable at ${STEADY_EVENTS_PER_SECOND} events/s: p50 ${queryable.p50Ms} ms, p95 ${queryable.p95Ms} ms (${samples.length} probes)`);
+  const queryable = {
+    loadEventsPerSecond: STEADY_EVENTS_PER_SECOND,
+    batchWindowSeconds: 2,
+    samples: samples.length,
+    p50Ms: round(percentile(samples, 50)),
+    p95Ms: round(percentile(samples, 95)),
+    maxMs: round(Math.max(...samples)),
+  };
+  console.log(
+    `POST → queryable at ${STEADY_EVENTS_PER_SECOND} events/s: p50 ${queryable.p50Ms} ms, p95 ${queryable.p95Ms} ms (${samples.length} probes)`,
+  );
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryMb: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+    },
     write,
     queries: {
       rows: totalRows,

@@ -32,17 +32,20 @@ const TIMEOUT_MS = 5 * 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-pipeline-'));
-const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(path.join(import.meta.dirname, 'servers/localCloudHost.ts'), [
-  dataDir,
-  '--keep-consumers',
-]);
+const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(
+  path.join(import.meta.dirname, 'servers/localCloudHost.ts'),
+  [dataDir, '--keep-consumers'],
+);
 const url = cloud.ready.url;
 console.log(`Local cloud up in ${cloud.ready.startupMs} ms at ${url}`);
 
 async function reportedTotal(from: string): Promise<number> {
-  const response = await fetch(`${url}/reports/campaigns?from=${encodeURIComponent(from)}&to=${encodeURIComponent(new Date(Date.now() + 120_000).toISOString())}&limit=1000`, {
-    headers: { 'x-api-key': cloud.ready.apiKey },
-  });
+  const response = await fetch(
+    `${url}/reports/campaigns?from=${encodeURIComponent(from)}&to=${encodeURIComponent(new Date(Date.now() + 120_000).toISOString())}&limit=1000`,
+    {
+      headers: { 'x-api-key': cloud.ready.apiKey },
+    },
+  );
   const body = (await response.json()) as { campaigns: { bids: number; impressions: number; clicks: number }[] };
   return body.campaigns.reduce((sum, c) => sum + c.bids + c.impressions + c.clicks, 0);
 }
@@ -50,25 +53,52 @@ async function reportedTotal(from: string): Promise<number> {
 try {
   // 1. Drain a backlog.
   const from = new Date(Date.now() - 60_000).toISOString();
-  const batches = generateWorkload({ seed: 7, events: EVENTS, campaigns: 32, duplicateRate: 0.05, disorderRate: 0.1, lateRate: 0.05, orphanImpressionRate: 0.02, orphanClickRate: 0.01 });
+  const batches = generateWorkload({
+    seed: 7,
+    events: EVENTS,
+    campaigns: 32,
+    duplicateRate: 0.05,
+    disorderRate: 0.1,
+    lateRate: 0.05,
+    orphanImpressionRate: 0.02,
+    orphanClickRate: 0.01,
+  });
   const started = performance.now();
   const accepted = await postWorkload(cloud.ready, batches);
   const postedMs = performance.now() - started;
   const oracle = computeOracle(accepted, { bidsTimeoutMs: 300_000, clicksTimeoutMs: 300_000, periodMs: 60_000 });
   let expected = 0;
-  for (const windows of oracle.windows.values()) for (const c of windows.values()) expected += c.bids + c.impressions + c.clicks;
+  for (const windows of oracle.windows.values())
+    for (const c of windows.values()) expected += c.bids + c.impressions + c.clicks;
   let seen = 0;
   while (seen < expected && performance.now() - started < TIMEOUT_MS) {
     await sleep(100);
     seen = await reportedTotal(from);
   }
   const drainedMs = performance.now() - started;
-  if (seen !== expected) throw new Error(`the report counted ${seen} of ${expected} events after ${Math.round(drainedMs)} ms`);
-  const throughput = { events: accepted.length, postedMs: Math.round(postedMs), drainedMs: Math.round(drainedMs), eventsPerSecond: round(accepted.length / (drainedMs / 1000)) };
-  console.log(`Backlog: ${accepted.length} events posted in ${throughput.postedMs} ms, reported after ${throughput.drainedMs} ms → ${throughput.eventsPerSecond} events/s`);
+  if (seen !== expected)
+    throw new Error(`the report counted ${seen} of ${expected} events after ${Math.round(drainedMs)} ms`);
+  const throughput = {
+    events: accepted.length,
+    postedMs: Math.round(postedMs),
+    drainedMs: Math.round(drainedMs),
+    eventsPerSecond: round(accepted.length / (drainedMs / 1000)),
+  };
+  console.log(
+    `Backlog: ${accepted.length} events posted in ${throughput.postedMs} ms, reported after ${throughput.drainedMs} ms → ${throughput.eventsPerSecond} events/s`,
+  );
 
   // 2. Freshness under a steady load.
-  const steady = generateWorkload({ seed: 8, events: STEADY_EVENTS_PER_SECOND * STEADY_SECONDS, campaigns: 32, duplicateRate: 0.05, disorderRate: 0.1, lateRate: 0, orphanImpressionRate: 0.02, orphanClickRate: 0.01 }).flat();
+  const steady = generateWorkload({
+    seed: 8,
+    events: STEADY_EVENTS_PER_SECOND * STEADY_SECONDS,
+    campaigns: 32,
+    duplicateRate: 0.05,
+    disorderRate: 0.1,
+    lateRate: 0,
+    orphanImpressionRate: 0.02,
+    orphanClickRate: 0.01,
+  }).flat();
   const perTick = Math.round(STEADY_EVENTS_PER_SECOND / 10);
   let stopLoad = false;
   const load = (async () => {
@@ -82,16 +112,24 @@ try {
   let probes = 0;
   const end = performance.now() + STEADY_SECONDS * 1000;
   while (performance.now() < end) {
-    const before = await (await fetch(`${url}/reports/campaigns/${PROBE_CAMPAIGN}`, { headers: { 'x-api-key': cloud.ready.apiKey } })).json() as { bids: number };
+    const before = (await (
+      await fetch(`${url}/reports/campaigns/${PROBE_CAMPAIGN}`, { headers: { 'x-api-key': cloud.ready.apiKey } })
+    ).json()) as { bids: number };
     const response = await fetch(`${url}/bid`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-api-key': cloud.ready.apiKey },
-      body: JSON.stringify({ tx_id: `probe-${probes++}-${Date.now()}`, app_uid: 'probe', campaign_item_id: PROBE_CAMPAIGN }),
+      body: JSON.stringify({
+        tx_id: `probe-${probes++}-${Date.now()}`,
+        app_uid: 'probe',
+        campaign_item_id: PROBE_CAMPAIGN,
+      }),
     });
     const acknowledged = performance.now();
     await response.arrayBuffer();
     for (;;) {
-      const now = await (await fetch(`${url}/reports/campaigns/${PROBE_CAMPAIGN}`, { headers: { 'x-api-key': cloud.ready.apiKey } })).json() as { bids: number };
+      const now = (await (
+        await fetch(`${url}/reports/campaigns/${PROBE_CAMPAIGN}`, { headers: { 'x-api-key': cloud.ready.apiKey } })
+      ).json()) as { bids: number };
       if (now.bids > before.bids) break;
       if (performance.now() - acknowledged > 30_000) throw new Error('a probe never showed up in the report');
       await sleep(10);
@@ -102,17 +140,26 @@ try {
   stopLoad = true;
   await load;
   const freshness = { loadEventsPerSecond: STEADY_EVENTS_PER_SECOND, ...latencySummary(samples) };
-  console.log(`Freshness at ${STEADY_EVENTS_PER_SECOND} events/s: p50 ${freshness.p50Ms} ms, p95 ${freshness.p95Ms} ms, p99 ${freshness.p99Ms} ms (${samples.length} probes)`);
+  console.log(
+    `Freshness at ${STEADY_EVENTS_PER_SECOND} events/s: p50 ${freshness.p50Ms} ms, p95 ${freshness.p95Ms} ms, p99 ${freshness.p99Ms} ms (${samples.length} probes)`,
+  );
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryMb: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+    },
     throughput,
     freshness,
     targets: { drainedEventsPerSecond: 5_000, freshnessP95Ms: 1_000 },
   };
   await writeBenchResults('pipeline', results);
-  console.log(`Targets: ≥ 5,000 events/s drained (${throughput.eventsPerSecond >= 5000 ? 'met' : 'not met'}); freshness p95 ≤ 1 s (${freshness.p95Ms <= 1000 ? 'met' : 'not met'}).`);
+  console.log(
+    `Targets: ≥ 5,000 events/s drained (${throughput.eventsPerSecond >= 5000 ? 'met' : 'not met'}); freshness p95 ≤ 1 s (${freshness.p95Ms <= 1000 ? 'met' : 'not met'}).`,
+  );
 } finally {
   await cloud.stop();
   await rm(dataDir, { recursive: true, force: true });

@@ -23,7 +23,10 @@ import { sageMakerModelEndpoint } from '../services/retrain/src/adapters/sageMak
 import { evaluateModel } from '../services/retrain/src/domain/evaluateModel.ts';
 import { promoteVersion } from '../services/retrain/src/domain/promoteVersion.ts';
 import { splitByTime } from '../services/retrain/src/domain/splitByTime.ts';
-import { DEFAULT_TRAINING_OPTIONS, trainLogisticRegression } from '../services/retrain/src/domain/trainLogisticRegression.ts';
+import {
+  DEFAULT_TRAINING_OPTIONS,
+  trainLogisticRegression,
+} from '../services/retrain/src/domain/trainLogisticRegression.ts';
 import { syntheticBids } from '../services/retrain/tests/support/syntheticBids.ts';
 import { buildFeatures, DEFAULT_FEATURE_SPEC, directoryObjectStore, featureWidth } from '../shared/src/index.ts';
 import { runAutocannon, type SingleEventRun } from './lib/runAutocannon.ts';
@@ -33,7 +36,13 @@ import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
 
 const LOAD = { connections: 16, warmupSeconds: 2, durationSeconds: 10 };
-const REQUEST = { campaignItemId: '1463517', domain: 'news.example.com', creativeId: 'creative-1', creativeCategory: 'sports', winPrice: 420 };
+const REQUEST = {
+  campaignItemId: '1463517',
+  domain: 'news.example.com',
+  creativeId: 'creative-1',
+  creativeCategory: 'sports',
+  winPrice: 420,
+};
 
 // 1. Training time.
 const { train, validation } = splitByTime(syntheticBids(125_000, 3), 0.2);
@@ -44,31 +53,91 @@ for (let run = 0; run < 3; run++) {
   trained = trainLogisticRegression(train, featureWidth(DEFAULT_FEATURE_SPEC), DEFAULT_TRAINING_OPTIONS);
   trainingMs.push(performance.now() - started);
 }
-const training = { rows: train.length, epochs: DEFAULT_TRAINING_OPTIONS.epochs, medianMs: round(median(trainingMs)), auc: round(evaluateModel(trained, validation).auc, 4) };
-console.log(`Training: ${training.rows} rows × ${training.epochs} epochs in ${training.medianMs} ms (median of 3); validation AUC ${training.auc}`);
+const training = {
+  rows: train.length,
+  epochs: DEFAULT_TRAINING_OPTIONS.epochs,
+  medianMs: round(median(trainingMs)),
+  auc: round(evaluateModel(trained, validation).auc, 4),
+};
+console.log(
+  `Training: ${training.rows} rows × ${training.epochs} epochs in ${training.medianMs} ms (median of 3); validation AUC ${training.auc}`,
+);
 
 // 2. Serving.
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-predict-'));
-const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(path.join(import.meta.dirname, 'servers/localCloudHost.ts'), [dataDir]);
+const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(
+  path.join(import.meta.dirname, 'servers/localCloudHost.ts'),
+  [dataDir],
+);
 try {
   const { url, sageMakerEndpoint, dynamoDbEndpoint, objectStoreDir } = cloud.ready;
-  const bucket = describeLocalResource('ModelArtifactsBucket', 'AWS::S3::Bucket', {}, 'sdp-retrain-local', 'us-east-1')!.ref;
+  const bucket = describeLocalResource(
+    'ModelArtifactsBucket',
+    'AWS::S3::Bucket',
+    {},
+    'sdp-retrain-local',
+    'us-east-1',
+  )!.ref;
   const registry = dynamoDbModelRegistry('sdp-retrain-local-model-registry', localDynamoDbClient(dynamoDbEndpoint));
   const artifacts = objectStoreModelArtifacts(directoryObjectStore(path.join(objectStoreDir, bucket)), bucket);
-  const sageMaker = new SageMakerClient({ endpoint: sageMakerEndpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, requestHandler: new NodeHttpHandler() });
-  const endpoint = sageMakerModelEndpoint({ endpointName: 'sdp-bid-win-local', image: 'bench', executionRoleArn: 'arn:aws:iam::000000000000:role/bench', client: sageMaker, pollMs: 50 });
+  const sageMaker = new SageMakerClient({
+    endpoint: sageMakerEndpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    requestHandler: new NodeHttpHandler(),
+  });
+  const endpoint = sageMakerModelEndpoint({
+    endpointName: 'sdp-bid-win-local',
+    image: 'bench',
+    executionRoleArn: 'arn:aws:iam::000000000000:role/bench',
+    client: sageMaker,
+    pollMs: 50,
+  });
   const version = 'bench-1';
-  const artifact = await artifacts.save({ format: 'sdp-logistic-v1', version, featureSpec: DEFAULT_FEATURE_SPEC, weights: trained.weights, bias: trained.bias, threshold: 0.5 });
+  const artifact = await artifacts.save({
+    format: 'sdp-logistic-v1',
+    version,
+    featureSpec: DEFAULT_FEATURE_SPEC,
+    weights: trained.weights,
+    bias: trained.bias,
+    threshold: 0.5,
+  });
   const metrics = { auc: training.auc, log_loss: 0, calibration_error: 0, rows: validation.length, positives: 0 };
   const at = new Date().toISOString();
-  await registry.put({ version, created_at: at, decision: 'promoted', reason: 'bench', metrics, training: { from: at, to: at, train_rows: train.length, validation_rows: validation.length, validation_from: at, labels: 'observed' }, feature_spec: { ...DEFAULT_FEATURE_SPEC }, artifact });
+  await registry.put({
+    version,
+    created_at: at,
+    decision: 'promoted',
+    reason: 'bench',
+    metrics,
+    training: {
+      from: at,
+      to: at,
+      train_rows: train.length,
+      validation_rows: validation.length,
+      validation_from: at,
+      labels: 'observed',
+    },
+    feature_spec: { ...DEFAULT_FEATURE_SPEC },
+    artifact,
+  });
   await promoteVersion(version, { registry, endpoint });
 
   const csv = Array.from(buildFeatures(REQUEST, DEFAULT_FEATURE_SPEC)).join(',');
   const runs: { api: SingleEventRun[]; endpoint: SingleEventRun[] } = { api: [], endpoint: [] };
   for (let round_ = 0; round_ < 3; round_++) {
-    runs.api.push(await runAutocannon(`${url}/predictions`, JSON.stringify(REQUEST), { ...LOAD, headers: { 'x-api-key': cloud.ready.apiKey } }));
-    runs.endpoint.push(await runAutocannon(`${sageMakerEndpoint}/endpoints/sdp-bid-win-local/invocations`, csv, { ...LOAD, contentType: 'text/csv' }));
+    runs.api.push(
+      await runAutocannon(`${url}/predictions`, JSON.stringify(REQUEST), {
+        ...LOAD,
+        headers: { 'x-api-key': cloud.ready.apiKey },
+      }),
+    );
+    runs.endpoint.push(
+      await runAutocannon(`${sageMakerEndpoint}/endpoints/sdp-bid-win-local/invocations`, csv, {
+        ...LOAD,
+        contentType: 'text/csv',
+      }),
+    );
   }
   const summary = (list: SingleEventRun[]) => ({
     predictionsPerSecond: round(median(list.map((r) => r.requestsPerSecondMean))),
@@ -78,13 +147,22 @@ try {
   });
   const serving = { api: summary(runs.api), endpoint: summary(runs.endpoint), load: LOAD };
   const ratio = round(serving.api.predictionsPerSecond / serving.endpoint.predictionsPerSecond, 3);
-  console.log(`POST /predictions: ${serving.api.predictionsPerSecond}/s, p50 ${serving.api.p50Ms} ms, p99 ${serving.api.p99Ms} ms (${serving.api.non2xx} failed)`);
-  console.log(`InvokeEndpoint direct: ${serving.endpoint.predictionsPerSecond}/s, p50 ${serving.endpoint.p50Ms} ms, p99 ${serving.endpoint.p99Ms} ms (${serving.endpoint.non2xx} failed)`);
+  console.log(
+    `POST /predictions: ${serving.api.predictionsPerSecond}/s, p50 ${serving.api.p50Ms} ms, p99 ${serving.api.p99Ms} ms (${serving.api.non2xx} failed)`,
+  );
+  console.log(
+    `InvokeEndpoint direct: ${serving.endpoint.predictionsPerSecond}/s, p50 ${serving.endpoint.p50Ms} ms, p99 ${serving.endpoint.p99Ms} ms (${serving.endpoint.non2xx} failed)`,
+  );
   console.log(`Ratio API / endpoint: ${ratio}`);
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryMb: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+    },
     training: { ...training, msPer100kRows: round((training.medianMs / training.rows) * 100_000) },
     serving,
     ratio,

@@ -32,14 +32,17 @@ const TRIAL_TIMEOUT_MS = 60_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-pricing-'));
-const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(path.join(import.meta.dirname, 'servers/localCloudHost.ts'), [dataDir, '--keep-consumers']);
+const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(
+  path.join(import.meta.dirname, 'servers/localCloudHost.ts'),
+  [dataDir, '--keep-consumers'],
+);
 const { url, apiKey } = cloud.ready;
 const headers = { 'content-type': 'application/json', 'x-api-key': apiKey };
 console.log(`Local cloud up in ${cloud.ready.startupMs} ms at ${url}`);
 
 const priceOf = async (productId: string) => {
   const response = await fetch(`${url}/products/${productId}`, { headers });
-  return ((await response.json()) as { price_cents: number; price_version?: number });
+  return (await response.json()) as { price_cents: number; price_version?: number };
 };
 
 let browsing = true;
@@ -68,8 +71,21 @@ try {
     const before = await priceOf(productId);
     const now = Date.now();
     const events = [
-      ...Array.from({ length: SPIKE_VIEWS }, (_, i) => ({ user_id: `bench-fan-${productId}-${i}`, event_timestamp: now - 60_000 + i * 1_000, event_name: 'detail', device_type: 'mobile', product_id: productId })),
-      ...Array.from({ length: SPIKE_CARTS }, (_, i) => ({ user_id: `bench-fan-${productId}-${i}`, event_timestamp: now - 30_000 + i * 1_000, event_name: 'add_to_cart', device_type: 'mobile', product_id: productId, quantity: 1 })),
+      ...Array.from({ length: SPIKE_VIEWS }, (_, i) => ({
+        user_id: `bench-fan-${productId}-${i}`,
+        event_timestamp: now - 60_000 + i * 1_000,
+        event_name: 'detail',
+        device_type: 'mobile',
+        product_id: productId,
+      })),
+      ...Array.from({ length: SPIKE_CARTS }, (_, i) => ({
+        user_id: `bench-fan-${productId}-${i}`,
+        event_timestamp: now - 30_000 + i * 1_000,
+        event_name: 'add_to_cart',
+        device_type: 'mobile',
+        product_id: productId,
+        quantity: 1,
+      })),
     ];
     const response = await fetch(`${url}/clickstream`, { method: 'POST', headers, body: JSON.stringify({ events }) });
     if (response.status !== 200) throw new Error(`POST /clickstream answered ${response.status}`);
@@ -81,15 +97,23 @@ try {
         steps.push(Math.round(((after.price_cents - before.price_cents) / before.price_cents) * 10_000) / 100);
         break;
       }
-      if (performance.now() - acknowledged > TRIAL_TIMEOUT_MS) throw new Error(`${productId}'s price did not move within ${TRIAL_TIMEOUT_MS} ms`);
+      if (performance.now() - acknowledged > TRIAL_TIMEOUT_MS)
+        throw new Error(`${productId}'s price did not move within ${TRIAL_TIMEOUT_MS} ms`);
       await sleep(50);
     }
   }
   const latency = latencySummary(samples);
-  console.log(`Spike → new price (${TRIALS} products, other shoppers at ${BROWSING_EVENTS_PER_SECOND} events/s): p50 ${latency.p50Ms} ms, p95 ${latency.p95Ms} ms, max ${latency.maxMs} ms; steps ${Math.min(...steps)}–${Math.max(...steps)} %`);
+  console.log(
+    `Spike → new price (${TRIALS} products, other shoppers at ${BROWSING_EVENTS_PER_SECOND} events/s): p50 ${latency.p50Ms} ms, p95 ${latency.p95Ms} ms, max ${latency.maxMs} ms; steps ${Math.min(...steps)}–${Math.max(...steps)} %`,
+  );
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryMb: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+    },
     trials: TRIALS,
     spike: { views: SPIKE_VIEWS, carts: SPIKE_CARTS },
     browsingEventsPerSecond: BROWSING_EVENTS_PER_SECOND,

@@ -15,7 +15,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, DescribeEndpointCommand, UpdateEndpointCommand } from '@aws-sdk/client-sagemaker';
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  DescribeEndpointCommand,
+  UpdateEndpointCommand,
+} from '@aws-sdk/client-sagemaker';
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime';
 import { buildFeatures, DEFAULT_FEATURE_SPEC, packModelArtifact, type LinearModel } from '../shared/src/index.ts';
 import { localSageMakerClient, localSageMakerRuntimeClient } from '../local-cloud/src/clients.ts';
@@ -38,17 +44,33 @@ const aModel = (version: string, seed: number): LinearModel => ({
   threshold: 0.5,
 });
 const rowOf = (i: number) =>
-  Array.from(buildFeatures({ campaignItemId: String(i), domain: `site${i % 50}.example.com`, creativeId: `c${i % 20}`, creativeCategory: 'sports', winPrice: 10 + (i % 300) }, DEFAULT_FEATURE_SPEC)).join(',');
+  Array.from(
+    buildFeatures(
+      {
+        campaignItemId: String(i),
+        domain: `site${i % 50}.example.com`,
+        creativeId: `c${i % 20}`,
+        creativeCategory: 'sports',
+        winPrice: 10 + (i % 300),
+      },
+      DEFAULT_FEATURE_SPEC,
+    ),
+  ).join(',');
 const ONE_ROW = rowOf(1);
 const HUNDRED_ROWS = Array.from({ length: 100 }, (_, i) => rowOf(i)).join('\n');
 
 const workDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-sagemaker-'));
 const objectStoreDir = path.join(workDir, 's3');
-const host = await startChildServer<SageMakerHostReady>(path.join(import.meta.dirname, 'servers/sageMakerHost.ts'), [path.join(workDir, 'sagemaker'), objectStoreDir]);
+const host = await startChildServer<SageMakerHostReady>(path.join(import.meta.dirname, 'servers/sageMakerHost.ts'), [
+  path.join(workDir, 'sagemaker'),
+  objectStoreDir,
+]);
 const sageMaker = localSageMakerClient(host.ready.endpoint);
 const runtime = localSageMakerRuntimeClient(host.ready.endpoint);
 const invoke = async (Body: string) => {
-  const output = await runtime.send(new InvokeEndpointCommand({ EndpointName: 'bid-win', ContentType: 'text/csv', Body }));
+  const output = await runtime.send(
+    new InvokeEndpointCommand({ EndpointName: 'bid-win', ContentType: 'text/csv', Body }),
+  );
   return output.CustomAttributes;
 };
 const settled = async () => {
@@ -63,19 +85,45 @@ try {
   for (const version of ['v1', 'v2']) {
     const key = `bid-win/${version}/model.tar.gz`;
     await mkdir(path.dirname(path.join(objectStoreDir, 'models', key)), { recursive: true });
-    await writeFile(path.join(objectStoreDir, 'models', key), await packModelArtifact(aModel(version, version === 'v1' ? 1 : 2)));
-    await sageMaker.send(new CreateModelCommand({ ModelName: `bid-win-${version}`, PrimaryContainer: { Image: 'sdp-model', ModelDataUrl: `s3://models/${key}` } }));
+    await writeFile(
+      path.join(objectStoreDir, 'models', key),
+      await packModelArtifact(aModel(version, version === 'v1' ? 1 : 2)),
+    );
     await sageMaker.send(
-      new CreateEndpointConfigCommand({ EndpointConfigName: `bid-win-${version}`, ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: `bid-win-${version}`, InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' }] }),
+      new CreateModelCommand({
+        ModelName: `bid-win-${version}`,
+        PrimaryContainer: { Image: 'sdp-model', ModelDataUrl: `s3://models/${key}` },
+      }),
+    );
+    await sageMaker.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: `bid-win-${version}`,
+        ProductionVariants: [
+          {
+            VariantName: 'AllTraffic',
+            ModelName: `bid-win-${version}`,
+            InitialInstanceCount: 1,
+            InstanceType: 'ml.t2.medium',
+          },
+        ],
+      }),
     );
   }
   await sageMaker.send(new CreateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v1' }));
   await settled();
 
   const throughput = [];
-  for (const [rowsPerCall, body] of [[1, ONE_ROW], [100, HUNDRED_ROWS]] as const) {
+  for (const [rowsPerCall, body] of [
+    [1, ONE_ROW],
+    [100, HUNDRED_ROWS],
+  ] as const) {
     for (const concurrency of CONCURRENCY) {
-      const result = await runClosedLoop({ concurrency, warmupMs: 2_000, durationMs: 10_000, call: async () => (await invoke(body), { completed: 1, attempted: 1 }) });
+      const result = await runClosedLoop({
+        concurrency,
+        warmupMs: 2_000,
+        durationMs: 10_000,
+        call: async () => (await invoke(body), { completed: 1, attempted: 1 }),
+      });
       const row = {
         rowsPerCall,
         bodyBytes: Buffer.byteLength(body),
@@ -87,7 +135,9 @@ try {
         errors: result.callErrors,
       };
       throughput.push(row);
-      console.log(`${rowsPerCall} row(s)/call, ${concurrency} callers: ${row.invocationsPerSecond} invocations/s (${row.rowsPerSecond} rows/s), p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.errors} errors`);
+      console.log(
+        `${rowsPerCall} row(s)/call, ${concurrency} callers: ${row.invocationsPerSecond} invocations/s (${row.rowsPerSecond} rows/s), p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms, ${row.errors} errors`,
+      );
     }
   }
 
@@ -105,7 +155,8 @@ try {
         try {
           const attributes = await invoke(ONE_ROW);
           answers++;
-          if (attributes === `model_version=${to}` && firstNewAt === undefined && sent > 0) firstNewAt = performance.now();
+          if (attributes === `model_version=${to}` && firstNewAt === undefined && sent > 0)
+            firstNewAt = performance.now();
         } catch {
           errors++;
         }
@@ -119,13 +170,33 @@ try {
     await sleep(200);
     running = false;
     await Promise.all(callers);
-    swaps.push({ from, to, status, inServiceMs: round(inServiceMs, 1), firstAnswerFromNewVersionMs: round((firstNewAt ?? Number.NaN) - sent, 1), answers, errors });
+    swaps.push({
+      from,
+      to,
+      status,
+      inServiceMs: round(inServiceMs, 1),
+      firstAnswerFromNewVersionMs: round((firstNewAt ?? Number.NaN) - sent, 1),
+      answers,
+      errors,
+    });
   }
   const swap = {
     swaps: swaps.length,
-    inServiceP50Ms: round(percentile(swaps.map((s) => s.inServiceMs), 50), 1),
+    inServiceP50Ms: round(
+      percentile(
+        swaps.map((s) => s.inServiceMs),
+        50,
+      ),
+      1,
+    ),
     inServiceMaxMs: Math.max(...swaps.map((s) => s.inServiceMs)),
-    firstNewAnswerP50Ms: round(percentile(swaps.map((s) => s.firstAnswerFromNewVersionMs), 50), 1),
+    firstNewAnswerP50Ms: round(
+      percentile(
+        swaps.map((s) => s.firstAnswerFromNewVersionMs),
+        50,
+      ),
+      1,
+    ),
     answersDuringSwaps: swaps.reduce((sum, s) => sum + s.answers, 0),
     errorsDuringSwaps: swaps.reduce((sum, s) => sum + s.errors, 0),
     each: swaps,
@@ -136,7 +207,13 @@ try {
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version, loadAverage: os.loadavg() },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryMb: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+      loadAverage: os.loadavg(),
+    },
     featureWidth: DEFAULT_FEATURE_SPEC.hashBuckets + 1,
     throughput,
     swap,

@@ -40,17 +40,25 @@ const SESSIONS_TABLE = 'sdp-sessions-local-sessions';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-sessions-'));
-const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(path.join(import.meta.dirname, 'servers/localCloudHost.ts'), [dataDir, '--keep-consumers']);
+const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(
+  path.join(import.meta.dirname, 'servers/localCloudHost.ts'),
+  [dataDir, '--keep-consumers'],
+);
 const { url, apiKey } = cloud.ready;
 const dynamoDb = localDynamoDbClient(cloud.ready.dynamoDbEndpoint);
 console.log(`Local cloud up in ${cloud.ready.startupMs} ms at ${url}`);
 
 async function postClicks(events: readonly PostedClick[]): Promise<number> {
   for (;;) {
-    const response = await fetch(`${url}/clickstream`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': apiKey }, body: JSON.stringify({ events }) });
+    const response = await fetch(`${url}/clickstream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+      body: JSON.stringify({ events }),
+    });
     const body = (await response.json()) as { accepted?: number };
     if (response.status === 200 && body.accepted === events.length) return events.length;
-    if (response.status !== 429 && response.status !== 503) throw new Error(`POST /clickstream answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
+    if (response.status !== 429 && response.status !== 503)
+      throw new Error(`POST /clickstream answered ${response.status}: ${JSON.stringify(body).slice(0, 300)}`);
     await sleep(Number(response.headers.get('retry-after') ?? '1') * 1000);
   }
 }
@@ -63,8 +71,11 @@ async function sessionizedEvents(): Promise<number> {
   do {
     const page = await dynamoDb.send(new ScanCommand({ TableName: SESSIONS_TABLE, ExclusiveStartKey: start }));
     for (const item of (page.Items ?? []).map((raw) => unmarshall(raw))) {
-      if (Number(item.session_no) === STATE_SESSION_NO) for (const session of fromStateImage(item).recent) recent.set(`${session.userId} ${session.sessionNo}`, session.eventCount);
-      else if (item.status === 'active') archived.set(`${String(item.user_id)} ${Number(item.session_no)}`, Number(item.event_count));
+      if (Number(item.session_no) === STATE_SESSION_NO)
+        for (const session of fromStateImage(item).recent)
+          recent.set(`${session.userId} ${session.sessionNo}`, session.eventCount);
+      else if (item.status === 'active')
+        archived.set(`${String(item.user_id)} ${Number(item.session_no)}`, Number(item.event_count));
     }
     start = page.LastEvaluatedKey;
   } while (start);
@@ -83,9 +94,11 @@ try {
   for (let i = 0; i < workload.arrivals.length; i += BATCH) batches.push(workload.arrivals.slice(i, i + BATCH));
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({ length: CONCURRENT_POSTS }, async () => {
-    while (next < batches.length) await postClicks(batches[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENT_POSTS }, async () => {
+      while (next < batches.length) await postClicks(batches[next++]!);
+    }),
+  );
   const postedMs = performance.now() - started;
   let seen = 0;
   // A scan of the whole table is work for DynamoDB Local too: poll every 2 s (the drain takes minutes).
@@ -94,7 +107,8 @@ try {
     seen = await sessionizedEvents();
   }
   const drainedMs = performance.now() - started;
-  if (seen !== expected) throw new Error(`the sessions held ${seen} of ${expected} events after ${Math.round(drainedMs)} ms`);
+  if (seen !== expected)
+    throw new Error(`the sessions held ${seen} of ${expected} events after ${Math.round(drainedMs)} ms`);
   const throughput = {
     users: USERS,
     events: workload.arrivals.length,
@@ -112,7 +126,12 @@ try {
   );
 
   // 2. Freshness under a steady load.
-  const steady = generateClickstream({ users: 400, seed: 18, gapMs: GAP_MS, startMs: Date.now() - 10 * 60_000 }).arrivals;
+  const steady = generateClickstream({
+    users: 400,
+    seed: 18,
+    gapMs: GAP_MS,
+    startMs: Date.now() - 10 * 60_000,
+  }).arrivals;
   const perTick = Math.round(STEADY_EVENTS_PER_SECOND / 10);
   let stopLoad = false;
   const load = (async () => {
@@ -125,10 +144,14 @@ try {
   const samples: number[] = [];
   const end = performance.now() + STEADY_SECONDS * 1000;
   for (let probe = 1; performance.now() < end; probe++) {
-    await postClicks([{ user_id: 'bench-probe', event_timestamp: Date.now(), event_name: 'detail', device_type: 'desktop' }]);
+    await postClicks([
+      { user_id: 'bench-probe', event_timestamp: Date.now(), event_name: 'detail', device_type: 'desktop' },
+    ]);
     const acknowledged = performance.now();
     for (;;) {
-      const response = await fetch(`${url}/sessions?user_id=bench-probe&limit=1000`, { headers: { 'x-api-key': apiKey } });
+      const response = await fetch(`${url}/sessions?user_id=bench-probe&limit=1000`, {
+        headers: { 'x-api-key': apiKey },
+      });
       const body = (await response.json()) as { sessions: { event_count: number }[] };
       if (body.sessions.reduce((sum, s) => sum + s.event_count, 0) >= probe) break;
       if (performance.now() - acknowledged > 30_000) throw new Error('a probe event never showed up in its session');
@@ -140,11 +163,18 @@ try {
   stopLoad = true;
   await load;
   const freshness = { loadEventsPerSecond: STEADY_EVENTS_PER_SECOND, ...latencySummary(samples) };
-  console.log(`Freshness at ${STEADY_EVENTS_PER_SECOND} events/s: event → session p50 ${freshness.p50Ms} ms, p95 ${freshness.p95Ms} ms, p99 ${freshness.p99Ms} ms (${samples.length} probes)`);
+  console.log(
+    `Freshness at ${STEADY_EVENTS_PER_SECOND} events/s: event → session p50 ${freshness.p50Ms} ms, p95 ${freshness.p95Ms} ms, p99 ${freshness.p99Ms} ms (${samples.length} probes)`,
+  );
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 2 ** 20), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model,
+      memoryMb: Math.round(os.totalmem() / 2 ** 20),
+      node: process.version,
+    },
     throughput,
     freshness,
   };

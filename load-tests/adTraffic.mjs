@@ -12,7 +12,14 @@ import { randomUUID } from 'node:crypto';
 
 const FIRST_CAMPAIGN_ITEM_ID = 1463517;
 const CAMPAIGNS = 36;
-const DOMAINS = ['www.google.com', 'news.example.com', 'weather.example.net', 'recipes.example.org', 'games.example.io', 'sports.example.com'];
+const DOMAINS = [
+  'www.google.com',
+  'news.example.com',
+  'weather.example.net',
+  'recipes.example.org',
+  'games.example.io',
+  'sports.example.com',
+];
 const CATEGORIES = ['travel', 'finance', 'gaming', 'retail', 'automotive', 'food'];
 /** Events per `POST /events` call, picked at random per call; 500 is the API's maximum. */
 const BATCH_SIZES = [20, 50, 100, 250, 500];

@@ -29,7 +29,13 @@ import { parseTarget, resolveApiKey } from './lib/resolveTarget.ts';
 import { runArtillery } from './lib/runArtillery.ts';
 import { searchSustainedRate, type RateMeasurement } from './lib/searchSustainedRate.ts';
 import { summarizeArtilleryReport } from './lib/summarizeArtilleryReport.ts';
-import type { LoadRunContext, LoadSuiteResults, ScenarioPhase, ScenarioSummary, SustainedRateResults } from './lib/types.ts';
+import type {
+  LoadRunContext,
+  LoadSuiteResults,
+  ScenarioPhase,
+  ScenarioSummary,
+  SustainedRateResults,
+} from './lib/types.ts';
 
 const SCENARIOS = ['seed-funnel', 'mixed-batches'] as const;
 const SUSTAINED_SCENARIO = 'seed-funnel';
@@ -53,11 +59,14 @@ const { values: flags } = parseArgs({
   },
 });
 
-const scenarios = (flags.scenario ?? [...SCENARIOS]).flatMap((names) => names.split(',')).map((name) => name.trim().replace(/\.ya?ml$/, ''));
+const scenarios = (flags.scenario ?? [...SCENARIOS])
+  .flatMap((names) => names.split(','))
+  .map((name) => name.trim().replace(/\.ya?ml$/, ''));
 const unknown = scenarios.filter((name) => !(SCENARIOS as readonly string[]).includes(name));
 if (unknown.length > 0) exitWithUsage(`unknown scenario ${unknown.join(', ')}; there are: ${SCENARIOS.join(', ')}`);
 const scale = Number(flags.scale);
-if (!(scale > 0)) exitWithUsage(`--scale must be a positive number (a factor on every arrival rate), not "${flags.scale}"`);
+if (!(scale > 0))
+  exitWithUsage(`--scale must be a positive number (a factor on every arrival rate), not "${flags.scale}"`);
 let target: ReturnType<typeof parseTarget> | undefined;
 try {
   target = flags.target === undefined ? undefined : parseTarget(flags.target);
@@ -65,7 +74,12 @@ try {
   exitWithUsage(error);
 }
 const targetApiKey = target
-  ? await resolveApiKey({ flag: flags['api-key'], env: process.env.SDP_API_KEY, loopback: target.loopback, dataDir: path.join(root, '.data', 'local') }).catch(exitWithUsage)
+  ? await resolveApiKey({
+      flag: flags['api-key'],
+      env: process.env.SDP_API_KEY,
+      loopback: target.loopback,
+      dataDir: path.join(root, '.data', 'local'),
+    }).catch(exitWithUsage)
   : undefined;
 const measuredAt = new Date();
 const loadAverageAtStart = os.loadavg().map((load) => round(load, 2));
@@ -79,20 +93,28 @@ let apiKey: string;
 if (target && targetApiKey) {
   ({ url } = target);
   apiKey = targetApiKey;
-  console.log(target.loopback ? `Target: ${url}` : `Target: ${url} — not this machine; sending load there because --target names it.`);
+  console.log(
+    target.loopback
+      ? `Target: ${url}`
+      : `Target: ${url} — not this machine; sending load there because --target names it.`,
+  );
 } else {
   console.log(`Starting a local cloud for this run (data in ${workDir}/cloud)…`);
-  cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(path.join(root, 'bench', 'servers', 'localCloudHost.ts'), [
-    path.join(workDir, 'cloud'),
-    ...(flags['ingest-only'] ? [] : ['--keep-consumers']),
-  ]);
+  cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(
+    path.join(root, 'bench', 'servers', 'localCloudHost.ts'),
+    [path.join(workDir, 'cloud'), ...(flags['ingest-only'] ? [] : ['--keep-consumers'])],
+  );
   ({ url, apiKey } = cloud.ready);
   cloudReady = cloud.ready;
-  console.log(`Local cloud up in ${cloud.ready.startupMs} ms at ${url}${flags['ingest-only'] ? ', stream consumers stopped' : ''}.`);
+  console.log(
+    `Local cloud up in ${cloud.ready.startupMs} ms at ${url}${flags['ingest-only'] ? ', stream consumers stopped' : ''}.`,
+  );
 }
 console.log(
   `Artillery ${artilleryVersion}. This machine has ${os.cpus().length} cores` +
-    (cloud ? '; the load generator shares them with the local cloud, so rates here are lower than a separate load machine would find.' : '.'),
+    (cloud
+      ? '; the load generator shares them with the local cloud, so rates here are lower than a separate load machine would find.'
+      : '.'),
 );
 
 type SustainedPart = Omit<SustainedRateResults, keyof LoadRunContext>;
@@ -113,7 +135,9 @@ if (!outcome) {
 } else if ('suite' in outcome) {
   const passed = outcome.suite.every((s) => s.exitCode === 0);
   const results: LoadSuiteResults = {
-    ...runContext(['Requests per second are the requests sent over the whole run, warm-up and ramps included; the 10-s windows show the rate in each phase.']),
+    ...runContext([
+      'Requests per second are the requests sent over the whole run, warm-up and ramps included; the 10-s windows show the rate in each phase.',
+    ]),
     scale,
     scenarios: outcome.suite,
     passed,
@@ -126,17 +150,23 @@ if (!outcome) {
   }
 } else {
   const results: SustainedRateResults = {
-    ...runContext(['Each rate is its own pair of Artillery runs, so the warm-up is not in the measured numbers; requests per second are those sent during the measured run.']),
+    ...runContext([
+      'Each rate is its own pair of Artillery runs, so the warm-up is not in the measured numbers; requests per second are those sent during the measured run.',
+    ]),
     ...outcome.sustained,
   };
   const { sustained } = results;
   const atSustained = results.steps.find((step) => step.arrivalRate === sustained?.arrivalRate);
   results.notes.push(
     `The machine has ${os.cpus().length} cores and the load generator (Artillery) runs on it next to the target, so both compete for them.` +
-      (atSustained ? ` At the sustained rate Artillery used ${atSustained.loadGeneratorCores ?? '?'} cores and the machine ${atSustained.machineBusyCores ?? '?'}.` : '') +
+      (atSustained
+        ? ` At the sustained rate Artillery used ${atSustained.loadGeneratorCores ?? '?'} cores and the machine ${atSustained.machineBusyCores ?? '?'}.`
+        : '') +
       ' Anything else running meanwhile (tests, builds) counts in "machine busy cores" and lowers the rate found: it is what this machine sustains, not a property of the platform.',
   );
-  const failedBelow = results.steps.filter((step) => !step.passed && sustained && step.arrivalRate < sustained.arrivalRate);
+  const failedBelow = results.steps.filter(
+    (step) => !step.passed && sustained && step.arrivalRate < sustained.arrivalRate,
+  );
   if (failedBelow.length > 0) {
     results.notes.push(
       `${failedBelow.map((step) => `${step.arrivalRate}/s (${step.reason})`).join(', ')} failed below the sustained rate: ` +
@@ -247,7 +277,15 @@ async function findSustainedRate(): Promise<SustainedPart> {
         '(the bid; the impression for the bids that win, 10–40 % by campaign; the click for 1–8 % of impressions)',
     },
     steps: search.steps,
-    ...(sustained ? { sustained: { arrivalRate: sustained.arrivalRate, requestsPerSecond: sustained.requestsPerSecond, p99Ms: sustained.latencyMs.p99 } } : {}),
+    ...(sustained
+      ? {
+          sustained: {
+            arrivalRate: sustained.arrivalRate,
+            requestsPerSecond: sustained.requestsPerSecond,
+            p99Ms: sustained.latencyMs.p99,
+          },
+        }
+      : {}),
     stoppedBecause: search.stoppedBecause,
   };
 }
@@ -268,7 +306,13 @@ function runContext(notes: string[]): LoadRunContext {
       loadAverageAtEnd: os.loadavg().map((load) => round(load, 2)),
     },
     ...(cloudReady
-      ? { localCloud: { startupMs: cloudReady.startupMs, consumersRunning: !flags['ingest-only'], ...(cloudReport ? { gateway: cloudReport.gateway } : {}) } }
+      ? {
+          localCloud: {
+            startupMs: cloudReady.startupMs,
+            consumersRunning: !flags['ingest-only'],
+            ...(cloudReport ? { gateway: cloudReport.gateway } : {}),
+          },
+        }
       : {}),
     notes: [
       "Latencies are Artillery's: from sending a request to the end of its response, on a new connection per virtual user; percentiles from its DDSketch (about 1 % relative accuracy).",
@@ -282,7 +326,10 @@ function pick(summary: ReturnType<typeof summarizeArtilleryReport>): Omit<RateMe
   return { requests, requestsPerSecond, latencyMs, byStatus, errorsByCode };
 }
 
-function cpu(run: { loadGeneratorCores?: number; machineBusyCores?: number }): { loadGeneratorCores?: number; machineBusyCores?: number } {
+function cpu(run: { loadGeneratorCores?: number; machineBusyCores?: number }): {
+  loadGeneratorCores?: number;
+  machineBusyCores?: number;
+} {
   return {
     ...(run.loadGeneratorCores === undefined ? {} : { loadGeneratorCores: run.loadGeneratorCores }),
     ...(run.machineBusyCores === undefined ? {} : { machineBusyCores: run.machineBusyCores }),

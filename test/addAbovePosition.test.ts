@@ -11,28 +11,45 @@ const SHARD_A = 'shardId-000000000000';
 const SHARD_B = 'shardId-000000000001';
 
 /** The n-th record of a shard, worth `n` (so sums tell exactly which records were added). */
-const recordAt = (n: number, shardId = SHARD_A): Positioned<number> => ({ shardId, sequenceNumber: `4${String(n).padStart(55, '0')}`, value: n });
-const range = (from: number, to: number, shardId = SHARD_A) => Array.from({ length: to - from }, (_, i) => recordAt(from + i, shardId));
+const recordAt = (n: number, shardId = SHARD_A): Positioned<number> => ({
+  shardId,
+  sequenceNumber: `4${String(n).padStart(55, '0')}`,
+  value: n,
+});
+const range = (from: number, to: number, shardId = SHARD_A) =>
+  Array.from({ length: to - from }, (_, i) => recordAt(from + i, shardId));
 
 function itemOf(id: string): CountedItem<number> {
   return {
     tableName: TABLE,
     key: { id: { S: id } },
-    incrementOf: (records) => ({ add: { total: records.reduce((sum, record) => sum + record.value, 0), records: records.length }, set: { kind: { S: 'test' } } }),
+    incrementOf: (records) => ({
+      add: { total: records.reduce((sum, record) => sum + record.value, 0), records: records.length },
+      set: { kind: { S: 'test' } },
+    }),
   };
 }
 
 describe('addAbovePosition on DynamoDB Local', () => {
   let cloud: TestCloud;
   let dynamoDb: DynamoDBClient;
-  const read = async (id: string) => unmarshall((await dynamoDb.send(new GetItemCommand({ TableName: TABLE, Key: { id: { S: id } }, ConsistentRead: true }))).Item ?? {});
+  const read = async (id: string) =>
+    unmarshall(
+      (await dynamoDb.send(new GetItemCommand({ TableName: TABLE, Key: { id: { S: id } }, ConsistentRead: true })))
+        .Item ?? {},
+    );
   const sum = (from: number, to: number) => ((from + to - 1) * (to - from)) / 2;
 
   beforeAll(async () => {
     cloud = await sharedTestCloud();
     dynamoDb = localDynamoDbClient(cloud.dynamoDbEndpoint);
     await dynamoDb.send(
-      new CreateTableCommand({ TableName: TABLE, AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' }),
+      new CreateTableCommand({
+        TableName: TABLE,
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
     );
   });
 
@@ -44,7 +61,13 @@ describe('addAbovePosition on DynamoDB Local', () => {
 
     // Assess
     expect(count).toStrictEqual({ counted: 10, duplicates: 0 });
-    expect(await read('fresh')).toStrictEqual({ id: 'fresh', total: sum(1, 11), records: 10, kind: 'test', [`wm_${SHARD_A}`]: `056${recordAt(10).sequenceNumber}` });
+    expect(await read('fresh')).toStrictEqual({
+      id: 'fresh',
+      total: sum(1, 11),
+      records: 10,
+      kind: 'test',
+      [`wm_${SHARD_A}`]: `056${recordAt(10).sequenceNumber}`,
+    });
   });
 
   it('adds each record once however a shard is re-delivered: again whole, a suffix with new records, halves out of order', async () => {
@@ -92,10 +115,18 @@ describe('addAbovePosition on DynamoDB Local', () => {
     const longest = { shardId: SHARD_A, sequenceNumber: `1${'0'.repeat(56)}`, value: 4 };
 
     // Act
-    const counts = [await addAbovePosition(dynamoDb, item, [short]), await addAbovePosition(dynamoDb, item, [longer, longest]), await addAbovePosition(dynamoDb, item, [short, longer])];
+    const counts = [
+      await addAbovePosition(dynamoDb, item, [short]),
+      await addAbovePosition(dynamoDb, item, [longer, longest]),
+      await addAbovePosition(dynamoDb, item, [short, longer]),
+    ];
 
     // Assess
-    expect(counts).toStrictEqual([{ counted: 1, duplicates: 0 }, { counted: 2, duplicates: 0 }, { counted: 0, duplicates: 2 }]);
+    expect(counts).toStrictEqual([
+      { counted: 1, duplicates: 0 },
+      { counted: 2, duplicates: 0 },
+      { counted: 0, duplicates: 2 },
+    ]);
     expect(await read('lengths')).toMatchObject({ total: 7, records: 3 });
   });
 
@@ -109,7 +140,10 @@ describe('addAbovePosition on DynamoDB Local', () => {
     const counts = [await addAbovePosition(dynamoDb, item, [replay]), await addAbovePosition(dynamoDb, item, [replay])];
 
     // Assess
-    expect(counts).toStrictEqual([{ counted: 1, duplicates: 0 }, { counted: 0, duplicates: 1 }]);
+    expect(counts).toStrictEqual([
+      { counted: 1, duplicates: 0 },
+      { counted: 0, duplicates: 1 },
+    ]);
     expect(await read('replays')).toStrictEqual({
       id: 'replays',
       total: sum(1, 10),
@@ -125,7 +159,11 @@ describe('addAbovePosition on DynamoDB Local', () => {
     const item = itemOf('race');
 
     // Act
-    const counts = await Promise.all([addAbovePosition(dynamoDb, item, range(1, 30)), addAbovePosition(dynamoDb, item, range(1, 40)), addAbovePosition(dynamoDb, item, range(1, 35))]);
+    const counts = await Promise.all([
+      addAbovePosition(dynamoDb, item, range(1, 30)),
+      addAbovePosition(dynamoDb, item, range(1, 40)),
+      addAbovePosition(dynamoDb, item, range(1, 35)),
+    ]);
 
     // Assess
     expect(counts.reduce((total, count) => total + count.counted, 0)).toBe(39);

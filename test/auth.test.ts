@@ -18,7 +18,8 @@ const CLICKSTREAM = 'sdp-ingest-local-clickstream';
 const { txPrefix, userPrefix, tenantPrefix } = NAMESPACES.auth;
 const tx = (name: string) => `${txPrefix}${name}`;
 const tenant = (name: string) => `${tenantPrefix}${name}`;
-const bid = (txId: string) => JSON.stringify({ tx_id: txId, app_uid: `${userPrefix}u`, campaign_item_id: 7, domain: 'example.com' });
+const bid = (txId: string) =>
+  JSON.stringify({ tx_id: txId, app_uid: `${userPrefix}u`, campaign_item_id: 7, domain: 'example.com' });
 
 /** `npm run keys -- <args>` against the test cloud; the printed key is the output's first line. */
 async function keys(cloud: TestCloud, ...args: string[]): Promise<string> {
@@ -72,7 +73,11 @@ describe('API keys through the local cloud', () => {
       await call('/query/saved', bogus),
       await call('/models', undefined),
       await call('/orphans', undefined),
-      await call('/clickstream', bogus, JSON.stringify({ user_id: `${userPrefix}u1`, event_timestamp: Date.now(), event_name: 'detail' })),
+      await call(
+        '/clickstream',
+        bogus,
+        JSON.stringify({ user_id: `${userPrefix}u1`, event_timestamp: Date.now(), event_name: 'detail' }),
+      ),
       await call(`/sessions?user_id=${userPrefix}u1`, undefined),
       await call('/products/sku-001', bogus),
       await call('/reports/products?sort=views', undefined),
@@ -104,15 +109,25 @@ describe('API keys through the local cloud', () => {
 
   it('creates, scopes, rotates and revokes tenant keys with npm run keys', async () => {
     // Prepare
-    const ingestOnly = (await keys(cloud, 'create', '--tenant', tenant('bidder-1'), '--scopes', 'ingest')).split('\n')[0]!;
+    const ingestOnly = (await keys(cloud, 'create', '--tenant', tenant('bidder-1'), '--scopes', 'ingest')).split(
+      '\n',
+    )[0]!;
     const reader = (await keys(cloud, 'create', '--tenant', tenant('analyst'), '--scopes', 'report')).split('\n')[0]!;
 
     // Act
-    const beforeRotation = [await call('/bid', ingestOnly, bid(tx('tenant-1'))), await call('/reports/campaigns/7', ingestOnly), await call('/bid', reader, bid(tx('reader')))];
+    const beforeRotation = [
+      await call('/bid', ingestOnly, bid(tx('tenant-1'))),
+      await call('/reports/campaigns/7', ingestOnly),
+      await call('/bid', reader, bid(tx('reader'))),
+    ];
     const rotated = (await keys(cloud, 'rotate', ingestOnly.slice(4, 16), '--grace-hours', '0')).split('\n')[0]!;
     const revokedKey = (await keys(cloud, 'create', '--tenant', tenant('gone'))).split('\n')[0]!;
     await keys(cloud, 'revoke', revokedKey.slice(4, 16));
-    const afterRotation = [await call('/bid', rotated, bid(tx('tenant-1-new'))), await call('/bid', revokedKey, bid(tx('revoked'))), await call('/reports/campaigns/7', reader)];
+    const afterRotation = [
+      await call('/bid', rotated, bid(tx('tenant-1-new'))),
+      await call('/bid', revokedKey, bid(tx('revoked'))),
+      await call('/reports/campaigns/7', reader),
+    ];
     const listed = await keys(cloud, 'list');
     const inStream = await ownTransactionsInStream();
 
@@ -130,14 +145,26 @@ describe('API keys through the local cloud', () => {
   it('gives a key ingest alone by default, and lake SQL only to a key with the query scope', async () => {
     // Prepare
     const byDefault = (await keys(cloud, 'create', '--tenant', tenant('website'))).split('\n')[0]!;
-    const reader = (await keys(cloud, 'create', '--tenant', tenant('dashboards'), '--scopes', 'report')).split('\n')[0]!;
-    const analyst = (await keys(cloud, 'create', '--tenant', tenant('analyst-sql'), '--scopes', 'report,query')).split('\n')[0]!;
+    const reader = (await keys(cloud, 'create', '--tenant', tenant('dashboards'), '--scopes', 'report')).split(
+      '\n',
+    )[0]!;
+    const analyst = (await keys(cloud, 'create', '--tenant', tenant('analyst-sql'), '--scopes', 'report,query')).split(
+      '\n',
+    )[0]!;
     const sql = JSON.stringify({ sql: 'SELECT 1 AS one' });
 
     // Act
     const answers = {
-      byDefault: [await call('/bid', byDefault, bid(tx('website'))), await call('/query', byDefault, sql), await call('/reports/campaigns/7', byDefault)],
-      reader: [await call('/query', reader, sql), await call('/query/saved', reader), await call('/reports/campaigns/7', reader)],
+      byDefault: [
+        await call('/bid', byDefault, bid(tx('website'))),
+        await call('/query', byDefault, sql),
+        await call('/reports/campaigns/7', byDefault),
+      ],
+      reader: [
+        await call('/query', reader, sql),
+        await call('/query/saved', reader),
+        await call('/reports/campaigns/7', reader),
+      ],
       analyst: [await call('/query', analyst, sql), await call('/query/saved', analyst)],
     };
 
@@ -155,7 +182,10 @@ describe('API keys through the local cloud', () => {
     const txId = tx('isolated-1');
     const campaign = `{"tx_id":"${txId}","app_uid":"${userPrefix}u","campaign_item_id":8,"domain":"example.com"}`;
     const report = async () => {
-      const { bids, impressions, clicks, spend } = (await (await cloud.fetch('/reports/campaigns/8')).json()) as Record<string, number>;
+      const { bids, impressions, clicks, spend } = (await (await cloud.fetch('/reports/campaigns/8')).json()) as Record<
+        string,
+        number
+      >;
       return { bids, impressions, clicks, spend };
     };
 
@@ -169,12 +199,15 @@ describe('API keys through the local cloud', () => {
     await cloud.waitForIdle();
     // Rarely the impression's count lands just after the pipeline looks idle: read until it settles (10 s at most).
     let afterOurs = await report();
-    for (let i = 0; i < 40 && afterOurs.impressions === 0; i++) afterOurs = await new Promise((resolve) => setTimeout(resolve, 250)).then(report);
+    for (let i = 0; i < 40 && afterOurs.impressions === 0; i++)
+      afterOurs = await new Promise((resolve) => setTimeout(resolve, 250)).then(report);
 
     // Assess: the intruder's events joined nothing; ours, sent later, are not taken for copies of theirs
     expect(afterIntruder).toStrictEqual({ bids: 1, impressions: 0, clicks: 0, spend: 0 });
     expect(afterOurs).toStrictEqual({ bids: 1, impressions: 1, clicks: 0, spend: 40 });
-    const enriched = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), 'sdp-enrich-local-enriched-events'))
+    const enriched = (
+      await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), 'sdp-enrich-local-enriched-events')
+    )
       .map((record) => record.data as { tx_id: string; tenant?: string; type: string })
       .filter((event) => event.tx_id === txId);
     expect(enriched.map(({ tenant, type }) => `${tenant}:${type}`).sort()).toStrictEqual(['local:bid', 'local:imp']);
@@ -186,16 +219,25 @@ describe('API keys through the local cloud', () => {
     const replacement = (await keys(cloud, 'rotate', old.slice(4, 16), '--grace-hours', '0')).split('\n')[0]!;
 
     // Act
-    const response = await fetch(`${cloud.url}/bid`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': old }, body: bid(tx('expired')) });
+    const response = await fetch(`${cloud.url}/bid`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': old },
+      body: bid(tx('expired')),
+    });
 
     // Assess
     expect(response.status).toBe(403);
-    expect(await response.json()).toMatchObject({ code: 'api_key_expired', message: expect.stringContaining(`use its replacement ${replacement.slice(4, 16)}`) });
+    expect(await response.json()).toMatchObject({
+      code: 'api_key_expired',
+      message: expect.stringContaining(`use its replacement ${replacement.slice(4, 16)}`),
+    });
   }, 30_000);
 
   it('answers 429 with Retry-After beyond a key’s rate limit, without writing the refused events', async () => {
     // Prepare
-    const limited = (await keys(cloud, 'create', '--tenant', tenant('small'), '--scopes', 'ingest', '--rate', '1', '--burst', '3')).split('\n')[0]!;
+    const limited = (
+      await keys(cloud, 'create', '--tenant', tenant('small'), '--scopes', 'ingest', '--rate', '1', '--burst', '3')
+    ).split('\n')[0]!;
 
     // Act
     const startedAt = Date.now();
@@ -220,7 +262,9 @@ describe('API keys through the local cloud', () => {
 
   it('holds a key to its rate over every instance: 200 connections for 20 s get at most rate × 20 s + burst through', async () => {
     // Prepare
-    const limited = (await keys(cloud, 'create', '--tenant', tenant('flood'), '--scopes', 'ingest', '--rate', '10', '--burst', '20')).split('\n')[0]!;
+    const limited = (
+      await keys(cloud, 'create', '--tenant', tenant('flood'), '--scopes', 'ingest', '--rate', '10', '--burst', '20')
+    ).split('\n')[0]!;
     const answers = new Map<string, number>();
     let sent = 0;
     let busiest = 0;

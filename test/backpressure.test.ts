@@ -38,10 +38,18 @@ interface Answer {
 describe('ingest under load while the stream refuses writes', () => {
   let cloud: OwnTestCloud;
 
-  const post = async (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => {
+  const post = async (
+    path: string,
+    body: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ) => {
     const response = await cloud.fetch(path, { method: 'POST', headers, body });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+    };
   };
 
   beforeAll(async () => {
@@ -55,21 +63,40 @@ describe('ingest under load while the stream refuses writes', () => {
   it('answers 429 while throttled and 503 while unavailable, stores exactly what it accepted, and resumes by itself', async () => {
     // Prepare
     // Instances start on first use: start those the load needs, so that its first seconds measure ingest, not cold starts.
-    await Promise.all([cloud.pools.get('sdp-ingest-local-putEvent')!.warm(6), cloud.pools.get('sdp-ingest-local-putEvents')!.warm(2)]);
+    await Promise.all([
+      cloud.pools.get('sdp-ingest-local-putEvent')!.warm(6),
+      cloud.pools.get('sdp-ingest-local-putEvents')!.warm(2),
+    ]);
     const answers: Answer[] = [];
     const started = Date.now();
     let sequence = 0;
     const bid = (txId: string) => ({ tx_id: txId, app_uid: 'u', campaign_item_id: 7, domain: 'example.com' });
     const postSingle = async () => {
       const txId = `single-${sequence++}`;
-      const response = await cloud.fetch('/bid', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(bid(txId)) });
+      const response = await cloud.fetch('/bid', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(bid(txId)),
+      });
       const body = (await response.json()) as { code?: string };
       const ok = response.status === 202;
-      answers.push({ at: Date.now() - started, route: 'bid', status: response.status, retryAfter: response.headers.get('retry-after'), codes: body.code ? [body.code] : [], acceptedTxIds: ok ? [txId] : [], refusedTxIds: ok ? [] : [txId] });
+      answers.push({
+        at: Date.now() - started,
+        route: 'bid',
+        status: response.status,
+        retryAfter: response.headers.get('retry-after'),
+        codes: body.code ? [body.code] : [],
+        acceptedTxIds: ok ? [txId] : [],
+        refusedTxIds: ok ? [] : [txId],
+      });
     };
     const postBatch = async () => {
       const txIds = Array.from({ length: 50 }, () => `batch-${sequence++}`);
-      const response = await cloud.fetch('/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events: txIds.map((txId) => ({ type: 'bid', ...bid(txId) })) }) });
+      const response = await cloud.fetch('/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ events: txIds.map((txId) => ({ type: 'bid', ...bid(txId) })) }),
+      });
       const body = (await response.json()) as { results: { status: string; error?: { code: string } }[] };
       answers.push({
         at: Date.now() - started,
@@ -92,18 +119,27 @@ describe('ingest under load while the stream refuses writes', () => {
     };
 
     // Act
-    await Promise.all([...Array.from({ length: 6 }, () => client(postSingle)), ...Array.from({ length: 2 }, () => client(postBatch)), faults()]);
-    const inStream = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)).map((r) => (r.data as { data: { tx_id: string } }).data.tx_id);
+    await Promise.all([
+      ...Array.from({ length: 6 }, () => client(postSingle)),
+      ...Array.from({ length: 2 }, () => client(postBatch)),
+      faults(),
+    ]);
+    const inStream = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)).map(
+      (r) => (r.data as { data: { tx_id: string } }).data.tx_id,
+    );
 
     // Assess
-    const statuses = (route: string, from: number, to: number) => new Set(answers.filter((a) => a.route === route && a.at >= from && a.at < to).map((a) => a.status));
+    const statuses = (route: string, from: number, to: number) =>
+      new Set(answers.filter((a) => a.route === route && a.at >= from && a.at < to).map((a) => a.status));
     const refusals = answers.filter((a) => a.status !== 202 && a.status !== 200);
     expect(cloud.kinesisFaults!.refused.throttle).toBeGreaterThan(0);
     expect(cloud.kinesisFaults!.refused.unavailable).toBeGreaterThan(0);
     expect(refusals.length).toBeGreaterThan(0);
     for (const refusal of refusals) {
       expect({ status: refusal.status, retryAfter: refusal.retryAfter, codes: refusal.codes }).toStrictEqual(
-        refusal.status === 429 ? { status: 429, retryAfter: '1', codes: ['stream_throttled'] } : { status: 503, retryAfter: '1', codes: ['stream_unavailable'] },
+        refusal.status === 429
+          ? { status: 429, retryAfter: '1', codes: ['stream_throttled'] }
+          : { status: 503, retryAfter: '1', codes: ['stream_unavailable'] },
       );
     }
     expect(refusals.some((a) => a.status === 429)).toBe(true);
@@ -138,7 +174,9 @@ describe('ingest under load while the stream refuses writes', () => {
     const expected = oracleWindows(computeOracle(accepted, ORACLE_SETTINGS));
     expect(cloud.kinesisFaults!.refused.throttle - refusedBefore).toBeGreaterThan(20);
     expect(accepted).toHaveLength(batches.flat().length);
-    expect(Object.fromEntries(Object.keys(expected).map((campaign) => [campaign, stored[campaign]]))).toStrictEqual(expected);
+    expect(Object.fromEntries(Object.keys(expected).map((campaign) => [campaign, stored[campaign]]))).toStrictEqual(
+      expected,
+    );
     expect(failed).toMatchObject({ failed: 0, retrying: 0 });
   }, 420_000);
 
@@ -152,7 +190,11 @@ describe('ingest under load while the stream refuses writes', () => {
     const batch = await post('/events', JSON.stringify({ events: [{ type: 'click', tx_id: 'a' }, { type: 'oops' }] }));
 
     // Assess
-    expect([single.status, single.headers.get('retry-after'), single.body!.code]).toStrictEqual([503, '1', 'stream_unavailable']);
+    expect([single.status, single.headers.get('retry-after'), single.body!.code]).toStrictEqual([
+      503,
+      '1',
+      'stream_unavailable',
+    ]);
     expect(batch.status).toBe(503);
     expect(batch.headers.get('retry-after')).toBe('1');
     expect(batch.body).toMatchObject({

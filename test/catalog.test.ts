@@ -13,7 +13,11 @@ const repositoryRoot = path.resolve(__dirname, '..');
 jest.setTimeout(60_000);
 
 async function catalog(cloud: TestCloud, ...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(path.join(repositoryRoot, 'node_modules/.bin/tsx'), ['services/catalog/scripts/catalog.ts', ...args, '--data-dir', cloud.dataDir], { cwd: repositoryRoot });
+  const { stdout } = await promisify(execFile)(
+    path.join(repositoryRoot, 'node_modules/.bin/tsx'),
+    ['services/catalog/scripts/catalog.ts', ...args, '--data-dir', cloud.dataDir],
+    { cwd: repositoryRoot },
+  );
   return stdout.trim();
 }
 
@@ -44,7 +48,11 @@ describe('the catalog through the local cloud', () => {
     expect(again).toBe('Catalog: 0 new of 40 products (sku-001 … sku-040), 0 new of 200 orders.');
     expect(response.status).toBe(200);
     expect(validateProduct(product)).toBe(true);
-    const { updated_at: _updated, price_updated_at: _priced, ...expected } = demoCatalog({ count: 40, seed: 1, now: new Date() })[6]!;
+    const {
+      updated_at: _updated,
+      price_updated_at: _priced,
+      ...expected
+    } = demoCatalog({ count: 40, seed: 1, now: new Date() })[6]!;
     expect(product).toMatchObject(expected);
   }, 120_000);
 

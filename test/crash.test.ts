@@ -71,7 +71,9 @@ describe('the streaming core while its consumers crash', () => {
     // Assess
     const oracle = computeOracle(accepted, ORACLE_SETTINGS);
     expect(kills.length).toBeGreaterThanOrEqual(6);
-    expect(secondCloud.mappings.map(({ mapping }) => mapping.stats().sentToOnFailure)).toStrictEqual(secondCloud.mappings.map(() => 0));
+    expect(secondCloud.mappings.map(({ mapping }) => mapping.stats().sentToOnFailure)).toStrictEqual(
+      secondCloud.mappings.map(() => 0),
+    );
     expect(await readStoredWindows(secondCloud.dynamoDbEndpoint)).toStrictEqual(oracleWindows(oracle));
   }, 600_000);
 });

@@ -35,7 +35,9 @@ interface PageElement {
 interface PageCanvas {
   width: number;
   height: number;
-  getContext(kind: '2d'): { getImageData(x: number, y: number, width: number, height: number): { data: ArrayLike<number> } };
+  getContext(kind: '2d'): {
+    getImageData(x: number, y: number, width: number, height: number): { data: ArrayLike<number> };
+  };
 }
 
 /** What the page shows, read from its DOM and its charts' canvases (this function runs in the page). */
@@ -49,23 +51,37 @@ function readPage(page: Page): Promise<PageState> {
       const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
       let count = 0;
       for (let i = 0; i < data.length; i += 4) {
-        if (data[i + 3]! > 200 && Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 80) count++;
+        if (
+          data[i + 3]! > 200 &&
+          Math.max(data[i]!, data[i + 1]!, data[i + 2]!) - Math.min(data[i]!, data[i + 1]!, data[i + 2]!) > 80
+        )
+          count++;
       }
       return count;
     };
     const tiles: Record<string, string> = {};
     for (const name of ['totals', 'orphans', 'failed-events', 'cost']) {
-      for (const tile of Array.from(panel(name).querySelectorAll('[data-field]'))) tiles[`${name}.${tile.dataset.field}`] = tile.textContent ?? '';
+      for (const tile of Array.from(panel(name).querySelectorAll('[data-field]')))
+        tiles[`${name}.${tile.dataset.field}`] = tile.textContent ?? '';
     }
     return {
       refreshes: Number(document.body.dataset.refreshes ?? 0),
       updated: panel('header').querySelector('.updated')?.textContent ?? '',
-      states: Object.fromEntries(Array.from(document.querySelectorAll('main [data-panel]')).map((p) => [p.dataset.panel!, p.dataset.state!])),
+      states: Object.fromEntries(
+        Array.from(document.querySelectorAll('main [data-panel]')).map((p) => [p.dataset.panel!, p.dataset.state!]),
+      ),
       charts: Object.fromEntries(
         charts.map((name) => {
           const chart = panel(name).querySelector('.chart')!;
           const canvas = chart.querySelector('canvas') as unknown as PageCanvas | null;
-          return [name, { points: Number(chart.dataset.points ?? 0), total: Number(chart.dataset.total ?? 0), seriesPixels: seriesPixels(canvas) }];
+          return [
+            name,
+            {
+              points: Number(chart.dataset.points ?? 0),
+              total: Number(chart.dataset.total ?? 0),
+              seriesPixels: seriesPixels(canvas),
+            },
+          ];
         }),
       ),
       tiles,
@@ -82,7 +98,8 @@ async function waitForPage(page: Page, done: (state: PageState) => boolean, time
   const deadline = Date.now() + timeoutMs;
   let state = await readPage(page);
   while (!done(state)) {
-    if (Date.now() > deadline) throw new Error(`The dashboard did not get there in ${timeoutMs} ms; it shows ${JSON.stringify(state, null, 2)}`);
+    if (Date.now() > deadline)
+      throw new Error(`The dashboard did not get there in ${timeoutMs} ms; it shows ${JSON.stringify(state, null, 2)}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
     state = await readPage(page);
   }
@@ -126,9 +143,16 @@ describe('the live dashboard in a browser', () => {
         state.charts['campaign-impressions']!.total > 0,
       120_000,
     );
-    const later = await waitForPage(page, (state) => state.refreshes >= ready.refreshes + 2 && state.charts['campaign-bids']!.total !== ready.charts['campaign-bids']!.total, 30_000);
+    const later = await waitForPage(
+      page,
+      (state) =>
+        state.refreshes >= ready.refreshes + 2 &&
+        state.charts['campaign-bids']!.total !== ready.charts['campaign-bids']!.total,
+      30_000,
+    );
     // A little more traffic, so the screenshot in the README shows some history.
-    if (UPDATE_SCREENSHOTS) await new Promise((resolve) => setTimeout(resolve, Math.max(0, trafficStarted + 45_000 - Date.now())));
+    if (UPDATE_SCREENSHOTS)
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, trafficStarted + 45_000 - Date.now())));
     await page.screenshot({ path: SCREENSHOT });
 
     // Assess
@@ -138,14 +162,25 @@ describe('the live dashboard in a browser', () => {
       type: 'text/html; charset=utf-8',
     });
     for (const name of CHARTS) {
-      expect({ name, points: later.charts[name]!.points > 0, drawn: later.charts[name]!.seriesPixels > 0 }).toStrictEqual({ name, points: true, drawn: true });
+      expect({
+        name,
+        points: later.charts[name]!.points > 0,
+        drawn: later.charts[name]!.seriesPixels > 0,
+      }).toStrictEqual({ name, points: true, drawn: true });
     }
     expect(later.tiles['totals.bids']).toMatch(/^[1-9][\d,]*$/);
     expect(later.tiles['totals.win-rate']).toMatch(/^\d+(\.\d)?%$/);
     expect(later.tiles['totals.ctr']).toMatch(/^\d+(\.\d)?%$/);
     expect(later.tiles['totals.spend']).toMatch(/^[1-9][\d,]*$/);
-    expect([later.tiles['orphans.impressions'], later.tiles['orphans.clicks']]).toStrictEqual([expect.stringMatching(/^[\d,]+$/), expect.stringMatching(/^[\d,]+$/)]);
-    expect(['failed', 'retrying', 'replayed'].map((field) => later.tiles[`failed-events.${field}`])).toStrictEqual(['0', '0', '0']);
+    expect([later.tiles['orphans.impressions'], later.tiles['orphans.clicks']]).toStrictEqual([
+      expect.stringMatching(/^[\d,]+$/),
+      expect.stringMatching(/^[\d,]+$/),
+    ]);
+    expect(['failed', 'retrying', 'replayed'].map((field) => later.tiles[`failed-events.${field}`])).toStrictEqual([
+      '0',
+      '0',
+      '0',
+    ]);
     expect(later.topCampaignRows).toBe(5);
     // The demo shop's visits: its trending product and others, viewed in the last hour.
     expect(later.topProductRows).toBeGreaterThan(1);

@@ -31,7 +31,11 @@ describe('product demand of a shop clickstream through the local cloud', () => {
   let cloud: TestCloud;
 
   const post = async (events: readonly unknown[]) => {
-    const response = await cloud.fetch('/clickstream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+    const response = await cloud.fetch('/clickstream', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
     const body = (await response.json()) as { accepted: number; rejected: number };
     expect({ status: response.status, rejected: body.rejected }).toStrictEqual({ status: 200, rejected: 0 });
     return body.accepted;
@@ -55,12 +59,20 @@ describe('product demand of a shop clickstream through the local cloud', () => {
     // events are a day old, a time only this suite posts to, so that every product active in the range
     // and every window in it is the suite's own; whole reads take those and the suite's products.
     const startMs = Date.now() - EVENTS_HOURS_AGO * HOUR_MS;
-    const workload = generateClickstream({ users: 100, seed: 4242, gapMs: 10_000, startMs, userPrefix: `${USER_PREFIX}shopper-`, productPrefix: PRODUCT_PREFIX });
+    const workload = generateClickstream({
+      users: 100,
+      seed: 4242,
+      gapMs: 10_000,
+      startMs,
+      userPrefix: `${USER_PREFIX}shopper-`,
+      productPrefix: PRODUCT_PREFIX,
+    });
     const resent = workload.arrivals.filter((_, i) => i % 10 === 3);
     const expected = productDemandOracle(workload.arrivals, MINUTE_MS);
     const [fromMs, toMs] = [startMs - 60 * MINUTE_MS, startMs + 100 * MINUTE_MS];
     const range = `from=${new Date(fromMs).toISOString()}&to=${new Date(toMs).toISOString()}`;
-    const isOurs = (productId: string, windowStartMs: number) => productId.startsWith(PRODUCT_PREFIX) || (windowStartMs >= fromMs && windowStartMs < toMs);
+    const isOurs = (productId: string, windowStartMs: number) =>
+      productId.startsWith(PRODUCT_PREFIX) || (windowStartMs >= fromMs && windowStartMs < toMs);
 
     // Act
     let accepted = 0;
@@ -75,22 +87,36 @@ describe('product demand of a shop clickstream through the local cloud', () => {
     expect(expected.size).toBe(12);
     const mismatches: unknown[] = [];
     for (const [productId, windows] of expected) {
-      const report = await getJson<{ totals: Activity; buckets: Activity[] }>(`/reports/products/${productId}?period=minute&desc=false&${range}`);
+      const report = await getJson<{ totals: Activity; buckets: Activity[] }>(
+        `/reports/products/${productId}?period=minute&desc=false&${range}`,
+      );
       const actual = report.buckets.map((bucket) => ({ start: Date.parse(bucket.period!), ...countsOf(bucket) }));
       const wanted = [...windows].sort(([a], [b]) => a - b).map(([start, window]) => ({ start, ...countsOf(window) }));
       if (JSON.stringify(actual) !== JSON.stringify(wanted)) mismatches.push({ productId, actual, wanted });
       const total = sum(windows.values());
-      expect(report.totals).toStrictEqual({ product_id: productId, ...total, view_to_cart: total.carts / total.views, view_to_purchase: total.purchases / total.views });
+      expect(report.totals).toStrictEqual({
+        product_id: productId,
+        ...total,
+        view_to_cart: total.carts / total.views,
+        view_to_purchase: total.purchases / total.views,
+      });
     }
     expect(mismatches).toStrictEqual([]);
 
     // The ranking orders the same totals; hours in a half-hour zone regroup them without loss.
     const list = await getJson<{ products: Activity[] }>(`/reports/products?sort=purchases&limit=5&${range}`);
-    const byPurchases = [...expected].map(([productId, windows]) => ({ product_id: productId, ...sum(windows.values()) }));
+    const byPurchases = [...expected].map(([productId, windows]) => ({
+      product_id: productId,
+      ...sum(windows.values()),
+    }));
     byPurchases.sort((a, b) => b.purchases - a.purchases || (a.product_id < b.product_id ? -1 : 1));
-    expect(list.products.map((p) => ({ product_id: p.product_id, ...countsOf(p) }))).toStrictEqual(byPurchases.slice(0, 5));
+    expect(list.products.map((p) => ({ product_id: p.product_id, ...countsOf(p) }))).toStrictEqual(
+      byPurchases.slice(0, 5),
+    );
     const [hot] = expected.keys();
-    const hourly = await getJson<{ buckets: Activity[] }>(`/reports/products/${hot}?period=hour&timezone=Asia/Kolkata&${range}`);
+    const hourly = await getJson<{ buckets: Activity[] }>(
+      `/reports/products/${hot}?period=hour&timezone=Asia/Kolkata&${range}`,
+    );
     expect(hourly.buckets.every((bucket) => /T\d\d:00:00\+05:30$/.test(bucket.period!))).toBe(true);
     expect(sum(hourly.buckets)).toStrictEqual(sum(expected.get(hot!)!.values()));
 
@@ -104,20 +130,37 @@ describe('product demand of a shop clickstream through the local cloud', () => {
       if (!known || known.version < window.version) latest.set(key, window);
     }
     const streamed = [...latest].map(([key, window]) => `${key} ${JSON.stringify(countsOf(window))}`).sort();
-    const oracle = [...expected].flatMap(([productId, windows]) => [...windows].map(([start, window]) => `${productId} ${start} ${JSON.stringify(countsOf(window))}`)).sort();
+    const oracle = [...expected]
+      .flatMap(([productId, windows]) =>
+        [...windows].map(([start, window]) => `${productId} ${start} ${JSON.stringify(countsOf(window))}`),
+      )
+      .sort();
     expect(streamed).toStrictEqual(oracle);
 
     // The lake has every clickstream event and the same counts in its product_windows view.
     const lake = async (sql: string) => {
-      const response = await cloud.fetch('/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql, limit: 10_000 }) });
+      const response = await cloud.fetch('/query', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sql, limit: 10_000 }),
+      });
       expect(response.status).toBe(200);
       return ((await response.json()) as { rows: Record<string, unknown>[] }).rows;
     };
     const inRange = (column: string) => `(epoch_ms(${column}) >= ${fromMs} AND epoch_ms(${column}) < ${toMs})`;
-    const [landed] = await lake(`SELECT count(*) AS events FROM clickstream_events WHERE user_id LIKE '${USER_PREFIX}%' OR ${inRange('event_time')}`);
+    const [landed] = await lake(
+      `SELECT count(*) AS events FROM clickstream_events WHERE user_id LIKE '${USER_PREFIX}%' OR ${inRange('event_time')}`,
+    );
     expect(Number(landed!.events)).toBe(accepted);
-    const lakeWindows = await lake(`SELECT product_id, epoch_ms(window_start) AS start, ${COUNTS.join(', ')} FROM product_windows WHERE product_id LIKE '${PRODUCT_PREFIX}%' OR ${inRange('window_start')}`);
-    const fromLake = lakeWindows.map((row) => `${String(row.product_id)} ${Number(row.start)} ${JSON.stringify(Object.fromEntries(COUNTS.map((name) => [name, Number(row[name])])))}`).sort();
+    const lakeWindows = await lake(
+      `SELECT product_id, epoch_ms(window_start) AS start, ${COUNTS.join(', ')} FROM product_windows WHERE product_id LIKE '${PRODUCT_PREFIX}%' OR ${inRange('window_start')}`,
+    );
+    const fromLake = lakeWindows
+      .map(
+        (row) =>
+          `${String(row.product_id)} ${Number(row.start)} ${JSON.stringify(Object.fromEntries(COUNTS.map((name) => [name, Number(row[name])])))}`,
+      )
+      .sort();
     expect(fromLake).toStrictEqual(oracle);
   }, 600_000);
 
@@ -125,14 +168,36 @@ describe('product demand of a shop clickstream through the local cloud', () => {
     // Act
     const badId = await cloud.fetch('/reports/products/a%20b');
     const badSort = await cloud.fetch('/reports/products?sort=revenue');
-    const backwards = await cloud.fetch(`/reports/products/${PRODUCT_PREFIX}001?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`);
-    const quiet = await getJson<{ totals: Activity; buckets: Activity[] }>(`/reports/products/${PRODUCT_PREFIX}never-seen`);
+    const backwards = await cloud.fetch(
+      `/reports/products/${PRODUCT_PREFIX}001?from=2026-01-02T00:00:00Z&to=2026-01-01T00:00:00Z`,
+    );
+    const quiet = await getJson<{ totals: Activity; buckets: Activity[] }>(
+      `/reports/products/${PRODUCT_PREFIX}never-seen`,
+    );
 
     // Assess
-    const problem = async (response: Response) => ({ status: response.status, ...((await response.json()) as { code: string; message: string }) });
-    expect(await problem(badId)).toMatchObject({ status: 400, code: 'invalid_request', message: expect.stringContaining('product_id') });
-    expect(await problem(badSort)).toMatchObject({ status: 400, code: 'invalid_request', message: expect.stringContaining('sort') });
-    expect(await problem(backwards)).toMatchObject({ status: 400, code: 'invalid_request', message: expect.stringContaining('from must be before to') });
-    expect(quiet).toMatchObject({ totals: { product_id: `${PRODUCT_PREFIX}never-seen`, views: 0, purchases: 0, view_to_purchase: 0 }, buckets: [] });
+    const problem = async (response: Response) => ({
+      status: response.status,
+      ...((await response.json()) as { code: string; message: string }),
+    });
+    expect(await problem(badId)).toMatchObject({
+      status: 400,
+      code: 'invalid_request',
+      message: expect.stringContaining('product_id'),
+    });
+    expect(await problem(badSort)).toMatchObject({
+      status: 400,
+      code: 'invalid_request',
+      message: expect.stringContaining('sort'),
+    });
+    expect(await problem(backwards)).toMatchObject({
+      status: 400,
+      code: 'invalid_request',
+      message: expect.stringContaining('from must be before to'),
+    });
+    expect(quiet).toMatchObject({
+      totals: { product_id: `${PRODUCT_PREFIX}never-seen`, views: 0, purchases: 0, view_to_purchase: 0 },
+      buckets: [],
+    });
   }, 60_000);
 });

@@ -13,7 +13,9 @@ describe('data protection in the packaged CloudFormation of every service', () =
   beforeAll(async () => {
     // Packaged once per run, shared with test/packaging.test.ts and test/iamLeastPrivilege.test.ts.
     const packages = await packagedServices();
-    templates = await Promise.all(packages.filter((p) => p.ok).map(async (p) => ({ service: p.service, template: await templateOf(p.packageDir) })));
+    templates = await Promise.all(
+      packages.filter((p) => p.ok).map(async (p) => ({ service: p.service, template: await templateOf(p.packageDir) })),
+    );
   }, PACKAGING_TIMEOUT_MS);
 
   it('encrypts every stream, retains and recovers every table and bucket, denies plain HTTP to every bucket, logs and throttles every HTTP API, and reserves concurrency for every stream consumer', () => {
@@ -29,13 +31,21 @@ describe('data protection in the packaged CloudFormation of every service', () =
     const counts = Object.fromEntries(
       ['AWS::Kinesis::Stream', 'AWS::DynamoDB::Table', 'AWS::S3::Bucket', 'AWS::ApiGatewayV2::Stage'].map((type) => [
         type,
-        templates.reduce((n, { template }) => n + Object.values(template.Resources).filter((r) => r.Type === type).length, 0),
+        templates.reduce(
+          (n, { template }) => n + Object.values(template.Resources).filter((r) => r.Type === type).length,
+          0,
+        ),
       ]),
     );
 
     // Assess
     // 14 services, each with the framework's deployment bucket; 10 with an HTTP API.
-    expect(counts).toStrictEqual({ 'AWS::Kinesis::Stream': 6, 'AWS::DynamoDB::Table': 14, 'AWS::S3::Bucket': 18, 'AWS::ApiGatewayV2::Stage': 10 });
+    expect(counts).toStrictEqual({
+      'AWS::Kinesis::Stream': 6,
+      'AWS::DynamoDB::Table': 14,
+      'AWS::S3::Bucket': 18,
+      'AWS::ApiGatewayV2::Stage': 10,
+    });
   });
 });
 
@@ -49,7 +59,10 @@ describe('problemsOfDeployedResources', () => {
         [LAKE_BUCKET]: { Type: 'AWS::S3::Bucket', Properties: {} },
         HttpApiStage: { Type: 'AWS::ApiGatewayV2::Stage', Properties: {} },
         ConsumeLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: {} },
-        ConsumeMapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: { 'Fn::GetAtt': ['ConsumeLambdaFunction', 'Arn'] } } },
+        ConsumeMapping: {
+          Type: 'AWS::Lambda::EventSourceMapping',
+          Properties: { FunctionName: { 'Fn::GetAtt': ['ConsumeLambdaFunction', 'Arn'] } },
+        },
       },
     };
 
@@ -76,14 +89,23 @@ describe('problemsOfDeployedResources', () => {
     const retain = { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' };
     const template = {
       Resources: {
-        Events: { Type: 'AWS::Kinesis::Stream', Properties: { StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' } } },
-        State: { Type: 'AWS::DynamoDB::Table', ...retain, Properties: { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } } },
+        Events: {
+          Type: 'AWS::Kinesis::Stream',
+          Properties: { StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' } },
+        },
+        State: {
+          Type: 'AWS::DynamoDB::Table',
+          ...retain,
+          Properties: { PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } },
+        },
         [LAKE_BUCKET]: {
           Type: 'AWS::S3::Bucket',
           ...retain,
           Properties: {
             VersioningConfiguration: { Status: 'Enabled' },
-            LifecycleConfiguration: { Rules: [{ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }] },
+            LifecycleConfiguration: {
+              Rules: [{ Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }],
+            },
           },
         },
         LakeBucketPolicy: {
@@ -111,7 +133,10 @@ describe('problemsOfDeployedResources', () => {
           },
         },
         ConsumeLambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { ReservedConcurrentExecutions: 5 } },
-        ConsumeMapping: { Type: 'AWS::Lambda::EventSourceMapping', Properties: { FunctionName: { 'Fn::GetAtt': ['ConsumeLambdaFunction', 'Arn'] } } },
+        ConsumeMapping: {
+          Type: 'AWS::Lambda::EventSourceMapping',
+          Properties: { FunctionName: { 'Fn::GetAtt': ['ConsumeLambdaFunction', 'Arn'] } },
+        },
       },
     } as CfnTemplate;
 

@@ -26,7 +26,11 @@ import { oracleWindows, readStoredWindows } from './support/workload/readStoredW
  * six SIGKILLs, and none in 4 runs of six SIGTERMs), which no consumer can be expected to survive.
  * See docs/architecture.md, "Local mode versus AWS".
  */
-const CONSUMERS = ['sdp-enrich-local-joinEvents', 'sdp-aggregate-local-aggregateWindows', 'sdp-lake-local-landRawEvents'];
+const CONSUMERS = [
+  'sdp-enrich-local-joinEvents',
+  'sdp-aggregate-local-aggregateWindows',
+  'sdp-lake-local-landRawEvents',
+];
 const EVENTS = 20_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -42,7 +46,12 @@ async function exitOf(pid: number): Promise<void> {
 }
 
 /** Posts the batches as a well-behaved client: a 503 or 429 is retried after its Retry-After. */
-async function postWithRetries(cloud: LocalCloud, batches: readonly WorkloadEvent[][], accepted: AcceptedEvent[], refusals: number[]): Promise<void> {
+async function postWithRetries(
+  cloud: LocalCloud,
+  batches: readonly WorkloadEvent[][],
+  accepted: AcceptedEvent[],
+  refusals: number[],
+): Promise<void> {
   for (let start = 0; start < batches.length; start += 4) {
     await Promise.all(
       batches.slice(start, start + 4).map(async (events) => {
@@ -52,16 +61,24 @@ async function postWithRetries(cloud: LocalCloud, batches: readonly WorkloadEven
             headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey! },
             body: JSON.stringify({ events }),
           });
-          const body = (await response.json()) as { results?: { status: string; received_at: string; sequence_number: string }[] };
+          const body = (await response.json()) as {
+            results?: { status: string; received_at: string; sequence_number: string }[];
+          };
           if (response.status === 503 || response.status === 429) {
             refusals.push(response.status);
             await sleep(Number(response.headers.get('retry-after') ?? '1') * 1000);
             continue;
           }
-          if (response.status !== 200 || !body.results) throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(body)}`);
+          if (response.status !== 200 || !body.results)
+            throw new Error(`POST /events answered ${response.status}: ${JSON.stringify(body)}`);
           const retry: WorkloadEvent[] = [];
           body.results.forEach((result, i) => {
-            if (result.status === 'accepted') accepted.push({ event: events[i]!, receivedAt: result.received_at, sequenceNumber: result.sequence_number });
+            if (result.status === 'accepted')
+              accepted.push({
+                event: events[i]!,
+                receivedAt: result.received_at,
+                sequenceNumber: result.sequence_number,
+              });
             else retry.push(events[i]!);
           });
           if (retry.length === 0) return;
@@ -90,7 +107,12 @@ describe('the pipeline under load while processes are killed', () => {
   it('loses nothing and counts nothing twice, against the oracle and by reconciliation', async () => {
     // Prepare
     const dynamoDbPort = await freePort();
-    cloud = await startLocalCloud({ root: repositoryRoot, dataDir, dynamoDbPort, paramOverrides: SHORT_SESSION_PARAMS });
+    cloud = await startLocalCloud({
+      root: repositoryRoot,
+      dataDir,
+      dynamoDbPort,
+      paramOverrides: SHORT_SESSION_PARAMS,
+    });
     const running = cloud;
     const batches = generateWorkload({ ...oracleWorkload(9090), events: EVENTS });
     const accepted: AcceptedEvent[] = [];
@@ -136,11 +158,19 @@ describe('the pipeline under load while processes are killed', () => {
     ]);
     await waitForIdlePipeline(running, { timeoutMs: 300_000 });
     const reconciliation = (await (
-      await fetch(`${running.url}/reconciliation?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`, {
-        headers: { 'x-api-key': running.apiKey! },
-      })
-    ).json()) as { balanced: boolean; totals: { accepted: number; consumers: Record<string, { processed: number; failed: number; in_flight: number }> } };
-    const failed = (await (await fetch(`${running.url}/reports/failed-events`, { headers: { 'x-api-key': running.apiKey! } })).json()) as { failed: number };
+      await fetch(
+        `${running.url}/reconciliation?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
+        {
+          headers: { 'x-api-key': running.apiKey! },
+        },
+      )
+    ).json()) as {
+      balanced: boolean;
+      totals: { accepted: number; consumers: Record<string, { processed: number; failed: number; in_flight: number }> };
+    };
+    const failed = (await (
+      await fetch(`${running.url}/reports/failed-events`, { headers: { 'x-api-key': running.apiKey! } })
+    ).json()) as { failed: number };
 
     // Assess
     const oracle = computeOracle(accepted, ORACLE_SETTINGS);
@@ -148,13 +178,22 @@ describe('the pipeline under load while processes are killed', () => {
     expect(faults.filter((fault) => fault.startsWith('crashed')).length).toBe(2);
     // The retrain trigger counts new bids with 2 retries on purpose (a lost batch only delays the
     // next training to the hourly schedule); every consumer of the data keeps its batches.
-    const dataConsumers = running.mappings.filter(({ functionName }) => functionName !== 'sdp-retrain-local-retrainModel');
-    expect(dataConsumers.map(({ functionName, mapping }) => [functionName, mapping.stats().sentToOnFailure])).toStrictEqual(dataConsumers.map(({ functionName }) => [functionName, 0]));
+    const dataConsumers = running.mappings.filter(
+      ({ functionName }) => functionName !== 'sdp-retrain-local-retrainModel',
+    );
+    expect(
+      dataConsumers.map(({ functionName, mapping }) => [functionName, mapping.stats().sentToOnFailure]),
+    ).toStrictEqual(dataConsumers.map(({ functionName }) => [functionName, 0]));
     expect(failed.failed).toBe(0);
     expect(await readStoredWindows(running.dynamoDbEndpoint)).toStrictEqual(oracleWindows(oracle));
     expect(reconciliation.totals.accepted).toBe(accepted.length);
     for (const name of ['sdp-enrich-local-joinEvents', 'sdp-lake-local-landRawEvents']) {
-      expect({ name, ...reconciliation.totals.consumers[name] }).toMatchObject({ name, processed: accepted.length, failed: 0, in_flight: 0 });
+      expect({ name, ...reconciliation.totals.consumers[name] }).toMatchObject({
+        name,
+        processed: accepted.length,
+        failed: 0,
+        in_flight: 0,
+      });
     }
     expect(reconciliation.balanced).toBe(true);
   }, 900_000);

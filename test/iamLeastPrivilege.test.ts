@@ -2,7 +2,15 @@ import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { PackageResult } from '../local-cloud/src/packageAll.js';
 import { readCompose } from '../local-cloud/src/project/readCompose.js';
-import { ALLOWED_WILDCARDS, functionRoles, problemsOfTemplate, resourceText, secretsIn, statementsOf, type CfnTemplate } from './support/iamPolicy.js';
+import {
+  ALLOWED_WILDCARDS,
+  functionRoles,
+  problemsOfTemplate,
+  resourceText,
+  secretsIn,
+  statementsOf,
+  type CfnTemplate,
+} from './support/iamPolicy.js';
 import { PACKAGING_TIMEOUT_MS, packagedServices } from './support/packagedServices.js';
 
 const root = path.resolve(__dirname, '..');
@@ -17,7 +25,9 @@ describe('least privilege in the packaged CloudFormation of every service in ser
   beforeAll(async () => {
     // Packaged once per run from stand-ins, shared with test/packaging.test.ts (test/support/packagedServices.ts).
     packages = await packagedServices();
-    templates = await Promise.all(packages.filter((p) => p.ok).map(async (p) => ({ service: p.service, template: await templateOf(p.packageDir) })));
+    templates = await Promise.all(
+      packages.filter((p) => p.ok).map(async (p) => ({ service: p.service, template: await templateOf(p.packageDir) })),
+    );
   }, PACKAGING_TIMEOUT_MS);
 
   it('packages every service the compose file deploys', async () => {
@@ -35,7 +45,11 @@ describe('least privilege in the packaged CloudFormation of every service in ser
     const problems = templates.flatMap(({ service, template }) => problemsOfTemplate(service, template));
 
     // Assess
-    expect(templates.some(({ template }) => Object.values(template.Resources).some((r) => r.Type === 'AWS::Lambda::Function'))).toBe(true);
+    expect(
+      templates.some(({ template }) =>
+        Object.values(template.Resources).some((r) => r.Type === 'AWS::Lambda::Function'),
+      ),
+    ).toBe(true);
     expect(problems).toStrictEqual([]);
   });
 
@@ -45,7 +59,12 @@ describe('least privilege in the packaged CloudFormation of every service in ser
       service === 'ops'
         ? []
         : Object.values(template.Resources)
-            .filter((r) => r.Type === 'AWS::Lambda::Function' && (r.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.FAILED_EVENTS_TABLE_NAME !== undefined)
+            .filter(
+              (r) =>
+                r.Type === 'AWS::Lambda::Function' &&
+                (r.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+                  ?.FAILED_EVENTS_TABLE_NAME !== undefined,
+            )
             .map((r) => String(r.Properties!.FunctionName)),
     );
     const ops = templates.find(({ service }) => service === 'ops')!.template;
@@ -53,7 +72,9 @@ describe('least privilege in the packaged CloudFormation of every service in ser
 
     // Act
     const invocable = statementsOf(ops.Resources[replay.role!]!)
-      .filter((statement) => statement.Effect === 'Allow' && [statement.Action].flat().includes('lambda:InvokeFunction'))
+      .filter(
+        (statement) => statement.Effect === 'Allow' && [statement.Action].flat().includes('lambda:InvokeFunction'),
+      )
       .flatMap((statement) => [statement.Resource].flat().map(resourceText))
       .map((arn) => /:function:([^:]+)$/.exec(arn)?.[1] ?? arn);
 
@@ -66,7 +87,11 @@ describe('least privilege in the packaged CloudFormation of every service in ser
     // Prepare
     const apis = templates.flatMap(({ service, template }) =>
       functionRoles(template)
-        .filter(({ fn }) => (template.Resources[fn]!.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables?.API_KEYS_TABLE_NAME !== undefined)
+        .filter(
+          ({ fn }) =>
+            (template.Resources[fn]!.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+              ?.Variables?.API_KEYS_TABLE_NAME !== undefined,
+        )
         .map(({ name, role }) => ({ service, name, statements: statementsOf(template.Resources[role!]!) })),
     );
 
@@ -74,7 +99,11 @@ describe('least privilege in the packaged CloudFormation of every service in ser
     const grants = apis.map(({ name, statements }) => ({
       name,
       onKeysTable: statements
-        .filter((statement) => [statement.Resource].flat().some((resource) => /:table\/sdp-access-[a-z]+-api-keys$/.test(resourceText(resource))))
+        .filter((statement) =>
+          [statement.Resource]
+            .flat()
+            .some((resource) => /:table\/sdp-access-[a-z]+-api-keys$/.test(resourceText(resource))),
+        )
         .map((statement) => ({ actions: [statement.Action].flat(), condition: statement.Condition ?? null })),
     }));
 
@@ -85,7 +114,10 @@ describe('least privilege in the packaged CloudFormation of every service in ser
         name,
         onKeysTable: [
           { actions: ['dynamodb:GetItem'], condition: null },
-          { actions: ['dynamodb:UpdateItem'], condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['rate#*'] } } },
+          {
+            actions: ['dynamodb:UpdateItem'],
+            condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['rate#*'] } },
+          },
         ],
       })),
     );
@@ -96,7 +128,8 @@ describe('least privilege in the packaged CloudFormation of every service in ser
     const found: string[] = [];
     for (const { service, packageDir } of packages) {
       for (const file of (await readdir(packageDir)).filter((name) => name.endsWith('.json'))) {
-        for (const pattern of secretsIn(await readFile(path.join(packageDir, file), 'utf8'))) found.push(`${service}/${file}: ${pattern}`);
+        for (const pattern of secretsIn(await readFile(path.join(packageDir, file), 'utf8')))
+          found.push(`${service}/${file}: ${pattern}`);
       }
     }
 
@@ -106,7 +139,10 @@ describe('least privilege in the packaged CloudFormation of every service in ser
 });
 
 describe('the least-privilege check', () => {
-  const role = (...Statement: unknown[]) => ({ Type: 'AWS::IAM::Role', Properties: { Policies: [{ PolicyDocument: { Statement } }] } });
+  const role = (...Statement: unknown[]) => ({
+    Type: 'AWS::IAM::Role',
+    Properties: { Policies: [{ PolicyDocument: { Statement } }] },
+  });
   const fn = (name: string, roleId: string) => ({
     Type: 'AWS::Lambda::Function',
     Properties: { FunctionName: `sdp-x-dev-${name}`, Role: { 'Fn::GetAtt': [roleId, 'Arn'] } },
@@ -114,7 +150,11 @@ describe('the least-privilege check', () => {
   const logs = (name: string) => ({
     Effect: 'Allow',
     Action: ['logs:CreateLogStream', 'logs:CreateLogGroup', 'logs:PutLogEvents'],
-    Resource: [{ 'Fn::Sub': `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/sdp-x-dev-${name}:*:*` }],
+    Resource: [
+      {
+        'Fn::Sub': `arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/sdp-x-dev-${name}:*:*`,
+      },
+    ],
   });
   const xray = { Effect: 'Allow', Action: ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'], Resource: '*' };
 
@@ -122,13 +162,21 @@ describe('the least-privilege check', () => {
     // Prepare
     const template = {
       Resources: {
-        IamRoleLambdaExecution: role(logs('a'), xray, { Effect: 'Allow', Action: ['sqs:ListQueues', 'sqs:SendMessage'], Resource: { 'Fn::GetAtt': ['Failures', 'Arn'] } }),
+        IamRoleLambdaExecution: role(logs('a'), xray, {
+          Effect: 'Allow',
+          Action: ['sqs:ListQueues', 'sqs:SendMessage'],
+          Resource: { 'Fn::GetAtt': ['Failures', 'Arn'] },
+        }),
         ALambdaFunction: fn('a', 'ARole'),
         ARole: role(
           logs('a'),
           xray,
           { Effect: 'Allow', Action: ['dynamodb:Query'], Resource: { 'Fn::Sub': '${Table.Arn}/index/ByDay' } },
-          { Effect: 'Allow', Action: ['s3:GetObject', 's3:PutObject'], Resource: { 'Fn::Sub': '${LakeBucket.Arn}/bids/*' } },
+          {
+            Effect: 'Allow',
+            Action: ['s3:GetObject', 's3:PutObject'],
+            Resource: { 'Fn::Sub': '${LakeBucket.Arn}/bids/*' },
+          },
           { Effect: 'Deny', Action: 's3:*', Resource: '*' },
         ),
       },
@@ -180,14 +228,27 @@ describe('the least-privilege check', () => {
     // Prepare
     const template = {
       Resources: {
-        IamRoleLambdaExecution: role(logs('a'), { Effect: 'Allow', Action: ['kinesis:PutRecords'], Resource: 'arn:aws:kinesis:us-east-1:1:stream/s' }),
+        IamRoleLambdaExecution: role(logs('a'), {
+          Effect: 'Allow',
+          Action: ['kinesis:PutRecords'],
+          Resource: 'arn:aws:kinesis:us-east-1:1:stream/s',
+        }),
         ALambdaFunction: fn('a', 'IamRoleLambdaExecution'),
         BLambdaFunction: fn('b', 'SharedRole'),
         CLambdaFunction: fn('c', 'SharedRole'),
         DLambdaFunction: fn('d', 'DRole'),
-        ELambdaFunction: { Type: 'AWS::Lambda::Function', Properties: { FunctionName: 'sdp-x-dev-e', Role: 'arn:aws:iam::1:role/elsewhere' } },
+        ELambdaFunction: {
+          Type: 'AWS::Lambda::Function',
+          Properties: { FunctionName: 'sdp-x-dev-e', Role: 'arn:aws:iam::1:role/elsewhere' },
+        },
         SharedRole: role(logs('b')),
-        DRole: { ...role(logs('b')), Properties: { ...role(logs('b')).Properties, ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'] } },
+        DRole: {
+          ...role(logs('b')),
+          Properties: {
+            ...role(logs('b')).Properties,
+            ManagedPolicyArns: ['arn:aws:iam::aws:policy/AdministratorAccess'],
+          },
+        },
       },
     };
 
@@ -201,7 +262,7 @@ describe('the least-privilege check', () => {
       'x/CLambdaFunction: shares its role SharedRole',
       `x/DRole: writes logs to arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/sdp-x-dev-b:*:*, not to sdp-x-dev-d's own log group`,
       'x/ELambdaFunction: runs with a role that is not its own',
-      'x/IamRoleLambdaExecution: kinesis:PutRecords from custom.iamStatements reach no function; list them in the function\'s iamRoleStatements',
+      "x/IamRoleLambdaExecution: kinesis:PutRecords from custom.iamStatements reach no function; list them in the function's iamRoleStatements",
       'x/DRole: attaches managed policies',
     ]);
   });

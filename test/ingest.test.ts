@@ -1,4 +1,9 @@
-import { validateAcceptedEvent, validateBatchResult, validateError, validateEventEnvelope } from '../shared/src/generated/validators.js';
+import {
+  validateAcceptedEvent,
+  validateBatchResult,
+  validateError,
+  validateEventEnvelope,
+} from '../shared/src/generated/validators.js';
 import { localKinesisClient } from '../local-cloud/src/clients.js';
 import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream } from './support/readWholeStream.js';
@@ -24,10 +29,18 @@ describe('ingest through the local cloud', () => {
   let cloud: TestCloud;
   const accepted = new Map<string, { type: string; data: unknown }>();
 
-  const post = async (path: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) => {
+  const post = async (
+    path: string,
+    body: string,
+    headers: Record<string, string> = { 'content-type': 'application/json' },
+  ) => {
     const response = await cloud.fetch(path, { method: 'POST', headers, body });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined,
+    };
   };
 
   beforeAll(async () => {
@@ -68,7 +81,12 @@ describe('ingest through the local cloud', () => {
     // Assess
     expect(response.status).toBe(200);
     expect(validateBatchResult(response.body)).toBe(true);
-    const results = response.body!.results as { index: number; status: string; event_id?: string; error?: { code: string } }[];
+    const results = response.body!.results as {
+      index: number;
+      status: string;
+      event_id?: string;
+      error?: { code: string };
+    }[];
     expect(results.map((r) => [r.index, r.status, r.error?.code])).toStrictEqual([
       [0, 'accepted', undefined],
       [1, 'accepted', undefined],
@@ -87,13 +105,55 @@ describe('ingest through the local cloud', () => {
     ['broken JSON', '/bid', '{"tx_id":', { 'content-type': 'application/json' }, 400, 'invalid_json'],
     ['an empty body', '/click', '', { 'content-type': 'application/json' }, 400, 'invalid_json'],
     ['a JSON array', '/click', '[]', { 'content-type': 'application/json' }, 400, 'validation_failed'],
-    ['wrong types and a missing field', '/bid', '{"tx_id":5,"campaign_item_id":"x"}', { 'content-type': 'application/json' }, 400, 'validation_failed'],
-    ['a type that does not match the route', '/click', `{"tx_id":"${txPrefix}tx-t","type":"bid"}`, { 'content-type': 'application/json' }, 400, 'validation_failed'],
+    [
+      'wrong types and a missing field',
+      '/bid',
+      '{"tx_id":5,"campaign_item_id":"x"}',
+      { 'content-type': 'application/json' },
+      400,
+      'validation_failed',
+    ],
+    [
+      'a type that does not match the route',
+      '/click',
+      `{"tx_id":"${txPrefix}tx-t","type":"bid"}`,
+      { 'content-type': 'application/json' },
+      400,
+      'validation_failed',
+    ],
     ['plain text', '/click', seedClick, { 'content-type': 'text/plain' }, 415, 'unsupported_media_type'],
-    ['a form body (curl without a content type)', '/click', seedClick, { 'content-type': 'application/x-www-form-urlencoded' }, 415, 'unsupported_media_type'],
-    ['an event over 1,000,000 bytes', '/bid', JSON.stringify({ tx_id: `${txPrefix}tx-t`, domain: 'x'.repeat(1_000_000) }), { 'content-type': 'application/json' }, 413, 'payload_too_large'],
-    ['a body over the gateway limit', '/events', 'x'.repeat(11 * 1024 * 1024), { 'content-type': 'application/json' }, 413, 'payload_too_large'],
-    ['a batch of 501 events', '/events', JSON.stringify({ events: Array.from({ length: 501 }, () => ({ type: 'click', tx_id: `${txPrefix}tx-t` })) }), { 'content-type': 'application/json' }, 400, 'validation_failed'],
+    [
+      'a form body (curl without a content type)',
+      '/click',
+      seedClick,
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      415,
+      'unsupported_media_type',
+    ],
+    [
+      'an event over 1,000,000 bytes',
+      '/bid',
+      JSON.stringify({ tx_id: `${txPrefix}tx-t`, domain: 'x'.repeat(1_000_000) }),
+      { 'content-type': 'application/json' },
+      413,
+      'payload_too_large',
+    ],
+    [
+      'a body over the gateway limit',
+      '/events',
+      'x'.repeat(11 * 1024 * 1024),
+      { 'content-type': 'application/json' },
+      413,
+      'payload_too_large',
+    ],
+    [
+      'a batch of 501 events',
+      '/events',
+      JSON.stringify({ events: Array.from({ length: 501 }, () => ({ type: 'click', tx_id: `${txPrefix}tx-t` })) }),
+      { 'content-type': 'application/json' },
+      400,
+      'validation_failed',
+    ],
     ['an empty batch', '/events', '{"events":[]}', { 'content-type': 'application/json' }, 400, 'validation_failed'],
     ['an unknown route', '/bids', seedBid, { 'content-type': 'application/json' }, 404, 'not_found'],
   ])('rejects %s with a clear error and writes nothing', async (_, path, body, headers, status, code) => {
@@ -124,24 +184,28 @@ describe('ingest through the local cloud', () => {
     const response = await cloud.fetch('/bid');
 
     // Assess
-    expect([response.status, response.headers.get('allow'), ((await response.json()) as { code: string }).code]).toStrictEqual([
-      405,
-      'POST',
-      'method_not_allowed',
-    ]);
+    expect([
+      response.status,
+      response.headers.get('allow'),
+      ((await response.json()) as { code: string }).code,
+    ]).toStrictEqual([405, 'POST', 'method_not_allowed']);
   });
 
   it('put exactly the accepted events in the raw stream, once each, with the full envelope', async () => {
     // Act
-    const records = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)).filter((record) =>
-      ownTransaction((record.data as { data?: { tx_id?: unknown } }).data?.tx_id),
+    const records = (await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), RAW_EVENTS_STREAM)).filter(
+      (record) => ownTransaction((record.data as { data?: { tx_id?: unknown } }).data?.tx_id),
     );
 
     // Assess
     expect(records.every((record) => validateEventEnvelope(record.data))).toBe(true);
-    const envelopes = records.map((record) => record.data as { event_id: string; type: string; data: { tx_id: string } });
+    const envelopes = records.map(
+      (record) => record.data as { event_id: string; type: string; data: { tx_id: string } },
+    );
     expect(envelopes.map((e) => e.event_id).sort()).toStrictEqual([...accepted.keys()].sort());
-    expect(Object.fromEntries(envelopes.map((e) => [e.event_id, { type: e.type, data: e.data }]))).toStrictEqual(Object.fromEntries(accepted));
+    expect(Object.fromEntries(envelopes.map((e) => [e.event_id, { type: e.type, data: e.data }]))).toStrictEqual(
+      Object.fromEntries(accepted),
+    );
     expect(records.every((record, i) => record.partitionKey === envelopes[i]!.data.tx_id)).toBe(true);
     const seedTransaction = records.filter((record) => record.partitionKey === TX_ID);
     expect(new Set(seedTransaction.map((record) => record.shardId)).size).toBe(1);

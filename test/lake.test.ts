@@ -6,7 +6,12 @@ import { startTestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type AcceptedEvent, type Oracle } from './support/workload/computeOracle.js';
 import { generateWorkload } from './support/workload/generateWorkload.js';
-import { ORACLE_SETTINGS, oracleWorkload, SESSION_TIMEOUT_MINUTES, SHORT_SESSION_PARAMS } from './support/workload/oracleScenario.js';
+import {
+  ORACLE_SETTINGS,
+  oracleWorkload,
+  SESSION_TIMEOUT_MINUTES,
+  SHORT_SESSION_PARAMS,
+} from './support/workload/oracleScenario.js';
 import { postWorkload } from './support/workload/postWorkload.js';
 import { oracleWindows } from './support/workload/readStoredWindows.js';
 
@@ -36,7 +41,8 @@ const hourOf = (iso: string) => {
   return `${at.getUTCFullYear()}-${at.getUTCMonth() + 1}-${at.getUTCDate()}-${at.getUTCHours()}`;
 };
 /** Counts by key, as a plain sorted object. */
-const tally = (keys: string[]) => Object.fromEntries([...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].sort());
+const tally = (keys: string[]) =>
+  Object.fromEntries([...keys.reduce((m, k) => m.set(k, (m.get(k) ?? 0) + 1), new Map<string, number>())].sort());
 
 describe('the data lake against an independent oracle', () => {
   let cloud: Awaited<ReturnType<typeof startTestCloud>>;
@@ -44,7 +50,11 @@ describe('the data lake against an independent oracle', () => {
   let oracle: Oracle;
 
   const post = (body: unknown) =>
-    cloud.fetch('/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    cloud.fetch('/query', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   const query = async (body: Record<string, unknown>): Promise<Rows> => {
     const response = await post({ limit: 10_000, ...body });
     const result = (await response.json()) as { rows: Rows };
@@ -53,7 +63,9 @@ describe('the data lake against an independent oracle', () => {
   };
   /** Rows per table and partition, as `<table> <y-m-d-h>` → count. */
   const partitionCounts = async (tables: string[]) => {
-    const sql = tables.map((t) => `SELECT '${t}' AS t, year, month, day, hour, count(*) AS n FROM ${t} GROUP BY ALL`).join(' UNION ALL ');
+    const sql = tables
+      .map((t) => `SELECT '${t}' AS t, year, month, day, hour, count(*) AS n FROM ${t} GROUP BY ALL`)
+      .join(' UNION ALL ');
     const rows = await query({ sql });
     return Object.fromEntries(rows.map((r) => [`${r.t} ${r.year}-${r.month}-${r.day}-${r.hour}`, r.n]).sort());
   };
@@ -68,7 +80,9 @@ describe('the data lake against an independent oracle', () => {
     await waitForIdlePipeline(cloud);
     // The orphan views count an unjoined event once its session timeout has passed.
     const lastReceivedAt = Math.max(...accepted.map(({ receivedAt }) => Date.parse(receivedAt)));
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, lastReceivedAt + ORACLE_SETTINGS.bidsTimeoutMs + 500 - Date.now())));
+    await new Promise((resolve) =>
+      setTimeout(resolve, Math.max(0, lastReceivedAt + ORACLE_SETTINGS.bidsTimeoutMs + 500 - Date.now())),
+    );
   }, 480_000);
 
   afterAll(async () => {
@@ -99,7 +113,9 @@ describe('the data lake against an independent oracle', () => {
 
   it('keeps the latest version of every campaign window in the aggregates view', async () => {
     // Act
-    const rows = await query({ sql: 'SELECT campaign_item_id, window_start, bids, impressions, clicks, spend FROM aggregates' });
+    const rows = await query({
+      sql: 'SELECT campaign_item_id, window_start, bids, impressions, clicks, spend FROM aggregates',
+    });
 
     // Assess
     const stored: Record<string, Record<string, unknown>> = {};
@@ -111,7 +127,9 @@ describe('the data lake against an independent oracle', () => {
 
   it('counts the orphans of the join as the oracle does', async () => {
     // Act
-    const [counts] = await query({ sql: 'SELECT (SELECT count(*) FROM orphan_impressions) AS impressions, (SELECT count(*) FROM orphan_clicks) AS clicks' });
+    const [counts] = await query({
+      sql: 'SELECT (SELECT count(*) FROM orphan_impressions) AS impressions, (SELECT count(*) FROM orphan_clicks) AS clicks',
+    });
 
     // Assess
     expect(counts).toStrictEqual({ impressions: oracle.orphanImpressions, clicks: oracle.orphanClicks });
@@ -134,7 +152,10 @@ describe('the data lake against an independent oracle', () => {
 
     // Assess
     const answered = Object.fromEntries(
-      rows.map(({ campaign_item_id, hour, bids, impressions, clicks, spend }) => [`${campaign_item_id} ${hour}`, { bids, impressions, clicks, spend }]),
+      rows.map(({ campaign_item_id, hour, bids, impressions, clicks, spend }) => [
+        `${campaign_item_id} ${hour}`,
+        { bids, impressions, clicks, spend },
+      ]),
     );
     expect(answered).toStrictEqual(expected);
   });
@@ -149,7 +170,10 @@ describe('the data lake against an independent oracle', () => {
       byDomain.set(bid.event.domain, { bids: domain.bids + 1, wins: domain.wins + (impJoined ? 1 : 0) });
       if (!impJoined) continue;
       const creative = byCreative.get(bid.event.creative_id) ?? { impressions: 0, clicks: 0 };
-      byCreative.set(bid.event.creative_id, { impressions: creative.impressions + 1, clicks: creative.clicks + (clickJoined ? 1 : 0) });
+      byCreative.set(bid.event.creative_id, {
+        impressions: creative.impressions + 1,
+        clicks: creative.clicks + (clickJoined ? 1 : 0),
+      });
     }
     const top = [...byCreative]
       .sort(([a, x], [b, y]) => y.clicks - x.clicks || y.impressions - x.impressions || (a < b ? -1 : 1))
@@ -161,8 +185,12 @@ describe('the data lake against an independent oracle', () => {
     const creatives = await query({ saved: 'top_creatives', params: { top: 5 } });
 
     // Assess
-    expect(Object.fromEntries(domains.map(({ domain, bids, wins }) => [domain, { bids, wins }]))).toStrictEqual(Object.fromEntries(byDomain));
-    expect(creatives.map(({ creative_id, impressions, clicks }) => ({ creative_id, impressions, clicks }))).toStrictEqual(top);
+    expect(Object.fromEntries(domains.map(({ domain, bids, wins }) => [domain, { bids, wins }]))).toStrictEqual(
+      Object.fromEntries(byDomain),
+    );
+    expect(
+      creatives.map(({ creative_id, impressions, clicks }) => ({ creative_id, impressions, clicks })),
+    ).toStrictEqual(top);
   });
 
   it('adds no row when a batch of the raw stream is delivered again', async () => {
@@ -179,16 +207,24 @@ describe('the data lake against an independent oracle', () => {
 
   it('compacts every partition into one file, keeping every row exactly once, and still recognises re-deliveries', async () => {
     // Prepare
-    const before = { raw: await rawCounts(), joined: await partitionCounts(['joined_impressions', 'joined_clicks', 'aggregate_changes']) };
+    const before = {
+      raw: await rawCounts(),
+      joined: await partitionCounts(['joined_impressions', 'joined_clicks', 'aggregate_changes']),
+    };
     const filesBefore = await parquetFiles();
     const partitions = Object.keys({ ...before.raw, ...before.joined }).length;
 
     // Act
     await cloud.pools.get(COMPACT)!.invoke({});
-    await cloud.pools.get(LAND_RAW)!.invoke(await firstRecordsOfStream(cloud.kinesisEndpoint, 'sdp-ingest-local-raw-events', 3_000));
+    await cloud.pools
+      .get(LAND_RAW)!
+      .invoke(await firstRecordsOfStream(cloud.kinesisEndpoint, 'sdp-ingest-local-raw-events', 3_000));
 
     // Assess
-    expect({ raw: await rawCounts(), joined: await partitionCounts(['joined_impressions', 'joined_clicks', 'aggregate_changes']) }).toStrictEqual(before);
+    expect({
+      raw: await rawCounts(),
+      joined: await partitionCounts(['joined_impressions', 'joined_clicks', 'aggregate_changes']),
+    }).toStrictEqual(before);
     expect(await parquetFiles()).toBe(partitions);
     expect(filesBefore).toBeGreaterThan(partitions);
   });
@@ -209,8 +245,13 @@ describe('the data lake against an independent oracle', () => {
     const response = await post(body);
 
     // Assess
-    expect({ status: response.status, code: ((await response.json()) as { code: string }).code }).toStrictEqual({ status: 400, code });
-    expect((await query({ sql: 'SELECT count(*) AS n FROM bids' }))[0]!.n).toBe(accepted.filter(({ event }) => event.type === 'bid').length);
+    expect({ status: response.status, code: ((await response.json()) as { code: string }).code }).toStrictEqual({
+      status: 400,
+      code,
+    });
+    expect((await query({ sql: 'SELECT count(*) AS n FROM bids' }))[0]!.n).toBe(
+      accepted.filter(({ event }) => event.type === 'bid').length,
+    );
   });
 
   it('lists the saved queries', async () => {
@@ -218,17 +259,29 @@ describe('the data lake against an independent oracle', () => {
     const body = (await (await cloud.fetch('/query/saved')).json()) as { queries: { name: string }[] };
 
     // Assess
-    expect(body.queries.map(({ name }) => name)).toStrictEqual(['funnel', 'win_rate_by_domain', 'top_creatives', 'events_per_second', 'pipeline_freshness']);
+    expect(body.queries.map(({ name }) => name)).toStrictEqual([
+      'funnel',
+      'win_rate_by_domain',
+      'top_creatives',
+      'events_per_second',
+      'pipeline_freshness',
+    ]);
   });
 });
 
 /** A Kinesis event of the first `count` records of the stream's first shard, as Lambda would deliver it again. */
-async function firstRecordsOfStream(endpoint: string, streamName: string, count: number): Promise<{ Records: object[] }> {
+async function firstRecordsOfStream(
+  endpoint: string,
+  streamName: string,
+  count: number,
+): Promise<{ Records: object[] }> {
   const kinesis = localKinesisClient(endpoint);
   try {
     const { Shards = [] } = await kinesis.send(new ListShardsCommand({ StreamName: streamName }));
     const shardId = Shards[0]!.ShardId!;
-    const { ShardIterator } = await kinesis.send(new GetShardIteratorCommand({ StreamName: streamName, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }));
+    const { ShardIterator } = await kinesis.send(
+      new GetShardIteratorCommand({ StreamName: streamName, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }),
+    );
     const { Records = [] } = await kinesis.send(new GetRecordsCommand({ ShardIterator, Limit: count }));
     const arn = `arn:aws:kinesis:us-east-1:000000000000:stream/${streamName}`;
     const wire = Records.map((record) => ({

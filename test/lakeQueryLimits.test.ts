@@ -13,7 +13,11 @@ describe('POST /query within its resource limits', () => {
   let cloud: TestCloud;
 
   const post = async (sql: string, limit = 10_000) => {
-    const response = await cloud.fetch('/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql, limit }) });
+    const response = await cloud.fetch('/query', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ sql, limit }),
+    });
     const body = (await response.json()) as { code?: string; rows?: unknown[] };
     return { status: response.status, code: body.code, rows: body.rows };
   };

@@ -20,7 +20,10 @@ const MODEL: LinearModel = {
   bias: -0.2,
   threshold: 0.5,
 };
-const ROWS = [Array.from({ length: 1025 }, (_, i) => (i % 97 === 0 ? 1 : 0)), Array.from({ length: 1025 }, (_, i) => (i === 1024 ? 4.5 : 0))];
+const ROWS = [
+  Array.from({ length: 1025 }, (_, i) => (i % 97 === 0 ? 1 : 0)),
+  Array.from({ length: 1025 }, (_, i) => (i === 1024 ? 4.5 : 0)),
+];
 
 interface Started {
   child: ChildProcess;
@@ -31,7 +34,12 @@ interface Started {
 function startServer(modelDir: string, port: number, mode = 'serve'): Started {
   const child = spawn(process.execPath, ['--import', 'tsx', serverPath, mode], {
     cwd: root,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', MODEL_DIR: modelDir, SAGEMAKER_BIND_TO_PORT: String(port) },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      MODEL_DIR: modelDir,
+      SAGEMAKER_BIND_TO_PORT: String(port),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -75,7 +83,10 @@ describe('the model container server', () => {
     const response = await pingUntilUp(server, port);
 
     // Assess
-    expect([response.status, await response.json()]).toStrictEqual([200, { status: 'ok', model_version: MODEL.version }]);
+    expect([response.status, await response.json()]).toStrictEqual([
+      200,
+      { status: 'ok', model_version: MODEL.version },
+    ]);
   }, 30_000);
 
   it.each([
@@ -83,7 +94,11 @@ describe('the model container server', () => {
     ['application/json', JSON.stringify({ instances: ROWS.map((features) => ({ features })) })],
   ])('scores %s rows with the model version in the custom attributes', async (contentType, body) => {
     // Act
-    const response = await fetch(`http://127.0.0.1:${port}/invocations`, { method: 'POST', headers: { 'Content-Type': contentType }, body });
+    const response = await fetch(`http://127.0.0.1:${port}/invocations`, {
+      method: 'POST',
+      headers: { 'Content-Type': contentType },
+      body,
+    });
 
     // Assess
     expect({
@@ -91,15 +106,27 @@ describe('the model container server', () => {
       contentType: response.headers.get('content-type'),
       attributes: response.headers.get('x-amzn-sagemaker-custom-attributes'),
       body: await response.json(),
-    }).toStrictEqual({ status: 200, contentType: 'application/json', attributes: `model_version=${MODEL.version}`, body: predictRows(MODEL, ROWS) });
+    }).toStrictEqual({
+      status: 200,
+      contentType: 'application/json',
+      attributes: `model_version=${MODEL.version}`,
+      body: predictRows(MODEL, ROWS),
+    });
   });
 
   it('answers 400 with the reason for a body it cannot read', async () => {
     // Act
-    const response = await fetch(`http://127.0.0.1:${port}/invocations`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: '1,2,3' });
+    const response = await fetch(`http://127.0.0.1:${port}/invocations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/csv' },
+      body: '1,2,3',
+    });
 
     // Assess
-    expect([response.status, await response.text()]).toStrictEqual([400, "Row 1 must hold 1025 finite numbers (the model's feature width)."]);
+    expect([response.status, await response.text()]).toStrictEqual([
+      400,
+      "Row 1 must hold 1025 finite numbers (the model's feature width).",
+    ]);
   });
 
   it('exits 1 and says why when model.json cannot be served, so SageMaker fails the deployment', async () => {
@@ -113,7 +140,9 @@ describe('the model container server', () => {
 
     // Assess
     expect(code).toBe(1);
-    expect(failed.output()).toContain(`${path.join(badDir, 'model.json')} is not a servable model: weights must be 1025 finite numbers (hashBuckets + 1).`);
+    expect(failed.output()).toContain(
+      `${path.join(badDir, 'model.json')} is not a servable model: weights must be 1025 finite numbers (hashBuckets + 1).`,
+    );
     await rm(badDir, { recursive: true, force: true });
   }, 30_000);
 

@@ -33,7 +33,22 @@ describe('serverless package of every service (offline, Serverless Framework v3)
   it('packages every service', () => {
     // Assess
     expect(results.map(({ service, ok }) => ({ service, ok }))).toStrictEqual(
-      ['access', 'ingest', 'ops', 'enrich', 'aggregate', 'sessions', 'demand', 'catalog', 'report', 'lake', 'retrain', 'pricing', 'predict', 'dashboard'].map((service) => ({ service, ok: true })),
+      [
+        'access',
+        'ingest',
+        'ops',
+        'enrich',
+        'aggregate',
+        'sessions',
+        'demand',
+        'catalog',
+        'report',
+        'lake',
+        'retrain',
+        'pricing',
+        'predict',
+        'dashboard',
+      ].map((service) => ({ service, ok: true })),
     );
   });
 
@@ -42,7 +57,11 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     const zips = await readdir(packageDirOf('ingest'));
 
     // Assess
-    expect(zips.filter((file) => file.endsWith('.zip')).sort()).toStrictEqual(['putClickstream.zip', 'putEvent.zip', 'putEvents.zip']);
+    expect(zips.filter((file) => file.endsWith('.zip')).sort()).toStrictEqual([
+      'putClickstream.zip',
+      'putEvent.zip',
+      'putEvents.zip',
+    ]);
   });
 
   it('declares the raw events and clickstream streams and the ingest routes', async () => {
@@ -50,14 +69,15 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     const ingest = await template('ingest');
 
     // Assess
-    expect(resourcesOfType(ingest, 'AWS::Kinesis::Stream').map((r) => r.Properties.Name)).toStrictEqual(['sdp-ingest-dev-raw-events', 'sdp-ingest-dev-clickstream']);
-    expect(resourcesOfType(ingest, 'AWS::ApiGatewayV2::Route').map((r) => r.Properties.RouteKey).sort()).toStrictEqual([
-      'POST /bid',
-      'POST /click',
-      'POST /clickstream',
-      'POST /events',
-      'POST /impression',
+    expect(resourcesOfType(ingest, 'AWS::Kinesis::Stream').map((r) => r.Properties.Name)).toStrictEqual([
+      'sdp-ingest-dev-raw-events',
+      'sdp-ingest-dev-clickstream',
     ]);
+    expect(
+      resourcesOfType(ingest, 'AWS::ApiGatewayV2::Route')
+        .map((r) => r.Properties.RouteKey)
+        .sort(),
+    ).toStrictEqual(['POST /bid', 'POST /click', 'POST /clickstream', 'POST /events', 'POST /impression']);
   });
 
   it('wires enrich to the raw events stream through the compose output, with partial batch failures', async () => {
@@ -80,7 +100,9 @@ describe('serverless package of every service (offline, Serverless Framework v3)
   it('keeps each shard in order for every counting consumer: one batch of a shard at a time, bisected, resumed at the first unfinished record', async () => {
     // Act
     const problems = await Promise.all(
-      Object.entries(COUNTING_CONSUMERS).map(async ([service, functions]) => problemsOfShardOrder(service, await template(service), functions)),
+      Object.entries(COUNTING_CONSUMERS).map(async ([service, functions]) =>
+        problemsOfShardOrder(service, await template(service), functions),
+      ),
     );
 
     // Assess
@@ -92,7 +114,11 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     const dashboard = await template('dashboard');
 
     // Assess
-    expect(Object.entries(dashboard.Resources).map(([id, r]) => `${id}: ${r.Type}`).sort()).toStrictEqual([
+    expect(
+      Object.entries(dashboard.Resources)
+        .map(([id, r]) => `${id}: ${r.Type}`)
+        .sort(),
+    ).toStrictEqual([
       'ServerlessDeploymentBucket: AWS::S3::Bucket',
       'ServerlessDeploymentBucketPolicy: AWS::S3::BucketPolicy',
       'SiteBucket: AWS::S3::Bucket',
@@ -101,7 +127,12 @@ describe('serverless package of every service (offline, Serverless Framework v3)
       'SiteOriginAccessControl: AWS::CloudFront::OriginAccessControl',
     ]);
     expect(dashboard.Resources.SiteBucket?.Properties).toMatchObject({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
     });
     expect(dashboard.Resources.SiteBucket?.Properties).not.toHaveProperty('WebsiteConfiguration');
@@ -125,7 +156,13 @@ describe('serverless package of every service (offline, Serverless Framework v3)
             Effect: 'Allow',
             Principal: { Service: 'cloudfront.amazonaws.com' },
             Action: 's3:GetObject',
-            Condition: { StringEquals: { 'AWS:SourceArn': { 'Fn::Sub': 'arn:aws:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}' } } },
+            Condition: {
+              StringEquals: {
+                'AWS:SourceArn': {
+                  'Fn::Sub': 'arn:aws:cloudfront::${AWS::AccountId}:distribution/${SiteDistribution}',
+                },
+              },
+            },
           },
           { Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
         ],
@@ -143,7 +180,14 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     ]);
 
     // Assess
-    expect(files.sort()).toStrictEqual(['dashboard.css', 'index.html', 'main.css', 'main.css.map', 'main.js', 'main.js.map']);
+    expect(files.sort()).toStrictEqual([
+      'dashboard.css',
+      'index.html',
+      'main.css',
+      'main.css.map',
+      'main.js',
+      'main.js.map',
+    ]);
     expect(html).toContain('<script type="module" src="main.js"></script>');
     expect(script).toContain('uplot'); // the class uPlot gives its charts: the library is in the bundle
   });
@@ -154,12 +198,24 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     const query = await readZipEntry(path.join(packageDirOf('lake'), 'queryLake.zip'), 'src/handlers/queryLake.mjs');
 
     // Assess
-    const tables = resourcesOfType(lake, 'AWS::Glue::Table').map((r) => r.Properties.TableInput as { Name: string; Parameters: Record<string, unknown> });
+    const tables = resourcesOfType(lake, 'AWS::Glue::Table').map(
+      (r) => r.Properties.TableInput as { Name: string; Parameters: Record<string, unknown> },
+    );
     expect(tables.map((t) => [t.Name, t.Parameters['projection.enabled']])).toStrictEqual(
-      ['bids', 'impressions', 'clicks', 'joined_impressions', 'joined_clicks', 'aggregate_changes', 'clickstream_events', 'session_changes', 'product_window_changes'].map((name) => [name, 'true']),
+      [
+        'bids',
+        'impressions',
+        'clicks',
+        'joined_impressions',
+        'joined_clicks',
+        'aggregate_changes',
+        'clickstream_events',
+        'session_changes',
+        'product_window_changes',
+      ].map((name) => [name, 'true']),
     );
     expect(resourcesOfType(lake, 'AWS::Athena::WorkGroup')).toHaveLength(1);
-    expect(query).toContain("await import(\"@duckdb/node-api\")");
+    expect(query).toContain('await import("@duckdb/node-api")');
     expect(query).not.toMatch(/^import .* from "@duckdb/m);
   });
 
@@ -170,7 +226,11 @@ describe('the per-shard order check', () => {
   const fn = (name: string) => ({ Type: 'AWS::Lambda::Function', Properties: { FunctionName: `sdp-x-dev-${name}` } });
   const mapping = (logicalId: string, properties: Record<string, unknown>) => ({
     Type: 'AWS::Lambda::EventSourceMapping',
-    Properties: { EventSourceArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/s', FunctionName: { 'Fn::GetAtt': [logicalId, 'Arn'] }, ...properties },
+    Properties: {
+      EventSourceArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/s',
+      FunctionName: { 'Fn::GetAtt': [logicalId, 'Arn'] },
+      ...properties,
+    },
   });
   const ordered = { BisectBatchOnFunctionError: true, FunctionResponseTypes: ['ReportBatchItemFailures'] };
 
@@ -184,7 +244,10 @@ describe('the per-shard order check', () => {
         Table: { Type: 'AWS::DynamoDB::Table', Properties: {} },
         AMapping: mapping('ALambdaFunction', { ...ordered, ParallelizationFactor: 1 }),
         BMapping: mapping('BLambdaFunction', { ...ordered, EventSourceArn: { 'Fn::GetAtt': ['Stream', 'Arn'] } }),
-        BTableMapping: mapping('BLambdaFunction', { EventSourceArn: { 'Fn::GetAtt': ['Table', 'StreamArn'] }, ParallelizationFactor: 4 }),
+        BTableMapping: mapping('BLambdaFunction', {
+          EventSourceArn: { 'Fn::GetAtt': ['Table', 'StreamArn'] },
+          ParallelizationFactor: 4,
+        }),
       },
     };
 
@@ -204,7 +267,10 @@ describe('the per-shard order check', () => {
         CLambdaFunction: fn('c'),
         AMapping: mapping('ALambdaFunction', { ...ordered, ParallelizationFactor: 2 }),
         BMapping: mapping('BLambdaFunction', { BisectBatchOnFunctionError: false }),
-        CMapping: mapping('CLambdaFunction', { ...ordered, EventSourceArn: 'arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/1' }),
+        CMapping: mapping('CLambdaFunction', {
+          ...ordered,
+          EventSourceArn: 'arn:aws:dynamodb:us-east-1:000000000000:table/t/stream/1',
+        }),
       },
     };
 

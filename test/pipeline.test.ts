@@ -58,7 +58,12 @@ describe('the streaming core against an independent oracle', () => {
     // Prepare
     const expected = Object.entries(oracleWindows(oracle)).map(([campaign, windows]) => {
       const totals = Object.values(windows).reduce(
-        (sum, w) => ({ bids: sum.bids + w.bids, impressions: sum.impressions + w.impressions, clicks: sum.clicks + w.clicks, spend: sum.spend + w.spend }),
+        (sum, w) => ({
+          bids: sum.bids + w.bids,
+          impressions: sum.impressions + w.impressions,
+          clicks: sum.clicks + w.clicks,
+          spend: sum.spend + w.spend,
+        }),
         { bids: 0, impressions: 0, clicks: 0, spend: 0 },
       );
       return { campaign_item_id: Number(campaign), ...totals };
@@ -67,8 +72,17 @@ describe('the streaming core against an independent oracle', () => {
     // Act
     const reported = await Promise.all(
       expected.map(async ({ campaign_item_id }) => {
-        const body = (await (await cloud.fetch(`/reports/campaigns/${campaign_item_id}`)).json()) as Record<string, number>;
-        return { campaign_item_id, bids: body.bids, impressions: body.impressions, clicks: body.clicks, spend: body.spend };
+        const body = (await (await cloud.fetch(`/reports/campaigns/${campaign_item_id}`)).json()) as Record<
+          string,
+          number
+        >;
+        return {
+          campaign_item_id,
+          bids: body.bids,
+          impressions: body.impressions,
+          clicks: body.clicks,
+          spend: body.spend,
+        };
       }),
     );
 
@@ -98,15 +112,29 @@ describe('the streaming core against an independent oracle', () => {
           spend: bucket.spend + counts.spend,
         });
       }
-      return [campaign, [...buckets].sort(([a], [b]) => a.localeCompare(b)).map(([start, counts]) => ({ period: start, ...counts }))];
+      return [
+        campaign,
+        [...buckets].sort(([a], [b]) => a.localeCompare(b)).map(([start, counts]) => ({ period: start, ...counts })),
+      ];
     });
 
     // Act
     const reported = await Promise.all(
       expected.map(async ([campaign]) => {
-        const response = await cloud.fetch(`/reports/campaigns/${campaign}/period?period=${period}&timezone=${timezone}&desc=false`);
+        const response = await cloud.fetch(
+          `/reports/campaigns/${campaign}/period?period=${period}&timezone=${timezone}&desc=false`,
+        );
         const body = (await response.json()) as { buckets: (OracleCounts & { period: string })[] };
-        return [campaign, body.buckets.map(({ period: start, bids, impressions, clicks, spend }) => ({ period: start, bids, impressions, clicks, spend }))];
+        return [
+          campaign,
+          body.buckets.map(({ period: start, bids, impressions, clicks, spend }) => ({
+            period: start,
+            bids,
+            impressions,
+            clicks,
+            spend,
+          })),
+        ];
       }),
     );
 
@@ -123,7 +151,10 @@ describe('the streaming core against an independent oracle', () => {
 
     // Act
     const response = await cloud.fetch(`/orphans?from=${from}&to=${to}&limit=0`);
-    const body = (await response.json()) as { impressions: { count: number; tx_ids: string[] }; clicks: { count: number; tx_ids: string[] } };
+    const body = (await response.json()) as {
+      impressions: { count: number; tx_ids: string[] };
+      clicks: { count: number; tx_ids: string[] };
+    };
 
     // Assess
     expect({ status: response.status, impressions: body.impressions, clicks: body.clicks }).toStrictEqual({

@@ -35,9 +35,13 @@ interface FailedEventBody {
 
 /** `npm run failed -- <args>` against the test cloud. */
 async function failedCli(cloud: TestCloud, ...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(path.join(repositoryRoot, 'node_modules/.bin/tsx'), ['services/ops/scripts/failed.ts', ...args, '--data-dir', cloud.dataDir], {
-    cwd: repositoryRoot,
-  });
+  const { stdout } = await promisify(execFile)(
+    path.join(repositoryRoot, 'node_modules/.bin/tsx'),
+    ['services/ops/scripts/failed.ts', ...args, '--data-dir', cloud.dataDir],
+    {
+      cwd: repositoryRoot,
+    },
+  );
   return stdout;
 }
 
@@ -46,19 +50,40 @@ describe('a poison record among thousands', () => {
   let poisonSequence: string;
   let poisonShard: string;
 
-  const json = async <T>(route: string, init?: RequestInit): Promise<T> => (await (await cloud.fetch(route, init)).json()) as T;
+  const json = async <T>(route: string, init?: RequestInit): Promise<T> =>
+    (await (await cloud.fetch(route, init)).json()) as T;
   const campaignBids = async () => (await json<{ bids: number }>(`/reports/campaigns/${CAMPAIGN}`)).bids;
   const lakeBidsOfPoison = async () =>
-    (await json<{ rows: { n: number }[] }>('/query', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ sql: `SELECT count(*)::INTEGER AS n FROM bids WHERE tx_id = '${POISON_TX}'` }) }))
-      .rows[0]!.n;
+    (
+      await json<{ rows: { n: number }[] }>('/query', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ sql: `SELECT count(*)::INTEGER AS n FROM bids WHERE tx_id = '${POISON_TX}'` }),
+      })
+    ).rows[0]!.n;
 
   beforeAll(async () => {
     cloud = await startTestCloud({ lake: { lakeBatchWindowSeconds: '1' } }, { meterRequests: true });
-    const bids = Array.from({ length: VALID_BIDS }, (_, i) => ({ type: 'bid', tx_id: `valid-${i}`, app_uid: `u-${i}`, campaign_item_id: CAMPAIGN, domain: 'example.com' }));
-    const post = (events: unknown[]) => cloud.fetch('/events', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+    const bids = Array.from({ length: VALID_BIDS }, (_, i) => ({
+      type: 'bid',
+      tx_id: `valid-${i}`,
+      app_uid: `u-${i}`,
+      campaign_item_id: CAMPAIGN,
+      domain: 'example.com',
+    }));
+    const post = (events: unknown[]) =>
+      cloud.fetch('/events', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ events }),
+      });
     for (let i = 0; i < VALID_BIDS / 2; i += 500) await post(bids.slice(i, i + 500));
     const put = await localKinesisClient(cloud.kinesisEndpoint).send(
-      new PutRecordCommand({ StreamName: RAW_EVENTS_STREAM, PartitionKey: POISON_TX, Data: Buffer.from(JSON.stringify(envelope('424242'))) }),
+      new PutRecordCommand({
+        StreamName: RAW_EVENTS_STREAM,
+        PartitionKey: POISON_TX,
+        Data: Buffer.from(JSON.stringify(envelope('424242'))),
+      }),
     );
     poisonSequence = put.SequenceNumber!;
     poisonShard = put.ShardId!;
@@ -77,12 +102,28 @@ describe('a poison record among thousands', () => {
 
     // Assess
     // Set aside at the first delivery; a batch delivered again (after another record's failure) rejects it again.
-    expect(items.map(({ function_name, sequence_number, status, error_name }) => ({ function_name, sequence_number, status, error_name })).sort((a, b) => a.function_name.localeCompare(b.function_name))).toStrictEqual([
-      { function_name: JOIN_EVENTS, sequence_number: poisonSequence, status: 'failed', error_name: 'InvalidEventEnvelope' },
+    expect(
+      items
+        .map(({ function_name, sequence_number, status, error_name }) => ({
+          function_name,
+          sequence_number,
+          status,
+          error_name,
+        }))
+        .sort((a, b) => a.function_name.localeCompare(b.function_name)),
+    ).toStrictEqual([
+      {
+        function_name: JOIN_EVENTS,
+        sequence_number: poisonSequence,
+        status: 'failed',
+        error_name: 'InvalidEventEnvelope',
+      },
       { function_name: LAND_RAW_EVENTS, sequence_number: poisonSequence, status: 'failed', error_name: 'NotALakeRow' },
     ]);
     expect(items.every((item) => item.attempts >= 1)).toBe(true);
-    expect(items.find((item) => item.function_name === JOIN_EVENTS)!.error_message).toContain('$.data.campaign_item_id must be integer');
+    expect(items.find((item) => item.function_name === JOIN_EVENTS)!.error_message).toContain(
+      '$.data.campaign_item_id must be integer',
+    );
     expect(counts).toMatchObject({ failed: 2, replayed: 0, retrying: 0 });
     expect(await campaignBids()).toBe(VALID_BIDS);
     expect(await lakeBidsOfPoison()).toBe(0);
@@ -124,8 +165,13 @@ describe('a poison record among thousands', () => {
     // Assess
     expect(response.status).toBe(200);
     expect(report).toMatchObject({ source: 'local-meter', events_ingested: VALID_BIDS });
-    expect(report.services.find(({ service }) => service === 'ingest')!.usage).toMatchObject({ apiGatewayHttpRequest: 6, kinesisPutPayloadUnit: VALID_BIDS });
-    expect(report.services.map(({ service }) => service)).toEqual(expect.arrayContaining(['ingest', 'enrich', 'aggregate', 'lake']));
+    expect(report.services.find(({ service }) => service === 'ingest')!.usage).toMatchObject({
+      apiGatewayHttpRequest: 6,
+      kinesisPutPayloadUnit: VALID_BIDS,
+    });
+    expect(report.services.map(({ service }) => service)).toEqual(
+      expect.arrayContaining(['ingest', 'enrich', 'aggregate', 'lake']),
+    );
     expect(report.services.reduce((sum, { usd }) => sum + usd, 0)).toBeCloseTo(report.total_usd, 9);
     expect(report.total_usd).toBeGreaterThan(0);
     expect(report.usd_per_million_events).toBeCloseTo((report.total_usd / VALID_BIDS) * 1e6, 9);
@@ -135,7 +181,10 @@ describe('a poison record among thousands', () => {
 
   it('shows a failed record whole, data included', async () => {
     // Act
-    const shown = JSON.parse(await failedCli(cloud, 'show', `${JOIN_EVENTS}#${poisonShard}#${poisonSequence}`)) as { data: string; partition_key: string };
+    const shown = JSON.parse(await failedCli(cloud, 'show', `${JOIN_EVENTS}#${poisonShard}#${poisonSequence}`)) as {
+      data: string;
+      partition_key: string;
+    };
 
     // Assess
     expect(JSON.parse(shown.data)).toStrictEqual({ ...envelope('424242'), received_at: expect.any(String) });
@@ -161,13 +210,19 @@ describe('a poison record among thousands', () => {
     expect(afterFirst).toStrictEqual({ bids: VALID_BIDS + 1, lake: 1 });
     expect(again).toBe('Nothing to replay: no failed events.\n');
     expect(third.every((line) => line.includes(': already replayed (corrected data'))).toBe(true);
-    expect({ bids: await campaignBids(), lake: await lakeBidsOfPoison() }).toStrictEqual({ bids: VALID_BIDS + 1, lake: 1 });
+    expect({ bids: await campaignBids(), lake: await lakeBidsOfPoison() }).toStrictEqual({
+      bids: VALID_BIDS + 1,
+      lake: 1,
+    });
     expect(counts).toMatchObject({ failed: 0, replayed: 2 });
   }, 120_000);
 
   it('reconciles every accepted event of the raw stream: processed or set aside, none twice', async () => {
     // Act
-    const reconciliation = await json<{ balanced: boolean; totals: { accepted: number; consumers: Record<string, unknown> } }>(
+    const reconciliation = await json<{
+      balanced: boolean;
+      totals: { accepted: number; consumers: Record<string, unknown> };
+    }>(
       `/reconciliation?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
     );
 
@@ -185,14 +240,22 @@ describe('a poison record among thousands', () => {
   it('keeps a record failed, with the consumer’s reason, when its replay fails again', async () => {
     // Prepare
     const put = await localKinesisClient(cloud.kinesisEndpoint).send(
-      new PutRecordCommand({ StreamName: RAW_EVENTS_STREAM, PartitionKey: 'broken', Data: Buffer.from('{"not": "an envelope"') }),
+      new PutRecordCommand({
+        StreamName: RAW_EVENTS_STREAM,
+        PartitionKey: 'broken',
+        Data: Buffer.from('{"not": "an envelope"'),
+      }),
     );
     await waitForIdlePipeline(cloud);
     const { items } = await json<{ items: FailedEventBody[] }>('/failed-events?status=failed');
-    const enrichFailure = items.find((item) => item.function_name === JOIN_EVENTS && item.sequence_number === put.SequenceNumber)!;
+    const enrichFailure = items.find(
+      (item) => item.function_name === JOIN_EVENTS && item.sequence_number === put.SequenceNumber,
+    )!;
 
     // Act
-    const response = await cloud.fetch(`/failed-events/${encodeURIComponent(enrichFailure.failure_id)}/replay`, { method: 'POST' });
+    const response = await cloud.fetch(`/failed-events/${encodeURIComponent(enrichFailure.failure_id)}/replay`, {
+      method: 'POST',
+    });
     const answer = (await response.json()) as { code: string; message: string };
     const after = await json<FailedEventBody>(`/failed-events/${encodeURIComponent(enrichFailure.failure_id)}`);
 

@@ -11,9 +11,15 @@ import { SHORT_SESSION_PARAMS } from './support/workload/oracleScenario.js';
 const RETRAIN = 'sdp-retrain-local-retrainModel';
 /** A bid's label is final once the join's session timeout has passed and its impression has landed in the lake, even on a busy machine. */
 const LABEL_DELAY_MINUTES = 0.3;
-const DOMAIN_EFFECT: Record<string, number> = { 'premium.example.com': 1.2, 'news.example.com': 0.3, 'games.example.io': -0.4, 'spam.example.net': -1.5 };
+const DOMAIN_EFFECT: Record<string, number> = {
+  'premium.example.com': 1.2,
+  'news.example.com': 0.3,
+  'games.example.io': -0.4,
+  'spam.example.net': -1.5,
+};
 const DOMAINS = Object.keys(DOMAIN_EFFECT);
-const winProbability = (price: number, domain: string) => 1 / (1 + Math.exp(-(-5 + 0.9 * Math.log1p(price) + DOMAIN_EFFECT[domain]!)));
+const winProbability = (price: number, domain: string) =>
+  1 / (1 + Math.exp(-(-5 + 0.9 * Math.log1p(price) + DOMAIN_EFFECT[domain]!)));
 
 interface Bid {
   tx_id: string;
@@ -66,7 +72,20 @@ describe('predictions that keep learning', () => {
   let cloud: Awaited<ReturnType<typeof startTestCloud>>;
   const json = async (path: string, init?: RequestInit) => {
     const response = await cloud.fetch(path, { ...init, headers: { 'content-type': 'application/json' } });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { models?: { version: string; live: boolean; decision: string; reason: string; metrics: { auc: number }; training: { labels: string } }[]; live_version?: string } };
+    return {
+      status: response.status,
+      body: (await response.json()) as Record<string, unknown> & {
+        models?: {
+          version: string;
+          live: boolean;
+          decision: string;
+          reason: string;
+          metrics: { auc: number };
+          training: { labels: string };
+        }[];
+        live_version?: string;
+      },
+    };
   };
   const predict = async (bid: Pick<Bid, 'domain' | 'win_price'>) => {
     const { status, body } = await json('/predictions', { method: 'POST', body: JSON.stringify(request(bid)) });
@@ -75,11 +94,23 @@ describe('predictions that keep learning', () => {
   };
   const postBids = async (bids: Bid[]) => {
     const events = bids.flatMap((bid) => [
-      { type: 'bid', tx_id: bid.tx_id, app_uid: 'app', campaign_item_id: 42, domain: bid.domain, creative_id: 'creative-1', creative_category: 'sports', win_price: bid.win_price },
+      {
+        type: 'bid',
+        tx_id: bid.tx_id,
+        app_uid: 'app',
+        campaign_item_id: 42,
+        domain: bid.domain,
+        creative_id: 'creative-1',
+        creative_category: 'sports',
+        win_price: bid.win_price,
+      },
       ...(bid.won ? [{ type: 'imp', tx_id: bid.tx_id, win_price: bid.win_price }] : []),
     ]);
     for (let i = 0; i < events.length; i += 500) {
-      const { status } = await json('/events', { method: 'POST', body: JSON.stringify({ events: events.slice(i, i + 500) }) });
+      const { status } = await json('/events', {
+        method: 'POST',
+        body: JSON.stringify({ events: events.slice(i, i + 500) }),
+      });
       if (status !== 200) throw new Error(`POST /events answered ${status}`);
     }
   };
@@ -113,7 +144,10 @@ describe('predictions that keep learning', () => {
 
   it('answers 503 model_unavailable, not a made-up score, before any model is live', async () => {
     // Act
-    const { status, body } = await json('/predictions', { method: 'POST', body: JSON.stringify(request({ domain: 'news.example.com', win_price: 100 })) });
+    const { status, body } = await json('/predictions', {
+      method: 'POST',
+      body: JSON.stringify(request({ domain: 'news.example.com', win_price: 100 })),
+    });
 
     // Assess
     expect({ status, code: body.code }).toStrictEqual({ status: 503, code: 'model_unavailable' });
@@ -121,7 +155,10 @@ describe('predictions that keep learning', () => {
 
   it('refuses an invalid prediction request with a 400', async () => {
     // Act
-    const { status, body } = await json('/predictions', { method: 'POST', body: JSON.stringify({ ...request({ domain: 'x', win_price: 1 }), winPrice: 'high' }) });
+    const { status, body } = await json('/predictions', {
+      method: 'POST',
+      body: JSON.stringify({ ...request({ domain: 'x', win_price: 1 }), winPrice: 'high' }),
+    });
 
     // Assess
     expect({ status, code: body.code }).toStrictEqual({ status: 400, code: 'validation_failed' });
@@ -133,19 +170,32 @@ describe('predictions that keep learning', () => {
     await postBids(bidsOf(3_000, 1, 'a'));
     await new Promise((resolve) => setTimeout(resolve, LABEL_DELAY_MINUTES * 60_000 + 2_000));
     await postBids(bidsOf(3_000, 2, 'b'));
-    const live = await waitFor('a live model', async () => (await json('/models')).body.live_version as string | undefined);
+    const live = await waitFor(
+      'a live model',
+      async () => (await json('/models')).body.live_version as string | undefined,
+    );
     const holdout = bidsOf(300, 99, 'holdout');
     const scores = [];
     for (const bid of holdout) scores.push((await predict(bid)).predictions[0]!.score);
     const byPrice = [];
-    for (const price of [10, 100, 1000]) byPrice.push((await predict({ domain: 'news.example.com', win_price: price })).predictions[0]!.score);
+    for (const price of [10, 100, 1000])
+      byPrice.push((await predict({ domain: 'news.example.com', win_price: price })).predictions[0]!.score);
 
     // Assess
-    expect(aucOf(scores, holdout.map((bid) => bid.won))).toBeGreaterThanOrEqual(0.75);
+    expect(
+      aucOf(
+        scores,
+        holdout.map((bid) => bid.won),
+      ),
+    ).toBeGreaterThanOrEqual(0.75);
     expect(byPrice[0]).toBeLessThan(byPrice[1]!);
     expect(byPrice[1]).toBeLessThan(byPrice[2]!);
     const { body } = await json('/models');
-    expect(body.models?.find((model) => model.version === live)).toMatchObject({ live: true, decision: 'promoted', training: { labels: 'observed' } });
+    expect(body.models?.find((model) => model.version === live)).toMatchObject({
+      live: true,
+      decision: 'promoted',
+      training: { labels: 'observed' },
+    });
   }, 300_000);
 
   it('refuses a version trained on shuffled labels and keeps the live one', async () => {
@@ -153,12 +203,20 @@ describe('predictions that keep learning', () => {
     const before = (await json('/models')).body.live_version;
 
     // Act
-    const outcome = (await cloud.pools.get(RETRAIN)!.invoke({ shuffleLabels: true })) as { version: string; decision: string; reason: string };
+    const outcome = (await cloud.pools.get(RETRAIN)!.invoke({ shuffleLabels: true })) as {
+      version: string;
+      decision: string;
+      reason: string;
+    };
 
     // Assess
     const { body } = await json('/models');
     expect(outcome.decision).toBe('rejected');
-    expect(body.models?.find((model) => model.version === outcome.version)).toMatchObject({ live: false, decision: 'rejected', training: { labels: 'shuffled' } });
+    expect(body.models?.find((model) => model.version === outcome.version)).toMatchObject({
+      live: false,
+      decision: 'rejected',
+      training: { labels: 'shuffled' },
+    });
     expect(body.live_version).toBe(before);
   }, 120_000);
 
@@ -177,15 +235,23 @@ describe('predictions that keep learning', () => {
 
     // Act
     const promoted = await json(`/models/${control}/promote`, { method: 'POST' });
-    const withControl = await waitFor('the control to serve', async () => {
-      const answers = await predictAll();
-      return answers.every((answer) => answer.model_version === control) ? answers : undefined;
-    }, 30_000);
+    const withControl = await waitFor(
+      'the control to serve',
+      async () => {
+        const answers = await predictAll();
+        return answers.every((answer) => answer.model_version === control) ? answers : undefined;
+      },
+      30_000,
+    );
     const rolledBack = await json(`/models/${good}/promote`, { method: 'POST' });
-    const again = await waitFor('the good model to serve again', async () => {
-      const answers = await predictAll();
-      return answers.every((answer) => answer.model_version === good) ? answers : undefined;
-    }, 30_000);
+    const again = await waitFor(
+      'the good model to serve again',
+      async () => {
+        const answers = await predictAll();
+        return answers.every((answer) => answer.model_version === good) ? answers : undefined;
+      },
+      30_000,
+    );
 
     // Assess
     expect([promoted.status, rolledBack.status]).toStrictEqual([200, 200]);

@@ -33,11 +33,24 @@ describe('sessions of a shop clickstream through the local cloud', () => {
   let cloud: TestCloud;
 
   const postBatch = async (events: readonly unknown[]) => {
-    const response = await cloud.fetch('/clickstream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
-    return { status: response.status, body: (await response.json()) as { accepted: number; rejected: number; results: { status: string; error?: { code: string } }[] } };
+    const response = await cloud.fetch('/clickstream', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
+    return {
+      status: response.status,
+      body: (await response.json()) as {
+        accepted: number;
+        rejected: number;
+        results: { status: string; error?: { code: string } }[];
+      },
+    };
   };
   const sessionsOf = async (userId: string, includeMerged = false): Promise<ListedSession[]> => {
-    const response = await cloud.fetch(`/sessions?user_id=${encodeURIComponent(userId)}&limit=1000&include_merged=${includeMerged}`);
+    const response = await cloud.fetch(
+      `/sessions?user_id=${encodeURIComponent(userId)}&limit=1000&include_merged=${includeMerged}`,
+    );
     expect(response.status).toBe(200);
     return ((await response.json()) as { sessions: ListedSession[] }).sessions;
   };
@@ -46,7 +59,11 @@ describe('sessions of a shop clickstream through the local cloud', () => {
   const clickstream = async () => {
     const records = await readWholeStream(localKinesisClient(cloud.kinesisEndpoint), CLICKSTREAM);
     const userOf = (record: StreamRecordRead) => (record.data as { data?: { user_id?: unknown } }).data?.user_id;
-    return { records, checked: records.filter((record) => String(userOf(record)).startsWith(CHECKED_PREFIX)), users: new Set(records.map(userOf)) };
+    return {
+      records,
+      checked: records.filter((record) => String(userOf(record)).startsWith(CHECKED_PREFIX)),
+      users: new Set(records.map(userOf)),
+    };
   };
 
   beforeAll(async () => {
@@ -59,12 +76,23 @@ describe('sessions of a shop clickstream through the local cloud', () => {
 
   it('ends with exactly the sessions of the whole clickstream in event time, despite disorder, late bridging events and copies', async () => {
     // Prepare
-    const workload = generateClickstream({ users: 150, seed: 2026, gapMs: GAP_MS, startMs: Date.now() - 30 * 60_000, userPrefix: SHOPPER_PREFIX, productPrefix: PRODUCT_PREFIX });
+    const workload = generateClickstream({
+      users: 150,
+      seed: 2026,
+      gapMs: GAP_MS,
+      startMs: Date.now() - 30 * 60_000,
+      userPrefix: SHOPPER_PREFIX,
+      productPrefix: PRODUCT_PREFIX,
+    });
     const expected = sessionsOracle(workload.arrivals, GAP_MS);
 
     // Act: the first 20 events one by one, the rest in batches of 1 to 200, in arrival order
     for (const event of workload.arrivals.slice(0, 20)) {
-      const response = await cloud.fetch('/clickstream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event) });
+      const response = await cloud.fetch('/clickstream', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(event),
+      });
       expect(response.status).toBe(202);
     }
     let accepted = 20;
@@ -81,7 +109,15 @@ describe('sessions of a shop clickstream through the local cloud', () => {
     const mismatches: unknown[] = [];
     for (const [userId, sessions] of expected) {
       const listed = await sessionsOf(userId);
-      const actual = listed.map(({ user_id, start, end, event_count, device_type, entry_event, exit_event }) => ({ user_id, start, end, event_count, device_type, entry_event, exit_event }));
+      const actual = listed.map(({ user_id, start, end, event_count, device_type, entry_event, exit_event }) => ({
+        user_id,
+        start,
+        end,
+        event_count,
+        device_type,
+        entry_event,
+        exit_event,
+      }));
       if (JSON.stringify(actual) !== JSON.stringify(sessions)) mismatches.push({ userId, actual, sessions });
       const ids = listed.map((s) => s.session_id);
       expect(new Set(ids).size).toBe(ids.length);
@@ -98,15 +134,26 @@ describe('sessions of a shop clickstream through the local cloud', () => {
       const known = latest.get(session.session_id) as (ListedSession & { updated_at: string }) | undefined;
       if (!known || known.updated_at <= session.updated_at) latest.set(session.session_id, session);
     }
-    const streamed = [...latest.values()].filter((s) => s.status === 'active').map((s) => `${s.session_id} ${s.start} ${s.end} ${s.event_count}`).sort();
-    const listedAll = (await Promise.all([...expected.keys()].map((userId) => sessionsOf(userId)))).flat().map((s) => `${s.session_id} ${s.start} ${s.end} ${s.event_count}`).sort();
+    const streamed = [...latest.values()]
+      .filter((s) => s.status === 'active')
+      .map((s) => `${s.session_id} ${s.start} ${s.end} ${s.event_count}`)
+      .sort();
+    const listedAll = (await Promise.all([...expected.keys()].map((userId) => sessionsOf(userId))))
+      .flat()
+      .map((s) => `${s.session_id} ${s.start} ${s.end} ${s.event_count}`)
+      .sort();
     expect(streamed).toStrictEqual(listedAll);
   }, 600_000);
 
   it('merges two sessions when a late event bridges them, keeping the earlier id, and extends one backwards', async () => {
     // Prepare
     const t0 = Date.now() - 10 * 60_000;
-    const click = (offsetMs: number, event_name: string, device_type = 'mobile'): PostedClick => ({ user_id: LATE_USER, event_timestamp: t0 + offsetMs, event_name, device_type });
+    const click = (offsetMs: number, event_name: string, device_type = 'mobile'): PostedClick => ({
+      user_id: LATE_USER,
+      event_timestamp: t0 + offsetMs,
+      event_name,
+      device_type,
+    });
     await postBatch([click(0, 'navigate'), click(1_000, 'detail'), click(20_000, 'search'), click(21_000, 'purchase')]);
     await cloud.waitForIdle();
     const before = await sessionsOf(LATE_USER);
@@ -125,11 +172,24 @@ describe('sessions of a shop clickstream through the local cloud', () => {
       [`${LATE_USER}_1`, iso(0), iso(1_000), 2],
       [`${LATE_USER}_2`, iso(20_000), iso(21_000), 2],
     ]);
-    expect(merged.map((s) => [s.session_id, s.status, s.merged_into ?? null, s.start, s.end, s.event_count, s.entry_event, s.exit_event])).toStrictEqual([
+    expect(
+      merged.map((s) => [
+        s.session_id,
+        s.status,
+        s.merged_into ?? null,
+        s.start,
+        s.end,
+        s.event_count,
+        s.entry_event,
+        s.exit_event,
+      ]),
+    ).toStrictEqual([
       [`${LATE_USER}_1`, 'active', null, iso(0), iso(21_000), 5, 'navigate', 'purchase'],
       [`${LATE_USER}_2`, 'merged', `${LATE_USER}_1`, iso(20_000), iso(21_000), 2, 'search', 'purchase'],
     ]);
-    expect(extended.map((s) => [s.session_id, s.start, s.end, s.event_count, s.entry_event, s.device_type])).toStrictEqual([[`${LATE_USER}_1`, iso(-6_000), iso(21_000), 6, 'search', 'tablet']]);
+    expect(
+      extended.map((s) => [s.session_id, s.start, s.end, s.event_count, s.entry_event, s.device_type]),
+    ).toStrictEqual([[`${LATE_USER}_1`, iso(-6_000), iso(21_000), 6, 'search', 'tablet']]);
   }, 180_000);
 
   it('rejects invalid clickstream events with every reason and writes nothing invalid to the stream', async () => {
@@ -140,19 +200,31 @@ describe('sessions of a shop clickstream through the local cloud', () => {
     const before = await clickstream();
 
     // Act
-    const single = await cloud.fetch('/clickstream', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_id: rejectedUsers[0], event_timestamp: 'now', event_name: 'detail' }) });
+    const single = await cloud.fetch('/clickstream', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_id: rejectedUsers[0], event_timestamp: 'now', event_name: 'detail' }),
+    });
     const singleBody = (await single.json()) as { code: string; message: string; violations: { path: string }[] };
     const batch = await postBatch([valid, { user_id: rejectedUsers[1], event_name: 'detail' }, 'not an object']);
     const notABatch = await postBatch([]);
     const after = await clickstream();
 
     // Assess
-    expect({ status: single.status, code: singleBody.code, paths: singleBody.violations.map((v) => v.path).sort() }).toStrictEqual({
+    expect({
+      status: single.status,
+      code: singleBody.code,
+      paths: singleBody.violations.map((v) => v.path).sort(),
+    }).toStrictEqual({
       status: 400,
       code: 'validation_failed',
       paths: ['$.event_timestamp', '$.user_id'],
     });
-    expect({ status: batch.status, accepted: batch.body.accepted, results: batch.body.results.map((r) => r.error?.code ?? r.status) }).toStrictEqual({
+    expect({
+      status: batch.status,
+      accepted: batch.body.accepted,
+      results: batch.body.results.map((r) => r.error?.code ?? r.status),
+    }).toStrictEqual({
       status: 200,
       accepted: 1,
       results: ['accepted', 'validation_failed', 'validation_failed'],
@@ -161,7 +233,9 @@ describe('sessions of a shop clickstream through the local cloud', () => {
     // Exactly the one valid event (with the contract's defaults) is new among the checks' users, no
     // rejected user is in the stream, and every record of it, whichever suite posted it, is valid.
     expect(before.checked).toStrictEqual([]);
-    expect(after.checked.map((record) => (record.data as { data: unknown }).data)).toStrictEqual([{ ...valid, event_type: 'click', device_type: 'unknown' }]);
+    expect(after.checked.map((record) => (record.data as { data: unknown }).data)).toStrictEqual([
+      { ...valid, event_type: 'click', device_type: 'unknown' },
+    ]);
     expect(rejectedUsers.filter((rejected) => after.users.has(rejected))).toStrictEqual([]);
     expect(after.records.filter((record) => !validateClickstreamEnvelope(record.data))).toStrictEqual([]);
   }, 120_000);

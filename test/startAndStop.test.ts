@@ -27,8 +27,28 @@ describe('npm start, with demo traffic, and Ctrl-C', () => {
     dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-start-'));
     child = spawn(
       'npm',
-      ['start', '--', '--data-dir', dataDir, '--port', '0', '--kinesis-port', '0', '--dynamodb-port', '0', '--rate', '20', '--shop-rate', '2'],
-      { cwd: repositoryRoot, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } },
+      [
+        'start',
+        '--',
+        '--data-dir',
+        dataDir,
+        '--port',
+        '0',
+        '--kinesis-port',
+        '0',
+        '--dynamodb-port',
+        '0',
+        '--rate',
+        '20',
+        '--shop-rate',
+        '2',
+      ],
+      {
+        cwd: repositoryRoot,
+        detached: true,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NODE_NO_WARNINGS: '1' },
+      },
     );
     let demoStarted: () => void = () => undefined;
     const demo = new Promise<void>((resolve) => (demoStarted = resolve));
@@ -57,8 +77,13 @@ describe('npm start, with demo traffic, and Ctrl-C', () => {
 
   it('listens on loopback only, refuses browsers at the emulators, keeps its keys to its user, and links the dashboard with a read-only key', async () => {
     // Prepare
-    const endpoints = JSON.parse(await readFile(path.join(dataDir, 'endpoints.json'), 'utf8')) as Record<string, string>;
-    const reportedPorts = ['gateway', 'kinesis', 'dynamoDb', 'sageMaker', 'lambda'].map((name) => Number(new URL(endpoints[name]!).port));
+    const endpoints = JSON.parse(await readFile(path.join(dataDir, 'endpoints.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const reportedPorts = ['gateway', 'kinesis', 'dynamoDb', 'sageMaker', 'lambda'].map((name) =>
+      Number(new URL(endpoints[name]!).port),
+    );
     const dashboardKey = lines.map((line) => DASHBOARD_LINE.exec(line)?.[1]).find((key) => key !== undefined) ?? '';
 
     // Act
@@ -68,7 +93,9 @@ describe('npm start, with demo traffic, and Ctrl-C', () => {
       dynamoDb: await preflight(endpoints.dynamoDb!),
     };
     const { client } = await openDynamoDb({ dataDir });
-    const dashboardKeyRecord = await dynamoDbApiKeysTable(client, 'sdp-access-local-api-keys').get(parseApiKey(dashboardKey)?.keyId ?? '-');
+    const dashboardKeyRecord = await dynamoDbApiKeysTable(client, 'sdp-access-local-api-keys').get(
+      parseApiKey(dashboardKey)?.keyId ?? '-',
+    );
     client.destroy();
 
     // Assess
@@ -105,7 +132,13 @@ describe('npm start, with demo traffic, and Ctrl-C', () => {
     // Assess
     const stopped = lines.includes('Stopped.');
     const leftovers = await processesNaming(dataDir);
-    expect({ ended: ['SIGINT', 'exit 0'].includes(ended), stopped, failures: lines.filter((line) => FAILURE_LINE.test(line)), leftovers, lastLines: stopped ? [] : lines.slice(-25) }).toStrictEqual({
+    expect({
+      ended: ['SIGINT', 'exit 0'].includes(ended),
+      stopped,
+      failures: lines.filter((line) => FAILURE_LINE.test(line)),
+      leftovers,
+      lastLines: stopped ? [] : lines.slice(-25),
+    }).toStrictEqual({
       ended: true,
       stopped: true,
       failures: [],
@@ -120,7 +153,11 @@ describe('npm start, with demo traffic, and Ctrl-C', () => {
 async function preflight(endpoint: string): Promise<{ status: number; allowOrigin: string | null }> {
   const response = await fetch(endpoint, {
     method: 'OPTIONS',
-    headers: { origin: 'http://web-page.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' },
+    headers: {
+      origin: 'http://web-page.example',
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'content-type,x-amz-target',
+    },
   });
   await response.arrayBuffer();
   return { status: response.status, allowOrigin: response.headers.get('access-control-allow-origin') };

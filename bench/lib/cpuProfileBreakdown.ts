@@ -27,20 +27,41 @@ export type CpuCategory =
  */
 export function categoryOf(functionName: string, url: string): CpuCategory {
   if (functionName === '(garbage collector)') return 'garbage collection';
-  if (/node:internal\/modules|cjs-module-lexer|internal\/bootstrap\/realm|source_map|esm\/(loader|get_format|utils|resolve|hooks)/.test(url) || /^(compileForInternalLoader|wrapSafe|compileSourceTextModule)$/.test(functionName)) {
+  if (
+    /node:internal\/modules|cjs-module-lexer|internal\/bootstrap\/realm|source_map|esm\/(loader|get_format|utils|resolve|hooks)/.test(
+      url,
+    ) ||
+    /^(compileForInternalLoader|wrapSafe|compileSourceTextModule)$/.test(functionName)
+  ) {
     return 'module loading (cold starts)';
   }
   if (/local-cloud\/src\/gateway/.test(url)) return 'gateway (HTTP server, API Gateway event)';
-  if (/local-cloud\/src\/functions|node:internal\/worker/.test(url) || functionName === 'postMessage' || functionName === 'receiveMessageOnPort') {
+  if (
+    /local-cloud\/src\/functions|node:internal\/worker/.test(url) ||
+    functionName === 'postMessage' ||
+    functionName === 'receiveMessageOnPort'
+  ) {
     return 'function instances (worker threads, messaging)';
   }
-  if (/node_modules\/(kinesalite|leveldown|levelup|level-|abstract-leveldown|encoding-down|deferred-leveldown|lazy|once|bignumber)/.test(url) || /startKinesis|kinesaliteSequences/.test(url) || /^LevelDOWN\./.test(functionName)) {
+  if (
+    /node_modules\/(kinesalite|leveldown|levelup|level-|abstract-leveldown|encoding-down|deferred-leveldown|lazy|once|bignumber)/.test(
+      url,
+    ) ||
+    /startKinesis|kinesaliteSequences/.test(url) ||
+    /^LevelDOWN\./.test(functionName)
+  ) {
     return 'Kinesis emulator (kinesalite, group commit)';
   }
-  if (/node_modules\/(@aws-sdk|@smithy|@aws-crypto)/.test(url) || /node:internal\/crypto/.test(url)) return 'AWS SDK (serialize, sign, HTTP client)';
+  if (/node_modules\/(@aws-sdk|@smithy|@aws-crypto)/.test(url) || /node:internal\/crypto/.test(url))
+    return 'AWS SDK (serialize, sign, HTTP client)';
   if (/\.data\/cache\/bundles|\.data\/build/.test(url)) return 'function code (handler, middy, Powertools, validation)';
   if (/local-cloud\/src/.test(url)) return 'stream pollers and other local cloud code';
-  if (/node:(_http|http|net|internal\/(streams|net|http|stream_base|dns))/.test(url) || functionName === 'writev' || functionName === 'writeUtf8String' || functionName === 'writeBuffer') {
+  if (
+    /node:(_http|http|net|internal\/(streams|net|http|stream_base|dns))/.test(url) ||
+    functionName === 'writev' ||
+    functionName === 'writeUtf8String' ||
+    functionName === 'writeBuffer'
+  ) {
     return 'Node HTTP and sockets';
   }
   return 'other';
@@ -54,7 +75,14 @@ export async function cpuBreakdown(dir: string): Promise<Record<CpuCategory, num
   const totals = {} as Record<CpuCategory, number>;
   for (const file of (await readdir(dir)).filter((name) => name.endsWith('.cpuprofile'))) {
     const profile = JSON.parse(await readFile(path.join(dir, file), 'utf8')) as CpuProfile;
-    const categories = new Map(profile.nodes.map((node) => [node.id, node.callFrame.functionName === '(idle)' ? undefined : categoryOf(node.callFrame.functionName, node.callFrame.url)]));
+    const categories = new Map(
+      profile.nodes.map((node) => [
+        node.id,
+        node.callFrame.functionName === '(idle)'
+          ? undefined
+          : categoryOf(node.callFrame.functionName, node.callFrame.url),
+      ]),
+    );
     profile.samples.forEach((id, i) => {
       const category = categories.get(id);
       if (category) totals[category] = (totals[category] ?? 0) + profile.timeDeltas[i]! / 1000;

@@ -42,9 +42,15 @@ export interface WriteShape {
 
 const s = (value: string): AttributeValue => ({ S: value });
 const n = (value: number): AttributeValue => ({ N: String(value) });
-export const errorText = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+export const errorText = (error: unknown) =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 let nextKey = 0;
-const newItem = (prefix: string) => ({ pk: s(`${prefix}-${nextKey++}`), version: n(1), payload: s(PAYLOAD), at: n(Date.now()) });
+const newItem = (prefix: string) => ({
+  pk: s(`${prefix}-${nextKey++}`),
+  version: n(1),
+  payload: s(PAYLOAD),
+  at: n(Date.now()),
+});
 /** Window marks only grow, over every run and both targets, so a counter update's condition holds. */
 let nextMark = 1;
 const counterKey = (i: number) => ({ pk: s(`counter-${i % COUNTERS}`) });
@@ -53,15 +59,28 @@ const counterUpdate = (i: number, first: number, last: number) => ({
   Key: counterKey(i),
   UpdateExpression: 'ADD a :a, b :b SET c = :c, wm = :last',
   ConditionExpression: 'attribute_not_exists(wm) OR wm < :first',
-  ExpressionAttributeValues: { ':a': n(3), ':b': n(1), ':c': s('2026-12-06T20:00:00.000Z'), ':first': n(first), ':last': n(last) },
+  ExpressionAttributeValues: {
+    ':a': n(3),
+    ':b': n(1),
+    ':c': s('2026-12-06T20:00:00.000Z'),
+    ':first': n(first),
+    ':last': n(last),
+  },
 });
 /** Versions of the PartiQL UPDATE pool, per target, as this process last wrote them. */
-const versions: Record<Target, number[]> = { disk: new Array(UPDATE_POOL).fill(1), memory: new Array(UPDATE_POOL).fill(1) };
+const versions: Record<Target, number[]> = {
+  disk: new Array(UPDATE_POOL).fill(1),
+  memory: new Array(UPDATE_POOL).fill(1),
+};
 const nextPoolSlot: Record<Target, number> = { disk: 0, memory: 0 };
 const statementOutcome = (responses: { Error?: { Code?: string; Message?: string } }[] = []): Outcome => {
   const failed = responses.filter((response) => response.Error).length;
   const error = responses.find((response) => response.Error)?.Error;
-  return { done: responses.length - failed, failed, ...(error ? { firstError: `${error.Code}: ${error.Message}` } : {}) };
+  return {
+    done: responses.length - failed,
+    failed,
+    ...(error ? { firstError: `${error.Code}: ${error.Message}` } : {}),
+  };
 };
 const transactPuts = (count: number): WriteShape => ({
   name: `TransactWriteItems ×${count} conditional puts`,
@@ -81,12 +100,14 @@ export const WRITE_SHAPES: WriteShape[] = [
     name: 'PutItem, conditional',
     itemsPerRequest: 1,
     send: async (client) => {
-      await client.send(new PutItemCommand({
-        TableName: TABLE,
-        Item: newItem('put'),
-        ConditionExpression: 'attribute_not_exists(pk) OR version = :v',
-        ExpressionAttributeValues: { ':v': n(0) },
-      }));
+      await client.send(
+        new PutItemCommand({
+          TableName: TABLE,
+          Item: newItem('put'),
+          ConditionExpression: 'attribute_not_exists(pk) OR version = :v',
+          ExpressionAttributeValues: { ':v': n(0) },
+        }),
+      );
       return { done: 1, failed: 0 };
     },
   },
@@ -100,7 +121,8 @@ export const WRITE_SHAPES: WriteShape[] = [
         return { done: 1, failed: 0 };
       } catch (error) {
         // Two requests for one counter can overtake each other in flight; the later mark then wins.
-        if (error instanceof ConditionalCheckFailedException) return { done: 0, failed: 1, firstError: errorText(error) };
+        if (error instanceof ConditionalCheckFailedException)
+          return { done: 0, failed: 1, firstError: errorText(error) };
         throw error;
       }
     },
@@ -110,7 +132,9 @@ export const WRITE_SHAPES: WriteShape[] = [
     itemsPerRequest: 1,
     send: async (client) => {
       try {
-        await client.send(new UpdateItemCommand({ ...counterUpdate(nextMark++, 0, 0), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+        await client.send(
+          new UpdateItemCommand({ ...counterUpdate(nextMark++, 0, 0), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
+        );
         return { done: 0, failed: 1, firstError: 'the condition held' };
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
@@ -155,7 +179,9 @@ export const WRITE_SHAPES: WriteShape[] = [
       const { Responses = [] } = await client.send(new BatchExecuteStatementCommand({ Statements }));
       Responses.forEach((response, i) => {
         // On a failed condition the old item (when returned) says which version the next write must name.
-        const known = response.Error ? Number(response.Error.Item?.version?.N ?? Number.NaN) : versions[target][slots[i]!]! + 1;
+        const known = response.Error
+          ? Number(response.Error.Item?.version?.N ?? Number.NaN)
+          : versions[target][slots[i]!]! + 1;
         if (Number.isFinite(known)) versions[target][slots[i]!] = known;
       });
       return statementOutcome(Responses);
@@ -169,11 +195,15 @@ export const WRITE_SHAPES: WriteShape[] = [
 export async function probeConditionAnswers(client: DynamoDBClient) {
   let updateAllOld: { returnsOldItem: boolean; attributes?: string[]; error?: string };
   try {
-    await client.send(new UpdateItemCommand({ ...counterUpdate(0, 0, 0), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+    await client.send(
+      new UpdateItemCommand({ ...counterUpdate(0, 0, 0), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
+    );
     updateAllOld = { returnsOldItem: false, error: 'the condition held' };
   } catch (error) {
     const item = error instanceof ConditionalCheckFailedException ? error.Item : undefined;
-    updateAllOld = item ? { returnsOldItem: true, attributes: Object.keys(item).sort() } : { returnsOldItem: false, error: errorText(error) };
+    updateAllOld = item
+      ? { returnsOldItem: true, attributes: Object.keys(item).sort() }
+      : { returnsOldItem: false, error: errorText(error) };
   }
   const insert = (pk: string): BatchStatementRequest => ({
     Statement: `INSERT INTO "${TABLE}" VALUE {'pk': ?, 'version': ?}`,
@@ -190,22 +220,31 @@ export async function probeConditionAnswers(client: DynamoDBClient) {
     'UPDATE, right version': update('probe-2', 1),
     'UPDATE, wrong version': update('probe-3', 99),
   };
-  const { Responses = [] } = await client.send(new BatchExecuteStatementCommand({ Statements: Object.values(statements) }));
-  const partiql = Object.fromEntries(Object.keys(statements).map((label, i) => {
-    const error = Responses[i]?.Error;
-    return [label, error ? { error: `${error.Code}: ${error.Message}`, returnsOldItem: error.Item !== undefined } : 'ok'];
-  }));
+  const { Responses = [] } = await client.send(
+    new BatchExecuteStatementCommand({ Statements: Object.values(statements) }),
+  );
+  const partiql = Object.fromEntries(
+    Object.keys(statements).map((label, i) => {
+      const error = Responses[i]?.Error;
+      return [
+        label,
+        error ? { error: `${error.Code}: ${error.Message}`, returnsOldItem: error.Item !== undefined } : 'ok',
+      ];
+    }),
+  );
   return { updateAllOld, batchExecuteStatement: partiql };
 }
 
 /** Creates the table and seeds the counters, the PartiQL UPDATE pool and the probe's items. */
 export async function prepareTable(client: DynamoDBClient): Promise<void> {
-  await client.send(new CreateTableCommand({
-    TableName: TABLE,
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
-    BillingMode: 'PAY_PER_REQUEST',
-  }));
+  await client.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
   const seed = [
     ...Array.from({ length: COUNTERS }, (_, i) => ({ ...counterKey(i), a: n(0), b: n(0), wm: n(0) })),
     ...Array.from({ length: UPDATE_POOL }, (_, i) => ({ pk: s(`pool-${i}`), version: n(1), payload: s(PAYLOAD) })),

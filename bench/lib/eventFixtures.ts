@@ -46,7 +46,11 @@ export function envelopeRecords(events: readonly BatchItem[]): { PartitionKey: s
   return events.map((item) => {
     const validation = validateEvent(item.type, structuredClone(item));
     if (!validation.ok) throw new Error(`fixture event is invalid: ${JSON.stringify(validation.violations)}`);
-    const { record } = stampEvent(item.type, validation.event as AdEvent, { eventId: randomUUID(), receivedAt: new Date(), tenant: 'bench' });
+    const { record } = stampEvent(item.type, validation.event as AdEvent, {
+      eventId: randomUUID(),
+      receivedAt: new Date(),
+      tenant: 'bench',
+    });
     return { PartitionKey: record.partitionKey, Data: record.data };
   });
 }

@@ -17,7 +17,10 @@ export function processCpuSeconds(pid: number): number | undefined {
 }
 
 /** Runs `work` and reports the average number of cores each process used meanwhile (undefined off Linux). */
-export async function withCpuCores<T>(pids: Record<string, number>, work: () => Promise<T>): Promise<{ result: T; cores: Record<string, number | undefined> }> {
+export async function withCpuCores<T>(
+  pids: Record<string, number>,
+  work: () => Promise<T>,
+): Promise<{ result: T; cores: Record<string, number | undefined> }> {
   const before = Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, processCpuSeconds(pid)]));
   const started = performance.now();
   const result = await work();
@@ -25,7 +28,10 @@ export async function withCpuCores<T>(pids: Record<string, number>, work: () => 
   const cores = Object.fromEntries(
     Object.entries(pids).map(([name, pid]) => {
       const [start, end] = [before[name], processCpuSeconds(pid)];
-      return [name, start === undefined || end === undefined ? undefined : Math.round(((end - start) / seconds) * 100) / 100];
+      return [
+        name,
+        start === undefined || end === undefined ? undefined : Math.round(((end - start) / seconds) * 100) / 100,
+      ];
     }),
   );
   return { result, cores };

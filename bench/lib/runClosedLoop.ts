@@ -28,7 +28,12 @@ export interface ClosedLoopResult {
  * and then a measured window. Only calls that finish inside the window count, bucketed by the second
  * they finished in, as autocannon samples requests.
  */
-export async function runClosedLoop({ concurrency, warmupMs, durationMs, call }: ClosedLoopOptions): Promise<ClosedLoopResult> {
+export async function runClosedLoop({
+  concurrency,
+  warmupMs,
+  durationMs,
+  call,
+}: ClosedLoopOptions): Promise<ClosedLoopResult> {
   const start = performance.now() + warmupMs;
   const end = start + durationMs;
   const perSecond = new Array<number>(Math.ceil(durationMs / 1000)).fill(0);

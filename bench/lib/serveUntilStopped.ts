@@ -4,7 +4,10 @@
  * `{ settled: true }` once `settle` (the work earlier load left behind) is done. Also reports a
  * start-up failure.
  */
-export function serveUntilStopped(stop: () => Promise<void>, settle: () => Promise<void> = async () => undefined): void {
+export function serveUntilStopped(
+  stop: () => Promise<void>,
+  settle: () => Promise<void> = async () => undefined,
+): void {
   let stopping = false;
   const shutdown = async (): Promise<void> => {
     if (stopping) return;

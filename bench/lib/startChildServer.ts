@@ -1,7 +1,8 @@
 import { fork } from 'node:child_process';
 
 /** Messages a server entry under `bench/servers/` sends to the benchmark over IPC. */
-export type ChildMessage<Ready, Report> = { ready: Ready } | { failed: string } | { report: Report } | { settled: true };
+export type ChildMessage<Ready, Report> =
+  { ready: Ready } | { failed: string } | { report: Report } | { settled: true };
 
 export interface ChildServer<Ready, Report> {
   pid: number;
@@ -57,7 +58,9 @@ export function startChildServer<Ready, Report = never>(
       else if ('settled' in message) settled();
       else report = message.report;
     });
-    child.once('exit', (code, signal) => reject(new Error(`${entry} exited before it was ready (code ${code}, signal ${signal})`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`${entry} exited before it was ready (code ${code}, signal ${signal})`)),
+    );
     child.once('error', reject);
   });
 }

@@ -20,7 +20,13 @@ export function percentile(values: readonly number[], p: number): number {
 export const round = (value: number, digits = 1): number => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** How a set of latency samples (ms) is reported: count, p50, p95, p99 and max, rounded to 0.1 ms. */
-export function latencySummary(samples: readonly number[]): { samples: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number } {
+export function latencySummary(samples: readonly number[]): {
+  samples: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+} {
   return {
     samples: samples.length,
     p50Ms: round(percentile(samples, 50)),

@@ -34,7 +34,15 @@ export interface IngestBenchResults {
   settings: {
     rounds: number;
     singleEvent: SingleEventLoad & { body: string };
-    batch: { size: number; concurrency: number; warmupSeconds: number; durationSeconds: number; distinctBatches: number; bodyBytes: number; recordBytes: number };
+    batch: {
+      size: number;
+      concurrency: number;
+      warmupSeconds: number;
+      durationSeconds: number;
+      distinctBatches: number;
+      bodyBytes: number;
+      recordBytes: number;
+    };
     streamConsumersStopped: string[];
     localCloudStartupMs: number;
   };
@@ -62,6 +70,9 @@ export interface IngestBenchResults {
   };
   /** `--profile`: CPU per request by what it was spent on, from V8 profiles of the local cloud's threads */
   cpuBreakdown?: { requestsPerSecond: number; cpuMsPerRequest: number; msPerRequest: Record<string, number> };
-  localCloud?: { gateway: { requests: number; byStatus: Record<string, number> }; invocations: Record<string, { invocations: number; errors: number }> };
+  localCloud?: {
+    gateway: { requests: number; byStatus: Record<string, number> };
+    invocations: Record<string, { invocations: number; errors: number }>;
+  };
   notes: string[];
 }

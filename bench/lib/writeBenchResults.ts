@@ -7,7 +7,11 @@ export const RESULTS_DIR = path.join(import.meta.dirname, '..', 'results');
  * Writes a benchmark's results as `<name>-<measuredAt>.json` and `<name>-latest.json` in bench/results/,
  * and `<name>-latest.md` when given its `markdown`. Resolves with the paths written.
  */
-export async function writeBenchResults(name: string, results: { measuredAt: string }, markdown?: string): Promise<string[]> {
+export async function writeBenchResults(
+  name: string,
+  results: { measuredAt: string },
+  markdown?: string,
+): Promise<string[]> {
   await mkdir(RESULTS_DIR, { recursive: true });
   const stamp = results.measuredAt.replaceAll(':', '-').replace('.', '-');
   const text = JSON.stringify(results, null, 2);

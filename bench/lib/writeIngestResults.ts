@@ -11,14 +11,23 @@ export async function writeIngestResults(dir: string, results: IngestBenchResult
   await mkdir(dir, { recursive: true });
   const stamp = results.startedAt.replace(/[:.]/g, '-');
   const json = `${JSON.stringify(results, null, 2)}\n`;
-  const files = [path.join(dir, `ingest-${stamp}.json`), path.join(dir, 'ingest-latest.json'), path.join(dir, 'ingest-latest.md')];
-  await Promise.all([writeFile(files[0]!, json), writeFile(files[1]!, json), writeFile(files[2]!, ingestMarkdown(results))]);
+  const files = [
+    path.join(dir, `ingest-${stamp}.json`),
+    path.join(dir, 'ingest-latest.json'),
+    path.join(dir, 'ingest-latest.md'),
+  ];
+  await Promise.all([
+    writeFile(files[0]!, json),
+    writeFile(files[1]!, json),
+    writeFile(files[2]!, ingestMarkdown(results)),
+  ]);
   return files;
 }
 
 export function ingestMarkdown(results: IngestBenchResults): string {
   const { machine, settings, singleEvent, batch } = results;
-  const n = (value: number | undefined, digits = 0): string => (value === undefined || Number.isNaN(value) ? '–' : String(round(value, digits)));
+  const n = (value: number | undefined, digits = 0): string =>
+    value === undefined || Number.isNaN(value) ? '–' : String(round(value, digits));
   const pct = (ratio: number): string => `${round(ratio * 100, 1)} %`;
   const single = (name: string, m: IngestBenchResults['singleEvent']['ingest']['median']): string =>
     `| ${name} | ${n(m.requestsPerSecondMean)} | ${n(m.requestsPerSecondMedian)} | ${n(m.latencyP50Ms, 1)} | ${n(m.latencyP99Ms, 1)} | ${n(m.non2xx)} | ${n(m.errors)} | ${n(m.serverCores, 2)} | ${n(m.serverCpuMsPerUnit, 3)} |`;
@@ -78,6 +87,8 @@ function breakdownTable(breakdown: NonNullable<IngestBenchResults['cpuBreakdown'
     '',
     '| spent on | ms per request | share |',
     '| --- | ---: | ---: |',
-    ...Object.entries(breakdown.msPerRequest).map(([category, ms]) => `| ${category} | ${ms} | ${round((ms / breakdown.cpuMsPerRequest) * 100, 1)} % |`),
+    ...Object.entries(breakdown.msPerRequest).map(
+      ([category, ms]) => `| ${category} | ${ms} | ${round((ms / breakdown.cpuMsPerRequest) * 100, 1)} % |`,
+    ),
   ];
 }

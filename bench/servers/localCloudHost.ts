@@ -62,14 +62,17 @@ try {
   };
   process.send!({ ready });
 
-  serveUntilStopped(async () => {
-    const invocations = Object.fromEntries(
-      [...cloud.pools].map(([name, pool]) => [name, { invocations: pool.invocations, errors: pool.errors }]),
-    );
-    const report: LocalCloudHostReport = { gateway: cloud.gateway.stats, invocations };
-    if (process.connected) process.send!({ report });
-    await cloud.stop();
-  }, () => cloud.waitForIdle());
+  serveUntilStopped(
+    async () => {
+      const invocations = Object.fromEntries(
+        [...cloud.pools].map(([name, pool]) => [name, { invocations: pool.invocations, errors: pool.errors }]),
+      );
+      const report: LocalCloudHostReport = { gateway: cloud.gateway.stats, invocations };
+      if (process.connected) process.send!({ report });
+      await cloud.stop();
+    },
+    () => cloud.waitForIdle(),
+  );
 } catch (error) {
   reportStartFailure(error);
 }

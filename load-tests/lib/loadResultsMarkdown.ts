@@ -2,7 +2,8 @@ import { round } from '../../bench/lib/statistics.ts';
 import { describePhases } from './scenarioPhases.ts';
 import type { LoadRunContext, LoadSuiteResults, ScenarioSummary, SustainedRateResults } from './types.ts';
 
-const n = (value: number | undefined, digits = 0): string => (value === undefined || Number.isNaN(value) ? '–' : String(round(value, digits)));
+const n = (value: number | undefined, digits = 0): string =>
+  value === undefined || Number.isNaN(value) ? '–' : String(round(value, digits));
 const counts = (byCode: Record<string, number>): string =>
   Object.keys(byCode).length === 0
     ? 'none'
@@ -86,7 +87,7 @@ function scenarioSection(s: ScenarioSummary): string[] {
         `| ${e.endpoint} | ${e.responses} | ${n(e.latencyMs.p50, 1)} | ${n(e.latencyMs.p95, 1)} | ${n(e.latencyMs.p99, 1)} | ${n(e.latencyMs.max)} | ${counts(e.byStatus)} | ${counts(e.errorsByCode)} |`,
     ),
     '',
-    'Every 10 s (Artillery\'s metrics periods; the phase is the scheduled one):',
+    "Every 10 s (Artillery's metrics periods; the phase is the scheduled one):",
     '',
     '| from s | phase | requests | req/s | p50 ms | p95 ms | p99 ms | by status | errors |',
     '| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- |',

@@ -26,9 +26,12 @@ export function parseTarget(text: string): { url: string; loopback: boolean } {
   try {
     url = new URL(text);
   } catch {
-    throw new LoadTargetError(`--target must be a URL such as https://api.example.com or http://127.0.0.1:3000, not "${text}"`);
+    throw new LoadTargetError(
+      `--target must be a URL such as https://api.example.com or http://127.0.0.1:3000, not "${text}"`,
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new LoadTargetError(`--target must be http or https, not ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new LoadTargetError(`--target must be http or https, not ${url.protocol}`);
   return { url: url.href.replace(/\/+$/, ''), loopback: isLoopbackHost(url.hostname) };
 }
 
@@ -36,7 +39,12 @@ export function parseTarget(text: string): { url: string; loopback: boolean } {
  * The API key for a `--target`: `--api-key`, else SDP_API_KEY, else, for a loopback target only, the
  * key a running `npm start` keeps in `<dataDir>/api-key`.
  */
-export async function resolveApiKey(options: { flag?: string; env?: string; loopback: boolean; dataDir: string }): Promise<string> {
+export async function resolveApiKey(options: {
+  flag?: string;
+  env?: string;
+  loopback: boolean;
+  dataDir: string;
+}): Promise<string> {
   const given = options.flag ?? options.env;
   if (given) return given.trim();
   if (options.loopback) {

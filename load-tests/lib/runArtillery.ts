@@ -46,11 +46,26 @@ export interface ArtilleryRun {
  * (exit code 1); rejects when Artillery wrote no report.
  */
 export async function runArtillery(options: ArtilleryRunOptions): Promise<ArtilleryRun> {
-  const args = ['--import', TELEMETRY_STUB, ARTILLERY_BIN, 'run', '--output', options.reportFile, '--target', options.target];
+  const args = [
+    '--import',
+    TELEMETRY_STUB,
+    ARTILLERY_BIN,
+    'run',
+    '--output',
+    options.reportFile,
+    '--target',
+    options.target,
+  ];
   if (options.overrides) args.push('--overrides', JSON.stringify(options.overrides));
   args.push(options.scenarioFile);
   const child = spawn(process.execPath, args, {
-    env: { ...process.env, SDP_API_KEY: options.apiKey, ARTILLERY_DISABLE_TELEMETRY: 'true', NODE_NO_WARNINGS: '1', FORCE_COLOR: '0' },
+    env: {
+      ...process.env,
+      SDP_API_KEY: options.apiKey,
+      ARTILLERY_DISABLE_TELEMETRY: 'true',
+      NODE_NO_WARNINGS: '1',
+      FORCE_COLOR: '0',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const log = createWriteStream(options.logFile);
@@ -97,8 +112,12 @@ export async function runArtillery(options: ArtilleryRunOptions): Promise<Artill
     () => undefined,
   );
   if (!report) {
-    const why = timedOut ? `was stopped after ${Math.round(options.timeoutMs / 1000)} s` : `exited with code ${exitCode}`;
-    throw new Error(`Artillery ${why} without a report; its last lines (all in ${options.logFile}):\n${tail.join('\n')}`);
+    const why = timedOut
+      ? `was stopped after ${Math.round(options.timeoutMs / 1000)} s`
+      : `exited with code ${exitCode}`;
+    throw new Error(
+      `Artillery ${why} without a report; its last lines (all in ${options.logFile}):\n${tail.join('\n')}`,
+    );
   }
   const machineCores =
     machineAtStart && machineLast && machineLast.total > machineAtStart.total

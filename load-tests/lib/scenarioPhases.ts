@@ -23,7 +23,8 @@ export async function readPhaseSpecs(file: string): Promise<PhaseSpec[]> {
  * shape of load, bigger or smaller, e.g. for a deployed platform that takes more than one machine.
  */
 export function scalePhases(specs: readonly PhaseSpec[], factor: number): PhaseSpec[] {
-  const scale = (value: number | undefined): number | undefined => (value === undefined ? undefined : Math.max(1, Math.round(value * factor)));
+  const scale = (value: number | undefined): number | undefined =>
+    value === undefined ? undefined : Math.max(1, Math.round(value * factor));
   return specs.map((spec) => ({
     ...spec,
     ...(spec.arrivalRate === undefined ? {} : { arrivalRate: scale(spec.arrivalRate) }),
@@ -47,7 +48,10 @@ export function toScenarioPhases(specs: readonly PhaseSpec[]): ScenarioPhase[] {
 export function describePhases(phases: readonly ScenarioPhase[]): string {
   return phases
     .map((p) => {
-      const rate = p.arrivalRate === undefined ? '' : ` at ${p.arrivalRate}${p.rampTo === undefined || p.rampTo === p.arrivalRate ? '' : `→${p.rampTo}`}/s`;
+      const rate =
+        p.arrivalRate === undefined
+          ? ''
+          : ` at ${p.arrivalRate}${p.rampTo === undefined || p.rampTo === p.arrivalRate ? '' : `→${p.rampTo}`}/s`;
       return `${p.name} ${p.durationSeconds} s${rate}`;
     })
     .join(', ');

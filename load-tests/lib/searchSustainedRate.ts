@@ -68,7 +68,12 @@ export function judgeStep(measurement: RateMeasurement, criterion: SustainedCrit
   const { p99 } = measurement.latencyMs;
   if (!(p99 < criterion.p99BelowMs)) problems.push(`p99 ${p99} ms ≥ ${criterion.p99BelowMs} ms`);
   for (const [code, count] of Object.entries(measurement.errorsByCode)) problems.push(`${count} × ${code}`);
-  for (const [status, count] of Object.entries(measurement.byStatus)) if (!status.startsWith('2')) problems.push(`${count} × HTTP ${status}`);
+  for (const [status, count] of Object.entries(measurement.byStatus))
+    if (!status.startsWith('2')) problems.push(`${count} × HTTP ${status}`);
   if (measurement.requests === 0) problems.push('no requests');
-  return { ...measurement, passed: problems.length === 0, ...(problems.length > 0 ? { reason: problems.join('; ') } : {}) };
+  return {
+    ...measurement,
+    passed: problems.length === 0,
+    ...(problems.length > 0 ? { reason: problems.join('; ') } : {}),
+  };
 }

@@ -1,5 +1,14 @@
 import { round } from '../../bench/lib/statistics.ts';
-import type { ArtilleryPeriod, ArtilleryReport, EndpointSummary, LatencyMs, ReportSummary, ScenarioPhase, TrafficSummary, WindowSummary } from './types.ts';
+import type {
+  ArtilleryPeriod,
+  ArtilleryReport,
+  EndpointSummary,
+  LatencyMs,
+  ReportSummary,
+  ScenarioPhase,
+  TrafficSummary,
+  WindowSummary,
+} from './types.ts';
 
 const ENDPOINT_PREFIX = 'plugins.metrics-by-endpoint.';
 const RESPONSE_TIME = 'http.response_time';
@@ -14,10 +23,7 @@ const RESPONSE_TIME = 'http.response_time';
  * const summary = summarizeArtilleryReport(JSON.parse(await readFile('report.json', 'utf8')), phases);
  * summary.latencyMs.p99; // 23.8
  */
-export function summarizeArtilleryReport(
-  report: ArtilleryReport,
-  phases: readonly ScenarioPhase[],
-): ReportSummary {
+export function summarizeArtilleryReport(report: ArtilleryReport, phases: readonly ScenarioPhase[]): ReportSummary {
   const { aggregate } = report;
   const startedAt = aggregate.firstCounterAt ?? aggregate.firstMetricAt;
   const seconds = Math.max(0.001, (aggregate.lastMetricAt - startedAt) / 1000);
@@ -25,7 +31,11 @@ export function summarizeArtilleryReport(
   return {
     ...traffic(aggregate, seconds),
     durationSeconds: round(seconds),
-    vusers: { created: counters['vusers.created'] ?? 0, completed: counters['vusers.completed'] ?? 0, failed: counters['vusers.failed'] ?? 0 },
+    vusers: {
+      created: counters['vusers.created'] ?? 0,
+      completed: counters['vusers.completed'] ?? 0,
+      failed: counters['vusers.failed'] ?? 0,
+    },
     byEndpoint: endpoints(aggregate),
     windows: windows(report, startedAt, phases),
     customCounters: Object.fromEntries(Object.entries(counters).filter(([name]) => name.startsWith('sdp.'))),

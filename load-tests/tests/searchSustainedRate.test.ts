@@ -14,15 +14,24 @@ function measurement(arrivalRate: number, p99: number, extra: Partial<RateMeasur
 
 describe('judgeStep', () => {
   it('passes a step under the bound with only 2xx and no errors', () => {
-    expect(judgeStep(measurement(100, 49.9), { p99BelowMs: 50 })).toStrictEqual({ ...measurement(100, 49.9), passed: true });
+    expect(judgeStep(measurement(100, 49.9), { p99BelowMs: 50 })).toStrictEqual({
+      ...measurement(100, 49.9),
+      passed: true,
+    });
   });
 
   it('fails a step at the bound, with an error or with a non-2xx answer, and says why', () => {
     // Act
-    const step = judgeStep(measurement(100, 50, { byStatus: { '202': 2990, '503': 10 }, errorsByCode: { ETIMEDOUT: 2 } }), { p99BelowMs: 50 });
+    const step = judgeStep(
+      measurement(100, 50, { byStatus: { '202': 2990, '503': 10 }, errorsByCode: { ETIMEDOUT: 2 } }),
+      { p99BelowMs: 50 },
+    );
 
     // Assess
-    expect({ passed: step.passed, reason: step.reason }).toStrictEqual({ passed: false, reason: 'p99 50 ms ≥ 50 ms; 2 × ETIMEDOUT; 10 × HTTP 503' });
+    expect({ passed: step.passed, reason: step.reason }).toStrictEqual({
+      passed: false,
+      reason: 'p99 50 ms ≥ 50 ms; 2 × ETIMEDOUT; 10 × HTTP 503',
+    });
   });
 });
 
@@ -53,6 +62,9 @@ describe('searchSustainedRate', () => {
     const search = await searchSustainedRate([50, 100], async (rate) => measurement(rate, 80), { p99BelowMs: 50 });
 
     // Assess
-    expect({ sustained: search.sustained, steps: search.steps.length }).toStrictEqual({ sustained: undefined, steps: 2 });
+    expect({ sustained: search.sustained, steps: search.steps.length }).toStrictEqual({
+      sustained: undefined,
+      steps: 2,
+    });
   });
 });

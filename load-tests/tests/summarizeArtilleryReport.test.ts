@@ -8,7 +8,12 @@ function timing(p50: number, p99: number, count: number): ArtillerySummary {
 }
 
 /** A period as Artillery 2.0.21 writes it with the metrics-by-endpoint plugin and request names. */
-function period(periodStart: number, from: number, to: number, requests: { bid: number; bid503?: number; timeouts?: number; p50: number; p99: number }): ArtilleryPeriod {
+function period(
+  periodStart: number,
+  from: number,
+  to: number,
+  requests: { bid: number; bid503?: number; timeouts?: number; p50: number; p99: number },
+): ArtilleryPeriod {
   const ok = requests.bid - (requests.bid503 ?? 0) - (requests.timeouts ?? 0);
   return {
     counters: {
@@ -18,8 +23,15 @@ function period(periodStart: number, from: number, to: number, requests: { bid: 
       'http.requests': requests.bid,
       'http.responses': requests.bid - (requests.timeouts ?? 0),
       'http.codes.202': ok,
-      ...(requests.bid503 ? { 'http.codes.503': requests.bid503, 'plugins.metrics-by-endpoint.POST /bid.codes.503': requests.bid503 } : {}),
-      ...(requests.timeouts ? { 'errors.ETIMEDOUT': requests.timeouts, 'plugins.metrics-by-endpoint.POST /bid.errors.ETIMEDOUT': requests.timeouts } : {}),
+      ...(requests.bid503
+        ? { 'http.codes.503': requests.bid503, 'plugins.metrics-by-endpoint.POST /bid.codes.503': requests.bid503 }
+        : {}),
+      ...(requests.timeouts
+        ? {
+            'errors.ETIMEDOUT': requests.timeouts,
+            'plugins.metrics-by-endpoint.POST /bid.errors.ETIMEDOUT': requests.timeouts,
+          }
+        : {}),
       'plugins.metrics-by-endpoint.POST /bid.codes.202': ok,
       'sdp.batch_events.accepted': 0,
     },
@@ -41,9 +53,27 @@ describe('summarizeArtilleryReport', () => {
     { name: 'sustained', durationSeconds: 10, arrivalRate: 20 },
   ];
   const first = period(Date.parse('2026-11-22T12:00:00Z'), START, START + 7_000, { bid: 70, p50: 4, p99: 12 });
-  const second = period(Date.parse('2026-11-22T12:00:10Z'), START + 7_000, START + 17_000, { bid: 190, bid503: 2, p50: 6, p99: 30 });
-  const third = period(Date.parse('2026-11-22T12:00:20Z'), START + 17_000, START + 20_000, { bid: 40, timeouts: 1, p50: 7, p99: 41 });
-  const aggregate = { ...period(Date.parse('2026-11-22T12:00:00Z'), START, START + 20_000, { bid: 300, bid503: 2, timeouts: 1, p50: 6, p99: 35 }) };
+  const second = period(Date.parse('2026-11-22T12:00:10Z'), START + 7_000, START + 17_000, {
+    bid: 190,
+    bid503: 2,
+    p50: 6,
+    p99: 30,
+  });
+  const third = period(Date.parse('2026-11-22T12:00:20Z'), START + 17_000, START + 20_000, {
+    bid: 40,
+    timeouts: 1,
+    p50: 7,
+    p99: 41,
+  });
+  const aggregate = {
+    ...period(Date.parse('2026-11-22T12:00:00Z'), START, START + 20_000, {
+      bid: 300,
+      bid503: 2,
+      timeouts: 1,
+      p50: 6,
+      p99: 35,
+    }),
+  };
   // Artillery writes intermediate periods as strings.
   const report = { aggregate, intermediate: [{ ...second, period: String(second.period) }, first, third] };
 
@@ -73,7 +103,13 @@ describe('summarizeArtilleryReport', () => {
 
     // Assess
     expect(byEndpoint).toStrictEqual([
-      { endpoint: 'POST /bid', responses: 300, latencyMs: { p50: 6, p95: 35, p99: 35, max: 40, mean: 6 }, byStatus: { '202': 297, '503': 2 }, errorsByCode: { ETIMEDOUT: 1 } },
+      {
+        endpoint: 'POST /bid',
+        responses: 300,
+        latencyMs: { p50: 6, p95: 35, p99: 35, max: 40, mean: 6 },
+        byStatus: { '202': 297, '503': 2 },
+        errorsByCode: { ETIMEDOUT: 1 },
+      },
     ]);
   });
 
@@ -82,7 +118,16 @@ describe('summarizeArtilleryReport', () => {
     const { windows } = summarizeArtilleryReport(report, phases);
 
     // Assess
-    expect(windows.map(({ fromSecond, seconds, phase, requests, requestsPerSecond, latencyMs }) => ({ fromSecond, seconds, phase, requests, requestsPerSecond, p99: latencyMs.p99 }))).toStrictEqual([
+    expect(
+      windows.map(({ fromSecond, seconds, phase, requests, requestsPerSecond, latencyMs }) => ({
+        fromSecond,
+        seconds,
+        phase,
+        requests,
+        requestsPerSecond,
+        p99: latencyMs.p99,
+      })),
+    ).toStrictEqual([
       { fromSecond: 0, seconds: 7, phase: 'warm-up', requests: 70, requestsPerSecond: 10, p99: 12 },
       { fromSecond: 7, seconds: 10, phase: 'warm-up → sustained', requests: 190, requestsPerSecond: 19, p99: 30 },
       { fromSecond: 17, seconds: 3, phase: 'sustained', requests: 40, requestsPerSecond: 13.3, p99: 41 },

@@ -68,4 +68,5 @@ export const localSageMakerClient = (endpoint: string): SageMakerClient => new S
  * await runtime.send(new InvokeEndpointCommand({ EndpointName: 'bid-win', ContentType: 'text/csv', Body: row }));
  * ```
  */
-export const localSageMakerRuntimeClient = (endpoint: string): SageMakerRuntimeClient => new SageMakerRuntimeClient(localConfig(endpoint));
+export const localSageMakerRuntimeClient = (endpoint: string): SageMakerRuntimeClient =>
+  new SageMakerRuntimeClient(localConfig(endpoint));

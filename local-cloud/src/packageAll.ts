@@ -31,7 +31,11 @@ export interface PackageAllOptions {
  * with `stagingDir`), and the static site a service declares in `custom.staticSite` is built into
  * its `dist/`, ready for upload.
  */
-export async function packageAll(root: string, stage = 'dev', options: PackageAllOptions = {}): Promise<PackageResult[]> {
+export async function packageAll(
+  root: string,
+  stage = 'dev',
+  options: PackageAllOptions = {},
+): Promise<PackageResult[]> {
   const services = await offlineServiceParams({ root, stage, cacheDir: path.join(root, '.data', 'cache') });
   const serviceDirs = services.map(({ service }) => service.dir);
   const workDirs = options.stagingDir ? await stageServiceDirs(root, serviceDirs, options.stagingDir) : serviceDirs;

@@ -135,10 +135,21 @@ export interface LocalCloud {
  * serverless-compose.yml and the services' serverless.yml files.
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
-  const { root, dataDir, stage = 'local', maxInstances = Math.max(2, 2 * os.availableParallelism()), log = () => undefined } = options;
+  const {
+    root,
+    dataDir,
+    stage = 'local',
+    maxInstances = Math.max(2, 2 * os.availableParallelism()),
+    log = () => undefined,
+  } = options;
   // Stopped in this order: what starts work (schedules, stream triggers), the functions (letting
   // invocations in flight finish), the gateway, then the emulators the functions were writing to.
-  const stages = { triggers: new Stoppers(), functions: new Stoppers(), gateway: new Stoppers(), emulators: new Stoppers() };
+  const stages = {
+    triggers: new Stoppers(),
+    functions: new Stoppers(),
+    gateway: new Stoppers(),
+    emulators: new Stoppers(),
+  };
   const stop = async () => {
     for (const stage of [stages.triggers, stages.functions, stages.gateway, stages.emulators]) await stage.stopAll(log);
   };
@@ -159,7 +170,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         build: buildCache,
         onWrite: (stream) => activity.notify('kinesis', stream),
       }),
-      startDynamoDbLocal({ port: dynamoDbPort, dataDir: path.join(dataDir, 'dynamodb'), inMemory: options.dynamoDbInMemory ?? false, cacheDir }),
+      startDynamoDbLocal({
+        port: dynamoDbPort,
+        dataDir: path.join(dataDir, 'dynamodb'),
+        inMemory: options.dynamoDbInMemory ?? false,
+        cacheDir,
+      }),
       startSageMakerLocal({ port: sageMakerPort, dataDir: path.join(dataDir, 'sagemaker'), objectStoreDir, log }),
     ]);
     for (const result of started) if (result.status === 'fulfilled') stages.emulators.add(() => result.value.stop());
@@ -167,7 +183,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       if (result.status === 'rejected') throw result.reason;
       return result.value;
     }) as [KinesisEmulator, Emulator, SageMakerLocal];
-    log(`kinesalite on ${kinesalite.endpoint}, DynamoDB Local on ${dynamoDbLocal.endpoint}, SageMaker on ${sageMaker.endpoint}`);
+    log(
+      `kinesalite on ${kinesalite.endpoint}, DynamoDB Local on ${dynamoDbLocal.endpoint}, SageMaker on ${sageMaker.endpoint}`,
+    );
 
     const kinesis = localKinesisClient(kinesalite.endpoint);
     const dynamoDb = localDynamoDbClient(dynamoDbLocal.endpoint);
@@ -184,13 +202,18 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     log(`${project.functions.length} functions in ${project.outputs.size} services`);
     const apiKeysTable = [...project.outputs.values()].find((outputs) => outputs.ApiKeysTableName)?.ApiKeysTableName;
     const apiKey = apiKeysTable ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir) : undefined;
-    const dashboardApiKey = apiKeysTable && project.staticSites.length > 0 ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir, DASHBOARD_API_KEY) : undefined;
+    const dashboardApiKey =
+      apiKeysTable && project.staticSites.length > 0
+        ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir, DASHBOARD_API_KEY)
+        : undefined;
 
     // Bundles are cached under the repository so they resolve the runtime-provided packages (AWS SDK) from node_modules.
     const bundlingStarted = Date.now();
     const bundles = await bundleFunctions(project.functions, buildCache);
     const rebuilt = [...bundles.values()].filter((bundle) => !bundle.fromCache).length;
-    log(`${bundles.size} function bundles ready in ${Date.now() - bundlingStarted} ms (${rebuilt} rebuilt, the rest unchanged)`);
+    log(
+      `${bundles.size} function bundles ready in ${Date.now() - bundlingStarted} ms (${rebuilt} rebuilt, the rest unchanged)`,
+    );
     const logsDir = path.join(dataDir, 'logs');
     await mkdir(logsDir, { recursive: true });
     const pools = new Map<string, FunctionPool>();
@@ -201,7 +224,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       'apiGatewayHttpRequest',
       'lambdaRequest',
       'lambdaGbSecond',
-      ...(options.meterRequests === true ? (['dynamoDbReadRequestUnit', 'dynamoDbWriteRequestUnit', 'kinesisPutPayloadUnit'] as const) : []),
+      ...(options.meterRequests === true
+        ? (['dynamoDbReadRequestUnit', 'dynamoDbWriteRequestUnit', 'kinesisPutPayloadUnit'] as const)
+        : []),
     ]);
     const meterEndpoint = await startMeterEndpoint(meter);
     stages.gateway.add(() => meterEndpoint.stop());
@@ -216,7 +241,9 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     if (dynamoDbMeter) stages.gateway.add(() => dynamoDbMeter.stop());
     const kinesisEndpoint = kinesisFaults?.endpoint ?? kinesalite.writeEndpoint;
     const kinesisMeter =
-      options.meterRequests !== true ? undefined : await startKinesisMeter(kinesisEndpoint, (scope, units) => meter.add(scope, 'kinesisPutPayloadUnit', units));
+      options.meterRequests !== true
+        ? undefined
+        : await startKinesisMeter(kinesisEndpoint, (scope, units) => meter.add(scope, 'kinesisPutPayloadUnit', units));
     if (kinesisMeter) stages.gateway.add(() => kinesisMeter.stop());
     // Otherwise through a front that commits their concurrent single-item writes together (one disk sync per group).
     const dynamoDbGroupCommit = dynamoDbMeter ? undefined : await startDynamoDbGroupCommit(dynamoDbLocal.endpoint);
@@ -255,7 +282,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
           ...fn.environment,
           AWS_LAMBDA_FUNCTION_NAME: fn.name,
           AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
-          AWS_ENDPOINT_URL_DYNAMODB: dynamoDbMeter?.endpointFor(fn.name) ?? dynamoDbGroupCommit?.endpoint ?? dynamoDbLocal.endpoint,
+          AWS_ENDPOINT_URL_DYNAMODB:
+            dynamoDbMeter?.endpointFor(fn.name) ?? dynamoDbGroupCommit?.endpoint ?? dynamoDbLocal.endpoint,
           AWS_ENDPOINT_URL_KINESIS: kinesisMeter?.endpointFor(fn.name) ?? kinesisEndpoint,
           LOCAL_CLOUD_METER_URL: meterEndpoint.url,
         },
@@ -279,7 +307,10 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       await Promise.all(
         project.functions.map((fn) =>
           // A function that fails to start fails its invocations, as on Lambda; the rest keeps running.
-          pools.get(fn.name)!.warm(fn.routes.length > 0 ? 2 : 1).catch((error: Error) => log(`${fn.name} did not start: ${error.message}`)),
+          pools
+            .get(fn.name)!
+            .warm(fn.routes.length > 0 ? 2 : 1)
+            .catch((error: Error) => log(`${fn.name} did not start: ${error.message}`)),
         ),
       );
     }
@@ -288,7 +319,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       fn.routes.map((route) => ({
         ...route,
         target: (event: unknown) => {
-          meter.add(fn.name, 'apiGatewayHttpRequest', httpApiRequests(Buffer.byteLength((event as { body?: string }).body ?? '')));
+          meter.add(
+            fn.name,
+            'apiGatewayHttpRequest',
+            httpApiRequests(Buffer.byteLength((event as { body?: string }).body ?? '')),
+          );
           return pools.get(fn.name)!.invoke(event);
         },
       })),
@@ -373,7 +408,11 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       mappings,
       destinationsDir,
       objectStoreDir,
-      waitForIdle: (idleOptions) => waitForIdle(mappings.map(({ mapping }) => mapping), idleOptions),
+      waitForIdle: (idleOptions) =>
+        waitForIdle(
+          mappings.map(({ mapping }) => mapping),
+          idleOptions,
+        ),
       usage: () => processUsage([process.pid, ...emulatorPids]),
       meter,
       stop,
@@ -394,7 +433,9 @@ export function toStreamTrigger(fn: LocalFunction, settings: StreamEventSettings
     batchSize: settings.batchSize ?? 100,
     maximumBatchingWindowInSeconds: settings.batchWindow ?? 0,
     startingPosition: settings.startingPosition ?? 'TRIM_HORIZON',
-    ...(settings.startingPositionTimestamp === undefined ? {} : { startingPositionTimestamp: settings.startingPositionTimestamp }),
+    ...(settings.startingPositionTimestamp === undefined
+      ? {}
+      : { startingPositionTimestamp: settings.startingPositionTimestamp }),
     maximumRetryAttempts: settings.maximumRetryAttempts ?? -1,
     maximumRecordAgeInSeconds: settings.maximumRecordAgeInSeconds ?? -1,
     bisectBatchOnFunctionError: settings.bisectBatchOnFunctionError ?? false,

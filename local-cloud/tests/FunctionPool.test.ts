@@ -40,8 +40,19 @@ describe('FunctionPool', () => {
   let dir: string;
   let bundlePath: string;
   const pools: FunctionPool[] = [];
-  const pool = (fn = localFunction(), maxInstances = 2, options: Pick<FunctionPoolOptions, 'idleTimeoutMs' | 'onInvocationEnd'> = {}) => {
-    const created = new FunctionPool(fn, { bundlePath, exportName: 'handler', environment: { STAGE: 'test' }, maxInstances, logs: new PassThrough(), ...options });
+  const pool = (
+    fn = localFunction(),
+    maxInstances = 2,
+    options: Pick<FunctionPoolOptions, 'idleTimeoutMs' | 'onInvocationEnd'> = {},
+  ) => {
+    const created = new FunctionPool(fn, {
+      bundlePath,
+      exportName: 'handler',
+      environment: { STAGE: 'test' },
+      maxInstances,
+      logs: new PassThrough(),
+      ...options,
+    });
     pools.push(created);
     return created;
   };
@@ -126,7 +137,11 @@ describe('FunctionPool', () => {
     const next = await echo.invoke({ whoAmI: true });
 
     // Assess
-    expect({ sizeWhileUsed, sizeWhenIdle, sizeAfter: echo.size }).toStrictEqual({ sizeWhileUsed: 1, sizeWhenIdle: 0, sizeAfter: 1 });
+    expect({ sizeWhileUsed, sizeWhenIdle, sizeAfter: echo.size }).toStrictEqual({
+      sizeWhileUsed: 1,
+      sizeWhenIdle: 0,
+      sizeAfter: 1,
+    });
     expect(reused).toStrictEqual(first);
     expect(next).not.toStrictEqual(first);
   }, 20_000);

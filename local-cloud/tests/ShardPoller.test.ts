@@ -5,7 +5,15 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CheckpointStore } from '../src/eventSources/CheckpointStore.js';
 import { ShardPoller } from '../src/eventSources/ShardPoller.js';
-import type { MappingStats, RecordPage, ShardInfo, ShardPosition, ShardSource, SourceRecord, StreamTrigger } from '../src/eventSources/types.js';
+import type {
+  MappingStats,
+  RecordPage,
+  ShardInfo,
+  ShardPosition,
+  ShardSource,
+  SourceRecord,
+  StreamTrigger,
+} from '../src/eventSources/types.js';
 
 const SHARD_ID = 'shardId-000000000000';
 
@@ -26,7 +34,11 @@ class FakeShard implements ShardSource {
   /** Writes a record now, as a producer would; returns its arrival time. */
   public append(data: string): number {
     const arrivalMs = Date.now();
-    this.records.push({ sequenceNumber: String(this.records.length + 1).padStart(6, '0'), arrivalMs, lambdaRecord: { data } });
+    this.records.push({
+      sequenceNumber: String(this.records.length + 1).padStart(6, '0'),
+      arrivalMs,
+      lambdaRecord: { data },
+    });
     return arrivalMs;
   }
 
@@ -39,7 +51,9 @@ class FakeShard implements ShardSource {
       case 'SHARD_END':
         return Promise.resolve(undefined);
       case 'AFTER_SEQUENCE_NUMBER':
-        return Promise.resolve(String(this.records.findIndex((record) => record.sequenceNumber === position.sequenceNumber) + 1));
+        return Promise.resolve(
+          String(this.records.findIndex((record) => record.sequenceNumber === position.sequenceNumber) + 1),
+        );
       default:
         return Promise.resolve('0');
     }
@@ -87,7 +101,10 @@ describe('ShardPoller', () => {
   const running: { controller: AbortController; run: Promise<unknown> }[] = [];
 
   /** Starts a poller on `shard` whose function (`invoke`, success by default) is recorded with each event and time. */
-  const startPoller = (shard: FakeShard, invoke: (event: unknown) => Promise<unknown> = () => Promise.resolve(undefined)) => {
+  const startPoller = (
+    shard: FakeShard,
+    invoke: (event: unknown) => Promise<unknown> = () => Promise.resolve(undefined),
+  ) => {
     const controller = new AbortController();
     const stats: Omit<MappingStats, 'lagMs'> = { delivered: 0, failedInvocations: 0, sentToOnFailure: 0 };
     const invocations: { at: number; event: unknown }[] = [];
@@ -199,10 +216,9 @@ describe('ShardPoller', () => {
     // may find a record or two more): a handful of invocations, where a 50 ms pause would make 24.
     expect(invocationsWhileBusy).toBeGreaterThanOrEqual(2);
     expect(invocationsWhileBusy).toBeLessThanOrEqual(15);
-    expect(invocations.flatMap(({ event }) => (event as { Records: { data: string }[] }).Records.map(({ data }) => data))).toStrictEqual([
-      ...Array.from({ length: 60 }, (_, tick) => `busy ${tick}`),
-      'flushed',
-    ]);
+    expect(
+      invocations.flatMap(({ event }) => (event as { Records: { data: string }[] }).Records.map(({ data }) => data)),
+    ).toStrictEqual([...Array.from({ length: 60 }, (_, tick) => `busy ${tick}`), 'flushed']);
     expect(invocations.at(-1)!.at - flushedAt).toBeLessThan(150);
   }, 5_000);
 
@@ -228,7 +244,11 @@ describe('ShardPoller', () => {
     expect(caughtUpWhileDelivering).toBe(Number.NEGATIVE_INFINITY);
     expect(poller.caughtUpAt()).toBeGreaterThanOrEqual(lastAppendedAt);
     expect(poller.caughtUpAt()).toBeLessThanOrEqual(performance.now());
-    expect({ events: invocations.map(({ event }) => event), stats, checkpoint: await checkpoints.read(SHARD_ID) }).toStrictEqual({
+    expect({
+      events: invocations.map(({ event }) => event),
+      stats,
+      checkpoint: await checkpoints.read(SHARD_ID),
+    }).toStrictEqual({
       events: [{ Records: [{ data: 'first' }, { data: 'second' }] }, { Records: [{ data: 'third' }] }],
       stats: { delivered: 3, failedInvocations: 0, sentToOnFailure: 0 },
       checkpoint: { type: 'AFTER_SEQUENCE_NUMBER', sequenceNumber: '000003' },

@@ -1,8 +1,13 @@
 import { StreamActivity } from '../src/eventSources/StreamActivity.js';
 
 /** Subscribes a listener that writes its name to `heard` each time it is called. */
-const listen = (activity: StreamActivity, heard: string[], kind: 'kinesis' | 'dynamodb', stream: string, name: string) =>
-  activity.subscribe(kind, stream, () => heard.push(name));
+const listen = (
+  activity: StreamActivity,
+  heard: string[],
+  kind: 'kinesis' | 'dynamodb',
+  stream: string,
+  name: string,
+) => activity.subscribe(kind, stream, () => heard.push(name));
 
 describe('StreamActivity', () => {
   it('calls the listeners of the announced stream only', () => {

@@ -71,11 +71,19 @@ describe('bundleFunctions', () => {
       new Map([
         [
           'probe-test-greet',
-          { bundlePath: expect.stringMatching(new RegExp(`^${escapeRegExp(cacheDir)}/[0-9a-f]{24}/[0-9a-f]{16}/greet\\.js$`)), exportName: 'handler', fromCache: false },
+          {
+            bundlePath: expect.stringMatching(
+              new RegExp(`^${escapeRegExp(cacheDir)}/[0-9a-f]{24}/[0-9a-f]{16}/greet\\.js$`),
+            ),
+            exportName: 'handler',
+            fromCache: false,
+          },
         ],
       ]),
     );
-    expect(second).toStrictEqual(new Map([['probe-test-greet', { bundlePath, exportName: 'handler', fromCache: true }]]));
+    expect(second).toStrictEqual(
+      new Map([['probe-test-greet', { bundlePath, exportName: 'handler', fromCache: true }]]),
+    );
     // Defaults as serverless-esbuild's: CommonJS with a source map
     expect((await readdir(path.dirname(bundlePath))).sort()).toStrictEqual(['greet.js', 'greet.js.map']);
     const { handler } = await loadCommonJs(bundlePath);
@@ -99,8 +107,16 @@ describe('bundleFunctions', () => {
 
     // Assess
     const workPath = bundles.get('probe-test-work')!.bundlePath;
-    expect(bundles.get('probe-test-work')).toStrictEqual({ bundlePath: expect.stringMatching(/\/work\.mjs$/), exportName: 'main', fromCache: false });
-    expect(bundles.get('probe-test-greet')).toStrictEqual({ bundlePath: expect.stringMatching(/\/greet\.js$/), exportName: 'handler', fromCache: true });
+    expect(bundles.get('probe-test-work')).toStrictEqual({
+      bundlePath: expect.stringMatching(/\/work\.mjs$/),
+      exportName: 'main',
+      fromCache: false,
+    });
+    expect(bundles.get('probe-test-greet')).toStrictEqual({
+      bundlePath: expect.stringMatching(/\/greet\.js$/),
+      exportName: 'handler',
+      fromCache: true,
+    });
     expect(path.dirname(path.dirname(path.dirname(workPath)))).toBe(cacheDir);
     const workCode = await readFile(workPath, 'utf8');
     expect(workCode).toMatch(/export\s*\{[^}]*\bmain\b[^}]*\}/);

@@ -9,7 +9,13 @@ const GREETING = `export const greeting = (name: string): string => \`Hello, \${
 const HANDLER = `import { greeting } from './greeting';\nexport const handler = (name: string): string => greeting(name);\n`;
 const HEALTH = `export const handler = (): string => 'ok';\n`;
 
-const ESBUILD: CachedBuildOptions['esbuild'] = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent' };
+const ESBUILD: CachedBuildOptions['esbuild'] = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  logLevel: 'silent',
+};
 
 /** A project with a handler that imports a helper, and a handler that imports nothing. */
 const aProject = async () => {
@@ -31,7 +37,8 @@ const aProject = async () => {
         esbuildRuns.push(entryPoints.map((entry) => path.basename(entry.in)));
       }),
   };
-  const build = (units: BuildUnit[], esbuild = ESBUILD) => cachedBuild(units, { esbuild: { ...esbuild, plugins: [recordRuns] }, root, cacheDir });
+  const build = (units: BuildUnit[], esbuild = ESBUILD) =>
+    cachedBuild(units, { esbuild: { ...esbuild, plugins: [recordRuns] }, root, cacheDir });
   return { root, cacheDir, greet, health, build, esbuildRuns };
 };
 
@@ -43,7 +50,8 @@ const runHandler = async (file: string, ...args: unknown[]): Promise<unknown> =>
 };
 
 /** `<cacheDir>/<unit key>/<content hash>` */
-const contentDirPattern = (cacheDir: string) => new RegExp(`^${cacheDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[0-9a-f]{24}/[0-9a-f]{16}$`);
+const contentDirPattern = (cacheDir: string) =>
+  new RegExp(`^${cacheDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/[0-9a-f]{24}/[0-9a-f]{16}$`);
 
 describe('cachedBuild', () => {
   const roots: string[] = [];
@@ -66,7 +74,9 @@ describe('cachedBuild', () => {
 
     // Assess
     const dir = built.get('greet')!.dir;
-    expect(built).toStrictEqual(new Map([['greet', { dir: expect.stringMatching(contentDirPattern(cacheDir)), fromCache: false }]]));
+    expect(built).toStrictEqual(
+      new Map([['greet', { dir: expect.stringMatching(contentDirPattern(cacheDir)), fromCache: false }]]),
+    );
     expect(await readdir(dir)).toStrictEqual(['greet.js']);
     expect(await runHandler(path.join(dir, 'greet.js'), 'Ada')).toBe('Hello, Ada');
     expect(esbuildRuns).toStrictEqual([['greet.ts']]);
@@ -87,7 +97,9 @@ describe('cachedBuild', () => {
     expect(esbuildRuns).toStrictEqual([['greet.ts']]);
     expect((await stat(bundle)).mtimeMs).toBe(builtAt);
     // No scratch directory of a second build either
-    expect((await readdir(path.dirname(first.get('greet')!.dir))).sort()).toStrictEqual([path.basename(first.get('greet')!.dir), 'current.json'].sort());
+    expect((await readdir(path.dirname(first.get('greet')!.dir))).sort()).toStrictEqual(
+      [path.basename(first.get('greet')!.dir), 'current.json'].sort(),
+    );
   }, 20_000);
 
   it('rebuilds when an imported file changes, into a new directory, and leaves the old one as it was', async () => {
@@ -102,7 +114,11 @@ describe('cachedBuild', () => {
 
     // Assess
     const newDir = second.get('greet')!.dir;
-    expect({ fromCache: second.get('greet')!.fromCache, sameDir: newDir === oldDir, sameUnit: path.dirname(newDir) === path.dirname(oldDir) }).toStrictEqual({
+    expect({
+      fromCache: second.get('greet')!.fromCache,
+      sameDir: newDir === oldDir,
+      sameUnit: path.dirname(newDir) === path.dirname(oldDir),
+    }).toStrictEqual({
       fromCache: false,
       sameDir: false,
       sameUnit: true,
@@ -127,7 +143,10 @@ describe('cachedBuild', () => {
     expect(path.dirname(minifiedDir)).not.toBe(path.dirname(plainDir));
     expect(plainAgain).toStrictEqual(new Map([['greet', { dir: plainDir, fromCache: true }]]));
     expect(esbuildRuns).toStrictEqual([['greet.ts'], ['greet.ts']]);
-    const [plainCode, minifiedCode] = await Promise.all([readFile(path.join(plainDir, 'greet.js'), 'utf8'), readFile(path.join(minifiedDir, 'greet.js'), 'utf8')]);
+    const [plainCode, minifiedCode] = await Promise.all([
+      readFile(path.join(plainDir, 'greet.js'), 'utf8'),
+      readFile(path.join(minifiedDir, 'greet.js'), 'utf8'),
+    ]);
     expect(minifiedCode.length).toBeLessThan(plainCode.length);
     expect(await runHandler(path.join(minifiedDir, 'greet.js'), 'Ada')).toBe('Hello, Ada');
   }, 20_000);
@@ -144,7 +163,11 @@ describe('cachedBuild', () => {
     const second = await build([greet, health]);
 
     // Assess
-    expect({ ids: [...second.keys()].sort(), health: second.get('health'), greetFromCache: second.get('greet')!.fromCache }).toStrictEqual({
+    expect({
+      ids: [...second.keys()].sort(),
+      health: second.get('health'),
+      greetFromCache: second.get('greet')!.fromCache,
+    }).toStrictEqual({
       ids: ['greet', 'health'],
       health: { dir: first.get('health')!.dir, fromCache: true },
       greetFromCache: false,
@@ -186,7 +209,9 @@ describe('cachedBuild', () => {
     // Assess
     expect(third).toStrictEqual(new Map([['greet', { dir: first.get('greet')!.dir, fromCache: false }]]));
     expect(await runHandler(path.join(first.get('greet')!.dir, 'greet.js'), 'Ada')).toBe('Hello, Ada');
-    expect((await readdir(path.dirname(first.get('greet')!.dir))).filter((name) => name.startsWith('.building-'))).toStrictEqual([]);
+    expect(
+      (await readdir(path.dirname(first.get('greet')!.dir))).filter((name) => name.startsWith('.building-')),
+    ).toStrictEqual([]);
   }, 20_000);
 
   it('builds again, and reports esbuild’s error, when a file it read is gone', async () => {

@@ -22,14 +22,17 @@ describe('parseScheduleExpression', () => {
     expect(next.toISOString()).toBe(expected);
   });
 
-  it.each(['rate(0 minutes)', 'rate(5 fortnights)', 'cron(* * * *)', 'every 5 minutes'])('rejects %s with a message that shows valid forms', (expression) => {
-    // Act
-    const act = () => parseScheduleExpression(expression);
+  it.each(['rate(0 minutes)', 'rate(5 fortnights)', 'cron(* * * *)', 'every 5 minutes'])(
+    'rejects %s with a message that shows valid forms',
+    (expression) => {
+      // Act
+      const act = () => parseScheduleExpression(expression);
 
-    // Assess
-    expect(act).toThrow(InvalidScheduleExpressionError);
-    expect(act).toThrow(/rate\(5 minutes\)/);
-  });
+      // Assess
+      expect(act).toThrow(InvalidScheduleExpressionError);
+      expect(act).toThrow(/rate\(5 minutes\)/);
+    },
+  );
 });
 
 describe('createSchedule', () => {
@@ -39,7 +42,10 @@ describe('createSchedule', () => {
   it('invokes once per period with the EventBridge Scheduled Event, and not after stop', async () => {
     // Prepare
     const events: { 'detail-type': string; source: string; time: string }[] = [];
-    const schedule = createSchedule('rate(1 minute)', async (event) => void events.push(event as (typeof events)[number]));
+    const schedule = createSchedule(
+      'rate(1 minute)',
+      async (event) => void events.push(event as (typeof events)[number]),
+    );
 
     // Act
     schedule.start();
@@ -76,6 +82,8 @@ describe('createSchedule', () => {
 
     // Assess
     expect(inputs).toStrictEqual([{ retrain: 'all' }, { retrain: 'all' }]);
-    expect(log.mock.calls).toStrictEqual([['scheduled invocation failed', { rule: 'rate(1 minute)', error: 'Error: first run fails' }]]);
+    expect(log.mock.calls).toStrictEqual([
+      ['scheduled invocation failed', { rule: 'rate(1 minute)', error: 'Error: first run fails' }],
+    ]);
   });
 });

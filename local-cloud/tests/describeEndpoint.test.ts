@@ -2,8 +2,20 @@ import { DEFAULT_FEATURE_SPEC, type LinearModel } from '@sdp/shared';
 import { describeEndpoint } from '../src/emulators/sageMaker/describeEndpoint.js';
 import type { StoredEndpoint } from '../src/emulators/sageMaker/types.js';
 
-const MODEL: LinearModel = { format: 'sdp-logistic-v1', version: 'v1', featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 1 }, weights: [1, 1], bias: 0, threshold: 0.5 };
-const VARIANT = { VariantName: 'AllTraffic', ModelName: 'bid-win-v1', InitialInstanceCount: 2, InstanceType: 'ml.t2.medium' };
+const MODEL: LinearModel = {
+  format: 'sdp-logistic-v1',
+  version: 'v1',
+  featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 1 },
+  weights: [1, 1],
+  bias: 0,
+  threshold: 0.5,
+};
+const VARIANT = {
+  VariantName: 'AllTraffic',
+  ModelName: 'bid-win-v1',
+  InitialInstanceCount: 2,
+  InstanceType: 'ml.t2.medium',
+};
 
 const anEndpoint = (overrides: Partial<StoredEndpoint>): StoredEndpoint => ({
   EndpointName: 'bid-win',
@@ -13,12 +25,22 @@ const anEndpoint = (overrides: Partial<StoredEndpoint>): StoredEndpoint => ({
   LastModifiedTime: 200,
   ...overrides,
 });
-const DEPLOYED = { endpointConfigName: 'bid-win-v1', variants: [{ variant: VARIANT, image: 'sdp-model:1', modelDataUrl: 's3://m/v1/model.tar.gz', resolvedAt: 150, model: MODEL }] };
+const DEPLOYED = {
+  endpointConfigName: 'bid-win-v1',
+  variants: [
+    { variant: VARIANT, image: 'sdp-model:1', modelDataUrl: 's3://m/v1/model.tar.gz', resolvedAt: 150, model: MODEL },
+  ],
+};
 
 describe('describeEndpoint', () => {
   it('shows a creating endpoint with its configuration and no variants yet', () => {
     // Act
-    const output = describeEndpoint(anEndpoint({ EndpointStatus: 'Creating', pending: { endpointConfigName: 'bid-win-v1', variants: [VARIANT], startedAt: 100 } }));
+    const output = describeEndpoint(
+      anEndpoint({
+        EndpointStatus: 'Creating',
+        pending: { endpointConfigName: 'bid-win-v1', variants: [VARIANT], startedAt: 100 },
+      }),
+    );
 
     // Assess
     expect(output).toStrictEqual({
@@ -34,7 +56,15 @@ describe('describeEndpoint', () => {
   it('shows an updating endpoint serving its old configuration, with the new one pending', () => {
     // Act
     const output = describeEndpoint(
-      anEndpoint({ EndpointStatus: 'Updating', deployed: DEPLOYED, pending: { endpointConfigName: 'bid-win-v2', variants: [{ ...VARIANT, ModelName: 'bid-win-v2' }], startedAt: 300 } }),
+      anEndpoint({
+        EndpointStatus: 'Updating',
+        deployed: DEPLOYED,
+        pending: {
+          endpointConfigName: 'bid-win-v2',
+          variants: [{ ...VARIANT, ModelName: 'bid-win-v2' }],
+          startedAt: 300,
+        },
+      }),
     );
 
     // Assess
@@ -57,7 +87,14 @@ describe('describeEndpoint', () => {
       LastModifiedTime: 200,
       PendingDeploymentSummary: {
         EndpointConfigName: 'bid-win-v2',
-        ProductionVariants: [{ VariantName: 'AllTraffic', DesiredWeight: 1, DesiredInstanceCount: 2, VariantStatus: [{ Status: 'Creating', StartTime: 300 }] }],
+        ProductionVariants: [
+          {
+            VariantName: 'AllTraffic',
+            DesiredWeight: 1,
+            DesiredInstanceCount: 2,
+            VariantStatus: [{ Status: 'Creating', StartTime: 300 }],
+          },
+        ],
         StartTime: 300,
       },
     });
@@ -65,10 +102,16 @@ describe('describeEndpoint', () => {
 
   it('shows the reason of a failed update on an endpoint back in service', () => {
     // Act
-    const output = describeEndpoint(anEndpoint({ deployed: DEPLOYED, FailureReason: 'The primary container … did not pass the ping health check' }));
+    const output = describeEndpoint(
+      anEndpoint({ deployed: DEPLOYED, FailureReason: 'The primary container … did not pass the ping health check' }),
+    );
 
     // Assess
-    expect(output).toMatchObject({ EndpointStatus: 'InService', EndpointConfigName: 'bid-win-v1', FailureReason: 'The primary container … did not pass the ping health check' });
+    expect(output).toMatchObject({
+      EndpointStatus: 'InService',
+      EndpointConfigName: 'bid-win-v1',
+      FailureReason: 'The primary container … did not pass the ping health check',
+    });
     expect(output).not.toHaveProperty('PendingDeploymentSummary');
   });
 });

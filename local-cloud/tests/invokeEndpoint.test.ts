@@ -12,7 +12,11 @@ const aModel = (version: string, bias: number): LinearModel => ({
 });
 
 const aVariant = (VariantName: string, model: LinearModel, InitialVariantWeight?: number): DeployedVariant => ({
-  variant: { VariantName, ModelName: `model-${VariantName}`, ...(InitialVariantWeight === undefined ? {} : { InitialVariantWeight }) },
+  variant: {
+    VariantName,
+    ModelName: `model-${VariantName}`,
+    ...(InitialVariantWeight === undefined ? {} : { InitialVariantWeight }),
+  },
   image: 'sdp-model:latest',
   modelDataUrl: `s3://models/${model.version}/model.tar.gz`,
   resolvedAt: 0,
@@ -39,7 +43,11 @@ describe('invokeEndpoint', () => {
     // Assess
     expect(response).toStrictEqual({
       statusCode: 200,
-      headers: { 'Content-Type': 'application/json', 'X-Amzn-SageMaker-Custom-Attributes': 'model_version=v1', 'x-Amzn-Invoked-Production-Variant': 'AllTraffic' },
+      headers: {
+        'Content-Type': 'application/json',
+        'X-Amzn-SageMaker-Custom-Attributes': 'model_version=v1',
+        'x-Amzn-Invoked-Production-Variant': 'AllTraffic',
+      },
       body: JSON.stringify(predictRows(model, [[1, 0, 2]])),
     });
   });
@@ -72,8 +80,18 @@ describe('invokeEndpoint', () => {
   });
 
   it.each([
-    ['nothing deployed', undefined, anInvocation(), { type: 'ValidationError', statusCode: 400, message: 'Endpoint bid-win of account 000000000000 not found.' }],
-    ['an unknown TargetVariant', deploymentOf(aVariant('Blue', aModel('v1', 0))), anInvocation({ targetVariant: 'Red' }), { type: 'ValidationError', statusCode: 400, message: 'Endpoint bid-win has no production variant named Red.' }],
+    [
+      'nothing deployed',
+      undefined,
+      anInvocation(),
+      { type: 'ValidationError', statusCode: 400, message: 'Endpoint bid-win of account 000000000000 not found.' },
+    ],
+    [
+      'an unknown TargetVariant',
+      deploymentOf(aVariant('Blue', aModel('v1', 0))),
+      anInvocation({ targetVariant: 'Red' }),
+      { type: 'ValidationError', statusCode: 400, message: 'Endpoint bid-win has no production variant named Red.' },
+    ],
   ])('refuses an invocation with %s', (_, deployment, invocation, expected) => {
     // Act / Assess
     expect(() => invokeEndpoint(deployment, invocation)).toThrow(expect.objectContaining(expected));
@@ -81,14 +99,16 @@ describe('invokeEndpoint', () => {
 
   it("turns the container's 400 into a ModelError with its status and message", () => {
     // Act
-    const act = () => invokeEndpoint(deploymentOf(aVariant('AllTraffic', aModel('v1', 0))), anInvocation({ body: '1,0' }));
+    const act = () =>
+      invokeEndpoint(deploymentOf(aVariant('AllTraffic', aModel('v1', 0))), anInvocation({ body: '1,0' }));
 
     // Assess
     expect(act).toThrow(
       expect.objectContaining({
         type: 'ModelError',
         statusCode: 424,
-        message: 'Received client error (400) from primary with message "Row 1 must hold 3 finite numbers (the model\'s feature width).".',
+        message:
+          'Received client error (400) from primary with message "Row 1 must hold 3 finite numbers (the model\'s feature width).".',
         fields: {
           ErrorCode: 'CLIENT_ERROR_FROM_MODEL',
           OriginalStatusCode: 400,

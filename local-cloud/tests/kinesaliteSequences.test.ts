@@ -19,7 +19,14 @@ function fieldsOfEveryVersion(count: number): SequenceFields[] {
     const shardIx = i % 10 === 0 ? int(2_000_000) : int(64);
     switch (i % 3) {
       case 0:
-        return { shardCreateTime, seqIx: i % 7 === 0 ? String(int(2 ** 31)) : int(100_000), seqTime, shardIx, byte1: hexOf(2), version: 2 };
+        return {
+          shardCreateTime,
+          seqIx: i % 7 === 0 ? String(int(2 ** 31)) : int(100_000),
+          seqTime,
+          shardIx,
+          byte1: hexOf(2),
+          version: 2,
+        };
       case 1:
         return { shardCreateTime, seqIx: int(256), seqTime, shardIx, byte1: hexOf(2), seqRand: hexOf(14), version: 1 };
       default:
@@ -52,7 +59,12 @@ describe('kinesalite sequence numbers without bignumber.js', () => {
 
   it('reads the short sequence numbers of a new shard and rejects what kinesalite rejects', () => {
     // Prepare
-    const odd = ['0', '1', '49590338271490256608559692538361571095921575989136588898', '99999999999999999999999999999999999999999999999999999999999999'];
+    const odd = [
+      '0',
+      '1',
+      '49590338271490256608559692538361571095921575989136588898',
+      '99999999999999999999999999999999999999999999999999999999999999',
+    ];
 
     // Act
     const outcome = (parse: (sequence: string) => unknown) =>
@@ -70,26 +82,41 @@ describe('kinesalite sequence numbers without bignumber.js', () => {
 
   it('moves a sequence number on as kinesalite does, from fields or from text', () => {
     // Prepare
-    const version2 = cases.filter((fields) => fields.version === 2).map((fields) => kinesaliteDb.parseSequence(kinesaliteDb.stringifySequence(fields)));
+    const version2 = cases
+      .filter((fields) => fields.version === 2)
+      .map((fields) => kinesaliteDb.parseSequence(kinesaliteDb.stringifySequence(fields)));
 
     // Act
     const fromFields = version2.map((fields) => incrementSequence(fields));
-    const fromText = version2.map((fields) => incrementSequence(kinesaliteDb.stringifySequence(fields), 1_900_000_000_000));
+    const fromText = version2.map((fields) =>
+      incrementSequence(kinesaliteDb.stringifySequence(fields), 1_900_000_000_000),
+    );
 
     // Assess
     expect(fromFields).toStrictEqual(version2.map((fields) => kinesaliteDb.incrementSequence(fields)));
-    expect(fromText).toStrictEqual(version2.map((fields) => kinesaliteDb.incrementSequence(kinesaliteDb.stringifySequence(fields), 1_900_000_000_000)));
+    expect(fromText).toStrictEqual(
+      version2.map((fields) =>
+        kinesaliteDb.incrementSequence(kinesaliteDb.stringifySequence(fields), 1_900_000_000_000),
+      ),
+    );
   });
 
   it('places partition keys in the same hash key ranges as kinesalite', () => {
     // Prepare: the bounds of a four-shard stream, and keys of every kind
-    const bounds = ['0', '85070591730234615865843651857942052863', '85070591730234615865843651857942052864', '340282366920938463463374607431768211455'];
+    const bounds = [
+      '0',
+      '85070591730234615865843651857942052863',
+      '85070591730234615865843651857942052864',
+      '340282366920938463463374607431768211455',
+    ];
     const keys = Array.from({ length: 500 }, (_, i) => (i % 2 === 0 ? `tx-${i}` : `user-é-${i * 7919}`));
 
     // Act
     const ours = keys.map((key) => bounds.map((bound) => partitionKeyToHashKey(key).comparedTo(bound)));
 
     // Assess
-    expect(ours).toStrictEqual(keys.map((key) => bounds.map((bound) => kinesaliteDb.partitionKeyToHashKey(key).comparedTo(bound))));
+    expect(ours).toStrictEqual(
+      keys.map((key) => bounds.map((bound) => kinesaliteDb.partitionKeyToHashKey(key).comparedTo(bound))),
+    );
   });
 });

@@ -1,4 +1,9 @@
-import { CreateStreamCommand, DescribeStreamSummaryCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
+import {
+  CreateStreamCommand,
+  DescribeStreamSummaryCommand,
+  KinesisClient,
+  PutRecordCommand,
+} from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -10,7 +15,12 @@ import { freePort } from '../src/net/freePort.js';
 describe('the Kinesis fault front', () => {
   it('tells writes from reads by their X-Amz-Target', () => {
     // Act
-    const kinds = ['Kinesis_20131202.PutRecords', 'Kinesis_20131202.PutRecord', 'Kinesis_20131202.GetRecords', undefined].map(isKinesisWrite);
+    const kinds = [
+      'Kinesis_20131202.PutRecords',
+      'Kinesis_20131202.PutRecord',
+      'Kinesis_20131202.GetRecords',
+      undefined,
+    ].map(isKinesisWrite);
 
     // Assess
     expect(kinds).toStrictEqual([true, true, false, false]);
@@ -24,8 +34,18 @@ describe('the Kinesis fault front', () => {
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-front-'));
     const kinesalite = await startKinesalite({ port: await freePort(), dataDir });
     const front = await startKinesisFaultFront(kinesalite.endpoint);
-    const client = new KinesisClient({ endpoint: front.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'l', secretAccessKey: 'l' }, requestHandler: new NodeHttpHandler(), maxAttempts: 1 });
-    const put = () => client.send(new PutRecordCommand({ StreamName: 's', PartitionKey: 'k', Data: Buffer.from('x') })).then(() => 'ok', (error: Error) => error.name);
+    const client = new KinesisClient({
+      endpoint: front.endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'l', secretAccessKey: 'l' },
+      requestHandler: new NodeHttpHandler(),
+      maxAttempts: 1,
+    });
+    const put = () =>
+      client.send(new PutRecordCommand({ StreamName: 's', PartitionKey: 'k', Data: Buffer.from('x') })).then(
+        () => 'ok',
+        (error: Error) => error.name,
+      );
     try {
       await client.send(new CreateStreamCommand({ StreamName: 's', ShardCount: 1 }));
 
@@ -40,7 +60,13 @@ describe('the Kinesis fault front', () => {
       const after = await put();
 
       // Assess
-      expect([before, throttled, read, unavailable, after]).toStrictEqual(['ok', 'ProvisionedThroughputExceededException', 'ok', 'ServiceUnavailable', 'ok']);
+      expect([before, throttled, read, unavailable, after]).toStrictEqual([
+        'ok',
+        'ProvisionedThroughputExceededException',
+        'ok',
+        'ServiceUnavailable',
+        'ok',
+      ]);
       expect(front.refused).toStrictEqual({ throttle: 1, unavailable: 1 });
     } finally {
       client.destroy();

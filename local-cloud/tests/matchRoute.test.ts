@@ -7,7 +7,12 @@ function route(method: string, path: string, target = `${method} ${path}`): Rout
 /** The parts of a match a test cares about: which route, and with which parameters. */
 function describeMatch(match: RouteMatch<string>): unknown {
   if (match.kind !== 'matched') return match;
-  return { kind: match.kind, routeKey: match.route.routeKey, target: match.route.target, pathParameters: match.pathParameters };
+  return {
+    kind: match.kind,
+    routeKey: match.route.routeKey,
+    target: match.route.target,
+    pathParameters: match.pathParameters,
+  };
 }
 
 function matched(routeKey: string, target: string, pathParameters: Record<string, string> = {}): unknown {
@@ -26,10 +31,20 @@ const PLATFORM_ROUTES = [
 describe('compileRoutes', () => {
   it('names each route by its API Gateway route key', () => {
     // Act
-    const routes = compileRoutes([route('POST', '/bid'), route('*', '/files/{proxy+}'), route('*', '*'), route('GET', '/')]);
+    const routes = compileRoutes([
+      route('POST', '/bid'),
+      route('*', '/files/{proxy+}'),
+      route('*', '*'),
+      route('GET', '/'),
+    ]);
 
     // Assess
-    expect(routes.map((r) => r.routeKey).sort()).toStrictEqual(['$default', 'ANY /files/{proxy+}', 'GET /', 'POST /bid']);
+    expect(routes.map((r) => r.routeKey).sort()).toStrictEqual([
+      '$default',
+      'ANY /files/{proxy+}',
+      'GET /',
+      'POST /bid',
+    ]);
   });
 
   it('collects parameter names in path order', () => {
@@ -93,7 +108,12 @@ describe('matchRoute', () => {
 
   it('lists every allowed method once, sorted', () => {
     // Prepare
-    const itemRoutes = compileRoutes([route('POST', '/items'), route('GET', '/items'), route('DELETE', '/items'), route('GET', '/items/{id}')]);
+    const itemRoutes = compileRoutes([
+      route('POST', '/items'),
+      route('GET', '/items'),
+      route('DELETE', '/items'),
+      route('GET', '/items/{id}'),
+    ]);
 
     // Act
     const match = matchRoute(itemRoutes, 'PUT', '/items');
@@ -125,24 +145,35 @@ describe('matchRoute', () => {
     const matches = [matchRoute(dotted, 'GET', '/health.json'), matchRoute(dotted, 'GET', '/healthXjson')];
 
     // Assess
-    expect(matches.map(describeMatch)).toStrictEqual([matched('GET /health.json', 'GET /health.json'), { kind: 'not_found' }]);
+    expect(matches.map(describeMatch)).toStrictEqual([
+      matched('GET /health.json', 'GET /health.json'),
+      { kind: 'not_found' },
+    ]);
   });
 
   describe('specificity', () => {
     it.each([
-      ['defined first', [route('GET', '/reports/campaigns/top'), route('GET', '/reports/campaigns/{campaign_item_id}')]],
+      [
+        'defined first',
+        [route('GET', '/reports/campaigns/top'), route('GET', '/reports/campaigns/{campaign_item_id}')],
+      ],
       ['defined last', [route('GET', '/reports/campaigns/{campaign_item_id}'), route('GET', '/reports/campaigns/top')]],
     ])('prefers a literal segment over a parameter, whether %s', (_, definitions) => {
       // Prepare
       const compiled = compileRoutes(definitions);
 
       // Act
-      const matches = [matchRoute(compiled, 'GET', '/reports/campaigns/top'), matchRoute(compiled, 'GET', '/reports/campaigns/12')];
+      const matches = [
+        matchRoute(compiled, 'GET', '/reports/campaigns/top'),
+        matchRoute(compiled, 'GET', '/reports/campaigns/12'),
+      ];
 
       // Assess
       expect(matches.map(describeMatch)).toStrictEqual([
         matched('GET /reports/campaigns/top', 'GET /reports/campaigns/top'),
-        matched('GET /reports/campaigns/{campaign_item_id}', 'GET /reports/campaigns/{campaign_item_id}', { campaign_item_id: '12' }),
+        matched('GET /reports/campaigns/{campaign_item_id}', 'GET /reports/campaigns/{campaign_item_id}', {
+          campaign_item_id: '12',
+        }),
       ]);
     });
 
@@ -151,7 +182,10 @@ describe('matchRoute', () => {
       const compiled = compileRoutes([route('GET', '/files/{proxy+}'), route('GET', '/files/{name}')]);
 
       // Act
-      const matches = [matchRoute(compiled, 'GET', '/files/report.csv'), matchRoute(compiled, 'GET', '/files/2025/11/report%20final.csv')];
+      const matches = [
+        matchRoute(compiled, 'GET', '/files/report.csv'),
+        matchRoute(compiled, 'GET', '/files/2025/11/report%20final.csv'),
+      ];
 
       // Assess
       expect(matches.map(describeMatch)).toStrictEqual([
@@ -165,7 +199,11 @@ describe('matchRoute', () => {
       const compiled = compileRoutes([route('*', '/{proxy+}', 'catchAll'), ...PLATFORM_ROUTES]);
 
       // Act
-      const matches = [matchRoute(compiled, 'POST', '/bid'), matchRoute(compiled, 'GET', '/favicon.ico'), matchRoute(compiled, 'GET', '/bid')];
+      const matches = [
+        matchRoute(compiled, 'POST', '/bid'),
+        matchRoute(compiled, 'GET', '/favicon.ico'),
+        matchRoute(compiled, 'GET', '/bid'),
+      ];
 
       // Assess
       expect(matches.map(describeMatch)).toStrictEqual([
@@ -194,7 +232,10 @@ describe('matchRoute', () => {
       const matches = [matchRoute(compiled, 'PATCH', '/files/a/b/c'), matchRoute(compiled, 'GET', '/files')];
 
       // Assess
-      expect(matches.map(describeMatch)).toStrictEqual([matched('ANY /files/{proxy+}', 'files', { proxy: 'a/b/c' }), { kind: 'not_found' }]);
+      expect(matches.map(describeMatch)).toStrictEqual([
+        matched('ANY /files/{proxy+}', 'files', { proxy: 'a/b/c' }),
+        { kind: 'not_found' },
+      ]);
     });
   });
 
@@ -236,6 +277,9 @@ describe('matchRoute', () => {
     const matches = [matchRoute(compiled, 'GET', '/'), matchRoute(compiled, 'GET', '/about')];
 
     // Assess
-    expect(matches.map(describeMatch)).toStrictEqual([matched('GET /', 'home'), matched('GET /{name}', 'byName', { name: 'about' })]);
+    expect(matches.map(describeMatch)).toStrictEqual([
+      matched('GET /', 'home'),
+      matched('GET /{name}', 'byName', { name: 'about' }),
+    ]);
   });
 });

@@ -16,14 +16,21 @@ describe('planShopVisit', () => {
       const names = clicks.map((c) => c.body.event_name);
       expect(names[0]).toBe('navigate');
       expect(new Set(clicks.map((c) => `${c.body.user_id} ${c.body.device_type}`)).size).toBe(1);
-      expect(clicks.every((c, i) => c.body.event_timestamp === START + c.delayMs && (i === 0 || c.delayMs > clicks[i - 1]!.delayMs))).toBe(true);
-      if (names.includes('purchase')) expect(names.slice(-4)).toStrictEqual(['detail', 'add_to_cart', 'checkout', 'purchase']);
+      expect(
+        clicks.every(
+          (c, i) => c.body.event_timestamp === START + c.delayMs && (i === 0 || c.delayMs > clicks[i - 1]!.delayMs),
+        ),
+      ).toBe(true);
+      if (names.includes('purchase'))
+        expect(names.slice(-4)).toStrictEqual(['detail', 'add_to_cart', 'checkout', 'purchase']);
     }
     const all = visits.flat();
     const details = all.filter((c) => c.body.event_name === 'detail');
     expect(details.every((c) => PRODUCTS.includes(c.body.product_id!))).toBe(true);
     expect(details.filter((c) => c.body.product_id === 'sku-hot').length / details.length).toBeGreaterThan(0.5);
-    expect(visits.filter((clicks) => clicks.some((c, i) => i > 0 && c.delayMs - clicks[i - 1]!.delayMs >= 10_000)).length).toBeGreaterThan(50);
+    expect(
+      visits.filter((clicks) => clicks.some((c, i) => i > 0 && c.delayMs - clicks[i - 1]!.delayMs >= 10_000)).length,
+    ).toBeGreaterThan(50);
     expect(all.filter((c) => c.body.event_name === 'purchase').length).toBeGreaterThan(40);
   });
 });

@@ -57,7 +57,9 @@ describe('processUsage', () => {
       expect(ofChild.residentBytes).toBeGreaterThan(0);
       expect(ofChild.residentBytes).toBeLessThan(own.residentBytes);
       // Memory moves between the reads: allow 10% of it.
-      expect(Math.abs(together.residentBytes - (own.residentBytes + ofChild.residentBytes))).toBeLessThan(own.residentBytes / 10);
+      expect(Math.abs(together.residentBytes - (own.residentBytes + ofChild.residentBytes))).toBeLessThan(
+        own.residentBytes / 10,
+      );
       expect(together.cpuSeconds).toBeGreaterThanOrEqual(own.cpuSeconds + ofChild.cpuSeconds - 0.05);
     } finally {
       const exited = once(child, 'exit');

@@ -58,10 +58,19 @@ services:
     // Assess
     expect(services).toStrictEqual([
       composeService('ingest'),
-      composeService('enrich', { params: { rawEventsStreamArn: '${ingest.RawEventsStreamArn}' }, dependsOn: ['ingest'] }),
-      composeService('aggregate', { params: { enrichedEventsStreamArn: '${enrich.EnrichedEventsStreamArn}' }, dependsOn: ['enrich'] }),
+      composeService('enrich', {
+        params: { rawEventsStreamArn: '${ingest.RawEventsStreamArn}' },
+        dependsOn: ['ingest'],
+      }),
+      composeService('aggregate', {
+        params: { enrichedEventsStreamArn: '${enrich.EnrichedEventsStreamArn}' },
+        dependsOn: ['enrich'],
+      }),
       composeService('report', {
-        params: { aggregationsTableName: '${aggregate.AggregationsTableName}', aggregationsTableArn: '${aggregate.AggregationsTableArn}' },
+        params: {
+          aggregationsTableName: '${aggregate.AggregationsTableName}',
+          aggregationsTableArn: '${aggregate.AggregationsTableArn}',
+        },
         dependsOn: ['aggregate'],
       }),
     ]);
@@ -137,7 +146,13 @@ services:
     // Assess
     expect(services).toStrictEqual([
       composeService('ingest', {
-        params: { shardCount: '2', tracing: 'true', stage: '${sls:stage}', region: "${env:AWS_REGION, 'us-east-1'}", bucket: '${param:modelBucket}' },
+        params: {
+          shardCount: '2',
+          tracing: 'true',
+          stage: '${sls:stage}',
+          region: "${env:AWS_REGION, 'us-east-1'}",
+          bucket: '${param:modelBucket}',
+        },
       }),
     ]);
   });
@@ -183,7 +198,9 @@ services:
     const error = await rejectionOf(readCompose(root));
 
     // Assess
-    expect(error).toStrictEqual(new Error('serverless-compose.yml has a dependency cycle: enrich → aggregate → enrich'));
+    expect(error).toStrictEqual(
+      new Error('serverless-compose.yml has a dependency cycle: enrich → aggregate → enrich'),
+    );
   });
 
   it('refuses a longer cycle through dependsOn', async () => {
@@ -249,7 +266,13 @@ services:
 
 describe('resolveComposeParams', () => {
   const outputs = new Map<string, Record<string, string>>([
-    ['ingest', { RawEventsStreamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/sdp-raw-events-local', RawEventsStreamName: 'sdp-raw-events-local' }],
+    [
+      'ingest',
+      {
+        RawEventsStreamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/sdp-raw-events-local',
+        RawEventsStreamName: 'sdp-raw-events-local',
+      },
+    ],
     ['aggregate', { AggregationsTableName: 'sdp-aggregations-local' }],
   ]);
 
@@ -271,7 +294,9 @@ describe('resolveComposeParams', () => {
 
   it('replaces several references inside one value and keeps the text around them', () => {
     // Prepare
-    const service = composeService('report', { params: { label: 'stream=${ingest.RawEventsStreamName};table=${aggregate.AggregationsTableName}!' } });
+    const service = composeService('report', {
+      params: { label: 'stream=${ingest.RawEventsStreamName};table=${aggregate.AggregationsTableName}!' },
+    });
 
     // Act
     const params = resolveComposeParams(service, outputs);
@@ -282,7 +307,9 @@ describe('resolveComposeParams', () => {
 
   it('keeps values without references, including other variables, as written', () => {
     // Prepare
-    const service = composeService('predict', { params: { stage: '${sls:stage}', region: '${env:AWS_REGION}', plain: 'sdp' } });
+    const service = composeService('predict', {
+      params: { stage: '${sls:stage}', region: '${env:AWS_REGION}', plain: 'sdp' },
+    });
 
     // Act
     const params = resolveComposeParams(service, outputs);

@@ -19,7 +19,11 @@ const RESOURCES: Record<string, { ref: string; attributes: Record<string, string
   ModelCache: { ref: 'sdp-model-cache', attributes: { 'RedisEndpoint.Address': '127.0.0.1' } },
 };
 
-const PSEUDO_PARAMETERS: Record<string, string> = { 'AWS::Region': REGION, 'AWS::AccountId': ACCOUNT, 'AWS::Partition': 'aws' };
+const PSEUDO_PARAMETERS: Record<string, string> = {
+  'AWS::Region': REGION,
+  'AWS::AccountId': ACCOUNT,
+  'AWS::Partition': 'aws',
+};
 
 const context: IntrinsicContext = {
   ref: (logicalId) => {
@@ -98,7 +102,10 @@ describe('resolveIntrinsics', () => {
   describe('Fn::Sub', () => {
     it('substitutes pseudo parameters, resource names and attributes', () => {
       // Prepare
-      const value = { 'Fn::Sub': 'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${RawEventsStream} at ${AggregationsTable.Arn}' };
+      const value = {
+        'Fn::Sub':
+          'arn:${AWS::Partition}:kinesis:${AWS::Region}:${AWS::AccountId}:stream/${RawEventsStream} at ${AggregationsTable.Arn}',
+      };
 
       // Act
       const resolved = resolveIntrinsics(value, context);
@@ -117,7 +124,12 @@ describe('resolveIntrinsics', () => {
 
     it('prefers the variables it is given, resolving intrinsics inside them', () => {
       // Prepare
-      const value = { 'Fn::Sub': ['${Table}/index/*:${Stage}:${AWS::Region}', { Table: { 'Fn::GetAtt': ['AggregationsTable', 'Arn'] }, Stage: 'local' }] };
+      const value = {
+        'Fn::Sub': [
+          '${Table}/index/*:${Stage}:${AWS::Region}',
+          { Table: { 'Fn::GetAtt': ['AggregationsTable', 'Arn'] }, Stage: 'local' },
+        ],
+      };
 
       // Act
       const resolved = resolveIntrinsics(value, context);
@@ -145,7 +157,12 @@ describe('resolveIntrinsics', () => {
 
   it('resolves Fn::Join over parts that are intrinsics themselves', () => {
     // Prepare
-    const value = { 'Fn::Join': [':', ['arn', { Ref: 'AWS::Partition' }, 'kinesis', { Ref: 'AWS::Region' }, { Ref: 'AWS::AccountId' }, 'stream/x']] };
+    const value = {
+      'Fn::Join': [
+        ':',
+        ['arn', { Ref: 'AWS::Partition' }, 'kinesis', { Ref: 'AWS::Region' }, { Ref: 'AWS::AccountId' }, 'stream/x'],
+      ],
+    };
 
     // Act
     const resolved = resolveIntrinsics(value, context);
@@ -156,7 +173,10 @@ describe('resolveIntrinsics', () => {
 
   it('resolves Fn::Join with an empty separator', () => {
     // Act
-    const resolved = resolveIntrinsics({ 'Fn::Join': ['', [{ 'Fn::GetAtt': ['RawEventsStream', 'Arn'] }, '/*']] }, context);
+    const resolved = resolveIntrinsics(
+      { 'Fn::Join': ['', [{ 'Fn::GetAtt': ['RawEventsStream', 'Arn'] }, '/*']] },
+      context,
+    );
 
     // Assess
     expect(resolved).toBe(`${RAW_EVENTS_ARN}/*`);
@@ -187,7 +207,12 @@ describe('resolveIntrinsics', () => {
         { stream: { type: 'kinesis', arn: { 'Fn::GetAtt': ['RawEventsStream', 'Arn'] }, batchSize: 100 } },
         { stream: { type: 'dynamodb', arn: { 'Fn::GetAtt': 'AggregationsTable.StreamArn' } } },
       ],
-      policy: [{ Effect: 'Allow', Resource: [{ 'Fn::Sub': '${AggregationsTable.Arn}/index/*' }, [{ Ref: 'RawEventsStream' }]] }],
+      policy: [
+        {
+          Effect: 'Allow',
+          Resource: [{ 'Fn::Sub': '${AggregationsTable.Arn}/index/*' }, [{ Ref: 'RawEventsStream' }]],
+        },
+      ],
     };
 
     // Act
@@ -195,7 +220,12 @@ describe('resolveIntrinsics', () => {
 
     // Assess
     expect(resolved).toStrictEqual({
-      environment: { RAW_EVENTS_STREAM_NAME: 'sdp-raw-events-local', AGGREGATIONS_TABLE_NAME: 'sdp-aggregations-local', LOG_LEVEL: 'INFO', MEMORY: 1024 },
+      environment: {
+        RAW_EVENTS_STREAM_NAME: 'sdp-raw-events-local',
+        AGGREGATIONS_TABLE_NAME: 'sdp-aggregations-local',
+        LOG_LEVEL: 'INFO',
+        MEMORY: 1024,
+      },
       events: [
         { stream: { type: 'kinesis', arn: RAW_EVENTS_ARN, batchSize: 100 } },
         { stream: { type: 'dynamodb', arn: `${TABLE_ARN}/stream/2025-11-22T00:00:00.000` } },

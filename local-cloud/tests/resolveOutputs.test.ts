@@ -2,7 +2,11 @@ import { intrinsicContext, type LocalResource } from '../src/project/provisionRe
 import { resolveOutputs } from '../src/project/resolveOutputs.js';
 import type { PrintedService } from '../src/project/types.js';
 
-const stream: LocalResource = { type: 'AWS::Kinesis::Stream', ref: 'sdp-s-local-events', attributes: { Arn: 'arn:aws:kinesis:us-east-1:000000000000:stream/sdp-s-local-events' } };
+const stream: LocalResource = {
+  type: 'AWS::Kinesis::Stream',
+  ref: 'sdp-s-local-events',
+  attributes: { Arn: 'arn:aws:kinesis:us-east-1:000000000000:stream/sdp-s-local-events' },
+};
 const context = intrinsicContext(new Map([['EventsStream', stream]]), 'sdp-s-local', 'us-east-1');
 
 const serviceWithOutputs = (outputs: Record<string, unknown>): PrintedService => ({

@@ -24,13 +24,16 @@ describe('resolveStaticPath', () => {
     expect(match).toStrictEqual({ kind: 'redirect', location: '/dashboard/?campaign=7' });
   });
 
-  it.each(['/', '/dashboards', '/dashboardx/main.js', '/reports/campaigns', '/Dashboard/'])('leaves %s to the routes', (requestPath) => {
-    // Act
-    const match = resolveStaticPath(site, requestPath, '');
+  it.each(['/', '/dashboards', '/dashboardx/main.js', '/reports/campaigns', '/Dashboard/'])(
+    'leaves %s to the routes',
+    (requestPath) => {
+      // Act
+      const match = resolveStaticPath(site, requestPath, '');
 
-    // Assess
-    expect(match).toBeUndefined();
-  });
+      // Assess
+      expect(match).toBeUndefined();
+    },
+  );
 
   it.each([
     '/dashboard/../package.json',
@@ -55,6 +58,9 @@ describe('resolveStaticPath', () => {
     const match = resolveStaticPath(site, '/dashboard/%zz.js', '');
 
     // Assess
-    expect(match).toStrictEqual({ kind: 'bad_path', detail: 'the path /dashboard/%zz.js has a malformed percent-escape' });
+    expect(match).toStrictEqual({
+      kind: 'bad_path',
+      detail: 'the path /dashboard/%zz.js has a malformed percent-escape',
+    });
   });
 });

@@ -2,7 +2,14 @@ import { DEFAULT_FEATURE_SPEC, type LinearModel } from '@sdp/shared';
 import { settleDeployment } from '../src/emulators/sageMaker/settleDeployment.js';
 import type { DeployedVariant, StoredEndpoint } from '../src/emulators/sageMaker/types.js';
 
-const aModel = (version: string): LinearModel => ({ format: 'sdp-logistic-v1', version, featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 1 }, weights: [1, 1], bias: 0, threshold: 0.5 });
+const aModel = (version: string): LinearModel => ({
+  format: 'sdp-logistic-v1',
+  version,
+  featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 1 },
+  weights: [1, 1],
+  bias: 0,
+  threshold: 0.5,
+});
 const aVariant = (version: string): DeployedVariant => ({
   variant: { VariantName: 'AllTraffic', ModelName: `bid-win-${version}` },
   image: 'sdp-model:1',
@@ -10,7 +17,11 @@ const aVariant = (version: string): DeployedVariant => ({
   resolvedAt: 10,
   model: aModel(version),
 });
-const pendingFor = (version: string) => ({ endpointConfigName: `bid-win-${version}`, variants: [aVariant(version).variant], startedAt: 50 });
+const pendingFor = (version: string) => ({
+  endpointConfigName: `bid-win-${version}`,
+  variants: [aVariant(version).variant],
+  startedAt: 50,
+});
 const anEndpoint = (overrides: Partial<StoredEndpoint>): StoredEndpoint => ({
   EndpointName: 'bid-win',
   EndpointArn: 'arn:aws:sagemaker:us-east-1:000000000000:endpoint/bid-win',
@@ -23,14 +34,24 @@ const anEndpoint = (overrides: Partial<StoredEndpoint>): StoredEndpoint => ({
 describe('settleDeployment', () => {
   it('swaps a loaded update in and clears the pending deployment', () => {
     // Prepare
-    const endpoint = anEndpoint({ EndpointStatus: 'Updating', deployed: { endpointConfigName: 'bid-win-v1', variants: [aVariant('v1')] }, pending: pendingFor('v2') });
+    const endpoint = anEndpoint({
+      EndpointStatus: 'Updating',
+      deployed: { endpointConfigName: 'bid-win-v1', variants: [aVariant('v1')] },
+      pending: pendingFor('v2'),
+    });
     const servingBefore = endpoint.deployed;
 
     // Act
     settleDeployment(endpoint, { variants: [aVariant('v2')] }, 99);
 
     // Assess
-    expect(endpoint).toStrictEqual(anEndpoint({ EndpointStatus: 'InService', LastModifiedTime: 99, deployed: { endpointConfigName: 'bid-win-v2', variants: [aVariant('v2')] } }));
+    expect(endpoint).toStrictEqual(
+      anEndpoint({
+        EndpointStatus: 'InService',
+        LastModifiedTime: 99,
+        deployed: { endpointConfigName: 'bid-win-v2', variants: [aVariant('v2')] },
+      }),
+    );
     expect(servingBefore).toStrictEqual({ endpointConfigName: 'bid-win-v1', variants: [aVariant('v1')] });
   });
 
@@ -43,7 +64,14 @@ describe('settleDeployment', () => {
     settleDeployment(endpoint, { failureReason: 'did not pass the ping health check' }, 99);
 
     // Assess
-    expect(endpoint).toStrictEqual(anEndpoint({ EndpointStatus: 'InService', LastModifiedTime: 99, deployed, FailureReason: 'did not pass the ping health check' }));
+    expect(endpoint).toStrictEqual(
+      anEndpoint({
+        EndpointStatus: 'InService',
+        LastModifiedTime: 99,
+        deployed,
+        FailureReason: 'did not pass the ping health check',
+      }),
+    );
   });
 
   it('fails a creation that cannot load', () => {
@@ -54,6 +82,8 @@ describe('settleDeployment', () => {
     settleDeployment(endpoint, { failureReason: 'Failed to download model data' }, 99);
 
     // Assess
-    expect(endpoint).toStrictEqual(anEndpoint({ EndpointStatus: 'Failed', LastModifiedTime: 99, FailureReason: 'Failed to download model data' }));
+    expect(endpoint).toStrictEqual(
+      anEndpoint({ EndpointStatus: 'Failed', LastModifiedTime: 99, FailureReason: 'Failed to download model data' }),
+    );
   });
 });

@@ -1,4 +1,9 @@
-import { CreateStreamCommand, DescribeStreamSummaryCommand, PutRecordCommand, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import {
+  CreateStreamCommand,
+  DescribeStreamSummaryCommand,
+  PutRecordCommand,
+  PutRecordsCommand,
+} from '@aws-sdk/client-kinesis';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +19,11 @@ describe('startKinesalite', () => {
     // Prepare
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-kinesalite-'));
     const written: (string | undefined)[] = [];
-    const kinesis = await startKinesalite({ port: await freePort(), dataDir, onWrite: (stream) => written.push(stream) });
+    const kinesis = await startKinesalite({
+      port: await freePort(),
+      dataDir,
+      onWrite: (stream) => written.push(stream),
+    });
     const client = localKinesisClient(kinesis.endpoint);
     try {
       await client.send(new CreateStreamCommand({ StreamName: 'raw-events', ShardCount: 1 }));
@@ -22,11 +31,18 @@ describe('startKinesalite', () => {
 
       // Act
       await client.send(new PutRecordCommand({ StreamName: 'raw-events', ...aRecord('one') }));
-      await client.send(new PutRecordsCommand({ StreamName: 'enriched-events', Records: ['a', 'b', 'c'].map(aRecord) }));
-      const unknownStream = await client.send(new PutRecordCommand({ StreamName: 'no-such-stream', ...aRecord('lost') })).then(
-        () => 'accepted',
-        (error: Error & { $metadata?: { httpStatusCode?: number } }) => ({ name: error.name, status: error.$metadata?.httpStatusCode }),
+      await client.send(
+        new PutRecordsCommand({ StreamName: 'enriched-events', Records: ['a', 'b', 'c'].map(aRecord) }),
       );
+      const unknownStream = await client
+        .send(new PutRecordCommand({ StreamName: 'no-such-stream', ...aRecord('lost') }))
+        .then(
+          () => 'accepted',
+          (error: Error & { $metadata?: { httpStatusCode?: number } }) => ({
+            name: error.name,
+            status: error.$metadata?.httpStatusCode,
+          }),
+        );
       await client.send(new DescribeStreamSummaryCommand({ StreamName: 'raw-events' }));
       await client.send(new PutRecordCommand({ StreamName: 'raw-events', ...aRecord('last') }));
       // The announcement follows the response; the last write's shows that every earlier one had its chance.
@@ -52,7 +68,9 @@ describe('startKinesalite', () => {
       await client.send(new CreateStreamCommand({ StreamName: 'raw-events', ShardCount: 1 }));
 
       // Act
-      const put = await client.send(new PutRecordsCommand({ StreamName: 'raw-events', Records: ['a', 'b'].map(aRecord) }));
+      const put = await client.send(
+        new PutRecordsCommand({ StreamName: 'raw-events', Records: ['a', 'b'].map(aRecord) }),
+      );
 
       // Assess
       expect({ failed: put.FailedRecordCount, records: put.Records?.length }).toStrictEqual({ failed: 0, records: 2 });
@@ -78,10 +96,21 @@ describe('startKinesalite', () => {
       await client.send(new CreateStreamCommand({ StreamName: 'raw-events', ShardCount: 1 }));
 
       // Act
-      const preflight = await answer({ method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-amz-target' } });
+      const preflight = await answer({
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,x-amz-target',
+        },
+      });
       const post = await answer({
         method: 'POST',
-        headers: { origin, 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'Kinesis_20131202.ListStreams' },
+        headers: {
+          origin,
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': 'Kinesis_20131202.ListStreams',
+        },
         body: '{}',
       });
       const sdk = await client.send(new DescribeStreamSummaryCommand({ StreamName: 'raw-events' }));

@@ -1,4 +1,12 @@
-import { CreateStreamCommand, GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, PutRecordCommand, PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import {
+  CreateStreamCommand,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  ListShardsCommand,
+  PutRecordCommand,
+  PutRecordsCommand,
+  type KinesisClient,
+} from '@aws-sdk/client-kinesis';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,14 +18,19 @@ import { freePort } from '../src/net/freePort.js';
 
 const STREAM = 'raw-events';
 const aRecord = (data: string) => ({ PartitionKey: data, Data: Buffer.from(data) });
-const failureOf = (error: Error & { $metadata?: { httpStatusCode?: number } }) => ({ name: error.name, status: error.$metadata?.httpStatusCode });
+const failureOf = (error: Error & { $metadata?: { httpStatusCode?: number } }) => ({
+  name: error.name,
+  status: error.$metadata?.httpStatusCode,
+});
 
 /** Every record of the stream, shard by shard: data by sequence number. */
 async function storedRecords(client: KinesisClient): Promise<Map<string, string>> {
   const stored = new Map<string, string>();
   const { Shards = [] } = await client.send(new ListShardsCommand({ StreamName: STREAM }));
   for (const { ShardId } of Shards) {
-    const { ShardIterator } = await client.send(new GetShardIteratorCommand({ StreamName: STREAM, ShardId, ShardIteratorType: 'TRIM_HORIZON' }));
+    const { ShardIterator } = await client.send(
+      new GetShardIteratorCommand({ StreamName: STREAM, ShardId, ShardIteratorType: 'TRIM_HORIZON' }),
+    );
     const { Records = [] } = await client.send(new GetRecordsCommand({ ShardIterator, Limit: 10_000 }));
     for (const record of Records) stored.set(record.SequenceNumber!, Buffer.from(record.Data!).toString('utf8'));
   }
@@ -56,7 +69,9 @@ describe('startKinesisGroupCommit', () => {
     // Act
     const [singleAnswers, batchAnswers] = await Promise.all([
       Promise.all(singles.map((data) => client.send(new PutRecordCommand({ StreamName: STREAM, ...aRecord(data) })))),
-      Promise.all(batches.map((batch) => client.send(new PutRecordsCommand({ StreamName: STREAM, Records: batch.map(aRecord) })))),
+      Promise.all(
+        batches.map((batch) => client.send(new PutRecordsCommand({ StreamName: STREAM, Records: batch.map(aRecord) }))),
+      ),
     ]);
     const stored = await storedRecords(direct);
 
@@ -79,9 +94,17 @@ describe('startKinesisGroupCommit', () => {
 
     // Act
     const outcomes = await Promise.all([
-      ...Array.from({ length: 20 }, (_, i) => client.send(new PutRecordCommand({ StreamName: STREAM, ...aRecord(`fine-${i}`) })).then(() => 'stored', failureOf)),
-      client.send(new PutRecordCommand({ StreamName: 'no-such-stream', ...aRecord('lost') })).then(() => 'stored', failureOf),
-      client.send(new PutRecordsCommand({ StreamName: STREAM, Records: [aRecord('in-a-bad-batch'), tooLongKey] })).then(() => 'stored', failureOf),
+      ...Array.from({ length: 20 }, (_, i) =>
+        client
+          .send(new PutRecordCommand({ StreamName: STREAM, ...aRecord(`fine-${i}`) }))
+          .then(() => 'stored', failureOf),
+      ),
+      client
+        .send(new PutRecordCommand({ StreamName: 'no-such-stream', ...aRecord('lost') }))
+        .then(() => 'stored', failureOf),
+      client
+        .send(new PutRecordsCommand({ StreamName: STREAM, Records: [aRecord('in-a-bad-batch'), tooLongKey] }))
+        .then(() => 'stored', failureOf),
       client.send(new PutRecordCommand({ StreamName: STREAM, ...tooLongKey })).then(() => 'stored', failureOf),
     ]);
     const stored = [...(await storedRecords(direct)).values()].sort();

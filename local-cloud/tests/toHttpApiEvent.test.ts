@@ -75,7 +75,11 @@ describe('toHttpApiEvent', () => {
     const event = toHttpApiEvent(request);
 
     // Assess
-    expect({ routeKey: event.routeKey, contextRouteKey: event.requestContext.routeKey, pathParameters: event.pathParameters }).toStrictEqual({
+    expect({
+      routeKey: event.routeKey,
+      contextRouteKey: event.requestContext.routeKey,
+      pathParameters: event.pathParameters,
+    }).toStrictEqual({
       routeKey: 'GET /reports/campaigns/{campaign_item_id}',
       contextRouteKey: 'GET /reports/campaigns/{campaign_item_id}',
       pathParameters: { campaign_item_id: '1463517' },
@@ -84,14 +88,31 @@ describe('toHttpApiEvent', () => {
 
   it('leaves out body, query, path parameters and cookies when there are none', () => {
     // Prepare
-    const request = requestOf({ method: 'GET', url: '/reports/campaigns/7', body: Buffer.alloc(0), headers: { host: 'localhost:3000' } });
+    const request = requestOf({
+      method: 'GET',
+      url: '/reports/campaigns/7',
+      body: Buffer.alloc(0),
+      headers: { host: 'localhost:3000' },
+    });
 
     // Act
     const event = toHttpApiEvent(request);
 
     // Assess
-    expect(Object.keys(event).sort()).toStrictEqual(['headers', 'isBase64Encoded', 'rawPath', 'rawQueryString', 'requestContext', 'routeKey', 'version']);
-    expect({ isBase64Encoded: event.isBase64Encoded, rawQueryString: event.rawQueryString, userAgent: event.requestContext.http.userAgent }).toStrictEqual({
+    expect(Object.keys(event).sort()).toStrictEqual([
+      'headers',
+      'isBase64Encoded',
+      'rawPath',
+      'rawQueryString',
+      'requestContext',
+      'routeKey',
+      'version',
+    ]);
+    expect({
+      isBase64Encoded: event.isBase64Encoded,
+      rawQueryString: event.rawQueryString,
+      userAgent: event.requestContext.http.userAgent,
+    }).toStrictEqual({
       isBase64Encoded: false,
       rawQueryString: '',
       userAgent: '',
@@ -100,13 +121,22 @@ describe('toHttpApiEvent', () => {
 
   it('splits the query string off the raw path and decodes its parameters', () => {
     // Prepare
-    const request = requestOf({ method: 'GET', url: '/reports/campaigns/7?period=2025-11&name=caf%C3%A9%20bar&flag', body: Buffer.alloc(0) });
+    const request = requestOf({
+      method: 'GET',
+      url: '/reports/campaigns/7?period=2025-11&name=caf%C3%A9%20bar&flag',
+      body: Buffer.alloc(0),
+    });
 
     // Act
     const event = toHttpApiEvent(request);
 
     // Assess
-    expect({ rawPath: event.rawPath, path: event.requestContext.http.path, rawQueryString: event.rawQueryString, query: event.queryStringParameters }).toStrictEqual({
+    expect({
+      rawPath: event.rawPath,
+      path: event.requestContext.http.path,
+      rawQueryString: event.rawQueryString,
+      query: event.queryStringParameters,
+    }).toStrictEqual({
       rawPath: '/reports/campaigns/7',
       path: '/reports/campaigns/7',
       rawQueryString: 'period=2025-11&name=caf%C3%A9%20bar&flag',
@@ -135,7 +165,11 @@ describe('toHttpApiEvent', () => {
     const event = toHttpApiEvent(requestOf({ url: '/events?' }));
 
     // Assess
-    expect({ rawPath: event.rawPath, rawQueryString: event.rawQueryString, has: 'queryStringParameters' in event }).toStrictEqual({
+    expect({
+      rawPath: event.rawPath,
+      rawQueryString: event.rawQueryString,
+      has: 'queryStringParameters' in event,
+    }).toStrictEqual({
       rawPath: '/events',
       rawQueryString: '',
       has: false,
@@ -144,7 +178,11 @@ describe('toHttpApiEvent', () => {
 
   it('moves cookies out of the headers into their own list', () => {
     // Prepare
-    const headers: IncomingHttpHeaders = { host: 'localhost:3000', 'content-type': 'application/json', cookie: 'session=abc; theme=dark;  lang=en;' };
+    const headers: IncomingHttpHeaders = {
+      host: 'localhost:3000',
+      'content-type': 'application/json',
+      cookie: 'session=abc; theme=dark;  lang=en;',
+    };
 
     // Act
     const event = toHttpApiEvent(requestOf({ headers }));
@@ -158,13 +196,22 @@ describe('toHttpApiEvent', () => {
 
   it('joins repeated header values with commas and skips absent ones', () => {
     // Prepare
-    const headers: IncomingHttpHeaders = { host: 'localhost:3000', 'content-type': 'application/json', 'x-forwarded-for': ['10.0.0.1', '10.0.0.2'], 'x-absent': undefined };
+    const headers: IncomingHttpHeaders = {
+      host: 'localhost:3000',
+      'content-type': 'application/json',
+      'x-forwarded-for': ['10.0.0.1', '10.0.0.2'],
+      'x-absent': undefined,
+    };
 
     // Act
     const event = toHttpApiEvent(requestOf({ headers }));
 
     // Assess
-    expect(event.headers).toStrictEqual({ host: 'localhost:3000', 'content-type': 'application/json', 'x-forwarded-for': '10.0.0.1,10.0.0.2' });
+    expect(event.headers).toStrictEqual({
+      host: 'localhost:3000',
+      'content-type': 'application/json',
+      'x-forwarded-for': '10.0.0.1,10.0.0.2',
+    });
   });
 
   it.each([
@@ -183,7 +230,10 @@ describe('toHttpApiEvent', () => {
     const event = toHttpApiEvent(request);
 
     // Assess
-    expect({ isBase64Encoded: event.isBase64Encoded, body: event.body }).toStrictEqual({ isBase64Encoded: false, body: 'tx=é&n=1' });
+    expect({ isBase64Encoded: event.isBase64Encoded, body: event.body }).toStrictEqual({
+      isBase64Encoded: false,
+      body: 'tx=é&n=1',
+    });
   });
 
   it.each([
@@ -199,23 +249,38 @@ describe('toHttpApiEvent', () => {
     const event = toHttpApiEvent(requestOf({ headers, body: bytes }));
 
     // Assess
-    expect({ isBase64Encoded: event.isBase64Encoded, body: event.body }).toStrictEqual({ isBase64Encoded: true, body: 'iVBORwD//g==' });
+    expect({ isBase64Encoded: event.isBase64Encoded, body: event.body }).toStrictEqual({
+      isBase64Encoded: true,
+      body: 'iVBORwD//g==',
+    });
   });
 
   it('has no body and is not base64 for an empty binary request', () => {
     // Act
-    const event = toHttpApiEvent(requestOf({ headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(0) }));
+    const event = toHttpApiEvent(
+      requestOf({ headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(0) }),
+    );
 
     // Assess
-    expect({ isBase64Encoded: event.isBase64Encoded, has: 'body' in event }).toStrictEqual({ isBase64Encoded: false, has: false });
+    expect({ isBase64Encoded: event.isBase64Encoded, has: 'body' in event }).toStrictEqual({
+      isBase64Encoded: false,
+      has: false,
+    });
   });
 
   it('takes the domain name and prefix from the Host header', () => {
     // Act
-    const event = toHttpApiEvent(requestOf({ headers: { host: 'abc123.execute-api.us-east-1.amazonaws.com', 'content-type': 'application/json' } }));
+    const event = toHttpApiEvent(
+      requestOf({
+        headers: { host: 'abc123.execute-api.us-east-1.amazonaws.com', 'content-type': 'application/json' },
+      }),
+    );
 
     // Assess
-    expect({ domainName: event.requestContext.domainName, domainPrefix: event.requestContext.domainPrefix }).toStrictEqual({
+    expect({
+      domainName: event.requestContext.domainName,
+      domainPrefix: event.requestContext.domainPrefix,
+    }).toStrictEqual({
       domainName: 'abc123.execute-api.us-east-1.amazonaws.com',
       domainPrefix: 'abc123',
     });
@@ -226,7 +291,10 @@ describe('toHttpApiEvent', () => {
     const event = toHttpApiEvent(requestOf({ headers: { 'content-type': 'application/json' } }));
 
     // Assess
-    expect({ domainName: event.requestContext.domainName, domainPrefix: event.requestContext.domainPrefix }).toStrictEqual({
+    expect({
+      domainName: event.requestContext.domainName,
+      domainPrefix: event.requestContext.domainPrefix,
+    }).toStrictEqual({
       domainName: 'localhost',
       domainPrefix: 'localhost',
     });

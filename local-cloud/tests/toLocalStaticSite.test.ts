@@ -11,7 +11,10 @@ const serviceWith = (staticSite?: StaticSiteSettings): PrintedService => ({
 describe('toLocalStaticSite', () => {
   it('resolves the declared folder and entry points against the service directory', () => {
     // Act
-    const site = toLocalStaticSite(serviceWith({ path: '/dashboard', dir: 'public', entryPoints: ['src/browser/main.ts'] }), '/repo/services/dashboard');
+    const site = toLocalStaticSite(
+      serviceWith({ path: '/dashboard', dir: 'public', entryPoints: ['src/browser/main.ts'] }),
+      '/repo/services/dashboard',
+    );
 
     // Assess
     expect(site).toStrictEqual({
@@ -31,10 +34,22 @@ describe('toLocalStaticSite', () => {
   });
 
   it.each([
-    [{ path: 'dashboard', dir: 'public' }, 'path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not "dashboard"'],
-    [{ path: '/dashboard/', dir: 'public' }, 'path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not "/dashboard/"'],
-    [{ path: '/', dir: 'public' }, 'path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not "/"'],
-    [{ path: '/sites/{name}', dir: 'public' }, 'path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not "/sites/{name}"'],
+    [
+      { path: 'dashboard', dir: 'public' },
+      'path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not "dashboard"',
+    ],
+    [
+      { path: '/dashboard/', dir: 'public' },
+      'path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not "/dashboard/"',
+    ],
+    [
+      { path: '/', dir: 'public' },
+      'path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not "/"',
+    ],
+    [
+      { path: '/sites/{name}', dir: 'public' },
+      'path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not "/sites/{name}"',
+    ],
     [{ path: '/dashboard' }, 'has neither dir nor entryPoints, so there is nothing to serve'],
     [{ path: '/dashboard', entryPoints: 'src/main.ts' }, 'dir must be a folder and entryPoints a list of files'],
     [{ path: '/dashboard', dir: ['public'] }, 'dir must be a folder and entryPoints a list of files'],

@@ -47,7 +47,12 @@ class FakeMapping implements EventSourceMapping {
 
   public wake(): void {
     const wake = this.wakes++;
-    const { catchUpAfterMs, deliveriesPerWake = [], sentToOnFailurePerWake = [], deliverOnEveryWake = 0 } = this.behaviour;
+    const {
+      catchUpAfterMs,
+      deliveriesPerWake = [],
+      sentToOnFailurePerWake = [],
+      deliverOnEveryWake = 0,
+    } = this.behaviour;
     if (catchUpAfterMs === undefined) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
@@ -118,7 +123,10 @@ describe('waitForIdle', () => {
 
     // Assess
     expect({ ingest: ingest.wakes, enrich: enrich.wakes }).toStrictEqual({ ingest: 3, enrich: 3 });
-    expect({ ingest: ingest.stats().delivered, enrich: enrich.stats().delivered }).toStrictEqual({ ingest: 3, enrich: 2 });
+    expect({ ingest: ingest.stats().delivered, enrich: enrich.stats().delivered }).toStrictEqual({
+      ingest: 3,
+      enrich: 2,
+    });
   });
 
   it('counts records sent to the on-failure destination as processed, so their round is followed by another', async () => {
@@ -170,6 +178,9 @@ describe('waitForIdle', () => {
 
     // Assess
     expect(outcome).toBe('resolved');
-    expect({ wakes: endless.wakes, delivered: endless.stats().delivered }).toStrictEqual({ wakes: MAX_ROUNDS, delivered: MAX_ROUNDS });
+    expect({ wakes: endless.wakes, delivered: endless.stats().delivered }).toStrictEqual({
+      wakes: MAX_ROUNDS,
+      delivered: MAX_ROUNDS,
+    });
   });
 });

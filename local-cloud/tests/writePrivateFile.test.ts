@@ -23,7 +23,11 @@ describe('writePrivateFile', () => {
     await writePrivateFile(file, '{"apiKey":"sdp_x"}');
 
     // Assess
-    expect({ mode: await modeOf(file), content: await readFile(file, 'utf8'), files: await readdir(dir) }).toStrictEqual({
+    expect({
+      mode: await modeOf(file),
+      content: await readFile(file, 'utf8'),
+      files: await readdir(dir),
+    }).toStrictEqual({
       mode: '600',
       content: '{"apiKey":"sdp_x"}',
       files: ['endpoints.json'],
@@ -39,7 +43,11 @@ describe('writePrivateFile', () => {
     await writePrivateFile(file, '{"apiKey":"new"}');
 
     // Assess
-    expect({ mode: await modeOf(file), content: await readFile(file, 'utf8'), files: await readdir(dir) }).toStrictEqual({
+    expect({
+      mode: await modeOf(file),
+      content: await readFile(file, 'utf8'),
+      files: await readdir(dir),
+    }).toStrictEqual({
       mode: '600',
       content: '{"apiKey":"new"}',
       files: ['endpoints.json'],

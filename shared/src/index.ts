@@ -67,7 +67,14 @@ export type { CountBatchOptions } from './counting/countBatch.js';
 export { addAbovePosition, REPLAYED_ATTRIBUTE } from './counting/addAbovePosition.js';
 export type { CountedItem, ItemIncrement } from './counting/addAbovePosition.js';
 export { isReplayShard, originalShardOf, streamPosition, watermarkAttributeOf } from './counting/streamPosition.js';
-export type { CountBatchOutcome, CountingConsumer, GroupCount, Positioned, Reading, Verdict } from './counting/types.js';
+export type {
+  CountBatchOutcome,
+  CountingConsumer,
+  GroupCount,
+  Positioned,
+  Reading,
+  Verdict,
+} from './counting/types.js';
 export { mapWithConcurrency } from './async/mapWithConcurrency.js';
 export { BATCH_GET_MAX_KEYS, batchGetItems } from './dynamodb/batchGetItems.js';
 export type { BatchGetOptions } from './dynamodb/batchGetItems.js';
@@ -101,8 +108,18 @@ export { athenaQueryEngine } from './lake/athenaQueryEngine.js';
 export { dataFileName, rangeOfDataFile } from './lake/dataFileName.js';
 export { duckDbQueryEngine } from './lake/duckDbQueryEngine.js';
 export type { DuckDbEngineOptions } from './lake/duckDbQueryEngine.js';
-export { DEFAULT_QUERY_MAX_RESULT_BYTES, DEFAULT_QUERY_MEMORY_LIMIT_MB, DEFAULT_QUERY_THREADS } from './lake/constants.js';
-export { InvalidQueryError, QueryNotAllowedError, QueryOutOfMemoryError, QueryTimeoutError, ResultTooLargeError } from './lake/errors.js';
+export {
+  DEFAULT_QUERY_MAX_RESULT_BYTES,
+  DEFAULT_QUERY_MEMORY_LIMIT_MB,
+  DEFAULT_QUERY_THREADS,
+} from './lake/constants.js';
+export {
+  InvalidQueryError,
+  QueryNotAllowedError,
+  QueryOutOfMemoryError,
+  QueryTimeoutError,
+  ResultTooLargeError,
+} from './lake/errors.js';
 export { readPartitionState, readTablePartitions, visibleTableFiles } from './lake/lakeFiles.js';
 export { LAKE_VIEW_NAMES, lakeViews } from './lake/lakeViews.js';
 export type { ViewSettings } from './lake/lakeViews.js';
@@ -158,9 +175,21 @@ export type { FailedEventStore } from './failures/failedEventStore.js';
 export { failureIdOf } from './failures/failureIdOf.js';
 export { processStreamBatch } from './failures/processStreamBatch.js';
 export type { ProcessStreamBatchOptions } from './failures/processStreamBatch.js';
-export type { FailedEvent, FailedEventStatus, FailureReason, RecordFailure, RecordRejection, StreamBatchOutcome } from './failures/types.js';
+export type {
+  FailedEvent,
+  FailedEventStatus,
+  FailureReason,
+  RecordFailure,
+  RecordRejection,
+  StreamBatchOutcome,
+} from './failures/types.js';
 export { failedEventsFromEnv } from './failures/failedEventsFromEnv.js';
-export { dynamoDbConsumerProgress, ingestMinuteOf, progressSortKey, PROGRESS_RETENTION_SECONDS } from './failures/consumerProgress.js';
+export {
+  dynamoDbConsumerProgress,
+  ingestMinuteOf,
+  progressSortKey,
+  PROGRESS_RETENTION_SECONDS,
+} from './failures/consumerProgress.js';
 export type { ConsumerProgress, ProgressEntry } from './failures/consumerProgress.js';
 export { openDynamoDb } from './cli/openDynamoDb.js';
 export { exitWith, platformApi } from './cli/platformApi.js';

@@ -50,7 +50,10 @@ describe('SharedRateLimiter', () => {
     const writesBefore = leases.writes;
 
     // Act
-    const refusals = [await limiter.take('slow', { ratePerSecond: 0.5, burst: 2 }), await limiter.take('slow', { ratePerSecond: 0.5, burst: 2 })];
+    const refusals = [
+      await limiter.take('slow', { ratePerSecond: 0.5, burst: 2 }),
+      await limiter.take('slow', { ratePerSecond: 0.5, burst: 2 }),
+    ];
 
     // Assess
     expect(refusals).toStrictEqual([2, 2]);
@@ -62,7 +65,11 @@ describe('SharedRateLimiter', () => {
     const leases = inMemoryRateLeases();
     leases.failing = true;
     const unavailable: unknown[] = [];
-    const limiter = new SharedRateLimiter(leases, () => 0, (error) => unavailable.push((error as Error).name));
+    const limiter = new SharedRateLimiter(
+      leases,
+      () => 0,
+      (error) => unavailable.push((error as Error).name),
+    );
 
     // Act
     const answers: number[] = [];

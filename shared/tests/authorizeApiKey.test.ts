@@ -35,7 +35,9 @@ describe('authorizeApiKey', () => {
 
     // Act
     const codes = await Promise.all(
-      [undefined, '', '   ', 'Bearer x', `${text} `.repeat(2), wrongSecret, unknownId].map((presented) => codeOf(authorizeApiKey(presented, lookup, 'ingest', now))),
+      [undefined, '', '   ', 'Bearer x', `${text} `.repeat(2), wrongSecret, unknownId].map((presented) =>
+        codeOf(authorizeApiKey(presented, lookup, 'ingest', now)),
+      ),
     );
 
     // Assess
@@ -66,10 +68,20 @@ describe('authorizeApiKey', () => {
       codeOf(authorizeApiKey(valid.text, valid.lookup, 'predict', now)),
       codeOf(authorizeApiKey(admin.text, admin.lookup, 'predict', now)),
     ]);
-    const message = await authorizeApiKey(expired.text, expired.lookup, 'ingest', now).catch((error: Error) => error.message);
+    const message = await authorizeApiKey(expired.text, expired.lookup, 'ingest', now).catch(
+      (error: Error) => error.message,
+    );
 
     // Assess
-    expect(codes).toStrictEqual(['403 api_key_revoked', '403 api_key_expired', 'authorized', '403 insufficient_scope', 'authorized']);
-    expect(message).toBe(`The API key ${expired.stored.key_id} expired at 2026-11-22T09:59:59.999Z; use its replacement b0b0b0b0b0b0.`);
+    expect(codes).toStrictEqual([
+      '403 api_key_revoked',
+      '403 api_key_expired',
+      'authorized',
+      '403 insufficient_scope',
+      'authorized',
+    ]);
+    expect(message).toBe(
+      `The API key ${expired.stored.key_id} expired at 2026-11-22T09:59:59.999Z; use its replacement b0b0b0b0b0b0.`,
+    );
   });
 });

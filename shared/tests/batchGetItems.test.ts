@@ -18,7 +18,12 @@ function fakeClient(stored: readonly string[], throttle: (request: number) => bo
     const processed = throttle(requests.length) ? keys.slice(0, -1) : keys;
     const unprocessed = keys.slice(processed.length);
     return {
-      Responses: { t: processed.map((key) => key.id!.S!).filter((id) => stored.includes(id)).map(itemOf) },
+      Responses: {
+        t: processed
+          .map((key) => key.id!.S!)
+          .filter((id) => stored.includes(id))
+          .map(itemOf),
+      },
       UnprocessedKeys: unprocessed.length > 0 ? { t: { Keys: unprocessed } } : {},
     };
   }) as DynamoDBClient['send'];
@@ -32,14 +37,26 @@ describe('batchGetItems', () => {
     const { client, requests } = fakeClient(['k0', 'k150', 'k249']);
 
     // Act
-    const items = await batchGetItems(client, 't', ids.map(keyOf), { attributes: ['id', 'score'], consistentRead: true });
+    const items = await batchGetItems(client, 't', ids.map(keyOf), {
+      attributes: ['id', 'score'],
+      consistentRead: true,
+    });
 
     // Assess
-    expect(items.sort((a, b) => (a.id!.S! < b.id!.S! ? -1 : 1))).toStrictEqual([itemOf('k0'), itemOf('k150'), itemOf('k249')]);
+    expect(items.sort((a, b) => (a.id!.S! < b.id!.S! ? -1 : 1))).toStrictEqual([
+      itemOf('k0'),
+      itemOf('k150'),
+      itemOf('k249'),
+    ]);
     expect(requests.map((r) => r.RequestItems!.t!.Keys!.length)).toStrictEqual([100, 100, 50]);
     expect(requests[0]).toStrictEqual({
       RequestItems: {
-        t: { Keys: ids.slice(0, 100).map(keyOf), ConsistentRead: true, ProjectionExpression: '#a0, #a1', ExpressionAttributeNames: { '#a0': 'id', '#a1': 'score' } },
+        t: {
+          Keys: ids.slice(0, 100).map(keyOf),
+          ConsistentRead: true,
+          ProjectionExpression: '#a0, #a1',
+          ExpressionAttributeNames: { '#a0': 'id', '#a1': 'score' },
+        },
       },
     });
   });

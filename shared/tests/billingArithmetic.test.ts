@@ -12,7 +12,11 @@ describe('DynamoDB item sizes, as the developer guide computes them', () => {
     ['a number with leading and trailing zeros trimmed', { spend: { N: '-000.012300' } }, 5 + 3],
     ['a boolean and a null', { ok: { BOOL: true }, gone: { NULL: true } }, 2 + 1 + 4 + 1],
     ['binary from base64', { blob: { B: Buffer.from('abcdef').toString('base64') } }, 4 + 6],
-    ['a map: 3 bytes, and per entry 1 byte, its name and its value', { m: { M: { a: { S: 'xy' }, b: { N: '5' } } } }, 1 + 3 + (1 + 1 + 2) + (1 + 1 + 2)],
+    [
+      'a map: 3 bytes, and per entry 1 byte, its name and its value',
+      { m: { M: { a: { S: 'xy' }, b: { N: '5' } } } },
+      1 + 3 + (1 + 1 + 2) + (1 + 1 + 2),
+    ],
     ['an empty list', { l: { L: [] } }, 1 + 3],
     ['a string set', { tags: { SS: ['ab', 'cde'] } }, 4 + 5],
   ])('%s', (_, item, bytes) => {
@@ -86,7 +90,11 @@ describe('other billed units', () => {
 describe('priceUsage', () => {
   it('prices each unit at the table’s list price and adds them up', () => {
     // Act
-    const priced = priceUsage({ dynamoDbWriteRequestUnit: 4_000_000, lambdaRequest: 1_000_000, kinesisShardHour: 2 * 730 });
+    const priced = priceUsage({
+      dynamoDbWriteRequestUnit: 4_000_000,
+      lambdaRequest: 1_000_000,
+      kinesisShardHour: 2 * 730,
+    });
 
     // Assess
     expect(priced.byUnit).toStrictEqual({
@@ -100,6 +108,10 @@ describe('priceUsage', () => {
   it('dates the price table and names a source for every price', () => {
     // Assess
     expect(PRICE_TABLE.asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(Object.values(PRICE_TABLE.prices).every(({ source, usdPerUnit }) => source.startsWith('https://aws.amazon.com/') && usdPerUnit > 0)).toBe(true);
+    expect(
+      Object.values(PRICE_TABLE.prices).every(
+        ({ source, usdPerUnit }) => source.startsWith('https://aws.amazon.com/') && usdPerUnit > 0,
+      ),
+    ).toBe(true);
   });
 });

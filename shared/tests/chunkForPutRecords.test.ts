@@ -22,7 +22,10 @@ function range(from: number, to: number): number[] {
 describe('chunkForPutRecords', () => {
   it('states the PutRecords limits of Kinesis', () => {
     // Assess
-    expect({ count: PUT_RECORDS_MAX_COUNT, bytes: PUT_RECORDS_MAX_BYTES }).toStrictEqual({ count: 500, bytes: 5 * MiB });
+    expect({ count: PUT_RECORDS_MAX_COUNT, bytes: PUT_RECORDS_MAX_BYTES }).toStrictEqual({
+      count: 500,
+      bytes: 5 * MiB,
+    });
   });
 
   it('returns no chunks for no records', () => {

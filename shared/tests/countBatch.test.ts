@@ -1,9 +1,17 @@
-import { countBatch, type CountingConsumer, type GroupCount, type KinesisRecordText, type Positioned, type Verdict } from '../src/index.js';
+import {
+  countBatch,
+  type CountingConsumer,
+  type GroupCount,
+  type KinesisRecordText,
+  type Positioned,
+  type Verdict,
+} from '../src/index.js';
 
 const SHARD = 'shardId-000000000000';
 
 /** A record of the test consumer: `<item>:<event>`, e.g. `w1:e1`; `!` breaks the contract, `-` counts nothing. */
-const recordsOf = (...datas: string[]): KinesisRecordText[] => datas.map((data, i) => ({ shardId: SHARD, sequenceNumber: String(100 + i), data }));
+const recordsOf = (...datas: string[]): KinesisRecordText[] =>
+  datas.map((data, i) => ({ shardId: SHARD, sequenceNumber: String(100 + i), data }));
 
 interface Value {
   item: string;
@@ -11,7 +19,14 @@ interface Value {
 }
 
 /** A consumer over items in memory: verdicts and failures are given per event and per item. */
-function consumerOf(options: { verdicts?: (event: string, round: number) => Verdict; failing?: string[]; failingWith?: string; identities?: boolean } = {}) {
+function consumerOf(
+  options: {
+    verdicts?: (event: string, round: number) => Verdict;
+    failing?: string[];
+    failingWith?: string;
+    identities?: boolean;
+  } = {},
+) {
   const items = new Map<string, string[]>();
   const decided: string[][] = [];
   const consumer: CountingConsumer<Value> = {
@@ -34,7 +49,8 @@ function consumerOf(options: { verdicts?: (event: string, round: number) => Verd
       : {}),
     async countGroup(records): Promise<GroupCount> {
       const item = records[0]!.value.item;
-      if (options.failing?.includes(item)) throw Object.assign(new Error('slow down'), { name: options.failingWith ?? 'ThrottlingException' });
+      if (options.failing?.includes(item))
+        throw Object.assign(new Error('slow down'), { name: options.failingWith ?? 'ThrottlingException' });
       items.set(item, [...(items.get(item) ?? []), ...records.map((record) => record.value.event)]);
       return { counted: records.length, duplicates: 0 };
     },
@@ -42,7 +58,9 @@ function consumerOf(options: { verdicts?: (event: string, round: number) => Verd
   return { consumer, items, decided };
 }
 
-const outcomeOf = (counts: Partial<Record<'counted' | 'duplicates' | 'ignored' | 'invalid' | 'failed' | 'pending', number>>) => ({
+const outcomeOf = (
+  counts: Partial<Record<'counted' | 'duplicates' | 'ignored' | 'invalid' | 'failed' | 'pending', number>>,
+) => ({
   batchItemFailures: [],
   rejected: [],
   counted: 0,
@@ -64,7 +82,10 @@ describe('countBatch', () => {
     const outcome = await countBatch(recordsOf('w1:a', 'w2:b', '!', 'w1:c', '-'), consumer, options);
 
     // Assess
-    expect(outcome).toStrictEqual({ ...outcomeOf({ counted: 3, ignored: 1, invalid: 1 }), rejected: [{ sequenceNumber: '102', reason: { name: 'InvalidRecord', message: 'broken' } }] });
+    expect(outcome).toStrictEqual({
+      ...outcomeOf({ counted: 3, ignored: 1, invalid: 1 }),
+      rejected: [{ sequenceNumber: '102', reason: { name: 'InvalidRecord', message: 'broken' } }],
+    });
     expect(Object.fromEntries(items)).toStrictEqual({ w1: ['a', 'c'], w2: ['b'] });
   });
 
@@ -94,7 +115,9 @@ describe('countBatch', () => {
 
   it('reads pending verdicts again after each wait, and counts what was decided meanwhile', async () => {
     // Prepare: b is decided in the third reading
-    const { consumer, items, decided } = consumerOf({ verdicts: (event, round) => (event === 'b' && round < 3 ? 'pending' : 'count') });
+    const { consumer, items, decided } = consumerOf({
+      verdicts: (event, round) => (event === 'b' && round < 3 ? 'pending' : 'count'),
+    });
 
     // Act
     const outcome = await countBatch(recordsOf('w1:a', 'w1:b', 'w2:c'), consumer, options);
@@ -115,7 +138,12 @@ describe('countBatch', () => {
 
     // Assess
     expect(decided.map((events) => events.length)).toStrictEqual([150, 100, 100]);
-    expect(outcome).toMatchObject({ counted: 0, pending: 150, deferred: true, batchItemFailures: [{ itemIdentifier: '100' }] });
+    expect(outcome).toMatchObject({
+      counted: 0,
+      pending: 150,
+      deferred: true,
+      batchItemFailures: [{ itemIdentifier: '100' }],
+    });
   });
 
   it('cuts the batch at the first record still pending and defers from there', async () => {
@@ -130,14 +158,20 @@ describe('countBatch', () => {
       ...outcomeOf({ counted: 2, pending: 3 }),
       batchItemFailures: [{ itemIdentifier: '102' }],
       deferred: true,
-      failure: { name: 'VerdictPending', message: 'The service that owns this event has not decided yet whether this copy counts.' },
+      failure: {
+        name: 'VerdictPending',
+        message: 'The service that owns this event has not decided yet whether this copy counts.',
+      },
     });
     expect(Object.fromEntries(items)).toStrictEqual({ w1: ['a'], w2: ['x'] });
   });
 
   it('reports the earliest record of the failed groups, not deferred, when it comes before the first pending one', async () => {
     // Prepare: w1 fails from record 100; d (record 103) is pending
-    const { consumer, items } = consumerOf({ verdicts: (event) => (event === 'd' ? 'pending' : 'count'), failing: ['w1'] });
+    const { consumer, items } = consumerOf({
+      verdicts: (event) => (event === 'd' ? 'pending' : 'count'),
+      failing: ['w1'],
+    });
 
     // Act
     const outcome = await countBatch(recordsOf('w1:a', 'w2:b', 'w1:c', 'w2:d'), consumer, options);
@@ -155,7 +189,11 @@ describe('countBatch', () => {
 
   it('reports a failure that is not the table’s (a write it refuses) as the records’, to be counted toward setting them aside', async () => {
     // Act
-    const outcome = await countBatch(recordsOf('w1:a', 'w2:b'), consumerOf({ failing: ['w2'], failingWith: 'ValidationException' }).consumer, options);
+    const outcome = await countBatch(
+      recordsOf('w1:a', 'w2:b'),
+      consumerOf({ failing: ['w2'], failingWith: 'ValidationException' }).consumer,
+      options,
+    );
 
     // Assess
     expect(outcome).toStrictEqual({
@@ -177,7 +215,10 @@ describe('countBatch', () => {
       ...outcomeOf({ pending: 2 }),
       batchItemFailures: [{ itemIdentifier: '100' }],
       deferred: true,
-      failure: { name: 'VerdictPending', message: 'The service that owns this event has not decided yet whether this copy counts.' },
+      failure: {
+        name: 'VerdictPending',
+        message: 'The service that owns this event has not decided yet whether this copy counts.',
+      },
     });
   });
 });

@@ -1,7 +1,21 @@
-import { DEFAULT_DEMAND_FEATURE_SPEC, DEFAULT_FEATURE_SPEC, buildDemandFeatures, buildFeatures, buildSparseFeatures, featureWidth, type FeatureInput } from '../src/model/featureSpec.js';
+import {
+  DEFAULT_DEMAND_FEATURE_SPEC,
+  DEFAULT_FEATURE_SPEC,
+  buildDemandFeatures,
+  buildFeatures,
+  buildSparseFeatures,
+  featureWidth,
+  type FeatureInput,
+} from '../src/model/featureSpec.js';
 import { murmur3 } from '../src/model/murmur3.js';
 
-const BID: FeatureInput = { campaignItemId: '1463517', domain: 'www.google.com', creativeId: 'b72897cb', creativeCategory: 'sports', winPrice: 120 };
+const BID: FeatureInput = {
+  campaignItemId: '1463517',
+  domain: 'www.google.com',
+  creativeId: 'b72897cb',
+  creativeCategory: 'sports',
+  winPrice: 120,
+};
 
 describe('murmur3', () => {
   it.each([
@@ -59,14 +73,31 @@ describe('buildFeatures', () => {
 describe('buildDemandFeatures', () => {
   it('turns hydrated demand into the spec’s fields: log counts, trends against the baseline, conversion, ordered units', () => {
     // Prepare
-    const input = { views: 40, carts: 6, purchases: 3, baseline_views: 9, baseline_carts: 1, baseline_purchases: 1, ordered_units: 12 };
+    const input = {
+      views: 40,
+      carts: 6,
+      purchases: 3,
+      baseline_views: 9,
+      baseline_carts: 1,
+      baseline_purchases: 1,
+      ordered_units: 12,
+    };
 
     // Act
     const features = Array.from(buildDemandFeatures(input, DEFAULT_DEMAND_FEATURE_SPEC));
 
     // Assess
-    expect(features.map((value) => Number(value.toFixed(4)))).toStrictEqual([3.7136, 1.9459, 1.3863, 1.411, 1.204, 0.075, 2.5649]);
+    expect(features.map((value) => Number(value.toFixed(4)))).toStrictEqual([
+      3.7136, 1.9459, 1.3863, 1.411, 1.204, 0.075, 2.5649,
+    ]);
     expect(featureWidth(DEFAULT_DEMAND_FEATURE_SPEC)).toBe(7);
-    expect(Array.from(buildDemandFeatures({ ...input, views: 0 }, { version: 1, kind: 'demand', fields: ['view_to_purchase', 'log_views'] }))).toStrictEqual([0, 0]);
+    expect(
+      Array.from(
+        buildDemandFeatures(
+          { ...input, views: 0 },
+          { version: 1, kind: 'demand', fields: ['view_to_purchase', 'log_views'] },
+        ),
+      ),
+    ).toStrictEqual([0, 0]);
   });
 });

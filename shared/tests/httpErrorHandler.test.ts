@@ -83,7 +83,8 @@ describe('httpErrorHandler', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({
           code: 'internal_error',
-          message: 'Something went wrong on our side and nothing was stored; retry, and quote request id lambda-req-1 if it persists.',
+          message:
+            'Something went wrong on our side and nothing was stored; retry, and quote request id lambda-req-1 if it persists.',
           request_id: 'lambda-req-1',
         }),
       },

@@ -32,7 +32,9 @@ describe('parseInvocationBody', () => {
       [1, 0, 2],
       [0, 1, 0.5],
     ]);
-    expect(parseInvocationBody('application/json', '{"instances":[{"features":[1,2,3]}]}', 3)).toStrictEqual([[1, 2, 3]]);
+    expect(parseInvocationBody('application/json', '{"instances":[{"features":[1,2,3]}]}', 3)).toStrictEqual([
+      [1, 2, 3],
+    ]);
     expect(parseInvocationBody('application/json', '{"features":[1,2,3]}', 3)).toStrictEqual([[1, 2, 3]]);
   });
 
@@ -47,6 +49,8 @@ describe('parseInvocationBody', () => {
     ['application/json', '{"instances":[{"features":[1,2,"3"]}]}', 'Row 1 must hold 3 finite numbers'],
   ])('refuses %s %j', (contentType, body, message) => {
     // Act / Assess
-    expect(() => parseInvocationBody(contentType, body, 3)).toThrow(expect.objectContaining({ name: 'InvalidInvocationError', message: expect.stringContaining(message) }));
+    expect(() => parseInvocationBody(contentType, body, 3)).toThrow(
+      expect.objectContaining({ name: 'InvalidInvocationError', message: expect.stringContaining(message) }),
+    );
   });
 });

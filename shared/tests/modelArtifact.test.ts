@@ -19,7 +19,9 @@ async function tarOf(files: Record<string, string>): Promise<Buffer> {
   const pack = new Pack({ gzip: true, portable: true });
   for (const [name, text] of Object.entries(files)) {
     const body = Buffer.from(text);
-    const entry = new ReadEntry(new Header({ path: name, type: 'File', mode: 0o644, size: body.length, mtime: new Date(0) }));
+    const entry = new ReadEntry(
+      new Header({ path: name, type: 'File', mode: 0o644, size: body.length, mtime: new Date(0) }),
+    );
     entry.end(body);
     pack.add(entry);
   }
@@ -53,7 +55,10 @@ describe('the model artifact', () => {
 
   it('packs a full-width model (1,025 weights)', async () => {
     // Prepare
-    const model = aModel({ featureSpec: DEFAULT_FEATURE_SPEC, weights: Array.from({ length: 1025 }, (_, i) => Math.sin(i) / 10) });
+    const model = aModel({
+      featureSpec: DEFAULT_FEATURE_SPEC,
+      weights: Array.from({ length: 1025 }, (_, i) => Math.sin(i) / 10),
+    });
 
     // Act
     const unpacked = await unpackModelArtifact(await packModelArtifact(model));
@@ -81,14 +86,41 @@ describe('the model artifact', () => {
   });
 
   it.each([
-    ['bytes that are not gzip', async () => Buffer.from('definitely not an archive, just text that is long enough '.repeat(20)), 'model.tar.gz is not a servable model: it is not a gzip-compressed tar archive'],
-    ['gzip of something that is not tar', async () => gzipSync(Buffer.alloc(1024, 7)), 'model.tar.gz is not a servable model: it is not a gzip-compressed tar archive'],
-    ['a truncated archive', async () => (await packModelArtifact(aModel())).subarray(0, 40), 'model.tar.gz is not a servable model: it is not a gzip-compressed tar archive'],
-    ['an archive without model.json', async () => tarOf({ 'weights.csv': '1,2' }), 'model.tar.gz is not a servable model: it holds "weights.csv" but no model.json at its root.'],
-    ['model.json that is not JSON', async () => tarOf({ 'model.json': '{"format":' }), 'model.tar.gz/model.json is not a servable model: it is not JSON'],
-    ['a model of another format', async () => tarOf({ 'model.json': JSON.stringify({ ...aModel(), format: 'mxnet' }) }), 'format is "mxnet", expected "sdp-logistic-v1"'],
+    [
+      'bytes that are not gzip',
+      async () => Buffer.from('definitely not an archive, just text that is long enough '.repeat(20)),
+      'model.tar.gz is not a servable model: it is not a gzip-compressed tar archive',
+    ],
+    [
+      'gzip of something that is not tar',
+      async () => gzipSync(Buffer.alloc(1024, 7)),
+      'model.tar.gz is not a servable model: it is not a gzip-compressed tar archive',
+    ],
+    [
+      'a truncated archive',
+      async () => (await packModelArtifact(aModel())).subarray(0, 40),
+      'model.tar.gz is not a servable model: it is not a gzip-compressed tar archive',
+    ],
+    [
+      'an archive without model.json',
+      async () => tarOf({ 'weights.csv': '1,2' }),
+      'model.tar.gz is not a servable model: it holds "weights.csv" but no model.json at its root.',
+    ],
+    [
+      'model.json that is not JSON',
+      async () => tarOf({ 'model.json': '{"format":' }),
+      'model.tar.gz/model.json is not a servable model: it is not JSON',
+    ],
+    [
+      'a model of another format',
+      async () => tarOf({ 'model.json': JSON.stringify({ ...aModel(), format: 'mxnet' }) }),
+      'format is "mxnet", expected "sdp-logistic-v1"',
+    ],
   ])('rejects %s with a message that says what is wrong', async (_, artifact, message) => {
     // Act / Assess
-    await expect(unpackModelArtifact(await artifact())).rejects.toMatchObject({ name: 'InvalidModelArtifactError', message: expect.stringContaining(message) });
+    await expect(unpackModelArtifact(await artifact())).rejects.toMatchObject({
+      name: 'InvalidModelArtifactError',
+      message: expect.stringContaining(message),
+    });
   });
 });

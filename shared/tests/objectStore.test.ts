@@ -48,6 +48,8 @@ describe('directoryObjectStore', () => {
 
   it('refuses a key that leaves the directory', async () => {
     // Act / Assess
-    await expect(directoryObjectStore(dir).put('../escape.txt', 'x')).rejects.toThrow("The key '../escape.txt' leaves the store");
+    await expect(directoryObjectStore(dir).put('../escape.txt', 'x')).rejects.toThrow(
+      "The key '../escape.txt' leaves the store",
+    );
   });
 });

@@ -6,7 +6,9 @@ describe('parseProductId', () => {
     // Act & Assess
     expect(parseProductId('sku-001')).toBe('sku-001');
     expect(parseProductId('sku.v2_blue')).toBe('sku.v2_blue');
-    expect(() => parseProductId('a%20b')).toThrow(new InvalidRequestError("product_id must be 1 to 64 letters, digits or ._-; got 'a b'."));
+    expect(() => parseProductId('a%20b')).toThrow(
+      new InvalidRequestError("product_id must be 1 to 64 letters, digits or ._-; got 'a b'."),
+    );
     expect(() => parseProductId(undefined)).toThrow(InvalidRequestError);
   });
 });

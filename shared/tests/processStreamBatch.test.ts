@@ -1,5 +1,13 @@
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { processStreamBatch, ReplayFailedError, type ConsumerProgress, type FailedEventStore, type ProgressEntry, type KinesisRecordText, type StreamBatchOutcome } from '../src/index.js';
+import {
+  processStreamBatch,
+  ReplayFailedError,
+  type ConsumerProgress,
+  type FailedEventStore,
+  type ProgressEntry,
+  type KinesisRecordText,
+  type StreamBatchOutcome,
+} from '../src/index.js';
 import { memoryFailedEventStore } from './support/memoryFailedEventStore.js';
 
 const SHARD = 'shardId-000000000001';
@@ -17,7 +25,12 @@ function eventOf(datas: string[], shardId = SHARD): KinesisStreamEvent {
 
 const memoryStore = memoryFailedEventStore;
 
-const options = (store: FailedEventStore) => ({ store, functionName: 'sdp-enrich-dev-joinEvents', maxAttempts: 3, now: () => new Date('2026-11-22T10:00:00Z') });
+const options = (store: FailedEventStore) => ({
+  store,
+  functionName: 'sdp-enrich-dev-joinEvents',
+  maxAttempts: 3,
+  now: () => new Date('2026-11-22T10:00:00Z'),
+});
 
 describe('processStreamBatch', () => {
   it('sets rejected records aside at once, with everything needed to replay them, and lets the batch through', async () => {
@@ -67,7 +80,9 @@ describe('processStreamBatch', () => {
       { batchItemFailures: [{ itemIdentifier: sequenceOf(2) }] },
     ]);
     expect(attempts.get(sequenceOf(1))).toBe(3);
-    expect(setAside.map((f) => [f.sequenceNumber, f.reason.name])).toStrictEqual([[sequenceOf(1), 'ThrottlingException']]);
+    expect(setAside.map((f) => [f.sequenceNumber, f.reason.name])).toStrictEqual([
+      [sequenceOf(1), 'ThrottlingException'],
+    ]);
   });
 
   it('never processes a record set aside before, when the answer that moved past it was lost and Lambda delivers it again', async () => {
@@ -76,7 +91,11 @@ describe('processStreamBatch', () => {
     const processed: string[] = [];
     let healthy = false;
     const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => {
-      if (!healthy) return { batchItemFailures: [{ itemIdentifier: sequenceOf(1) }], failure: { name: 'ThrottlingException', message: 'slow down' } };
+      if (!healthy)
+        return {
+          batchItemFailures: [{ itemIdentifier: sequenceOf(1) }],
+          failure: { name: 'ThrottlingException', message: 'slow down' },
+        };
       processed.push(...records.map((record) => record.data));
       return { batchItemFailures: [] };
     };
@@ -98,7 +117,8 @@ describe('processStreamBatch', () => {
     // Prepare: record 1 arrived at 09:55; the grace is 10 minutes, so it is young at 10:00 and old at 10:06
     const { store, attempts, setAside } = memoryStore();
     const event = eventOf(['a', 'b', 'c']);
-    for (const record of event.Records) record.kinesis.approximateArrivalTimestamp = Date.parse('2026-11-22T09:55:00Z') / 1000;
+    for (const record of event.Records)
+      record.kinesis.approximateArrivalTimestamp = Date.parse('2026-11-22T09:55:00Z') / 1000;
     const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => ({
       batchItemFailures: [{ itemIdentifier: records[1]!.sequenceNumber }],
       failure: { name: 'JoinStateNotStored', message: 'waiting for enrich' },
@@ -113,10 +133,18 @@ describe('processStreamBatch', () => {
     for (let i = 0; i < 3; i++) old.push(await processStreamBatch(event, process, at('2026-11-22T10:06:00Z')));
 
     // Assess
-    expect(young).toStrictEqual(Array.from({ length: 5 }, () => ({ batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] })));
-    expect(old).toStrictEqual([{ batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] }, { batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] }, { batchItemFailures: [{ itemIdentifier: sequenceOf(2) }] }]);
+    expect(young).toStrictEqual(
+      Array.from({ length: 5 }, () => ({ batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] })),
+    );
+    expect(old).toStrictEqual([
+      { batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] },
+      { batchItemFailures: [{ itemIdentifier: sequenceOf(1) }] },
+      { batchItemFailures: [{ itemIdentifier: sequenceOf(2) }] },
+    ]);
     expect(attempts.get(sequenceOf(1))).toBe(3);
-    expect(setAside.map((failure) => [failure.sequenceNumber, failure.reason])).toStrictEqual([[sequenceOf(1), { name: 'JoinStateNotStored', message: 'waiting for enrich' }]]);
+    expect(setAside.map((failure) => [failure.sequenceNumber, failure.reason])).toStrictEqual([
+      [sequenceOf(1), { name: 'JoinStateNotStored', message: 'waiting for enrich' }],
+    ]);
   });
 
   it('finds the record that makes the batch throw by halving, processing its neighbours and going on after it', async () => {
@@ -124,7 +152,8 @@ describe('processStreamBatch', () => {
     const { store, setAside } = memoryStore();
     const processed: string[] = [];
     const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => {
-      if (records.some((record) => record.data === 'poison')) throw new TypeError("Cannot read properties of undefined (reading 'tx_id')");
+      if (records.some((record) => record.data === 'poison'))
+        throw new TypeError("Cannot read properties of undefined (reading 'tx_id')");
       processed.push(...records.map((record) => record.data));
       return { batchItemFailures: [] };
     };
@@ -135,16 +164,24 @@ describe('processStreamBatch', () => {
     for (let i = 0; i < 3; i++) responses.push(await processStreamBatch(event, process, options(store)));
 
     // Assess
-    expect(responses.slice(0, 2)).toStrictEqual([{ batchItemFailures: [{ itemIdentifier: sequenceOf(5) }] }, { batchItemFailures: [{ itemIdentifier: sequenceOf(5) }] }]);
+    expect(responses.slice(0, 2)).toStrictEqual([
+      { batchItemFailures: [{ itemIdentifier: sequenceOf(5) }] },
+      { batchItemFailures: [{ itemIdentifier: sequenceOf(5) }] },
+    ]);
     expect(responses[2]).toStrictEqual({ batchItemFailures: [] });
-    expect(setAside.map((f) => [f.data, f.reason])).toStrictEqual([['poison', { name: 'TypeError', message: "Cannot read properties of undefined (reading 'tx_id')" }]]);
+    expect(setAside.map((f) => [f.data, f.reason])).toStrictEqual([
+      ['poison', { name: 'TypeError', message: "Cannot read properties of undefined (reading 'tx_id')" }],
+    ]);
     expect(new Set(processed)).toStrictEqual(new Set(['r0', 'r1', 'r2', 'r3', 'r4', 'r6', 'r7']));
   });
 
   it('never counts a dependency’s failure as an attempt nor splits the batch for it: it backs off, doubling, and re-delivers', async () => {
     // Prepare: the enriched stream throttles for ten deliveries, then a table times out, then an outcome says a write was throttled
     const { store, attempts, setAside } = memoryStore();
-    const throttled = Object.assign(new Error('Rate exceeded for shard'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
+    const throttled = Object.assign(new Error('Rate exceeded for shard'), {
+      name: 'ProvisionedThroughputExceededException',
+      $metadata: { httpStatusCode: 400 },
+    });
     const timedOut = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
     const calls: number[] = [];
     let delivery = 0;
@@ -153,11 +190,20 @@ describe('processStreamBatch', () => {
       delivery++;
       if (delivery <= 10) throw throttled;
       if (delivery === 11) throw timedOut;
-      if (delivery === 12) return { batchItemFailures: [{ itemIdentifier: records[2]!.sequenceNumber }], failure: { name: 'JoinStateNotStored', message: 'throttled' }, transient: true };
+      if (delivery === 12)
+        return {
+          batchItemFailures: [{ itemIdentifier: records[2]!.sequenceNumber }],
+          failure: { name: 'JoinStateNotStored', message: 'throttled' },
+          transient: true,
+        };
       return { batchItemFailures: [] };
     };
     const waits: number[] = [];
-    const run = { ...options(store), functionName: 'sdp-enrich-dev-backoff', sleep: async (ms: number) => void waits.push(ms) };
+    const run = {
+      ...options(store),
+      functionName: 'sdp-enrich-dev-backoff',
+      sleep: async (ms: number) => void waits.push(ms),
+    };
     const event = eventOf(['r0', 'r1', 'r2', 'r3']);
 
     // Act
@@ -189,7 +235,11 @@ describe('processStreamBatch', () => {
       return { batchItemFailures: [] };
     };
     const waits: number[] = [];
-    const run = { ...options(store), functionName: 'sdp-enrich-dev-reset', sleep: async (ms: number) => void waits.push(ms) };
+    const run = {
+      ...options(store),
+      functionName: 'sdp-enrich-dev-reset',
+      sleep: async (ms: number) => void waits.push(ms),
+    };
     const random = jest.spyOn(Math, 'random').mockReturnValue(0.99);
 
     // Act
@@ -207,7 +257,10 @@ describe('processStreamBatch', () => {
       setAside: () => Promise.reject(new Error('DynamoDB is down')),
       wasSetAside: () => Promise.resolve(false),
     };
-    const process = async (): Promise<StreamBatchOutcome> => ({ batchItemFailures: [], rejected: [{ sequenceNumber: sequenceOf(0), reason: { name: 'X', message: 'y' } }] });
+    const process = async (): Promise<StreamBatchOutcome> => ({
+      batchItemFailures: [],
+      rejected: [{ sequenceNumber: sequenceOf(0), reason: { name: 'X', message: 'y' } }],
+    });
 
     // Act
     const result = processStreamBatch(eventOf(['x']), process, options(store));
@@ -221,15 +274,24 @@ describe('processStreamBatch', () => {
     const { store, setAside } = memoryStore();
     const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => ({
       batchItemFailures: [],
-      rejected: [{ sequenceNumber: records[0]!.sequenceNumber, reason: { name: 'InvalidEventEnvelope', message: '$.data.tx_id is required' } }],
+      rejected: [
+        {
+          sequenceNumber: records[0]!.sequenceNumber,
+          reason: { name: 'InvalidEventEnvelope', message: '$.data.tx_id is required' },
+        },
+      ],
     });
 
     // Act
-    const result = processStreamBatch(eventOf(['{}'], `${SHARD}-replay`), process, options(store)).catch((error: unknown) => error);
+    const result = processStreamBatch(eventOf(['{}'], `${SHARD}-replay`), process, options(store)).catch(
+      (error: unknown) => error,
+    );
 
     // Assess
     expect(await result).toBeInstanceOf(ReplayFailedError);
-    expect((await result as Error).message).toBe('The replayed record failed again: InvalidEventEnvelope: $.data.tx_id is required');
+    expect(((await result) as Error).message).toBe(
+      'The replayed record failed again: InvalidEventEnvelope: $.data.tx_id is required',
+    );
     expect(setAside).toStrictEqual([]);
   });
 
@@ -238,14 +300,19 @@ describe('processStreamBatch', () => {
     const { store } = memoryStore();
     const entries: ProgressEntry[] = [];
     const progress: ConsumerProgress = { record: async (entry) => void entries.push(entry) };
-    const envelope = (minute: string) => JSON.stringify({ schema_version: 1, received_at: `2026-11-22T10:${minute}:15.000Z`, data: {} });
+    const envelope = (minute: string) =>
+      JSON.stringify({ schema_version: 1, received_at: `2026-11-22T10:${minute}:15.000Z`, data: {} });
     const process = async (records: KinesisRecordText[]): Promise<StreamBatchOutcome> => ({
       batchItemFailures: [{ itemIdentifier: records[3]!.sequenceNumber }],
       rejected: [{ sequenceNumber: records[1]!.sequenceNumber, reason: { name: 'InvalidJson', message: 'x' } }],
     });
 
     // Act
-    await processStreamBatch(eventOf([envelope('01'), 'oops', envelope('02'), envelope('02'), envelope('03')]), process, { ...options(store), progress });
+    await processStreamBatch(
+      eventOf([envelope('01'), 'oops', envelope('02'), envelope('02'), envelope('03')]),
+      process,
+      { ...options(store), progress },
+    );
 
     // Assess
     expect(entries).toStrictEqual([

@@ -1,8 +1,15 @@
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { processTableChangeBatch, ReplayFailedError, type FailedEventStore, type StreamBatchOutcome, type TableChange } from '../src/index.js';
+import {
+  processTableChangeBatch,
+  ReplayFailedError,
+  type FailedEventStore,
+  type StreamBatchOutcome,
+  type TableChange,
+} from '../src/index.js';
 import { memoryFailedEventStore } from './support/memoryFailedEventStore.js';
 
-const ARN = 'arn:aws:dynamodb:us-east-1:123456789012:table/sdp-pricing-dev-demand-features/stream/2026-12-06T10:00:00.000';
+const ARN =
+  'arn:aws:dynamodb:us-east-1:123456789012:table/sdp-pricing-dev-demand-features/stream/2026-12-06T10:00:00.000';
 
 function eventOf(versions: number[], arn = ARN): DynamoDBStreamEvent {
   return {
@@ -41,7 +48,10 @@ describe('processTableChangeBatch', () => {
     };
 
     // Act
-    const responses = [await processTableChangeBatch(eventOf([3, 4]), process, options(store)), await processTableChangeBatch(eventOf([3, 4]), process, options(store))];
+    const responses = [
+      await processTableChangeBatch(eventOf([3, 4]), process, options(store)),
+      await processTableChangeBatch(eventOf([3, 4]), process, options(store)),
+    ];
 
     // Assess
     expect(seen[0]).toStrictEqual([
@@ -66,21 +76,30 @@ describe('processTableChangeBatch', () => {
   it('never counts an attempt while the model endpoint is down', async () => {
     // Prepare
     const { store, attempts, setAside } = memoryStore();
-    const process = async (): Promise<StreamBatchOutcome> => ({ batchItemFailures: [{ itemIdentifier: '700' }], failure: { name: 'ModelError', message: 'endpoint down' }, transient: true });
+    const process = async (): Promise<StreamBatchOutcome> => ({
+      batchItemFailures: [{ itemIdentifier: '700' }],
+      failure: { name: 'ModelError', message: 'endpoint down' },
+      transient: true,
+    });
 
     // Act
     const responses = [];
     for (let i = 0; i < 5; i++) responses.push(await processTableChangeBatch(eventOf([3]), process, options(store)));
 
     // Assess
-    expect(responses).toStrictEqual(Array.from({ length: 5 }, () => ({ batchItemFailures: [{ itemIdentifier: '700' }] })));
+    expect(responses).toStrictEqual(
+      Array.from({ length: 5 }, () => ({ batchItemFailures: [{ itemIdentifier: '700' }] })),
+    );
     expect({ attempts: attempts.size, setAside }).toStrictEqual({ attempts: 0, setAside: [] });
   });
 
   it('throws a replayed change’s failure instead of setting it aside again', async () => {
     // Prepare
     const { store, setAside } = memoryStore();
-    const process = async (): Promise<StreamBatchOutcome> => ({ batchItemFailures: [{ itemIdentifier: '700' }], failure: { name: 'RangeError', message: 'still a bug' } });
+    const process = async (): Promise<StreamBatchOutcome> => ({
+      batchItemFailures: [{ itemIdentifier: '700' }],
+      failure: { name: 'RangeError', message: 'still a bug' },
+    });
 
     // Act
     const result = processTableChangeBatch(eventOf([3], `${ARN}-replay`), process, options(store));

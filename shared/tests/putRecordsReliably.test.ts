@@ -1,4 +1,9 @@
-import type { KinesisClient, PutRecordsCommand, PutRecordsOutput, PutRecordsResultEntry } from '@aws-sdk/client-kinesis';
+import type {
+  KinesisClient,
+  PutRecordsCommand,
+  PutRecordsOutput,
+  PutRecordsResultEntry,
+} from '@aws-sdk/client-kinesis';
 import { DEFAULT_RETRY_POLICY, putRecordsReliably } from '../src/streams/putRecordsReliably.js';
 import type { PutOutcome, RetryPolicy, StreamRecord } from '../src/streams/types.js';
 
@@ -67,7 +72,11 @@ function ackAll(call: SentCall): PutRecordsOutput {
 
 /** An error as the AWS SDK throws it: a name, a message and the HTTP status in `$metadata`. */
 function sdkError(name: string, message: string, httpStatusCode?: number, extra: Record<string, unknown> = {}): Error {
-  return Object.assign(new Error(message), { name, $metadata: httpStatusCode === undefined ? {} : { httpStatusCode }, ...extra });
+  return Object.assign(new Error(message), {
+    name,
+    $metadata: httpStatusCode === undefined ? {} : { httpStatusCode },
+    ...extra,
+  });
 }
 
 function ok(sequenceNumber: string, shardId = 'shardId-000000000000'): PutOutcome {
@@ -108,14 +117,26 @@ describe('putRecordsReliably', () => {
 
   it('writes every record in one call and reports where each landed', async () => {
     // Prepare
-    const kinesis = fakeKinesis([response(acked('seq-1', 'shardId-000000000001'), acked('seq-2', 'shardId-000000000002'), acked('seq-3'))]);
+    const kinesis = fakeKinesis([
+      response(acked('seq-1', 'shardId-000000000001'), acked('seq-2', 'shardId-000000000002'), acked('seq-3')),
+    ]);
     const { sleep, delays } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2'), streamRecord('tx-3')], POLICY, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1'), streamRecord('tx-2'), streamRecord('tx-3')],
+      POLICY,
+      sleep,
+    );
 
     // Assess
-    expect(outcomes).toStrictEqual([ok('seq-1', 'shardId-000000000001'), ok('seq-2', 'shardId-000000000002'), ok('seq-3')]);
+    expect(outcomes).toStrictEqual([
+      ok('seq-1', 'shardId-000000000001'),
+      ok('seq-2', 'shardId-000000000002'),
+      ok('seq-3'),
+    ]);
     expect(kinesis.calls).toStrictEqual([{ StreamName: STREAM, Records: [sent('tx-1'), sent('tx-2'), sent('tx-3')] }]);
     expect(delays).toStrictEqual([]);
   });
@@ -123,7 +144,12 @@ describe('putRecordsReliably', () => {
   it('retries only the throttled entries of a partial failure until they are stored', async () => {
     // Prepare
     const kinesis = fakeKinesis([
-      response(acked('seq-1'), failed('ProvisionedThroughputExceededException'), acked('seq-3'), failed('ProvisionedThroughputExceededException')),
+      response(
+        acked('seq-1'),
+        failed('ProvisionedThroughputExceededException'),
+        acked('seq-3'),
+        failed('ProvisionedThroughputExceededException'),
+      ),
       response(failed('ProvisionedThroughputExceededException'), acked('seq-4')),
       response(acked('seq-2')),
     ]);
@@ -158,14 +184,25 @@ describe('putRecordsReliably', () => {
 
   it('does not retry an entry whose error will not go away', async () => {
     // Prepare
-    const kinesis = fakeKinesis([response(acked('seq-1'), failed('KMSAccessDeniedException', 'The key is not accessible'))]);
+    const kinesis = fakeKinesis([
+      response(acked('seq-1'), failed('KMSAccessDeniedException', 'The key is not accessible')),
+    ]);
     const { sleep, delays } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], POLICY, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1'), streamRecord('tx-2')],
+      POLICY,
+      sleep,
+    );
 
     // Assess
-    expect(outcomes).toStrictEqual([ok('seq-1'), notOk('KMSAccessDeniedException', 'The key is not accessible', false)]);
+    expect(outcomes).toStrictEqual([
+      ok('seq-1'),
+      notOk('KMSAccessDeniedException', 'The key is not accessible', false),
+    ]);
     expect({ calls: kinesis.calls.length, delays }).toStrictEqual({ calls: 1, delays: [] });
   });
 
@@ -179,11 +216,19 @@ describe('putRecordsReliably', () => {
     const { sleep, delays } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], POLICY, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1'), streamRecord('tx-2')],
+      POLICY,
+      sleep,
+    );
 
     // Assess
     expect(outcomes).toStrictEqual([ok('seq-tx-1'), ok('seq-tx-2')]);
-    expect(kinesis.calls).toStrictEqual(Array.from({ length: 3 }, () => ({ StreamName: STREAM, Records: [sent('tx-1'), sent('tx-2')] })));
+    expect(kinesis.calls).toStrictEqual(
+      Array.from({ length: 3 }, () => ({ StreamName: STREAM, Records: [sent('tx-1'), sent('tx-2')] })),
+    );
     expect(delays).toHaveLength(2);
   });
 
@@ -191,7 +236,10 @@ describe('putRecordsReliably', () => {
     ['a server error', sdkError('InternalFailure', 'Internal service failure', 500)],
     ['an HTTP 429', sdkError('TooManyRequests', 'Slow down', 429)],
     ['a call that never got an answer', sdkError('TimeoutError', 'socket hang up')],
-    ['an error the SDK marks retryable', sdkError('SomethingTransient', 'try again', 400, { $retryable: { throttling: false } })],
+    [
+      'an error the SDK marks retryable',
+      sdkError('SomethingTransient', 'try again', 400, { $retryable: { throttling: false } }),
+    ],
   ])('retries the call after %s', async (_, error) => {
     // Prepare
     const kinesis = fakeKinesis([error, ackAll]);
@@ -215,7 +263,13 @@ describe('putRecordsReliably', () => {
     const { sleep, delays } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], POLICY, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1'), streamRecord('tx-2')],
+      POLICY,
+      sleep,
+    );
 
     // Assess
     expect(outcomes).toStrictEqual([notOk(name, message, false), notOk(name, message, false)]);
@@ -232,7 +286,13 @@ describe('putRecordsReliably', () => {
     const { sleep, delays } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1')], { ...POLICY, maxAttempts: 3 }, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1')],
+      { ...POLICY, maxAttempts: 3 },
+      sleep,
+    );
 
     // Assess
     expect(outcomes).toStrictEqual([notOk('ProvisionedThroughputExceededException', 'third failure', true)]);
@@ -241,26 +301,50 @@ describe('putRecordsReliably', () => {
 
   it('reports a thrown error as the last error when the attempts run out on it', async () => {
     // Prepare
-    const kinesis = fakeKinesis([sdkError('ThrottlingException', 'Rate exceeded', 400), sdkError('ThrottlingException', 'Rate exceeded', 400)]);
+    const kinesis = fakeKinesis([
+      sdkError('ThrottlingException', 'Rate exceeded', 400),
+      sdkError('ThrottlingException', 'Rate exceeded', 400),
+    ]);
     const { sleep } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], { ...POLICY, maxAttempts: 2 }, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1'), streamRecord('tx-2')],
+      { ...POLICY, maxAttempts: 2 },
+      sleep,
+    );
 
     // Assess
-    expect(outcomes).toStrictEqual([notOk('ThrottlingException', 'Rate exceeded', true), notOk('ThrottlingException', 'Rate exceeded', true)]);
+    expect(outcomes).toStrictEqual([
+      notOk('ThrottlingException', 'Rate exceeded', true),
+      notOk('ThrottlingException', 'Rate exceeded', true),
+    ]);
   });
 
   it('reports for each exhausted record its own last error, not the error of another record', async () => {
     // Prepare
     const kinesis = fakeKinesis([
-      response(failed('ProvisionedThroughputExceededException', 'Rate exceeded for shard 0'), failed('InternalFailure', 'Internal failure on shard 1')),
-      response(failed('ProvisionedThroughputExceededException', 'Rate exceeded for shard 0'), failed('KMSAccessDeniedException', 'Key access denied')),
+      response(
+        failed('ProvisionedThroughputExceededException', 'Rate exceeded for shard 0'),
+        failed('InternalFailure', 'Internal failure on shard 1'),
+      ),
+      response(
+        failed('ProvisionedThroughputExceededException', 'Rate exceeded for shard 0'),
+        failed('KMSAccessDeniedException', 'Key access denied'),
+      ),
     ]);
     const { sleep } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], { ...POLICY, maxAttempts: 2 }, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1'), streamRecord('tx-2')],
+      { ...POLICY, maxAttempts: 2 },
+      sleep,
+    );
 
     // Assess
     expect(outcomes).toStrictEqual([
@@ -275,10 +359,19 @@ describe('putRecordsReliably', () => {
     const { sleep } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1'), streamRecord('tx-2')], { ...POLICY, maxAttempts: 1 }, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1'), streamRecord('tx-2')],
+      { ...POLICY, maxAttempts: 1 },
+      sleep,
+    );
 
     // Assess
-    expect(outcomes).toStrictEqual([ok('seq-1'), { ok: false, errorCode: expect.any(String), errorMessage: expect.any(String), retryable: true }]);
+    expect(outcomes).toStrictEqual([
+      ok('seq-1'),
+      { ok: false, errorCode: expect.any(String), errorMessage: expect.any(String), retryable: true },
+    ]);
   });
 
   it('treats an entry without a sequence number as not stored', async () => {
@@ -287,7 +380,13 @@ describe('putRecordsReliably', () => {
     const { sleep } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1')], { ...POLICY, maxAttempts: 1 }, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1')],
+      { ...POLICY, maxAttempts: 1 },
+      sleep,
+    );
 
     // Assess
     expect(outcomes).toStrictEqual([notOk('Unknown', 'no message', false)]);
@@ -315,7 +414,12 @@ describe('putRecordsReliably', () => {
     // Prepare: the first call throttles its last entry, the second call is throttled as a whole
     const txIds = Array.from({ length: 502 }, (_, i) => `tx-${i}`);
     const kinesis = fakeKinesis([
-      (call) => response(...call.Records.map((r, i) => (i === 499 ? failed('ProvisionedThroughputExceededException') : acked(`seq-${r.PartitionKey}`)))),
+      (call) =>
+        response(
+          ...call.Records.map((r, i) =>
+            i === 499 ? failed('ProvisionedThroughputExceededException') : acked(`seq-${r.PartitionKey}`),
+          ),
+        ),
       sdkError('ProvisionedThroughputExceededException', 'Rate exceeded', 400),
       ackAll,
     ]);
@@ -341,7 +445,13 @@ describe('putRecordsReliably', () => {
     const { sleep, delays } = instantSleep();
 
     // Act
-    const outcomes = await putRecordsReliably(kinesis.client, STREAM, [streamRecord('tx-1')], { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 300 }, sleep);
+    const outcomes = await putRecordsReliably(
+      kinesis.client,
+      STREAM,
+      [streamRecord('tx-1')],
+      { maxAttempts: 5, baseDelayMs: 50, maxDelayMs: 300 },
+      sleep,
+    );
 
     // Assess: ceilings are 100, 200, 400 → 300 (capped), 800 → 300 (capped)
     expect(outcomes).toStrictEqual([ok('seq-tx-1')]);

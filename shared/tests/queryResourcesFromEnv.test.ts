@@ -11,7 +11,11 @@ describe('queryResourcesFromEnv', () => {
 
   it('reads each override, empty values meaning the default', () => {
     // Act
-    const resources = queryResourcesFromEnv({ QUERY_MEMORY_LIMIT_MB: '1024', QUERY_THREADS: '', QUERY_MAX_RESULT_BYTES: '1000000' });
+    const resources = queryResourcesFromEnv({
+      QUERY_MEMORY_LIMIT_MB: '1024',
+      QUERY_THREADS: '',
+      QUERY_MAX_RESULT_BYTES: '1000000',
+    });
 
     // Assess
     expect(resources).toStrictEqual({ memoryLimitMb: 1024, threads: 2, maxResultBytes: 1_000_000 });
@@ -23,6 +27,8 @@ describe('queryResourcesFromEnv', () => {
     ['QUERY_MAX_RESULT_BYTES', '1.5'],
   ])('refuses %s=%s and says what to set', (name, value) => {
     // Act / Assess
-    expect(() => queryResourcesFromEnv({ [name]: value })).toThrow(`Environment variable ${name} is '${value}'; set it to a whole number of at least 1`);
+    expect(() => queryResourcesFromEnv({ [name]: value })).toThrow(
+      `Environment variable ${name} is '${value}'; set it to a whole number of at least 1`,
+    );
   });
 });

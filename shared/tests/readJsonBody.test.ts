@@ -24,11 +24,25 @@ function thrownBy(act: () => unknown): unknown {
 /** The parts of an `ApiError` a client sees. */
 function describeApiError(error: unknown): unknown {
   if (!(error instanceof ApiError)) return error;
-  return { name: error.name, statusCode: error.statusCode, code: error.code, message: error.message, violations: error.violations, headers: error.headers };
+  return {
+    name: error.name,
+    statusCode: error.statusCode,
+    code: error.code,
+    message: error.message,
+    violations: error.violations,
+    headers: error.headers,
+  };
 }
 
 function unsupportedMediaType(message: string): unknown {
-  return { name: 'UnsupportedMediaTypeError', statusCode: 415, code: 'unsupported_media_type', message, violations: undefined, headers: {} };
+  return {
+    name: 'UnsupportedMediaTypeError',
+    statusCode: 415,
+    code: 'unsupported_media_type',
+    message,
+    violations: undefined,
+    headers: {},
+  };
 }
 
 function payloadTooLarge(actualBytes: number, limitBytes: number): unknown {
@@ -43,7 +57,14 @@ function payloadTooLarge(actualBytes: number, limitBytes: number): unknown {
 }
 
 function invalidJson(message: string | ReturnType<typeof expect.stringMatching>): unknown {
-  return { name: 'InvalidJsonError', statusCode: 400, code: 'invalid_json', message, violations: undefined, headers: {} };
+  return {
+    name: 'InvalidJsonError',
+    statusCode: 400,
+    code: 'invalid_json',
+    message,
+    violations: undefined,
+    headers: {},
+  };
 }
 
 describe('readJsonBody', () => {
@@ -199,7 +220,10 @@ describe('readJsonBody', () => {
   describe('base64 bodies', () => {
     it('decodes a base64-encoded body before parsing it', () => {
       // Prepare
-      const request = requestOf({ body: Buffer.from('{"tx_id":"t-ü"}', 'utf8').toString('base64'), isBase64Encoded: true });
+      const request = requestOf({
+        body: Buffer.from('{"tx_id":"t-ü"}', 'utf8').toString('base64'),
+        isBase64Encoded: true,
+      });
 
       // Act
       const body = readJsonBody(request, LIMITS);
@@ -248,7 +272,9 @@ describe('readJsonBody', () => {
 
       // Assess
       expect(error).toBeInstanceOf(InvalidJsonError);
-      expect(describeApiError(error)).toStrictEqual(invalidJson('The body is not valid JSON (the body is empty); send one JSON object.'));
+      expect(describeApiError(error)).toStrictEqual(
+        invalidJson('The body is not valid JSON (the body is empty); send one JSON object.'),
+      );
     });
 
     it('answers invalid_json with the parser detail for a truncated body', () => {

@@ -6,11 +6,16 @@ describe('readKinesisRecords', () => {
     // Prepare
     const event = {
       Records: [
-        { eventID: 'shardId-000000000003:4968001', kinesis: { sequenceNumber: '4968001', data: Buffer.from('{"a":"é"}').toString('base64') } },
+        {
+          eventID: 'shardId-000000000003:4968001',
+          kinesis: { sequenceNumber: '4968001', data: Buffer.from('{"a":"é"}').toString('base64') },
+        },
       ],
     } as unknown as KinesisStreamEvent;
 
     // Act / Assess
-    expect(readKinesisRecords(event)).toStrictEqual([{ shardId: 'shardId-000000000003', sequenceNumber: '4968001', data: '{"a":"é"}' }]);
+    expect(readKinesisRecords(event)).toStrictEqual([
+      { shardId: 'shardId-000000000003', sequenceNumber: '4968001', data: '{"a":"é"}' },
+    ]);
   });
 });

@@ -8,7 +8,10 @@ const logger = new Logger({ logLevel: 'SILENT' });
 const context = { awsRequestId: 'req-1' } as Context;
 
 function setup(record: Partial<ApiKeyRecord> = {}) {
-  const { key, record: issued } = issueApiKey({ tenant: 'acme', scopes: ['report'], ratePerSecond: 1, burst: 2 }, new Date(0));
+  const { key, record: issued } = issueApiKey(
+    { tenant: 'acme', scopes: ['report'], ratePerSecond: 1, burst: 2 },
+    new Date(0),
+  );
   let stored: ApiKeyRecord = { ...issued, ...record };
   let clock = 1_000;
   const lookups: string[] = [];
@@ -32,9 +35,20 @@ function setup(record: Partial<ApiKeyRecord> = {}) {
       return { statusCode: 200, body: 'ok' };
     });
   const call = async (presented: string | undefined) => {
-    const event = { headers: presented === undefined ? {} : { 'x-api-key': presented }, requestContext: { requestId: 'r' } } as unknown as APIGatewayProxyEventV2;
-    const response = (await handler(event, context)) as { statusCode: number; headers?: Record<string, string>; body: string };
-    return { status: response.statusCode, retryAfter: response.headers?.['Retry-After'], code: response.statusCode === 200 ? 'ok' : JSON.parse(response.body).code };
+    const event = {
+      headers: presented === undefined ? {} : { 'x-api-key': presented },
+      requestContext: { requestId: 'r' },
+    } as unknown as APIGatewayProxyEventV2;
+    const response = (await handler(event, context)) as {
+      statusCode: number;
+      headers?: Record<string, string>;
+      body: string;
+    };
+    return {
+      status: response.statusCode,
+      retryAfter: response.headers?.['Retry-After'],
+      code: response.statusCode === 200 ? 'ok' : JSON.parse(response.body).code,
+    };
   };
   return {
     key: key.text,
@@ -55,8 +69,14 @@ describe('requireApiKey', () => {
     const answers = [await call(undefined), await call('nonsense'), await call(key)];
 
     // Assess
-    expect(answers.map((a) => `${a.status} ${a.code}`)).toStrictEqual(['401 missing_api_key', '401 invalid_api_key', '200 ok']);
-    expect(ran).toStrictEqual([{ requestId: 'r', authorizer: { lambda: { tenant: 'acme', key_id: key.slice(4, 16) } } }]);
+    expect(answers.map((a) => `${a.status} ${a.code}`)).toStrictEqual([
+      '401 missing_api_key',
+      '401 invalid_api_key',
+      '200 ok',
+    ]);
+    expect(ran).toStrictEqual([
+      { requestId: 'r', authorizer: { lambda: { tenant: 'acme', key_id: key.slice(4, 16) } } },
+    ]);
   });
 
   it('reads a key once per cache period, so a revocation takes effect when it ends', async () => {
@@ -71,7 +91,11 @@ describe('requireApiKey', () => {
     const afterTtl = await call(key);
 
     // Assess
-    expect([first.status, cached.status, `${afterTtl.status} ${afterTtl.code}`]).toStrictEqual([200, 200, '403 api_key_revoked']);
+    expect([first.status, cached.status, `${afterTtl.status} ${afterTtl.code}`]).toStrictEqual([
+      200,
+      200,
+      '403 api_key_revoked',
+    ]);
     expect(lookups).toHaveLength(2);
   });
 
@@ -94,7 +118,11 @@ describe('requireApiKey', () => {
     // Assess: the good key was read once; a made-up id seen lately is not read again
     expect(new Set(flood)).toStrictEqual(new Set(['invalid_api_key']));
     expect(lookupsAfterFlood).toBe(1 + 10_500);
-    expect([goodAfterFlood.code, repeatedMadeUp.code, lookups.length]).toStrictEqual(['ok', 'invalid_api_key', lookupsAfterFlood]);
+    expect([goodAfterFlood.code, repeatedMadeUp.code, lookups.length]).toStrictEqual([
+      'ok',
+      'invalid_api_key',
+      lookupsAfterFlood,
+    ]);
   });
 
   it('answers 429 with Retry-After beyond the key’s burst, and lets requests through again later', async () => {
@@ -107,7 +135,11 @@ describe('requireApiKey', () => {
     const later = await call(key);
 
     // Assess
-    expect(burst.map((a) => `${a.status} ${a.code} ${a.retryAfter}`)).toStrictEqual(['200 ok undefined', '200 ok undefined', '429 rate_limited 1']);
+    expect(burst.map((a) => `${a.status} ${a.code} ${a.retryAfter}`)).toStrictEqual([
+      '200 ok undefined',
+      '200 ok undefined',
+      '429 rate_limited 1',
+    ]);
     expect(later.status).toBe(200);
     expect(ran).toHaveLength(3);
   });
@@ -120,18 +152,34 @@ describe('requireApiKey when the keys table cannot be read', () => {
     let ran = false;
     const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
       .use(httpErrorHandler({ logger }))
-      .use(requireApiKey({ scope: 'report', lookup: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:8000')) }))
+      .use(
+        requireApiKey({
+          scope: 'report',
+          lookup: () => Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:8000')),
+        }),
+      )
       .handler(async () => {
         ran = true;
         return { statusCode: 200, body: 'ok' };
       });
 
     // Act
-    const event = { headers: { 'x-api-key': key.text }, requestContext: { requestId: 'r' } } as unknown as APIGatewayProxyEventV2;
-    const response = (await handler(event, context)) as { statusCode: number; headers: Record<string, string>; body: string };
+    const event = {
+      headers: { 'x-api-key': key.text },
+      requestContext: { requestId: 'r' },
+    } as unknown as APIGatewayProxyEventV2;
+    const response = (await handler(event, context)) as {
+      statusCode: number;
+      headers: Record<string, string>;
+      body: string;
+    };
 
     // Assess
-    expect([response.statusCode, response.headers['Retry-After'], JSON.parse(response.body).code]).toStrictEqual([503, '1', 'auth_unavailable']);
+    expect([response.statusCode, response.headers['Retry-After'], JSON.parse(response.body).code]).toStrictEqual([
+      503,
+      '1',
+      'auth_unavailable',
+    ]);
     expect(ran).toBe(false);
   });
 });

@@ -93,7 +93,13 @@ describe('ApiError subclasses', () => {
     const error = new ValidationFailedError('click', [violation('$.tx_id', 'is required')]);
 
     // Assess
-    expect({ name: error.name, statusCode: error.statusCode, code: error.code, message: error.message, violations: error.violations }).toStrictEqual({
+    expect({
+      name: error.name,
+      statusCode: error.statusCode,
+      code: error.code,
+      message: error.message,
+      violations: error.violations,
+    }).toStrictEqual({
       name: 'ValidationFailedError',
       statusCode: 400,
       code: 'validation_failed',
@@ -104,7 +110,10 @@ describe('ApiError subclasses', () => {
 
   it('ValidationFailedError counts and lists several problems', () => {
     // Act
-    const error = new ValidationFailedError('bid', [violation('$.tx_id', 'is required'), violation('$.win_price', 'must be >= 0')]);
+    const error = new ValidationFailedError('bid', [
+      violation('$.tx_id', 'is required'),
+      violation('$.win_price', 'must be >= 0'),
+    ]);
 
     // Assess
     expect(error.message).toBe('The bid has 2 problems: $.tx_id is required; $.win_price must be >= 0.');
@@ -134,7 +143,10 @@ describe('ApiError subclasses', () => {
     const error = new PayloadTooLargeError(2, 1);
 
     // Assess
-    expect({ headers: error.headers, violations: error.violations }).toStrictEqual({ headers: {}, violations: undefined });
+    expect({ headers: error.headers, violations: error.violations }).toStrictEqual({
+      headers: {},
+      violations: undefined,
+    });
   });
 });
 
@@ -160,7 +172,10 @@ describe('toErrorResponse', () => {
 
   it('answers a validation failure with every violation', () => {
     // Prepare
-    const error = new ValidationFailedError('bid', [violation('$.tx_id', 'is required'), violation('$.campaign_item_id', 'must be integer')]);
+    const error = new ValidationFailedError('bid', [
+      violation('$.tx_id', 'is required'),
+      violation('$.campaign_item_id', 'must be integer'),
+    ]);
 
     // Act
     const response = respond(error);
@@ -204,7 +219,9 @@ describe('toErrorResponse', () => {
 
   it('answers a model outage built on ApiError with its own headers', () => {
     // Prepare
-    const error = new ApiError(503, 'model_unavailable', 'No live model answered; retry after 30 s.', { headers: { 'Retry-After': '30' } });
+    const error = new ApiError(503, 'model_unavailable', 'No live model answered; retry after 30 s.', {
+      headers: { 'Retry-After': '30' },
+    });
 
     // Act
     const response = respond(error);
@@ -241,7 +258,11 @@ describe('toErrorResponse', () => {
       const response = respond(error);
 
       // Assess
-      expect(response).toStrictEqual({ statusCode: 500, headers: { 'content-type': 'application/json' }, body: genericBody });
+      expect(response).toStrictEqual({
+        statusCode: 500,
+        headers: { 'content-type': 'application/json' },
+        body: genericBody,
+      });
       expectContractErrorBody(response.body);
     });
 
@@ -264,13 +285,20 @@ describe('toErrorResponse', () => {
       ['a thrown string', 'boom'],
       ['null', null],
       ['undefined', undefined],
-      ['an object shaped like an ApiError', { statusCode: 400, code: 'invalid_json', message: 'looks like ours', headers: { 'x-leak': '1' } }],
+      [
+        'an object shaped like an ApiError',
+        { statusCode: 400, code: 'invalid_json', message: 'looks like ours', headers: { 'x-leak': '1' } },
+      ],
     ])('answers %s with a generic 500', (_, error) => {
       // Act
       const response = respond(error);
 
       // Assess
-      expect(response).toStrictEqual({ statusCode: 500, headers: { 'content-type': 'application/json' }, body: genericBody });
+      expect(response).toStrictEqual({
+        statusCode: 500,
+        headers: { 'content-type': 'application/json' },
+        body: genericBody,
+      });
     });
   });
 });

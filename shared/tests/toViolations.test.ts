@@ -7,11 +7,21 @@ function ajvError(overrides: Partial<ErrorObject> & Pick<ErrorObject, 'keyword' 
 }
 
 function missing(property: string, instancePath = ''): ErrorObject {
-  return ajvError({ keyword: 'required', instancePath, params: { missingProperty: property }, message: `must have required property '${property}'` });
+  return ajvError({
+    keyword: 'required',
+    instancePath,
+    params: { missingProperty: property },
+    message: `must have required property '${property}'`,
+  });
 }
 
 function unknownField(property: string, instancePath = ''): ErrorObject {
-  return ajvError({ keyword: 'additionalProperties', instancePath, params: { additionalProperty: property }, message: 'must NOT have additional properties' });
+  return ajvError({
+    keyword: 'additionalProperties',
+    instancePath,
+    params: { additionalProperty: property },
+    message: 'must NOT have additional properties',
+  });
 }
 
 describe('toViolations', () => {
@@ -46,13 +56,20 @@ describe('toViolations', () => {
     const violations = toViolations(errors);
 
     // Assess
-    expect(violations).toStrictEqual([{ path: '$.campaign_id', message: 'is not a known field; remove it or check its spelling' }]);
+    expect(violations).toStrictEqual([
+      { path: '$.campaign_id', message: 'is not a known field; remove it or check its spelling' },
+    ]);
   });
 
   it('lists every allowed value of an enum as JSON', () => {
     // Prepare
     const errors = [
-      ajvError({ keyword: 'enum', instancePath: '/type', params: { allowedValues: ['bid', 'imp', 'click'] }, message: 'must be equal to one of the allowed values' }),
+      ajvError({
+        keyword: 'enum',
+        instancePath: '/type',
+        params: { allowedValues: ['bid', 'imp', 'click'] },
+        message: 'must be equal to one of the allowed values',
+      }),
     ];
 
     // Act
@@ -64,7 +81,14 @@ describe('toViolations', () => {
 
   it('names the one allowed value of a const as JSON', () => {
     // Prepare
-    const errors = [ajvError({ keyword: 'const', instancePath: '/schema_version', params: { allowedValue: 1 }, message: 'must be equal to constant' })];
+    const errors = [
+      ajvError({
+        keyword: 'const',
+        instancePath: '/schema_version',
+        params: { allowedValue: 1 },
+        message: 'must be equal to constant',
+      }),
+    ];
 
     // Act
     const violations = toViolations(errors);
@@ -75,7 +99,14 @@ describe('toViolations', () => {
 
   it("keeps ajv's message for other keywords such as type", () => {
     // Prepare
-    const errors = [ajvError({ keyword: 'type', instancePath: '/campaign_item_id', params: { type: 'integer' }, message: 'must be integer' })];
+    const errors = [
+      ajvError({
+        keyword: 'type',
+        instancePath: '/campaign_item_id',
+        params: { type: 'integer' },
+        message: 'must be integer',
+      }),
+    ];
 
     // Act
     const violations = toViolations(errors);
@@ -110,8 +141,18 @@ describe('toViolations', () => {
     // Prepare
     const errors = [
       missing('tx_id', '/events/3'),
-      ajvError({ keyword: 'minimum', instancePath: '/events/12/win_price', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }),
-      ajvError({ keyword: 'type', instancePath: '/matrix/0/1', params: { type: 'integer' }, message: 'must be integer' }),
+      ajvError({
+        keyword: 'minimum',
+        instancePath: '/events/12/win_price',
+        params: { comparison: '>=', limit: 0 },
+        message: 'must be >= 0',
+      }),
+      ajvError({
+        keyword: 'type',
+        instancePath: '/matrix/0/1',
+        params: { type: 'integer' },
+        message: 'must be integer',
+      }),
     ];
 
     // Act
@@ -127,7 +168,15 @@ describe('toViolations', () => {
 
   it('prefixes every path with the base path given', () => {
     // Prepare
-    const errors = [missing('tx_id'), ajvError({ keyword: 'type', instancePath: '/win_price', params: { type: 'integer' }, message: 'must be integer' })];
+    const errors = [
+      missing('tx_id'),
+      ajvError({
+        keyword: 'type',
+        instancePath: '/win_price',
+        params: { type: 'integer' },
+        message: 'must be integer',
+      }),
+    ];
 
     // Act
     const violations = toViolations(errors, '$.events[7]');
@@ -145,7 +194,12 @@ describe('toViolations', () => {
       ajvError({ keyword: 'type', instancePath: '/a.b', params: { type: 'string' }, message: 'must be string' }),
       ajvError({ keyword: 'type', instancePath: '/first name', params: { type: 'string' }, message: 'must be string' }),
       ajvError({ keyword: 'type', instancePath: '/a~1b', params: { type: 'string' }, message: 'must be string' }),
-      ajvError({ keyword: 'type', instancePath: '/til~0de/9lives', params: { type: 'string' }, message: 'must be string' }),
+      ajvError({
+        keyword: 'type',
+        instancePath: '/til~0de/9lives',
+        params: { type: 'string' },
+        message: 'must be string',
+      }),
       ajvError({ keyword: 'type', instancePath: '/say "hi"', params: { type: 'string' }, message: 'must be string' }),
       ajvError({ keyword: 'type', instancePath: '/', params: { type: 'string' }, message: 'must be string' }),
     ];
@@ -185,9 +239,19 @@ describe('toViolations', () => {
     // Prepare: ajv repeats errors when a value fails the same rule through several schema branches
     const errors = [
       missing('tx_id'),
-      ajvError({ keyword: 'type', instancePath: '/win_price', params: { type: 'integer' }, message: 'must be integer' }),
+      ajvError({
+        keyword: 'type',
+        instancePath: '/win_price',
+        params: { type: 'integer' },
+        message: 'must be integer',
+      }),
       { ...missing('tx_id'), schemaPath: '#/oneOf/1/required' },
-      ajvError({ keyword: 'minimum', instancePath: '/win_price', params: { comparison: '>=', limit: 0 }, message: 'must be >= 0' }),
+      ajvError({
+        keyword: 'minimum',
+        instancePath: '/win_price',
+        params: { comparison: '>=', limit: 0 },
+        message: 'must be >= 0',
+      }),
       { ...missing('tx_id'), schemaPath: '#/oneOf/2/required' },
     ];
 

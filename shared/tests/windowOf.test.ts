@@ -27,7 +27,11 @@ describe('windowOf', () => {
     const window = windowOf('2026-11-23T01:30:00.000+02:00', 60);
 
     // Assess
-    expect(window).toStrictEqual({ windowStart: '2026-11-22T23:00:00.000Z', windowEnd: '2026-11-23T00:00:00.000Z', windowDay: '2026-11-22' });
+    expect(window).toStrictEqual({
+      windowStart: '2026-11-22T23:00:00.000Z',
+      windowEnd: '2026-11-23T00:00:00.000Z',
+      windowDay: '2026-11-22',
+    });
   });
 
   it('gives the last window of a day that day, though it ends on the next', () => {
@@ -35,7 +39,11 @@ describe('windowOf', () => {
     const window = windowOf('2026-12-31T23:59:30.000Z', 1);
 
     // Assess
-    expect(window).toStrictEqual({ windowStart: '2026-12-31T23:59:00.000Z', windowEnd: '2027-01-01T00:00:00.000Z', windowDay: '2026-12-31' });
+    expect(window).toStrictEqual({
+      windowStart: '2026-12-31T23:59:00.000Z',
+      windowEnd: '2027-01-01T00:00:00.000Z',
+      windowDay: '2026-12-31',
+    });
   });
 
   it('rejects a time that is not a date-time', () => {

@@ -104,7 +104,9 @@ describe('DynamoDB Streams event source mapping', () => {
 
     // Act
     for (const pk of ['c1', 'c2', 'c3', 'c4', 'c5']) {
-      await dynamoDb.send(new PutItemCommand({ TableName: 'campaign-counts', Item: { pk: { S: pk }, count: { N: '1' } } }));
+      await dynamoDb.send(
+        new PutItemCommand({ TableName: 'campaign-counts', Item: { pk: { S: pk }, count: { N: '1' } } }),
+      );
     }
     await dynamoDb.send(
       new UpdateItemCommand({

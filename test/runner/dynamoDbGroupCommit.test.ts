@@ -1,6 +1,16 @@
-import { CreateTableCommand, DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DeleteItemCommand,
+  GetItemCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { localDynamoDbClient } from '../../local-cloud/src/clients.js';
-import { startDynamoDbGroupCommit, type DynamoDbGroupCommit } from '../../local-cloud/src/emulators/startDynamoDbGroupCommit.js';
+import {
+  startDynamoDbGroupCommit,
+  type DynamoDbGroupCommit,
+} from '../../local-cloud/src/emulators/startDynamoDbGroupCommit.js';
 import { sharedTestCloud } from '../support/sharedCloud.js';
 
 /*
@@ -14,13 +24,19 @@ describe('the DynamoDB group commit', () => {
   let front: DynamoDbGroupCommit;
   let direct: DynamoDBClient;
   let client: DynamoDBClient;
-  const read = async (pk: string) => (await direct.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: pk } }, ConsistentRead: true }))).Item;
+  const read = async (pk: string) =>
+    (await direct.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: pk } }, ConsistentRead: true }))).Item;
 
   beforeAll(async () => {
     const cloud = await sharedTestCloud();
     direct = localDynamoDbClient(cloud.dynamoDbEndpoint);
     await direct.send(
-      new CreateTableCommand({ TableName: TABLE, BillingMode: 'PAY_PER_REQUEST', AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }] }),
+      new CreateTableCommand({
+        TableName: TABLE,
+        BillingMode: 'PAY_PER_REQUEST',
+        AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
+      }),
     );
     front = await startDynamoDbGroupCommit(cloud.dynamoDbEndpoint);
     client = localDynamoDbClient(front.endpoint);
@@ -34,7 +50,11 @@ describe('the DynamoDB group commit', () => {
 
   it('stores concurrent conditional puts in fewer requests, and fails exactly those whose condition fails', async () => {
     // Prepare: items 0-9 exist; 40 puts race, the even ones on condition that their item does not exist yet
-    await Promise.all(Array.from({ length: 10 }, (_, i) => direct.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: `put-${i}` }, v: { N: '0' } } }))));
+    await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        direct.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: `put-${i}` }, v: { N: '0' } } })),
+      ),
+    );
     const groupsBefore = front.stats.groups;
 
     // Act
@@ -51,7 +71,9 @@ describe('the DynamoDB group commit', () => {
     );
 
     // Assess: the even puts on items 0-9 failed their condition; everything else is stored
-    const failed = results.flatMap((result, i) => (result.status === 'rejected' ? [[i, (result.reason as Error).name]] : []));
+    const failed = results.flatMap((result, i) =>
+      result.status === 'rejected' ? [[i, (result.reason as Error).name]] : [],
+    );
     expect(failed).toStrictEqual([0, 2, 4, 6, 8].map((i) => [i, 'ConditionalCheckFailedException']));
     const stored = await Promise.all(Array.from({ length: 40 }, async (_, i) => (await read(`put-${i}`))?.v?.N));
     expect(stored).toStrictEqual(Array.from({ length: 40 }, (_, i) => (i < 10 && i % 2 === 0 ? '0' : '1')));
@@ -77,7 +99,10 @@ describe('the DynamoDB group commit', () => {
     const [refused, fresh] = await Promise.allSettled([update('old'), update('fresh')]);
 
     // Assess
-    expect(refused).toMatchObject({ status: 'rejected', reason: { name: 'ConditionalCheckFailedException', Item: { pk: { S: 'old' }, wm: { S: '0099' } } } });
+    expect(refused).toMatchObject({
+      status: 'rejected',
+      reason: { name: 'ConditionalCheckFailedException', Item: { pk: { S: 'old' }, wm: { S: '0099' } } },
+    });
     expect(fresh.status).toBe('fulfilled');
     expect(await read('fresh')).toStrictEqual({ pk: { S: 'fresh' }, wm: { S: '0050' } });
   });
@@ -87,20 +112,37 @@ describe('the DynamoDB group commit', () => {
     await direct.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'gone' } } }));
     await Promise.all([
       ...Array.from({ length: 30 }, (_, i) =>
-        client.send(new UpdateItemCommand({ TableName: TABLE, Key: { pk: { S: 'counter' } }, UpdateExpression: 'ADD n :one, acc_sum :i', ExpressionAttributeValues: { ':one': { N: '1' }, ':i': { N: String(i) } } })),
+        client.send(
+          new UpdateItemCommand({
+            TableName: TABLE,
+            Key: { pk: { S: 'counter' } },
+            UpdateExpression: 'ADD n :one, acc_sum :i',
+            ExpressionAttributeValues: { ':one': { N: '1' }, ':i': { N: String(i) } },
+          }),
+        ),
       ),
       client.send(new DeleteItemCommand({ TableName: TABLE, Key: { pk: { S: 'gone' } } })),
     ]);
 
     // Assess
-    expect(await read('counter')).toStrictEqual({ pk: { S: 'counter' }, n: { N: '30' }, acc_sum: { N: String((29 * 30) / 2) } });
+    expect(await read('counter')).toStrictEqual({
+      pk: { S: 'counter' },
+      n: { N: '30' },
+      acc_sum: { N: String((29 * 30) / 2) },
+    });
     expect(await read('gone')).toBeUndefined();
   });
 
   it('passes a write that asks for returned values through, with the engine’s own answer', async () => {
     // Act
     const answer = await client.send(
-      new UpdateItemCommand({ TableName: TABLE, Key: { pk: { S: 'returned' } }, UpdateExpression: 'ADD n :one', ExpressionAttributeValues: { ':one': { N: '1' } }, ReturnValues: 'ALL_NEW' }),
+      new UpdateItemCommand({
+        TableName: TABLE,
+        Key: { pk: { S: 'returned' } },
+        UpdateExpression: 'ADD n :one',
+        ExpressionAttributeValues: { ':one': { N: '1' } },
+        ReturnValues: 'ALL_NEW',
+      }),
     );
 
     // Assess

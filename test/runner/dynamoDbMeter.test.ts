@@ -1,11 +1,24 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { BatchWriteItemCommand, CreateTableCommand, GetItemCommand, PutItemCommand, ScanCommand, TransactGetItemsCommand, TransactWriteItemsCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteItemCommand,
+  CreateTableCommand,
+  GetItemCommand,
+  PutItemCommand,
+  ScanCommand,
+  TransactGetItemsCommand,
+  TransactWriteItemsCommand,
+  UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { localDynamoDbClient } from '../../local-cloud/src/clients.js';
 import { startDynamoDbLocal } from '../../local-cloud/src/emulators/startDynamoDbLocal.js';
 import type { Emulator } from '../../local-cloud/src/emulators/types.js';
-import { startDynamoDbMeter, type DynamoDbMeter, type DynamoDbUnits } from '../../local-cloud/src/metering/startDynamoDbMeter.js';
+import {
+  startDynamoDbMeter,
+  type DynamoDbMeter,
+  type DynamoDbUnits,
+} from '../../local-cloud/src/metering/startDynamoDbMeter.js';
 import { freePort } from '../../local-cloud/src/net/freePort.js';
 
 /*
@@ -48,8 +61,14 @@ describe('the DynamoDB meter', () => {
     const client = localDynamoDbClient(meter.endpointFor('sdp-probe-local-writer'));
 
     // Act
-    const put = await client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'item-1' }, v: { S: KILOBYTE_AND_A_HALF } } }));
-    await client.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: TABLE, Item: { pk: { S: 'item-2' }, v: { S: KILOBYTE_AND_A_HALF } } } }] }));
+    const put = await client.send(
+      new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'item-1' }, v: { S: KILOBYTE_AND_A_HALF } } }),
+    );
+    await client.send(
+      new TransactWriteItemsCommand({
+        TransactItems: [{ Put: { TableName: TABLE, Item: { pk: { S: 'item-2' }, v: { S: KILOBYTE_AND_A_HALF } } } }],
+      }),
+    );
 
     // Assess
     expect(put.ConsumedCapacity).toBeUndefined();
@@ -62,7 +81,9 @@ describe('the DynamoDB meter', () => {
   it('counts a transaction item by item, as DynamoDB bills it: writes 2 units per started KB, condition checks 2 read units', async () => {
     // Prepare
     const client = localDynamoDbClient(meter.endpointFor('sdp-probe-local-transactions'));
-    await client.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'big' }, v: { S: KILOBYTE_AND_A_HALF } } }));
+    await client.send(
+      new PutItemCommand({ TableName: TABLE, Item: { pk: { S: 'big' }, v: { S: KILOBYTE_AND_A_HALF } } }),
+    );
     counted.splice(0);
 
     // Act
@@ -70,12 +91,32 @@ describe('the DynamoDB meter', () => {
       new TransactWriteItemsCommand({
         TransactItems: [
           ...Array.from({ length: 10 }, (_, n) => ({ Put: { TableName: TABLE, Item: { pk: { S: `small-${n}` } } } })),
-          { Update: { TableName: TABLE, Key: { pk: { S: 'big' } }, UpdateExpression: 'SET n = :one', ExpressionAttributeValues: { ':one': { N: '1' } } } },
-          { ConditionCheck: { TableName: TABLE, Key: { pk: { S: 'item-1' } }, ConditionExpression: 'attribute_exists(pk)' } },
+          {
+            Update: {
+              TableName: TABLE,
+              Key: { pk: { S: 'big' } },
+              UpdateExpression: 'SET n = :one',
+              ExpressionAttributeValues: { ':one': { N: '1' } },
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: TABLE,
+              Key: { pk: { S: 'item-1' } },
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          },
         ],
       }),
     );
-    const read = await client.send(new TransactGetItemsCommand({ TransactItems: [{ Get: { TableName: TABLE, Key: { pk: { S: 'big' } } } }, { Get: { TableName: TABLE, Key: { pk: { S: 'small-0' } } } }] }));
+    const read = await client.send(
+      new TransactGetItemsCommand({
+        TransactItems: [
+          { Get: { TableName: TABLE, Key: { pk: { S: 'big' } } } },
+          { Get: { TableName: TABLE, Key: { pk: { S: 'small-0' } } } },
+        ],
+      }),
+    );
 
     // Assess
     expect(read.Responses).toHaveLength(2);
@@ -94,9 +135,24 @@ describe('the DynamoDB meter', () => {
 
     // Act
     const eventual = await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'item-3' } } }));
-    const strong = await client.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: 'item-3' } }, ConsistentRead: true, ReturnConsumedCapacity: 'TOTAL' }));
+    const strong = await client.send(
+      new GetItemCommand({
+        TableName: TABLE,
+        Key: { pk: { S: 'item-3' } },
+        ConsistentRead: true,
+        ReturnConsumedCapacity: 'TOTAL',
+      }),
+    );
     const refused = await client
-      .send(new UpdateItemCommand({ TableName: TABLE, Key: { pk: { S: 'item-3' } }, UpdateExpression: 'SET n = :one', ConditionExpression: 'attribute_exists(n)', ExpressionAttributeValues: { ':one': { N: '1' } } }))
+      .send(
+        new UpdateItemCommand({
+          TableName: TABLE,
+          Key: { pk: { S: 'item-3' } },
+          UpdateExpression: 'SET n = :one',
+          ConditionExpression: 'attribute_exists(n)',
+          ExpressionAttributeValues: { ':one': { N: '1' } },
+        }),
+      )
       .catch((error: Error) => error.name);
 
     // Assess
@@ -115,7 +171,11 @@ describe('the DynamoDB meter', () => {
     // Prepare
     const client = localDynamoDbClient(meter.endpointFor('sdp-probe-local-scanner'));
     for (let batch = 0; batch < 4; batch++) {
-      const RequestItems = { [TABLE]: Array.from({ length: 25 }, (_, n) => ({ PutRequest: { Item: { pk: { S: `scanned-${batch}-${n}` }, v: { S: KILOBYTE_AND_A_HALF } } } })) };
+      const RequestItems = {
+        [TABLE]: Array.from({ length: 25 }, (_, n) => ({
+          PutRequest: { Item: { pk: { S: `scanned-${batch}-${n}` }, v: { S: KILOBYTE_AND_A_HALF } } },
+        })),
+      };
       await client.send(new BatchWriteItemCommand({ RequestItems }));
     }
     counted.splice(0);

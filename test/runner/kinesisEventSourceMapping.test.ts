@@ -2,7 +2,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { CreateStreamCommand, type KinesisClient, PutRecordCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
+import {
+  CreateStreamCommand,
+  type KinesisClient,
+  PutRecordCommand,
+  waitUntilStreamExists,
+} from '@aws-sdk/client-kinesis';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { localDynamoDbStreamsClient, localKinesisClient } from '../../local-cloud/src/clients.js';
 import { startKinesalite } from '../../local-cloud/src/emulators/startKinesalite.js';
@@ -80,7 +85,11 @@ const putNumbers = async (streamName: string, numbers: number[]): Promise<PutRes
   const results: PutResult[] = [];
   for (const n of numbers) {
     const result = await kinesis.send(
-      new PutRecordCommand({ StreamName: streamName, PartitionKey: `key-${n}`, Data: Buffer.from(JSON.stringify({ n })) }),
+      new PutRecordCommand({
+        StreamName: streamName,
+        PartitionKey: `key-${n}`,
+        Data: Buffer.from(JSON.stringify({ n })),
+      }),
     );
     results.push({ n, shardId: result.ShardId ?? '', sequenceNumber: result.SequenceNumber ?? '' });
   }
@@ -125,7 +134,10 @@ describe('Kinesis event source mapping', () => {
   it('delivers every record once, in order per shard, across shards, in batches of at most batchSize', async () => {
     // Prepare
     const stream = await aStream(2);
-    const puts = await putNumbers(stream.name, Array.from({ length: 20 }, (_, n) => n));
+    const puts = await putNumbers(
+      stream.name,
+      Array.from({ length: 20 }, (_, n) => n),
+    );
     const events: KinesisEvent[] = [];
     const invoke = async (event: unknown): Promise<unknown> => {
       events.push(event as KinesisEvent);
@@ -133,7 +145,11 @@ describe('Kinesis event source mapping', () => {
     };
 
     // Act
-    await startMapping(aTrigger({ streamArn: stream.arn, batchSize: 3 }), invoke, await mkdtemp(join(workDir, 'state-')));
+    await startMapping(
+      aTrigger({ streamArn: stream.arn, batchSize: 3 }),
+      invoke,
+      await mkdtemp(join(workDir, 'state-')),
+    );
     await waitUntil(() => events.flatMap((event) => event.Records).length >= 20);
     await sleep(300);
 
@@ -282,12 +298,23 @@ describe('Kinesis event source mapping', () => {
     await waitUntil(() => mapping.stats().delivered === 7);
 
     // Assess
-    expect(invocations).toStrictEqual([[0, 1, 2, 3, 4, 5, 6, 7], [0, 1, 2, 3], [4, 5, 6, 7], [4, 5], [4], [5], [5], [6, 7]]);
+    expect(invocations).toStrictEqual([
+      [0, 1, 2, 3, 4, 5, 6, 7],
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+      [4, 5],
+      [4],
+      [5],
+      [5],
+      [6, 7],
+    ]);
     const failures = (await readJsonLines(join(stateDir, 'on-failure', 'enrich-failures.jsonl'))) as {
       requestContext: { condition: string; approximateInvokeCount: number };
       KinesisBatchInfo: { startSequenceNumber: string; endSequenceNumber: string; batchSize: number };
     }[];
-    expect(failures.map(({ requestContext, KinesisBatchInfo }) => ({ requestContext, KinesisBatchInfo }))).toStrictEqual([
+    expect(
+      failures.map(({ requestContext, KinesisBatchInfo }) => ({ requestContext, KinesisBatchInfo })),
+    ).toStrictEqual([
       {
         requestContext: expect.objectContaining({ condition: 'RetryAttemptsExhausted', approximateInvokeCount: 2 }),
         KinesisBatchInfo: expect.objectContaining({
@@ -303,7 +330,10 @@ describe('Kinesis event source mapping', () => {
   it('resumes after the last checkpoint when restarted mid-stream, with no duplicate and no loss', async () => {
     // Prepare
     const stream = await aStream(1);
-    await putNumbers(stream.name, Array.from({ length: 20 }, (_, n) => n));
+    await putNumbers(
+      stream.name,
+      Array.from({ length: 20 }, (_, n) => n),
+    );
     const stateDir = await mkdtemp(join(workDir, 'state-'));
     const trigger = aTrigger({ streamArn: stream.arn, batchSize: 2 });
     const processed: number[] = [];

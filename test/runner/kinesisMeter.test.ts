@@ -1,7 +1,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateStreamCommand, PutRecordCommand, PutRecordsCommand, waitUntilStreamExists } from '@aws-sdk/client-kinesis';
+import {
+  CreateStreamCommand,
+  PutRecordCommand,
+  PutRecordsCommand,
+  waitUntilStreamExists,
+} from '@aws-sdk/client-kinesis';
 import { localKinesisClient } from '../../local-cloud/src/clients.js';
 import { startKinesalite } from '../../local-cloud/src/emulators/startKinesalite.js';
 import type { Emulator } from '../../local-cloud/src/emulators/types.js';
@@ -43,9 +48,17 @@ describe('the Kinesis meter', () => {
     const bytes = (length: number) => new Uint8Array(length).fill(97);
 
     // Act
-    const single = await kinesis.send(new PutRecordCommand({ StreamName: STREAM, PartitionKey: 'k', Data: bytes(25_599) }));
+    const single = await kinesis.send(
+      new PutRecordCommand({ StreamName: STREAM, PartitionKey: 'k', Data: bytes(25_599) }),
+    );
     const batch = await kinesis.send(
-      new PutRecordsCommand({ StreamName: STREAM, Records: [{ PartitionKey: 'k', Data: bytes(100) }, { PartitionKey: 'k', Data: bytes(30_000) }] }),
+      new PutRecordsCommand({
+        StreamName: STREAM,
+        Records: [
+          { PartitionKey: 'k', Data: bytes(100) },
+          { PartitionKey: 'k', Data: bytes(30_000) },
+        ],
+      }),
     );
     kinesis.destroy();
 

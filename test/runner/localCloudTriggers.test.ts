@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, waitUntilEndpointInService } from '@aws-sdk/client-sagemaker';
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  waitUntilEndpointInService,
+} from '@aws-sdk/client-sagemaker';
 import { DEFAULT_FEATURE_SPEC, packModelArtifact, predictRows, type LinearModel } from '@sdp/shared';
 import { localDynamoDbClient, localKinesisClient, localSageMakerClient } from '../../local-cloud/src/clients.js';
 import { startLocalCloud, type LocalCloud } from '../../local-cloud/src/startLocalCloud.js';
@@ -34,7 +39,11 @@ async function scanCounts(cloud: LocalCloud, table: string): Promise<Record<stri
   return Object.fromEntries(
     Items.map((item) => [
       item.id!.S!,
-      Object.fromEntries(Object.entries(item).filter(([key]) => key !== 'id').map(([key, value]) => [key, Number(value.N)])),
+      Object.fromEntries(
+        Object.entries(item)
+          .filter(([key]) => key !== 'id')
+          .map(([key, value]) => [key, Number(value.N)]),
+      ),
     ]),
   );
 }
@@ -79,17 +88,31 @@ describe('local cloud stream triggers, from serverless.yml to handler', () => {
       (counts) => Object.keys(counts).length === records.length - 1 && counts.f1?.attempts === 2,
     );
     const failures = await eventually(
-      async () => (await readFile(path.join(cloud!.destinationsDir, 'probe-failures.jsonl'), 'utf8').catch(() => '')).trim().split('\n').filter(Boolean),
+      async () =>
+        (await readFile(path.join(cloud!.destinationsDir, 'probe-failures.jsonl'), 'utf8').catch(() => ''))
+          .trim()
+          .split('\n')
+          .filter(Boolean),
       (lines) => lines.length > 0,
     );
 
     // Assess
-    const expected = Object.fromEntries(records.filter((r) => r.behaviour !== 'poison').map((r) => [r.id, { attempts: r.behaviour === 'fail-once' ? 2 : 1 }]));
+    const expected = Object.fromEntries(
+      records
+        .filter((r) => r.behaviour !== 'poison')
+        .map((r) => [r.id, { attempts: r.behaviour === 'fail-once' ? 2 : 1 }]),
+    );
     expect(deliveries).toStrictEqual(expected);
     expect(failures).toHaveLength(1);
-    const failure = JSON.parse(failures[0]!) as { requestContext: { condition: string; approximateInvokeCount: number }; KinesisBatchInfo: { batchSize: number; streamArn: string } };
+    const failure = JSON.parse(failures[0]!) as {
+      requestContext: { condition: string; approximateInvokeCount: number };
+      KinesisBatchInfo: { batchSize: number; streamArn: string };
+    };
     expect(failure.requestContext).toMatchObject({ condition: 'RetryAttemptsExhausted', approximateInvokeCount: 3 });
-    expect(failure.KinesisBatchInfo).toMatchObject({ batchSize: 1, streamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/probe-stream' });
+    expect(failure.KinesisBatchInfo).toMatchObject({
+      batchSize: 1,
+      streamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/probe-stream',
+    });
   }, 90_000);
 
   it('feeds the DynamoDB stream of the table the handler writes to another function, once per change', async () => {
@@ -111,39 +134,82 @@ describe('local cloud stream triggers, from serverless.yml to handler', () => {
     cloud = await startLocalCloud({ root: fixtureRoot, dataDir });
 
     // Act
-    await putRecords(cloud, Array.from({ length: 8 }, (_, i) => record(`d${i}`)));
+    await putRecords(
+      cloud,
+      Array.from({ length: 8 }, (_, i) => record(`d${i}`)),
+    );
     const deliveries = await eventually(
       () => scanCounts(cloud!, 'probe-deliveries'),
       (counts) => Object.keys(counts).length === 32,
     );
 
     // Assess
-    expect(Object.entries(deliveries).filter(([, c]) => c.attempts !== 1).map(([id, c]) => [id, c.attempts])).toStrictEqual([['f1', 2]]);
-    expect(Object.keys(deliveries).filter((id) => id.startsWith('d')).sort()).toStrictEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']);
+    expect(
+      Object.entries(deliveries)
+        .filter(([, c]) => c.attempts !== 1)
+        .map(([id, c]) => [id, c.attempts]),
+    ).toStrictEqual([['f1', 2]]);
+    expect(
+      Object.keys(deliveries)
+        .filter((id) => id.startsWith('d'))
+        .sort(),
+    ).toStrictEqual(['d0', 'd1', 'd2', 'd3', 'd4', 'd5', 'd6', 'd7']);
   }, 90_000);
 
   it('lets a function reach the local SageMaker through the SDK default endpoint resolution, with a model from the local object store', async () => {
     // Prepare
-    const model: LinearModel = { format: 'sdp-logistic-v1', version: 'probe-1', featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 2 }, weights: [0.5, -1, 2], bias: 0.1, threshold: 0.5 };
+    const model: LinearModel = {
+      format: 'sdp-logistic-v1',
+      version: 'probe-1',
+      featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 2 },
+      weights: [0.5, -1, 2],
+      bias: 0.1,
+      threshold: 0.5,
+    };
     const artifact = path.join(cloud!.objectStoreDir, 'probe-models', 'probe-1', 'model.tar.gz');
     await mkdir(path.dirname(artifact), { recursive: true });
     await writeFile(artifact, await packModelArtifact(model));
     const sageMaker = localSageMakerClient(cloud!.sageMakerEndpoint);
-    await sageMaker.send(new CreateModelCommand({ ModelName: 'probe-1', PrimaryContainer: { Image: 'probe', ModelDataUrl: 's3://probe-models/probe-1/model.tar.gz' } }));
-    await sageMaker.send(new CreateEndpointConfigCommand({ EndpointConfigName: 'probe-1', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'probe-1', InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' }] }));
+    await sageMaker.send(
+      new CreateModelCommand({
+        ModelName: 'probe-1',
+        PrimaryContainer: { Image: 'probe', ModelDataUrl: 's3://probe-models/probe-1/model.tar.gz' },
+      }),
+    );
+    await sageMaker.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: 'probe-1',
+        ProductionVariants: [
+          { VariantName: 'AllTraffic', ModelName: 'probe-1', InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' },
+        ],
+      }),
+    );
     await sageMaker.send(new CreateEndpointCommand({ EndpointName: 'probe-model', EndpointConfigName: 'probe-1' }));
-    await waitUntilEndpointInService({ client: sageMaker, maxWaitTime: 20, minDelay: 1, maxDelay: 1 }, { EndpointName: 'probe-model' });
+    await waitUntilEndpointInService(
+      { client: sageMaker, maxWaitTime: 20, minDelay: 1, maxDelay: 1 },
+      { EndpointName: 'probe-model' },
+    );
     sageMaker.destroy();
 
     // Act
     const response = await fetch(`${cloud!.url}/invoke/probe-model`, { method: 'POST', body: '1,0,2\n0,1,0' });
-    const endpoints = JSON.parse(await readFile(path.join(dataDir, 'endpoints.json'), 'utf8')) as Record<string, unknown>;
+    const endpoints = JSON.parse(await readFile(path.join(dataDir, 'endpoints.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
 
     // Assess
-    expect({ status: response.status, attributes: response.headers.get('x-custom-attributes'), body: await response.json() }).toStrictEqual({
+    expect({
+      status: response.status,
+      attributes: response.headers.get('x-custom-attributes'),
+      body: await response.json(),
+    }).toStrictEqual({
       status: 200,
       attributes: 'model_version=probe-1',
-      body: predictRows(model, [[1, 0, 2], [0, 1, 0]]),
+      body: predictRows(model, [
+        [1, 0, 2],
+        [0, 1, 0],
+      ]),
     });
     expect(endpoints.sageMaker).toBe(cloud!.sageMakerEndpoint);
   }, 60_000);

@@ -43,7 +43,13 @@ const aModel = (version: string, seed: number): LinearModel => ({
 });
 const MODELS = { v1: aModel('v1', 1), v2: aModel('v2', 2) };
 
-const bid = (i: number) => ({ campaignItemId: String(1000 + i), domain: `site${i % 7}.example.com`, creativeId: `c${i % 5}`, creativeCategory: 'sports', winPrice: 40 + i });
+const bid = (i: number) => ({
+  campaignItemId: String(1000 + i),
+  domain: `site${i % 7}.example.com`,
+  creativeId: `c${i % 5}`,
+  creativeCategory: 'sports',
+  winPrice: 40 + i,
+});
 const ROWS = [0, 1, 2].map((i) => Array.from(buildFeatures(bid(i), DEFAULT_FEATURE_SPEC)));
 const csv = (rows: number[][]) => rows.map((row) => row.join(',')).join('\n');
 
@@ -54,7 +60,12 @@ interface Answer {
   body: unknown;
 }
 
-async function invoke(runtime: SageMakerRuntimeClient, EndpointName: string, Body: string, ContentType = 'text/csv'): Promise<Answer> {
+async function invoke(
+  runtime: SageMakerRuntimeClient,
+  EndpointName: string,
+  Body: string,
+  ContentType = 'text/csv',
+): Promise<Answer> {
   const output = await runtime.send(new InvokeEndpointCommand({ EndpointName, ContentType, Body }));
   return {
     version: /^model_version=(.+)$/.exec(output.CustomAttributes ?? '')?.[1],
@@ -80,7 +91,9 @@ const rejectionOf = (promise: Promise<unknown>): Promise<Record<string, unknown>
       name: error.name,
       message: error.message,
       status: error.$metadata?.httpStatusCode,
-      ...(error.name === 'ModelError' ? { OriginalStatusCode: error.OriginalStatusCode, OriginalMessage: error.OriginalMessage } : {}),
+      ...(error.name === 'ModelError'
+        ? { OriginalStatusCode: error.OriginalStatusCode, OriginalMessage: error.OriginalMessage }
+        : {}),
     }),
   );
 
@@ -115,12 +128,23 @@ describe('local SageMaker, driven by the AWS SDK', () => {
   /** A model and an endpoint configuration named `bid-win-<version>` serving `url`. */
   const createModelAndConfig = async (version: string, url: string) => {
     await sageMaker.send(
-      new CreateModelCommand({ ModelName: `bid-win-${version}`, PrimaryContainer: { Image: 'sdp-model:latest', ModelDataUrl: url }, ExecutionRoleArn: ROLE }),
+      new CreateModelCommand({
+        ModelName: `bid-win-${version}`,
+        PrimaryContainer: { Image: 'sdp-model:latest', ModelDataUrl: url },
+        ExecutionRoleArn: ROLE,
+      }),
     );
     await sageMaker.send(
       new CreateEndpointConfigCommand({
         EndpointConfigName: `bid-win-${version}`,
-        ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: `bid-win-${version}`, InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' }],
+        ProductionVariants: [
+          {
+            VariantName: 'AllTraffic',
+            ModelName: `bid-win-${version}`,
+            InitialInstanceCount: 1,
+            InstanceType: 'ml.t2.medium',
+          },
+        ],
       }),
     );
   };
@@ -156,27 +180,48 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     expect(config).toMatchObject({
       EndpointConfigName: 'bid-win-v1',
       EndpointConfigArn: 'arn:aws:sagemaker:us-east-1:000000000000:endpoint-config/bid-win-v1',
-      ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'bid-win-v1', InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' }],
+      ProductionVariants: [
+        { VariantName: 'AllTraffic', ModelName: 'bid-win-v1', InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' },
+      ],
     });
   });
 
   it('creates an endpoint that is Creating, then InService for the SDK waiter, and not invocable before', async () => {
     // Act
-    const { EndpointArn } = await sageMaker.send(new CreateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v1' }));
+    const { EndpointArn } = await sageMaker.send(
+      new CreateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v1' }),
+    );
     const creating = await sageMaker.send(new DescribeEndpointCommand({ EndpointName: 'bid-win' }));
     const early = await rejectionOf(invoke(runtime, 'bid-win', csv(ROWS)));
-    await waitUntilEndpointInService({ client: sageMaker, maxWaitTime: 20, minDelay: 1, maxDelay: 1 }, { EndpointName: 'bid-win' });
+    await waitUntilEndpointInService(
+      { client: sageMaker, maxWaitTime: 20, minDelay: 1, maxDelay: 1 },
+      { EndpointName: 'bid-win' },
+    );
     const inService = await sageMaker.send(new DescribeEndpointCommand({ EndpointName: 'bid-win' }));
 
     // Assess
     expect(EndpointArn).toBe('arn:aws:sagemaker:us-east-1:000000000000:endpoint/bid-win');
-    expect([creating.EndpointStatus, creating.EndpointConfigName, creating.ProductionVariants]).toStrictEqual(['Creating', 'bid-win-v1', undefined]);
-    expect(early).toStrictEqual({ name: 'ValidationError', message: 'Endpoint bid-win of account 000000000000 not found.', status: 400 });
+    expect([creating.EndpointStatus, creating.EndpointConfigName, creating.ProductionVariants]).toStrictEqual([
+      'Creating',
+      'bid-win-v1',
+      undefined,
+    ]);
+    expect(early).toStrictEqual({
+      name: 'ValidationError',
+      message: 'Endpoint bid-win of account 000000000000 not found.',
+      status: 400,
+    });
     expect(inService).toMatchObject({
       EndpointStatus: 'InService',
       EndpointConfigName: 'bid-win-v1',
       ProductionVariants: [
-        { VariantName: 'AllTraffic', DeployedImages: [{ SpecifiedImage: 'sdp-model:latest' }], CurrentWeight: 1, CurrentInstanceCount: 1, DesiredInstanceCount: 1 },
+        {
+          VariantName: 'AllTraffic',
+          DeployedImages: [{ SpecifiedImage: 'sdp-model:latest' }],
+          CurrentWeight: 1,
+          CurrentInstanceCount: 1,
+          DesiredInstanceCount: 1,
+        },
       ],
     });
     expect(inService.FailureReason).toBeUndefined();
@@ -185,38 +230,147 @@ describe('local SageMaker, driven by the AWS SDK', () => {
   it('scores CSV and JSON bodies with the model at ModelDataUrl, in linear-learner shape', async () => {
     // Act
     const fromCsv = await invoke(runtime, 'bid-win', csv(ROWS));
-    const fromJson = await invoke(runtime, 'bid-win', JSON.stringify({ instances: ROWS.map((features) => ({ features })) }), 'application/json');
+    const fromJson = await invoke(
+      runtime,
+      'bid-win',
+      JSON.stringify({ instances: ROWS.map((features) => ({ features })) }),
+      'application/json',
+    );
 
     // Assess
-    const expected = { version: 'v1', variant: 'AllTraffic', contentType: 'application/json', body: predictRows(MODELS.v1, ROWS) };
+    const expected = {
+      version: 'v1',
+      variant: 'AllTraffic',
+      contentType: 'application/json',
+      body: predictRows(MODELS.v1, ROWS),
+    };
     expect(fromCsv).toStrictEqual(expected);
     expect(fromJson).toStrictEqual(expected);
   });
 
   it.each([
-    ['an unknown endpoint', 'no-such-endpoint', 'text/csv', csv(ROWS), { name: 'ValidationError', message: 'Endpoint no-such-endpoint of account 000000000000 not found.', status: 400 }],
-    ['a row of the wrong width', 'bid-win', 'text/csv', '1,2,3', { name: 'ModelError', status: 424, OriginalStatusCode: 400, OriginalMessage: "Row 1 must hold 1025 finite numbers (the model's feature width)." }],
-    ['an unsupported content type', 'bid-win', 'application/x-recordio-protobuf', 'x', { name: 'ModelError', status: 424, OriginalStatusCode: 400, OriginalMessage: "Content type 'application/x-recordio-protobuf' is not supported; send text/csv or application/json." }],
-    ['JSON that does not parse', 'bid-win', 'application/json', '{"instances":', { name: 'ModelError', status: 424, OriginalStatusCode: 400, OriginalMessage: 'The body is not valid JSON; send {"instances":[{"features":[…]}]}.' }],
+    [
+      'an unknown endpoint',
+      'no-such-endpoint',
+      'text/csv',
+      csv(ROWS),
+      { name: 'ValidationError', message: 'Endpoint no-such-endpoint of account 000000000000 not found.', status: 400 },
+    ],
+    [
+      'a row of the wrong width',
+      'bid-win',
+      'text/csv',
+      '1,2,3',
+      {
+        name: 'ModelError',
+        status: 424,
+        OriginalStatusCode: 400,
+        OriginalMessage: "Row 1 must hold 1025 finite numbers (the model's feature width).",
+      },
+    ],
+    [
+      'an unsupported content type',
+      'bid-win',
+      'application/x-recordio-protobuf',
+      'x',
+      {
+        name: 'ModelError',
+        status: 424,
+        OriginalStatusCode: 400,
+        OriginalMessage:
+          "Content type 'application/x-recordio-protobuf' is not supported; send text/csv or application/json.",
+      },
+    ],
+    [
+      'JSON that does not parse',
+      'bid-win',
+      'application/json',
+      '{"instances":',
+      {
+        name: 'ModelError',
+        status: 424,
+        OriginalStatusCode: 400,
+        OriginalMessage: 'The body is not valid JSON; send {"instances":[{"features":[…]}]}.',
+      },
+    ],
   ])('answers InvokeEndpoint with %s as AWS does', async (_, endpointName, contentType, body, expected) => {
     // Act
     const rejection = await rejectionOf(invoke(runtime, endpointName, body, contentType));
 
     // Assess
     expect(rejection).toMatchObject(expected);
-    if ('OriginalMessage' in expected) expect(rejection.message).toBe(`Received client error (400) from primary with message "${expected.OriginalMessage}".`);
+    if ('OriginalMessage' in expected)
+      expect(rejection.message).toBe(
+        `Received client error (400) from primary with message "${expected.OriginalMessage}".`,
+      );
   });
 
   it.each([
-    ['a model created twice', () => new CreateModelCommand({ ModelName: 'bid-win-v1', PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.tar.gz` } }), 'Cannot create already existing model "arn:aws:sagemaker:us-east-1:000000000000:model/bid-win-v1".'],
-    ['a model whose data is missing', () => new CreateModelCommand({ ModelName: 'bid-win-v9', PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v9/model.tar.gz` } }), `Could not find model data at s3://${BUCKET}/bid-win/v9/model.tar.gz.`],
-    ['a name SageMaker refuses', () => new CreateModelCommand({ ModelName: 'bid_win', PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.tar.gz` } }), "1 validation error detected: Value 'bid_win' at 'modelName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}"],
-    ['a configuration of an unknown model', () => new CreateEndpointConfigCommand({ EndpointConfigName: 'orphan', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'nope' }] }), 'Could not find model "arn:aws:sagemaker:us-east-1:000000000000:model/nope".'],
-    ['a configuration created twice', () => new CreateEndpointConfigCommand({ EndpointConfigName: 'bid-win-v1', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'bid-win-v1' }] }), 'Cannot create already existing endpoint configuration "arn:aws:sagemaker:us-east-1:000000000000:endpoint-config/bid-win-v1".'],
-    ['an endpoint created twice', () => new CreateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v2' }), 'Cannot create already existing endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/bid-win".'],
-    ['an endpoint of an unknown configuration', () => new CreateEndpointCommand({ EndpointName: 'other', EndpointConfigName: 'nope' }), 'Could not find endpoint configuration "arn:aws:sagemaker:us-east-1:000000000000:endpoint-config/nope".'],
-    ['an unknown endpoint described', () => new DescribeEndpointCommand({ EndpointName: 'Nope' }), 'Could not find endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/nope".'],
-    ['an unknown endpoint updated', () => new UpdateEndpointCommand({ EndpointName: 'nope', EndpointConfigName: 'bid-win-v2' }), 'Could not find endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/nope".'],
+    [
+      'a model created twice',
+      () =>
+        new CreateModelCommand({
+          ModelName: 'bid-win-v1',
+          PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.tar.gz` },
+        }),
+      'Cannot create already existing model "arn:aws:sagemaker:us-east-1:000000000000:model/bid-win-v1".',
+    ],
+    [
+      'a model whose data is missing',
+      () =>
+        new CreateModelCommand({
+          ModelName: 'bid-win-v9',
+          PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v9/model.tar.gz` },
+        }),
+      `Could not find model data at s3://${BUCKET}/bid-win/v9/model.tar.gz.`,
+    ],
+    [
+      'a name SageMaker refuses',
+      () =>
+        new CreateModelCommand({
+          ModelName: 'bid_win',
+          PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.tar.gz` },
+        }),
+      "1 validation error detected: Value 'bid_win' at 'modelName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
+    ],
+    [
+      'a configuration of an unknown model',
+      () =>
+        new CreateEndpointConfigCommand({
+          EndpointConfigName: 'orphan',
+          ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'nope' }],
+        }),
+      'Could not find model "arn:aws:sagemaker:us-east-1:000000000000:model/nope".',
+    ],
+    [
+      'a configuration created twice',
+      () =>
+        new CreateEndpointConfigCommand({
+          EndpointConfigName: 'bid-win-v1',
+          ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'bid-win-v1' }],
+        }),
+      'Cannot create already existing endpoint configuration "arn:aws:sagemaker:us-east-1:000000000000:endpoint-config/bid-win-v1".',
+    ],
+    [
+      'an endpoint created twice',
+      () => new CreateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v2' }),
+      'Cannot create already existing endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/bid-win".',
+    ],
+    [
+      'an endpoint of an unknown configuration',
+      () => new CreateEndpointCommand({ EndpointName: 'other', EndpointConfigName: 'nope' }),
+      'Could not find endpoint configuration "arn:aws:sagemaker:us-east-1:000000000000:endpoint-config/nope".',
+    ],
+    [
+      'an unknown endpoint described',
+      () => new DescribeEndpointCommand({ EndpointName: 'Nope' }),
+      'Could not find endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/nope".',
+    ],
+    [
+      'an unknown endpoint updated',
+      () => new UpdateEndpointCommand({ EndpointName: 'nope', EndpointConfigName: 'bid-win-v2' }),
+      'Could not find endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/nope".',
+    ],
   ])("answers %s with SageMaker's ValidationException", async (_, command, message) => {
     // Act
     const rejection = await rejectionOf(sageMaker.send(command() as never));
@@ -235,7 +389,12 @@ describe('local SageMaker, driven by the AWS SDK', () => {
         try {
           const answer = await invoke(runtime, 'bid-win', csv(ROWS));
           const model = answer.version === 'v2' ? MODELS.v2 : MODELS.v1;
-          answers.push({ worker, started, version: answer.version!, correct: JSON.stringify(answer.body) === JSON.stringify(predictRows(model, ROWS)) });
+          answers.push({
+            worker,
+            started,
+            version: answer.version!,
+            correct: JSON.stringify(answer.body) === JSON.stringify(predictRows(model, ROWS)),
+          });
         } catch (error) {
           answers.push({ worker, started, error: String(error) });
         }
@@ -254,10 +413,21 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     await Promise.all(workers);
 
     // Assess
-    expect([updating.EndpointStatus, updating.EndpointConfigName, updating.PendingDeploymentSummary?.EndpointConfigName]).toStrictEqual(['Updating', 'bid-win-v1', 'bid-win-v2']);
-    expect([done.EndpointStatus, done.EndpointConfigName, done.FailureReason, done.PendingDeploymentSummary]).toStrictEqual(['InService', 'bid-win-v2', undefined, undefined]);
+    expect([
+      updating.EndpointStatus,
+      updating.EndpointConfigName,
+      updating.PendingDeploymentSummary?.EndpointConfigName,
+    ]).toStrictEqual(['Updating', 'bid-win-v1', 'bid-win-v2']);
+    expect([
+      done.EndpointStatus,
+      done.EndpointConfigName,
+      done.FailureReason,
+      done.PendingDeploymentSummary,
+    ]).toStrictEqual(['InService', 'bid-win-v2', undefined, undefined]);
     expect(answers.filter((answer) => answer.error !== undefined || !answer.correct)).toStrictEqual([]);
-    expect(answers.filter((answer) => answer.started > updateSent && answer.version === 'v1').length).toBeGreaterThan(0);
+    expect(answers.filter((answer) => answer.started > updateSent && answer.version === 'v1').length).toBeGreaterThan(
+      0,
+    );
     expect(answers.filter((answer) => answer.started > inServiceSeen && answer.version !== 'v2')).toStrictEqual([]);
     for (let worker = 0; worker < 8; worker++) {
       const versions = answers.filter((answer) => answer.worker === worker).map((answer) => answer.version);
@@ -273,18 +443,26 @@ describe('local SageMaker, driven by the AWS SDK', () => {
 
     // Act
     await sageMaker.send(new UpdateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v3' }));
-    const secondUpdate = await rejectionOf(sageMaker.send(new UpdateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v1' })));
+    const secondUpdate = await rejectionOf(
+      sageMaker.send(new UpdateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v1' })),
+    );
     const deletion = await rejectionOf(sageMaker.send(new DeleteEndpointCommand({ EndpointName: 'bid-win' })));
     const during = await invoke(runtime, 'bid-win', csv(ROWS));
     const after = await settled(sageMaker, 'bid-win');
 
     // Assess
-    const inProgress = { name: 'ValidationException', message: 'Cannot update in-progress endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/bid-win".', status: 400 };
+    const inProgress = {
+      name: 'ValidationException',
+      message: 'Cannot update in-progress endpoint "arn:aws:sagemaker:us-east-1:000000000000:endpoint/bid-win".',
+      status: 400,
+    };
     expect(secondUpdate).toStrictEqual(inProgress);
     expect(deletion).toStrictEqual(inProgress);
     expect(during.version).toBe('v2');
     expect([after.EndpointStatus, after.EndpointConfigName]).toStrictEqual(['InService', 'bid-win-v2']);
-    expect(after.FailureReason).toMatch(/^The primary container for production variant AllTraffic did not pass the ping health check: model\.tar\.gz is not a servable model: it is not a gzip-compressed tar archive/);
+    expect(after.FailureReason).toMatch(
+      /^The primary container for production variant AllTraffic did not pass the ping health check: model\.tar\.gz is not a servable model: it is not a gzip-compressed tar archive/,
+    );
     expect((await invoke(runtime, 'bid-win', csv(ROWS))).version).toBe('v2');
   }, 30_000);
 
@@ -325,19 +503,25 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     await sageMaker.send(new DeleteEndpointConfigCommand({ EndpointConfigName: 'bid-win-v1' }));
 
     // Act
-    const rejection = await rejectionOf(sageMaker.send(new UpdateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v2' })));
+    const rejection = await rejectionOf(
+      sageMaker.send(new UpdateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v2' })),
+    );
 
     // Assess
     expect(rejection).toStrictEqual({
       name: 'ValidationException',
-      message: 'Could not find endpoint configuration "arn:aws:sagemaker:us-east-1:000000000000:endpoint-config/bid-win-v1".',
+      message:
+        'Could not find endpoint configuration "arn:aws:sagemaker:us-east-1:000000000000:endpoint-config/bid-win-v1".',
       status: 400,
     });
   });
 
   it('is what SDK clients without an endpoint reach through AWS_ENDPOINT_URL_SAGEMAKER and AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME', async () => {
     // Prepare
-    const saved = { control: process.env.AWS_ENDPOINT_URL_SAGEMAKER, runtime: process.env.AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME };
+    const saved = {
+      control: process.env.AWS_ENDPOINT_URL_SAGEMAKER,
+      runtime: process.env.AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME,
+    };
     process.env.AWS_ENDPOINT_URL_SAGEMAKER = emulator.endpoint;
     process.env.AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME = emulator.endpoint;
     const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
@@ -355,7 +539,10 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     } finally {
       control.destroy();
       invoker.destroy();
-      for (const [name, value] of [['AWS_ENDPOINT_URL_SAGEMAKER', saved.control], ['AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME', saved.runtime]] as const) {
+      for (const [name, value] of [
+        ['AWS_ENDPOINT_URL_SAGEMAKER', saved.control],
+        ['AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME', saved.runtime],
+      ] as const) {
         if (value === undefined) delete process.env[name];
         else process.env[name] = value;
       }

@@ -20,7 +20,9 @@ function rawRequest(gateway: Gateway, requestPath: string, method = 'GET'): Prom
     const request = http.request({ host: '127.0.0.1', port: gateway.port, path: requestPath, method }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString() }));
+      response.on('end', () =>
+        resolve({ status: response.statusCode!, headers: response.headers, body: Buffer.concat(chunks).toString() }),
+      );
     });
     request.on('error', reject);
     request.end();
@@ -74,7 +76,11 @@ describe('local gateway static sites', () => {
     const response = await rawRequest(gateway, requestPath);
 
     // Assess
-    expect({ status: response.status, type: response.headers['content-type'], body: response.body }).toStrictEqual({ status: 200, type: contentType, body });
+    expect({ status: response.status, type: response.headers['content-type'], body: response.body }).toStrictEqual({
+      status: 200,
+      type: contentType,
+      body,
+    });
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
 
@@ -83,7 +89,12 @@ describe('local gateway static sites', () => {
     const response = await rawRequest(gateway, '/dashboard/assets/chart.png', 'HEAD');
 
     // Assess
-    expect({ status: response.status, type: response.headers['content-type'], length: response.headers['content-length'], body: response.body }).toStrictEqual({
+    expect({
+      status: response.status,
+      type: response.headers['content-type'],
+      length: response.headers['content-length'],
+      body: response.body,
+    }).toStrictEqual({
       status: 200,
       type: 'image/png',
       length: '4',
@@ -96,7 +107,10 @@ describe('local gateway static sites', () => {
     const response = await rawRequest(gateway, '/dashboard?campaign=7');
 
     // Assess
-    expect({ status: response.status, location: response.headers.location }).toStrictEqual({ status: 301, location: '/dashboard/?campaign=7' });
+    expect({ status: response.status, location: response.headers.location }).toStrictEqual({
+      status: 301,
+      location: '/dashboard/?campaign=7',
+    });
   });
 
   it('lets API routes win, even under the site path, and answers unknown paths 404 as before', async () => {
@@ -111,20 +125,33 @@ describe('local gateway static sites', () => {
     // Assess
     expect([status.body, report.body]).toStrictEqual(['{"from":"function"}', '{"from":"function"}']);
     expect(invoked.sort()).toStrictEqual(['GET /dashboard/status', 'GET /reports/{id}']);
-    expect({ status: unknown.status, code: JSON.parse(unknown.body).code }).toStrictEqual({ status: 404, code: 'not_found' });
-    expect({ status: wrongMethod.status, allow: wrongMethod.headers.allow }).toStrictEqual({ status: 405, allow: 'POST' });
+    expect({ status: unknown.status, code: JSON.parse(unknown.body).code }).toStrictEqual({
+      status: 404,
+      code: 'not_found',
+    });
+    expect({ status: wrongMethod.status, allow: wrongMethod.headers.allow }).toStrictEqual({
+      status: 405,
+      allow: 'POST',
+    });
   });
 
   it('answers a missing file 404 and a write 405, with the contract’s error body', async () => {
     // Act
-    const [missing, post] = await Promise.all([rawRequest(gateway, '/dashboard/missing.js'), rawRequest(gateway, '/dashboard/main.js', 'POST')]);
+    const [missing, post] = await Promise.all([
+      rawRequest(gateway, '/dashboard/missing.js'),
+      rawRequest(gateway, '/dashboard/main.js', 'POST'),
+    ]);
 
     // Assess
     expect({ status: missing.status, body: JSON.parse(missing.body) }).toMatchObject({
       status: 404,
       body: { code: 'not_found', message: 'No file /dashboard/missing.js in the static site.' },
     });
-    expect({ status: post.status, allow: post.headers.allow, code: JSON.parse(post.body).code }).toStrictEqual({ status: 405, allow: 'GET, HEAD', code: 'method_not_allowed' });
+    expect({ status: post.status, allow: post.headers.allow, code: JSON.parse(post.body).code }).toStrictEqual({
+      status: 405,
+      allow: 'GET, HEAD',
+      code: 'method_not_allowed',
+    });
   });
 
   it.each([

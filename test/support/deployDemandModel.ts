@@ -1,6 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { CreateEndpointCommand, CreateEndpointConfigCommand, CreateModelCommand, waitUntilEndpointInService } from '@aws-sdk/client-sagemaker';
+import {
+  CreateEndpointCommand,
+  CreateEndpointConfigCommand,
+  CreateModelCommand,
+  waitUntilEndpointInService,
+} from '@aws-sdk/client-sagemaker';
 import { DEFAULT_DEMAND_FEATURE_SPEC, packModelArtifact, type LinearModel } from '../../shared/src/index.js';
 import { localSageMakerClient } from '../../local-cloud/src/clients.js';
 
@@ -26,16 +31,36 @@ export const TREND_DEMAND_MODEL: LinearModel = {
  * model.tar.gz in the local object store, a model, an endpoint config, the endpoint; resolves once
  * it is in service.
  */
-export async function deployDemandModel(cloud: { objectStoreDir: string; sageMakerEndpoint: string }, model: LinearModel = TREND_DEMAND_MODEL): Promise<void> {
+export async function deployDemandModel(
+  cloud: { objectStoreDir: string; sageMakerEndpoint: string },
+  model: LinearModel = TREND_DEMAND_MODEL,
+): Promise<void> {
   const artifact = path.join(cloud.objectStoreDir, 'demand-models', model.version, 'model.tar.gz');
   await mkdir(path.dirname(artifact), { recursive: true });
   await writeFile(artifact, await packModelArtifact(model));
   const sageMaker = localSageMakerClient(cloud.sageMakerEndpoint);
   try {
-    await sageMaker.send(new CreateModelCommand({ ModelName: model.version, PrimaryContainer: { Image: 'model-server', ModelDataUrl: `s3://demand-models/${model.version}/model.tar.gz` } }));
-    await sageMaker.send(new CreateEndpointConfigCommand({ EndpointConfigName: model.version, ProductionVariants: [{ VariantName: 'live', ModelName: model.version, InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' }] }));
-    await sageMaker.send(new CreateEndpointCommand({ EndpointName: DEMAND_ENDPOINT, EndpointConfigName: model.version }));
-    await waitUntilEndpointInService({ client: sageMaker, maxWaitTime: 30, minDelay: 1, maxDelay: 1 }, { EndpointName: DEMAND_ENDPOINT });
+    await sageMaker.send(
+      new CreateModelCommand({
+        ModelName: model.version,
+        PrimaryContainer: { Image: 'model-server', ModelDataUrl: `s3://demand-models/${model.version}/model.tar.gz` },
+      }),
+    );
+    await sageMaker.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: model.version,
+        ProductionVariants: [
+          { VariantName: 'live', ModelName: model.version, InitialInstanceCount: 1, InstanceType: 'ml.t2.medium' },
+        ],
+      }),
+    );
+    await sageMaker.send(
+      new CreateEndpointCommand({ EndpointName: DEMAND_ENDPOINT, EndpointConfigName: model.version }),
+    );
+    await waitUntilEndpointInService(
+      { client: sageMaker, maxWaitTime: 30, minDelay: 1, maxDelay: 1 },
+      { EndpointName: DEMAND_ENDPOINT },
+    );
   } finally {
     sageMaker.destroy();
   }

@@ -15,13 +15,20 @@ const run = promisify(execFile);
  */
 export async function ensureChromium(timeoutMs = 600_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
-  while ((await packageManagerRunning()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2_000));
+  while ((await packageManagerRunning()) && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
   const found = await chromiumOnPath();
   if (found) return found;
   if (process.getuid?.() !== 0) {
-    throw new Error('The browser tests need Chromium: install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), then run again.');
+    throw new Error(
+      'The browser tests need Chromium: install it with `sudo apt-get install -y chromium` (Debian/Ubuntu), then run again.',
+    );
   }
-  const options = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, timeout: Math.max(1, deadline - Date.now()), maxBuffer: 64 * 1024 * 1024 };
+  const options = {
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    timeout: Math.max(1, deadline - Date.now()),
+    maxBuffer: 64 * 1024 * 1024,
+  };
   await run('apt-get', ['update'], options);
   await run('apt-get', ['install', '-y', '-o', 'DPkg::Lock::Timeout=300', 'chromium'], options);
   const installed = await chromiumOnPath();

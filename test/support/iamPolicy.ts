@@ -43,12 +43,14 @@ export const ALLOWED_WILDCARDS: readonly AllowedWildcard[] = [
   {
     resource: /^\*$/,
     actions: /^(cloudwatch:(ListMetrics|GetMetricData)|lambda:ListFunctions)$/,
-    reason: 'reading usage metrics and listing functions have no resource-level permissions (GET /cost reads what this stage used)',
+    reason:
+      'reading usage metrics and listing functions have no resource-level permissions (GET /cost reads what this stage used)',
   },
   {
     resource: /^\*$/,
     actions: /^ecr:GetAuthorizationToken$/,
-    reason: 'ECR authorization tokens are account-wide and have no resource-level permissions; image pulls are scoped to one repository',
+    reason:
+      'ECR authorization tokens are account-wide and have no resource-level permissions; image pulls are scoped to one repository',
   },
   {
     resource: /^[^*?]*:log-group:\/aws\/lambda\/[^*?:]+:\*(:\*)?$/,
@@ -108,8 +110,12 @@ export function problemsOfStatement(where: string, statement: PolicyStatement): 
   if (statement.NotAction !== undefined) problems.push(`${where}: NotAction grants every other action`);
   if (statement.NotResource !== undefined) problems.push(`${where}: NotResource grants every other resource`);
   for (const action of actions.filter((a) => /[*?]/.test(a))) problems.push(`${where}: wildcard action ${action}`);
-  for (const resource of list(statement.Resource).map(resourceText).filter((text) => /[*?]/.test(text))) {
-    const allowed = ALLOWED_WILDCARDS.some((rule) => rule.resource.test(resource) && actions.every((action) => rule.actions.test(action)));
+  for (const resource of list(statement.Resource)
+    .map(resourceText)
+    .filter((text) => /[*?]/.test(text))) {
+    const allowed = ALLOWED_WILDCARDS.some(
+      (rule) => rule.resource.test(resource) && actions.every((action) => rule.actions.test(action)),
+    );
     if (!allowed) problems.push(`${where}: ${actions.join(',')} on ${resource}`);
   }
   return problems;
@@ -118,8 +124,13 @@ export function problemsOfStatement(where: string, statement: PolicyStatement): 
 /** Every policy statement of an IAM role, inline policy or managed policy, by the resource's logical id. */
 export function statementsOf(resource: CfnResource): PolicyStatement[] {
   const properties = resource.Properties ?? {};
-  const documents = resource.Type === 'AWS::IAM::Role' ? ((properties.Policies as { PolicyDocument: unknown }[] | undefined) ?? []).map((p) => p.PolicyDocument) : [properties.PolicyDocument];
-  return documents.flatMap((document) => list((document as { Statement?: PolicyStatement | PolicyStatement[] } | undefined)?.Statement));
+  const documents =
+    resource.Type === 'AWS::IAM::Role'
+      ? ((properties.Policies as { PolicyDocument: unknown }[] | undefined) ?? []).map((p) => p.PolicyDocument)
+      : [properties.PolicyDocument];
+  return documents.flatMap((document) =>
+    list((document as { Statement?: PolicyStatement | PolicyStatement[] } | undefined)?.Statement),
+  );
 }
 
 /** Each function's logical id, its name and the logical id of the role it runs with (undefined when not one of this template's). */
@@ -128,7 +139,11 @@ export function functionRoles(template: CfnTemplate): { fn: string; name: string
     .filter(([, r]) => r.Type === 'AWS::Lambda::Function')
     .map(([fn, r]) => {
       const role = (r.Properties?.Role as { 'Fn::GetAtt'?: string[] } | undefined)?.['Fn::GetAtt']?.[0];
-      return { fn, name: String(r.Properties?.FunctionName ?? fn), role: role && template.Resources[role]?.Type === 'AWS::IAM::Role' ? role : undefined };
+      return {
+        fn,
+        name: String(r.Properties?.FunctionName ?? fn),
+        role: role && template.Resources[role]?.Type === 'AWS::IAM::Role' ? role : undefined,
+      };
     });
 }
 
@@ -146,8 +161,10 @@ export function problemsOfTemplate(service: string, template: CfnTemplate): stri
   const functions = functionRoles(template);
   for (const { fn, name, role } of functions) {
     if (!role) problems.push(`${service}/${fn}: runs with a role that is not its own`);
-    else if (role === DEFAULT_ROLE) problems.push(`${service}/${fn}: runs with the service-wide role ${DEFAULT_ROLE}; give it iamRoleStatements`);
-    else if (functions.some((other) => other.fn !== fn && other.role === role)) problems.push(`${service}/${fn}: shares its role ${role}`);
+    else if (role === DEFAULT_ROLE)
+      problems.push(`${service}/${fn}: runs with the service-wide role ${DEFAULT_ROLE}; give it iamRoleStatements`);
+    else if (functions.some((other) => other.fn !== fn && other.role === role))
+      problems.push(`${service}/${fn}: shares its role ${role}`);
     else {
       const logGroups = statementsOf(template.Resources[role]!)
         .filter((s) => list(s.Action).some((action) => action.startsWith('logs:')))
@@ -159,8 +176,13 @@ export function problemsOfTemplate(service: string, template: CfnTemplate): stri
   }
   const defaultRole = template.Resources[DEFAULT_ROLE];
   if (defaultRole) {
-    const added = statementsOf(defaultRole).flatMap((s) => list(s.Action)).filter((action) => !FRAMEWORK_ACTIONS.test(action));
-    if (added.length > 0) problems.push(`${service}/${DEFAULT_ROLE}: ${added.join(',')} from custom.iamStatements reach no function; list them in the function's iamRoleStatements`);
+    const added = statementsOf(defaultRole)
+      .flatMap((s) => list(s.Action))
+      .filter((action) => !FRAMEWORK_ACTIONS.test(action));
+    if (added.length > 0)
+      problems.push(
+        `${service}/${DEFAULT_ROLE}: ${added.join(',')} from custom.iamStatements reach no function; list them in the function's iamRoleStatements`,
+      );
   }
   for (const [id, resource] of Object.entries(template.Resources)) {
     if (!IAM_TYPES.has(resource.Type) || id === DEFAULT_ROLE) continue;

@@ -27,7 +27,10 @@ LOOPBACK.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
  * ```
  */
 export async function listeningSocketsOf(rootPid: number): Promise<ListeningSocket[]> {
-  const listening = new Map([...(await listeningByInode('/proc/net/tcp')), ...(await listeningByInode('/proc/net/tcp6'))]);
+  const listening = new Map([
+    ...(await listeningByInode('/proc/net/tcp')),
+    ...(await listeningByInode('/proc/net/tcp6')),
+  ]);
   const sockets: ListeningSocket[] = [];
   for (const pid of await descendantsOf(rootPid)) {
     const command = (await readFile(`/proc/${pid}/comm`, 'utf8').catch(() => '?')).trim();

@@ -39,7 +39,13 @@ export const NAMESPACES = {
    * user_id: it counts a record with such an id that arrived during its run as its own, so no other
    * suite may use them.
    */
-  fuzz: { txPrefix: 'fuzz-', afterTxId: 'after-fuzz', userPrefix: 'fuzz-user-', campaigns: [1463517, 0, 1], idempotencyKeys: ['ok-key'] },
+  fuzz: {
+    txPrefix: 'fuzz-',
+    afterTxId: 'after-fuzz',
+    userPrefix: 'fuzz-user-',
+    campaigns: [1463517, 0, 1],
+    idempotencyKeys: ['ok-key'],
+  },
   /** Shoppers, late and rejected users, and their products; event times in the last hour. */
   sessions: { userPrefix: 'sessions-', productPrefix: 'sessions-sku-' },
   /**

@@ -64,10 +64,15 @@ async function publish(file: string, content: PackagedFile): Promise<void> {
 async function waitForResults(file: string): Promise<PackageResult[]> {
   const deadline = Date.now() + PACKAGING_TIMEOUT_MS;
   for (;;) {
-    const content = await readFile(file, 'utf8').then((text) => JSON.parse(text) as PackagedFile, () => undefined);
-    if (content && 'failed' in content) throw new Error(`Packaging the services failed in another suite: ${content.failed}`);
+    const content = await readFile(file, 'utf8').then(
+      (text) => JSON.parse(text) as PackagedFile,
+      () => undefined,
+    );
+    if (content && 'failed' in content)
+      throw new Error(`Packaging the services failed in another suite: ${content.failed}`);
     if (content) return content.packaged;
-    if (Date.now() > deadline) throw new Error(`Another suite's packaging of the services did not finish within ${PACKAGING_TIMEOUT_MS} ms.`);
+    if (Date.now() > deadline)
+      throw new Error(`Another suite's packaging of the services did not finish within ${PACKAGING_TIMEOUT_MS} ms.`);
     await sleep(250);
   }
 }

@@ -35,7 +35,9 @@ export function problemsOfShardOrder(service: string, template: CfnTemplate, fun
     return text.includes(':kinesis:') || (template.Resources[logicalId ?? '']?.Type ?? '').startsWith('AWS::Kinesis::');
   };
   const functionsOfTemplate = functionRoles(template);
-  const mappingsOfTemplate = Object.entries(template.Resources).filter(([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping');
+  const mappingsOfTemplate = Object.entries(template.Resources).filter(
+    ([, r]) => r.Type === 'AWS::Lambda::EventSourceMapping',
+  );
   for (const name of functions) {
     const fn = functionsOfTemplate.find((f) => f.name.endsWith(`-${name}`))?.fn;
     if (!fn) {
@@ -43,11 +45,17 @@ export function problemsOfShardOrder(service: string, template: CfnTemplate, fun
       continue;
     }
     const mappings = mappingsOfTemplate.filter(
-      ([, r]) => resourceText(r.Properties?.FunctionName ?? '') === `\${${fn}.Arn}` && isKinesis(r.Properties?.EventSourceArn ?? ''),
+      ([, r]) =>
+        resourceText(r.Properties?.FunctionName ?? '') === `\${${fn}.Arn}` &&
+        isKinesis(r.Properties?.EventSourceArn ?? ''),
     );
     if (mappings.length === 0) problems.push(`${service}/${name}: no Kinesis event source mapping`);
     for (const [id, { Properties: properties = {} }] of mappings) {
-      const { ParallelizationFactor: parallelization, BisectBatchOnFunctionError: bisect, FunctionResponseTypes: responseTypes } = properties;
+      const {
+        ParallelizationFactor: parallelization,
+        BisectBatchOnFunctionError: bisect,
+        FunctionResponseTypes: responseTypes,
+      } = properties;
       if (parallelization !== undefined && parallelization !== 1) {
         problems.push(`${service}/${id}: ParallelizationFactor ${JSON.stringify(parallelization)}, not 1`);
       }

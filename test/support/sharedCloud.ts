@@ -14,12 +14,19 @@ export { SHARED_CLOUD_PARAMS } from './sharedCloudProcess.js';
  */
 export async function sharedTestCloud(): Promise<TestCloud> {
   const runDir = process.env[RUN_DIR_VARIABLE];
-  if (!runDir) throw new Error(`No shared cloud: ${RUN_DIR_VARIABLE} is not set. Run the suite through Jest, whose global setup starts it.`);
+  if (!runDir)
+    throw new Error(
+      `No shared cloud: ${RUN_DIR_VARIABLE} is not set. Run the suite through Jest, whose global setup starts it.`,
+    );
   const deadline = Date.now() + CLOUD_START_TIMEOUT_MS;
   let content: SharedCloudFile | undefined;
   while (!content) {
-    content = await readFile(path.join(runDir, DESCRIPTION_FILE), 'utf8').then((text) => JSON.parse(text) as SharedCloudFile, () => undefined);
-    if (!content && Date.now() > deadline) throw new Error(`The shared cloud was not ready within ${CLOUD_START_TIMEOUT_MS} ms.`);
+    content = await readFile(path.join(runDir, DESCRIPTION_FILE), 'utf8').then(
+      (text) => JSON.parse(text) as SharedCloudFile,
+      () => undefined,
+    );
+    if (!content && Date.now() > deadline)
+      throw new Error(`The shared cloud was not ready within ${CLOUD_START_TIMEOUT_MS} ms.`);
     if (!content) await sleep(100);
   }
   if ('failed' in content) throw new Error(`The shared cloud did not start: ${content.failed}`);
@@ -37,12 +44,18 @@ export async function sharedTestCloud(): Promise<TestCloud> {
     fetch: gatewayFetch(cloud.url, cloud.apiKey!),
     invoke: lambdaInvoke(cloud.lambdaEndpoint),
     busyInstances: async (functionName) => {
-      const usage = (await (await fetch(`${cloud.controlUrl}/usage`)).json()) as { functions: Record<string, { busy: number }> };
+      const usage = (await (await fetch(`${cloud.controlUrl}/usage`)).json()) as {
+        functions: Record<string, { busy: number }>;
+      };
       return usage.functions[functionName]!.busy;
     },
     waitForIdle: async ({ timeoutMs = 360_000 } = {}) => {
-      const response = await fetch(`${cloud.controlUrl}/wait-for-idle?timeoutMs=${timeoutMs}`, { method: 'POST', signal: AbortSignal.timeout(timeoutMs + 30_000) });
-      if (response.status !== 204) throw new Error(`The shared cloud's pipeline did not go idle: ${response.status} ${await response.text()}`);
+      const response = await fetch(`${cloud.controlUrl}/wait-for-idle?timeoutMs=${timeoutMs}`, {
+        method: 'POST',
+        signal: AbortSignal.timeout(timeoutMs + 30_000),
+      });
+      if (response.status !== 204)
+        throw new Error(`The shared cloud's pipeline did not go idle: ${response.status} ${await response.text()}`);
     },
     dispose: () => Promise.resolve(),
   };

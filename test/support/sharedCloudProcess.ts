@@ -43,7 +43,14 @@ export type SharedCloudFile = { ready: LocalCloudDescription & { controlUrl: str
 export async function launchSharedCloud(): Promise<{ child: ChildProcess; runDir: string }> {
   const runDir = await mkdtemp(path.join(testDataRoot(), 'sdp-shared-'));
   // It lives for one run: its tables in memory, and its function instances kept for the suites that come later.
-  const options = { root: repositoryRoot, dataDir: path.join(runDir, 'cloud'), port: 0, dynamoDbInMemory: true, instanceIdleTimeoutMs: 0, paramOverrides: SHARED_CLOUD_PARAMS };
+  const options = {
+    root: repositoryRoot,
+    dataDir: path.join(runDir, 'cloud'),
+    port: 0,
+    dynamoDbInMemory: true,
+    instanceIdleTimeoutMs: 0,
+    paramOverrides: SHARED_CLOUD_PARAMS,
+  };
   const child = fork(path.join(repositoryRoot, 'local-cloud/src/bin/host.ts'), [JSON.stringify(options)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
@@ -60,7 +67,10 @@ export async function launchSharedCloud(): Promise<{ child: ChildProcess; runDir
     void publish(message);
   });
   child.once('exit', (code, signal) => {
-    if (!told) void publish({ failed: `the shared cloud's process exited before it was ready (code ${code}, signal ${signal})` });
+    if (!told)
+      void publish({
+        failed: `the shared cloud's process exited before it was ready (code ${code}, signal ${signal})`,
+      });
   });
   process.env[RUN_DIR_VARIABLE] = runDir;
   return { child, runDir };

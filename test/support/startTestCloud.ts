@@ -24,7 +24,14 @@ export async function startTestCloud(
   const dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-test-'));
   // Nothing here outlives the suite, and no suite that uses this restarts DynamoDB Local (the crash and
   // fault tests start their clouds themselves, on disk): tables in memory cost less CPU per write.
-  const cloud = await startLocalCloud({ root: repositoryRoot, dataDir, port: 0, dynamoDbInMemory: true, ...options, ...(paramOverrides ? { paramOverrides } : {}) });
+  const cloud = await startLocalCloud({
+    root: repositoryRoot,
+    dataDir,
+    port: 0,
+    dynamoDbInMemory: true,
+    ...options,
+    ...(paramOverrides ? { paramOverrides } : {}),
+  });
   const apiKey = cloud.apiKey!;
   return Object.assign(cloud, {
     apiKey,

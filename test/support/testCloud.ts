@@ -30,20 +30,32 @@ export const CLOUD_START_TIMEOUT_MS = 300_000;
 /** `fetch` on the gateway with the API key, unless the caller sets its own `x-api-key`. */
 export function gatewayFetch(url: string, apiKey: string): TestCloud['fetch'] {
   return (pathAndQuery, init = {}) =>
-    fetch(url + pathAndQuery, { ...init, headers: { [API_KEY_HEADER]: apiKey, ...(init.headers as Record<string, string> | undefined) } });
+    fetch(url + pathAndQuery, {
+      ...init,
+      headers: { [API_KEY_HEADER]: apiKey, ...(init.headers as Record<string, string> | undefined) },
+    });
 }
 
 /** A function invocation through the cloud's Lambda Invoke API, as another function would make it. */
 export function lambdaInvoke(lambdaEndpoint: string): TestCloud['invoke'] {
   return async (functionName, event) => {
-    const response = await fetch(`${lambdaEndpoint}/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`, {
-      method: 'POST',
-      body: JSON.stringify(event),
-    });
+    const response = await fetch(
+      `${lambdaEndpoint}/2015-03-31/functions/${encodeURIComponent(functionName)}/invocations`,
+      {
+        method: 'POST',
+        body: JSON.stringify(event),
+      },
+    );
     const result = (await response.json()) as unknown;
     if (response.status !== 200 || response.headers.has('x-amz-function-error')) {
-      const { errorType, errorMessage, message } = result as { errorType?: string; errorMessage?: string; message?: string };
-      throw new Error(`${functionName} failed: ${errorType ?? response.status}: ${errorMessage ?? message ?? JSON.stringify(result)}`);
+      const { errorType, errorMessage, message } = result as {
+        errorType?: string;
+        errorMessage?: string;
+        message?: string;
+      };
+      throw new Error(
+        `${functionName} failed: ${errorType ?? response.status}: ${errorMessage ?? message ?? JSON.stringify(result)}`,
+      );
     }
     return result;
   };

@@ -4,6 +4,9 @@ import type { LocalCloud } from '../../local-cloud/src/startLocalCloud.js';
  * Resolves once every stream consumer of the local cloud has processed every record written
  * before the call and everything that caused downstream; rejects after `timeoutMs`.
  */
-export async function waitForIdlePipeline(cloud: Pick<LocalCloud, 'waitForIdle'>, options = { timeoutMs: 360_000 }): Promise<void> {
+export async function waitForIdlePipeline(
+  cloud: Pick<LocalCloud, 'waitForIdle'>,
+  options = { timeoutMs: 360_000 },
+): Promise<void> {
   await cloud.waitForIdle(options);
 }

@@ -1,7 +1,14 @@
 import { chmod, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { API_SCOPES, dynamoDbApiKeysTable, issueApiKey, parseApiKey, type ApiKeyRecord, type ApiScope } from '@sdp/shared';
+import {
+  API_SCOPES,
+  dynamoDbApiKeysTable,
+  issueApiKey,
+  parseApiKey,
+  type ApiKeyRecord,
+  type ApiScope,
+} from '@sdp/shared';
 import { PRIVATE_FILE_MODE, writePrivateFile } from './writePrivateFile.js';
 
 /** One of the keys the local cloud keeps for this machine: where it is saved and what it may do. */
@@ -40,7 +47,12 @@ export const LOCAL_API_KEY_FILE = LOCAL_API_KEY.file;
  * const dashboardKey = await ensureLocalApiKey(dynamoDb, 'sdp-access-local-api-keys', '.data/local', DASHBOARD_API_KEY);
  * ```
  */
-export async function ensureLocalApiKey(dynamoDb: DynamoDBClient, tableName: string, dataDir: string, spec: LocalApiKeySpec = LOCAL_API_KEY): Promise<string> {
+export async function ensureLocalApiKey(
+  dynamoDb: DynamoDBClient,
+  tableName: string,
+  dataDir: string,
+  spec: LocalApiKeySpec = LOCAL_API_KEY,
+): Promise<string> {
   const keys = dynamoDbApiKeysTable(dynamoDb, tableName);
   const file = path.join(dataDir, spec.file);
   const saved = parseApiKey((await readFile(file, 'utf8').catch(() => '')).trim());
@@ -49,11 +61,22 @@ export async function ensureLocalApiKey(dynamoDb: DynamoDBClient, tableName: str
     await chmod(file, PRIVATE_FILE_MODE);
     return saved.text;
   }
-  const { key, record } = issueApiKey({ tenant: 'local', scopes: [...spec.scopes], ratePerSecond: 100_000, burst: 100_000, description: spec.description }, new Date());
+  const { key, record } = issueApiKey(
+    {
+      tenant: 'local',
+      scopes: [...spec.scopes],
+      ratePerSecond: 100_000,
+      burst: 100_000,
+      description: spec.description,
+    },
+    new Date(),
+  );
   await keys.create(record);
   await writePrivateFile(file, `${key.text}\n`);
   return key.text;
 }
 
 const isStillValid = (record: ApiKeyRecord | undefined, spec: LocalApiKeySpec): boolean =>
-  record?.status === 'active' && record.expires_at === undefined && [...record.scopes].sort().join(',') === [...spec.scopes].sort().join(',');
+  record?.status === 'active' &&
+  record.expires_at === undefined &&
+  [...record.scopes].sort().join(',') === [...spec.scopes].sort().join(',');

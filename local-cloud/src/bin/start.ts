@@ -68,8 +68,12 @@ for (const fn of cloud.project.functions) {
   for (const route of fn.routes) console.log(`  ${route.method.padEnd(5)} ${cloud.url}${route.path}  → ${fn.name}`);
 }
 // The sites' links carry the read-only key: a link ends up in browser history and screen shares.
-for (const site of cloud.project.staticSites) console.log(`  site  ${cloud.url}${site.path}/#key=${cloud.dashboardApiKey ?? ''}  → ${site.service}`);
-if (cloud.dashboardApiKey) console.log(`  Site key (read only: report, query; also in ${path.relative(process.cwd(), dataDir)}/dashboard-api-key)`);
+for (const site of cloud.project.staticSites)
+  console.log(`  site  ${cloud.url}${site.path}/#key=${cloud.dashboardApiKey ?? ''}  → ${site.service}`);
+if (cloud.dashboardApiKey)
+  console.log(
+    `  Site key (read only: report, query; also in ${path.relative(process.cwd(), dataDir)}/dashboard-api-key)`,
+  );
 if (cloud.apiKey) {
   console.log(`  API key (every scope, also in ${path.relative(process.cwd(), dataDir)}/api-key): ${cloud.apiKey}`);
   console.log(`  curl -H 'x-api-key: ${cloud.apiKey}' ${cloud.url}/reports/campaigns`);
@@ -80,11 +84,19 @@ console.log(
 
 if (values.demo && !values['no-demo']) {
   const seeded = await seedDemoCatalog(localDynamoDbClient(cloud.dynamoDbEndpoint));
-  console.log(`  Demo catalog: ${seeded.products} new products, ${seeded.orders} new orders (curl -H 'x-api-key: …' ${cloud.url}/products/sku-001)`);
+  console.log(
+    `  Demo catalog: ${seeded.products} new products, ${seeded.orders} new orders (curl -H 'x-api-key: …' ${cloud.url}/products/sku-001)`,
+  );
 }
 const demo: DemoTraffic | undefined =
-  values.demo && !values['no-demo'] ? startDemoTraffic(cloud.url, cloud.apiKey, Number(values.rate), Number(values['shop-rate'])) : undefined;
-console.log(demo ? `Demo traffic: ${values.rate} ad transactions/s and ${values['shop-rate']} shop visits/s (--no-demo to turn off). Ctrl-C to stop.\n` : 'Ctrl-C to stop.\n');
+  values.demo && !values['no-demo']
+    ? startDemoTraffic(cloud.url, cloud.apiKey, Number(values.rate), Number(values['shop-rate']))
+    : undefined;
+console.log(
+  demo
+    ? `Demo traffic: ${values.rate} ad transactions/s and ${values['shop-rate']} shop visits/s (--no-demo to turn off). Ctrl-C to stop.\n`
+    : 'Ctrl-C to stop.\n',
+);
 
 let previous: StatusSample = await sampleStatus(cloud, demo);
 const statusTimer = setInterval(() => {

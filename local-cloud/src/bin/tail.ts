@@ -6,7 +6,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
+import {
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  ListShardsCommand,
+  ListStreamsCommand,
+} from '@aws-sdk/client-kinesis';
 import { localKinesisClient } from '../clients.js';
 
 const { values, positionals } = parseArgs({
@@ -38,13 +43,24 @@ process.on('SIGINT', () => (stopped = true));
 await Promise.all(
   Shards.map(async ({ ShardId }) => {
     let { ShardIterator: iterator } = await kinesis.send(
-      new GetShardIteratorCommand({ StreamName: streamName, ShardId, ShardIteratorType: values['from-start'] ? 'TRIM_HORIZON' : 'LATEST' }),
+      new GetShardIteratorCommand({
+        StreamName: streamName,
+        ShardId,
+        ShardIteratorType: values['from-start'] ? 'TRIM_HORIZON' : 'LATEST',
+      }),
     );
     while (iterator && !stopped) {
       const page = await kinesis.send(new GetRecordsCommand({ ShardIterator: iterator }));
       for (const record of page.Records ?? []) {
         const data = Buffer.from(record.Data!).toString('utf8');
-        console.log(JSON.stringify({ shard: ShardId, sequence: record.SequenceNumber, key: record.PartitionKey, data: JSON.parse(data) }));
+        console.log(
+          JSON.stringify({
+            shard: ShardId,
+            sequence: record.SequenceNumber,
+            key: record.PartitionKey,
+            data: JSON.parse(data),
+          }),
+        );
       }
       iterator = page.NextShardIterator;
       if ((page.Records ?? []).length === 0) await new Promise((resolve) => setTimeout(resolve, 250));

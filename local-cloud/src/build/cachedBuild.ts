@@ -62,7 +62,10 @@ const MISSING = 'missing';
  * built.get('putEvent')!.dir; // holds putEvent.mjs
  * ```
  */
-export async function cachedBuild(units: readonly BuildUnit[], given: CachedBuildOptions): Promise<Map<string, BuiltUnit>> {
+export async function cachedBuild(
+  units: readonly BuildUnit[],
+  given: CachedBuildOptions,
+): Promise<Map<string, BuiltUnit>> {
   const options = { ...given, root: path.resolve(given.root), cacheDir: path.resolve(given.root, given.cacheDir) };
   const hashes = options.hashes ?? new Map();
   const built = new Map<string, BuiltUnit>();
@@ -92,9 +95,16 @@ function unitKey(unit: BuildUnit, options: CachedBuildOptions): string {
   return sha256(JSON.stringify({ esbuildVersion, settings: options.esbuild, entries })).slice(0, 24);
 }
 
-async function readCacheEntry(options: CachedBuildOptions, key: string, hashes: FileHashes): Promise<string | undefined> {
+async function readCacheEntry(
+  options: CachedBuildOptions,
+  key: string,
+  hashes: FileHashes,
+): Promise<string | undefined> {
   const entryFile = path.join(options.cacheDir, key, 'current.json');
-  const entry = await readFile(entryFile, 'utf8').then((text) => JSON.parse(text) as CacheEntry, () => undefined);
+  const entry = await readFile(entryFile, 'utf8').then(
+    (text) => JSON.parse(text) as CacheEntry,
+    () => undefined,
+  );
   if (!entry) return undefined;
   const contentDir = path.join(options.cacheDir, key, entry.contentDir);
   if (!(await stat(contentDir).catch(() => undefined))?.isDirectory()) return undefined;
@@ -115,7 +125,9 @@ async function buildStale(
     build({
       ...options.esbuild,
       absWorkingDir: options.root,
-      entryPoints: stale.flatMap(({ unit, key }) => unit.entryPoints.map((entry) => ({ in: entry.in, out: path.join(key, scratch, entry.out) }))),
+      entryPoints: stale.flatMap(({ unit, key }) =>
+        unit.entryPoints.map((entry) => ({ in: entry.in, out: path.join(key, scratch, entry.out) })),
+      ),
       outdir,
       metafile: true,
       write: true,
@@ -159,7 +171,12 @@ async function withEsbuild<T>(run: () => Promise<T>): Promise<T> {
 }
 
 /** The hash of every input of the outputs under `scratchDir` (paths relative to the root, as esbuild names them). */
-async function unitInputs(metafile: Metafile, scratchDir: string, root: string, hashes: FileHashes): Promise<Record<string, string>> {
+async function unitInputs(
+  metafile: Metafile,
+  scratchDir: string,
+  root: string,
+  hashes: FileHashes,
+): Promise<Record<string, string>> {
   const files = new Set<string>();
   for (const [output, { inputs }] of Object.entries(metafile.outputs)) {
     if (!output.startsWith(`${scratchDir}${path.sep}`) && !output.startsWith(`${scratchDir}/`)) continue;
@@ -193,4 +210,3 @@ async function pruneUnused(unitDir: string, keep: string): Promise<void> {
 function sha256(data: string | Buffer): string {
   return createHash('sha256').update(data).digest('hex');
 }
-

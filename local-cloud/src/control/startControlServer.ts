@@ -64,9 +64,16 @@ export async function startControlServer(cloud: LocalCloud, options: { port?: nu
     const url = new URL(request.url ?? '/', 'http://control');
     const route = `${request.method} ${url.pathname}`;
     if (route === 'GET /') return send(response, 200, describe());
-    if (route === 'GET /mappings') return send(response, 200, cloud.mappings.map(({ functionName, mapping }) => ({ functionName, stats: mapping.stats() })));
+    if (route === 'GET /mappings')
+      return send(
+        response,
+        200,
+        cloud.mappings.map(({ functionName, mapping }) => ({ functionName, stats: mapping.stats() })),
+      );
     if (route === 'GET /usage') {
-      const functions = Object.fromEntries([...cloud.pools].map(([name, pool]) => [name, { instances: pool.size, busy: pool.busy }]));
+      const functions = Object.fromEntries(
+        [...cloud.pools].map(([name, pool]) => [name, { instances: pool.size, busy: pool.busy }]),
+      );
       const instances = Object.values(functions).reduce((sum, fn) => sum + fn.instances, 0);
       return send(response, 200, { ...(await cloud.usage()), instances, functions });
     }
@@ -77,15 +84,21 @@ export async function startControlServer(cloud: LocalCloud, options: { port?: nu
         await cloud.waitForIdle({ timeoutMs });
         return send(response, 204);
       } catch (error) {
-        if (error instanceof PipelineBusyError) return send(response, 504, { code: 'pipeline_busy', message: error.message });
+        if (error instanceof PipelineBusyError)
+          return send(response, 504, { code: 'pipeline_busy', message: error.message });
         throw error;
       }
     }
-    return send(response, 404, { code: 'not_found', message: `No control route ${route}; see local-cloud/src/control/startControlServer.ts.` });
+    return send(response, 404, {
+      code: 'not_found',
+      message: `No control route ${route}; see local-cloud/src/control/startControlServer.ts.`,
+    });
   };
 
   const server = http.createServer((request, response) => {
-    handle(request, response).catch((error: Error) => send(response, 500, { code: 'internal_error', message: error.message }));
+    handle(request, response).catch((error: Error) =>
+      send(response, 500, { code: 'internal_error', message: error.message }),
+    );
   });
   server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve, reject) => {
@@ -109,5 +122,7 @@ function send(response: ServerResponse, status: number, body?: unknown): void {
     return;
   }
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) }).end(text);
+  response
+    .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+    .end(text);
 }

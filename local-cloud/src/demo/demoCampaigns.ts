@@ -1,6 +1,13 @@
 import type { DemoCampaign } from './planTransaction.js';
 
-const DOMAINS = ['www.google.com', 'news.example.com', 'weather.example.net', 'recipes.example.org', 'games.example.io', 'sports.example.com'];
+const DOMAINS = [
+  'www.google.com',
+  'news.example.com',
+  'weather.example.net',
+  'recipes.example.org',
+  'games.example.io',
+  'sports.example.com',
+];
 const CATEGORIES = ['travel', 'finance', 'gaming', 'retail', 'automotive', 'food'];
 
 /**

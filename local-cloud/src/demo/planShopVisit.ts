@@ -1,7 +1,15 @@
 /** One clickstream event of the demo shop, posted `delayMs` after the visit starts. */
 export interface PlannedClick {
   delayMs: number;
-  body: { user_id: string; event_timestamp: number; event_name: string; event_type: 'click'; device_type: string; product_id?: string; quantity?: number };
+  body: {
+    user_id: string;
+    event_timestamp: number;
+    event_name: string;
+    event_type: 'click';
+    device_type: string;
+    product_id?: string;
+    quantity?: number;
+  };
 }
 
 const DEVICES = ['mobile', 'mobile', 'desktop', 'tablet'];
@@ -17,13 +25,29 @@ const BROWSING = ['search', 'category', 'detail', 'detail', 'detail', 'navigate'
  * planShopVisit('shopper-7', Date.now(), ['sku-1', 'sku-2'], 0.3, Math.random)
  * // [{ delayMs: 0, body: { user_id: 'shopper-7', event_name: 'navigate', ... } }, { delayMs: 2300, body: { event_name: 'detail', product_id: 'sku-1', ... } }, ...]
  */
-export function planShopVisit(userId: string, startMs: number, products: readonly string[], hotShare: number, random: () => number): PlannedClick[] {
+export function planShopVisit(
+  userId: string,
+  startMs: number,
+  products: readonly string[],
+  hotShare: number,
+  random: () => number,
+): PlannedClick[] {
   const device = DEVICES[Math.floor(random() * DEVICES.length)]!;
   const product = () => (random() < hotShare ? products[0]! : products[Math.floor(random() * products.length)]!);
   const clicks: PlannedClick[] = [];
   let delayMs = 0;
   const add = (eventName: string, extra: Partial<PlannedClick['body']> = {}) => {
-    clicks.push({ delayMs, body: { user_id: userId, event_timestamp: startMs + delayMs, event_name: eventName, event_type: 'click', device_type: device, ...extra } });
+    clicks.push({
+      delayMs,
+      body: {
+        user_id: userId,
+        event_timestamp: startMs + delayMs,
+        event_name: eventName,
+        event_type: 'click',
+        device_type: device,
+        ...extra,
+      },
+    });
     delayMs += 500 + Math.floor(random() * 5_500);
   };
   add('navigate');

@@ -26,7 +26,12 @@ export interface PlannedEvent {
  * planTransaction(campaign, 'tx-1', 'user-1', Math.random)
  * // [{ delayMs: 0, path: '/bid', body: {...} }, { delayMs: 180, path: '/impression', ... }]
  */
-export function planTransaction(campaign: DemoCampaign, txId: string, appUid: string, random: () => number): PlannedEvent[] {
+export function planTransaction(
+  campaign: DemoCampaign,
+  txId: string,
+  appUid: string,
+  random: () => number,
+): PlannedEvent[] {
   const creative = pick(campaign.creatives, random);
   const domain = pick(campaign.domains, random);
   const price = 1 + Math.floor(random() * 2000);
@@ -60,7 +65,8 @@ const DOMAIN_EFFECT: Record<string, number> = {
 
 /** The chance a bid wins: the campaign's base odds, +1.2 log-odds per e-fold of price over 500, the domain's effect. */
 export function winProbability(baseRate: number, price: number, domain: string): number {
-  const logOdds = Math.log(baseRate / (1 - baseRate)) + 1.2 * (Math.log1p(price) - Math.log1p(500)) + (DOMAIN_EFFECT[domain] ?? 0);
+  const logOdds =
+    Math.log(baseRate / (1 - baseRate)) + 1.2 * (Math.log1p(price) - Math.log1p(500)) + (DOMAIN_EFFECT[domain] ?? 0);
   return 1 / (1 + Math.exp(-logOdds));
 }
 

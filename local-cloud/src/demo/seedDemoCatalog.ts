@@ -17,6 +17,8 @@ export async function seedDemoCatalog(client: DynamoDBClient): Promise<{ product
   const now = new Date();
   const catalog = demoCatalog({ count: DEMO_PRODUCTS, seed: 1, now });
   const products = await dynamoDbProductsTable(client, 'sdp-catalog-local-products').createMissing(catalog);
-  const orders = await dynamoDbOrdersTable(client, 'sdp-catalog-local-orders').createMissing(demoOrders(catalog, { count: 200, seed: 2, now }));
+  const orders = await dynamoDbOrdersTable(client, 'sdp-catalog-local-orders').createMissing(
+    demoOrders(catalog, { count: 200, seed: 2, now }),
+  );
   return { products, orders };
 }

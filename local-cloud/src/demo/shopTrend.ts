@@ -14,9 +14,16 @@ const FADED_SHARE = 0.02;
  * shopTrend(['sku-001', 'sku-002', 'sku-003'], Date.parse('2026-12-04T15:05:00Z'))
  * // { products: ['sku-002', 'sku-001', 'sku-003'], hotShare: 0.4 }
  */
-export function shopTrend(products: readonly string[], nowMs: number, periodMs = TREND_PERIOD_MS): { products: string[]; hotShare: number } {
+export function shopTrend(
+  products: readonly string[],
+  nowMs: number,
+  periodMs = TREND_PERIOD_MS,
+): { products: string[]; hotShare: number } {
   const period = Math.floor(nowMs / periodMs);
   const hot = products[(period * 7919) % products.length]!;
   const trending = nowMs - period * periodMs < periodMs / 2;
-  return { products: [hot, ...products.filter((product) => product !== hot)], hotShare: trending ? TRENDING_SHARE : FADED_SHARE };
+  return {
+    products: [hot, ...products.filter((product) => product !== hot)],
+    hotShare: trending ? TRENDING_SHARE : FADED_SHARE,
+  };
 }

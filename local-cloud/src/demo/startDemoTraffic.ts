@@ -20,7 +20,12 @@ export interface DemoTraffic {
  * `visitsPerSecond`, another product of the shop suddenly trending every 20 minutes (`shopTrend`).
  * Bounded by design: it targets the given loopback URL only and stops when asked. Every request carries `apiKey` (the local cloud's key).
  */
-export function startDemoTraffic(baseUrl: string, apiKey: string | undefined, transactionsPerSecond: number, visitsPerSecond = 2): DemoTraffic {
+export function startDemoTraffic(
+  baseUrl: string,
+  apiKey: string | undefined,
+  transactionsPerSecond: number,
+  visitsPerSecond = 2,
+): DemoTraffic {
   const campaigns = demoCampaigns();
   const users = Array.from({ length: 500 }, () => randomUUID());
   const stats = { sent: 0, accepted: 0, failed: 0 };
@@ -54,19 +59,22 @@ export function startDemoTraffic(baseUrl: string, apiKey: string | undefined, tr
     }, delayMs);
     timers.add(timer);
   };
-  const countThisTick = (perSecond: number) => Math.floor(perSecond / 10) + (Math.random() < (perSecond / 10) % 1 ? 1 : 0);
+  const countThisTick = (perSecond: number) =>
+    Math.floor(perSecond / 10) + (Math.random() < (perSecond / 10) % 1 ? 1 : 0);
 
   const tick = setInterval(() => {
     const { products, hotShare } = shopTrend(SHOP_PRODUCTS, Date.now());
     for (let i = countThisTick(visitsPerSecond); i > 0; i--) {
       const shopper = `shopper-${Math.floor(Math.random() * SHOPPERS)}`;
-      for (const click of planShopVisit(shopper, Date.now(), products, hotShare, Math.random)) later(click.delayMs, () => post('/clickstream', click.body));
+      for (const click of planShopVisit(shopper, Date.now(), products, hotShare, Math.random))
+        later(click.delayMs, () => post('/clickstream', click.body));
     }
     const count = countThisTick(transactionsPerSecond);
     for (let i = 0; i < count; i++) {
       const campaign = campaigns[Math.floor(Math.random() * campaigns.length)]!;
       const user = users[Math.floor(Math.random() * users.length)]!;
-      for (const event of planTransaction(campaign, randomUUID(), user, Math.random)) later(event.delayMs, () => post(event.path, event.body));
+      for (const event of planTransaction(campaign, randomUUID(), user, Math.random))
+        later(event.delayMs, () => post(event.path, event.body));
     }
   }, 100);
 

@@ -39,7 +39,8 @@ export function parseSequence(sequence: string): SequenceFields {
   let number = BigInt(sequence);
   if (number < POW_2_124) number += POW_2_124;
   const digits = number.toString(16);
-  const version = number < POW_2_124_NEXT ? 0 : number > POW_2_185 && number < POW_2_185_NEXT ? parseInt(digits.slice(-1), 16) : null;
+  const version =
+    number < POW_2_124_NEXT ? 0 : number > POW_2_185 && number < POW_2_185_NEXT ? parseInt(digits.slice(-1), 16) : null;
   if (version === 2) {
     const seqIxHex = digits.slice(11, 27);
     let shardIxHex = digits.slice(38, 46);
@@ -87,7 +88,10 @@ export function stringifySequence(fields: SequenceFields): string {
   const seqSeconds = hex(Math.floor((fields.seqTime || fields.shardCreateTime) / 1000), 9);
   let digits: string;
   if (fields.version == null || fields.version === 2) {
-    const seqIx = BigInt(fields.seqIx || 0).toString(16).padStart(16, '0').slice(-16);
+    const seqIx = BigInt(fields.seqIx || 0)
+      .toString(16)
+      .padStart(16, '0')
+      .slice(-16);
     digits = `2${createSeconds}${(fields.shardIx || 0).toString(16).slice(-1)}${seqIx}${fields.byte1 || '00'}${seqSeconds}${shardIxToHex(fields.shardIx)}2`;
   } else if (fields.version === 1) {
     const seqIx = `0${(Number(fields.seqIx) || 0).toString(16)}`.slice(-2);

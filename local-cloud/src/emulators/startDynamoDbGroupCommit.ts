@@ -13,7 +13,14 @@ const TARGET_PREFIX = 'DynamoDB_20120810.';
 const ERROR_PREFIX = 'com.amazonaws.dynamodb.v20120810#';
 const OPERATIONS = { PutItem: 'Put', UpdateItem: 'Update', DeleteItem: 'Delete' } as const;
 /** Parameters a transaction item cannot carry: a write that uses one goes on its own. */
-const ALONE_PARAMETERS = ['ReturnValues', 'ReturnConsumedCapacity', 'ReturnItemCollectionMetrics', 'Expected', 'AttributeUpdates', 'ConditionalOperator'];
+const ALONE_PARAMETERS = [
+  'ReturnValues',
+  'ReturnConsumedCapacity',
+  'ReturnItemCollectionMetrics',
+  'Expected',
+  'AttributeUpdates',
+  'ConditionalOperator',
+];
 
 type Operation = keyof typeof OPERATIONS;
 type Item = Record<string, unknown>;
@@ -70,20 +77,31 @@ export async function startDynamoDbGroupCommit(target: string): Promise<DynamoDb
   const stats = { writes: 0, groups: 0 };
   let writing = false;
 
-  const alone = async (write: PendingWrite): Promise<void> => relayAnswer(write.response, await upstream.call('POST', '/', write.headers, write.body));
+  const alone = async (write: PendingWrite): Promise<void> =>
+    relayAnswer(write.response, await upstream.call('POST', '/', write.headers, write.body));
 
   /** The key attribute names of a table, read once (undefined when it cannot be described: its writes go alone). */
   const keyNamesOf = (tableName: string, headers: IncomingHttpHeaders): Promise<string[] | undefined> => {
     let names = keySchemas.get(tableName);
     if (!names) {
       names = upstream
-        .call('POST', '/', { ...headers, 'x-amz-target': `${TARGET_PREFIX}DescribeTable` }, Buffer.from(JSON.stringify({ TableName: tableName })))
+        .call(
+          'POST',
+          '/',
+          { ...headers, 'x-amz-target': `${TARGET_PREFIX}DescribeTable` },
+          Buffer.from(JSON.stringify({ TableName: tableName })),
+        )
         .then((answer) => {
           if (answer.status !== 200) return undefined;
-          const { Table } = JSON.parse(answer.body.toString('utf8')) as { Table?: { KeySchema?: { AttributeName: string }[] } };
+          const { Table } = JSON.parse(answer.body.toString('utf8')) as {
+            Table?: { KeySchema?: { AttributeName: string }[] };
+          };
           return Table?.KeySchema?.map((key) => key.AttributeName);
         });
-      names.then((found) => (found ? undefined : keySchemas.delete(tableName)), () => keySchemas.delete(tableName));
+      names.then(
+        (found) => (found ? undefined : keySchemas.delete(tableName)),
+        () => keySchemas.delete(tableName),
+      );
       keySchemas.set(tableName, names);
     }
     return names.catch(() => undefined);
@@ -110,7 +128,9 @@ export async function startDynamoDbGroupCommit(target: string): Promise<DynamoDb
           for (const write of group) answer200(write.response);
           continue;
         }
-        const { CancellationReasons: reasons } = JSON.parse(answer.body.toString('utf8')) as { CancellationReasons?: CancellationReason[] };
+        const { CancellationReasons: reasons } = JSON.parse(answer.body.toString('utf8')) as {
+          CancellationReasons?: CancellationReason[];
+        };
         if (!reasons || reasons.length !== group.length) {
           await Promise.all(group.map(alone));
           continue;
@@ -120,7 +140,10 @@ export async function startDynamoDbGroupCommit(target: string): Promise<DynamoDb
         group.forEach((write, index) => {
           const reason = reasons[index]!;
           if (reason.Code === 'None') again.push(write);
-          else if (reason.Code === 'ConditionalCheckFailed' && (write.input.ReturnValuesOnConditionCheckFailure !== 'ALL_OLD' || reason.Item)) {
+          else if (
+            reason.Code === 'ConditionalCheckFailed' &&
+            (write.input.ReturnValuesOnConditionCheckFailure !== 'ALL_OLD' || reason.Item)
+          ) {
             answerConditionFailed(write, reason);
           } else single.push(write);
         });
@@ -137,12 +160,27 @@ export async function startDynamoDbGroupCommit(target: string): Promise<DynamoDb
     const body = await readWholeBody(request);
     const target = String(request.headers['x-amz-target'] ?? '');
     const operation = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-    const input = operation in OPERATIONS && String(request.headers['content-type']).startsWith(JSON_CONTENT_TYPE) ? parseWrite(body) : undefined;
+    const input =
+      operation in OPERATIONS && String(request.headers['content-type']).startsWith(JSON_CONTENT_TYPE)
+        ? parseWrite(body)
+        : undefined;
     const keyNames = input ? await keyNamesOf(input.TableName, request.headers) : undefined;
     const itemKey = input && keyNames ? itemKeyOf(input, keyNames) : undefined;
-    if (!input || itemKey === undefined) return relayAnswer(response, await upstream.call(request.method ?? 'POST', request.url ?? '/', request.headers, body));
+    if (!input || itemKey === undefined)
+      return relayAnswer(
+        response,
+        await upstream.call(request.method ?? 'POST', request.url ?? '/', request.headers, body),
+      );
     stats.writes++;
-    queue.push({ operation: operation as Operation, input, itemKey, bytes: body.length, headers: request.headers, body, response });
+    queue.push({
+      operation: operation as Operation,
+      input,
+      itemKey,
+      bytes: body.length,
+      headers: request.headers,
+      body,
+      response,
+    });
     if (!writing) void flush();
   };
 
@@ -167,14 +205,20 @@ function parseWrite(body: Buffer): PendingWrite['input'] | undefined {
   }
   if (typeof input !== 'object' || input === null || typeof input.TableName !== 'string') return undefined;
   if (ALONE_PARAMETERS.some((name) => input[name] !== undefined && input[name] !== 'NONE')) return undefined;
-  const { ReturnValues: _values, ReturnConsumedCapacity: _capacity, ReturnItemCollectionMetrics: _metrics, ...rest } = input;
+  const {
+    ReturnValues: _values,
+    ReturnConsumedCapacity: _capacity,
+    ReturnItemCollectionMetrics: _metrics,
+    ...rest
+  } = input;
   return rest as PendingWrite['input'];
 }
 
 /** `<table>\n<key as JSON>`: the item a write touches, from its `Key` or its item's key attributes. */
 function itemKeyOf(input: PendingWrite['input'], keyNames: readonly string[]): string | undefined {
   const source = (input.Key ?? input.Item) as Item | undefined;
-  if (typeof source !== 'object' || source === null || !keyNames.every((name) => source[name] !== undefined)) return undefined;
+  if (typeof source !== 'object' || source === null || !keyNames.every((name) => source[name] !== undefined))
+    return undefined;
   return `${input.TableName}\n${JSON.stringify(keyNames.map((name) => source[name]))}`;
 }
 
@@ -212,6 +256,11 @@ function answerConditionFailed(write: PendingWrite, reason: CancellationReason):
 function send(response: ServerResponse, status: number, body: object): void {
   const text = Buffer.from(JSON.stringify(body));
   response
-    .writeHead(status, { 'content-type': JSON_CONTENT_TYPE, 'content-length': String(text.length), 'x-amzn-RequestId': randomUUID(), 'x-amz-crc32': String(crc32(text)) })
+    .writeHead(status, {
+      'content-type': JSON_CONTENT_TYPE,
+      'content-length': String(text.length),
+      'x-amzn-RequestId': randomUUID(),
+      'x-amz-crc32': String(crc32(text)),
+    })
     .end(text);
 }

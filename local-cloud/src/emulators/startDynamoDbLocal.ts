@@ -97,7 +97,9 @@ export const startDynamoDbLocal = async ({
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
       const graceTimer = setTimeout(() => {
-        console.error(`DynamoDB Local did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killing it (writes it acknowledged may be lost).`);
+        console.error(
+          `DynamoDB Local did not stop within ${STOP_GRACE_MS / 1000} s of SIGTERM; killing it (writes it acknowledged may be lost).`,
+        );
         child.kill('SIGKILL');
       }, STOP_GRACE_MS);
       await exited;

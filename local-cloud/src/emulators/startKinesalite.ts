@@ -28,7 +28,13 @@ export const startKinesalite = async ({
 }: EmulatorOptions & { onWrite?: (streamName: string | undefined) => void }): Promise<Emulator> => {
   await mkdir(dataDir, { recursive: true });
   installFastSequences();
-  const server = kinesalite({ path: dataDir, createStreamMs: 0, deleteStreamMs: 0, updateStreamMs: 0, shardLimit: 100 });
+  const server = kinesalite({
+    path: dataDir,
+    createStreamMs: 0,
+    deleteStreamMs: 0,
+    updateStreamMs: 0,
+    shardLimit: 100,
+  });
   refuseBrowsers(server);
   if (onWrite) announceWrites(server, onWrite);
   await listen(server, port);
@@ -45,7 +51,8 @@ export const startKinesalite = async ({
 
 const listen = (server: Server, port: number): Promise<void> =>
   new Promise((resolve, reject) => {
-    const onError = (error: Error): void => reject(new EmulatorStartError('kinesalite', error.message, { cause: error }));
+    const onError = (error: Error): void =>
+      reject(new EmulatorStartError('kinesalite', error.message, { cause: error }));
     server.once('error', onError);
     server.listen(port, '127.0.0.1', () => {
       server.off('error', onError);
@@ -63,12 +70,18 @@ const refuseBrowsers = (server: Server): void => {
       return;
     }
     request.resume();
-    response.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' }).end("The local cloud's Kinesis does not answer web pages.\n");
+    response
+      .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+      .end("The local cloud's Kinesis does not answer web pages.\n");
   });
 };
 
 /** Calls after which a stream's readers should look: new records, or new shards. */
-const WRITE_TARGETS = new Set(['PutRecord', 'PutRecords', 'SplitShard', 'MergeShards', 'UpdateShardCount'].map((action) => `Kinesis_20131202.${action}`));
+const WRITE_TARGETS = new Set(
+  ['PutRecord', 'PutRecords', 'SplitShard', 'MergeShards', 'UpdateShardCount'].map(
+    (action) => `Kinesis_20131202.${action}`,
+  ),
+);
 const STREAM_NAME = Buffer.from('"StreamName"');
 
 /** Wraps kinesalite's request listener to tell `onWrite` which stream took records (undefined: it could not tell). */

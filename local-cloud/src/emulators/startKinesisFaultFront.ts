@@ -24,8 +24,20 @@ export function isKinesisWrite(target: string | string[] | undefined): boolean {
 /** The answer real Kinesis gives in each refusal mode. */
 export function refusalAnswer(mode: WriteRefusal): { status: number; body: string } {
   return mode === 'throttle'
-    ? { status: 400, body: JSON.stringify({ __type: 'ProvisionedThroughputExceededException', message: 'Rate exceeded for shard in stream under account 000000000000.' }) }
-    : { status: 503, body: JSON.stringify({ __type: 'ServiceUnavailable', message: 'The service is unavailable. Please try again later.' }) };
+    ? {
+        status: 400,
+        body: JSON.stringify({
+          __type: 'ProvisionedThroughputExceededException',
+          message: 'Rate exceeded for shard in stream under account 000000000000.',
+        }),
+      }
+    : {
+        status: 503,
+        body: JSON.stringify({
+          __type: 'ServiceUnavailable',
+          message: 'The service is unavailable. Please try again later.',
+        }),
+      };
 }
 
 /**
@@ -42,7 +54,14 @@ export async function startKinesisFaultFront(target: string): Promise<KinesisFau
   /** Passes the request on, its body streamed, or `body` when it was read already. */
   const forward = (request: IncomingMessage, response: ServerResponse, body?: Buffer): void => {
     const proxied = http.request(
-      { host: upstream.hostname, port: upstream.port, method: request.method, path: request.url, headers: request.headers, agent },
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+        agent,
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
@@ -56,7 +75,11 @@ export async function startKinesisFaultFront(target: string): Promise<KinesisFau
   const refuse = (mode: WriteRefusal, response: ServerResponse): void => {
     refused[mode]++;
     const { status, body } = refusalAnswer(mode);
-    response.writeHead(status, { 'content-type': 'application/x-amz-json-1.1', 'content-length': Buffer.byteLength(body), 'x-amzn-RequestId': 'local-fault' });
+    response.writeHead(status, {
+      'content-type': 'application/x-amz-json-1.1',
+      'content-length': Buffer.byteLength(body),
+      'x-amzn-RequestId': 'local-fault',
+    });
     response.end(body);
   };
 
@@ -71,7 +94,8 @@ export async function startKinesisFaultFront(target: string): Promise<KinesisFau
   return {
     endpoint: server.endpoint,
     refused,
-    refuseWrites: (mode, forMs, streamName) => void (refusal = { mode, until: Date.now() + forMs, ...(streamName === undefined ? {} : { streamName }) }),
+    refuseWrites: (mode, forMs, streamName) =>
+      void (refusal = { mode, until: Date.now() + forMs, ...(streamName === undefined ? {} : { streamName }) }),
     allowWrites: () => void (refusal = undefined),
     stop: async () => {
       await server.stop();

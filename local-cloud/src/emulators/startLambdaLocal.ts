@@ -26,28 +26,45 @@ export async function startLambdaLocal(options: LambdaLocalOptions): Promise<Emu
     const path = (request.url ?? '/').split('?', 1)[0]!;
     const match = INVOKE_PATH.exec(path);
     const body = await readBody(request);
-    if (request.method !== 'POST' || !match) return send(response, 404, 'UnknownOperationException', { message: `The local Lambda has no ${request.method} ${path}.` });
-    if (body === undefined) return send(response, 413, 'RequestTooLargeException', { message: `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation` });
+    if (request.method !== 'POST' || !match)
+      return send(response, 404, 'UnknownOperationException', {
+        message: `The local Lambda has no ${request.method} ${path}.`,
+      });
+    if (body === undefined)
+      return send(response, 413, 'RequestTooLargeException', {
+        message: `Request must be smaller than ${MAX_PAYLOAD_BYTES} bytes for the InvokeFunction operation`,
+      });
     const name = decodeURIComponent(match[1]!).split(':function:').pop()!.split(':', 1)[0]!;
     let event: unknown;
     try {
       event = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      return send(response, 400, 'InvalidRequestContentException', { message: 'Could not parse request body into json' });
+      return send(response, 400, 'InvalidRequestContentException', {
+        message: 'Could not parse request body into json',
+      });
     }
     const running = options.invoke(name, event);
-    if (!running) return send(response, 404, 'ResourceNotFoundException', { Type: 'User', message: `Function not found: ${name}` });
+    if (!running)
+      return send(response, 404, 'ResourceNotFoundException', { Type: 'User', message: `Function not found: ${name}` });
     try {
       const result = await running;
       return send(response, 200, undefined, result ?? null);
     } catch (error) {
       const errorType = error instanceof FunctionError ? error.errorType : (error as Error).name;
-      return send(response, 200, undefined, { errorType, errorMessage: functionMessage(error as Error) }, { 'X-Amz-Function-Error': 'Unhandled' });
+      return send(
+        response,
+        200,
+        undefined,
+        { errorType, errorMessage: functionMessage(error as Error) },
+        { 'X-Amz-Function-Error': 'Unhandled' },
+      );
     }
   };
 
   const server = http.createServer((request, response) => {
-    handle(request, response).catch((error: Error) => send(response, 500, 'ServiceException', { message: error.message }));
+    handle(request, response).catch((error: Error) =>
+      send(response, 500, 'ServiceException', { message: error.message }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -70,7 +87,13 @@ function functionMessage(error: Error): string {
   return match ? match[1]! : error.message;
 }
 
-function send(response: ServerResponse, status: number, errorType: string | undefined, body: unknown, headers: Record<string, string> = {}): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  errorType: string | undefined,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   response.writeHead(status, {
     'content-type': 'application/json',

@@ -63,7 +63,11 @@ export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promi
     if (request.method === 'POST' && path === '/') {
       const target = String(request.headers['x-amz-target'] ?? '');
       const input = parseJsonInput(await readBody(request, MAX_CONTROL_PLANE_BYTES));
-      if (!target.startsWith('SageMaker.')) throw new SageMakerApiError('UnknownOperationException', `X-Amz-Target '${target}' is not a SageMaker operation.`);
+      if (!target.startsWith('SageMaker.'))
+        throw new SageMakerApiError(
+          'UnknownOperationException',
+          `X-Amz-Target '${target}' is not a SageMaker operation.`,
+        );
       const output = await controlPlane.call(target.slice('SageMaker.'.length), input);
       return send(response, 200, { 'content-type': 'application/x-amz-json-1.1' }, JSON.stringify(output));
     }
@@ -72,7 +76,11 @@ export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promi
       const body = await readBody(request, MAX_INVOCATION_BYTES);
       if (Date.now() < refusingUntil) {
         refusedInvocations++;
-        throw new SageMakerApiError('ServiceUnavailable', `Endpoint ${endpointName} is unavailable; try again later.`, 503);
+        throw new SageMakerApiError(
+          'ServiceUnavailable',
+          `Endpoint ${endpointName} is unavailable; try again later.`,
+          503,
+        );
       }
       const answer = invokeEndpoint(controlPlane.deploymentOf(endpointName), {
         endpointName,
@@ -83,16 +91,28 @@ export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promi
       return send(response, answer.statusCode, answer.headers, answer.body);
     }
     request.resume();
-    throw new SageMakerApiError('UnknownOperationException', `The local SageMaker has no ${request.method} ${path}.`, 404);
+    throw new SageMakerApiError(
+      'UnknownOperationException',
+      `The local SageMaker has no ${request.method} ${path}.`,
+      404,
+    );
   };
 
   const server = http.createServer((request, response) => {
     response.setHeader('x-amzn-RequestId', randomUUID());
     handle(request, response).catch((error: unknown) => {
       if (!(error instanceof SageMakerApiError)) log(`SageMaker: ${request.method} ${request.url}: ${String(error)}`);
-      const apiError = error instanceof SageMakerApiError ? error : new SageMakerApiError('InternalFailure', 'The local SageMaker failed; see its log.', 500);
+      const apiError =
+        error instanceof SageMakerApiError
+          ? error
+          : new SageMakerApiError('InternalFailure', 'The local SageMaker failed; see its log.', 500);
       const body = { __type: apiError.type, message: apiError.message, Message: apiError.message, ...apiError.fields };
-      send(response, apiError.statusCode, { 'content-type': 'application/json', 'x-amzn-ErrorType': apiError.type }, JSON.stringify(body));
+      send(
+        response,
+        apiError.statusCode,
+        { 'content-type': 'application/json', 'x-amzn-ErrorType': apiError.type },
+        JSON.stringify(body),
+      );
     });
   });
   server.keepAliveTimeout = 65_000;
@@ -129,7 +149,13 @@ function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer> {
     });
     request.on('end', () => {
       if (size <= maxBytes) return resolve(Buffer.concat(chunks, size));
-      reject(new SageMakerApiError('ValidationError', `The request body is ${size} bytes; the local SageMaker takes at most ${maxBytes}.`, 413));
+      reject(
+        new SageMakerApiError(
+          'ValidationError',
+          `The request body is ${size} bytes; the local SageMaker takes at most ${maxBytes}.`,
+          413,
+        ),
+      );
     });
     request.on('error', reject);
   });
@@ -153,7 +179,8 @@ function send(response: ServerResponse, status: number, headers: Record<string, 
 
 const listen = (server: http.Server, port: number): Promise<void> =>
   new Promise((resolve, reject) => {
-    const onError = (error: Error): void => reject(new EmulatorStartError('local SageMaker', error.message, { cause: error }));
+    const onError = (error: Error): void =>
+      reject(new EmulatorStartError('local SageMaker', error.message, { cause: error }));
     server.once('error', onError);
     server.listen(port, '127.0.0.1', () => {
       server.off('error', onError);

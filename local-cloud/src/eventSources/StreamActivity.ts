@@ -34,6 +34,7 @@ export class StreamActivity {
       this.listeners.get(`${kind}:${stream}`)?.forEach((listener) => listener());
       return;
     }
-    for (const [key, listeners] of this.listeners) if (key.startsWith(`${kind}:`)) listeners.forEach((listener) => listener());
+    for (const [key, listeners] of this.listeners)
+      if (key.startsWith(`${kind}:`)) listeners.forEach((listener) => listener());
   }
 }

@@ -52,7 +52,9 @@ export class StreamEventSourceMapping implements EventSourceMapping {
     const shards = await this.deps.source.listShards();
     if (!(await this.checkpoints.isInitialized())) await this.recordStartingPositions(shards);
     const controller = new AbortController();
-    const unsubscribe = this.deps.activity?.subscribe(this.trigger.kind, activityKey(this.trigger), () => this.wake()) ?? (() => undefined);
+    const unsubscribe =
+      this.deps.activity?.subscribe(this.trigger.kind, activityKey(this.trigger), () => this.wake()) ??
+      (() => undefined);
     this.running = { controller, supervisor: this.supervise(controller.signal, shards), unsubscribe };
   }
 
@@ -90,7 +92,10 @@ export class StreamEventSourceMapping implements EventSourceMapping {
       if ((await this.checkpoints.read(shardId)) !== undefined) continue;
       await this.checkpoints.write(shardId, await this.startingPosition(shardId));
     }
-    await this.checkpoints.markInitialized({ functionName: this.trigger.functionName, streamArn: this.trigger.streamArn });
+    await this.checkpoints.markInitialized({
+      functionName: this.trigger.functionName,
+      streamArn: this.trigger.streamArn,
+    });
   }
 
   private async startingPosition(shardId: string): Promise<ShardPosition> {
@@ -122,7 +127,9 @@ export class StreamEventSourceMapping implements EventSourceMapping {
           .then((outcome) => {
             if (outcome === 'finished') finished.add(shard.shardId);
           })
-          .catch((error: unknown) => this.deps.log('shard poller failed', { shardId: shard.shardId, error: String(error) }))
+          .catch((error: unknown) =>
+            this.deps.log('shard poller failed', { shardId: shard.shardId, error: String(error) }),
+          )
           .finally(() => {
             active.delete(shard.shardId);
             this.pollers.delete(shard.shardId);

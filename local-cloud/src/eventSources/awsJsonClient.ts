@@ -28,7 +28,10 @@ export type AwsJsonCall = <Output>(operation: string, input: object) => Promise<
  * const { Shards } = await kinesis<{ Shards: { ShardId: string }[] }>('ListShards', { StreamName: 'events' });
  * ```
  */
-export function awsJsonClient(endpoint: string, api: { targetPrefix: string; version: '1.0' | '1.1'; service: string }): AwsJsonCall {
+export function awsJsonClient(
+  endpoint: string,
+  api: { targetPrefix: string; version: '1.0' | '1.1'; service: string },
+): AwsJsonCall {
   const url = new URL(endpoint);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
   const contentType = `application/x-amz-json-${api.version}`;
@@ -61,7 +64,13 @@ export function awsJsonClient(endpoint: string, api: { targetPrefix: string; ver
             try {
               parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
             } catch {
-              return reject(new AwsJsonError('InvalidResponse', `${operation} answered ${response.statusCode} with ${text.slice(0, 200)}`, response.statusCode ?? 0));
+              return reject(
+                new AwsJsonError(
+                  'InvalidResponse',
+                  `${operation} answered ${response.statusCode} with ${text.slice(0, 200)}`,
+                  response.statusCode ?? 0,
+                ),
+              );
             }
             if (response.statusCode === 200) return resolve(parsed as Output);
             const type = String(parsed.__type ?? `Http${response.statusCode}`);
@@ -73,7 +82,8 @@ export function awsJsonClient(endpoint: string, api: { targetPrefix: string; ver
       request.on('error', (error: NodeJS.ErrnoException) => {
         // A kept-alive connection the emulator closed while idle fails the next request on it: the
         // request never reached the server, so it is sent again once on a new connection (these are reads).
-        if (!retried && request.reusedSocket && error.code === 'ECONNRESET') resolve(call<Output>(operation, input, true));
+        if (!retried && request.reusedSocket && error.code === 'ECONNRESET')
+          resolve(call<Output>(operation, input, true));
         else reject(error);
       });
       request.end(body);
@@ -86,13 +96,18 @@ const clients = new Map<string, AwsJsonCall>();
 /** The Kinesis API of a local endpoint (one client, and its connections, per endpoint). */
 export function kinesisJsonClient(endpoint: string): AwsJsonCall {
   const key = `kinesis ${endpoint}`;
-  if (!clients.has(key)) clients.set(key, awsJsonClient(endpoint, { targetPrefix: 'Kinesis_20131202', version: '1.1', service: 'kinesis' }));
+  if (!clients.has(key))
+    clients.set(key, awsJsonClient(endpoint, { targetPrefix: 'Kinesis_20131202', version: '1.1', service: 'kinesis' }));
   return clients.get(key)!;
 }
 
 /** The DynamoDB Streams API of a local endpoint (one client, and its connections, per endpoint). */
 export function dynamoDbStreamsJsonClient(endpoint: string): AwsJsonCall {
   const key = `dynamodb-streams ${endpoint}`;
-  if (!clients.has(key)) clients.set(key, awsJsonClient(endpoint, { targetPrefix: 'DynamoDBStreams_20120810', version: '1.0', service: 'dynamodb' }));
+  if (!clients.has(key))
+    clients.set(
+      key,
+      awsJsonClient(endpoint, { targetPrefix: 'DynamoDBStreams_20120810', version: '1.0', service: 'dynamodb' }),
+    );
   return clients.get(key)!;
 }

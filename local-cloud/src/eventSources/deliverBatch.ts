@@ -63,7 +63,12 @@ export const deliverBatch = async (
     context.stats.failedInvocations += 1;
     // A partial batch response is the function asking for the rest again (a record it could not do
     // yet, or one that waits for another service's decision): not a failed invocation.
-    if (verdict.kind === 'partialFailure') context.log('re-delivering from the record the function reported', { shardId: context.shardId, size: batch.records.length, ...verdict });
+    if (verdict.kind === 'partialFailure')
+      context.log('re-delivering from the record the function reported', {
+        shardId: context.shardId,
+        size: batch.records.length,
+        ...verdict,
+      });
     else context.log('batch failed', { shardId: context.shardId, size: batch.records.length, ...verdict });
     if (verdict.kind === 'partialFailure') {
       await succeed(context, batch.records.slice(0, verdict.firstFailedIndex));

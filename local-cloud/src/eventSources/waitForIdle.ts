@@ -27,10 +27,14 @@ export class PipelineBusyError extends LocalCloudError {
  *
  * @throws {@link PipelineBusyError} after `timeoutMs`.
  */
-export async function waitForIdle(mappings: readonly EventSourceMapping[], options: { timeoutMs?: number } = {}): Promise<void> {
+export async function waitForIdle(
+  mappings: readonly EventSourceMapping[],
+  options: { timeoutMs?: number } = {},
+): Promise<void> {
   const timeoutMs = options.timeoutMs ?? 360_000;
   const deadline = Date.now() + timeoutMs;
-  const processed = () => mappings.reduce((sum, mapping) => sum + mapping.stats().delivered + mapping.stats().sentToOnFailure, 0);
+  const processed = () =>
+    mappings.reduce((sum, mapping) => sum + mapping.stats().delivered + mapping.stats().sentToOnFailure, 0);
   for (let round = 0; round < MAX_ROUNDS; round++) {
     const roundStart = performance.now();
     const processedBefore = processed();

@@ -60,7 +60,9 @@ export class FunctionPool {
 
   /** Starts `count` instances ahead of traffic so the first requests skip the cold start. */
   async warm(count = 1): Promise<void> {
-    const started = Array.from({ length: Math.min(count, this.options.maxInstances) - this.instances.size }, () => this.spawn());
+    const started = Array.from({ length: Math.min(count, this.options.maxInstances) - this.instances.size }, () =>
+      this.spawn(),
+    );
     started.forEach((instance) => this.startIdleTimer(instance));
     await Promise.all(started.map((instance) => instance.ready));
   }
@@ -108,7 +110,9 @@ export class FunctionPool {
    * FunctionCrashError and the next invocation starts a fresh instance. For fault tests.
    */
   async kill(): Promise<void> {
-    await Promise.all([...this.instances].map((instance) => this.retire(instance, new FunctionCrashError(this.fn.name, 'killed'))));
+    await Promise.all(
+      [...this.instances].map((instance) => this.retire(instance, new FunctionCrashError(this.fn.name, 'killed'))),
+    );
   }
 
   /**
@@ -117,7 +121,8 @@ export class FunctionPool {
    */
   async stop(graceMs = STOP_GRACE_MS): Promise<void> {
     this.stopped = true;
-    for (const waiter of this.waiting.splice(0)) waiter.reject(new FunctionCrashError(this.fn.name, 'the local cloud is stopping'));
+    for (const waiter of this.waiting.splice(0))
+      waiter.reject(new FunctionCrashError(this.fn.name, 'the local cloud is stopping'));
     if (this.running > 0) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, graceMs);
@@ -206,7 +211,9 @@ export class FunctionPool {
       stdout: true,
       stderr: true,
       // LOCAL_CLOUD_CPU_PROFILE=<dir> writes a V8 CPU profile per instance, to see where a handler's time goes.
-      ...(process.env.LOCAL_CLOUD_CPU_PROFILE ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${process.env.LOCAL_CLOUD_CPU_PROFILE}`] } : {}),
+      ...(process.env.LOCAL_CLOUD_CPU_PROFILE
+        ? { execArgv: ['--cpu-prof', `--cpu-prof-dir=${process.env.LOCAL_CLOUD_CPU_PROFILE}`] }
+        : {}),
     });
     worker.stdout.pipe(this.options.logs, { end: false });
     worker.stderr.pipe(this.options.logs, { end: false });

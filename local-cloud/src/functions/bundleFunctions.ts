@@ -34,10 +34,19 @@ export async function bundleFunctions(
     const settings = group[0]!.esbuild;
     const extension = settings.outputFileExtension ?? '.js';
     const units = group.map((fn) => ({ id: fn.name, entryPoints: [{ in: entryOf(fn), out: fn.key }] }));
-    const built = await cachedBuild(units, { esbuild: toBuildOptions(settings), root: options.root, cacheDir: options.cacheDir, hashes });
+    const built = await cachedBuild(units, {
+      esbuild: toBuildOptions(settings),
+      root: options.root,
+      cacheDir: options.cacheDir,
+      hashes,
+    });
     for (const fn of group) {
       const { dir, fromCache } = built.get(fn.name)!;
-      bundles.set(fn.name, { bundlePath: path.join(dir, `${fn.key}${extension}`), exportName: exportOf(fn), fromCache });
+      bundles.set(fn.name, {
+        bundlePath: path.join(dir, `${fn.key}${extension}`),
+        exportName: exportOf(fn),
+        fromCache,
+      });
     }
   }
   return bundles;

@@ -35,9 +35,9 @@ export function compileRoutes<T>(routes: readonly RouteDefinition<T>[]): Compile
         .filter(Boolean)
         .map((segment) => {
           const greedy = /^\{(\w+)\+\}$/.exec(segment);
-          if (greedy) return parameterNames.push(greedy[1]!), specificity.push(0), '/(.+)';
+          if (greedy) return (parameterNames.push(greedy[1]!), specificity.push(0), '/(.+)');
           const parameter = /^\{(\w+)\}$/.exec(segment);
-          if (parameter) return parameterNames.push(parameter[1]!), specificity.push(1), '/([^/]+)';
+          if (parameter) return (parameterNames.push(parameter[1]!), specificity.push(1), '/([^/]+)');
           specificity.push(2);
           return '/' + segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
         })
@@ -45,7 +45,9 @@ export function compileRoutes<T>(routes: readonly RouteDefinition<T>[]): Compile
       const routeKey = `${route.method === '*' ? 'ANY' : route.method} ${route.path}`;
       return { ...route, routeKey, pattern: new RegExp(`^${source || '/'}/?$`), parameterNames, specificity };
     })
-    .sort((a, b) => compareSpecificity(b.specificity, a.specificity) || Number(a.method === '*') - Number(b.method === '*'));
+    .sort(
+      (a, b) => compareSpecificity(b.specificity, a.specificity) || Number(a.method === '*') - Number(b.method === '*'),
+    );
 }
 
 export function matchRoute<T>(routes: readonly CompiledRoute<T>[], method: string, path: string): RouteMatch<T> {

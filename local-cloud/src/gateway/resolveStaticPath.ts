@@ -24,7 +24,11 @@ export type StaticPathMatch =
  * resolveStaticPath({ path: '/dashboard', root: '/site' }, '/dashboard/main.js', '')   // { kind: 'file', file: '/site/main.js' }
  * resolveStaticPath({ path: '/dashboard', root: '/site' }, '/dashboard/../etc', '')    // { kind: 'not_found' }
  */
-export function resolveStaticPath(site: StaticSiteMount, requestPath: string, search: string): StaticPathMatch | undefined {
+export function resolveStaticPath(
+  site: StaticSiteMount,
+  requestPath: string,
+  search: string,
+): StaticPathMatch | undefined {
   if (requestPath === site.path) return { kind: 'redirect', location: `${site.path}/${search}` };
   if (!requestPath.startsWith(`${site.path}/`)) return undefined;
   const relative = requestPath.slice(site.path.length + 1);

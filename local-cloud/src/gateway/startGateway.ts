@@ -78,21 +78,42 @@ export async function startGateway(options: {
     if (method === 'OPTIONS' && match.kind !== 'not_found') return send(response, 204, CORS_HEADERS, '');
     if (match.kind === 'not_found') {
       request.resume();
-      return sendError(response, 404, 'not_found', `No route ${method} ${path}; see contracts/openapi.yaml for the API.`, requestId);
+      return sendError(
+        response,
+        404,
+        'not_found',
+        `No route ${method} ${path}; see contracts/openapi.yaml for the API.`,
+        requestId,
+      );
     }
     if (match.kind === 'bad_path') {
       request.resume();
-      return sendError(response, 400, 'invalid_request', `Cannot read ${match.detail}; encode it with encodeURIComponent.`, requestId);
+      return sendError(
+        response,
+        400,
+        'invalid_request',
+        `Cannot read ${match.detail}; encode it with encodeURIComponent.`,
+        requestId,
+      );
     }
     if (match.kind === 'method_not_allowed') {
       request.resume();
       const allow = match.allowed.join(', ');
-      return sendError(response, 405, 'method_not_allowed', `${path} accepts ${allow}, not ${method}.`, requestId, { allow });
+      return sendError(response, 405, 'method_not_allowed', `${path} accepts ${allow}, not ${method}.`, requestId, {
+        allow,
+      });
     }
 
     const body = await readBody(request);
     if (body === undefined) {
-      return sendError(response, 413, 'payload_too_large', `The request body is over ${MAX_REQUEST_BYTES} bytes.`, requestId, { connection: 'close' });
+      return sendError(
+        response,
+        413,
+        'payload_too_large',
+        `The request body is over ${MAX_REQUEST_BYTES} bytes.`,
+        requestId,
+        { connection: 'close' },
+      );
     }
     const event = toHttpApiEvent({
       method,
@@ -141,18 +162,37 @@ export async function startGateway(options: {
 }
 
 /** Answers a request for a static site's file: GET and HEAD only, with the file's content type. */
-async function serveStatic(request: IncomingMessage, response: ServerResponse, found: StaticPathMatch, requestId: string): Promise<void> {
+async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  found: StaticPathMatch,
+  requestId: string,
+): Promise<void> {
   request.resume();
   const method = request.method ?? 'GET';
   const requestPath = (request.url ?? '/').split('?', 1)[0]!;
   if (method !== 'GET' && method !== 'HEAD') {
-    return sendError(response, 405, 'method_not_allowed', `${requestPath} is a static file; it accepts GET, HEAD, not ${method}.`, requestId, { allow: 'GET, HEAD' });
+    return sendError(
+      response,
+      405,
+      'method_not_allowed',
+      `${requestPath} is a static file; it accepts GET, HEAD, not ${method}.`,
+      requestId,
+      { allow: 'GET, HEAD' },
+    );
   }
   if (found.kind === 'redirect') return send(response, 301, { location: found.location }, '');
   if (found.kind === 'bad_path') {
-    return sendError(response, 400, 'invalid_request', `Cannot read ${found.detail}; encode it with encodeURIComponent.`, requestId);
+    return sendError(
+      response,
+      400,
+      'invalid_request',
+      `Cannot read ${found.detail}; encode it with encodeURIComponent.`,
+      requestId,
+    );
   }
-  const file = found.kind === 'file' && (await stat(found.file).catch(() => undefined))?.isFile() ? found.file : undefined;
+  const file =
+    found.kind === 'file' && (await stat(found.file).catch(() => undefined))?.isFile() ? found.file : undefined;
   if (!file) return sendError(response, 404, 'not_found', `No file ${requestPath} in the static site.`, requestId);
   const body = await readFile(file);
   send(
@@ -199,14 +239,22 @@ function sendResult(response: ServerResponse, result: unknown): void {
     const body = typeof result === 'string' ? result : JSON.stringify(result ?? null);
     return send(response, 200, { 'content-type': 'application/json' }, body);
   }
-  const { statusCode, headers = {}, body = '', isBase64Encoded, cookies } = result as {
+  const {
+    statusCode,
+    headers = {},
+    body = '',
+    isBase64Encoded,
+    cookies,
+  } = result as {
     statusCode: number;
     headers?: Record<string, string | number | boolean>;
     body?: string;
     isBase64Encoded?: boolean;
     cookies?: string[];
   };
-  const outgoing: Record<string, string | string[]> = Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, String(v)]));
+  const outgoing: Record<string, string | string[]> = Object.fromEntries(
+    Object.entries(headers).map(([k, v]) => [k, String(v)]),
+  );
   if (cookies?.length) outgoing['set-cookie'] = cookies;
   send(response, statusCode, outgoing, isBase64Encoded ? Buffer.from(body, 'base64') : body);
 }
@@ -219,10 +267,20 @@ function sendError(
   requestId: string,
   headers: Record<string, string> = {},
 ): void {
-  send(response, status, { 'content-type': 'application/json', ...headers }, JSON.stringify({ code, message, request_id: requestId }));
+  send(
+    response,
+    status,
+    { 'content-type': 'application/json', ...headers },
+    JSON.stringify({ code, message, request_id: requestId }),
+  );
 }
 
-function send(response: ServerResponse, status: number, headers: Record<string, string | string[]>, body: string | Buffer): void {
+function send(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string | string[]>,
+  body: string | Buffer,
+): void {
   response.writeHead(status, headers);
   response.end(body);
 }

@@ -43,6 +43,12 @@ export class UsageMeter {
       byScope[scope] = Object.fromEntries(usage);
       for (const [unit, amount] of usage) total.set(unit, (total.get(unit) ?? 0) + amount);
     }
-    return { since: this.since.toISOString(), until: now.toISOString(), metered: [...this.metered], byScope, total: Object.fromEntries(total) };
+    return {
+      since: this.since.toISOString(),
+      until: now.toISOString(),
+      metered: [...this.metered],
+      byScope,
+      total: Object.fromEntries(total),
+    };
   }
 }

@@ -54,19 +54,29 @@ export interface DynamoDbUnits {
  * // functions get AWS_ENDPOINT_URL_DYNAMODB = meter.endpointFor(functionName)
  * ```
  */
-export async function startDynamoDbMeter(upstream: string, onUnits: (scope: string, units: DynamoDbUnits) => void): Promise<DynamoDbMeter> {
+export async function startDynamoDbMeter(
+  upstream: string,
+  onUnits: (scope: string, units: DynamoDbUnits) => void,
+): Promise<DynamoDbMeter> {
   const dynamoDbLocal = upstreamClient(upstream);
-  const forward = (method: string, headers: http.IncomingHttpHeaders, body: Buffer) => dynamoDbLocal.call(method, '/', headers, body);
+  const forward = (method: string, headers: http.IncomingHttpHeaders, body: Buffer) =>
+    dynamoDbLocal.call(method, '/', headers, body);
 
   /** The current size of each keyed item, read after the transaction (an item that is gone counts as 1 byte). */
   const sizesOf = async (request: IncomingMessage, keys: { TableName: string; Key: Item }[]): Promise<number[]> => {
     if (keys.length === 0) return [];
     const RequestItems: Record<string, { Keys: Item[] }> = {};
     for (const { TableName, Key } of keys) (RequestItems[TableName] ??= { Keys: [] }).Keys.push(Key);
-    const answer = await forward('POST', { ...request.headers, 'x-amz-target': 'DynamoDB_20120810.BatchGetItem' }, Buffer.from(JSON.stringify({ RequestItems })));
+    const answer = await forward(
+      'POST',
+      { ...request.headers, 'x-amz-target': 'DynamoDB_20120810.BatchGetItem' },
+      Buffer.from(JSON.stringify({ RequestItems })),
+    );
     const found = (JSON.parse(answer.body.toString('utf8')) as { Responses?: Record<string, Item[]> }).Responses ?? {};
     return keys.map(({ TableName, Key }) => {
-      const item = found[TableName]?.find((candidate) => Object.entries(Key).every(([name, value]) => JSON.stringify(candidate[name]) === JSON.stringify(value)));
+      const item = found[TableName]?.find((candidate) =>
+        Object.entries(Key).every(([name, value]) => JSON.stringify(candidate[name]) === JSON.stringify(value)),
+      );
       return item ? dynamoDbItemSize(item) : 1;
     });
   };
@@ -74,10 +84,15 @@ export async function startDynamoDbMeter(upstream: string, onUnits: (scope: stri
   const transactWriteUnits = async (request: IncomingMessage, items: TransactWriteItem[]): Promise<DynamoDbUnits> => {
     const keyed = items.flatMap((item) => {
       const target = item.Update ?? item.Delete ?? item.ConditionCheck;
-      return target ? [{ TableName: target.TableName, Key: target.Key, checkOnly: item.ConditionCheck !== undefined }] : [];
+      return target
+        ? [{ TableName: target.TableName, Key: target.Key, checkOnly: item.ConditionCheck !== undefined }]
+        : [];
     });
     const sizes = await sizesOf(request, keyed);
-    let writes = items.reduce((sum, item) => sum + (item.Put ? writeRequestUnits(dynamoDbItemSize(item.Put.Item), { transactional: true }) : 0), 0);
+    let writes = items.reduce(
+      (sum, item) => sum + (item.Put ? writeRequestUnits(dynamoDbItemSize(item.Put.Item), { transactional: true }) : 0),
+      0,
+    );
     let reads = 0;
     keyed.forEach(({ checkOnly }, index) => {
       if (checkOnly) reads += readRequestUnits(sizes[index]!, 'transactional');
@@ -105,14 +120,22 @@ export async function startDynamoDbMeter(upstream: string, onUnits: (scope: stri
       // 20), so a transaction is counted from its items: 2 write units per started KB of each written
       // item, 2 read units per started 4 KB of each checked or read item.
       const units = operation.writes
-        ? await transactWriteUnits(request, (JSON.parse(body.toString('utf8')) as { TransactItems: TransactWriteItem[] }).TransactItems)
+        ? await transactWriteUnits(
+            request,
+            (JSON.parse(body.toString('utf8')) as { TransactItems: TransactWriteItem[] }).TransactItems,
+          )
         : transactGetUnits(JSON.parse(answer.body.toString('utf8')) as { Responses?: { Item?: Item }[] });
       onUnits(scope, units);
       if (!asked) answerBody = withoutConsumedCapacity(answer.body);
     } else if (operation && answer.status === 200) {
-      const payload = JSON.parse(answer.body.toString('utf8')) as { ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[] };
+      const payload = JSON.parse(answer.body.toString('utf8')) as {
+        ConsumedCapacity?: ConsumedCapacity | ConsumedCapacity[];
+      };
       const units = [payload.ConsumedCapacity ?? []].flat().reduce((sum, entry) => sum + (entry.CapacityUnits ?? 0), 0);
-      onUnits(scope, { readRequestUnits: operation.writes ? 0 : units, writeRequestUnits: operation.writes ? units : 0 });
+      onUnits(scope, {
+        readRequestUnits: operation.writes ? 0 : units,
+        writeRequestUnits: operation.writes ? units : 0,
+      });
       if (!asked) answerBody = withoutConsumedCapacity(answer.body);
     } else if (operation?.writes && answer.body.includes('ConditionalCheckFailedException')) {
       onUnits(scope, { readRequestUnits: 0, writeRequestUnits: FAILED_CONDITION_WRITE_UNITS });
@@ -120,14 +143,17 @@ export async function startDynamoDbMeter(upstream: string, onUnits: (scope: stri
     // The body goes back whole, with its length: DynamoDB Local's chunked framing of a large answer does not apply to it.
     const { 'transfer-encoding': _chunked, ...passed } = answer.headers;
     const headers: http.OutgoingHttpHeaders = { ...passed, 'content-length': String(answerBody.length) };
-    if (answerBody !== answer.body && headers['x-amz-crc32'] !== undefined) headers['x-amz-crc32'] = String(crc32(answerBody));
+    if (answerBody !== answer.body && headers['x-amz-crc32'] !== undefined)
+      headers['x-amz-crc32'] = String(crc32(answerBody));
     response.writeHead(answer.status, headers).end(answerBody);
   };
 
   const server = http.createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return response.destroy();
-      response.writeHead(502, { 'content-type': 'application/x-amz-json-1.0' }).end(JSON.stringify({ __type: 'InternalServerError', message: String(error) }));
+      response
+        .writeHead(502, { 'content-type': 'application/x-amz-json-1.0' })
+        .end(JSON.stringify({ __type: 'InternalServerError', message: String(error) }));
     });
   });
   server.keepAliveTimeout = 65_000;
@@ -145,7 +171,10 @@ export async function startDynamoDbMeter(upstream: string, onUnits: (scope: stri
 }
 
 function transactGetUnits(answer: { Responses?: { Item?: Item }[] }): DynamoDbUnits {
-  const reads = (answer.Responses ?? []).reduce((sum, { Item: item }) => sum + readRequestUnits(item ? dynamoDbItemSize(item) : 1, 'transactional'), 0);
+  const reads = (answer.Responses ?? []).reduce(
+    (sum, { Item: item }) => sum + readRequestUnits(item ? dynamoDbItemSize(item) : 1, 'transactional'),
+    0,
+  );
   return { readRequestUnits: reads, writeRequestUnits: 0 };
 }
 

@@ -26,7 +26,10 @@ interface PutRecordEntry {
  * // functions get AWS_ENDPOINT_URL_KINESIS = meter.endpointFor(functionName)
  * ```
  */
-export async function startKinesisMeter(upstream: string, onPayloadUnits: (scope: string, units: number) => void): Promise<KinesisMeter> {
+export async function startKinesisMeter(
+  upstream: string,
+  onPayloadUnits: (scope: string, units: number) => void,
+): Promise<KinesisMeter> {
   const kinesis = upstreamClient(upstream);
   const front = await startFrontServer(async (request, response) => {
     const body = await readWholeBody(request);

@@ -20,7 +20,9 @@ export interface FrontServer {
  * await front.stop();
  * ```
  */
-export async function startFrontServer(handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>): Promise<FrontServer> {
+export async function startFrontServer(
+  handle: (request: IncomingMessage, response: ServerResponse) => Promise<void>,
+): Promise<FrontServer> {
   const server = http.createServer((request, response) => {
     handle(request, response).catch(() => response.destroy());
   });

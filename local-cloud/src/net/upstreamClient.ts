@@ -31,11 +31,20 @@ export function upstreamClient(target: string): UpstreamClient {
     call: (method, path, headers, body) =>
       new Promise((resolve, reject) => {
         const request = http.request(
-          { host: upstream.hostname, port: upstream.port, method, path, headers: { ...headers, host: upstream.host, 'content-length': String(body.length) }, agent },
+          {
+            host: upstream.hostname,
+            port: upstream.port,
+            method,
+            path,
+            headers: { ...headers, host: upstream.host, 'content-length': String(body.length) },
+            agent,
+          },
           (answer) => {
             const chunks: Buffer[] = [];
             answer.on('data', (chunk: Buffer) => chunks.push(chunk));
-            answer.on('end', () => resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) }));
+            answer.on('end', () =>
+              resolve({ status: answer.statusCode ?? 502, headers: answer.headers, body: Buffer.concat(chunks) }),
+            );
             answer.on('error', reject);
           },
         );

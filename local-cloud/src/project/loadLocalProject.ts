@@ -64,7 +64,10 @@ function toLocalFunction(
   fn: PrintedFunction,
   context: IntrinsicContext,
 ): LocalFunction {
-  const environment = resolveIntrinsics({ ...config.provider.environment, ...fn.environment }, context) as Record<string, unknown>;
+  const environment = resolveIntrinsics({ ...config.provider.environment, ...fn.environment }, context) as Record<
+    string,
+    unknown
+  >;
   const local: LocalFunction = {
     service: config.service,
     serviceDir,
@@ -84,18 +87,23 @@ function toLocalFunction(
   for (const event of fn.events ?? []) {
     if ('httpApi' in event) local.routes.push(toRoute(event.httpApi as string | { method: string; path: string }));
     if ('stream' in event) local.streams.push(toStreamSettings(resolveIntrinsics(event.stream, context)));
-    if ('schedule' in event) local.schedules.push(...toSchedules(event.schedule as string | { rate: string | string[]; enabled?: boolean; input?: unknown }));
+    if ('schedule' in event)
+      local.schedules.push(
+        ...toSchedules(event.schedule as string | { rate: string | string[]; enabled?: boolean; input?: unknown }),
+      );
   }
   return local;
 }
 
-const TABLE_WRITES = /^dynamodb:(\*|PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|PartiQL(Insert|Update|Delete))$|^\*$/;
+const TABLE_WRITES =
+  /^dynamodb:(\*|PutItem|UpdateItem|DeleteItem|BatchWriteItem|TransactWriteItems|PartiQL(Insert|Update|Delete))$|^\*$/;
 
 /** A function without a role of its own may do anything its service's role allows, which the local cloud does not read. */
 function mayWriteTables(fn: PrintedFunction): boolean {
   if (fn.iamRoleStatements === undefined) return true;
   return fn.iamRoleStatements.some(
-    (statement) => statement.Effect !== 'Deny' && [statement.Action ?? []].flat().some((action) => TABLE_WRITES.test(action)),
+    (statement) =>
+      statement.Effect !== 'Deny' && [statement.Action ?? []].flat().some((action) => TABLE_WRITES.test(action)),
   );
 }
 
@@ -114,8 +122,12 @@ function toStreamSettings(stream: unknown): StreamEventSettings {
   return { ...settings, arn: String(settings.arn), ...(onFailureArn ? { onFailureArn } : {}) };
 }
 
-function toSchedules(schedule: string | { rate: string | string[]; enabled?: boolean; input?: unknown }): { rule: string; input?: unknown }[] {
+function toSchedules(
+  schedule: string | { rate: string | string[]; enabled?: boolean; input?: unknown },
+): { rule: string; input?: unknown }[] {
   if (typeof schedule === 'string') return [{ rule: schedule }];
   if (schedule.enabled === false) return [];
-  return [schedule.rate].flat().map((rule) => ({ rule, ...(schedule.input === undefined ? {} : { input: schedule.input }) }));
+  return [schedule.rate]
+    .flat()
+    .map((rule) => ({ rule, ...(schedule.input === undefined ? {} : { input: schedule.input }) }));
 }

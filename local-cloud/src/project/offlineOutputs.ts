@@ -1,4 +1,9 @@
-import { describeLocalResource, hasLocalCounterpart, intrinsicContext, type LocalResource } from './provisionResources.js';
+import {
+  describeLocalResource,
+  hasLocalCounterpart,
+  intrinsicContext,
+  type LocalResource,
+} from './provisionResources.js';
 import { printServiceConfig } from './printServiceConfig.js';
 import { readCompose, resolveComposeParams, type ComposeService } from './readCompose.js';
 import { resolveIntrinsics } from './resolveIntrinsics.js';
@@ -17,7 +22,11 @@ export interface ServiceParams {
  * upstream outputs are resolved from resource names alone (a DynamoDB stream ARN gets a placeholder
  * label), which is all `serverless package` needs.
  */
-export async function offlineServiceParams(options: { root: string; stage: string; cacheDir: string }): Promise<ServiceParams[]> {
+export async function offlineServiceParams(options: {
+  root: string;
+  stage: string;
+  cacheDir: string;
+}): Promise<ServiceParams[]> {
   const outputs = new Map<string, Record<string, string>>();
   const result: ServiceParams[] = [];
   for (const service of await readCompose(options.root)) {
@@ -31,7 +40,8 @@ export async function offlineServiceParams(options: { root: string; stage: strin
       if (!hasLocalCounterpart(resource.Type)) continue;
       const properties = resolveIntrinsics(resource.Properties ?? {}, context) as Record<string, unknown>;
       const local = describeLocalResource(logicalId, resource.Type, properties, stackName, region)!;
-      if (resource.Type === 'AWS::DynamoDB::Table') local.attributes.StreamArn = `${local.attributes.Arn}/stream/packaged`;
+      if (resource.Type === 'AWS::DynamoDB::Table')
+        local.attributes.StreamArn = `${local.attributes.Arn}/stream/packaged`;
       resources.set(logicalId, local);
     }
     outputs.set(service.name, resolveOutputs(config, context));

@@ -28,7 +28,14 @@ export async function printServiceConfig(options: {
   const cached = await readFile(cacheFile, 'utf8').catch(() => undefined);
   if (cached) return JSON.parse(cached) as PrintedService;
 
-  const args = ['print', '--format', 'json', '--stage', stage, ...Object.entries(params).map(([k, v]) => `--param=${k}=${v}`)];
+  const args = [
+    'print',
+    '--format',
+    'json',
+    '--stage',
+    stage,
+    ...Object.entries(params).map(([k, v]) => `--param=${k}=${v}`),
+  ];
   const { stdout } = await run(serverlessBin(root), args, {
     cwd: serviceDir,
     env: { ...process.env, ...SERVERLESS_ENV },

@@ -6,7 +6,12 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { CreateStreamCommand, DescribeStreamSummaryCommand, waitUntilStreamExists, type KinesisClient } from '@aws-sdk/client-kinesis';
+import {
+  CreateStreamCommand,
+  DescribeStreamSummaryCommand,
+  waitUntilStreamExists,
+  type KinesisClient,
+} from '@aws-sdk/client-kinesis';
 import { NoLocalCounterpartError } from '../errors.js';
 import { resolveIntrinsics, type IntrinsicContext } from './resolveIntrinsics.js';
 import type { CfnResource } from './types.js';
@@ -64,7 +69,8 @@ export function describeLocalResource(
   stackName: string,
   region: string,
 ): LocalResource | undefined {
-  const arn = (service: string, resourcePath: string) => `arn:aws:${service}:${region}:${LOCAL_ACCOUNT_ID}:${resourcePath}`;
+  const arn = (service: string, resourcePath: string) =>
+    `arn:aws:${service}:${region}:${LOCAL_ACCOUNT_ID}:${resourcePath}`;
   const name = (property: string) => String(properties[property] ?? `${stackName}-${logicalId}`);
   switch (type) {
     case 'AWS::Kinesis::Stream':
@@ -80,17 +86,27 @@ export function describeLocalResource(
     case 'AWS::S3::Bucket': {
       // S3 bucket names are lower case; CloudFormation generates one when BucketName is left out.
       const bucket = name('BucketName').toLowerCase();
-      return { type, ref: bucket, attributes: { Arn: `arn:aws:s3:::${bucket}`, DomainName: `${bucket}.s3.amazonaws.com` } };
+      return {
+        type,
+        ref: bucket,
+        attributes: { Arn: `arn:aws:s3:::${bucket}`, DomainName: `${bucket}.s3.amazonaws.com` },
+      };
     }
     case 'AWS::Glue::Database': {
-      const database = String((properties.DatabaseInput as { Name?: string } | undefined)?.Name ?? logicalId.toLowerCase());
+      const database = String(
+        (properties.DatabaseInput as { Name?: string } | undefined)?.Name ?? logicalId.toLowerCase(),
+      );
       return { type, ref: database, attributes: {} };
     }
     case 'AWS::Athena::WorkGroup':
       return { type, ref: name('Name'), attributes: {} };
     // Named only, so roles can be passed around (a SageMaker execution role); nothing checks IAM locally.
     case 'AWS::IAM::Role':
-      return { type, ref: name('RoleName'), attributes: { Arn: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/${name('RoleName')}` } };
+      return {
+        type,
+        ref: name('RoleName'),
+        attributes: { Arn: `arn:aws:iam::${LOCAL_ACCOUNT_ID}:role/${name('RoleName')}` },
+      };
     default:
       return undefined;
   }
@@ -106,7 +122,11 @@ export function hasLocalCounterpart(type: string): boolean {
 }
 
 /** Ref and Fn::GetAtt over provisioned resources, plus the pseudo parameters. */
-export function intrinsicContext(resources: ReadonlyMap<string, LocalResource>, stackName: string, region: string): IntrinsicContext {
+export function intrinsicContext(
+  resources: ReadonlyMap<string, LocalResource>,
+  stackName: string,
+  region: string,
+): IntrinsicContext {
   const pseudo: Record<string, string> = {
     'AWS::Region': region,
     'AWS::AccountId': LOCAL_ACCOUNT_ID,
@@ -122,7 +142,8 @@ export function intrinsicContext(resources: ReadonlyMap<string, LocalResource>, 
     },
     getAtt(logicalId, attribute) {
       const value = resources.get(logicalId)?.attributes[attribute];
-      if (value === undefined) throw new NoLocalCounterpartError(stackName, logicalId, `Fn::GetAtt ${logicalId}.${attribute}`);
+      if (value === undefined)
+        throw new NoLocalCounterpartError(stackName, logicalId, `Fn::GetAtt ${logicalId}.${attribute}`);
       return value;
     },
   };
@@ -138,7 +159,11 @@ async function createKinesisStream(kinesis: KinesisClient, name: string, shardCo
   await kinesis.send(new DescribeStreamSummaryCommand({ StreamName: name }));
 }
 
-async function createTable(dynamoDb: DynamoDBClient, name: string, properties: Record<string, unknown>): Promise<string | undefined> {
+async function createTable(
+  dynamoDb: DynamoDBClient,
+  name: string,
+  properties: Record<string, unknown>,
+): Promise<string | undefined> {
   const input = {
     TableName: name,
     KeySchema: properties.KeySchema,
@@ -153,8 +178,12 @@ async function createTable(dynamoDb: DynamoDBClient, name: string, properties: R
   try {
     await dynamoDb.send(new CreateTableCommand(input));
     const ttl = properties.TimeToLiveSpecification as { AttributeName: string; Enabled: boolean } | undefined;
-    await waitUntilTableExists({ client: dynamoDb, maxWaitTime: 30, minDelay: 0.1, maxDelay: 0.5 }, { TableName: name });
-    if (ttl?.Enabled) await dynamoDb.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: ttl }));
+    await waitUntilTableExists(
+      { client: dynamoDb, maxWaitTime: 30, minDelay: 0.1, maxDelay: 0.5 },
+      { TableName: name },
+    );
+    if (ttl?.Enabled)
+      await dynamoDb.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: ttl }));
   } catch (error) {
     if ((error as Error).name !== 'ResourceInUseException') throw error;
   }

@@ -22,7 +22,9 @@ export async function readCompose(root: string): Promise<ComposeService[]> {
   };
   const services = Object.entries(document.services).map(([name, spec]): ComposeService => {
     const params = Object.fromEntries(Object.entries(spec.params ?? {}).map(([key, value]) => [key, String(value)]));
-    const referenced = Object.values(params).flatMap((value) => [...value.matchAll(OUTPUT_REFERENCE)].map((m) => m[1]!));
+    const referenced = Object.values(params).flatMap((value) =>
+      [...value.matchAll(OUTPUT_REFERENCE)].map((m) => m[1]!),
+    );
     const explicit = spec.dependsOn === undefined ? [] : [spec.dependsOn].flat();
     return { name, dir: path.resolve(root, spec.path), params, dependsOn: [...new Set([...referenced, ...explicit])] };
   });
@@ -61,7 +63,8 @@ export function resolveComposeParams(
       key,
       value.replace(OUTPUT_REFERENCE, (_, from: string, output: string) => {
         const resolved = outputs.get(from)?.[output];
-        if (resolved === undefined) throw new Error(`Service ${from} has no output ${output} (used by ${service.name}.${key})`);
+        if (resolved === undefined)
+          throw new Error(`Service ${from} has no output ${output} (used by ${service.name}.${key})`);
         return resolved;
       }),
     ]),

@@ -9,9 +9,14 @@ export function serverlessBin(root: string): string {
   for (let dir = path.resolve(root); ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'node_modules/.bin/serverless');
     if (existsSync(candidate)) return candidate;
-    if (path.dirname(dir) === dir) throw new Error(`No node_modules/.bin/serverless at or above ${root}; run npm install`);
+    if (path.dirname(dir) === dir)
+      throw new Error(`No node_modules/.bin/serverless at or above ${root}; run npm install`);
   }
 }
 
 /** Environment for running it quietly: no telemetry, no notifications, no deprecation banners. */
-export const SERVERLESS_ENV = { SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', SLS_DEPRECATION_DISABLE: '*' };
+export const SERVERLESS_ENV = {
+  SLS_TELEMETRY_DISABLED: '1',
+  SLS_NOTIFICATIONS_MODE: 'off',
+  SLS_DEPRECATION_DISABLE: '*',
+};

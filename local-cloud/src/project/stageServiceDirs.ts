@@ -20,7 +20,11 @@ const SERVERLESS_CONFIG = /^serverless\.ya?ml$/;
  * await stageServiceDirs('/repo', ['/repo/services/ingest'], '/tmp/stage')
  * // ['/tmp/stage/services/ingest']: serverless.yml (a copy), package.json → /repo/services/ingest/package.json, src → …
  */
-export async function stageServiceDirs(root: string, serviceDirs: readonly string[], stagingRoot: string): Promise<string[]> {
+export async function stageServiceDirs(
+  root: string,
+  serviceDirs: readonly string[],
+  stagingRoot: string,
+): Promise<string[]> {
   const relativeDirs = serviceDirs.map((dir) => path.relative(root, dir));
   const serviceTops = new Set(relativeDirs.map((dir) => dir.split(path.sep)[0]));
   await mkdir(stagingRoot, { recursive: true });

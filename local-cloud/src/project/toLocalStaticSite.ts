@@ -17,9 +17,16 @@ export function toLocalStaticSite(config: PrintedService, serviceDir: string): L
   if (settings === undefined) return undefined;
   const { path: sitePath, dir, entryPoints = [] } = settings;
   if (typeof sitePath !== 'string' || !SITE_PATH.test(sitePath)) {
-    throw new InvalidStaticSiteError(config.service, `path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not ${JSON.stringify(sitePath)}`);
+    throw new InvalidStaticSiteError(
+      config.service,
+      `path must look like /dashboard (letters, digits, . _ ~ -; no trailing slash), not ${JSON.stringify(sitePath)}`,
+    );
   }
-  if ((dir !== undefined && typeof dir !== 'string') || !Array.isArray(entryPoints) || entryPoints.some((entry) => typeof entry !== 'string')) {
+  if (
+    (dir !== undefined && typeof dir !== 'string') ||
+    !Array.isArray(entryPoints) ||
+    entryPoints.some((entry) => typeof entry !== 'string')
+  ) {
     throw new InvalidStaticSiteError(config.service, 'dir must be a folder and entryPoints a list of files');
   }
   if (dir === undefined && entryPoints.length === 0) {

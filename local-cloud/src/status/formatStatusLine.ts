@@ -16,7 +16,10 @@ export interface StatusSample {
 }
 
 /** Reads the counters the status line is made of. */
-export async function sampleStatus(cloud: Pick<LocalCloud, 'gateway' | 'mappings' | 'pools' | 'usage'>, demo?: DemoTraffic): Promise<StatusSample> {
+export async function sampleStatus(
+  cloud: Pick<LocalCloud, 'gateway' | 'mappings' | 'pools' | 'usage'>,
+  demo?: DemoTraffic,
+): Promise<StatusSample> {
   const mappingStats = cloud.mappings.map(({ mapping }) => mapping.stats());
   const usage = await cloud.usage();
   return {

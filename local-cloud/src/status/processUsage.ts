@@ -20,10 +20,16 @@ const CLOCK_TICKS_PER_SECOND = 100;
  */
 export async function processUsage(pids: readonly number[]): Promise<ProcessUsage> {
   const usages = await Promise.all(pids.map(usageOf));
-  return usages.reduce((sum, usage) => ({ residentBytes: sum.residentBytes + usage.residentBytes, cpuSeconds: sum.cpuSeconds + usage.cpuSeconds }), {
-    residentBytes: 0,
-    cpuSeconds: 0,
-  });
+  return usages.reduce(
+    (sum, usage) => ({
+      residentBytes: sum.residentBytes + usage.residentBytes,
+      cpuSeconds: sum.cpuSeconds + usage.cpuSeconds,
+    }),
+    {
+      residentBytes: 0,
+      cpuSeconds: 0,
+    },
+  );
 }
 
 async function usageOf(pid: number): Promise<ProcessUsage> {
@@ -35,7 +41,10 @@ async function usageOf(pid: number): Promise<ProcessUsage> {
   // Fields after the command name (which may hold spaces) in parentheses: utime and stime are the 12th and 13th.
   const fields = stat?.slice(stat.lastIndexOf(')') + 2).split(' ');
   if (kibibytes !== undefined && fields !== undefined) {
-    return { residentBytes: Number(kibibytes) * 1024, cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND };
+    return {
+      residentBytes: Number(kibibytes) * 1024,
+      cpuSeconds: (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND,
+    };
   }
   if (pid !== process.pid) return { residentBytes: 0, cpuSeconds: 0 };
   const { user, system } = process.cpuUsage();

@@ -49,26 +49,34 @@ try {
       new Date(),
     );
     await keys.create(record);
-    console.log(`${key.text}\n\nKey ${record.key_id} for ${record.tenant}: ${describe(record)}. Store it now: it is not shown again.`);
+    console.log(
+      `${key.text}\n\nKey ${record.key_id} for ${record.tenant}: ${describe(record)}. Store it now: it is not shown again.`,
+    );
   } else if (command === 'list') {
     const records = await keys.list();
     if (records.length === 0) console.log('No API keys yet: npm run keys -- create --tenant <name>');
     for (const record of records) console.log(`${record.key_id}  ${record.tenant.padEnd(16)} ${describe(record)}`);
   } else if (command === 'rotate' && keyId) {
     const old = await keys.get(keyId);
-    if (!old || old.status === 'revoked') throw new Error(`There is no active key ${keyId}; npm run keys -- list shows them.`);
+    if (!old || old.status === 'revoked')
+      throw new Error(`There is no active key ${keyId}; npm run keys -- list shows them.`);
     const graceHours = Number(values['grace-hours']);
-    if (!Number.isFinite(graceHours) || graceHours < 0) throw new Error(`--grace-hours must be a number ≥ 0; got ${values['grace-hours']}.`);
+    if (!Number.isFinite(graceHours) || graceHours < 0)
+      throw new Error(`--grace-hours must be a number ≥ 0; got ${values['grace-hours']}.`);
     const { key, record, retire } = rotateApiKey(old, graceHours * 3_600_000, new Date());
     await keys.create(record);
     await keys.update(old.key_id, retire);
-    console.log(`${key.text}\n\nKey ${record.key_id} replaces ${old.key_id}, which works until ${retire.expires_at}. Store the new key now.`);
+    console.log(
+      `${key.text}\n\nKey ${record.key_id} replaces ${old.key_id}, which works until ${retire.expires_at}. Store the new key now.`,
+    );
   } else if (command === 'revoke' && keyId) {
     const revoked = await keys.update(keyId, { status: 'revoked' });
     if (!revoked) throw new Error(`There is no key ${keyId}; npm run keys -- list shows them.`);
     console.log(`Key ${keyId} of ${revoked.tenant} is revoked; every API refuses it within a minute.`);
   } else {
-    throw new Error('usage: npm run keys -- create --tenant <name> [--scopes …] | list | rotate <key id> | revoke <key id>  [--stage <stage>]');
+    throw new Error(
+      'usage: npm run keys -- create --tenant <name> [--scopes …] | list | rotate <key id> | revoke <key id>  [--stage <stage>]',
+    );
   }
 } catch (error) {
   console.error((error as Error).message);
@@ -76,7 +84,11 @@ try {
 }
 
 async function openTable() {
-  const { client, stage } = await openDynamoDb({ stage: values.stage, region: values.region, dataDir: values['data-dir'] });
+  const { client, stage } = await openDynamoDb({
+    stage: values.stage,
+    region: values.region,
+    dataDir: values['data-dir'],
+  });
   return dynamoDbApiKeysTable(client, `sdp-access-${stage}-api-keys`);
 }
 

@@ -7,13 +7,21 @@ const now = new Date('2026-11-22T10:00:00.000Z');
 describe('rotateApiKey', () => {
   it('issues a new key with the same tenant, scopes and limits, and retires the old one after the grace', () => {
     // Prepare
-    const { record: old } = issueApiKey({ tenant: 'acme', scopes: ['ingest'], ratePerSecond: 50, burst: 80, description: 'bidder' }, new Date(0));
+    const { record: old } = issueApiKey(
+      { tenant: 'acme', scopes: ['ingest'], ratePerSecond: 50, burst: 80, description: 'bidder' },
+      new Date(0),
+    );
 
     // Act
     const { key, record, retire } = rotateApiKey(old, 3_600_000, now);
 
     // Assess
-    expect(record).toStrictEqual({ ...old, key_id: key.keyId, secret_hash: record.secret_hash, created_at: now.toISOString() });
+    expect(record).toStrictEqual({
+      ...old,
+      key_id: key.keyId,
+      secret_hash: record.secret_hash,
+      created_at: now.toISOString(),
+    });
     expect(record.secret_hash).not.toBe(old.secret_hash);
     expect(retire).toStrictEqual({ expires_at: '2026-11-22T11:00:00.000Z', replaced_by: key.keyId });
   });
@@ -33,8 +41,18 @@ describe('rotateApiKey', () => {
 describe('key options', () => {
   it('reads scopes, tenants and limits, and says what is accepted otherwise', () => {
     // Act
-    const good = [parseScopes('ingest, report'), parseTenant('acme-1'), parsePositiveInteger('rate', '200'), parsePositiveInteger('rate', undefined)];
-    const bad = [() => parseScopes('ingest,write'), () => parseScopes(''), () => parseTenant('a b'), () => parsePositiveInteger('rate', '0.5')].map((f) => {
+    const good = [
+      parseScopes('ingest, report'),
+      parseTenant('acme-1'),
+      parsePositiveInteger('rate', '200'),
+      parsePositiveInteger('rate', undefined),
+    ];
+    const bad = [
+      () => parseScopes('ingest,write'),
+      () => parseScopes(''),
+      () => parseTenant('a b'),
+      () => parsePositiveInteger('rate', '0.5'),
+    ].map((f) => {
       try {
         f();
         return 'accepted';

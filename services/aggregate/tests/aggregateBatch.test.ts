@@ -1,6 +1,13 @@
 import type { KinesisRecordText } from '@sdp/shared';
 import { aggregateBatch, type AggregateBatchOptions } from '../src/domain/aggregateBatch.js';
-import { enrichedEvent, fakeCanonicalCopies, SHARD_0, SHARD_1, sequenceOf, sourceRecord } from './support/enrichedEvents.js';
+import {
+  enrichedEvent,
+  fakeCanonicalCopies,
+  SHARD_0,
+  SHARD_1,
+  sequenceOf,
+  sourceRecord,
+} from './support/enrichedEvents.js';
 import { fakeWindowCounter, type FakeItem, type FakeWindowCounter } from './support/fakeWindowCounter.js';
 
 const NOW = new Date('2026-11-22T04:30:00.000Z');
@@ -38,14 +45,28 @@ function mixedBatch(shardId = SHARD_0, from = 0): KinesisRecordText[] {
   return [
     enrichedEvent({ campaign_item_id: 1, event_time: '2026-11-22T04:05:01.000Z', type: 'bid', tx_id: 't1' }),
     enrichedEvent({ campaign_item_id: 2, event_time: '2026-11-22T04:05:02.000Z', type: 'bid', tx_id: 't2' }),
-    enrichedEvent({ campaign_item_id: 1, event_time: '2026-11-22T04:05:03.000Z', type: 'imp', tx_id: 't1', win_price: 100 }),
-    enrichedEvent({ campaign_item_id: 2, event_time: '2026-11-22T04:05:04.000Z', type: 'imp', tx_id: 't2', win_price: 30 }),
+    enrichedEvent({
+      campaign_item_id: 1,
+      event_time: '2026-11-22T04:05:03.000Z',
+      type: 'imp',
+      tx_id: 't1',
+      win_price: 100,
+    }),
+    enrichedEvent({
+      campaign_item_id: 2,
+      event_time: '2026-11-22T04:05:04.000Z',
+      type: 'imp',
+      tx_id: 't2',
+      win_price: 30,
+    }),
     enrichedEvent({ campaign_item_id: 1, event_time: '2026-11-22T04:06:00.000Z', type: 'bid', tx_id: 't3' }),
     enrichedEvent({ campaign_item_id: 1, event_time: '2026-11-22T04:05:30.000Z', type: 'click', tx_id: 't1' }),
   ].map((event, i) => sourceRecord(from + i, event, shardId));
 }
 
-const outcomeOf = (counts: Partial<{ counted: number; duplicates: number; invalid: number; failed: number; pending: number }>) => ({
+const outcomeOf = (
+  counts: Partial<{ counted: number; duplicates: number; invalid: number; failed: number; pending: number }>,
+) => ({
   batchItemFailures: [],
   rejected: [],
   counted: 0,
@@ -67,7 +88,14 @@ describe('aggregateBatch', () => {
     counter = fakeWindowCounter();
     copies = fakeCanonicalCopies(mixedBatch());
     logged = [];
-    options = { counter, copies, periodMinutes: 1, now: () => NOW, log: (message, data) => logged.push([message, data]), pendingWaitsMs: [0, 0] };
+    options = {
+      counter,
+      copies,
+      periodMinutes: 1,
+      now: () => NOW,
+      log: (message, data) => logged.push([message, data]),
+      pendingWaitsMs: [0, 0],
+    };
   });
 
   it('counts a batch into its windows with one write per window, which records the shard position', async () => {
@@ -101,7 +129,8 @@ describe('aggregateBatch', () => {
     // Prepare: enrich re-emits the whole transaction t1 with new sequence numbers, on the same and on another shard
     await aggregateBatch(mixedBatch(), options);
     const t1 = mixedBatch().filter((record) => JSON.parse(record.data).tx_id === 't1');
-    const copiesOn = (shardId: string, from: number) => t1.map((record, i) => ({ ...record, shardId, sequenceNumber: sequenceOf(from + i) }));
+    const copiesOn = (shardId: string, from: number) =>
+      t1.map((record, i) => ({ ...record, shardId, sequenceNumber: sequenceOf(from + i) }));
 
     // Act
     const sameShard = await aggregateBatch(copiesOn(SHARD_0, 100), options);
@@ -136,7 +165,9 @@ describe('aggregateBatch', () => {
 
     // Assess
     expect(outcome).toStrictEqual(outcomeOf({ counted: 5, duplicates: 1 }));
-    expect(counter.items()[`1 ${W1}`]).toStrictEqual(windowItem(1, W1, { bids: 1, impressions: 1, spend: 100, ...wm0(2) }));
+    expect(counter.items()[`1 ${W1}`]).toStrictEqual(
+      windowItem(1, W1, { bids: 1, impressions: 1, spend: 100, ...wm0(2) }),
+    );
   });
 
   it('counts only the new records of a re-delivered suffix mixed with new ones', async () => {
@@ -144,9 +175,18 @@ describe('aggregateBatch', () => {
     await aggregateBatch(mixedBatch(), options);
     counter.writes.length = 0;
     const next = [
-      sourceRecord(6, enrichedEvent({ campaign_item_id: 1, event_time: '2026-11-22T04:05:40.000Z', type: 'bid', tx_id: 't4' })),
-      sourceRecord(7, enrichedEvent({ campaign_item_id: 2, event_time: '2026-11-22T04:05:50.000Z', type: 'click', tx_id: 't2' })),
-      sourceRecord(8, enrichedEvent({ campaign_item_id: 3, event_time: '2026-11-22T04:06:10.000Z', type: 'bid', tx_id: 't5' })),
+      sourceRecord(
+        6,
+        enrichedEvent({ campaign_item_id: 1, event_time: '2026-11-22T04:05:40.000Z', type: 'bid', tx_id: 't4' }),
+      ),
+      sourceRecord(
+        7,
+        enrichedEvent({ campaign_item_id: 2, event_time: '2026-11-22T04:05:50.000Z', type: 'click', tx_id: 't2' }),
+      ),
+      sourceRecord(
+        8,
+        enrichedEvent({ campaign_item_id: 3, event_time: '2026-11-22T04:06:10.000Z', type: 'bid', tx_id: 't5' }),
+      ),
     ];
     copies.name(...next);
 
@@ -165,7 +205,10 @@ describe('aggregateBatch', () => {
 
   it('reports the lowest sequence number of the failed groups and counts the others', async () => {
     // Prepare: campaign 2 (records 1 and 3) is throttled
-    counter.failFor(2, Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ThrottlingException' }));
+    counter.failFor(
+      2,
+      Object.assign(new Error('Rate of requests exceeds the allowed throughput.'), { name: 'ThrottlingException' }),
+    );
 
     // Act
     const outcome = await aggregateBatch(mixedBatch(), options);
@@ -174,7 +217,11 @@ describe('aggregateBatch', () => {
     expect(outcome).toStrictEqual({
       ...outcomeOf({ counted: 4, failed: 2 }),
       batchItemFailures: [{ itemIdentifier: sequenceOf(1) }],
-      failure: { name: 'ThrottlingException', message: "Could not count campaign 2's window 2026-11-22T04:05:00.000Z: Rate of requests exceeds the allowed throughput." },
+      failure: {
+        name: 'ThrottlingException',
+        message:
+          "Could not count campaign 2's window 2026-11-22T04:05:00.000Z: Rate of requests exceeds the allowed throughput.",
+      },
       // The table's throttle, not the records' fault: re-delivered without counting an attempt.
       transient: true,
     });
@@ -188,8 +235,16 @@ describe('aggregateBatch', () => {
     // Prepare
     counter.failFor(1, new Error('socket hang up'));
     const records = [
-      { shardId: SHARD_0, sequenceNumber: '100', data: JSON.stringify(enrichedEvent({ campaign_item_id: 1, event_time: W1, tx_id: 'a' })) },
-      { shardId: SHARD_0, sequenceNumber: '99', data: JSON.stringify(enrichedEvent({ campaign_item_id: 1, event_time: W2, tx_id: 'b' })) },
+      {
+        shardId: SHARD_0,
+        sequenceNumber: '100',
+        data: JSON.stringify(enrichedEvent({ campaign_item_id: 1, event_time: W1, tx_id: 'a' })),
+      },
+      {
+        shardId: SHARD_0,
+        sequenceNumber: '99',
+        data: JSON.stringify(enrichedEvent({ campaign_item_id: 1, event_time: W2, tx_id: 'b' })),
+      },
     ];
     copies.name(...records);
 
@@ -231,10 +286,15 @@ describe('aggregateBatch', () => {
       ...outcomeOf({ counted: 4, pending: 2 }),
       batchItemFailures: [{ itemIdentifier: sequenceOf(4) }],
       deferred: true,
-      failure: { name: 'JoinStateNotStored', message: 'Enrich has not stored the join state that names the copy of this event that counts.' },
+      failure: {
+        name: 'JoinStateNotStored',
+        message: 'Enrich has not stored the join state that names the copy of this event that counts.',
+      },
     });
     expect(copies.reads).toStrictEqual([['t1', 't2', 't3'], ['t3'], ['t3']]);
-    expect(counter.items()[`1 ${W1}`]).toStrictEqual(windowItem(1, W1, { bids: 1, impressions: 1, spend: 100, ...wm0(2) }));
+    expect(counter.items()[`1 ${W1}`]).toStrictEqual(
+      windowItem(1, W1, { bids: 1, impressions: 1, spend: 100, ...wm0(2) }),
+    );
   });
 
   it('counts every record once when the deferred batch is re-delivered after enrich saved', async () => {
@@ -267,7 +327,10 @@ describe('aggregateBatch', () => {
 
   it('adds a replayed record once, however often it is replayed', async () => {
     // Prepare: record 1 (t2's bid) was set aside; the replay delivers it from `<shard>-replay`
-    await aggregateBatch(mixedBatch().filter((_, i) => i !== 1), options);
+    await aggregateBatch(
+      mixedBatch().filter((_, i) => i !== 1),
+      options,
+    );
     const replay = { ...mixedBatch()[1]!, shardId: `${SHARD_0}-replay` };
 
     // Act
@@ -276,7 +339,15 @@ describe('aggregateBatch', () => {
 
     // Assess
     expect([first, second]).toStrictEqual([outcomeOf({ counted: 1 }), outcomeOf({ duplicates: 1 })]);
-    expect(counter.items()[`2 ${W1}`]).toStrictEqual(windowItem(2, W1, { bids: 1, impressions: 1, spend: 30, ...wm0(3), replayed: [`${SHARD_0}#056${sequenceOf(1)}`] }));
+    expect(counter.items()[`2 ${W1}`]).toStrictEqual(
+      windowItem(2, W1, {
+        bids: 1,
+        impressions: 1,
+        spend: 30,
+        ...wm0(3),
+        replayed: [`${SHARD_0}#056${sequenceOf(1)}`],
+      }),
+    );
   });
 
   it('rejects and logs records that are not valid enriched events, without failing the batch', async () => {
@@ -297,14 +368,32 @@ describe('aggregateBatch', () => {
       ...outcomeOf({ counted: 1, invalid: 3 }),
       rejected: [
         { sequenceNumber: sequenceOf(1), reason: { name: 'InvalidJson', message: 'The record is not JSON.' } },
-        { sequenceNumber: sequenceOf(2), reason: { name: 'UnknownSchemaVersion', message: 'The record has a schema_version this consumer does not read.' } },
-        { sequenceNumber: sequenceOf(3), reason: { name: 'InvalidEnrichedEvent', message: 'The record is not a valid EnrichedEvent: $.campaign_item_id must be >= 0.' } },
+        {
+          sequenceNumber: sequenceOf(2),
+          reason: {
+            name: 'UnknownSchemaVersion',
+            message: 'The record has a schema_version this consumer does not read.',
+          },
+        },
+        {
+          sequenceNumber: sequenceOf(3),
+          reason: {
+            name: 'InvalidEnrichedEvent',
+            message: 'The record is not a valid EnrichedEvent: $.campaign_item_id must be >= 0.',
+          },
+        },
       ],
     });
-    expect(logged.map(([message, { sequenceNumber, violations }]) => [message, sequenceNumber, violations])).toStrictEqual([
+    expect(
+      logged.map(([message, { sequenceNumber, violations }]) => [message, sequenceNumber, violations]),
+    ).toStrictEqual([
       ['set aside a record that breaks its contract', sequenceOf(1), []],
       ['set aside a record that breaks its contract', sequenceOf(2), []],
-      ['set aside a record that breaks its contract', sequenceOf(3), [{ path: '$.campaign_item_id', message: 'must be >= 0' }]],
+      [
+        'set aside a record that breaks its contract',
+        sequenceOf(3),
+        [{ path: '$.campaign_item_id', message: 'must be >= 0' }],
+      ],
     ]);
   });
 });

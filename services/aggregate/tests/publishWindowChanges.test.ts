@@ -39,8 +39,17 @@ describe('publishWindowChanges', () => {
     options = {
       write: async (records: readonly StreamRecord[]): Promise<PutOutcome[]> =>
         records.map((record, i) => {
-          if (refuse.has(i)) return { ok: false, errorCode: 'ProvisionedThroughputExceededException', errorMessage: 'Rate exceeded', retryable: true };
-          written.push({ partitionKey: record.partitionKey, data: JSON.parse(Buffer.from(record.data).toString('utf8')) });
+          if (refuse.has(i))
+            return {
+              ok: false,
+              errorCode: 'ProvisionedThroughputExceededException',
+              errorMessage: 'Rate exceeded',
+              retryable: true,
+            };
+          written.push({
+            partitionKey: record.partitionKey,
+            data: JSON.parse(Buffer.from(record.data).toString('utf8')),
+          });
           return { ok: true, shardId: SHARD_0, sequenceNumber: String(i) };
         }),
       log: (message) => logged.push(message),
@@ -80,14 +89,22 @@ describe('publishWindowChanges', () => {
     );
 
     // Assess
-    expect(result).toStrictEqual({ batchItemFailures: [{ itemIdentifier: '101' }], published: 2, skipped: 0, transient: true });
+    expect(result).toStrictEqual({
+      batchItemFailures: [{ itemIdentifier: '101' }],
+      published: 2,
+      skipped: 0,
+      transient: true,
+    });
     expect(logged).toStrictEqual(['the aggregates stream did not take a window; it will be re-delivered']);
   });
 
   it('skips removals and images that break the contract, and writes nothing when none is left', async () => {
     // Act
     const result = await publishWindowChanges(
-      [{ sequenceNumber: '100' }, { sequenceNumber: '101', newImage: { ...storedWindow(7, 1), window_end: undefined } }],
+      [
+        { sequenceNumber: '100' },
+        { sequenceNumber: '101', newImage: { ...storedWindow(7, 1), window_end: undefined } },
+      ],
       options,
     );
 

@@ -15,7 +15,11 @@ describe('readEnrichedEvent', () => {
 
   it.each([
     ['broken JSON', '{"schema_version":', { ok: false, reason: 'not_json', violations: [] }],
-    ['a newer schema version', JSON.stringify({ ...enrichedEvent(), schema_version: 2 }), { ok: false, reason: 'unknown_schema_version', violations: [] }],
+    [
+      'a newer schema version',
+      JSON.stringify({ ...enrichedEvent(), schema_version: 2 }),
+      { ok: false, reason: 'unknown_schema_version', violations: [] },
+    ],
     [
       'a record without a schema version',
       JSON.stringify({ ...enrichedEvent(), schema_version: undefined }),
@@ -24,7 +28,11 @@ describe('readEnrichedEvent', () => {
     [
       'an event of an unknown type',
       JSON.stringify(enrichedEvent({ type: 'view' as never })),
-      { ok: false, reason: 'invalid', violations: [{ path: '$.type', message: 'must be one of "bid", "imp", "click"' }] },
+      {
+        ok: false,
+        reason: 'invalid',
+        violations: [{ path: '$.type', message: 'must be one of "bid", "imp", "click"' }],
+      },
     ],
     ['a JSON array', '[]', { ok: false, reason: 'invalid', violations: [{ path: '$', message: 'must be object' }] }],
   ])('turns down %s', (_, data, expected) => {

@@ -30,7 +30,11 @@ const { values, positionals } = parseArgs({
 const [command, productId] = positionals;
 
 try {
-  const { client, stage } = await openDynamoDb({ stage: values.stage, region: values.region, dataDir: values['data-dir'] });
+  const { client, stage } = await openDynamoDb({
+    stage: values.stage,
+    region: values.region,
+    dataDir: values['data-dir'],
+  });
   const products = dynamoDbProductsTable(client, `sdp-catalog-${stage}-products`);
   if (command === 'seed') {
     const count = wholeNumber('products', values.products, 1, 999);
@@ -39,14 +43,21 @@ try {
     const now = new Date();
     const catalog = demoCatalog({ count, seed, now });
     const newProducts = await products.createMissing(catalog);
-    const newOrders = await dynamoDbOrdersTable(client, `sdp-catalog-${stage}-orders`).createMissing(demoOrders(catalog, { count: orderCount, seed: seed + 1, now }));
-    console.log(`Catalog: ${newProducts} new of ${count} products (${catalog[0]!.product_id} … ${catalog.at(-1)!.product_id}), ${newOrders} new of ${orderCount} orders.`);
+    const newOrders = await dynamoDbOrdersTable(client, `sdp-catalog-${stage}-orders`).createMissing(
+      demoOrders(catalog, { count: orderCount, seed: seed + 1, now }),
+    );
+    console.log(
+      `Catalog: ${newProducts} new of ${count} products (${catalog[0]!.product_id} … ${catalog.at(-1)!.product_id}), ${newOrders} new of ${orderCount} orders.`,
+    );
   } else if (command === 'show' && productId) {
     const product = await products.get(productId);
-    if (!product) throw new Error(`There is no product '${productId}'; npm run catalog -- seed writes the demo catalog.`);
+    if (!product)
+      throw new Error(`There is no product '${productId}'; npm run catalog -- seed writes the demo catalog.`);
     console.log(JSON.stringify(product, null, 2));
   } else {
-    throw new Error('usage: npm run catalog -- seed [--products 40] [--orders 200] [--seed 1] | show <product id>  [--stage <stage>]');
+    throw new Error(
+      'usage: npm run catalog -- seed [--products 40] [--orders 200] [--seed 1] | show <product id>  [--stage <stage>]',
+    );
   }
 } catch (error) {
   console.error((error as Error).message);

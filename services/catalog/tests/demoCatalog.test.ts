@@ -12,8 +12,14 @@ describe('demoCatalog', () => {
     expect(demoCatalog({ count: 40, seed: 1, now: NOW })).toStrictEqual(catalog);
     expect(catalog.map((p) => p.product_id).slice(0, 3)).toStrictEqual(['sku-001', 'sku-002', 'sku-003']);
     expect(catalog.filter((p) => !validateProduct(structuredClone(p)))).toStrictEqual([]);
-    expect(catalog.every((p) => p.min_price_cents < p.price_cents && p.price_cents < p.max_price_cents && p.price_cents % 100 === 99)).toBe(true);
-    expect(new Set(catalog.map((p) => p.category))).toStrictEqual(new Set(['running', 'basketball', 'lifestyle', 'trail', 'skate']));
+    expect(
+      catalog.every(
+        (p) => p.min_price_cents < p.price_cents && p.price_cents < p.max_price_cents && p.price_cents % 100 === 99,
+      ),
+    ).toBe(true);
+    expect(new Set(catalog.map((p) => p.category))).toStrictEqual(
+      new Set(['running', 'basketball', 'lifestyle', 'trail', 'skate']),
+    );
   });
 
   it('makes valid demo orders of catalog products at their prices, each product once per order', () => {
@@ -28,6 +34,10 @@ describe('demoCatalog', () => {
     expect(orders.filter((o) => !validateOrder(structuredClone(o)))).toStrictEqual([]);
     expect(orders.every((o) => o.items.every((item) => prices.get(item.product_id) === item.price_cents))).toBe(true);
     expect(orders.every((o) => new Set(o.items.map((item) => item.product_id)).size === o.items.length)).toBe(true);
-    expect(orders.every((o) => Date.parse(o.ordered_at) <= NOW.getTime() && Date.parse(o.ordered_at) > NOW.getTime() - 30 * 86_400_000)).toBe(true);
+    expect(
+      orders.every(
+        (o) => Date.parse(o.ordered_at) <= NOW.getTime() && Date.parse(o.ordered_at) > NOW.getTime() - 30 * 86_400_000,
+      ),
+    ).toBe(true);
   });
 });

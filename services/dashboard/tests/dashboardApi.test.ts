@@ -6,8 +6,16 @@ type Call = { url: string; method: string; key: string | undefined; body: unknow
 /** A fetch that records each call and answers `status` with `body`. */
 function fakeFetch(status: number, body: unknown) {
   const calls: Call[] = [];
-  const fetchFn = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}) => {
-    calls.push({ url, method: init.method ?? 'GET', key: init.headers?.['x-api-key'], body: init.body === undefined ? undefined : JSON.parse(init.body) });
+  const fetchFn = async (
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ) => {
+    calls.push({
+      url,
+      method: init.method ?? 'GET',
+      key: init.headers?.['x-api-key'],
+      body: init.body === undefined ? undefined : JSON.parse(init.body),
+    });
     return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
   };
   return { calls, fetchFn };
@@ -34,7 +42,12 @@ describe('httpDashboardApi', () => {
 
     // Assess
     expect(calls).toStrictEqual([
-      { method: 'GET', url: '/reports/campaigns?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&sort=bids&limit=1000', key: KEY, body: undefined },
+      {
+        method: 'GET',
+        url: '/reports/campaigns?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&sort=bids&limit=1000',
+        key: KEY,
+        body: undefined,
+      },
       {
         method: 'GET',
         url: '/reports/campaigns/7/period?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&period=minute&timezone=UTC&desc=false',
@@ -42,24 +55,45 @@ describe('httpDashboardApi', () => {
         body: undefined,
       },
       { method: 'GET', url: '/reports/campaigns/7', key: KEY, body: undefined },
-      { method: 'GET', url: '/reports/products?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&sort=views&limit=8', key: KEY, body: undefined },
+      {
+        method: 'GET',
+        url: '/reports/products?from=2026-11-22T05%3A00%3A00.000Z&to=2026-11-22T06%3A00%3A00.000Z&sort=views&limit=8',
+        key: KEY,
+        body: undefined,
+      },
       { method: 'GET', url: '/orphans?limit=0', key: KEY, body: undefined },
       { method: 'GET', url: '/reports/failed-events', key: KEY, body: undefined },
       { method: 'GET', url: '/cost', key: KEY, body: undefined },
-      { method: 'POST', url: 'https://lake.example.com/query', key: KEY, body: { saved: 'events_per_second', params: { seconds: 120 } } },
+      {
+        method: 'POST',
+        url: 'https://lake.example.com/query',
+        key: KEY,
+        body: { saved: 'events_per_second', params: { seconds: 120 } },
+      },
     ]);
   });
 
   it('rejects an error answer with the contract error’s code and message', async () => {
     // Prepare
-    const { fetchFn } = fakeFetch(400, { code: 'invalid_query', message: 'Unknown saved query nope.', request_id: 'r-1' });
+    const { fetchFn } = fakeFetch(400, {
+      code: 'invalid_query',
+      message: 'Unknown saved query nope.',
+      request_id: 'r-1',
+    });
 
     // Act
-    const error = await httpDashboardApi({}, fetchFn, KEY).savedQuery('nope').catch((caught: unknown) => caught);
+    const error = await httpDashboardApi({}, fetchFn, KEY)
+      .savedQuery('nope')
+      .catch((caught: unknown) => caught);
 
     // Assess
     expect(error).toBeInstanceOf(ApiRequestError);
-    expect(error).toMatchObject({ status: 400, code: 'invalid_query', route: 'POST /query', message: 'POST /query answered 400 invalid_query: Unknown saved query nope.' });
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'invalid_query',
+      route: 'POST /query',
+      message: 'POST /query answered 400 invalid_query: Unknown saved query nope.',
+    });
   });
 
   it('rejects an API it cannot reach, and a 2xx body that is not JSON', async () => {
@@ -69,11 +103,18 @@ describe('httpDashboardApi', () => {
 
     // Act
     const errors = await Promise.all([
-      httpDashboardApi({}, unreachable, KEY).orphanCounts().catch((caught: Error) => caught.message),
-      httpDashboardApi({}, notJson, KEY).campaignTotals(7).catch((caught: Error) => caught.message),
+      httpDashboardApi({}, unreachable, KEY)
+        .orphanCounts()
+        .catch((caught: Error) => caught.message),
+      httpDashboardApi({}, notJson, KEY)
+        .campaignTotals(7)
+        .catch((caught: Error) => caught.message),
     ]);
 
     // Assess
-    expect(errors).toStrictEqual(['GET /orphans could not be reached: Failed to fetch', 'GET /reports/campaigns/7 answered 200: the body is not JSON']);
+    expect(errors).toStrictEqual([
+      'GET /orphans could not be reached: Failed to fetch',
+      'GET /reports/campaigns/7 answered 200: the body is not JSON',
+    ]);
   });
 });

@@ -25,7 +25,10 @@ describe('apiUrl', () => {
 describe('parseDashboardConfig', () => {
   it('accepts a shared base URL and one per service', () => {
     // Prepare
-    const json = { apiBaseUrl: 'https://api.example.com', apiBaseUrls: { report: 'https://r.example.com', lake: 'http://localhost:3000' } };
+    const json = {
+      apiBaseUrl: 'https://api.example.com',
+      apiBaseUrls: { report: 'https://r.example.com', lake: 'http://localhost:3000' },
+    };
 
     // Act
     const config = parseDashboardConfig(json);
@@ -36,10 +39,19 @@ describe('parseDashboardConfig', () => {
 
   it.each([
     [[], 'config.json must be a JSON object, e.g. {"apiBaseUrl":"https://api.example.com"}.'],
-    [{ apiBaseUrl: 'api.example.com' }, 'config.json: apiBaseUrl must be an http(s) URL such as https://abc.execute-api.us-east-1.amazonaws.com, not "api.example.com".'],
+    [
+      { apiBaseUrl: 'api.example.com' },
+      'config.json: apiBaseUrl must be an http(s) URL such as https://abc.execute-api.us-east-1.amazonaws.com, not "api.example.com".',
+    ],
     [{ apiBaseUrls: 'https://api.example.com' }, 'config.json: apiBaseUrls must be an object of service → URL.'],
-    [{ apiBaseUrls: { ingest: 'https://i.example.com' } }, 'config.json: apiBaseUrls.ingest is not a service the dashboard reads; use report, enrich, lake, ops.'],
-    [{ apiBaseUrls: { lake: 42 } }, 'config.json: apiBaseUrls.lake must be an http(s) URL such as https://abc.execute-api.us-east-1.amazonaws.com, not 42.'],
+    [
+      { apiBaseUrls: { ingest: 'https://i.example.com' } },
+      'config.json: apiBaseUrls.ingest is not a service the dashboard reads; use report, enrich, lake, ops.',
+    ],
+    [
+      { apiBaseUrls: { lake: 42 } },
+      'config.json: apiBaseUrls.lake must be an http(s) URL such as https://abc.execute-api.us-east-1.amazonaws.com, not 42.',
+    ],
   ])('refuses %j and says what to fix', (json, message) => {
     // Act
     const act = () => parseDashboardConfig(json);

@@ -8,7 +8,12 @@ describe('describeFailure', () => {
     const messages = [
       describeFailure(new ApiRequestError('POST /query', 404, { code: 'not_found', message: 'No route POST /query' })),
       describeFailure(new ApiRequestError('GET /orphans', 503, { message: 'Service Unavailable' })),
-      describeFailure(new ApiRequestError('GET /cost', 403, { code: 'insufficient_scope', message: "The API key 3f9c2a71b0d4 may use report, query; this call needs the 'admin' scope." })),
+      describeFailure(
+        new ApiRequestError('GET /cost', 403, {
+          code: 'insufficient_scope',
+          message: "The API key 3f9c2a71b0d4 may use report, query; this call needs the 'admin' scope.",
+        }),
+      ),
     ];
 
     // Assess
@@ -17,7 +22,8 @@ describe('describeFailure', () => {
       { state: 'error', message: 'GET /orphans answered 503: Service Unavailable' },
       {
         state: 'empty',
-        message: "Not shown with this page's key: GET /cost needs a scope the key does not have (The API key 3f9c2a71b0d4 may use report, query; this call needs the 'admin' scope.)",
+        message:
+          "Not shown with this page's key: GET /cost needs a scope the key does not have (The API key 3f9c2a71b0d4 may use report, query; this call needs the 'admin' scope.)",
       },
     ]);
   });
@@ -43,6 +49,20 @@ describe('formatters', () => {
     ];
 
     // Assess
-    expect(formatted).toStrictEqual(['1,234,567', '—', '23.5%', '0%', '850 ms', '2.4 s', '3.0 min', '—', '$12.35', '$1,234.50', '$0.000412', '$0.00', '—']);
+    expect(formatted).toStrictEqual([
+      '1,234,567',
+      '—',
+      '23.5%',
+      '0%',
+      '850 ms',
+      '2.4 s',
+      '3.0 min',
+      '—',
+      '$12.35',
+      '$1,234.50',
+      '$0.000412',
+      '$0.00',
+      '—',
+    ]);
   });
 });

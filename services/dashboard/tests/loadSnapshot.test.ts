@@ -4,21 +4,43 @@ import type { DashboardApi } from '../src/domain/types.js';
 import { aggregationOf, minuteReportOf } from './support/dashboardFixtures.js';
 
 const now = new Date('2026-11-22T06:00:30.000Z');
-const notFound = (route: string) => new ApiRequestError(route, 404, { code: 'not_found', message: `No route ${route}` });
+const notFound = (route: string) =>
+  new ApiRequestError(route, 404, { code: 'not_found', message: `No route ${route}` });
 
-const product = (product_id: string, views: number, purchases: number) => ({ product_id, views, carts: 0, cart_units: 0, checkouts: 0, purchases, units_sold: purchases, view_to_cart: 0, view_to_purchase: purchases / views });
+const product = (product_id: string, views: number, purchases: number) => ({
+  product_id,
+  views,
+  carts: 0,
+  cart_units: 0,
+  checkouts: 0,
+  purchases,
+  units_sold: purchases,
+  view_to_cart: 0,
+  view_to_purchase: purchases / views,
+});
 
-const notAdmin = new ApiRequestError('GET /cost', 403, { code: 'insufficient_scope', message: 'This API key lacks the admin scope.' });
+const notAdmin = new ApiRequestError('GET /cost', 403, {
+  code: 'insufficient_scope',
+  message: 'This API key lacks the admin scope.',
+});
 
 /** The report and orphan APIs answering with six campaigns and two products; the query API missing (404); the key not an admin's. */
 function reportOnlyApi(): DashboardApi & { periodRequests: number[]; productRequests: string[] } {
-  const campaigns = [6, 5, 4, 3, 2, 1].map((id) => aggregationOf(id, { bids: id * 10, impressions: id, clicks: 1, spend: id * 100 }));
+  const campaigns = [6, 5, 4, 3, 2, 1].map((id) =>
+    aggregationOf(id, { bids: id * 10, impressions: id, clicks: 1, spend: id * 100 }),
+  );
   const periodRequests: number[] = [];
   const productRequests: string[] = [];
   return {
     periodRequests,
     productRequests,
-    campaignList: async (range) => ({ from: range.from.toISOString(), to: range.to.toISOString(), sort: 'bids', desc: true, campaigns }),
+    campaignList: async (range) => ({
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      sort: 'bids',
+      desc: true,
+      campaigns,
+    }),
     minuteReport: async (id) => {
       periodRequests.push(id);
       return minuteReportOf(id, { '06:00': id * 10 });
@@ -26,9 +48,20 @@ function reportOnlyApi(): DashboardApi & { periodRequests: number[]; productRequ
     campaignTotals: async (id) => aggregationOf(id, { bids: id * 100, spend: id * 1000 }),
     productList: async (range, limit) => {
       productRequests.push(`${range.from.toISOString()} ${range.to.toISOString()} ${limit}`);
-      return { from: range.from.toISOString(), to: range.to.toISOString(), sort: 'views', desc: true, products: [product('sku-001', 40, 4), product('sku-007', 10, 0)] };
+      return {
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        sort: 'views',
+        desc: true,
+        products: [product('sku-001', 40, 4), product('sku-007', 10, 0)],
+      };
     },
-    orphanCounts: async () => ({ from: '', to: '', impressions: { count: 4, tx_ids: [] }, clicks: { count: 1, tx_ids: [] } }),
+    orphanCounts: async () => ({
+      from: '',
+      to: '',
+      impressions: { count: 4, tx_ids: [] },
+      clicks: { count: 1, tx_ids: [] },
+    }),
     failedEventCounts: async () => ({ retrying: 2, failed: 3, replaying: 0, replayed: 1, by_function: [] }),
     savedQuery: async () => Promise.reject(notFound('POST /query')),
     cost: async () => Promise.reject(notAdmin),
@@ -48,11 +81,17 @@ describe('loadSnapshot', () => {
     expect(snapshot.campaigns.ok && snapshot.campaigns.value).toMatchObject({
       range: { from: new Date('2026-11-22T05:00:30.000Z'), to: now },
       // The last ten minutes are charted, though only the last one has data.
-      series: { campaigns: [6, 5, 4, 3, 2], bids: [60, 50, 40, 30, 20].map((bids) => [0, 0, 0, 0, 0, 0, 0, 0, 0, bids]) },
+      series: {
+        campaigns: [6, 5, 4, 3, 2],
+        bids: [60, 50, 40, 30, 20].map((bids) => [0, 0, 0, 0, 0, 0, 0, 0, 0, bids]),
+      },
       overall: { campaigns: 6, bids: 210, impressions: 21, clicks: 6, spend: 2100, winRate: 0.1 },
       overallTruncated: false,
     });
-    expect(snapshot.campaigns.ok && snapshot.campaigns.value.top.map(({ lastHour, allTime }) => [lastHour.bids, allTime.spend])).toStrictEqual([
+    expect(
+      snapshot.campaigns.ok &&
+        snapshot.campaigns.value.top.map(({ lastHour, allTime }) => [lastHour.bids, allTime.spend]),
+    ).toStrictEqual([
       [60, 6000],
       [50, 5000],
       [40, 4000],
@@ -61,7 +100,10 @@ describe('loadSnapshot', () => {
     ]);
     expect(snapshot.orphans).toStrictEqual({ ok: true, value: { impressions: 4, clicks: 1 } });
     expect(api.productRequests).toStrictEqual(['2026-11-22T05:00:30.000Z 2026-11-22T06:00:30.000Z 8']);
-    expect(snapshot.products).toStrictEqual({ ok: true, value: [product('sku-001', 40, 4), product('sku-007', 10, 0)] });
+    expect(snapshot.products).toStrictEqual({
+      ok: true,
+      value: [product('sku-001', 40, 4), product('sku-007', 10, 0)],
+    });
     expect(snapshot.failedEvents).toStrictEqual({ ok: true, value: { failed: 3, retrying: 2, replayed: 1 } });
   });
 
@@ -102,13 +144,19 @@ describe('loadSnapshot', () => {
 
   it('fails the campaign panels together when the campaign list cannot be read', async () => {
     // Prepare
-    const api = { ...reportOnlyApi(), campaignList: async () => Promise.reject(new ApiRequestError('GET /reports/campaigns', 500, {})) };
+    const api = {
+      ...reportOnlyApi(),
+      campaignList: async () => Promise.reject(new ApiRequestError('GET /reports/campaigns', 500, {})),
+    };
 
     // Act
     const snapshot = await loadSnapshot(api, now);
 
     // Assess
-    expect(snapshot.campaigns).toStrictEqual({ ok: false, error: new ApiRequestError('GET /reports/campaigns', 500, {}) });
+    expect(snapshot.campaigns).toStrictEqual({
+      ok: false,
+      error: new ApiRequestError('GET /reports/campaigns', 500, {}),
+    });
     expect(snapshot.orphans.ok).toBe(true);
     expect(snapshot.products.ok).toBe(true);
   });

@@ -44,7 +44,10 @@ describe('toCampaignSeries', () => {
     const series = toCampaignSeries([minuteReportOf(7, { '06:00': 4 })], range, 3);
 
     // Assess
-    expect({ minutes: series.minutes, bids: series.bids }).toStrictEqual({ minutes: ['05:58', '05:59', '06:00'].map(minute), bids: [[0, 0, 4]] });
+    expect({ minutes: series.minutes, bids: series.bids }).toStrictEqual({
+      minutes: ['05:58', '05:59', '06:00'].map(minute),
+      bids: [[0, 0, 4]],
+    });
   });
 
   it('has no minutes when no campaign counted anything', () => {

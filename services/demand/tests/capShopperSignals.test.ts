@@ -9,18 +9,39 @@ const SHARD_1 = 'shardId-000000000001';
 const CARTS_KEY = `sku-1\n${W0}\nu1\ncarts`;
 
 /** The record at position `n` of `shardId`: `userId` adds sku-1 to the cart (or `measure`). */
-function signal(n: number, { userId = 'u1', measure = 'carts', shardId = SHARD_0 }: { userId?: string; measure?: DemandEvent['measure']; shardId?: string } = {}): Positioned<DemandEvent> {
+function signal(
+  n: number,
+  {
+    userId = 'u1',
+    measure = 'carts',
+    shardId = SHARD_0,
+  }: { userId?: string; measure?: DemandEvent['measure']; shardId?: string } = {},
+): Positioned<DemandEvent> {
   return {
     shardId,
     sequenceNumber: sequenceOf(n),
-    value: { userId, eventKey: `${userId}#${T0 + n}`, productId: 'sku-1', eventTimestamp: T0 + n, measure, quantity: 1 },
+    value: {
+      userId,
+      eventKey: `${userId}#${T0 + n}`,
+      productId: 'sku-1',
+      eventTimestamp: T0 + n,
+      measure,
+      quantity: 1,
+    },
   };
 }
 
 describe('capShopperSignals', () => {
   it('admits the first signals of each shopper and measure up to the cap and counts the rest as capped', () => {
     // Prepare
-    const records = [signal(0), signal(1), signal(2, { userId: 'u2' }), signal(3), signal(4, { measure: 'views' }), signal(5)];
+    const records = [
+      signal(0),
+      signal(1),
+      signal(2, { userId: 'u2' }),
+      signal(3),
+      signal(4, { measure: 'views' }),
+      signal(5),
+    ];
 
     // Act
     const outcome = capShopperSignals(records, () => undefined, 2, W0);
@@ -43,7 +64,12 @@ describe('capShopperSignals', () => {
     const known = { signals: 1, shardId: SHARD_0, through: streamPosition(sequenceOf(3)) };
 
     // Act
-    const outcome = capShopperSignals([signal(2), signal(3), signal(4), signal(5)], (key) => (key === CARTS_KEY ? known : undefined), 2, W0);
+    const outcome = capShopperSignals(
+      [signal(2), signal(3), signal(4), signal(5)],
+      (key) => (key === CARTS_KEY ? known : undefined),
+      2,
+      W0,
+    );
 
     // Assess
     expect(outcome).toStrictEqual({

@@ -2,12 +2,24 @@ import type { KinesisRecordText } from '@sdp/shared';
 import { inMemoryShopperLedger } from '../src/adapters/inMemoryShopperLedger.js';
 import { countDemandBatch, type CountDemandOptions } from '../src/domain/countDemandBatch.js';
 import { click, clickRecord, clickRecords, SHARD_0, sequenceOf } from './support/clickstreamRecords.js';
-import { fakeProductWindowCounter, fakeSessionVerdicts, type FakeProductWindowCounter } from './support/fakeProductWindowCounter.js';
+import {
+  fakeProductWindowCounter,
+  fakeSessionVerdicts,
+  type FakeProductWindowCounter,
+} from './support/fakeProductWindowCounter.js';
 
 const NOW = new Date('2026-12-04T14:30:00.000Z');
 const W0 = '2026-12-04T14:05:00.000Z';
 const W1 = '2026-12-04T14:06:00.000Z';
-const counts = (partial: Record<string, number>) => ({ views: 0, carts: 0, cart_units: 0, checkouts: 0, purchases: 0, units_sold: 0, ...partial });
+const counts = (partial: Record<string, number>) => ({
+  views: 0,
+  carts: 0,
+  cart_units: 0,
+  checkouts: 0,
+  purchases: 0,
+  units_sold: 0,
+  ...partial,
+});
 
 /** A visit of u1: browse, view sku-1 twice (two events), add 2 to the cart, check out and buy them a minute later. */
 const VISIT = [
@@ -63,7 +75,17 @@ describe('countDemandBatch', () => {
     const outcome = await countDemandBatch(records, options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], counted: 6, duplicates: 0, ignored: 2, invalid: 0, failed: 0, pending: 0, capped: 0 });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [],
+      rejected: [],
+      counted: 6,
+      duplicates: 0,
+      ignored: 2,
+      invalid: 0,
+      failed: 0,
+      pending: 0,
+      capped: 0,
+    });
     expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
     expect(counter.writes).toStrictEqual([
       { productId: 'sku-1', records: 3 },
@@ -81,7 +103,17 @@ describe('countDemandBatch', () => {
     const outcome = await countDemandBatch(records, options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], counted: 6, duplicates: 2, ignored: 2, invalid: 0, failed: 0, pending: 0, capped: 0 });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [],
+      rejected: [],
+      counted: 6,
+      duplicates: 2,
+      ignored: 2,
+      invalid: 0,
+      failed: 0,
+      pending: 0,
+      capped: 0,
+    });
     expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
   });
 
@@ -105,7 +137,10 @@ describe('countDemandBatch', () => {
       pending: 3,
       capped: 0,
       deferred: true,
-      failure: { name: 'SessionNotDecided', message: 'Sessions has not yet decided whether it adds this event; demand counts exactly what sessions adds.' },
+      failure: {
+        name: 'SessionNotDecided',
+        message: 'Sessions has not yet decided whether it adds this event; demand counts exactly what sessions adds.',
+      },
     });
   });
 
@@ -122,7 +157,10 @@ describe('countDemandBatch', () => {
 
     // Assess
     expect(first).toMatchObject({ counted: 5, failed: 1, batchItemFailures: [{ itemIdentifier: sequenceOf(2) }] });
-    expect(first.failure).toStrictEqual({ name: 'Error', message: `Could not count product sku-2's window ${W0}: connection reset` });
+    expect(first.failure).toStrictEqual({
+      name: 'Error',
+      message: `Could not count product sku-2's window ${W0}: connection reset`,
+    });
     expect(again).toMatchObject({ counted: 0, duplicates: 6, failed: 0, batchItemFailures: [] });
     expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
   });
@@ -131,7 +169,10 @@ describe('countDemandBatch', () => {
     // Prepare: record 4 was set aside by demand; sessions added it
     const records = clickRecords(VISIT);
     sessionsDecide(records);
-    await countDemandBatch(records.filter((_, i) => i !== 4), options);
+    await countDemandBatch(
+      records.filter((_, i) => i !== 4),
+      options,
+    );
     const replay = { ...records[4]!, shardId: `${SHARD_0}-replay` };
 
     // Act
@@ -145,7 +186,11 @@ describe('countDemandBatch', () => {
 
   it('sets a broken record aside with its reason and counts the rest', async () => {
     // Prepare
-    const records = [clickRecord(0, 'not json'), clickRecord(1, click(1_000, 'buy', { product_id: 'sku-3' })), clickRecord(2, { ...click(0, 'detail'), user_id: 'has space' })];
+    const records = [
+      clickRecord(0, 'not json'),
+      clickRecord(1, click(1_000, 'buy', { product_id: 'sku-3' })),
+      clickRecord(2, { ...click(0, 'detail'), user_id: 'has space' }),
+    ];
     sessionsDecide([records[1]!]);
 
     // Act
@@ -163,7 +208,9 @@ describe('countDemandBatch', () => {
 
   it('counts a shopper who adds one product to the cart 500 times as 5 carts, over several batches, and other shoppers in full', async () => {
     // Prepare: u1 adds sku-1 to the cart 300 times and then 200 times more, within one minute; u2 views it once
-    const carts = Array.from({ length: 500 }, (_, i) => clickRecord(i, click(i * 100, 'add_to_cart', { product_id: 'sku-1', quantity: 1 })));
+    const carts = Array.from({ length: 500 }, (_, i) =>
+      clickRecord(i, click(i * 100, 'add_to_cart', { product_id: 'sku-1', quantity: 1 })),
+    );
     const u2 = clickRecord(500, click(59_000, 'detail', { product_id: 'sku-1', user_id: 'u2' }));
     const [first, second] = [[...carts.slice(0, 300), u2], carts.slice(300)];
     sessionsDecide([...first, ...second]);
@@ -173,8 +220,28 @@ describe('countDemandBatch', () => {
 
     // Assess
     expect(outcomes).toStrictEqual([
-      { batchItemFailures: [], rejected: [], counted: 6, duplicates: 0, ignored: 0, invalid: 0, failed: 0, pending: 0, capped: 295 },
-      { batchItemFailures: [], rejected: [], counted: 0, duplicates: 0, ignored: 0, invalid: 0, failed: 0, pending: 0, capped: 200 },
+      {
+        batchItemFailures: [],
+        rejected: [],
+        counted: 6,
+        duplicates: 0,
+        ignored: 0,
+        invalid: 0,
+        failed: 0,
+        pending: 0,
+        capped: 295,
+      },
+      {
+        batchItemFailures: [],
+        rejected: [],
+        counted: 0,
+        duplicates: 0,
+        ignored: 0,
+        invalid: 0,
+        failed: 0,
+        pending: 0,
+        capped: 200,
+      },
     ]);
     expect(counter.windows()).toStrictEqual({ [`sku-1 ${W0}`]: counts({ views: 1, carts: 5, cart_units: 5 }) });
     expect(counter.writes).toStrictEqual([{ productId: 'sku-1', records: 6 }]);
@@ -184,7 +251,9 @@ describe('countDemandBatch', () => {
     // Prepare: u1 views sku-1 7 times and adds it 7 times in W0, views it 7 times in W1, and views sku-2 7 times in W0
     const events = [
       ...Array.from({ length: 7 }, (_, i) => click(i * 1_000, 'detail', { product_id: 'sku-1' })),
-      ...Array.from({ length: 7 }, (_, i) => click(10_000 + i * 1_000, 'add_to_cart', { product_id: 'sku-1', quantity: 2 })),
+      ...Array.from({ length: 7 }, (_, i) =>
+        click(10_000 + i * 1_000, 'add_to_cart', { product_id: 'sku-1', quantity: 2 }),
+      ),
       ...Array.from({ length: 7 }, (_, i) => click(60_000 + i * 1_000, 'detail', { product_id: 'sku-1' })),
       ...Array.from({ length: 7 }, (_, i) => click(20_000 + i * 1_000, 'detail', { product_id: 'sku-2' })),
     ];
@@ -205,8 +274,13 @@ describe('countDemandBatch', () => {
 
   it('neither counts nor caps a re-delivered batch twice, and keeps capping after it', async () => {
     // Prepare: u1 adds sku-1 7 times; the batch's answer is lost, so Lambda delivers it again
-    const records = Array.from({ length: 7 }, (_, i) => clickRecord(i, click(i * 1_000, 'add_to_cart', { product_id: 'sku-1' })));
-    const later = [clickRecord(7, click(8_000, 'detail', { product_id: 'sku-1' })), clickRecord(8, click(9_000, 'add_to_cart', { product_id: 'sku-1' }))];
+    const records = Array.from({ length: 7 }, (_, i) =>
+      clickRecord(i, click(i * 1_000, 'add_to_cart', { product_id: 'sku-1' })),
+    );
+    const later = [
+      clickRecord(7, click(8_000, 'detail', { product_id: 'sku-1' })),
+      clickRecord(8, click(9_000, 'add_to_cart', { product_id: 'sku-1' })),
+    ];
     sessionsDecide([...records, ...later]);
     await countDemandBatch(records, options);
 
@@ -224,8 +298,13 @@ describe('countDemandBatch', () => {
 
   it('writes nothing for a window whose every record is past its shopper’s cap, and counts it when that write fails later', async () => {
     // Prepare: u1 already added sku-1 5 times; sku-2's window fails the first time
-    const carts = Array.from({ length: 5 }, (_, i) => clickRecord(i, click(i * 1_000, 'add_to_cart', { product_id: 'sku-1' })));
-    const more = [clickRecord(5, click(6_000, 'add_to_cart', { product_id: 'sku-1' })), clickRecord(6, click(7_000, 'detail', { product_id: 'sku-2' }))];
+    const carts = Array.from({ length: 5 }, (_, i) =>
+      clickRecord(i, click(i * 1_000, 'add_to_cart', { product_id: 'sku-1' })),
+    );
+    const more = [
+      clickRecord(5, click(6_000, 'add_to_cart', { product_id: 'sku-1' })),
+      clickRecord(6, click(7_000, 'detail', { product_id: 'sku-2' })),
+    ];
     sessionsDecide([...carts, ...more]);
     await countDemandBatch(carts, options);
     counter.failFor('sku-2', new Error('throttled'));
@@ -241,12 +320,18 @@ describe('countDemandBatch', () => {
       { counted: 1, capped: 0, duplicates: 1, failed: 0, batchItemFailures: [] },
     ]);
     expect(counter.writes.map((write) => write.productId)).toStrictEqual(['sku-1', 'sku-2', 'sku-2']);
-    expect(counter.windows()).toStrictEqual({ [`sku-1 ${W0}`]: counts({ carts: 5, cart_units: 5 }), [`sku-2 ${W0}`]: counts({ views: 1 }) });
+    expect(counter.windows()).toStrictEqual({
+      [`sku-1 ${W0}`]: counts({ carts: 5, cart_units: 5 }),
+      [`sku-2 ${W0}`]: counts({ views: 1 }),
+    });
   });
 
   it('counts two users viewing one product at one instant as two views', async () => {
     // Prepare
-    const records = clickRecords([click(0, 'detail', { product_id: 'sku-1' }), click(0, 'detail', { product_id: 'sku-1', user_id: 'u2' })]);
+    const records = clickRecords([
+      click(0, 'detail', { product_id: 'sku-1' }),
+      click(0, 'detail', { product_id: 'sku-1', user_id: 'u2' }),
+    ]);
     sessionsDecide(records);
 
     // Act

@@ -5,7 +5,8 @@ import { at, bidEnvelope, clickEnvelope, impressionEnvelope } from './support/en
 
 const settings = DEFAULT_JOIN_SETTINGS;
 const indexed = (envelopes: EventEnvelope[]) => envelopes.map((envelope, index) => ({ index, envelope }));
-const summary = (emits: ReturnType<typeof joinBatch>['emits']) => emits.map(({ index, event }) => [index, event.type, event.tx_id, event.event_time, event.win_price ?? null]);
+const summary = (emits: ReturnType<typeof joinBatch>['emits']) =>
+  emits.map(({ index, event }) => [index, event.type, event.tx_id, event.event_time, event.win_price ?? null]);
 
 describe('joinBatch', () => {
   it('emits the bid, the joined impression with the bid fields and win_price, and the joined click', () => {
@@ -51,11 +52,21 @@ describe('joinBatch', () => {
     const { emits, changed } = joinBatch(batch, new Map(), settings);
 
     // Assess
-    expect(emits.map(({ index, event }) => [index, event.tenant, event.type, event.tx_id, event.win_price ?? null])).toStrictEqual([
+    expect(
+      emits.map(({ index, event }) => [index, event.tenant, event.type, event.tx_id, event.win_price ?? null]),
+    ).toStrictEqual([
       [0, 'acme', 'bid', 't1', null],
       [3, 'acme', 'imp', 't1', 250],
     ]);
-    expect([...changed.values()].map(({ tx_id, tenant, bid, imp, click }) => ({ tx_id, tenant, bid: !!bid, imp: imp?.joined ?? null, click: click?.joined ?? null }))).toStrictEqual([
+    expect(
+      [...changed.values()].map(({ tx_id, tenant, bid, imp, click }) => ({
+        tx_id,
+        tenant,
+        bid: !!bid,
+        imp: imp?.joined ?? null,
+        click: click?.joined ?? null,
+      })),
+    ).toStrictEqual([
       { tx_id: 'acme/t1', tenant: 'acme', bid: true, imp: true, click: null },
       { tx_id: 'globex/t1', tenant: 'globex', bid: false, imp: false, click: false },
     ]);
@@ -90,7 +101,12 @@ describe('joinBatch', () => {
 
   it('joins exactly at the timeout but not a millisecond later', () => {
     // Prepare
-    const batch = indexed([bidEnvelope('a', 0), impressionEnvelope('a', 300), bidEnvelope('b', 0), impressionEnvelope('b', 300.001)]);
+    const batch = indexed([
+      bidEnvelope('a', 0),
+      impressionEnvelope('a', 300),
+      bidEnvelope('b', 0),
+      impressionEnvelope('b', 300.001),
+    ]);
 
     // Act
     const { emits } = joinBatch(batch, new Map(), settings);
@@ -103,7 +119,14 @@ describe('joinBatch', () => {
     // Prepare
     const bid = bidEnvelope('t1', 0);
     const firstImpression = impressionEnvelope('t1', 1, 100);
-    const batch = indexed([bid, firstImpression, bid, impressionEnvelope('t1', 2, 500), bidEnvelope('t1', 3), firstImpression]);
+    const batch = indexed([
+      bid,
+      firstImpression,
+      bid,
+      impressionEnvelope('t1', 2, 500),
+      bidEnvelope('t1', 3),
+      firstImpression,
+    ]);
 
     // Act
     const { emits, changed, duplicates } = joinBatch(batch, new Map(), settings);
@@ -114,7 +137,9 @@ describe('joinBatch', () => {
       [1, 'imp', 't1', at(1), 100],
     ]);
     expect(duplicates).toBe(4);
-    expect(changed.get('t1')).toStrictEqual(joinBatch(indexed([bid, firstImpression]), new Map(), settings).changed.get('t1'));
+    expect(changed.get('t1')).toStrictEqual(
+      joinBatch(indexed([bid, firstImpression]), new Map(), settings).changed.get('t1'),
+    );
   });
 
   it('changes no transaction when every event of the batch is one its stored state already has', () => {

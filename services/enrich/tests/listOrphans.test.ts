@@ -13,14 +13,22 @@ function pendingAt(impressions: Record<string, string>, clicks: Record<string, s
       .map(([txId]) => txId);
     return Promise.resolve({ count: inRange.length, tx_ids: inRange.slice(0, limit) });
   };
-  return { impressionsIn: (range, limit) => sample(impressions, range, limit), clicksIn: (range, limit) => sample(clicks, range, limit) };
+  return {
+    impressionsIn: (range, limit) => sample(impressions, range, limit),
+    clicksIn: (range, limit) => sample(clicks, range, limit),
+  };
 }
 
 describe('listOrphans', () => {
   it('counts only the unjoined events in range whose timeout has passed, each type with its own', async () => {
     // Prepare
     const pending = pendingAt(
-      { 'imp-old': '2026-03-29T11:30:00.000Z', 'imp-edge': '2026-03-29T11:55:00.000Z', 'imp-late': '2026-03-29T11:54:59.999Z', 'imp-early': '2026-03-29T10:59:59.999Z' },
+      {
+        'imp-old': '2026-03-29T11:30:00.000Z',
+        'imp-edge': '2026-03-29T11:55:00.000Z',
+        'imp-late': '2026-03-29T11:54:59.999Z',
+        'imp-early': '2026-03-29T10:59:59.999Z',
+      },
       { 'click-old': '2026-03-29T11:49:59.999Z', 'click-young': '2026-03-29T11:52:00.000Z' },
     );
     const request = { from: new Date('2026-03-29T11:00:00.000Z'), to: new Date('2026-03-29T13:00:00.000Z'), limit: 1 };
@@ -44,14 +52,23 @@ describe('listOrphans', () => {
       impressionsIn: () => (asked.push('impressions'), Promise.resolve({ count: 9, tx_ids: [] })),
       clicksIn: () => (asked.push('clicks'), Promise.resolve({ count: 9, tx_ids: [] })),
     };
-    const request = { from: new Date('2026-03-29T11:57:00.000Z'), to: new Date('2026-03-29T12:30:00.000Z'), limit: 100 };
+    const request = {
+      from: new Date('2026-03-29T11:57:00.000Z'),
+      to: new Date('2026-03-29T12:30:00.000Z'),
+      limit: 100,
+    };
 
     // Act
     const report = await listOrphans(request, { pending, timeouts, now });
 
     // Assess
     expect({ report, asked }).toStrictEqual({
-      report: { from: '2026-03-29T11:57:00.000Z', to: '2026-03-29T12:30:00.000Z', impressions: { count: 0, tx_ids: [] }, clicks: { count: 0, tx_ids: [] } },
+      report: {
+        from: '2026-03-29T11:57:00.000Z',
+        to: '2026-03-29T12:30:00.000Z',
+        impressions: { count: 0, tx_ids: [] },
+        clicks: { count: 0, tx_ids: [] },
+      },
       asked: [],
     });
   });

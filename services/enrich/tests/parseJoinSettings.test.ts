@@ -7,28 +7,48 @@ const FLOOR_MESSAGE = (value: string) =>
 describe('parseJoinSettings', () => {
   it('reads the session timeouts and the join state retention as milliseconds', () => {
     // Act
-    const settings = parseJoinSettings({ bidsSessionTimeoutMinutes: '5', clicksSessionTimeoutMinutes: '0.05', stateRetentionMinutes: '2880' });
+    const settings = parseJoinSettings({
+      bidsSessionTimeoutMinutes: '5',
+      clicksSessionTimeoutMinutes: '0.05',
+      stateRetentionMinutes: '2880',
+    });
 
     // Assess
-    expect(settings).toStrictEqual({ bidsSessionTimeoutMs: 300_000, clicksSessionTimeoutMs: 3_000, stateRetentionMs: 172_800_000 });
+    expect(settings).toStrictEqual({
+      bidsSessionTimeoutMs: 300_000,
+      clicksSessionTimeoutMs: 3_000,
+      stateRetentionMs: 172_800_000,
+    });
   });
 
   it('accepts a retention longer than 48 hours', () => {
     // Act
-    const settings = parseJoinSettings({ bidsSessionTimeoutMinutes: '5', clicksSessionTimeoutMinutes: '5', stateRetentionMinutes: '10080' });
+    const settings = parseJoinSettings({
+      bidsSessionTimeoutMinutes: '5',
+      clicksSessionTimeoutMinutes: '5',
+      stateRetentionMinutes: '10080',
+    });
 
     // Assess
     expect(settings.stateRetentionMs).toBe(604_800_000);
   });
 
-  it.each(['1440', '2879', '2880.5', '', '48h'])('refuses a retention of %p at start, saying why 48 hours is the floor', (value) => {
-    // Act
-    const act = () => parseJoinSettings({ bidsSessionTimeoutMinutes: '5', clicksSessionTimeoutMinutes: '5', stateRetentionMinutes: value });
+  it.each(['1440', '2879', '2880.5', '', '48h'])(
+    'refuses a retention of %p at start, saying why 48 hours is the floor',
+    (value) => {
+      // Act
+      const act = () =>
+        parseJoinSettings({
+          bidsSessionTimeoutMinutes: '5',
+          clicksSessionTimeoutMinutes: '5',
+          stateRetentionMinutes: value,
+        });
 
-    // Assess
-    expect(act).toThrow(InvalidJoinSettingError);
-    expect(act).toThrow(FLOOR_MESSAGE(value));
-  });
+      // Assess
+      expect(act).toThrow(InvalidJoinSettingError);
+      expect(act).toThrow(FLOOR_MESSAGE(value));
+    },
+  );
 
   it.each([
     ['BIDS_SESSION_TIMEOUT_MINUTES', { bidsSessionTimeoutMinutes: 'five', clicksSessionTimeoutMinutes: '5' }, 'five'],

@@ -13,7 +13,12 @@ function errorOf(act: () => unknown): { name: string; statusCode: number; code: 
   return undefined;
 }
 
-const invalidRequest = (message: string) => ({ name: 'InvalidRequestError', statusCode: 400, code: 'invalid_request', message });
+const invalidRequest = (message: string) => ({
+  name: 'InvalidRequestError',
+  statusCode: 400,
+  code: 'invalid_request',
+  message,
+});
 
 describe('parseOrphanRequest', () => {
   it('applies the defaults: the last 24 hours, 100 tx_ids per type', () => {
@@ -29,7 +34,11 @@ describe('parseOrphanRequest', () => {
     const request = parseOrphanRequest({ to: '2026-03-29T00:00:00+01:00' }, now);
 
     // Assess
-    expect(request).toStrictEqual({ from: new Date('2026-03-27T23:00:00.000Z'), to: new Date('2026-03-28T23:00:00.000Z'), limit: 100 });
+    expect(request).toStrictEqual({
+      from: new Date('2026-03-27T23:00:00.000Z'),
+      to: new Date('2026-03-28T23:00:00.000Z'),
+      limit: 100,
+    });
   });
 
   it.each([
@@ -40,7 +49,11 @@ describe('parseOrphanRequest', () => {
     const request = parseOrphanRequest({ from: '2026-11-01T00:00:00Z', to: '2026-11-02T00:00:00Z', limit }, now);
 
     // Assess
-    expect(request).toStrictEqual({ from: new Date('2026-11-01T00:00:00.000Z'), to: new Date('2026-11-02T00:00:00.000Z'), limit: expected });
+    expect(request).toStrictEqual({
+      from: new Date('2026-11-01T00:00:00.000Z'),
+      to: new Date('2026-11-02T00:00:00.000Z'),
+      limit: expected,
+    });
   });
 
   it('accepts a range of exactly 31 days', () => {
@@ -60,13 +73,21 @@ describe('parseOrphanRequest', () => {
       { from: 'yesterday' },
       "from must be an ISO 8601 date-time with a UTC offset, e.g. 2026-03-29T00:00:00Z or 2026-03-29T00:00:00+01:00; got 'yesterday'.",
     ],
-    ['a to equal to from', { from: '2026-11-22T10:00:00Z' }, 'from must be before to; got from 2026-11-22T10:00:00.000Z and to 2026-11-22T10:00:00.000Z.'],
+    [
+      'a to equal to from',
+      { from: '2026-11-22T10:00:00Z' },
+      'from must be before to; got from 2026-11-22T10:00:00.000Z and to 2026-11-22T10:00:00.000Z.',
+    ],
     [
       'a range over 31 days',
       { from: '2026-10-22T09:59:59Z' },
       'from and to may be at most 31 days apart; got from 2026-10-22T09:59:59.000Z and to 2026-11-22T10:00:00.000Z, about 32 days. Ask for several shorter ranges.',
     ],
-    ['an unknown parameter', { type: 'click' }, "'type' is not a query parameter of this endpoint; it takes only to, from, limit."],
+    [
+      'an unknown parameter',
+      { type: 'click' },
+      "'type' is not a query parameter of this endpoint; it takes only to, from, limit.",
+    ],
   ])('rejects %s', (_, query, message) => {
     // Act
     const error = errorOf(() => parseOrphanRequest(query, now));

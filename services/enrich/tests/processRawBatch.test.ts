@@ -19,7 +19,8 @@ function fakeDeps() {
   const conflictFor = new Set<string>();
   const crashes = { beforeNextSaves: 0 };
   const deps: ProcessDeps = {
-    load: async (txIds) => new Map(txIds.flatMap((txId) => (table.has(txId) ? [[txId, structuredClone(table.get(txId)!)] as const] : []))),
+    load: async (txIds) =>
+      new Map(txIds.flatMap((txId) => (table.has(txId) ? [[txId, structuredClone(table.get(txId)!)] as const] : []))),
     saveAll: async (states) => {
       saveCalls.push(states.map((state) => state.tx_id));
       if (crashes.beforeNextSaves > 0) {
@@ -28,14 +29,21 @@ function fakeDeps() {
       }
       const failed = new Set<string>();
       for (const state of states) {
-        if (conflictFor.has(state.tx_id) || (table.get(state.tx_id)?.version ?? 0) !== state.version) failed.add(state.tx_id);
+        if (conflictFor.has(state.tx_id) || (table.get(state.tx_id)?.version ?? 0) !== state.version)
+          failed.add(state.tx_id);
         else table.set(state.tx_id, { ...state, version: state.version + 1 });
       }
       return failed;
     },
     emit: async (events) =>
       events.map((event): PutOutcome => {
-        if (failEmitFor.has(event.tx_id)) return { ok: false, errorCode: 'ProvisionedThroughputExceededException', errorMessage: 'slow down', retryable: true };
+        if (failEmitFor.has(event.tx_id))
+          return {
+            ok: false,
+            errorCode: 'ProvisionedThroughputExceededException',
+            errorMessage: 'slow down',
+            retryable: true,
+          };
         written.push(event);
         return { ok: true, shardId: SHARD, sequenceNumber: String(written.length) };
       }),
@@ -46,7 +54,10 @@ function fakeDeps() {
 }
 
 const records = (envelopes: (EventEnvelope | string)[]): RawRecord[] =>
-  envelopes.map((envelope, i) => ({ sequenceNumber: String(1000 + i), data: typeof envelope === 'string' ? envelope : JSON.stringify(envelope) }));
+  envelopes.map((envelope, i) => ({
+    sequenceNumber: String(1000 + i),
+    data: typeof envelope === 'string' ? envelope : JSON.stringify(envelope),
+  }));
 const emitted = (events: EnrichedEvent[]) => events.map((event) => `${event.tx_id}:${event.type}`);
 /** The `<shardId>:<sequenceNumber>` of the n-th record the fake stream wrote */
 const copy = (n: number) => `${SHARD}:${n}`;
@@ -61,13 +72,22 @@ const storedBid = (envelope: EventEnvelope): StoredBid => ({
   creative_id: 'c-1',
   creative_category: 'travel',
 });
-const stored = (envelope: EventEnvelope, joined: boolean) => ({ event_id: envelope.event_id, event_time: envelope.received_at, joined });
+const stored = (envelope: EventEnvelope, joined: boolean) => ({
+  event_id: envelope.event_id,
+  event_time: envelope.received_at,
+  joined,
+});
 
 describe('processRawBatch', () => {
   it('emits the joins and stores every changed transaction', async () => {
     // Prepare
     const { deps, table, written } = fakeDeps();
-    const batch = records([bidEnvelope('a', 0), bidEnvelope('b', 0), impressionEnvelope('a', 1), clickEnvelope('a', 5)]);
+    const batch = records([
+      bidEnvelope('a', 0),
+      bidEnvelope('b', 0),
+      impressionEnvelope('a', 1),
+      clickEnvelope('a', 5),
+    ]);
 
     // Act
     const result = await processRawBatch(batch, deps);
@@ -90,8 +110,17 @@ describe('processRawBatch', () => {
     expect(result).toStrictEqual({
       batchItemFailures: [],
       rejected: [
-        { sequenceNumber: '1000', reason: { name: 'InvalidJson', message: expect.stringMatching(/^The record is not JSON: Unexpected token/) } },
-        { sequenceNumber: '1001', reason: { name: 'InvalidEventEnvelope', message: expect.stringContaining('The record is not a valid event envelope: $') } },
+        {
+          sequenceNumber: '1000',
+          reason: { name: 'InvalidJson', message: expect.stringMatching(/^The record is not JSON: Unexpected token/) },
+        },
+        {
+          sequenceNumber: '1001',
+          reason: {
+            name: 'InvalidEventEnvelope',
+            message: expect.stringContaining('The record is not a valid event envelope: $'),
+          },
+        },
       ],
       emitted: 1,
       duplicates: 0,
@@ -102,7 +131,12 @@ describe('processRawBatch', () => {
   it('does not store a transaction whose emission failed and re-delivers from its first record, losing and repeating nothing', async () => {
     // Prepare
     const { deps, table, written, failEmitFor } = fakeDeps();
-    const batch = records([bidEnvelope('a', 0), bidEnvelope('b', 0), impressionEnvelope('a', 1), impressionEnvelope('b', 1)]);
+    const batch = records([
+      bidEnvelope('a', 0),
+      bidEnvelope('b', 0),
+      impressionEnvelope('a', 1),
+      impressionEnvelope('b', 1),
+    ]);
     failEmitFor.add('b');
 
     // Act
@@ -114,7 +148,8 @@ describe('processRawBatch', () => {
     expect(first.batchItemFailures).toStrictEqual([{ itemIdentifier: '1001' }]);
     expect(first.failure).toStrictEqual({
       name: 'EnrichedStreamWriteFailed',
-      message: '1 transaction(s) not stored (2 emission(s) not accepted by the enriched stream); re-delivering from here.',
+      message:
+        '1 transaction(s) not stored (2 emission(s) not accepted by the enriched stream); re-delivering from here.',
     });
     // A throttled stream is not the records' fault: no attempt is counted toward setting them aside.
     expect(first.transient).toBe(true);
@@ -158,7 +193,13 @@ describe('processRawBatch', () => {
   it('names, in each stored state, the record the enriched stream answered for each of its emissions', async () => {
     // Prepare: a joins all three; b's impression is too late to join its bid
     const { deps, table } = fakeDeps();
-    const [bidA, bidB, impA, clickA, impB] = [bidEnvelope('a', 0), bidEnvelope('b', 0), impressionEnvelope('a', 1, 80), clickEnvelope('a', 5), impressionEnvelope('b', 400, 90)];
+    const [bidA, bidB, impA, clickA, impB] = [
+      bidEnvelope('a', 0),
+      bidEnvelope('b', 0),
+      impressionEnvelope('a', 1, 80),
+      clickEnvelope('a', 5),
+      impressionEnvelope('b', 400, 90),
+    ];
 
     // Act
     const result = await processRawBatch(records([bidA, bidB, impA, clickA, impB]), deps);
@@ -200,7 +241,11 @@ describe('processRawBatch', () => {
     // Assess: both attempts emitted; only the second attempt's copies (records 3 and 4) are named
     expect(crashed).toStrictEqual({
       batchItemFailures: [{ itemIdentifier: '1000' }],
-      failure: { name: 'JoinStateNotStored', message: '1 transaction(s) not stored (0 emission(s) not accepted by the enriched stream); re-delivering from here.' },
+      failure: {
+        name: 'JoinStateNotStored',
+        message:
+          '1 transaction(s) not stored (0 emission(s) not accepted by the enriched stream); re-delivering from here.',
+      },
       rejected: [],
       emitted: 2,
       duplicates: 0,
@@ -237,9 +282,27 @@ describe('processRawBatch', () => {
   it('marks what a state stored by the previous version had emitted as LEGACY_COPY when it rewrites the state', async () => {
     // Prepare: states as the previous version stored them (no `emitted`)
     const { deps, table } = fakeDeps();
-    const [bidJ, impJ, bidU, impU, bidS] = [bidEnvelope('joined', 0), impressionEnvelope('joined', 1, 80), bidEnvelope('unjoined', 0), impressionEnvelope('unjoined', 400, 90), bidEnvelope('still', 0)];
-    table.set('joined', { tx_id: 'joined', version: 3, bid: storedBid(bidJ), imp: { ...stored(impJ, true), win_price: 80 }, expires_at: 1 });
-    table.set('unjoined', { tx_id: 'unjoined', version: 2, bid: storedBid(bidU), imp: { ...stored(impU, false), win_price: 90 }, expires_at: 2 });
+    const [bidJ, impJ, bidU, impU, bidS] = [
+      bidEnvelope('joined', 0),
+      impressionEnvelope('joined', 1, 80),
+      bidEnvelope('unjoined', 0),
+      impressionEnvelope('unjoined', 400, 90),
+      bidEnvelope('still', 0),
+    ];
+    table.set('joined', {
+      tx_id: 'joined',
+      version: 3,
+      bid: storedBid(bidJ),
+      imp: { ...stored(impJ, true), win_price: 80 },
+      expires_at: 1,
+    });
+    table.set('unjoined', {
+      tx_id: 'unjoined',
+      version: 2,
+      bid: storedBid(bidU),
+      imp: { ...stored(impU, false), win_price: 90 },
+      expires_at: 2,
+    });
     table.set('still', { tx_id: 'still', version: 1, bid: storedBid(bidS), expires_at: 3 });
     const [clickJ, clickU] = [clickEnvelope('joined', 10), clickEnvelope('unjoined', 401)];
 

@@ -28,11 +28,16 @@ describe('eventIdFor', () => {
     expect(new Set(ids).size).toBe(4);
   });
 
-  it.each(['', 'has space', 'ümlaut', 'x'.repeat(257)])('refuses the key %j with a message that says what is allowed', (key) => {
-    // Act
-    const act = () => eventIdFor('acme', 'imp', key, () => 'unused');
+  it.each(['', 'has space', 'ümlaut', 'x'.repeat(257)])(
+    'refuses the key %j with a message that says what is allowed',
+    (key) => {
+      // Act
+      const act = () => eventIdFor('acme', 'imp', key, () => 'unused');
 
-    // Assess
-    expect(act).toThrow(new InvalidRequestError('Idempotency-Key must be 1 to 256 visible ASCII characters (no spaces).'));
-  });
+      // Assess
+      expect(act).toThrow(
+        new InvalidRequestError('Idempotency-Key must be 1 to 256 visible ASCII characters (no spaces).'),
+      );
+    },
+  );
 });

@@ -2,7 +2,15 @@ import { validateEventEnvelope, ValidationFailedError } from '@sdp/shared';
 import { KINESIS_MAX_RECORD_BYTES } from '../src/domain/constants.js';
 import { planBatch, type PlannedItem } from '../src/domain/planBatch.js';
 import type { Stamp } from '../src/domain/types.js';
-import { bidBody, clickBody, decodeRecord, eventIdOf, impressionBody, RECEIVED_AT, stampOf } from './support/adEvents.js';
+import {
+  bidBody,
+  clickBody,
+  decodeRecord,
+  eventIdOf,
+  impressionBody,
+  RECEIVED_AT,
+  stampOf,
+} from './support/adEvents.js';
 
 const NOT_KNOWN = 'is not a known field; remove it or check its spelling';
 
@@ -10,19 +18,36 @@ const NOT_KNOWN = 'is not a known field; remove it or check its spelling';
 function describePlan(plan: readonly PlannedItem[]): unknown[] {
   return plan.map((item) =>
     item.ok
-      ? { index: item.index, ok: true, envelope: item.stamped.envelope, partitionKey: item.stamped.record.partitionKey, data: decodeRecord(item.stamped) }
+      ? {
+          index: item.index,
+          ok: true,
+          envelope: item.stamped.envelope,
+          partitionKey: item.stamped.record.partitionKey,
+          data: decodeRecord(item.stamped),
+        }
       : item,
   );
 }
 
 function acceptedItem(index: number, type: 'bid' | 'imp' | 'click', data: Record<string, unknown>): unknown {
-  const envelope = { schema_version: 1, event_id: eventIdOf(index), received_at: RECEIVED_AT.toISOString(), type, tenant: 'acme', data };
+  const envelope = {
+    schema_version: 1,
+    event_id: eventIdOf(index),
+    received_at: RECEIVED_AT.toISOString(),
+    type,
+    tenant: 'acme',
+    data,
+  };
   return { index, ok: true, envelope, partitionKey: data.tx_id, data: envelope };
 }
 
 function invalidItem(index: number, violations: { path: string; message: string }[]): PlannedItem {
   const list = violations.map((v) => `${v.path} ${v.message}`).join('; ');
-  return { index, ok: false, error: { code: 'validation_failed', message: `The event is invalid: ${list}.`, violations } };
+  return {
+    index,
+    ok: false,
+    error: { code: 'validation_failed', message: `The event is invalid: ${list}.`, violations },
+  };
 }
 
 function thrownBy(act: () => unknown): unknown {
@@ -36,13 +61,25 @@ function thrownBy(act: () => unknown): unknown {
 
 function describeValidationFailure(error: unknown): unknown {
   if (!(error instanceof ValidationFailedError)) return error;
-  return { name: error.name, statusCode: error.statusCode, code: error.code, message: error.message, violations: error.violations };
+  return {
+    name: error.name,
+    statusCode: error.statusCode,
+    code: error.code,
+    message: error.message,
+    violations: error.violations,
+  };
 }
 
 function batchFailure(violations: { path: string; message: string }[]): unknown {
   const list = violations.map((v) => `${v.path} ${v.message}`).join('; ');
   const count = violations.length === 1 ? '1 problem' : `${violations.length} problems`;
-  return { name: 'ValidationFailedError', statusCode: 400, code: 'validation_failed', message: `The batch has ${count}: ${list}.`, violations };
+  return {
+    name: 'ValidationFailedError',
+    statusCode: 400,
+    code: 'validation_failed',
+    message: `The batch has ${count}: ${list}.`,
+    violations,
+  };
 }
 
 function clicks(count: number): Record<string, unknown>[] {
@@ -53,7 +90,11 @@ describe('planBatch', () => {
   it('stamps every valid event of a mixed batch, in request order', () => {
     // Prepare
     const body = {
-      events: [bidBody({ type: 'bid' }), impressionBody({ type: 'imp' }), clickBody({ type: 'click', tx_id: 'tx-0002' })],
+      events: [
+        bidBody({ type: 'bid' }),
+        impressionBody({ type: 'imp' }),
+        clickBody({ type: 'click', tx_id: 'tx-0002' }),
+      ],
     };
 
     // Act
@@ -69,13 +110,17 @@ describe('planBatch', () => {
 
   it('writes envelopes the contract accepts', () => {
     // Prepare
-    const body = { events: [bidBody({ type: 'bid', win_price: 7 }), impressionBody({ type: 'imp' }), clickBody({ type: 'click' })] };
+    const body = {
+      events: [bidBody({ type: 'bid', win_price: 7 }), impressionBody({ type: 'imp' }), clickBody({ type: 'click' })],
+    };
 
     // Act
     const plan = planBatch(body, stampOf);
 
     // Assess
-    const verdicts = plan.map((item) => (item.ok ? [validateEventEnvelope(decodeRecord(item.stamped)), validateEventEnvelope.errors ?? []] : item));
+    const verdicts = plan.map((item) =>
+      item.ok ? [validateEventEnvelope(decodeRecord(item.stamped)), validateEventEnvelope.errors ?? []] : item,
+    );
     expect(verdicts).toStrictEqual([
       [true, []],
       [true, []],
@@ -93,7 +138,11 @@ describe('planBatch', () => {
     const plan = planBatch(body, stampFor);
 
     // Assess
-    expect(plan.map((item) => (item.ok ? item.stamped.envelope.event_id : item.error.code))).toStrictEqual([eventIdOf(0), 'validation_failed', eventIdOf(2)]);
+    expect(plan.map((item) => (item.ok ? item.stamped.envelope.event_id : item.error.code))).toStrictEqual([
+      eventIdOf(0),
+      'validation_failed',
+      eventIdOf(2),
+    ]);
     expect(asked).toStrictEqual([0, 2]);
   });
 
@@ -120,7 +169,9 @@ describe('planBatch', () => {
       const plan = planBatch(body, stampOf);
 
       // Assess
-      expect(plan).toStrictEqual([invalidItem(0, [{ path: '$.events[0].type', message: 'must be one of "bid", "imp", "click"' }])]);
+      expect(plan).toStrictEqual([
+        invalidItem(0, [{ path: '$.events[0].type', message: 'must be one of "bid", "imp", "click"' }]),
+      ]);
     });
 
     it.each([
@@ -182,9 +233,19 @@ describe('planBatch', () => {
     it('rejects an event whose envelope is over the 1 MiB record limit while the others pass', () => {
       // Prepare: no valid event is that large by itself; a long stamped id is the only way in
       const hugeId = 'x'.repeat(KINESIS_MAX_RECORD_BYTES);
-      const stampFor = (index: number): Stamp => (index === 1 ? { eventId: hugeId, receivedAt: RECEIVED_AT, tenant: 'acme' } : stampOf(index));
-      const body = { events: [clickBody({ type: 'click' }), clickBody({ type: 'click' }), clickBody({ type: 'click' })] };
-      const envelope = { schema_version: 1, event_id: hugeId, received_at: RECEIVED_AT.toISOString(), type: 'click', tenant: 'acme', data: { tx_id: 'tx-0001', type: 'click' } };
+      const stampFor = (index: number): Stamp =>
+        index === 1 ? { eventId: hugeId, receivedAt: RECEIVED_AT, tenant: 'acme' } : stampOf(index);
+      const body = {
+        events: [clickBody({ type: 'click' }), clickBody({ type: 'click' }), clickBody({ type: 'click' })],
+      };
+      const envelope = {
+        schema_version: 1,
+        event_id: hugeId,
+        received_at: RECEIVED_AT.toISOString(),
+        type: 'click',
+        tenant: 'acme',
+        data: { tx_id: 'tx-0001', type: 'click' },
+      };
       const expectedBytes = Buffer.byteLength(JSON.stringify(envelope)) + Buffer.byteLength('tx-0001');
 
       // Act
@@ -209,16 +270,34 @@ describe('planBatch', () => {
       // Prepare: pad the event id so data plus partition key land exactly on the limit
       const click = { tx_id: 'tx-0001', type: 'click' };
       const overhead =
-        Buffer.byteLength(JSON.stringify({ schema_version: 1, event_id: '', received_at: RECEIVED_AT.toISOString(), type: 'click', tenant: 'acme', data: click })) +
-        Buffer.byteLength(click.tx_id);
-      const idOfLength = (length: number): Stamp => ({ eventId: 'e'.repeat(length), receivedAt: RECEIVED_AT, tenant: 'acme' });
+        Buffer.byteLength(
+          JSON.stringify({
+            schema_version: 1,
+            event_id: '',
+            received_at: RECEIVED_AT.toISOString(),
+            type: 'click',
+            tenant: 'acme',
+            data: click,
+          }),
+        ) + Buffer.byteLength(click.tx_id);
+      const idOfLength = (length: number): Stamp => ({
+        eventId: 'e'.repeat(length),
+        receivedAt: RECEIVED_AT,
+        tenant: 'acme',
+      });
       const exact = KINESIS_MAX_RECORD_BYTES - overhead;
 
       // Act
-      const plans = [planBatch({ events: [{ ...click }] }, () => idOfLength(exact)), planBatch({ events: [{ ...click }] }, () => idOfLength(exact + 1))];
+      const plans = [
+        planBatch({ events: [{ ...click }] }, () => idOfLength(exact)),
+        planBatch({ events: [{ ...click }] }, () => idOfLength(exact + 1)),
+      ];
 
       // Assess
-      expect(plans.map(([item]) => (item!.ok ? 'accepted' : item!.error.code))).toStrictEqual(['accepted', 'payload_too_large']);
+      expect(plans.map(([item]) => (item!.ok ? 'accepted' : item!.error.code))).toStrictEqual([
+        'accepted',
+        'payload_too_large',
+      ]);
     });
   });
 
@@ -241,7 +320,9 @@ describe('planBatch', () => {
       const error = thrownBy(() => planBatch({}, stampOf));
 
       // Assess
-      expect(describeValidationFailure(error)).toStrictEqual(batchFailure([{ path: '$.events', message: 'is required' }]));
+      expect(describeValidationFailure(error)).toStrictEqual(
+        batchFailure([{ path: '$.events', message: 'is required' }]),
+      );
     });
 
     it('rejects events that are not a list', () => {
@@ -249,7 +330,9 @@ describe('planBatch', () => {
       const error = thrownBy(() => planBatch({ events: clickBody({ type: 'click' }) }, stampOf));
 
       // Assess
-      expect(describeValidationFailure(error)).toStrictEqual(batchFailure([{ path: '$.events', message: 'must be array' }]));
+      expect(describeValidationFailure(error)).toStrictEqual(
+        batchFailure([{ path: '$.events', message: 'must be array' }]),
+      );
     });
 
     it('rejects unknown fields next to events, along with other batch problems', () => {
@@ -271,7 +354,9 @@ describe('planBatch', () => {
       const error = thrownBy(() => planBatch({ events: [] }, stampOf));
 
       // Assess
-      expect(describeValidationFailure(error)).toStrictEqual(batchFailure([{ path: '$.events', message: 'must NOT have fewer than 1 items' }]));
+      expect(describeValidationFailure(error)).toStrictEqual(
+        batchFailure([{ path: '$.events', message: 'must NOT have fewer than 1 items' }]),
+      );
     });
 
     it('rejects a batch of 501 events, reporting only the batch problem', () => {
@@ -283,7 +368,9 @@ describe('planBatch', () => {
       const error = thrownBy(() => planBatch({ events }, stampOf));
 
       // Assess
-      expect(describeValidationFailure(error)).toStrictEqual(batchFailure([{ path: '$.events', message: 'must NOT have more than 500 items' }]));
+      expect(describeValidationFailure(error)).toStrictEqual(
+        batchFailure([{ path: '$.events', message: 'must NOT have more than 500 items' }]),
+      );
     });
 
     it('plans a batch of exactly 500 events', () => {
@@ -291,7 +378,9 @@ describe('planBatch', () => {
       const plan = planBatch({ events: clicks(500) }, stampOf);
 
       // Assess
-      expect(plan.map((item) => (item.ok ? item.stamped.record.partitionKey : item.error))).toStrictEqual(clicks(500).map((c) => c.tx_id));
+      expect(plan.map((item) => (item.ok ? item.stamped.record.partitionKey : item.error))).toStrictEqual(
+        clicks(500).map((c) => c.tx_id),
+      );
     });
   });
 });

@@ -8,7 +8,10 @@ const view = { user_id: 'shopper-1', event_timestamp: 1_763_805_600_000, event_n
 describe('planClickstreamBatch', () => {
   it('stamps each valid event with defaults, partitioned by user_id, and rejects the invalid ones with every violation', () => {
     // Act
-    const plan = planClickstreamBatch({ events: [view, { user_id: 'shopper-2', event_timestamp: 12, event_name: 'Detail', colour: 'red' }] }, stampOf);
+    const plan = planClickstreamBatch(
+      { events: [view, { user_id: 'shopper-2', event_timestamp: 12, event_name: 'Detail', colour: 'red' }] },
+      stampOf,
+    );
 
     // Assess
     const [accepted, rejected] = plan;
@@ -40,12 +43,19 @@ describe('planClickstreamBatch', () => {
   it('refuses a body that is not a batch of 1 to 500 objects as a whole', () => {
     // Act & Assess
     expect(() => planClickstreamBatch({ events: [] }, stampOf)).toThrow(ValidationFailedError);
-    expect(() => planClickstreamBatch({ events: Array.from({ length: 501 }, () => view) }, stampOf)).toThrow(ValidationFailedError);
+    expect(() => planClickstreamBatch({ events: Array.from({ length: 501 }, () => view) }, stampOf)).toThrow(
+      ValidationFailedError,
+    );
     expect(() => planClickstreamBatch({ events: [view], extra: 1 }, stampOf)).toThrow(ValidationFailedError);
   });
 
   it('tells a batch from a single event by its events field', () => {
     // Act & Assess
-    expect([isBatchBody({ events: [] }), isBatchBody(view), isBatchBody([view]), isBatchBody(null)]).toStrictEqual([true, false, false, false]);
+    expect([isBatchBody({ events: [] }), isBatchBody(view), isBatchBody([view]), isBatchBody(null)]).toStrictEqual([
+      true,
+      false,
+      false,
+      false,
+    ]);
   });
 });

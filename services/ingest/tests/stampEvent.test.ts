@@ -28,7 +28,14 @@ describe('stampEvent', () => {
     // Assess
     expect({ partitionKey: stamped.record.partitionKey, data: decodeRecord(stamped) }).toStrictEqual({
       partitionKey: 'tx-0001',
-      data: { schema_version: 1, event_id: eventIdOf(0), received_at: '2025-11-22T04:05:06.789Z', type: 'bid', tenant: 'acme', data: BID },
+      data: {
+        schema_version: 1,
+        event_id: eventIdOf(0),
+        received_at: '2025-11-22T04:05:06.789Z',
+        type: 'bid',
+        tenant: 'acme',
+        data: BID,
+      },
     });
   });
 
@@ -66,7 +73,14 @@ describe('stampEvent', () => {
     const stamped = stampEvent('click', event, stampOf(2));
 
     // Assess
-    const expectedJson = JSON.stringify({ schema_version: 1, event_id: eventIdOf(2), received_at: RECEIVED_AT.toISOString(), type: 'click', tenant: 'acme', data: event });
+    const expectedJson = JSON.stringify({
+      schema_version: 1,
+      event_id: eventIdOf(2),
+      received_at: RECEIVED_AT.toISOString(),
+      type: 'click',
+      tenant: 'acme',
+      data: event,
+    });
     expect({ partitionKey: stamped.record.partitionKey, bytes: stamped.record.data.byteLength }).toStrictEqual({
       partitionKey: 'tx-ü-🎯',
       bytes: Buffer.byteLength(expectedJson, 'utf8'),

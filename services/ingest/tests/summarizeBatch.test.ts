@@ -33,7 +33,14 @@ function refused(errorCode = 'ProvisionedThroughputExceededException'): PutOutco
 }
 
 function acceptedResult(index: number, sequenceNumber: string, shardId = 'shardId-000000000000'): unknown {
-  return { index, status: 'accepted', event_id: eventIdOf(index), received_at: RECEIVED, shard_id: shardId, sequence_number: sequenceNumber };
+  return {
+    index,
+    status: 'accepted',
+    event_id: eventIdOf(index),
+    received_at: RECEIVED,
+    shard_id: shardId,
+    sequence_number: sequenceNumber,
+  };
 }
 
 function streamRejection(index: number, errorCode: string): unknown {
@@ -66,7 +73,11 @@ describe('summarizeBatch', () => {
       body: {
         accepted: 3,
         rejected: 0,
-        results: [acceptedResult(0, 'seq-0'), acceptedResult(1, 'seq-1', 'shardId-000000000001'), acceptedResult(2, 'seq-2')],
+        results: [
+          acceptedResult(0, 'seq-0'),
+          acceptedResult(1, 'seq-1', 'shardId-000000000001'),
+          acceptedResult(2, 'seq-2'),
+        ],
       },
     });
     expectContractBody(response);
@@ -122,7 +133,10 @@ describe('summarizeBatch', () => {
 
   it('answers 429 when the stream throttled every event it was given, even though some items were invalid', () => {
     // Prepare
-    const tooLarge: ItemError = { code: 'payload_too_large', message: 'The event is 1048600 bytes with its envelope; a stream record holds at most 1048576 bytes.' };
+    const tooLarge: ItemError = {
+      code: 'payload_too_large',
+      message: 'The event is 1048600 bytes with its envelope; a stream record holds at most 1048576 bytes.',
+    };
     const plan = [plannedRejection(0), plannedClick(1), plannedRejection(2, tooLarge)];
     const outcomes = [refused()];
 

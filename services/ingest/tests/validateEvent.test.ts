@@ -37,7 +37,10 @@ describe('validateEvent', () => {
       const validation = validateEvent('bid', body);
 
       // Assess
-      expect(validation).toStrictEqual({ ok: true, event: { tx_id: 'tx-1', app_uid: 'u-1', campaign_item_id: 0, type: 'bid' } });
+      expect(validation).toStrictEqual({
+        ok: true,
+        event: { tx_id: 'tx-1', app_uid: 'u-1', campaign_item_id: 0, type: 'bid' },
+      });
     });
 
     it('accepts an impression and defaults its type to imp', () => {
@@ -93,7 +96,10 @@ describe('validateEvent', () => {
       const validation = validateEvent('bid', bidBody({ type: 'imp' }));
 
       // Assess
-      expect(validation).toStrictEqual({ ok: false, violations: [{ path: '$.type', message: 'must be one of "bid"' }] });
+      expect(validation).toStrictEqual({
+        ok: false,
+        violations: [{ path: '$.type', message: 'must be one of "bid"' }],
+      });
     });
 
     it('rejects every missing required field of a bid', () => {
@@ -135,7 +141,9 @@ describe('validateEvent', () => {
 
     it('rejects integers beyond 2^53 - 1, which JSON.parse cannot hold exactly', () => {
       // Prepare: 9007199254740993 parses to 9007199254740992
-      const body = JSON.parse('{"tx_id":"tx-1","app_uid":"u","campaign_item_id":9007199254740993,"win_price":1e300}') as unknown;
+      const body = JSON.parse(
+        '{"tx_id":"tx-1","app_uid":"u","campaign_item_id":9007199254740993,"win_price":1e300}',
+      ) as unknown;
 
       // Act
       const validation = validateEvent('bid', body);
@@ -168,7 +176,10 @@ describe('validateEvent', () => {
       const validation = validateEvent('imp', impressionBody({ win_price: winPrice }));
 
       // Assess
-      expect(validation).toStrictEqual({ ok: false, violations: [{ path: '$.win_price', message: 'must be integer' }] });
+      expect(validation).toStrictEqual({
+        ok: false,
+        violations: [{ path: '$.win_price', message: 'must be integer' }],
+      });
     });
 
     it('rejects an empty tx_id', () => {
@@ -176,7 +187,10 @@ describe('validateEvent', () => {
       const validation = validateEvent('click', clickBody({ tx_id: '' }));
 
       // Assess
-      expect(validation).toStrictEqual({ ok: false, violations: [{ path: '$.tx_id', message: 'must NOT have fewer than 1 characters' }] });
+      expect(validation).toStrictEqual({
+        ok: false,
+        violations: [{ path: '$.tx_id', message: 'must NOT have fewer than 1 characters' }],
+      });
     });
 
     it('rejects a tx_id over 256 characters and a label over 1024', () => {

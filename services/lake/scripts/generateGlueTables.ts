@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { glueTableResources } from '../src/domain/glueTables.js';
 
-export const glueTablesPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../resources/glue-tables.yml');
+export const glueTablesPath = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../resources/glue-tables.yml',
+);
 
 export function renderGlueTables(): string {
   return `# Generated from src/domain/tables.ts by \`npm run generate\`. Do not edit.\n${stringify(glueTableResources(), { lineWidth: 0 })}`;

@@ -29,7 +29,9 @@ const { values, positionals } = parseArgs({
 
 if (process.argv.includes('--saved') && values.saved === undefined) {
   for (const query of SAVED_QUERIES) {
-    const params = query.params.map((p) => `${p.name} (${p.type}${p.default === undefined ? '' : `, default ${p.default}`})`).join(', ');
+    const params = query.params
+      .map((p) => `${p.name} (${p.type}${p.default === undefined ? '' : `, default ${p.default}`})`)
+      .join(', ');
     console.log(`${query.name}\n  ${query.description}\n  params: ${params || 'none'}\n`);
   }
   process.exit(0);
@@ -39,15 +41,25 @@ const format = values.format as OutputFormat;
 if (!['table', 'csv', 'json'].includes(format)) fail(`--format is '${values.format}'; use table, csv or json`);
 const lakeDir = values.lake ?? (await localLakeDir(path.resolve(values['data-dir'])));
 const sessionTimeoutMs = Number(values['session-timeout-minutes']) * 60_000;
-const engine = duckDbQueryEngine(lakeDir, { bidsSessionTimeoutMs: sessionTimeoutMs, clicksSessionTimeoutMs: sessionTimeoutMs });
+const engine = duckDbQueryEngine(lakeDir, {
+  bidsSessionTimeoutMs: sessionTimeoutMs,
+  clicksSessionTimeoutMs: sessionTimeoutMs,
+});
 try {
-  const params = Object.fromEntries(values.param.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
-  const body = values.saved === undefined ? { sql: positionals.join(' '), limit: Number(values.limit) } : { saved: values.saved, params, limit: Number(values.limit) };
+  const params = Object.fromEntries(
+    values.param.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]),
+  );
+  const body =
+    values.saved === undefined
+      ? { sql: positionals.join(' '), limit: Number(values.limit) }
+      : { saved: values.saved, params, limit: Number(values.limit) };
   const { sql, limit } = parseQueryRequest(body, new Date());
   const result = await engine.query(sql, { maxRows: limit, timeoutMs: Number(values['timeout-seconds']) * 1000 });
   console.log(formatRows(result, format));
   if (format === 'table') {
-    console.error(`${result.row_count} row${result.row_count === 1 ? '' : 's'}${result.truncated ? ` (truncated at --limit ${limit})` : ''} in ${result.elapsed_ms} ms`);
+    console.error(
+      `${result.row_count} row${result.row_count === 1 ? '' : 's'}${result.truncated ? ` (truncated at --limit ${limit})` : ''} in ${result.elapsed_ms} ms`,
+    );
   }
 } catch (error) {
   fail(error instanceof ApiError ? `${error.code}: ${error.message}` : String(error));
@@ -57,7 +69,9 @@ try {
 
 /** The directory the local cloud keeps the lake bucket in, for the data directory `npm start` uses. */
 async function localLakeDir(dataDir: string): Promise<string> {
-  const endpoints = JSON.parse(await readFile(path.join(dataDir, 'endpoints.json'), 'utf8').catch(() => '{}')) as { objectStore?: string };
+  const endpoints = JSON.parse(await readFile(path.join(dataDir, 'endpoints.json'), 'utf8').catch(() => '{}')) as {
+    objectStore?: string;
+  };
   const bucket = describeLocalResource('LakeBucket', 'AWS::S3::Bucket', {}, 'sdp-lake-local', 'us-east-1')!.ref;
   return path.join(endpoints.objectStore ?? path.join(dataDir, 's3'), bucket);
 }

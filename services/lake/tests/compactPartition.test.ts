@@ -28,8 +28,16 @@ describe('compactPartition', () => {
     expect(result).toStrictEqual({ inputs: 4, rows: 4, deleted: 4 });
     const { visible } = await readPartitionState(lake.store, HOUR_6);
     expect(visible).toHaveLength(1);
-    expect((await lake.readPartition(HOUR_6, 'bids')).map((row) => row.tx_id)).toStrictEqual(['tx-4', 'tx-3', 'tx-2', 'tx-1']);
-    expect((await readdir(path.join(lake.dir, HOUR_6))).sort()).toStrictEqual(['_compactions', path.basename(visible[0]!)]);
+    expect((await lake.readPartition(HOUR_6, 'bids')).map((row) => row.tx_id)).toStrictEqual([
+      'tx-4',
+      'tx-3',
+      'tx-2',
+      'tx-1',
+    ]);
+    expect((await readdir(path.join(lake.dir, HOUR_6))).sort()).toStrictEqual([
+      '_compactions',
+      path.basename(visible[0]!),
+    ]);
   });
 
   it('never shows a reader a missing or doubled row when a run stops before its commit or before its clean-up', async () => {
@@ -46,7 +54,12 @@ describe('compactPartition', () => {
     await lake.compact(HOUR_6, 'bids');
 
     // Assess
-    expect((await lake.readPartition(HOUR_6, 'bids')).map((row) => row.tx_id).sort()).toStrictEqual(['tx-1', 'tx-2', 'tx-3', 'tx-4']);
+    expect((await lake.readPartition(HOUR_6, 'bids')).map((row) => row.tx_id).sort()).toStrictEqual([
+      'tx-1',
+      'tx-2',
+      'tx-3',
+      'tx-4',
+    ]);
   });
 
   it('merges late files into the compacted one on the next run', async () => {
@@ -59,7 +72,13 @@ describe('compactPartition', () => {
 
     // Assess
     expect((await readPartitionState(lake.store, HOUR_6)).visible).toHaveLength(1);
-    expect((await lake.readPartition(HOUR_6, 'bids')).map((row) => row.tx_id)).toStrictEqual(['tx-5', 'tx-4', 'tx-3', 'tx-2', 'tx-1']);
+    expect((await lake.readPartition(HOUR_6, 'bids')).map((row) => row.tx_id)).toStrictEqual([
+      'tx-5',
+      'tx-4',
+      'tx-3',
+      'tx-2',
+      'tx-1',
+    ]);
   });
 });
 

@@ -30,7 +30,10 @@ describe('duckDbQueryEngine', () => {
 
   it('reads the tables with their hive partition columns and JSON values', async () => {
     // Act
-    const result = await engine.query('SELECT tx_id, received_at, campaign_item_id, hour FROM bids ORDER BY sequence_number', LIMITS);
+    const result = await engine.query(
+      'SELECT tx_id, received_at, campaign_item_id, hour FROM bids ORDER BY sequence_number',
+      LIMITS,
+    );
 
     // Assess
     expect(result).toMatchObject({
@@ -69,7 +72,11 @@ describe('duckDbQueryEngine', () => {
     const result = await engine.query('SELECT * FROM range(10)', { ...LIMITS, maxRows: 4 });
 
     // Assess
-    expect({ count: result.row_count, truncated: result.truncated, last: result.rows.at(-1) }).toStrictEqual({ count: 4, truncated: true, last: { range: 3 } });
+    expect({ count: result.row_count, truncated: result.truncated, last: result.rows.at(-1) }).toStrictEqual({
+      count: 4,
+      truncated: true,
+      last: { range: 3 },
+    });
   });
 
   it.each([
@@ -78,7 +85,7 @@ describe('duckDbQueryEngine', () => {
     ['CREATE TABLE t AS SELECT 1', 'query_not_allowed'],
     ['SELECT 1; SELECT 2', 'query_not_allowed'],
     ["SELECT * FROM read_csv('/etc/passwd')", 'query_not_allowed'],
-    ["SET enable_external_access = true", 'query_not_allowed'],
+    ['SET enable_external_access = true', 'query_not_allowed'],
     ['SELEC 1', 'invalid_query'],
     ['SELECT nope FROM bids', 'invalid_query'],
     ['SELECT * FROM no_such_table', 'invalid_query'],
@@ -89,7 +96,9 @@ describe('duckDbQueryEngine', () => {
 
   it('refuses a result whose rows pass the byte cap', async () => {
     // Act / Assess
-    await expect(engine.query("SELECT repeat('x', 1000) AS text FROM range(100)", { ...LIMITS, maxBytes: 50_000 })).rejects.toMatchObject({
+    await expect(
+      engine.query("SELECT repeat('x', 1000) AS text FROM range(100)", { ...LIMITS, maxBytes: 50_000 }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       code: 'result_too_large',
     });
@@ -97,7 +106,10 @@ describe('duckDbQueryEngine', () => {
 
   it('returns a result within the byte cap whole', async () => {
     // Act
-    const result = await engine.query("SELECT repeat('x', 1000) AS text FROM range(10)", { ...LIMITS, maxBytes: 50_000 });
+    const result = await engine.query("SELECT repeat('x', 1000) AS text FROM range(10)", {
+      ...LIMITS,
+      maxBytes: 50_000,
+    });
 
     // Assess
     expect({ count: result.row_count, truncated: result.truncated }).toStrictEqual({ count: 10, truncated: false });
@@ -105,10 +117,17 @@ describe('duckDbQueryEngine', () => {
 
   it('runs within its memory limit and threads', async () => {
     // Prepare
-    const limited = duckDbQueryEngine(lake.dir, { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000 }, { memoryLimitMb: 100, threads: 1 });
+    const limited = duckDbQueryEngine(
+      lake.dir,
+      { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000 },
+      { memoryLimitMb: 100, threads: 1 },
+    );
 
     // Act
-    const result = await limited.query("SELECT current_setting('memory_limit') AS memory_limit, current_setting('threads') AS threads", LIMITS);
+    const result = await limited.query(
+      "SELECT current_setting('memory_limit') AS memory_limit, current_setting('threads') AS threads",
+      LIMITS,
+    );
     await limited.close();
 
     // Assess
@@ -117,7 +136,9 @@ describe('duckDbQueryEngine', () => {
 
   it('stops a query at the time limit', async () => {
     // Act / Assess
-    await expect(engine.query('SELECT count(*) FROM range(1000000000000)', { ...LIMITS, timeoutMs: 300 })).rejects.toMatchObject({
+    await expect(
+      engine.query('SELECT count(*) FROM range(1000000000000)', { ...LIMITS, timeoutMs: 300 }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       code: 'query_timeout',
     });
@@ -131,7 +152,11 @@ describe('duckDbQueryEngine in a process of its own', () => {
   beforeAll(async () => {
     lake = await lakeFixture();
     await lake.land('raw', [rawRecord(1, 'bid', '2026-11-22T06:10:00.000Z', { txId: 'a' })]);
-    engine = duckDbQueryEngine(lake.dir, { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000 }, { memoryLimitMb: 256, isolated: true });
+    engine = duckDbQueryEngine(
+      lake.dir,
+      { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000 },
+      { memoryLimitMb: 256, isolated: true },
+    );
   });
 
   afterAll(async () => {
@@ -144,7 +169,12 @@ describe('duckDbQueryEngine in a process of its own', () => {
     const result = await engine.query('SELECT tx_id, hour FROM bids', LIMITS);
 
     // Assess
-    expect({ columns: result.columns, rows: result.rows, row_count: result.row_count, truncated: result.truncated }).toStrictEqual({
+    expect({
+      columns: result.columns,
+      rows: result.rows,
+      row_count: result.row_count,
+      truncated: result.truncated,
+    }).toStrictEqual({
       columns: [
         { name: 'tx_id', type: 'VARCHAR' },
         { name: 'hour', type: 'INTEGER' },
@@ -157,9 +187,15 @@ describe('duckDbQueryEngine in a process of its own', () => {
 
   it('refuses a query that needs more memory than it may use, and answers the next one', async () => {
     // Act
-    const runaway = engine.query("SELECT repeat('x', 100000000) AS text FROM range(10000)", { ...LIMITS, timeoutMs: 60_000 });
+    const runaway = engine.query("SELECT repeat('x', 100000000) AS text FROM range(10000)", {
+      ...LIMITS,
+      timeoutMs: 60_000,
+    });
     await expect(runaway).rejects.toMatchObject({ statusCode: 400, code: 'query_out_of_memory' });
-    const next = await engine.query("SELECT count(*) AS n, sum(length(repeat('x', 10000))) AS characters FROM bids, range(100000)", LIMITS);
+    const next = await engine.query(
+      "SELECT count(*) AS n, sum(length(repeat('x', 10000))) AS characters FROM bids, range(100000)",
+      LIMITS,
+    );
 
     // Assess
     expect(next.rows).toStrictEqual([{ n: 100_000, characters: 1_000_000_000 }]);
@@ -167,7 +203,9 @@ describe('duckDbQueryEngine in a process of its own', () => {
 
   it('stops a query at the time limit and answers the next one', async () => {
     // Act
-    await expect(engine.query('SELECT count(*) FROM range(1000000000000)', { ...LIMITS, timeoutMs: 300 })).rejects.toMatchObject({
+    await expect(
+      engine.query('SELECT count(*) FROM range(1000000000000)', { ...LIMITS, timeoutMs: 300 }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       code: 'query_timeout',
     });

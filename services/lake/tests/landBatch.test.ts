@@ -2,7 +2,8 @@ import { lakeFixture } from './support/lakeFixture.js';
 import { rawRecord } from './support/records.js';
 
 const HOUR_6 = 'bids/year=2026/month=11/day=22/hour=06';
-const bids = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => rawRecord(from + i, 'bid', '2026-11-22T06:30:00.000Z'));
+const bids = (from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => rawRecord(from + i, 'bid', '2026-11-22T06:30:00.000Z'));
 
 describe('landBatch (Parquet files in a directory)', () => {
   let lake: Awaited<ReturnType<typeof lakeFixture>>;

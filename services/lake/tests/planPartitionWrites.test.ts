@@ -29,10 +29,20 @@ describe('planPartitionWrites', () => {
     const { writes, skipped } = planPartitionWrites('raw', records, LANDED_AT);
 
     // Assess
-    expect(writes.map(({ partition, range, rows }) => ({ partition, range, rows: rows.map((row) => row.tx_id) }))).toStrictEqual([
-      { partition: HOUR_6, range: { shardId: SHARD_0, first: sequenceOf(1), last: sequenceOf(4) }, rows: ['tx-1', 'tx-4'] },
+    expect(
+      writes.map(({ partition, range, rows }) => ({ partition, range, rows: rows.map((row) => row.tx_id) })),
+    ).toStrictEqual([
+      {
+        partition: HOUR_6,
+        range: { shardId: SHARD_0, first: sequenceOf(1), last: sequenceOf(4) },
+        rows: ['tx-1', 'tx-4'],
+      },
       { partition: HOUR_7, range: { shardId: SHARD_0, first: sequenceOf(2), last: sequenceOf(2) }, rows: ['tx-2'] },
-      { partition: 'impressions/year=2026/month=11/day=22/hour=07', range: { shardId: SHARD_0, first: sequenceOf(3), last: sequenceOf(3) }, rows: ['tx-3'] },
+      {
+        partition: 'impressions/year=2026/month=11/day=22/hour=07',
+        range: { shardId: SHARD_0, first: sequenceOf(3), last: sequenceOf(3) },
+        rows: ['tx-3'],
+      },
       { partition: HOUR_7, range: { shardId: SHARD_1, first: sequenceOf(5), last: sequenceOf(5) }, rows: ['tx-5'] },
     ]);
     expect(skipped).toStrictEqual([{ sequenceNumber: sequenceOf(6), reason: 'the record is not JSON' }]);
@@ -40,7 +50,11 @@ describe('planPartitionWrites', () => {
 });
 
 describe('filterStored', () => {
-  const write = planPartitionWrites('raw', [1, 2, 3, 4].map((n) => rawRecord(n, 'bid', '2026-11-22T06:00:00.000Z')), LANDED_AT).writes[0]!;
+  const write = planPartitionWrites(
+    'raw',
+    [1, 2, 3, 4].map((n) => rawRecord(n, 'bid', '2026-11-22T06:00:00.000Z')),
+    LANDED_AT,
+  ).writes[0]!;
 
   it('keeps a write none of whose rows is stored', () => {
     // Act / Assess

@@ -12,7 +12,9 @@ describe('renderSavedQuery', () => {
     const sql = renderSavedQuery(saved('funnel'), { to: '2026-11-22T09:30:00+02:00' }, NOW);
 
     // Assess
-    expect(sql).toContain("received_at >= TIMESTAMP '2026-11-21 07:30:00.000' AND received_at < TIMESTAMP '2026-11-22 07:30:00.000'");
+    expect(sql).toContain(
+      "received_at >= TIMESTAMP '2026-11-21 07:30:00.000' AND received_at < TIMESTAMP '2026-11-22 07:30:00.000'",
+    );
     expect(sql).not.toContain('{{');
   });
 
@@ -57,15 +59,20 @@ describe('parseQueryRequest', () => {
     ['SELECT 1', 'validation_failed', '$ must be object'],
   ])('refuses %j with %s', (body, code, message) => {
     // Act / Assess
-    expect(() => parseQueryRequest(body, NOW)).toThrow(expect.objectContaining({ code, message: expect.stringContaining(message) }));
+    expect(() => parseQueryRequest(body, NOW)).toThrow(
+      expect.objectContaining({ code, message: expect.stringContaining(message) }),
+    );
   });
 });
 
 describe('assertReadOnlyStart', () => {
-  it.each(['SELECT 1', '  -- note\n/* a */ (WITH x AS (SELECT 1) SELECT * FROM x)', 'FROM bids', 'SELEC 1'])('lets %j through to the engine', (sql) => {
-    // Act / Assess
-    expect(() => assertReadOnlyStart(sql)).not.toThrow();
-  });
+  it.each(['SELECT 1', '  -- note\n/* a */ (WITH x AS (SELECT 1) SELECT * FROM x)', 'FROM bids', 'SELEC 1'])(
+    'lets %j through to the engine',
+    (sql) => {
+      // Act / Assess
+      expect(() => assertReadOnlyStart(sql)).not.toThrow();
+    },
+  );
 
   it.each([
     ['INSERT INTO bids SELECT * FROM bids', "The statement starts with 'INSERT'."],
@@ -73,6 +80,8 @@ describe('assertReadOnlyStart', () => {
     ['(\n  copy bids to x)', "The statement starts with 'COPY'."],
   ])('refuses %j', (sql, message) => {
     // Act / Assess
-    expect(() => assertReadOnlyStart(sql)).toThrow(expect.objectContaining({ code: 'query_not_allowed', message: expect.stringContaining(message) }));
+    expect(() => assertReadOnlyStart(sql)).toThrow(
+      expect.objectContaining({ code: 'query_not_allowed', message: expect.stringContaining(message) }),
+    );
   });
 });

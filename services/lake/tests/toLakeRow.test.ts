@@ -36,7 +36,10 @@ describe('toLakeRow', () => {
 
     // Assess
     expect(imp).toMatchObject({ table: 'impressions', row: { tx_id: 'tx-2', win_price: 120, ...lineage(2) } });
-    expect(click).toMatchObject({ table: 'clicks', row: { tx_id: 'tx-3', received_at: Date.parse('2026-11-22T07:00:01.000Z'), ...lineage(3) } });
+    expect(click).toMatchObject({
+      table: 'clicks',
+      row: { tx_id: 'tx-3', received_at: Date.parse('2026-11-22T07:00:01.000Z'), ...lineage(3) },
+    });
   });
 
   it('lands enriched impressions and clicks, and leaves enriched bids to the bids table', () => {
@@ -65,12 +68,18 @@ describe('toLakeRow', () => {
       'joined_clicks',
       'none: enriched bids are in the bids table already',
     ]);
-    expect(outcomes[0]).toMatchObject({ row: { event_time: Date.parse('2026-11-22T07:00:00.000Z'), domain: null, win_price: 55 } });
+    expect(outcomes[0]).toMatchObject({
+      row: { event_time: Date.parse('2026-11-22T07:00:00.000Z'), domain: null, win_price: 55 },
+    });
   });
 
   it('turns an aggregation window into an aggregate_changes row', () => {
     // Act
-    const outcome = toLakeRow('aggregates', windowRecord(5, '2026-11-22T07:00:00.000Z', { bids: 3, impressions: 2, clicks: 1, spend: 240 }), LANDED_AT);
+    const outcome = toLakeRow(
+      'aggregates',
+      windowRecord(5, '2026-11-22T07:00:00.000Z', { bids: 3, impressions: 2, clicks: 1, spend: 240 }),
+      LANDED_AT,
+    );
 
     // Assess
     expect(outcome).toStrictEqual({
@@ -104,29 +113,112 @@ describe('toLakeRow', () => {
 
   it('turns the shop streams into rows: a clickstream event, a version of a session, a version of a product window', () => {
     // Prepare
-    const record = (n: number, body: unknown) => ({ shardId: SHARD_0, sequenceNumber: sequenceOf(n), data: JSON.stringify(body) });
-    const click = { user_id: 'u1', event_timestamp: 1764856800123, event_name: 'purchase', product_id: 'sku-001', quantity: 2 };
-    const envelope = { schema_version: 1, event_id: '00000000-0000-4000-8000-000000000001', received_at: '2026-12-04T14:00:01.000Z', type: 'clickstream', data: click };
-    const session = { session_id: 'u1_2', user_id: 'u1', status: 'merged', merged_into: 'u1_1', start: '2026-12-04T14:00:00.000Z', end: '2026-12-04T14:00:09.000Z', duration_ms: 9000, event_count: 3, device_type: 'mobile', entry_event: 'navigate', exit_event: 'purchase', updated_at: '2026-12-04T14:01:00.000Z' };
-    const window = { product_id: 'sku-001', window_start: '2026-12-04T14:00:00.000Z', window_end: '2026-12-04T14:01:00.000Z', views: 5, carts: 1, cart_units: 2, checkouts: 1, purchases: 1, units_sold: 2, version: 4, updated_at: '2026-12-04T14:01:00.000Z' };
+    const record = (n: number, body: unknown) => ({
+      shardId: SHARD_0,
+      sequenceNumber: sequenceOf(n),
+      data: JSON.stringify(body),
+    });
+    const click = {
+      user_id: 'u1',
+      event_timestamp: 1764856800123,
+      event_name: 'purchase',
+      product_id: 'sku-001',
+      quantity: 2,
+    };
+    const envelope = {
+      schema_version: 1,
+      event_id: '00000000-0000-4000-8000-000000000001',
+      received_at: '2026-12-04T14:00:01.000Z',
+      type: 'clickstream',
+      data: click,
+    };
+    const session = {
+      session_id: 'u1_2',
+      user_id: 'u1',
+      status: 'merged',
+      merged_into: 'u1_1',
+      start: '2026-12-04T14:00:00.000Z',
+      end: '2026-12-04T14:00:09.000Z',
+      duration_ms: 9000,
+      event_count: 3,
+      device_type: 'mobile',
+      entry_event: 'navigate',
+      exit_event: 'purchase',
+      updated_at: '2026-12-04T14:01:00.000Z',
+    };
+    const window = {
+      product_id: 'sku-001',
+      window_start: '2026-12-04T14:00:00.000Z',
+      window_end: '2026-12-04T14:01:00.000Z',
+      views: 5,
+      carts: 1,
+      cart_units: 2,
+      checkouts: 1,
+      purchases: 1,
+      units_sold: 2,
+      version: 4,
+      updated_at: '2026-12-04T14:01:00.000Z',
+    };
 
     // Act
-    const outcomes = [toLakeRow('clickstream', record(1, envelope), LANDED_AT), toLakeRow('sessions', record(2, session), LANDED_AT), toLakeRow('product_windows', record(3, window), LANDED_AT)];
+    const outcomes = [
+      toLakeRow('clickstream', record(1, envelope), LANDED_AT),
+      toLakeRow('sessions', record(2, session), LANDED_AT),
+      toLakeRow('product_windows', record(3, window), LANDED_AT),
+    ];
     const broken = toLakeRow('product_windows', record(4, { ...window, views: -1 }), LANDED_AT);
 
     // Assess
     expect(outcomes).toStrictEqual([
       {
         table: 'clickstream_events',
-        row: { event_id: envelope.event_id, received_at: Date.parse(envelope.received_at), user_id: 'u1', event_time: 1764856800123, event_name: 'purchase', event_type: 'click', device_type: 'unknown', product_id: 'sku-001', quantity: 2, ...lineage(1) },
+        row: {
+          event_id: envelope.event_id,
+          received_at: Date.parse(envelope.received_at),
+          user_id: 'u1',
+          event_time: 1764856800123,
+          event_name: 'purchase',
+          event_type: 'click',
+          device_type: 'unknown',
+          product_id: 'sku-001',
+          quantity: 2,
+          ...lineage(1),
+        },
       },
       {
         table: 'session_changes',
-        row: { session_id: 'u1_2', user_id: 'u1', status: 'merged', duration_ms: 9000, event_count: 3, device_type: 'mobile', entry_event: 'navigate', exit_event: 'purchase', merged_into: 'u1_1', start: Date.parse(session.start), end: Date.parse(session.end), updated_at: Date.parse(session.updated_at), ...lineage(2) },
+        row: {
+          session_id: 'u1_2',
+          user_id: 'u1',
+          status: 'merged',
+          duration_ms: 9000,
+          event_count: 3,
+          device_type: 'mobile',
+          entry_event: 'navigate',
+          exit_event: 'purchase',
+          merged_into: 'u1_1',
+          start: Date.parse(session.start),
+          end: Date.parse(session.end),
+          updated_at: Date.parse(session.updated_at),
+          ...lineage(2),
+        },
       },
       {
         table: 'product_window_changes',
-        row: { product_id: 'sku-001', views: 5, carts: 1, cart_units: 2, checkouts: 1, purchases: 1, units_sold: 2, version: 4, window_start: Date.parse(window.window_start), window_end: Date.parse(window.window_end), updated_at: Date.parse(window.updated_at), ...lineage(3) },
+        row: {
+          product_id: 'sku-001',
+          views: 5,
+          carts: 1,
+          cart_units: 2,
+          checkouts: 1,
+          purchases: 1,
+          units_sold: 2,
+          version: 4,
+          window_start: Date.parse(window.window_start),
+          window_end: Date.parse(window.window_end),
+          updated_at: Date.parse(window.updated_at),
+          ...lineage(3),
+        },
       },
     ]);
     expect(broken).toStrictEqual({ skip: 'the record is not a valid ProductWindow' });

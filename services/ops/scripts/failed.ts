@@ -47,7 +47,9 @@ if (command === 'list') {
   const { items } = (await call('GET', `/failed-events?${query}`)) as { items: Summary[] };
   if (items.length === 0) console.log(`No failed events with status ${values.status}.`);
   for (const item of items) {
-    console.log(`${item.failure_id}\n  ${item.status}, ${item.attempts} attempt(s), last ${item.last_failed_at}: ${item.error_name}: ${item.error_message}`);
+    console.log(
+      `${item.failure_id}\n  ${item.status}, ${item.attempts} attempt(s), last ${item.last_failed_at}: ${item.error_name}: ${item.error_message}`,
+    );
   }
 } else if (command === 'show' && failureId) {
   console.log(JSON.stringify(await call('GET', `/failed-events/${encodeURIComponent(failureId)}`), null, 2));
@@ -55,16 +57,26 @@ if (command === 'list') {
   const body = await correctedData();
   const ids = failureId
     ? [failureId]
-    : ((await call('GET', `/failed-events?status=failed&limit=1000`)) as { items: Summary[] }).items.map((item) => item.failure_id);
+    : ((await call('GET', `/failed-events?status=failed&limit=1000`)) as { items: Summary[] }).items.map(
+        (item) => item.failure_id,
+      );
   if (ids.length === 0) console.log('Nothing to replay: no failed events.');
   for (const id of ids) {
-    const result = (await call('POST', `/failed-events/${encodeURIComponent(id)}/replay`, body)) as { outcome: string; replayed_at: string; replayed_with: string };
-    console.log(`${id}: ${result.outcome === 'replayed' ? 'replayed' : 'already replayed'} (${result.replayed_with} data, ${result.replayed_at})`);
+    const result = (await call('POST', `/failed-events/${encodeURIComponent(id)}/replay`, body)) as {
+      outcome: string;
+      replayed_at: string;
+      replayed_with: string;
+    };
+    console.log(
+      `${id}: ${result.outcome === 'replayed' ? 'replayed' : 'already replayed'} (${result.replayed_with} data, ${result.replayed_at})`,
+    );
   }
 } else if (command === 'counts') {
   console.log(JSON.stringify(await call('GET', '/reports/failed-events'), null, 2));
 } else {
-  exitWith('usage: npm run failed -- list [--status …] | show <id> | replay <id> [--data JSON | --data-file F] | replay --all | counts  [--url https://…]');
+  exitWith(
+    'usage: npm run failed -- list [--status …] | show <id> | replay <id> [--data JSON | --data-file F] | replay --all | counts  [--url https://…]',
+  );
 }
 
 async function correctedData(): Promise<unknown> {

@@ -11,10 +11,18 @@ import type { Reconciliation } from '../src/domain/reconcile.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const { values } = parseArgs({
-  options: { url: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, 'data-dir': { type: 'string', default: path.join(root, '.data', 'local') } },
+  options: {
+    url: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    'data-dir': { type: 'string', default: path.join(root, '.data', 'local') },
+  },
 });
 const api = await platformApi({ dataDir: values['data-dir'], ...(values.url ? { url: values.url } : {}) });
-const query = new URLSearchParams({ ...(values.from ? { from: values.from } : {}), ...(values.to ? { to: values.to } : {}) });
+const query = new URLSearchParams({
+  ...(values.from ? { from: values.from } : {}),
+  ...(values.to ? { to: values.to } : {}),
+});
 const body = (await api.call('GET', `/reconciliation?${query}`)) as Reconciliation;
 const short = (name: string) => name.replace(/^sdp-/, '').replace(/-[^-]+-(?=[^-]+$)/, '.');
 console.log(`minute (UTC)       accepted  ${body.consumers.map((name) => `${short(name).padEnd(30)}`).join('')}`);
@@ -26,7 +34,16 @@ for (const w of body.windows) {
   });
   console.log(`${w.window}  ${String(w.accepted).padStart(8)}  ${cells.join('')}`);
 }
-const total = body.consumers.map((name) => `${short(name)}: ${body.totals.consumers[name]!.processed} processed, ${body.totals.consumers[name]!.failed} failed, ${body.totals.consumers[name]!.in_flight} in flight`);
+const total = body.consumers.map(
+  (name) =>
+    `${short(name)}: ${body.totals.consumers[name]!.processed} processed, ${body.totals.consumers[name]!.failed} failed, ${body.totals.consumers[name]!.in_flight} in flight`,
+);
 console.log(`\n${body.totals.accepted} accepted from ${body.from} to ${body.to}; ${total.join('; ')}.`);
-console.log(body.balanced ? 'Balanced: every accepted event is processed or set aside, none twice.' : 'Not balanced yet: see in-flight (still being processed) and !! (counted twice).');
-process.exitCode = body.windows.some((w) => Object.values(w.consumers).some((c) => c.status === 'over_counted')) ? 1 : 0;
+console.log(
+  body.balanced
+    ? 'Balanced: every accepted event is processed or set aside, none twice.'
+    : 'Not balanced yet: see in-flight (still being processed) and !! (counted twice).',
+);
+process.exitCode = body.windows.some((w) => Object.values(w.consumers).some((c) => c.status === 'over_counted'))
+  ? 1
+  : 0;

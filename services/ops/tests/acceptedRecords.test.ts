@@ -3,7 +3,10 @@ import { countAcceptedRecords } from '../src/adapters/acceptedRecords.js';
 
 const FROM = new Date('2026-11-22T10:00:00.000Z');
 const TO = new Date('2026-11-22T10:02:00.000Z');
-const recordAt = (receivedAt: string) => ({ Data: Buffer.from(JSON.stringify({ received_at: receivedAt })), ApproximateArrivalTimestamp: new Date(receivedAt) });
+const recordAt = (receivedAt: string) => ({
+  Data: Buffer.from(JSON.stringify({ received_at: receivedAt })),
+  ApproximateArrivalTimestamp: new Date(receivedAt),
+});
 
 /** A stream of two shards whose pages come one GetRecords call at a time; the clock moves only when the reader sleeps. */
 function fakeStream(pagesPerShard: number) {
@@ -18,7 +21,11 @@ function fakeStream(pagesPerShard: number) {
       reads.push({ shard, at: clock.now });
       const n = Number(page);
       const last = n + 1 >= pagesPerShard;
-      return { Records: last ? [] : [recordAt('2026-11-22T10:00:30.000Z')], MillisBehindLatest: last ? 0 : 1_000, NextShardIterator: `${shard}#${n + 1}` };
+      return {
+        Records: last ? [] : [recordAt('2026-11-22T10:00:30.000Z')],
+        MillisBehindLatest: last ? 0 : 1_000,
+        NextShardIterator: `${shard}#${n + 1}`,
+      };
     },
   } as unknown as KinesisClient;
   const sleep = async (ms: number) => void (clock.now += ms);
@@ -32,7 +39,12 @@ describe('countAcceptedRecords', () => {
     const now = jest.spyOn(Date, 'now').mockImplementation(() => clock.now);
 
     // Act
-    const counts = await countAcceptedRecords(client, 'raw', { minIntervalMs: 1_000, budgetMs: 20_000 }, sleep)(FROM, TO);
+    const counts = await countAcceptedRecords(
+      client,
+      'raw',
+      { minIntervalMs: 1_000, budgetMs: 20_000 },
+      sleep,
+    )(FROM, TO);
     now.mockRestore();
 
     // Assess
@@ -51,10 +63,19 @@ describe('countAcceptedRecords', () => {
     const now = jest.spyOn(Date, 'now').mockImplementation(() => clock.now);
 
     // Act
-    const error = await countAcceptedRecords(client, 'raw', { minIntervalMs: 1_000, budgetMs: 20_000 }, sleep)(FROM, TO).catch((caught: unknown) => caught);
+    const error = await countAcceptedRecords(
+      client,
+      'raw',
+      { minIntervalMs: 1_000, budgetMs: 20_000 },
+      sleep,
+    )(FROM, TO).catch((caught: unknown) => caught);
     now.mockRestore();
 
     // Assess
-    expect(error).toMatchObject({ statusCode: 400, code: 'invalid_request', message: expect.stringContaining('ask for a shorter range') });
+    expect(error).toMatchObject({
+      statusCode: 400,
+      code: 'invalid_request',
+      message: expect.stringContaining('ask for a shorter range'),
+    });
   });
 });

@@ -18,7 +18,12 @@ describe('buildCostReport', () => {
       to,
       metered: allUnits.filter((unit) => !unit.startsWith('s3') && !unit.startsWith('athena')),
       byScope: {
-        'sdp-ingest-local-putEvents': { apiGatewayHttpRequest: 2_000_000, lambdaRequest: 2_000_000, lambdaGbSecond: 100_000, kinesisPutPayloadUnit: 1_000_000 },
+        'sdp-ingest-local-putEvents': {
+          apiGatewayHttpRequest: 2_000_000,
+          lambdaRequest: 2_000_000,
+          lambdaGbSecond: 100_000,
+          kinesisPutPayloadUnit: 1_000_000,
+        },
         'sdp-enrich-local-joinEvents': { lambdaRequest: 1_000, dynamoDbWriteRequestUnit: 800_000 },
         unattributed: { dynamoDbReadRequestUnit: 8_000_000 },
       },
@@ -42,12 +47,21 @@ describe('buildCostReport', () => {
         expect.objectContaining({ unit: 'dynamoDbWriteRequestUnit', amount: 800_000, usd: expect.closeTo(0.5, 6) }),
         expect.objectContaining({ unit: 'kinesisPutPayloadUnit', amount: 1_000_000, usd: expect.closeTo(0.014, 6) }),
         expect.objectContaining({ unit: 'lambdaGbSecond', amount: 100_000, usd: expect.closeTo(1.66667, 4) }),
-        expect.objectContaining({ unit: 'lambdaRequest', amount: 2_001_000, usd: expect.closeTo(0.4002, 6), source: 'https://aws.amazon.com/lambda/pricing/' }),
+        expect.objectContaining({
+          unit: 'lambdaRequest',
+          amount: 2_001_000,
+          usd: expect.closeTo(0.4002, 6),
+          source: 'https://aws.amazon.com/lambda/pricing/',
+        }),
       ],
       services: [
         { service: 'ingest', usd: expect.closeTo(4.08067, 4), usage: reading.byScope['sdp-ingest-local-putEvents'] },
         { service: 'other', usd: expect.closeTo(1, 6), usage: { dynamoDbReadRequestUnit: 8_000_000 } },
-        { service: 'enrich', usd: expect.closeTo(0.5002, 6), usage: { lambdaRequest: 1_000, dynamoDbWriteRequestUnit: 800_000 } },
+        {
+          service: 'enrich',
+          usd: expect.closeTo(0.5002, 6),
+          usage: { lambdaRequest: 1_000, dynamoDbWriteRequestUnit: 800_000 },
+        },
       ],
       not_metered: allUnits.filter((unit) => unit.startsWith('s3') || unit.startsWith('athena')),
     });
@@ -55,10 +69,20 @@ describe('buildCostReport', () => {
 
   it('has no price per event when no events were counted, and names what was not metered', () => {
     // Act
-    const report = buildCostReport({ source: 'local-meter', from, to, metered: ['lambdaRequest'], byScope: { 'sdp-report-local-getCampaign': { lambdaRequest: 10 } } });
+    const report = buildCostReport({
+      source: 'local-meter',
+      from,
+      to,
+      metered: ['lambdaRequest'],
+      byScope: { 'sdp-report-local-getCampaign': { lambdaRequest: 10 } },
+    });
 
     // Assess
-    expect({ events: report.events_ingested, perMillion: report.usd_per_million_events, notMetered: report.not_metered }).toStrictEqual({
+    expect({
+      events: report.events_ingested,
+      perMillion: report.usd_per_million_events,
+      notMetered: report.not_metered,
+    }).toStrictEqual({
       events: 0,
       perMillion: null,
       notMetered: allUnits.filter((unit) => unit !== 'lambdaRequest'),
@@ -66,7 +90,9 @@ describe('buildCostReport', () => {
   });
 
   it('tells a scope’s service by the platform’s naming', () => {
-    expect(['sdp-enrich-prod-joinEvents', 'sdp-sessions-local-sessions', 'unattributed'].map(serviceOfScope)).toStrictEqual(['enrich', 'sessions', 'other']);
+    expect(
+      ['sdp-enrich-prod-joinEvents', 'sdp-sessions-local-sessions', 'unattributed'].map(serviceOfScope),
+    ).toStrictEqual(['enrich', 'sessions', 'other']);
   });
 });
 
@@ -74,18 +100,52 @@ describe('cloudWatchUsage', () => {
   /** A fake CloudWatch and Lambda holding a few metrics of two stages. */
   const fakes = () => {
     const metrics = [
-      { Namespace: 'AWS/Lambda', MetricName: 'Invocations', Dimensions: [{ Name: 'FunctionName', Value: 'sdp-ingest-prod-putEvents' }] },
-      { Namespace: 'AWS/Lambda', MetricName: 'Invocations', Dimensions: [{ Name: 'FunctionName', Value: 'sdp-ingest-prod-putEvents' }, { Name: 'Resource', Value: 'sdp-ingest-prod-putEvents:live' }] },
-      { Namespace: 'AWS/Lambda', MetricName: 'Invocations', Dimensions: [{ Name: 'FunctionName', Value: 'sdp-ingest-dev-putEvents' }] },
-      { Namespace: 'AWS/Lambda', MetricName: 'Duration', Dimensions: [{ Name: 'FunctionName', Value: 'sdp-ingest-prod-putEvents' }] },
-      { Namespace: 'AWS/DynamoDB', MetricName: 'ConsumedWriteCapacityUnits', Dimensions: [{ Name: 'TableName', Value: 'sdp-enrich-prod-join-state' }] },
+      {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Invocations',
+        Dimensions: [{ Name: 'FunctionName', Value: 'sdp-ingest-prod-putEvents' }],
+      },
+      {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Invocations',
+        Dimensions: [
+          { Name: 'FunctionName', Value: 'sdp-ingest-prod-putEvents' },
+          { Name: 'Resource', Value: 'sdp-ingest-prod-putEvents:live' },
+        ],
+      },
+      {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Invocations',
+        Dimensions: [{ Name: 'FunctionName', Value: 'sdp-ingest-dev-putEvents' }],
+      },
+      {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Duration',
+        Dimensions: [{ Name: 'FunctionName', Value: 'sdp-ingest-prod-putEvents' }],
+      },
       {
         Namespace: 'AWS/DynamoDB',
         MetricName: 'ConsumedWriteCapacityUnits',
-        Dimensions: [{ Name: 'TableName', Value: 'sdp-enrich-prod-join-state' }, { Name: 'GlobalSecondaryIndexName', Value: 'ByCampaign' }],
+        Dimensions: [{ Name: 'TableName', Value: 'sdp-enrich-prod-join-state' }],
       },
-      { Namespace: 'AWS/Kinesis', MetricName: 'IncomingRecords', Dimensions: [{ Name: 'StreamName', Value: 'sdp-ingest-prod-raw-events' }] },
-      { Namespace: 'AWS/Kinesis', MetricName: 'IncomingRecords', Dimensions: [{ Name: 'StreamName', Value: 'someone-elses-stream' }] },
+      {
+        Namespace: 'AWS/DynamoDB',
+        MetricName: 'ConsumedWriteCapacityUnits',
+        Dimensions: [
+          { Name: 'TableName', Value: 'sdp-enrich-prod-join-state' },
+          { Name: 'GlobalSecondaryIndexName', Value: 'ByCampaign' },
+        ],
+      },
+      {
+        Namespace: 'AWS/Kinesis',
+        MetricName: 'IncomingRecords',
+        Dimensions: [{ Name: 'StreamName', Value: 'sdp-ingest-prod-raw-events' }],
+      },
+      {
+        Namespace: 'AWS/Kinesis',
+        MetricName: 'IncomingRecords',
+        Dimensions: [{ Name: 'StreamName', Value: 'someone-elses-stream' }],
+      },
     ];
     const sums: Record<string, number[]> = {
       'Invocations sdp-ingest-prod-putEvents': [600, 400],
@@ -99,9 +159,15 @@ describe('cloudWatchUsage', () => {
       send: async (command: { constructor: { name: string }; input: Record<string, unknown> }) => {
         if (command.constructor.name === 'ListMetricsCommand') {
           const { Namespace, MetricName } = command.input;
-          return { Metrics: metrics.filter((metric) => metric.Namespace === Namespace && metric.MetricName === MetricName) };
+          return {
+            Metrics: metrics.filter((metric) => metric.Namespace === Namespace && metric.MetricName === MetricName),
+          };
         }
-        const input = command.input as { MetricDataQueries: { Id: string; MetricStat: { Metric: (typeof metrics)[number] } }[]; StartTime: Date; EndTime: Date };
+        const input = command.input as {
+          MetricDataQueries: { Id: string; MetricStat: { Metric: (typeof metrics)[number] } }[];
+          StartTime: Date;
+          EndTime: Date;
+        };
         queried.push({ start: input.StartTime, end: input.EndTime, ids: input.MetricDataQueries.map(({ Id }) => Id) });
         return {
           MetricDataResults: input.MetricDataQueries.map(({ Id, MetricStat: { Metric } }) => ({
@@ -112,7 +178,12 @@ describe('cloudWatchUsage', () => {
       },
     } as unknown as CloudWatchClient;
     const lambda = {
-      send: async () => ({ Functions: [{ FunctionName: 'sdp-ingest-prod-putEvents', MemorySize: 512 }, { FunctionName: 'other-fn', MemorySize: 128 }] }),
+      send: async () => ({
+        Functions: [
+          { FunctionName: 'sdp-ingest-prod-putEvents', MemorySize: 512 },
+          { FunctionName: 'other-fn', MemorySize: 128 },
+        ],
+      }),
     } as unknown as LambdaClient;
     return { cloudWatch, lambda, queried };
   };
@@ -130,7 +201,13 @@ describe('cloudWatchUsage', () => {
       source: 'cloudwatch',
       from: new Date('2026-12-05T10:00:00.000Z'),
       to: now,
-      metered: ['lambdaRequest', 'lambdaGbSecond', 'dynamoDbWriteRequestUnit', 'dynamoDbReadRequestUnit', 'kinesisPutPayloadUnit'],
+      metered: [
+        'lambdaRequest',
+        'lambdaGbSecond',
+        'dynamoDbWriteRequestUnit',
+        'dynamoDbReadRequestUnit',
+        'kinesisPutPayloadUnit',
+      ],
       byScope: {
         // 2,000 ms at 512 MB = 1 GB-s
         'sdp-ingest-prod-putEvents': { lambdaRequest: 1_000, lambdaGbSecond: 1 },
@@ -138,6 +215,8 @@ describe('cloudWatchUsage', () => {
         'sdp-ingest-prod-raw-events': { kinesisPutPayloadUnit: 2_500 },
       },
     });
-    expect(queried).toStrictEqual([{ start: new Date('2026-12-05T10:00:00.000Z'), end: now, ids: ['m0', 'm1', 'm2', 'm3', 'm4'] }]);
+    expect(queried).toStrictEqual([
+      { start: new Date('2026-12-05T10:00:00.000Z'), end: now, ids: ['m0', 'm1', 'm2', 'm3', 'm4'] },
+    ]);
   });
 });

@@ -7,7 +7,12 @@ const item = (function_name: string, status: FailedEventStatus) => ({ function_n
 describe('countFailedEvents', () => {
   it('counts per status, overall and per function', () => {
     // Act
-    const counts = countFailedEvents([item('lake', 'failed'), item('enrich', 'failed'), item('enrich', 'replayed'), item('enrich', 'retrying')]);
+    const counts = countFailedEvents([
+      item('lake', 'failed'),
+      item('enrich', 'failed'),
+      item('enrich', 'replayed'),
+      item('enrich', 'retrying'),
+    ]);
 
     // Assess
     expect(counts).toStrictEqual({

@@ -36,7 +36,8 @@ function memoryTable(initial: FailedEvent) {
       item = { ...item, status: 'replaying', replay_started_at: at.toISOString() };
       return true;
     },
-    markReplayed: async (_id, at, replayedWith) => void (item = { ...item, status: 'replayed', replayed_at: at.toISOString(), replayed_with: replayedWith }),
+    markReplayed: async (_id, at, replayedWith) =>
+      void (item = { ...item, status: 'replayed', replayed_at: at.toISOString(), replayed_with: replayedWith }),
     markReplayFailed: async (_id, error) => void (item = { ...item, status: 'failed', last_replay_error: error }),
   };
   return { table, current: () => item };
@@ -50,7 +51,10 @@ describe('replayFailedEvent', () => {
     const { table, current } = memoryTable(failedEvent());
     const sent: unknown[] = [];
     const invoke: InvokeConsumer = async (functionName, event) => {
-      sent.push({ functionName, data: Buffer.from((event as KinesisStreamEvent).Records[0]!.kinesis.data, 'base64').toString('utf8') });
+      sent.push({
+        functionName,
+        data: Buffer.from((event as KinesisStreamEvent).Records[0]!.kinesis.data, 'base64').toString('utf8'),
+      });
       return { ok: true };
     };
 
@@ -59,7 +63,12 @@ describe('replayFailedEvent', () => {
     const second = await replayFailedEvent(ID, {}, { table, invoke, now });
 
     // Assess
-    expect(first).toStrictEqual({ failure_id: ID, outcome: 'replayed', replayed_at: '2026-11-22T10:00:00.000Z', replayed_with: 'corrected' });
+    expect(first).toStrictEqual({
+      failure_id: ID,
+      outcome: 'replayed',
+      replayed_at: '2026-11-22T10:00:00.000Z',
+      replayed_with: 'corrected',
+    });
     expect(second).toStrictEqual({ ...first, outcome: 'already_replayed' });
     expect(sent).toStrictEqual([{ functionName: 'sdp-enrich-dev-joinEvents', data: '{"fixed":true}' }]);
     expect(current().status).toBe('replayed');
@@ -71,7 +80,9 @@ describe('replayFailedEvent', () => {
     const invoke: InvokeConsumer = async () => ({ ok: false, error: 'ReplayFailedError: still broken' });
 
     // Act
-    const error = await replayFailedEvent(ID, {}, { table, invoke, now }).catch((caught: { statusCode: number; code: string }) => caught);
+    const error = await replayFailedEvent(ID, {}, { table, invoke, now }).catch(
+      (caught: { statusCode: number; code: string }) => caught,
+    );
 
     // Assess
     expect(error).toMatchObject({ statusCode: 422, code: 'replay_failed' });
@@ -82,17 +93,26 @@ describe('replayFailedEvent', () => {
     // Prepare
     const { table, current } = memoryTable(failedEvent());
     const invoke: InvokeConsumer = async () => {
-      throw Object.assign(new Error('User is not authorized to perform: lambda:InvokeFunction'), { name: 'AccessDeniedException' });
+      throw Object.assign(new Error('User is not authorized to perform: lambda:InvokeFunction'), {
+        name: 'AccessDeniedException',
+      });
     };
 
     // Act
-    const error = await replayFailedEvent(ID, {}, { table, invoke, now }).catch((caught: { statusCode: number; code: string; message: string }) => caught);
+    const error = await replayFailedEvent(ID, {}, { table, invoke, now }).catch(
+      (caught: { statusCode: number; code: string; message: string }) => caught,
+    );
 
     // Assess
-    expect(error).toMatchObject({ statusCode: 502, code: 'consumer_unavailable', message: expect.stringContaining('sdp-enrich-dev-joinEvents could not be invoked') });
+    expect(error).toMatchObject({
+      statusCode: 502,
+      code: 'consumer_unavailable',
+      message: expect.stringContaining('sdp-enrich-dev-joinEvents could not be invoked'),
+    });
     expect(current()).toMatchObject({
       status: 'failed',
-      last_replay_error: 'sdp-enrich-dev-joinEvents could not be invoked: AccessDeniedException: User is not authorized to perform: lambda:InvokeFunction',
+      last_replay_error:
+        'sdp-enrich-dev-joinEvents could not be invoked: AccessDeniedException: User is not authorized to perform: lambda:InvokeFunction',
     });
   });
 
@@ -108,14 +128,26 @@ describe('replayFailedEvent', () => {
     // Act
     const answers = await Promise.all([
       attempt(failedEvent({ status: 'retrying' })),
-      attempt({ ...failedEvent({ status: 'replaying' }), replay_started_at: '2026-11-22T09:59:30.000Z' } as FailedEvent),
-      attempt({ ...failedEvent({ status: 'replaying' }), replay_started_at: '2026-11-22T09:58:00.000Z' } as FailedEvent),
+      attempt({
+        ...failedEvent({ status: 'replaying' }),
+        replay_started_at: '2026-11-22T09:59:30.000Z',
+      } as FailedEvent),
+      attempt({
+        ...failedEvent({ status: 'replaying' }),
+        replay_started_at: '2026-11-22T09:58:00.000Z',
+      } as FailedEvent),
       attempt(failedEvent({ data_truncated: true })),
       attempt(failedEvent(), 'nope'),
     ]);
 
     // Assess
-    expect(answers).toStrictEqual(['409 not_replayable', '409 not_replayable', 'replayed', '409 not_replayable', '404 not_found']);
+    expect(answers).toStrictEqual([
+      '409 not_replayable',
+      '409 not_replayable',
+      'replayed',
+      '409 not_replayable',
+      '404 not_found',
+    ]);
   });
 });
 
@@ -134,14 +166,21 @@ describe('buildReplayEvent', () => {
         eventSourceARN: 'arn:aws:kinesis:eu-west-1:123456789012:stream/sdp-ingest-dev-raw-events',
         invokeIdentityArn: '',
         awsRegion: 'eu-west-1',
-        kinesis: { kinesisSchemaVersion: '1.0', partitionKey: 'tx-1', sequenceNumber: '4960', data: Buffer.from('{"ok":1}').toString('base64'), approximateArrivalTimestamp: Date.parse('2026-11-22T10:00:00.000Z') / 1000 },
+        kinesis: {
+          kinesisSchemaVersion: '1.0',
+          partitionKey: 'tx-1',
+          sequenceNumber: '4960',
+          data: Buffer.from('{"ok":1}').toString('base64'),
+          approximateArrivalTimestamp: Date.parse('2026-11-22T10:00:00.000Z') / 1000,
+        },
       },
     ]);
   });
 
   it('is a table change as its DynamoDB stream delivered it, on the stream marked as a replay', () => {
     // Prepare
-    const arn = 'arn:aws:dynamodb:eu-west-1:123456789012:table/sdp-pricing-dev-demand-features/stream/2026-12-06T10:00:00.000';
+    const arn =
+      'arn:aws:dynamodb:eu-west-1:123456789012:table/sdp-pricing-dev-demand-features/stream/2026-12-06T10:00:00.000';
     const failed = failedEvent({
       failure_id: 'sdp-pricing-dev-adjustPrices#stream-2026-12-06T10:00:00.000#700',
       function_name: 'sdp-pricing-dev-adjustPrices',
@@ -150,7 +189,11 @@ describe('buildReplayEvent', () => {
       sequence_number: '700',
       partition_key: '{"product_id":"sku-001"}',
     });
-    const change = { sequenceNumber: '700', newImage: { product_id: 'sku-001', features_version: 3 }, oldImage: { product_id: 'sku-001', features_version: 2 } };
+    const change = {
+      sequenceNumber: '700',
+      newImage: { product_id: 'sku-001', features_version: 3 },
+      oldImage: { product_id: 'sku-001', features_version: 2 },
+    };
 
     // Act
     const event = buildReplayEvent(failed, JSON.stringify(change), now());

@@ -20,13 +20,20 @@ const result = await build({
   sourcemap: true,
   legalComments: 'none',
   // Some dependencies are CommonJS and call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __sdpCreateRequire } from 'node:module'; const require = __sdpCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __sdpCreateRequire } from 'node:module'; const require = __sdpCreateRequire(import.meta.url);",
+  },
   // Reached through @sdp/shared's index but never used by the server; `sideEffects: false` drops them.
   external: ['@aws-sdk/*', '@duckdb/*'],
   metafile: true,
   logLevel: 'warning',
 });
 // The image has no node_modules: the bundle must import nothing but Node's own modules.
-const imported = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((entry) => entry.external && !isBuiltin(entry.path)));
-if (imported.length > 0) throw new Error(`The bundle still imports ${imported.map((entry) => entry.path).join(', ')}; the image cannot resolve them.`);
+const imported = Object.values(result.metafile.outputs).flatMap((output) =>
+  output.imports.filter((entry) => entry.external && !isBuiltin(entry.path)),
+);
+if (imported.length > 0)
+  throw new Error(
+    `The bundle still imports ${imported.map((entry) => entry.path).join(', ')}; the image cannot resolve them.`,
+  );
 console.log(`${path.relative(process.cwd(), outfile)}: ${((await stat(outfile)).size / 1024).toFixed(0)} KiB`);

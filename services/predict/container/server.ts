@@ -13,7 +13,10 @@ const log = (level: 'INFO' | 'ERROR', message: string, data: Record<string, unkn
 
 const mode = process.argv[2] ?? 'serve';
 if (mode !== 'serve') {
-  log('ERROR', `This image only serves: run it with "serve", not "${mode}" (it is trained by the retrain service, not by SageMaker).`);
+  log(
+    'ERROR',
+    `This image only serves: run it with "serve", not "${mode}" (it is trained by the retrain service, not by SageMaker).`,
+  );
   process.exit(2);
 }
 
@@ -25,6 +28,9 @@ try {
   // SageMaker stops a container with SIGTERM: finish the requests in flight, then exit.
   process.once('SIGTERM', () => void server.close().then(() => process.exit(0)));
 } catch (error) {
-  log('ERROR', 'the model could not be loaded; the endpoint will fail its ping health check', { modelDir, error: String((error as Error).message) });
+  log('ERROR', 'the model could not be loaded; the endpoint will fail its ping health check', {
+    modelDir,
+    error: String((error as Error).message),
+  });
   process.exit(1);
 }

@@ -69,16 +69,32 @@ async function route(model: LinearModel, request: IncomingMessage, response: Ser
   const path = (request.url ?? '/').split('?', 1)[0];
   if (request.method === 'GET' && path === '/ping') {
     request.resume();
-    return send(response, 200, { 'Content-Type': 'application/json' }, JSON.stringify({ status: 'ok', model_version: model.version }));
+    return send(
+      response,
+      200,
+      { 'Content-Type': 'application/json' },
+      JSON.stringify({ status: 'ok', model_version: model.version }),
+    );
   }
   if (request.method === 'POST' && path === '/invocations') {
     const body = await readBody(request);
-    if (body === undefined) return send(response, 413, { 'Content-Type': 'text/plain; charset=utf-8' }, `The body is over ${MAX_REQUEST_BYTES} bytes.`);
+    if (body === undefined)
+      return send(
+        response,
+        413,
+        { 'Content-Type': 'text/plain; charset=utf-8' },
+        `The body is over ${MAX_REQUEST_BYTES} bytes.`,
+      );
     const answer = handleInvocation(model, { contentType: request.headers['content-type'], body });
     return send(response, answer.statusCode, answer.headers, answer.body);
   }
   request.resume();
-  send(response, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'This container answers GET /ping and POST /invocations.');
+  send(
+    response,
+    404,
+    { 'Content-Type': 'text/plain; charset=utf-8' },
+    'This container answers GET /ping and POST /invocations.',
+  );
 }
 
 /** The body as text, or `undefined` when it is larger than SageMaker allows. */
@@ -90,7 +106,9 @@ function readBody(request: IncomingMessage): Promise<string | undefined> {
       size += chunk.length;
       if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
     });
-    request.on('end', () => resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks, size).toString('utf8')));
+    request.on('end', () =>
+      resolve(size > MAX_REQUEST_BYTES ? undefined : Buffer.concat(chunks, size).toString('utf8')),
+    );
     request.on('error', reject);
   });
 }

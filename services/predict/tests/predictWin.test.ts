@@ -1,7 +1,13 @@
 import { DEFAULT_FEATURE_SPEC, buildFeatures } from '@sdp/shared';
 import { predictWin, type PredictDeps } from '../src/domain/predictWin.js';
 
-const REQUEST = { campaignItemId: '1463517', domain: 'www.google.com', creativeId: 'b72897cb', creativeCategory: 'sports', winPrice: 1.5 };
+const REQUEST = {
+  campaignItemId: '1463517',
+  domain: 'www.google.com',
+  creativeId: 'b72897cb',
+  creativeCategory: 'sports',
+  winPrice: 1.5,
+};
 const LIVE = { version: 'v7', featureSpec: DEFAULT_FEATURE_SPEC };
 
 function deps(overrides: Partial<PredictDeps> = {}): PredictDeps & { sent: ArrayLike<number>[][] } {
@@ -33,8 +39,16 @@ describe('predictWin', () => {
 
   it.each([
     ['no model is live', { liveModel: async () => undefined }, 'No model is live yet'],
-    ['the endpoint fails', { invoke: async () => Promise.reject(new Error('connect ECONNREFUSED')) }, 'The model endpoint did not answer.'],
-    ['the endpoint answers nonsense', { invoke: async () => ({ body: { predictions: [{ score: 7 }] } }) }, 'not a prediction'],
+    [
+      'the endpoint fails',
+      { invoke: async () => Promise.reject(new Error('connect ECONNREFUSED')) },
+      'The model endpoint did not answer.',
+    ],
+    [
+      'the endpoint answers nonsense',
+      { invoke: async () => ({ body: { predictions: [{ score: 7 }] } }) },
+      'not a prediction',
+    ],
   ])('answers 503 model_unavailable when %s, never a made-up score', async (_, overrides, message) => {
     // Act / Assess
     await expect(predictWin(REQUEST, deps(overrides as Partial<PredictDeps>))).rejects.toMatchObject({
@@ -50,7 +64,10 @@ describe('predictWin', () => {
     const d = deps();
 
     // Act / Assess
-    await expect(predictWin({ ...REQUEST, winPrice: -1, domain: 7 }, d)).rejects.toMatchObject({ statusCode: 400, code: 'validation_failed' });
+    await expect(predictWin({ ...REQUEST, winPrice: -1, domain: 7 }, d)).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'validation_failed',
+    });
     expect(d.sent).toStrictEqual([]);
   });
 });

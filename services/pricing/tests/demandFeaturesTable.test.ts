@@ -1,4 +1,9 @@
-import { BatchGetItemCommand, ConditionalCheckFailedException, DynamoDBClient, type UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  type UpdateItemCommand,
+} from '@aws-sdk/client-dynamodb';
 import { dynamoDbDemandFeaturesTable } from '../src/adapters/demandFeaturesTable.js';
 import { features } from './support/pricingFixtures.js';
 
@@ -14,7 +19,13 @@ function recordingClient(stored: Record<string, string> = {}) {
     requests.push(command.input);
     if (command instanceof BatchGetItemCommand) {
       const ids = command.input.RequestItems!['demand-features']!.Keys!.map((key) => key.product_id!.S!);
-      return { Responses: { 'demand-features': ids.filter((id) => id in stored).map((id) => ({ product_id: { S: id }, fingerprint: { S: stored[id]! } })) } };
+      return {
+        Responses: {
+          'demand-features': ids
+            .filter((id) => id in stored)
+            .map((id) => ({ product_id: { S: id }, fingerprint: { S: stored[id]! } })),
+        },
+      };
     }
     const { Key, ExpressionAttributeValues } = command.input as UpdateItemCommand['input'];
     if (stored[Key!.product_id!.S!] === ExpressionAttributeValues![':fingerprint']!.S) {
@@ -37,12 +48,21 @@ describe('dynamoDbDemandFeaturesTable', () => {
     const fingerprints = await table.storedFingerprints(['sku-001', 'sku-002', 'sku-003']);
 
     // Assess
-    expect(fingerprints).toStrictEqual(new Map([['sku-001', 'fp-1'], ['sku-003', 'fp-3']]));
+    expect(fingerprints).toStrictEqual(
+      new Map([
+        ['sku-001', 'fp-1'],
+        ['sku-003', 'fp-3'],
+      ]),
+    );
     expect(requests).toStrictEqual([
       {
         RequestItems: {
           'demand-features': {
-            Keys: [{ product_id: { S: 'sku-001' } }, { product_id: { S: 'sku-002' } }, { product_id: { S: 'sku-003' } }],
+            Keys: [
+              { product_id: { S: 'sku-001' } },
+              { product_id: { S: 'sku-002' } },
+              { product_id: { S: 'sku-003' } },
+            ],
             ConsistentRead: true,
             ProjectionExpression: '#a0, #a1',
             ExpressionAttributeNames: { '#a0': 'product_id', '#a1': 'fingerprint' },

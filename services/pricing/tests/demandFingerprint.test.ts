@@ -8,7 +8,11 @@ describe('demandFingerprint', () => {
     // Act
     const fingerprints = [
       demandFingerprint(hydrated),
-      demandFingerprint({ ...hydrated, as_of: '2026-12-04T16:00:00.000Z', attributes: { material: 'mesh', colour: 'black' } }),
+      demandFingerprint({
+        ...hydrated,
+        as_of: '2026-12-04T16:00:00.000Z',
+        attributes: { material: 'mesh', colour: 'black' },
+      }),
       demandFingerprint({ ...hydrated, attributes: { colour: 'white', material: 'mesh' } }),
     ];
 

@@ -16,7 +16,11 @@ const window = (productId: string, minutesAgo: number, views: number) => ({
   version: 1,
   updated_at: NOW.toISOString(),
 });
-const record = (n: number, data: unknown): SourceRecord => ({ shardId: 'shardId-000000000000', sequenceNumber: String(100 + n), data: typeof data === 'string' ? data : JSON.stringify(data) });
+const record = (n: number, data: unknown): SourceRecord => ({
+  shardId: 'shardId-000000000000',
+  sequenceNumber: String(100 + n),
+  data: typeof data === 'string' ? data : JSON.stringify(data),
+});
 
 /** What the sources below hydrate for sku-001 at NOW. */
 const SKU_001_FEATURES = {
@@ -65,7 +69,13 @@ describe('hydrateBatch', () => {
   let reads: string[][];
   let options: HydrateOptions;
   const sources: DemandSources = {
-    windowsOf: async (productId) => (productId === 'sku-001' ? [{ start: NOW.getTime() - 60 * 60_000, views: 16, carts: 0, purchases: 0 }, { start: NOW.getTime() - 5 * 60_000, views: 30, carts: 4, purchases: 2 }] : []),
+    windowsOf: async (productId) =>
+      productId === 'sku-001'
+        ? [
+            { start: NOW.getTime() - 60 * 60_000, views: 16, carts: 0, purchases: 0 },
+            { start: NOW.getTime() - 5 * 60_000, views: 30, carts: 4, purchases: 2 },
+          ]
+        : [],
     product: async (productId) => (productId === 'sku-404' ? undefined : product({ product_id: productId })),
     orderedUnits: async () => 12,
   };
@@ -84,10 +94,22 @@ describe('hydrateBatch', () => {
 
   it('hydrates each changed product once with its recent and baseline demand, ordered units and catalog data', async () => {
     // Act
-    const outcome = await hydrateBatch([record(1, window('sku-001', 5, 30)), record(2, window('sku-001', 4, 31)), record(3, window('sku-404', 1, 1))], options);
+    const outcome = await hydrateBatch(
+      [record(1, window('sku-001', 5, 30)), record(2, window('sku-001', 4, 31)), record(3, window('sku-404', 1, 1))],
+      options,
+    );
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], products: 2, hydrated: 1, unchanged: 0, unknownProducts: 1, invalid: 0, failed: 0, rejected: [] });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [],
+      products: 2,
+      hydrated: 1,
+      unchanged: 0,
+      unknownProducts: 1,
+      invalid: 0,
+      failed: 0,
+      rejected: [],
+    });
     expect(reads).toStrictEqual([['sku-001', 'sku-404']]);
     expect(written).toStrictEqual([SKU_001_FEATURES]);
   });
@@ -98,33 +120,76 @@ describe('hydrateBatch', () => {
     const { table, reads, written } = inMemoryFeaturesTable({ 'sku-001': hydratedBefore, 'sku-002': 'stale' });
 
     // Act
-    const outcome = await hydrateBatch([record(1, window('sku-001', 5, 30)), record(2, window('sku-002', 5, 1))], { ...options, features: table });
+    const outcome = await hydrateBatch([record(1, window('sku-001', 5, 30)), record(2, window('sku-002', 5, 1))], {
+      ...options,
+      features: table,
+    });
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], products: 2, hydrated: 1, unchanged: 1, unknownProducts: 0, invalid: 0, failed: 0, rejected: [] });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [],
+      products: 2,
+      hydrated: 1,
+      unchanged: 1,
+      unknownProducts: 0,
+      invalid: 0,
+      failed: 0,
+      rejected: [],
+    });
     expect(reads).toStrictEqual([['sku-001', 'sku-002']]);
     expect(written).toStrictEqual([
-      { ...SKU_001_FEATURES, product_id: 'sku-002', views: 0, carts: 0, purchases: 0, baseline_views: 0, baseline_carts: 0, baseline_purchases: 0 },
+      {
+        ...SKU_001_FEATURES,
+        product_id: 'sku-002',
+        views: 0,
+        carts: 0,
+        purchases: 0,
+        baseline_views: 0,
+        baseline_carts: 0,
+        baseline_purchases: 0,
+      },
     ]);
   });
 
   it('counts as unchanged a product whose features a concurrent writer stored since the read', async () => {
     // Prepare
-    const raced: DemandFeaturesTable = { storedFingerprints: async () => new Map([['sku-001', 'older']]), writeIfChanged: async () => undefined };
+    const raced: DemandFeaturesTable = {
+      storedFingerprints: async () => new Map([['sku-001', 'older']]),
+      writeIfChanged: async () => undefined,
+    };
 
     // Act
     const outcome = await hydrateBatch([record(1, window('sku-001', 5, 30))], { ...options, features: raced });
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], products: 1, hydrated: 0, unchanged: 1, unknownProducts: 0, invalid: 0, failed: 0, rejected: [] });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [],
+      products: 1,
+      hydrated: 0,
+      unchanged: 1,
+      unknownProducts: 0,
+      invalid: 0,
+      failed: 0,
+      rejected: [],
+    });
   });
 
   it('rejects a broken record and reports a failing product for re-delivery', async () => {
     // Prepare
-    const failing = { ...options, sources: { ...sources, orderedUnits: async (productId: string) => (productId === 'sku-002' ? Promise.reject(new Error('throttled')) : 1) } };
+    const failing = {
+      ...options,
+      sources: {
+        ...sources,
+        orderedUnits: async (productId: string) =>
+          productId === 'sku-002' ? Promise.reject(new Error('throttled')) : 1,
+      },
+    };
 
     // Act
-    const mixed = await hydrateBatch([record(4, window('sku-002', 5, 1)), record(5, 'not json'), record(3, window('sku-002', 6, 1))], failing);
+    const mixed = await hydrateBatch(
+      [record(4, window('sku-002', 5, 1)), record(5, 'not json'), record(3, window('sku-002', 6, 1))],
+      failing,
+    );
 
     // Assess
     expect(mixed).toStrictEqual({
@@ -143,13 +208,19 @@ describe('hydrateBatch', () => {
 
   it('fails every product, and writes none, when the stored fingerprints cannot be read', async () => {
     // Prepare
-    const unreadable: DemandFeaturesTable = { ...options.features, storedFingerprints: async () => Promise.reject(new Error('throttled')) };
+    const unreadable: DemandFeaturesTable = {
+      ...options.features,
+      storedFingerprints: async () => Promise.reject(new Error('throttled')),
+    };
 
     // Act
-    const outcome = await hydrateBatch([record(4, window('sku-001', 5, 30)), record(2, window('sku-002', 5, 1)), record(3, window('sku-001', 4, 31))], {
-      ...options,
-      features: unreadable,
-    });
+    const outcome = await hydrateBatch(
+      [record(4, window('sku-001', 5, 30)), record(2, window('sku-002', 5, 1)), record(3, window('sku-001', 4, 31))],
+      {
+        ...options,
+        features: unreadable,
+      },
+    );
 
     // Assess
     expect(outcome).toStrictEqual({

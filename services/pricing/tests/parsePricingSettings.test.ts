@@ -1,7 +1,15 @@
 import { InvalidPricingSettingError } from '../src/domain/errors.js';
 import { parsePricingSettings } from '../src/domain/parsePricingSettings.js';
 
-const RAW = { recentMinutes: '15', baselineMinutes: '120', orderedUnitsDays: '7', maxStepPercent: '5', cooldownMinutes: '10', surgeAbove: '0.6', calmBelow: '0.3' };
+const RAW = {
+  recentMinutes: '15',
+  baselineMinutes: '120',
+  orderedUnitsDays: '7',
+  maxStepPercent: '5',
+  cooldownMinutes: '10',
+  surgeAbove: '0.6',
+  calmBelow: '0.3',
+};
 
 describe('parsePricingSettings', () => {
   it('takes the defaults of the plausibility caps when their settings are empty or absent', () => {
@@ -25,7 +33,12 @@ describe('parsePricingSettings', () => {
 
   it('takes caps a stage sets', () => {
     // Act
-    const settings = parsePricingSettings({ ...RAW, maxViewsPerMinute: '300', maxCartsPerMinute: '12.5', maxCartsPerView: '0.5' });
+    const settings = parsePricingSettings({
+      ...RAW,
+      maxViewsPerMinute: '300',
+      maxCartsPerMinute: '12.5',
+      maxCartsPerView: '0.5',
+    });
 
     // Assess
     expect(settings).toMatchObject({ maxViewsPerMinute: 300, maxCartsPerMinute: 12.5, maxCartsPerView: 0.5 });
@@ -34,11 +47,17 @@ describe('parsePricingSettings', () => {
   it('refuses a cap that is not a positive number, naming the setting, what it takes and its default', () => {
     // Act & Assess
     expect(() => parsePricingSettings({ ...RAW, maxCartsPerMinute: '0' })).toThrow(
-      new InvalidPricingSettingError('DEMAND_MAX_CARTS_PER_MINUTE', '0', 'a number from 0.001 to 1000000000, or empty for 1200'),
+      new InvalidPricingSettingError(
+        'DEMAND_MAX_CARTS_PER_MINUTE',
+        '0',
+        'a number from 0.001 to 1000000000, or empty for 1200',
+      ),
     );
     expect(() => parsePricingSettings({ ...RAW, maxCartsPerView: 'one' })).toThrow(
       "DEMAND_MAX_CARTS_PER_VIEW must be a number from 0.001 to 1000000000, or empty for 1, got 'one'.",
     );
-    expect(() => parsePricingSettings({ ...RAW, maxViewsPerMinute: '-5' })).toThrow(/^DEMAND_MAX_VIEWS_PER_MINUTE must be/);
+    expect(() => parsePricingSettings({ ...RAW, maxViewsPerMinute: '-5' })).toThrow(
+      /^DEMAND_MAX_VIEWS_PER_MINUTE must be/,
+    );
   });
 });

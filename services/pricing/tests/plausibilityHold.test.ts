@@ -2,7 +2,11 @@ import { implausibleDemand, plausibilityHold } from '../src/domain/plausibilityH
 import { features, SETTINGS } from './support/pricingFixtures.js';
 
 const CAPS = { maxViewsPerMinute: 100, maxCartsPerMinute: 10, maxCartsPerView: 1 };
-const SURGE = { action: 'change', newPriceCents: 10_360, reason: 'surge: demand surge probability 0.89 ≥ 0.6, +3.6 % (maximum step 5 %)' } as const;
+const SURGE = {
+  action: 'change',
+  newPriceCents: 10_360,
+  reason: 'surge: demand surge probability 0.89 ≥ 0.6, +3.6 % (maximum step 5 %)',
+} as const;
 
 describe('implausibleDemand', () => {
   it('finds a trending product with more views than carts plausible', () => {
@@ -24,8 +28,12 @@ describe('implausibleDemand', () => {
 
   it('finds carts or purchases without views implausible, however few', () => {
     // Act & Assess
-    expect(implausibleDemand({ views: 0, carts: 1, purchases: 0, recent_minutes: 15 }, CAPS)).toStrictEqual(['1 cart against 0 views in the last 15 min, above the cap of 1 per view']);
-    expect(implausibleDemand({ views: 1, carts: 0, purchases: 2, recent_minutes: 15 }, CAPS)).toStrictEqual(['2 purchases against 1 view in the last 15 min, above the cap of 1 per view']);
+    expect(implausibleDemand({ views: 0, carts: 1, purchases: 0, recent_minutes: 15 }, CAPS)).toStrictEqual([
+      '1 cart against 0 views in the last 15 min, above the cap of 1 per view',
+    ]);
+    expect(implausibleDemand({ views: 1, carts: 0, purchases: 2, recent_minutes: 15 }, CAPS)).toStrictEqual([
+      '2 purchases against 1 view in the last 15 min, above the cap of 1 per view',
+    ]);
   });
 
   it('allows a rate at its cap, and only above it', () => {

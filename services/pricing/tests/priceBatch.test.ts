@@ -5,9 +5,15 @@ import { features, inMemoryPriceBook, NOW, product, SETTINGS } from './support/p
 
 /** A demand model that sees a surge when views trend up against their baseline. */
 const trendModel: DemandModel = {
-  predict: async (input) => ({ surgeProbability: input.views > 3 * (input.baseline_views + 1) ? 0.95 : 0.1, modelVersion: 'demand-7' }),
+  predict: async (input) => ({
+    surgeProbability: input.views > 3 * (input.baseline_views + 1) ? 0.95 : 0.1,
+    modelVersion: 'demand-7',
+  }),
 };
-const changeOf = (sequence: number, item: DemandFeatures & Record<string, unknown>): TableChange => ({ sequenceNumber: String(1000 + sequence), newImage: item });
+const changeOf = (sequence: number, item: DemandFeatures & Record<string, unknown>): TableChange => ({
+  sequenceNumber: String(1000 + sequence),
+  newImage: item,
+});
 
 describe('priceBatch', () => {
   let book: ReturnType<typeof inMemoryPriceBook>;
@@ -15,18 +21,35 @@ describe('priceBatch', () => {
 
   beforeEach(() => {
     book = inMemoryPriceBook([product(), product({ product_id: 'sku-002' })]);
-    options = { book, model: trendModel, settings: { ...SETTINGS, cooldownMs: 0 }, now: () => NOW, log: () => undefined };
+    options = {
+      book,
+      model: trendModel,
+      settings: { ...SETTINGS, cooldownMs: 0 },
+      now: () => NOW,
+      log: () => undefined,
+    };
   });
 
   it('raises the trending product within the step, leaves the cold one, and records why with the model version', async () => {
     // Prepare
-    const changes = [changeOf(1, { ...features(), fingerprint: 'x' }), changeOf(2, features({ product_id: 'sku-002', views: 2, baseline_views: 2 }))];
+    const changes = [
+      changeOf(1, { ...features(), fingerprint: 'x' }),
+      changeOf(2, features({ product_id: 'sku-002', views: 2, baseline_views: 2 })),
+    ];
 
     // Act
     const outcome = await priceBatch(changes, options);
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], changed: 1, held: 1, holds: { steady: 1 }, duplicates: 0, noModel: 0, failed: 0 });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [],
+      changed: 1,
+      held: 1,
+      holds: { steady: 1 },
+      duplicates: 0,
+      noModel: 0,
+      failed: 0,
+    });
     expect(book.history_).toStrictEqual([
       {
         product_id: 'sku-001',
@@ -61,7 +84,10 @@ describe('priceBatch', () => {
 
   it('prices only the newest features version of a product in a batch', async () => {
     // Act
-    const outcome = await priceBatch([changeOf(1, features({ features_version: 4 })), changeOf(2, features({ features_version: 5, views: 60 }))], options);
+    const outcome = await priceBatch(
+      [changeOf(1, features({ features_version: 4 })), changeOf(2, features({ features_version: 5, views: 60 }))],
+      options,
+    );
 
     // Assess
     expect(outcome.changed).toBe(1);
@@ -70,10 +96,13 @@ describe('priceBatch', () => {
 
   it('decides again on the price another writer set between read and write', async () => {
     // Prepare
-    const racing = { ...book, apply: async (planned: Parameters<typeof book.apply>[0]) => {
-      if (planned.product.price_cents === 10_000) book.changeBehind('sku-001', 12_000);
-      return book.apply(planned);
-    } };
+    const racing = {
+      ...book,
+      apply: async (planned: Parameters<typeof book.apply>[0]) => {
+        if (planned.product.price_cents === 10_000) book.changeBehind('sku-001', 12_000);
+        return book.apply(planned);
+      },
+    };
 
     // Act
     const outcome = await priceBatch([changeOf(1, features())], { ...options, book: racing });
@@ -95,15 +124,32 @@ describe('priceBatch', () => {
 
     // Assess
     expect([outcome, replay]).toStrictEqual([
-      { batchItemFailures: [], changed: 1, held: 1, holds: { implausible_demand: 1 }, duplicates: 0, noModel: 0, failed: 0 },
-      { batchItemFailures: [], changed: 0, held: 1, holds: { implausible_demand: 1 }, duplicates: 0, noModel: 0, failed: 0 },
+      {
+        batchItemFailures: [],
+        changed: 1,
+        held: 1,
+        holds: { implausible_demand: 1 },
+        duplicates: 0,
+        noModel: 0,
+        failed: 0,
+      },
+      {
+        batchItemFailures: [],
+        changed: 0,
+        held: 1,
+        holds: { implausible_demand: 1 },
+        duplicates: 0,
+        noModel: 0,
+        failed: 0,
+      },
     ]);
     expect(book.holds_).toStrictEqual([
       {
         product_id: 'sku-001',
         held_at: NOW.toISOString(),
         kind: 'implausible_demand',
-        reason: 'implausible demand: 60 carts against 0 views in the last 15 min, above the cap of 1 per view; not applied: surge: demand surge probability 0.95 ≥ 0.6, +4.4 % (maximum step 5 %)',
+        reason:
+          'implausible demand: 60 carts against 0 views in the last 15 min, above the cap of 1 per view; not applied: surge: demand surge probability 0.95 ≥ 0.6, +4.4 % (maximum step 5 %)',
         price_cents: 10_000,
         wanted_price_cents: 10_438,
         model_version: 'demand-7',
@@ -118,12 +164,26 @@ describe('priceBatch', () => {
 
   it('holds every price while no demand model is live, and reports a failing model for re-delivery', async () => {
     // Act
-    const noModel = await priceBatch([changeOf(1, features())], { ...options, model: { predict: async () => undefined } });
-    const broken = await priceBatch([changeOf(7, features()), changeOf(3, features({ features_version: 2 }))], { ...options, model: { predict: async () => Promise.reject(new Error('ModelError')) } });
+    const noModel = await priceBatch([changeOf(1, features())], {
+      ...options,
+      model: { predict: async () => undefined },
+    });
+    const broken = await priceBatch([changeOf(7, features()), changeOf(3, features({ features_version: 2 }))], {
+      ...options,
+      model: { predict: async () => Promise.reject(new Error('ModelError')) },
+    });
 
     // Assess
     expect(noModel).toMatchObject({ noModel: 1, held: 0, changed: 0 });
-    expect(broken).toStrictEqual({ batchItemFailures: [{ itemIdentifier: '1003' }], changed: 0, held: 0, holds: {}, duplicates: 0, noModel: 0, failed: 1 });
+    expect(broken).toStrictEqual({
+      batchItemFailures: [{ itemIdentifier: '1003' }],
+      changed: 0,
+      held: 0,
+      holds: {},
+      duplicates: 0,
+      noModel: 0,
+      failed: 1,
+    });
     expect(book.history_).toStrictEqual([]);
   });
 });

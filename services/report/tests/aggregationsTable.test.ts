@@ -3,7 +3,10 @@ import { dynamoDbAggregationsTable } from '../src/adapters/aggregationsTable.js'
 
 const ATTRIBUTES = ['campaign_item_id', 'window_start', 'bids', 'impressions', 'clicks', 'spend'];
 /** Every attribute goes through a name (`#views` of product windows is a reserved word). */
-const PROJECTION = { ProjectionExpression: ATTRIBUTES.map((name) => `#${name}`).join(', '), ExpressionAttributeNames: Object.fromEntries(ATTRIBUTES.map((name) => [`#${name}`, name])) };
+const PROJECTION = {
+  ProjectionExpression: ATTRIBUTES.map((name) => `#${name}`).join(', '),
+  ExpressionAttributeNames: Object.fromEntries(ATTRIBUTES.map((name) => [`#${name}`, name])),
+};
 
 /** A DynamoDB client that answers queries from `pages` in turn and records what it was asked. */
 function fakeClient(pages: Partial<QueryCommandOutput>[]) {
@@ -26,7 +29,10 @@ describe('dynamoDbAggregationsTable', () => {
   it('reads every page of a campaign’s windows, counting a missing count as zero', async () => {
     // Prepare
     const { client, inputs } = fakeClient([
-      { Items: [item(7, '2026-11-22T04:05:00.000Z', { bids: 3, impressions: 1 })], LastEvaluatedKey: { campaign_item_id: { N: '7' } } },
+      {
+        Items: [item(7, '2026-11-22T04:05:00.000Z', { bids: 3, impressions: 1 })],
+        LastEvaluatedKey: { campaign_item_id: { N: '7' } },
+      },
       { Items: [item(7, '2026-11-22T04:06:00.000Z', { bids: 1, clicks: 1, spend: 9 })] },
     ]);
 
@@ -35,8 +41,22 @@ describe('dynamoDbAggregationsTable', () => {
 
     // Assess
     expect(windows).toStrictEqual([
-      { campaignItemId: 7, windowStart: new Date('2026-11-22T04:05:00.000Z'), bids: 3, impressions: 1, clicks: 0, spend: 0 },
-      { campaignItemId: 7, windowStart: new Date('2026-11-22T04:06:00.000Z'), bids: 1, impressions: 0, clicks: 1, spend: 9 },
+      {
+        campaignItemId: 7,
+        windowStart: new Date('2026-11-22T04:05:00.000Z'),
+        bids: 3,
+        impressions: 1,
+        clicks: 0,
+        spend: 0,
+      },
+      {
+        campaignItemId: 7,
+        windowStart: new Date('2026-11-22T04:06:00.000Z'),
+        bids: 1,
+        impressions: 0,
+        clicks: 1,
+        spend: 9,
+      },
     ]);
     expect(inputs).toStrictEqual([
       {
@@ -67,10 +87,19 @@ describe('dynamoDbAggregationsTable', () => {
     await dynamoDbAggregationsTable(client, 'aggregations').windowsOfCampaign(7, range);
 
     // Assess
-    expect(inputs.map(({ KeyConditionExpression, ExpressionAttributeValues }) => ({ KeyConditionExpression, ExpressionAttributeValues }))).toStrictEqual([
+    expect(
+      inputs.map(({ KeyConditionExpression, ExpressionAttributeValues }) => ({
+        KeyConditionExpression,
+        ExpressionAttributeValues,
+      })),
+    ).toStrictEqual([
       {
         KeyConditionExpression: '#campaign_item_id = :key AND #window_start BETWEEN :from AND :last',
-        ExpressionAttributeValues: { ':key': { N: '7' }, ':from': { S: '2026-03-28T23:00:00.000Z' }, ':last': { S: '2026-03-29T21:59:59.999Z' } },
+        ExpressionAttributeValues: {
+          ':key': { N: '7' },
+          ':from': { S: '2026-03-28T23:00:00.000Z' },
+          ':last': { S: '2026-03-29T21:59:59.999Z' },
+        },
       },
     ]);
   });
@@ -91,11 +120,21 @@ describe('dynamoDbAggregationsTable', () => {
       [1, 1],
       [2, 2],
     ]);
-    expect(inputs.map(({ IndexName, KeyConditionExpression, ExpressionAttributeValues }) => ({ IndexName, KeyConditionExpression, ExpressionAttributeValues }))).toStrictEqual(
+    expect(
+      inputs.map(({ IndexName, KeyConditionExpression, ExpressionAttributeValues }) => ({
+        IndexName,
+        KeyConditionExpression,
+        ExpressionAttributeValues,
+      })),
+    ).toStrictEqual(
       ['2026-03-28', '2026-03-29'].map((day) => ({
         IndexName: 'ByDay',
         KeyConditionExpression: 'window_day = :day AND #window_start BETWEEN :from AND :last',
-        ExpressionAttributeValues: { ':day': { S: day }, ':from': { S: '2026-03-28T23:00:00.000Z' }, ':last': { S: '2026-03-29T21:59:59.999Z' } },
+        ExpressionAttributeValues: {
+          ':day': { S: day },
+          ':from': { S: '2026-03-28T23:00:00.000Z' },
+          ':last': { S: '2026-03-29T21:59:59.999Z' },
+        },
       })),
     );
   });

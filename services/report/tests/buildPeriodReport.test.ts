@@ -34,7 +34,18 @@ describe('buildPeriodReport', () => {
       from: '2026-03-28T23:00:00.000Z',
       to: '2026-03-29T22:00:00.000Z',
       desc: true,
-      buckets: [{ campaign_item_id: 7, period: '2026-03-29T00:00:00+01:00', bids: 4, impressions: 2, clicks: 1, spend: 9, ctr: 0.5, win_rate: 0.5 }],
+      buckets: [
+        {
+          campaign_item_id: 7,
+          period: '2026-03-29T00:00:00+01:00',
+          bids: 4,
+          impressions: 2,
+          clicks: 1,
+          spend: 9,
+          ctr: 0.5,
+          win_rate: 0.5,
+        },
+      ],
     });
   });
 

@@ -17,20 +17,29 @@ describe('parseCampaignReportRequest', () => {
     expect(request).toStrictEqual({ campaignItemId: expected });
   });
 
-  it.each(['abc', '-1', '1.5', '1e3', '', ' 7', '0x10', '9007199254740992', '12345678901234567'])('rejects campaign id %j', (raw) => {
-    // Act
-    const error = errorOf(() => parseCampaignReportRequest({ campaignItemId: raw }));
+  it.each(['abc', '-1', '1.5', '1e3', '', ' 7', '0x10', '9007199254740992', '12345678901234567'])(
+    'rejects campaign id %j',
+    (raw) => {
+      // Act
+      const error = errorOf(() => parseCampaignReportRequest({ campaignItemId: raw }));
 
-    // Assess
-    expect(error).toStrictEqual(invalidRequest(`campaign_item_id in the path must be a whole number from 0 to ${MAX_SAFE_INTEGER}; got '${raw}'.`));
-  });
+      // Assess
+      expect(error).toStrictEqual(
+        invalidRequest(
+          `campaign_item_id in the path must be a whole number from 0 to ${MAX_SAFE_INTEGER}; got '${raw}'.`,
+        ),
+      );
+    },
+  );
 
   it('rejects a missing campaign id', () => {
     // Act
     const error = errorOf(() => parseCampaignReportRequest({ campaignItemId: undefined }));
 
     // Assess
-    expect(error).toStrictEqual(invalidRequest(`campaign_item_id in the path must be a whole number from 0 to ${MAX_SAFE_INTEGER}; got ''.`));
+    expect(error).toStrictEqual(
+      invalidRequest(`campaign_item_id in the path must be a whole number from 0 to ${MAX_SAFE_INTEGER}; got ''.`),
+    );
   });
 
   it('rejects query parameters, which this endpoint does not take', () => {

@@ -2,7 +2,8 @@ import { rankCampaigns } from '../src/domain/rankCampaigns.js';
 import type { CampaignWindow } from '../src/domain/types.js';
 import { windowAt } from './support/reportFixtures.js';
 
-const of = (campaignItemId: number, counts: Partial<CampaignWindow>) => windowAt('2026-11-22T04:05:00.000Z', { campaignItemId, ...counts });
+const of = (campaignItemId: number, counts: Partial<CampaignWindow>) =>
+  windowAt('2026-11-22T04:05:00.000Z', { campaignItemId, ...counts });
 const idsOf = (campaigns: { campaign_item_id: number }[]) => campaigns.map((campaign) => campaign.campaign_item_id);
 
 // Campaign 1: 100 bids, 10 impressions, 1 click, spend 50 → ctr 0.1, win rate 0.1
@@ -50,7 +51,10 @@ describe('rankCampaigns', () => {
     const tied = [of(30, { clicks: 2 }), of(10, { clicks: 2 }), of(20, { clicks: 2 }), of(5, { clicks: 1 })];
 
     // Act
-    const ranked = { desc: idsOf(rankCampaigns(tied, { sort: 'clicks', desc: true, limit: 10 })), asc: idsOf(rankCampaigns(tied, { sort: 'clicks', desc: false, limit: 10 })) };
+    const ranked = {
+      desc: idsOf(rankCampaigns(tied, { sort: 'clicks', desc: true, limit: 10 })),
+      asc: idsOf(rankCampaigns(tied, { sort: 'clicks', desc: false, limit: 10 })),
+    };
 
     // Assess
     expect(ranked).toStrictEqual({ desc: [10, 20, 30, 5], asc: [5, 10, 20, 30] });

@@ -17,14 +17,36 @@ describe('regroupWindows', () => {
 
     // Assess
     expect(buckets).toStrictEqual([
-      { campaign_item_id: 7, period: '2026-11-22T00:00:00+00:00', bids: 20, impressions: 8, clicks: 2, spend: 70, ctr: 0.25, win_rate: 0.4 },
-      { campaign_item_id: 7, period: '2026-11-21T00:00:00+00:00', bids: 4, impressions: 2, clicks: 1, spend: 30, ctr: 0.5, win_rate: 0.5 },
+      {
+        campaign_item_id: 7,
+        period: '2026-11-22T00:00:00+00:00',
+        bids: 20,
+        impressions: 8,
+        clicks: 2,
+        spend: 70,
+        ctr: 0.25,
+        win_rate: 0.4,
+      },
+      {
+        campaign_item_id: 7,
+        period: '2026-11-21T00:00:00+00:00',
+        bids: 4,
+        impressions: 2,
+        clicks: 1,
+        spend: 30,
+        ctr: 0.5,
+        win_rate: 0.5,
+      },
     ]);
   });
 
   it('sorts the earliest bucket first when desc is false', () => {
     // Prepare
-    const windows = [windowAt('2026-11-22T05:00:00.000Z', { bids: 1 }), windowAt('2026-11-22T03:00:00.000Z', { bids: 2 }), windowAt('2026-11-22T04:59:00.000Z', { bids: 3 })];
+    const windows = [
+      windowAt('2026-11-22T05:00:00.000Z', { bids: 1 }),
+      windowAt('2026-11-22T03:00:00.000Z', { bids: 2 }),
+      windowAt('2026-11-22T04:59:00.000Z', { bids: 3 }),
+    ];
 
     // Act
     const buckets = regroupWindows(windows, { campaignItemId: 7, period: 'hour', timeZone: 'UTC', desc: false });
@@ -47,7 +69,12 @@ describe('regroupWindows', () => {
     ];
 
     // Act
-    const buckets = regroupWindows(windows, { campaignItemId: 7, period: 'day', timeZone: 'Europe/Paris', desc: false });
+    const buckets = regroupWindows(windows, {
+      campaignItemId: 7,
+      period: 'day',
+      timeZone: 'Europe/Paris',
+      desc: false,
+    });
 
     // Assess
     expect(buckets).toStrictEqual([
@@ -68,7 +95,12 @@ describe('regroupWindows', () => {
     ];
 
     // Act
-    const buckets = regroupWindows(windows, { campaignItemId: 7, period: 'hour', timeZone: 'Europe/Paris', desc: true });
+    const buckets = regroupWindows(windows, {
+      campaignItemId: 7,
+      period: 'hour',
+      timeZone: 'Europe/Paris',
+      desc: true,
+    });
 
     // Assess
     expect(buckets).toStrictEqual([
@@ -90,7 +122,12 @@ describe('regroupWindows', () => {
     ];
 
     // Act
-    const buckets = regroupWindows(windows, { campaignItemId: 7, period: 'week', timeZone: 'America/New_York', desc: false });
+    const buckets = regroupWindows(windows, {
+      campaignItemId: 7,
+      period: 'week',
+      timeZone: 'America/New_York',
+      desc: false,
+    });
 
     // Assess
     expect(buckets).toStrictEqual([
@@ -110,7 +147,12 @@ describe('regroupWindows', () => {
     ];
 
     // Act
-    const buckets = regroupWindows(windows, { campaignItemId: 7, period: 'month', timeZone: 'America/New_York', desc: true });
+    const buckets = regroupWindows(windows, {
+      campaignItemId: 7,
+      period: 'month',
+      timeZone: 'America/New_York',
+      desc: true,
+    });
 
     // Assess
     expect(buckets).toStrictEqual([
@@ -122,10 +164,18 @@ describe('regroupWindows', () => {
 
   it('keeps each minute window in its own minute bucket', () => {
     // Prepare
-    const windows = [windowAt('2026-11-22T04:05:00.000Z', { bids: 1 }), windowAt('2026-11-22T04:06:00.000Z', { bids: 2 })];
+    const windows = [
+      windowAt('2026-11-22T04:05:00.000Z', { bids: 1 }),
+      windowAt('2026-11-22T04:06:00.000Z', { bids: 2 }),
+    ];
 
     // Act
-    const buckets = regroupWindows(windows, { campaignItemId: 7, period: 'minute', timeZone: 'Asia/Kathmandu', desc: false });
+    const buckets = regroupWindows(windows, {
+      campaignItemId: 7,
+      period: 'minute',
+      timeZone: 'Asia/Kathmandu',
+      desc: false,
+    });
 
     // Assess
     expect(buckets).toStrictEqual([

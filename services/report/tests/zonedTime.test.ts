@@ -33,9 +33,24 @@ describe('offsetAt', () => {
 describe('instantOfWallTime', () => {
   it.each([
     ['an ordinary wall time', Date.UTC(2026, 0, 15, 9, 0), 'Europe/Paris', '2026-01-15T08:00:00.000Z'],
-    ['the earlier of a wall time that happens twice', Date.UTC(2026, 9, 25, 2, 30), 'Europe/Paris', '2026-10-25T00:30:00.000Z'],
-    ['the end of the jump for a wall time that never happens', Date.UTC(2026, 2, 29, 2, 30), 'Europe/Paris', '2026-03-29T01:00:00.000Z'],
-    ['the first instant of a day whose midnight never happens', Date.UTC(2026, 8, 6), 'America/Santiago', '2026-09-06T04:00:00.000Z'],
+    [
+      'the earlier of a wall time that happens twice',
+      Date.UTC(2026, 9, 25, 2, 30),
+      'Europe/Paris',
+      '2026-10-25T00:30:00.000Z',
+    ],
+    [
+      'the end of the jump for a wall time that never happens',
+      Date.UTC(2026, 2, 29, 2, 30),
+      'Europe/Paris',
+      '2026-03-29T01:00:00.000Z',
+    ],
+    [
+      'the first instant of a day whose midnight never happens',
+      Date.UTC(2026, 8, 6),
+      'America/Santiago',
+      '2026-09-06T04:00:00.000Z',
+    ],
     ['New York midnight in summer', Date.UTC(2026, 6, 1), 'America/New_York', '2026-07-01T04:00:00.000Z'],
   ])('finds %s', (_, wallTime, timeZone, expected) => {
     // Act
@@ -51,11 +66,26 @@ describe('formatWithOffset', () => {
     ['UTC as +00:00', '2026-03-29T00:00:00Z', 'UTC', '2026-03-29T00:00:00+00:00'],
     ['Paris before clocks go forward', '2026-03-28T23:00:00Z', 'Europe/Paris', '2026-03-29T00:00:00+01:00'],
     ['Paris after clocks go forward', '2026-03-29T01:00:00Z', 'Europe/Paris', '2026-03-29T03:00:00+02:00'],
-    ['the first 02:30 of Paris when clocks go back', '2026-10-25T00:30:00Z', 'Europe/Paris', '2026-10-25T02:30:00+02:00'],
-    ['the second 02:30 of Paris when clocks go back', '2026-10-25T01:30:00Z', 'Europe/Paris', '2026-10-25T02:30:00+01:00'],
+    [
+      'the first 02:30 of Paris when clocks go back',
+      '2026-10-25T00:30:00Z',
+      'Europe/Paris',
+      '2026-10-25T02:30:00+02:00',
+    ],
+    [
+      'the second 02:30 of Paris when clocks go back',
+      '2026-10-25T01:30:00Z',
+      'Europe/Paris',
+      '2026-10-25T02:30:00+01:00',
+    ],
     ['a negative offset', '2026-11-01T04:00:00Z', 'America/New_York', '2026-11-01T00:00:00-04:00'],
     ['a quarter-hour offset', '2026-01-01T00:00:00Z', 'Asia/Kathmandu', '2026-01-01T05:45:00+05:45'],
-    ['an offset with seconds (Paris mean time)', '1900-01-01T00:00:00Z', 'Europe/Paris', '1900-01-01T00:09:21+00:09:21'],
+    [
+      'an offset with seconds (Paris mean time)',
+      '1900-01-01T00:00:00Z',
+      'Europe/Paris',
+      '1900-01-01T00:09:21+00:09:21',
+    ],
   ])('writes %s', (_, instant, timeZone, expected) => {
     // Act
     const text = formatWithOffset(Date.parse(instant), timeZone);

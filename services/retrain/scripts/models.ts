@@ -10,7 +10,14 @@ import { parseArgs } from 'node:util';
 import { exitWith, platformApi } from '@sdp/shared';
 
 const root = path.resolve(import.meta.dirname, '../../..');
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { url: { type: 'string' }, model: { type: 'string', default: 'bid-win' }, 'data-dir': { type: 'string', default: path.join(root, '.data', 'local') } } });
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    url: { type: 'string' },
+    model: { type: 'string', default: 'bid-win' },
+    'data-dir': { type: 'string', default: path.join(root, '.data', 'local') },
+  },
+});
 const [command = 'list', version] = positionals;
 
 const { call } = await platformApi({ dataDir: values['data-dir'], ...(values.url ? { url: values.url } : {}) });
@@ -27,7 +34,10 @@ interface Version {
 
 if (command === 'list') {
   const { models } = (await call('GET', `/models?model=${encodeURIComponent(values.model)}`)) as { models: Version[] };
-  if (models.length === 0) console.log(`No ${values.model} model version yet: the retrain service trains one once enough labelled examples are in the lake.`);
+  if (models.length === 0)
+    console.log(
+      `No ${values.model} model version yet: the retrain service trains one once enough labelled examples are in the lake.`,
+    );
   for (const m of models) {
     const flags = [m.live ? 'LIVE' : '', m.training.labels === 'shuffled' ? 'control' : ''].filter(Boolean).join(' ');
     console.log(
@@ -36,7 +46,10 @@ if (command === 'list') {
     );
   }
 } else if (command === 'promote' && version) {
-  const promoted = (await call('POST', `/models/${encodeURIComponent(version)}/promote?model=${encodeURIComponent(values.model)}`)) as Version;
+  const promoted = (await call(
+    'POST',
+    `/models/${encodeURIComponent(version)}/promote?model=${encodeURIComponent(values.model)}`,
+  )) as Version;
   console.log(`${promoted.version} is the live ${values.model} model.`);
 } else {
   exitWith('usage: npm run models -- list | promote <version> [--model bid-win|demand] [--url https://…]');

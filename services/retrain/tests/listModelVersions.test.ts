@@ -9,7 +9,14 @@ const version = (id: string, createdAt: string): Omit<ModelVersion, 'live'> => (
   decision: 'promoted',
   reason: 'r',
   metrics: { auc: 0.8, log_loss: 0.4, calibration_error: 0.01, rows: 10, positives: 3 },
-  training: { from: createdAt, to: createdAt, train_rows: 8, validation_rows: 2, validation_from: createdAt, labels: 'observed' },
+  training: {
+    from: createdAt,
+    to: createdAt,
+    train_rows: 8,
+    validation_rows: 2,
+    validation_from: createdAt,
+    labels: 'observed',
+  },
   feature_spec: {},
   artifact: `s3://a/${id}`,
 });
@@ -44,6 +51,13 @@ describe('listModelVersions', () => {
 describe('countNewBids', () => {
   it('counts the bids of an enriched batch, not impressions, clicks or garbage', () => {
     // Act / Assess
-    expect(countNewBids([{ data: '{"type":"bid"}' }, { data: '{"type":"imp"}' }, { data: '{"type":"bid"}' }, { data: 'nope' }])).toBe(2);
+    expect(
+      countNewBids([
+        { data: '{"type":"bid"}' },
+        { data: '{"type":"imp"}' },
+        { data: '{"type":"bid"}' },
+        { data: 'nope' },
+      ]),
+    ).toBe(2);
   });
 });

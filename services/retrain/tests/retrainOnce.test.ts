@@ -6,20 +6,26 @@ import { fakeModelStores } from './support/fakes.js';
 import { syntheticBids } from './support/syntheticBids.js';
 
 const NOW = new Date('2026-11-23T00:00:00.000Z');
-const SETTINGS: RetrainSettings = { trainingWindowMs: 86_400_000, labelDelayMs: 360_000, validationFraction: 0.2, minTrainingRows: 1000, minAucGain: 0.005 };
+const SETTINGS: RetrainSettings = {
+  trainingWindowMs: 86_400_000,
+  labelDelayMs: 360_000,
+  validationFraction: 0.2,
+  minTrainingRows: 1000,
+  minAucGain: 0.005,
+};
 
 /** Lake rows of the synthetic bids (win probability depends on price and domain). */
 function lakeRows(count: number, seed: number): TrainingRow[] {
   return syntheticBids(count, seed).map(({ input: example, label, at }) => {
     const input = example as FeatureInput;
     return {
-    received_at: new Date(at).toISOString(),
-    campaign_item_id: input!.campaignItemId,
-    domain: input!.domain,
-    creative_id: input!.creativeId,
-    creative_category: input!.creativeCategory,
-    win_price: input!.winPrice,
-    won: label,
+      received_at: new Date(at).toISOString(),
+      campaign_item_id: input!.campaignItemId,
+      domain: input!.domain,
+      creative_id: input!.creativeId,
+      creative_category: input!.creativeCategory,
+      win_price: input!.winPrice,
+      won: label,
     };
   });
 }
@@ -48,12 +54,18 @@ describe('retrainOnce', () => {
     const outcome = await retrainOnce(deps(stores, queried), SETTINGS);
 
     // Assess
-    expect(queried).toStrictEqual({ from: new Date('2026-11-21T23:54:00.000Z'), to: new Date('2026-11-22T23:54:00.000Z') });
+    expect(queried).toStrictEqual({
+      from: new Date('2026-11-21T23:54:00.000Z'),
+      to: new Date('2026-11-22T23:54:00.000Z'),
+    });
     expect(outcome).toMatchObject({ status: 'trained', decision: 'promoted' });
     const record = await stores.registry.get((outcome as { version: string }).version);
     expect(record?.metrics.auc).toBeGreaterThan(0.75);
     expect(record?.training).toMatchObject({ train_rows: 16_000, validation_rows: 4_000, labels: 'observed' });
-    expect({ live: stores.live(), deployed: stores.deployed }).toStrictEqual({ live: record?.version, deployed: [record?.version] });
+    expect({ live: stores.live(), deployed: stores.deployed }).toStrictEqual({
+      live: record?.version,
+      deployed: [record?.version],
+    });
   });
 
   it('refuses a model trained on shuffled labels and keeps the live one', async () => {
@@ -81,7 +93,10 @@ describe('retrainOnce', () => {
     const outcome = await retrainOnce({ ...deps(stores), queryTrainingRows: async () => rows.slice(0, 10) }, SETTINGS);
 
     // Assess
-    expect(outcome).toStrictEqual({ status: 'skipped', reason: '10 labelled bids in the window; at least 1000 are needed' });
+    expect(outcome).toStrictEqual({
+      status: 'skipped',
+      reason: '10 labelled bids in the window; at least 1000 are needed',
+    });
     expect(await stores.registry.list()).toStrictEqual([]);
   });
 
@@ -96,7 +111,10 @@ describe('retrainOnce', () => {
     const outcome = await retrainOnce({ ...deps(stores), queryTrainingRows: async () => oneLabel }, SETTINGS);
 
     // Assess
-    expect(outcome).toStrictEqual({ status: 'skipped', reason: 'the newest 4000 labelled bids (the validation window) hold only one label, so no model can be judged' });
+    expect(outcome).toStrictEqual({
+      status: 'skipped',
+      reason: 'the newest 4000 labelled bids (the validation window) hold only one label, so no model can be judged',
+    });
     expect(await stores.registry.list()).toStrictEqual([]);
   });
 });

@@ -16,25 +16,41 @@ describe('parseSessionsRequest', () => {
   it('takes a user id with the defaults, or every parameter', () => {
     // Act
     const plain = parseSessionsRequest({ user_id: 'shopper-1' });
-    const full = parseSessionsRequest({ user_id: 'a.b@c:d', from: '2026-11-22T10:00:00Z', to: '2026-11-22T12:00:00+01:00', include_merged: 'true', limit: '5' });
+    const full = parseSessionsRequest({
+      user_id: 'a.b@c:d',
+      from: '2026-11-22T10:00:00Z',
+      to: '2026-11-22T12:00:00+01:00',
+      include_merged: 'true',
+      limit: '5',
+    });
 
     // Assess
     expect(plain).toStrictEqual({ userId: 'shopper-1', includeMerged: false, limit: 100 });
-    expect(full).toStrictEqual({ userId: 'a.b@c:d', from: new Date('2026-11-22T10:00:00Z'), to: new Date('2026-11-22T11:00:00Z'), includeMerged: true, limit: 5 });
+    expect(full).toStrictEqual({
+      userId: 'a.b@c:d',
+      from: new Date('2026-11-22T10:00:00Z'),
+      to: new Date('2026-11-22T11:00:00Z'),
+      includeMerged: true,
+      limit: 5,
+    });
   });
 
   it('says what to fix: a missing or malformed user id, a bad limit, from not before to, unknown parameters', () => {
     // Act
     const missing = messageOf(() => parseSessionsRequest({}));
     const several = messageOf(() => parseSessionsRequest({ user_id: 'a b', limit: '0', userid: 'x' }));
-    const range = messageOf(() => parseSessionsRequest({ user_id: 'u1', from: '2026-11-22T10:00:00Z', to: '2026-11-22T09:00:00Z' }));
+    const range = messageOf(() =>
+      parseSessionsRequest({ user_id: 'u1', from: '2026-11-22T10:00:00Z', to: '2026-11-22T09:00:00Z' }),
+    );
 
     // Assess
     expect(missing).toBe('InvalidRequestError: user_id is required: 1 to 128 letters, digits or ._:@-.');
     expect(several).toBe(
       "InvalidRequestError: user_id must be 1 to 128 letters, digits or ._:@-; got 'a b'. limit must be a whole number from 1 to 1000; got '0'. 'userid' is not a query parameter of this endpoint; it takes only user_id, from, to, include_merged, limit.",
     );
-    expect(range).toBe('InvalidRequestError: from must be before to; got from 2026-11-22T10:00:00.000Z and to 2026-11-22T09:00:00.000Z.');
+    expect(range).toBe(
+      'InvalidRequestError: from must be before to; got from 2026-11-22T10:00:00.000Z and to 2026-11-22T09:00:00.000Z.',
+    );
     expect(() => parseSessionsRequest(undefined)).toThrow(InvalidRequestError);
   });
 });
@@ -42,9 +58,18 @@ describe('parseSessionsRequest', () => {
 describe('parseSessionSettings', () => {
   it('reads the gap in seconds and the lateness in hours', () => {
     // Act & Assess
-    expect(parseSessionSettings({ gapSeconds: '10', latenessHours: '48' })).toStrictEqual({ gapMs: 10_000, latenessMs: 172_800_000 });
-    expect(parseSessionSettings({ gapSeconds: '1800', latenessHours: '8760' })).toStrictEqual({ gapMs: 1_800_000, latenessMs: 31_536_000_000 });
-    expect(parseSessionSettings({ gapSeconds: '2.5', latenessHours: '1' })).toStrictEqual({ gapMs: 2_500, latenessMs: 3_600_000 });
+    expect(parseSessionSettings({ gapSeconds: '10', latenessHours: '48' })).toStrictEqual({
+      gapMs: 10_000,
+      latenessMs: 172_800_000,
+    });
+    expect(parseSessionSettings({ gapSeconds: '1800', latenessHours: '8760' })).toStrictEqual({
+      gapMs: 1_800_000,
+      latenessMs: 31_536_000_000,
+    });
+    expect(parseSessionSettings({ gapSeconds: '2.5', latenessHours: '1' })).toStrictEqual({
+      gapMs: 2_500,
+      latenessMs: 3_600_000,
+    });
   });
 
   it('refuses a gap outside 1 s to 1 day and a lateness that is not whole hours', () => {

@@ -10,7 +10,15 @@ const HOUR_MS = 3_600_000;
 
 function sessionEvent(offsetMs: number, n: number): SessionEvent {
   const timestampMs = T0 + offsetMs;
-  return { userId: 'u1', eventKey: clickstreamEventKey({ event_timestamp: timestampMs, event_name: 'detail', event_type: 'click' }), timestampMs, eventName: 'detail', deviceType: 'mobile', shardId: 'shardId-000000000000', sequenceNumber: sequenceOf(n) };
+  return {
+    userId: 'u1',
+    eventKey: clickstreamEventKey({ event_timestamp: timestampMs, event_name: 'detail', event_type: 'click' }),
+    timestampMs,
+    eventName: 'detail',
+    deviceType: 'mobile',
+    shardId: 'shardId-000000000000',
+    sequenceNumber: sequenceOf(n),
+  };
 }
 
 describe('planSessionChange', () => {
@@ -32,7 +40,11 @@ describe('planSessionChange', () => {
 
   it('drops sessions no event within the lateness limit can reach', () => {
     // Act
-    const change = planSessionChange('u1', [sessionEvent(0, 0), sessionEvent(HOUR_MS, 1)], undefined, { gapMs: GAP_MS, latenessMs: HOUR_MS, now: new Date(T0 + 2 * HOUR_MS - 5_000) });
+    const change = planSessionChange('u1', [sessionEvent(0, 0), sessionEvent(HOUR_MS, 1)], undefined, {
+      gapMs: GAP_MS,
+      latenessMs: HOUR_MS,
+      now: new Date(T0 + 2 * HOUR_MS - 5_000),
+    });
 
     // Assess
     expect(change.state.recent.map((s) => s.sessionNo)).toStrictEqual([2]);
@@ -40,7 +52,7 @@ describe('planSessionChange', () => {
     expect(change.archives.map((s) => [s.sessionNo, s.status, s.eventCount])).toStrictEqual([[1, 'active', 1]]);
   });
 
-  it('keeps the keys of the recent sessions\' events in the state, merged sessions\' keys in the session they joined', () => {
+  it("keeps the keys of the recent sessions' events in the state, merged sessions' keys in the session they joined", () => {
     // Prepare: two sessions, then an event that bridges them
     const options = { gapMs: GAP_MS, latenessMs: 48 * HOUR_MS, now: new Date(T0) };
     const first = planSessionChange('u1', [sessionEvent(0, 0), sessionEvent(15_000, 1)], undefined, options);
@@ -49,13 +61,18 @@ describe('planSessionChange', () => {
     const bridged = planSessionChange('u1', [sessionEvent(7_500, 2)], first.state, options);
 
     // Assess
-    expect(first.state.recent.map((s) => s.eventKeys)).toStrictEqual([[sessionEvent(0, 0).eventKey], [sessionEvent(15_000, 1).eventKey]]);
-    expect(bridged.state.recent.map((s) => [s.sessionNo, s.eventKeys])).toStrictEqual([[1, [0, 7_500, 15_000].map((ms, n) => sessionEvent(ms, n).eventKey)]]);
+    expect(first.state.recent.map((s) => s.eventKeys)).toStrictEqual([
+      [sessionEvent(0, 0).eventKey],
+      [sessionEvent(15_000, 1).eventKey],
+    ]);
+    expect(bridged.state.recent.map((s) => [s.sessionNo, s.eventKeys])).toStrictEqual([
+      [1, [0, 7_500, 15_000].map((ms, n) => sessionEvent(ms, n).eventKey)],
+    ]);
     expect(bridged.state.merged).toStrictEqual([{ sessionNo: 2, into: 1 }]);
     expect(bridged.archives.map((s) => [s.sessionNo, s.status, s.mergedInto])).toStrictEqual([[2, 'merged', 'u1_1']]);
   });
 
-  it('closes the oldest sessions for late events when the user\'s kept keys pass the limit', () => {
+  it("closes the oldest sessions for late events when the user's kept keys pass the limit", () => {
     // Prepare: three sessions of two events each, at most 4 keys kept
     const options = { gapMs: GAP_MS, latenessMs: 48 * HOUR_MS, now: new Date(T0), maxKeys: 4 };
     const events = [0, 1_000, 20_000, 21_000, 40_000, 41_000].map((ms, n) => sessionEvent(ms, n));
@@ -69,10 +86,16 @@ describe('planSessionChange', () => {
     expect(change.archives.map((s) => [s.sessionNo, s.eventCount])).toStrictEqual([[1, 2]]);
   });
 
-  it('sets aside an event before its user\'s horizon as too late, naming the horizon', async () => {
+  it("sets aside an event before its user's horizon as too late, naming the horizon", async () => {
     // Prepare
     const store = new InMemorySessionStore();
-    const options = { store, gapMs: GAP_MS, latenessMs: 48 * HOUR_MS, now: () => new Date(T0 + HOUR_MS), log: () => undefined };
+    const options = {
+      store,
+      gapMs: GAP_MS,
+      latenessMs: 48 * HOUR_MS,
+      now: () => new Date(T0 + HOUR_MS),
+      log: () => undefined,
+    };
     await sessionizeBatch(clickRecords([click('u1', 0)]), options);
     store.states.get('u1')!.horizonMs = T0 + 5_000;
 
@@ -85,7 +108,8 @@ describe('planSessionChange', () => {
         sequenceNumber: sequenceOf(1),
         reason: {
           name: 'TooLate',
-          message: "The event happened at 2026-11-22T10:00:01.000Z, before 2026-11-22T10:00:05.000Z: user 'u1' has more recent sessions than are kept for late events, and older ones can no longer change.",
+          message:
+            "The event happened at 2026-11-22T10:00:01.000Z, before 2026-11-22T10:00:05.000Z: user 'u1' has more recent sessions than are kept for late events, and older ones can no longer change.",
         },
       },
     ]);

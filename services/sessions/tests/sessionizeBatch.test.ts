@@ -11,12 +11,23 @@ const GAP_MS = 10_000;
 const HOUR_MS = 3_600_000;
 
 function optionsFor(store: InMemorySessionStore, overrides: Partial<SessionizeOptions> = {}): SessionizeOptions {
-  return { store, gapMs: GAP_MS, latenessMs: 48 * HOUR_MS, now: () => new Date(T0 + HOUR_MS), log: () => undefined, ...overrides };
+  return {
+    store,
+    gapMs: GAP_MS,
+    latenessMs: 48 * HOUR_MS,
+    now: () => new Date(T0 + HOUR_MS),
+    log: () => undefined,
+    ...overrides,
+  };
 }
 
 /** A user's sessions as GET /sessions lists them, merged ones included. */
 async function sessionsOf(store: InMemorySessionStore, userId: string) {
-  return listSessions(await store.sessionsOf(userId), { userId, includeMerged: true, limit: 1000 }, GAP_MS).sessions.map(
+  return listSessions(
+    await store.sessionsOf(userId),
+    { userId, includeMerged: true, limit: 1000 },
+    GAP_MS,
+  ).sessions.map(
     ({ session_id, status, merged_into, start, end, event_count, entry_event, exit_event, device_type }) => ({
       session_id,
       status,
@@ -34,26 +45,68 @@ async function sessionsOf(store: InMemorySessionStore, userId: string) {
 const at = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
 
 describe('sessionizeBatch', () => {
-  it('cuts a user\'s events into sessions where the gap reaches the session gap (9,999 ms joins, 10,000 ms cuts), numbering them in order', async () => {
+  it("cuts a user's events into sessions where the gap reaches the session gap (9,999 ms joins, 10,000 ms cuts), numbering them in order", async () => {
     // Prepare
     const store = new InMemorySessionStore();
-    const records = clickRecords([click('u1', 0, 'navigate'), click('u1', 9_999, 'detail'), click('u1', 19_998, 'checkout'), click('u1', 29_998, 'navigate', 'desktop')]);
+    const records = clickRecords([
+      click('u1', 0, 'navigate'),
+      click('u1', 9_999, 'detail'),
+      click('u1', 19_998, 'checkout'),
+      click('u1', 29_998, 'navigate', 'desktop'),
+    ]);
 
     // Act
     const outcome = await sessionizeBatch(records, optionsFor(store));
 
     // Assess
-    expect(outcome).toStrictEqual({ batchItemFailures: [], rejected: [], sessionized: 4, duplicates: 0, invalid: 0, failed: 0, sessionsWritten: 2, rounds: 1, loadMs: expect.any(Number), commitMs: expect.any(Number) });
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [],
+      rejected: [],
+      sessionized: 4,
+      duplicates: 0,
+      invalid: 0,
+      failed: 0,
+      sessionsWritten: 2,
+      rounds: 1,
+      loadMs: expect.any(Number),
+      commitMs: expect.any(Number),
+    });
     expect(await sessionsOf(store, 'u1')).toStrictEqual([
-      { session_id: 'u1_1', status: 'active', start: at(0), end: at(19_998), event_count: 3, entry_event: 'navigate', exit_event: 'checkout', device_type: 'mobile' },
-      { session_id: 'u1_2', status: 'active', start: at(29_998), end: at(29_998), event_count: 1, entry_event: 'navigate', exit_event: 'navigate', device_type: 'desktop' },
+      {
+        session_id: 'u1_1',
+        status: 'active',
+        start: at(0),
+        end: at(19_998),
+        event_count: 3,
+        entry_event: 'navigate',
+        exit_event: 'checkout',
+        device_type: 'mobile',
+      },
+      {
+        session_id: 'u1_2',
+        status: 'active',
+        start: at(29_998),
+        end: at(29_998),
+        event_count: 1,
+        entry_event: 'navigate',
+        exit_event: 'navigate',
+        device_type: 'desktop',
+      },
     ]);
   });
 
   it('merges two sessions when a late event closes the gap between them, keeping the earlier id', async () => {
     // Prepare
     const store = new InMemorySessionStore();
-    await sessionizeBatch(clickRecords([click('u1', 0, 'navigate'), click('u1', 1_000, 'detail'), click('u1', 20_000, 'search'), click('u1', 21_000, 'purchase')]), optionsFor(store));
+    await sessionizeBatch(
+      clickRecords([
+        click('u1', 0, 'navigate'),
+        click('u1', 1_000, 'detail'),
+        click('u1', 20_000, 'search'),
+        click('u1', 21_000, 'purchase'),
+      ]),
+      optionsFor(store),
+    );
 
     // Act
     const outcome = await sessionizeBatch(clickRecords([click('u1', 10_500, 'category')], 4), optionsFor(store));
@@ -61,8 +114,27 @@ describe('sessionizeBatch', () => {
     // Assess
     expect(outcome).toMatchObject({ sessionized: 1, sessionsWritten: 2 });
     expect(await sessionsOf(store, 'u1')).toStrictEqual([
-      { session_id: 'u1_1', status: 'active', start: at(0), end: at(21_000), event_count: 5, entry_event: 'navigate', exit_event: 'purchase', device_type: 'mobile' },
-      { session_id: 'u1_2', status: 'merged', merged_into: 'u1_1', start: at(20_000), end: at(21_000), event_count: 2, entry_event: 'search', exit_event: 'purchase', device_type: 'mobile' },
+      {
+        session_id: 'u1_1',
+        status: 'active',
+        start: at(0),
+        end: at(21_000),
+        event_count: 5,
+        entry_event: 'navigate',
+        exit_event: 'purchase',
+        device_type: 'mobile',
+      },
+      {
+        session_id: 'u1_2',
+        status: 'merged',
+        merged_into: 'u1_1',
+        start: at(20_000),
+        end: at(21_000),
+        event_count: 2,
+        entry_event: 'search',
+        exit_event: 'purchase',
+        device_type: 'mobile',
+      },
     ]);
   });
 
@@ -76,7 +148,16 @@ describe('sessionizeBatch', () => {
 
     // Assess
     expect(await sessionsOf(store, 'u1')).toStrictEqual([
-      { session_id: 'u1_1', status: 'active', start: at(-7_000), end: at(2_000), event_count: 3, entry_event: 'search', exit_event: 'checkout', device_type: 'tablet' },
+      {
+        session_id: 'u1_1',
+        status: 'active',
+        start: at(-7_000),
+        end: at(2_000),
+        event_count: 3,
+        entry_event: 'search',
+        exit_event: 'checkout',
+        device_type: 'tablet',
+      },
     ]);
   });
 
@@ -95,30 +176,56 @@ describe('sessionizeBatch', () => {
       { sessionized: 0, duplicates: 3 },
     ]);
     expect(await sessionsOf(store, 'u1')).toStrictEqual([
-      { session_id: 'u1_1', status: 'active', start: at(0), end: at(3_000), event_count: 2, entry_event: 'navigate', exit_event: 'detail', device_type: 'mobile' },
+      {
+        session_id: 'u1_1',
+        status: 'active',
+        start: at(0),
+        end: at(3_000),
+        event_count: 2,
+        entry_event: 'navigate',
+        exit_event: 'detail',
+        device_type: 'mobile',
+      },
     ]);
   });
 
-  it('records, per shard, how far it decided a user\'s records and which it did not add, so demand counts the same events', async () => {
+  it("records, per shard, how far it decided a user's records and which it did not add, so demand counts the same events", async () => {
     // Prepare: a copy in the batch (record 2), then a resend (record 4) and a too-late event (record 5)
     const store = new InMemorySessionStore();
-    await sessionizeBatch(clickRecords([click('u1', 0, 'navigate'), click('u1', 3_000), click('u1', 3_000)]), optionsFor(store));
+    await sessionizeBatch(
+      clickRecords([click('u1', 0, 'navigate'), click('u1', 3_000), click('u1', 3_000)]),
+      optionsFor(store),
+    );
 
     // Act
-    await sessionizeBatch(clickRecords([click('u1', 3_000), click('u1', 5_000, 'checkout'), click('u1', 0, 'navigate'), click('u1', -49 * HOUR_MS)], 3), optionsFor(store));
+    await sessionizeBatch(
+      clickRecords(
+        [click('u1', 3_000), click('u1', 5_000, 'checkout'), click('u1', 0, 'navigate'), click('u1', -49 * HOUR_MS)],
+        3,
+      ),
+      optionsFor(store),
+    );
     await sessionizeBatch(clickRecords([click('u1', 3_000), click('u1', 5_000, 'checkout')], 3), optionsFor(store));
 
     // Assess: the re-delivery of records 3 and 4 changed nothing
     const { positions, skipped } = store.states.get('u1')!;
     expect(positions).toStrictEqual({ [SHARD_0]: streamPosition(sequenceOf(6)) });
-    expect(skipped.map((record) => [record.shardId, record.position]).sort()).toStrictEqual([2, 3, 5, 6].map((n) => [SHARD_0, streamPosition(sequenceOf(n))]));
+    expect(skipped.map((record) => [record.shardId, record.position]).sort()).toStrictEqual(
+      [2, 3, 5, 6].map((n) => [SHARD_0, streamPosition(sequenceOf(n))]),
+    );
     expect(store.stateWrites.map(({ applied }) => applied)).toStrictEqual([true, true]);
   });
 
   it('sets aside records that are not clickstream envelopes and events older than the lateness limit, with the reason', async () => {
     // Prepare
     const store = new InMemorySessionStore();
-    const records = clickRecords(['not json', JSON.stringify({ schema_version: 2 }), JSON.stringify({ schema_version: 1, type: 'clickstream' }), click('u1', -49 * HOUR_MS), click('u1', 0)]);
+    const records = clickRecords([
+      'not json',
+      JSON.stringify({ schema_version: 2 }),
+      JSON.stringify({ schema_version: 1, type: 'clickstream' }),
+      click('u1', -49 * HOUR_MS),
+      click('u1', 0),
+    ]);
 
     // Act
     const outcome = await sessionizeBatch(records, optionsFor(store));
@@ -148,7 +255,12 @@ describe('sessionizeBatch', () => {
     const retried = await sessionizeBatch(records.slice(1), optionsFor(store));
 
     // Assess
-    expect(outcome).toMatchObject({ batchItemFailures: [{ itemIdentifier: sequenceOf(1) }], sessionized: 2, failed: 2, failure: { name: 'NetworkingError' } });
+    expect(outcome).toMatchObject({
+      batchItemFailures: [{ itemIdentifier: sequenceOf(1) }],
+      sessionized: 2,
+      failed: 2,
+      failure: { name: 'NetworkingError' },
+    });
     expect(retried).toMatchObject({ batchItemFailures: [], sessionized: 2, duplicates: 1 });
     expect((await sessionsOf(store, 'u2')).map((s) => [s.session_id, s.event_count])).toStrictEqual([['u2_1', 2]]);
   });
@@ -166,7 +278,7 @@ describe('sessionizeBatch', () => {
       const store = new InMemorySessionStore();
 
       // Act
-      for (let start = 0; start < arrivals.length; ) {
+      for (let start = 0; start < arrivals.length;) {
         const size = 1 + Math.floor(random() * 120);
         await sessionizeBatch(clickRecords(arrivals.slice(start, start + size), start), optionsFor(store));
         start += size;
@@ -174,8 +286,24 @@ describe('sessionizeBatch', () => {
 
       // Assess
       for (const [userId, sessions] of expected) {
-        const active = listSessions(await store.sessionsOf(userId), { userId, includeMerged: false, limit: 1000 }, GAP_MS).sessions;
-        expect({ order, userId, sessions: active.map(({ user_id, start, end, event_count, device_type, entry_event, exit_event }) => ({ user_id, start, end, event_count, device_type, entry_event, exit_event })) }).toStrictEqual({ order, userId, sessions });
+        const active = listSessions(
+          await store.sessionsOf(userId),
+          { userId, includeMerged: false, limit: 1000 },
+          GAP_MS,
+        ).sessions;
+        expect({
+          order,
+          userId,
+          sessions: active.map(({ user_id, start, end, event_count, device_type, entry_event, exit_event }) => ({
+            user_id,
+            start,
+            end,
+            event_count,
+            device_type,
+            entry_event,
+            exit_event,
+          })),
+        }).toStrictEqual({ order, userId, sessions });
       }
     }
     expect(workload.bridges).toBeGreaterThan(3);

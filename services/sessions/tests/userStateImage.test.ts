@@ -3,7 +3,8 @@ import type { UserSessions } from '../src/domain/types.js';
 import { fromStateImage, toStateImage } from '../src/domain/userStateImage.js';
 import { T0 } from './support/clickRecords.js';
 
-const key = (offsetMs: number, name: string) => clickstreamEventKey({ event_timestamp: T0 + offsetMs, event_name: name, event_type: 'click' });
+const key = (offsetMs: number, name: string) =>
+  clickstreamEventKey({ event_timestamp: T0 + offsetMs, event_name: name, event_type: 'click' });
 
 const state: UserSessions = {
   userId: 'u1',
@@ -12,7 +13,13 @@ const state: UserSessions = {
   version: 7,
   merged: [{ sessionNo: 2, into: 1 }],
   positions: { 'shardId-000000000000': '05649590338271490256608559692538361571095921575989136580042' },
-  skipped: [{ shardId: 'shardId-000000000000', position: '05649590338271490256608559692538361571095921575989136580041', atMs: 1_763_805_600_000 }],
+  skipped: [
+    {
+      shardId: 'shardId-000000000000',
+      position: '05649590338271490256608559692538361571095921575989136580041',
+      atMs: 1_763_805_600_000,
+    },
+  ],
   recent: [
     {
       userId: 'u1',
@@ -54,13 +61,24 @@ describe('the user state item', () => {
 
     // Assess
     expect(fromStateImage(image)).toStrictEqual(state);
-    expect(image).toMatchObject({ user_id: 'u1', session_no: 0, version: 7, names: '["navigate#click","detail#click","purchase#click"]' });
+    expect(image).toMatchObject({
+      user_id: 'u1',
+      session_no: 0,
+      version: 7,
+      names: '["navigate#click","detail#click","purchase#click"]',
+    });
   });
 
   it('keeps event keys in a few bytes each', () => {
     // Prepare: a shopper with 40 events in one session
     const events = Array.from({ length: 40 }, (_, i) => key(i * 700, i % 2 ? 'detail' : 'navigate'));
-    const busy: UserSessions = { ...state, merged: [], positions: {}, skipped: [], recent: [{ ...state.recent[0]!, endMs: T0 + 39 * 700, eventCount: 40, eventKeys: events }] };
+    const busy: UserSessions = {
+      ...state,
+      merged: [],
+      positions: {},
+      skipped: [],
+      recent: [{ ...state.recent[0]!, endMs: T0 + 39 * 700, eventCount: 40, eventKeys: events }],
+    };
 
     // Act
     const image = toStateImage(busy);
@@ -75,9 +93,25 @@ describe('the user state item', () => {
     const { eventKeys: _keys, userId: _user, ...legacy } = state.recent[0]!;
 
     // Act
-    const read = fromStateImage({ user_id: 'u1', session_no: 0, last_session_no: 1, horizon_ms: 0, version: 2, recent: JSON.stringify([legacy]) });
+    const read = fromStateImage({
+      user_id: 'u1',
+      session_no: 0,
+      last_session_no: 1,
+      horizon_ms: 0,
+      version: 2,
+      recent: JSON.stringify([legacy]),
+    });
 
     // Assess
-    expect(read).toStrictEqual({ userId: 'u1', lastSessionNo: 1, horizonMs: 0, version: 2, merged: [], positions: {}, skipped: [], recent: [{ ...legacy, userId: 'u1', eventKeys: [] }] });
+    expect(read).toStrictEqual({
+      userId: 'u1',
+      lastSessionNo: 1,
+      horizonMs: 0,
+      version: 2,
+      merged: [],
+      positions: {},
+      skipped: [],
+      recent: [{ ...legacy, userId: 'u1', eventKeys: [] }],
+    });
   });
 });

@@ -47,7 +47,7 @@ export class SharedRateLimiter {
     let state = this.keys.get(keyId);
     if (!state) this.keys.set(keyId, (state = { tokens: 0, expiresAt: 0, refusedUntil: 0, localUntil: 0 }));
     // One lease of its own at most: a request whose lease went to others waits like a refused one.
-    for (let leased = false; ; ) {
+    for (let leased = false; ;) {
       if (state.leasing) {
         await state.leasing;
         continue;
@@ -69,7 +69,11 @@ export class SharedRateLimiter {
     try {
       const decision = await this.leases.lease(keyId, state.believedArrivalMs, wanted, limit, at);
       if (!('retryAfterMs' in decision)) {
-        Object.assign(state, { tokens: decision.granted, expiresAt: at + LEASE_LIFETIME_MS, believedArrivalMs: decision.theoreticalArrivalMs });
+        Object.assign(state, {
+          tokens: decision.granted,
+          expiresAt: at + LEASE_LIFETIME_MS,
+          believedArrivalMs: decision.theoreticalArrivalMs,
+        });
       } else {
         Object.assign(state, { tokens: 0, refusedUntil: at + decision.retryAfterMs });
       }

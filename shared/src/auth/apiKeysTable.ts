@@ -1,5 +1,4 @@
-import type {
-  DynamoDBClient} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
   GetItemCommand,
   PutItemCommand,
@@ -17,17 +16,28 @@ export interface ApiKeysTable {
   create(record: ApiKeyRecord): Promise<void>;
   list(): Promise<ApiKeyRecord[]>;
   /** Changes a key that exists; resolves with the updated record, or undefined when there is none */
-  update(keyId: string, changes: Partial<Pick<ApiKeyRecord, 'status' | 'expires_at' | 'replaced_by'>>): Promise<ApiKeyRecord | undefined>;
+  update(
+    keyId: string,
+    changes: Partial<Pick<ApiKeyRecord, 'status' | 'expires_at' | 'replaced_by'>>,
+  ): Promise<ApiKeyRecord | undefined>;
 }
 
 export function dynamoDbApiKeysTable(client: DynamoDBClient, tableName: string): ApiKeysTable {
   return {
     async get(keyId) {
-      const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: { key_id: { S: keyId } }, ConsistentRead: true }));
+      const { Item } = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: { key_id: { S: keyId } }, ConsistentRead: true }),
+      );
       return Item ? fromItem(Item) : undefined;
     },
     async create(record) {
-      await client.send(new PutItemCommand({ TableName: tableName, Item: toItem(record), ConditionExpression: 'attribute_not_exists(key_id)' }));
+      await client.send(
+        new PutItemCommand({
+          TableName: tableName,
+          Item: toItem(record),
+          ConditionExpression: 'attribute_not_exists(key_id)',
+        }),
+      );
     },
     async list() {
       const records: ApiKeyRecord[] = [];
@@ -58,7 +68,9 @@ export function dynamoDbApiKeysTable(client: DynamoDBClient, tableName: string):
             ConditionExpression: 'attribute_exists(key_id)',
             UpdateExpression: `SET ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
             ExpressionAttributeNames: Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])),
-            ExpressionAttributeValues: Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, { S: String(value) }])),
+            ExpressionAttributeValues: Object.fromEntries(
+              entries.map(([, value], i) => [`:v${i}`, { S: String(value) }]),
+            ),
             ReturnValues: 'ALL_NEW',
           }),
         )

@@ -1,5 +1,11 @@
 import { parseApiKey, secretMatches } from './apiKeyText.js';
-import { ApiKeyExpiredError, ApiKeyRevokedError, InsufficientScopeError, InvalidApiKeyError, MissingApiKeyError } from './errors.js';
+import {
+  ApiKeyExpiredError,
+  ApiKeyRevokedError,
+  InsufficientScopeError,
+  InvalidApiKeyError,
+  MissingApiKeyError,
+} from './errors.js';
 import type { ApiKeyRecord, ApiScope } from './types.js';
 
 /**
@@ -27,6 +33,7 @@ export async function authorizeApiKey(
   if (record.expires_at !== undefined && Date.parse(record.expires_at) <= now.getTime()) {
     throw new ApiKeyExpiredError(record.key_id, record.expires_at, record.replaced_by);
   }
-  if (!record.scopes.includes(scope) && !record.scopes.includes('admin')) throw new InsufficientScopeError(record.key_id, scope, record.scopes);
+  if (!record.scopes.includes(scope) && !record.scopes.includes('admin'))
+    throw new InsufficientScopeError(record.key_id, scope, record.scopes);
   return record;
 }

@@ -3,14 +3,22 @@ import { API_KEY_HEADER } from './constants.js';
 
 export class MissingApiKeyError extends ApiError {
   constructor() {
-    super(401, 'missing_api_key', `Send an API key in the '${API_KEY_HEADER}' header; the platform's operator makes one with 'npm run keys -- create'.`);
+    super(
+      401,
+      'missing_api_key',
+      `Send an API key in the '${API_KEY_HEADER}' header; the platform's operator makes one with 'npm run keys -- create'.`,
+    );
     this.name = 'MissingApiKeyError';
   }
 }
 
 export class InvalidApiKeyError extends ApiError {
   constructor() {
-    super(401, 'invalid_api_key', `The '${API_KEY_HEADER}' header does not hold a key this platform knows; check it was copied whole (sdp_<id>_<secret>).`);
+    super(
+      401,
+      'invalid_api_key',
+      `The '${API_KEY_HEADER}' header does not hold a key this platform knows; check it was copied whole (sdp_<id>_<secret>).`,
+    );
     this.name = 'InvalidApiKeyError';
   }
 }
@@ -32,23 +40,37 @@ export class ApiKeyExpiredError extends ApiError {
 
 export class InsufficientScopeError extends ApiError {
   constructor(keyId: string, needed: string, granted: readonly string[]) {
-    super(403, 'insufficient_scope', `The API key ${keyId} may use ${granted.join(', ') || 'nothing'}; this call needs the '${needed}' scope.`);
+    super(
+      403,
+      'insufficient_scope',
+      `The API key ${keyId} may use ${granted.join(', ') || 'nothing'}; this call needs the '${needed}' scope.`,
+    );
     this.name = 'InsufficientScopeError';
   }
 }
 
 export class AuthUnavailableError extends ApiError {
   constructor(cause: unknown) {
-    super(503, 'auth_unavailable', 'The API key could not be checked right now, so nothing was done; retry after 1 s.', { headers: { 'Retry-After': '1' }, cause });
+    super(
+      503,
+      'auth_unavailable',
+      'The API key could not be checked right now, so nothing was done; retry after 1 s.',
+      { headers: { 'Retry-After': '1' }, cause },
+    );
     this.name = 'AuthUnavailableError';
   }
 }
 
 export class RateLimitedError extends ApiError {
   constructor(keyId: string, retryAfterSeconds: number) {
-    super(429, 'rate_limited', `The API key ${keyId} is over its rate limit; nothing was done. Retry after ${retryAfterSeconds} s.`, {
-      headers: { 'Retry-After': String(retryAfterSeconds) },
-    });
+    super(
+      429,
+      'rate_limited',
+      `The API key ${keyId} is over its rate limit; nothing was done. Retry after ${retryAfterSeconds} s.`,
+      {
+        headers: { 'Retry-After': String(retryAfterSeconds) },
+      },
+    );
     this.name = 'RateLimitedError';
   }
 }

@@ -18,7 +18,11 @@ export interface ApiKeyRequest {
  * const { key, record } = issueApiKey({ tenant: 'acme', scopes: ['ingest'] }, new Date());
  * await keys.create(record); console.log(key.text);
  */
-export function issueApiKey(request: ApiKeyRequest, now: Date, random?: (bytes: number) => Buffer): { key: ApiKeyText; record: ApiKeyRecord } {
+export function issueApiKey(
+  request: ApiKeyRequest,
+  now: Date,
+  random?: (bytes: number) => Buffer,
+): { key: ApiKeyText; record: ApiKeyRecord } {
   const key = newApiKey(random);
   const record: ApiKeyRecord = {
     key_id: key.keyId,

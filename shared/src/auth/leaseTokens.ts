@@ -21,7 +21,12 @@ export type LeaseDecision = { granted: number; theoreticalArrivalMs: number } | 
  * leaseTokens(undefined, 1_000, 5, { ratePerSecond: 10, burst: 20 }) // { granted: 5, theoreticalArrivalMs: 1_500 }
  * leaseTokens(3_000, 1_000, 5, { ratePerSecond: 10, burst: 20 })     // { granted: 0, retryAfterMs: 100 }
  */
-export function leaseTokens(theoreticalArrivalMs: number | undefined, nowMs: number, wanted: number, limit: RateLimit): LeaseDecision {
+export function leaseTokens(
+  theoreticalArrivalMs: number | undefined,
+  nowMs: number,
+  wanted: number,
+  limit: RateLimit,
+): LeaseDecision {
   const interval = 1000 / limit.ratePerSecond;
   const start = Math.max(theoreticalArrivalMs ?? nowMs, nowMs);
   const free = Math.floor((limit.burst * interval - (start - nowMs)) / interval + 1e-9);

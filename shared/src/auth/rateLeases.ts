@@ -8,7 +8,13 @@ export interface RateLeases {
    * Takes up to `wanted` of the key's tokens. `believedArrivalMs` is what this instance last saw of
    * the shared state (undefined when it has seen nothing): a good guess saves a write.
    */
-  lease(keyId: string, believedArrivalMs: number | undefined, wanted: number, limit: RateLimit, nowMs: number): Promise<LeaseDecision>;
+  lease(
+    keyId: string,
+    believedArrivalMs: number | undefined,
+    wanted: number,
+    limit: RateLimit,
+    nowMs: number,
+  ): Promise<LeaseDecision>;
 }
 
 /** Conditional writes that lost to another instance's before the lease gives up for now. */
@@ -40,11 +46,19 @@ export function dynamoDbRateLeases(client: DynamoDBClient, tableName: string): R
               TableName: tableName,
               Key: { key_id: { S: `${RATE_ITEM_PREFIX}${keyId}` } },
               ...(full
-                ? { UpdateExpression: 'SET tat = :tat', ConditionExpression: 'attribute_not_exists(tat) OR tat <= :now', ExpressionAttributeValues: { ':tat': { N: String(nowMs + step) }, ':now': { N: String(nowMs) } } }
+                ? {
+                    UpdateExpression: 'SET tat = :tat',
+                    ConditionExpression: 'attribute_not_exists(tat) OR tat <= :now',
+                    ExpressionAttributeValues: { ':tat': { N: String(nowMs + step) }, ':now': { N: String(nowMs) } },
+                  }
                 : {
                     UpdateExpression: 'SET tat = tat + :step',
                     ConditionExpression: 'tat > :now AND tat <= :latest',
-                    ExpressionAttributeValues: { ':step': { N: String(step) }, ':now': { N: String(nowMs) }, ':latest': { N: String(nowMs + (limit.burst * 1000) / limit.ratePerSecond - step) } },
+                    ExpressionAttributeValues: {
+                      ':step': { N: String(step) },
+                      ':now': { N: String(nowMs) },
+                      ':latest': { N: String(nowMs + (limit.burst * 1000) / limit.ratePerSecond - step) },
+                    },
                   }),
               ReturnValues: 'UPDATED_NEW',
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
@@ -52,7 +66,11 @@ export function dynamoDbRateLeases(client: DynamoDBClient, tableName: string): R
           );
           return { granted: decision.granted, theoreticalArrivalMs: Number(Attributes!.tat!.N) };
         } catch (error) {
-          if (!(error instanceof ConditionalCheckFailedException) && (error as Error).name !== 'ConditionalCheckFailedException') throw error;
+          if (
+            !(error instanceof ConditionalCheckFailedException) &&
+            (error as Error).name !== 'ConditionalCheckFailedException'
+          )
+            throw error;
           const stored = (error as { Item?: { tat?: { N?: string } } }).Item?.tat?.N;
           believed = stored === undefined ? undefined : Number(stored);
         }

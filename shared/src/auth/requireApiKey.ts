@@ -34,7 +34,9 @@ export interface RequireApiKeyOptions {
  * @example
  * middy(handler).use(httpErrorHandler({ logger })).use(requireApiKey({ scope: 'ingest' }))
  */
-export function requireApiKey(options: RequireApiKeyOptions): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
+export function requireApiKey(
+  options: RequireApiKeyOptions,
+): MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyResultV2> {
   const { scope, now = Date.now, cacheTtlMs = KEY_CACHE_TTL_MS } = options;
   let lookup = options.lookup;
   // Known and unknown ids are kept apart, each least recently used first out: a flood of made-up
@@ -68,7 +70,10 @@ export function requireApiKey(options: RequireApiKeyOptions): MiddlewareObj<APIG
       const at = now();
       const record = await authorizeApiKey(request.event.headers?.[API_KEY_HEADER], cachedLookup, scope, new Date(at));
       limiter ??= new SharedRateLimiter(options.leases ?? defaultLeases(), now, warnLimiterUnavailable);
-      const retryAfter = await limiter.take(record.key_id, { ratePerSecond: record.rate_limit_per_second, burst: record.burst });
+      const retryAfter = await limiter.take(record.key_id, {
+        ratePerSecond: record.rate_limit_per_second,
+        burst: record.burst,
+      });
       if (retryAfter > 0) throw new RateLimitedError(record.key_id, retryAfter);
       const context = request.event.requestContext as { authorizer?: unknown };
       context.authorizer = { lambda: { tenant: record.tenant, key_id: record.key_id } };
@@ -88,5 +93,11 @@ function defaultLeases(): RateLeases {
 
 /** The shared limit being out of reach is worth a line in the log, not a refusal: the instance limits the key on its own meanwhile. */
 function warnLimiterUnavailable(error: unknown): void {
-  console.warn(JSON.stringify({ level: 'WARN', message: 'shared rate limit unavailable; limiting per instance for a few seconds', error: String(error) }));
+  console.warn(
+    JSON.stringify({
+      level: 'WARN',
+      message: 'shared rate limit unavailable; limiting per instance for a few seconds',
+      error: String(error),
+    }),
+  );
 }

@@ -9,7 +9,9 @@ import type { APIGatewayProxyEventV2 } from 'aws-lambda';
  * tenantOf(event) // 'acme'
  */
 export function tenantOf(event: APIGatewayProxyEventV2): string {
-  const tenant = (event.requestContext as { authorizer?: { lambda?: { tenant?: unknown } } }).authorizer?.lambda?.tenant;
-  if (typeof tenant !== 'string') throw new Error('No tenant in the request context: register requireApiKey before this handler.');
+  const tenant = (event.requestContext as { authorizer?: { lambda?: { tenant?: unknown } } }).authorizer?.lambda
+    ?.tenant;
+  if (typeof tenant !== 'string')
+    throw new Error('No tenant in the request context: register requireApiKey before this handler.');
   return tenant;
 }

@@ -14,11 +14,23 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
  * const { client, stage } = await openDynamoDb({ dataDir: '.data/local' });
  * dynamoDbApiKeysTable(client, `sdp-access-${stage}-api-keys`);
  */
-export async function openDynamoDb(options: { stage?: string; region?: string; dataDir: string }): Promise<{ client: DynamoDBClient; stage: string }> {
-  if (options.stage) return { client: new DynamoDBClient(options.region ? { region: options.region } : {}), stage: options.stage };
+export async function openDynamoDb(options: {
+  stage?: string;
+  region?: string;
+  dataDir: string;
+}): Promise<{ client: DynamoDBClient; stage: string }> {
+  if (options.stage)
+    return { client: new DynamoDBClient(options.region ? { region: options.region } : {}), stage: options.stage };
   const endpointsFile = path.join(options.dataDir, 'endpoints.json');
   const endpoints = JSON.parse(await readFile(endpointsFile, 'utf8').catch(() => '{}')) as { dynamoDb?: string };
-  if (!endpoints.dynamoDb) throw new Error(`No local cloud found (${endpointsFile}): start it with npm start, or pass --stage <stage> for AWS.`);
-  const client = new DynamoDBClient({ endpoint: endpoints.dynamoDb, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  if (!endpoints.dynamoDb)
+    throw new Error(
+      `No local cloud found (${endpointsFile}): start it with npm start, or pass --stage <stage> for AWS.`,
+    );
+  const client = new DynamoDBClient({
+    endpoint: endpoints.dynamoDb,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
   return { client, stage: 'local' };
 }

@@ -18,7 +18,10 @@ export interface PlatformApi {
  */
 export async function platformApi(options: { url?: string; dataDir: string }): Promise<PlatformApi> {
   const endpointsFile = path.join(options.dataDir, 'endpoints.json');
-  const endpoints = JSON.parse(await readFile(endpointsFile, 'utf8').catch(() => '{}')) as { gateway?: string; apiKey?: string };
+  const endpoints = JSON.parse(await readFile(endpointsFile, 'utf8').catch(() => '{}')) as {
+    gateway?: string;
+    apiKey?: string;
+  };
   const baseUrl = options.url ?? endpoints.gateway;
   const apiKey = process.env.SDP_API_KEY ?? (options.url ? undefined : endpoints.apiKey);
   if (!baseUrl) exitWith('No platform found: start it with npm start, or pass --url https://… (and SDP_API_KEY).');
@@ -27,7 +30,10 @@ export async function platformApi(options: { url?: string; dataDir: string }): P
     async call(method, route, body) {
       const response = await fetch(`${baseUrl}${route}`, {
         method,
-        headers: { ...(apiKey ? { 'x-api-key': apiKey } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          ...(apiKey ? { 'x-api-key': apiKey } : {}),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
       const answer = (await response.json()) as { code?: string; message?: string };

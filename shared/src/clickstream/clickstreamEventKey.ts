@@ -15,6 +15,8 @@ const TIMESTAMP_DIGITS = 13;
  * clickstreamEventKey({ user_id: 'u1', event_timestamp: 1763800000123, event_name: 'detail', event_type: 'click' })
  * // '1763800000123#detail#click'
  */
-export function clickstreamEventKey(event: Pick<ClickstreamEvent, 'event_timestamp' | 'event_name' | 'event_type'>): string {
+export function clickstreamEventKey(
+  event: Pick<ClickstreamEvent, 'event_timestamp' | 'event_name' | 'event_type'>,
+): string {
   return `${String(event.event_timestamp).padStart(TIMESTAMP_DIGITS, '0')}#${event.event_name}#${event.event_type ?? 'click'}`;
 }

@@ -15,11 +15,17 @@ const LIST_OR_MAP_OVERHEAD = 3;
 const ELEMENT_OVERHEAD = 1;
 
 const utf8Bytes = (text: string): number => Buffer.byteLength(text, 'utf8');
-const binaryBytes = (value: string | Uint8Array): number => (typeof value === 'string' ? Buffer.from(value, 'base64').length : value.length);
+const binaryBytes = (value: string | Uint8Array): number =>
+  typeof value === 'string' ? Buffer.from(value, 'base64').length : value.length;
 
 /** A number's size: one byte per two significant digits (leading and trailing zeros trimmed), plus one. */
 function numberBytes(text: string): number {
-  const digits = text.replace(/^[+-]/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  const digits = text
+    .replace(/^[+-]/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
   return Math.ceil(Math.max(1, digits.length) / 2) + 1;
 }
 
@@ -28,9 +34,16 @@ function valueBytes(value: WireAttributeValue): number {
   if ('N' in value) return numberBytes(value.N);
   if ('B' in value) return binaryBytes(value.B);
   if ('BOOL' in value || 'NULL' in value) return 1;
-  if ('L' in value) return LIST_OR_MAP_OVERHEAD + value.L.reduce((sum, element) => sum + ELEMENT_OVERHEAD + valueBytes(element), 0);
+  if ('L' in value)
+    return LIST_OR_MAP_OVERHEAD + value.L.reduce((sum, element) => sum + ELEMENT_OVERHEAD + valueBytes(element), 0);
   if ('M' in value) {
-    return LIST_OR_MAP_OVERHEAD + Object.entries(value.M).reduce((sum, [name, element]) => sum + ELEMENT_OVERHEAD + utf8Bytes(name) + valueBytes(element), 0);
+    return (
+      LIST_OR_MAP_OVERHEAD +
+      Object.entries(value.M).reduce(
+        (sum, [name, element]) => sum + ELEMENT_OVERHEAD + utf8Bytes(name) + valueBytes(element),
+        0,
+      )
+    );
   }
   if ('SS' in value) return value.SS.reduce((sum, element) => sum + utf8Bytes(element), 0);
   if ('NS' in value) return value.NS.reduce((sum, element) => sum + numberBytes(element), 0);

@@ -18,7 +18,11 @@ export const PRICE_TABLE = {
       unit: 'GB-second of billed duration, x86, first 6 billion GB-seconds a month',
       source: 'https://aws.amazon.com/lambda/pricing/',
     },
-    kinesisShardHour: { usdPerUnit: 0.015, unit: 'provisioned shard-hour', source: 'https://aws.amazon.com/kinesis/data-streams/pricing/' },
+    kinesisShardHour: {
+      usdPerUnit: 0.015,
+      unit: 'provisioned shard-hour',
+      source: 'https://aws.amazon.com/kinesis/data-streams/pricing/',
+    },
     kinesisPutPayloadUnit: {
       usdPerUnit: 0.014 / 1e6,
       unit: 'PUT payload unit (25 KB of one record, rounded up), provisioned mode',
@@ -44,10 +48,26 @@ export const PRICE_TABLE = {
       unit: 'provisioned read capacity unit-hour',
       source: 'https://aws.amazon.com/dynamodb/pricing/provisioned/',
     },
-    dynamoDbStorageGbMonth: { usdPerUnit: 0.25, unit: 'GB-month of table storage', source: 'https://aws.amazon.com/dynamodb/pricing/on-demand/' },
-    s3PutRequest: { usdPerUnit: 0.005 / 1000, unit: 'PUT, COPY, POST or LIST request, S3 Standard', source: 'https://aws.amazon.com/s3/pricing/' },
-    s3GetRequest: { usdPerUnit: 0.0004 / 1000, unit: 'GET or SELECT request, S3 Standard', source: 'https://aws.amazon.com/s3/pricing/' },
-    s3StorageGbMonth: { usdPerUnit: 0.023, unit: 'GB-month, S3 Standard, first 50 TB', source: 'https://aws.amazon.com/s3/pricing/' },
+    dynamoDbStorageGbMonth: {
+      usdPerUnit: 0.25,
+      unit: 'GB-month of table storage',
+      source: 'https://aws.amazon.com/dynamodb/pricing/on-demand/',
+    },
+    s3PutRequest: {
+      usdPerUnit: 0.005 / 1000,
+      unit: 'PUT, COPY, POST or LIST request, S3 Standard',
+      source: 'https://aws.amazon.com/s3/pricing/',
+    },
+    s3GetRequest: {
+      usdPerUnit: 0.0004 / 1000,
+      unit: 'GET or SELECT request, S3 Standard',
+      source: 'https://aws.amazon.com/s3/pricing/',
+    },
+    s3StorageGbMonth: {
+      usdPerUnit: 0.023,
+      unit: 'GB-month, S3 Standard, first 50 TB',
+      source: 'https://aws.amazon.com/s3/pricing/',
+    },
     sageMakerInstanceHour: {
       usdPerUnit: 0.115,
       unit: 'ml.m5.large real-time inference instance-hour',
@@ -58,7 +78,11 @@ export const PRICE_TABLE = {
       unit: 'TB scanned (10 MB minimum per query, rounded up to the MB)',
       source: 'https://aws.amazon.com/athena/pricing/',
     },
-    sqsRequest: { usdPerUnit: 0.4 / 1e6, unit: 'standard queue request (64 KB chunks)', source: 'https://aws.amazon.com/sqs/pricing/' },
+    sqsRequest: {
+      usdPerUnit: 0.4 / 1e6,
+      unit: 'standard queue request (64 KB chunks)',
+      source: 'https://aws.amazon.com/sqs/pricing/',
+    },
   },
 } as const;
 

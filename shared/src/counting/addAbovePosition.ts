@@ -36,46 +36,84 @@ export const REPLAYED_ATTRIBUTE = 'replayed';
  * await addAbovePosition(client, window, records) // { counted: 12, duplicates: 0 }
  * await addAbovePosition(client, window, records) // { counted: 0, duplicates: 12 }, one failed condition
  */
-export async function addAbovePosition<T>(client: DynamoDBClient, item: CountedItem<T>, records: readonly Positioned<T>[]): Promise<GroupCount> {
+export async function addAbovePosition<T>(
+  client: DynamoDBClient,
+  item: CountedItem<T>,
+  records: readonly Positioned<T>[],
+): Promise<GroupCount> {
   const total: GroupCount = { counted: 0, duplicates: 0 };
   for (const shard of byShard(records)) {
-    const count = isReplayShard(shard[0]!.shardId) ? await addReplays(client, item, shard) : await addFromShard(client, item, shard);
+    const count = isReplayShard(shard[0]!.shardId)
+      ? await addReplays(client, item, shard)
+      : await addFromShard(client, item, shard);
     total.counted += count.counted;
     total.duplicates += count.duplicates;
   }
   return total;
 }
 
-async function addFromShard<T>(client: DynamoDBClient, item: CountedItem<T>, records: readonly Positioned<T>[]): Promise<GroupCount> {
+async function addFromShard<T>(
+  client: DynamoDBClient,
+  item: CountedItem<T>,
+  records: readonly Positioned<T>[],
+): Promise<GroupCount> {
   const watermark = watermarkAttributeOf(records[0]!.shardId);
   let remaining = records;
   for (let write = 0; write < MAX_WRITES; write++) {
     if (remaining.length === 0) break;
     const first = streamPosition(remaining[0]!.sequenceNumber);
     const last = streamPosition(remaining.at(-1)!.sequenceNumber);
-    const update = updateOf(item, remaining, { '#wm': watermark }, { ':wm': { S: last }, ':first': { S: first } }, ['#wm = :wm']);
+    const update = updateOf(item, remaining, { '#wm': watermark }, { ':wm': { S: last }, ':first': { S: first } }, [
+      '#wm = :wm',
+    ]);
     try {
-      await client.send(new UpdateItemCommand({ ...update, ConditionExpression: 'attribute_not_exists(#wm) OR #wm < :first', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }));
+      await client.send(
+        new UpdateItemCommand({
+          ...update,
+          ConditionExpression: 'attribute_not_exists(#wm) OR #wm < :first',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
       return { counted: remaining.length, duplicates: records.length - remaining.length };
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
       // The condition can only fail on an item that holds the watermark, and ALL_OLD returns it.
       const old = (error as { Item?: Record<string, AttributeValue> }).Item?.[watermark]?.S;
-      if (old === undefined) throw new Error(`A failed condition on ${watermark} came back without the item's watermark.`, { cause: error });
+      if (old === undefined)
+        throw new Error(`A failed condition on ${watermark} came back without the item's watermark.`, { cause: error });
       remaining = remaining.filter((record) => streamPosition(record.sequenceNumber) > old);
     }
   }
-  if (remaining.length > 0) throw new Error(`The watermark ${watermark} kept moving while it was written: another writer reads the same shard.`);
+  if (remaining.length > 0)
+    throw new Error(
+      `The watermark ${watermark} kept moving while it was written: another writer reads the same shard.`,
+    );
   return { counted: 0, duplicates: records.length };
 }
 
-async function addReplays<T>(client: DynamoDBClient, item: CountedItem<T>, records: readonly Positioned<T>[]): Promise<GroupCount> {
+async function addReplays<T>(
+  client: DynamoDBClient,
+  item: CountedItem<T>,
+  records: readonly Positioned<T>[],
+): Promise<GroupCount> {
   const count: GroupCount = { counted: 0, duplicates: 0 };
   for (const record of records) {
     const id = `${originalShardOf(record.shardId)}#${streamPosition(record.sequenceNumber)}`;
-    const update = updateOf(item, [record], { '#replayed': REPLAYED_ATTRIBUTE }, { ':replayed': { SS: [id] }, ':id': { S: id } }, [], ['#replayed :replayed']);
+    const update = updateOf(
+      item,
+      [record],
+      { '#replayed': REPLAYED_ATTRIBUTE },
+      { ':replayed': { SS: [id] }, ':id': { S: id } },
+      [],
+      ['#replayed :replayed'],
+    );
     try {
-      await client.send(new UpdateItemCommand({ ...update, ConditionExpression: 'attribute_not_exists(#replayed) OR NOT contains(#replayed, :id)' }));
+      await client.send(
+        new UpdateItemCommand({
+          ...update,
+          ConditionExpression: 'attribute_not_exists(#replayed) OR NOT contains(#replayed, :id)',
+        }),
+      );
       count.counted++;
     } catch (error) {
       if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
@@ -109,10 +147,19 @@ function updateOf<T>(
   });
   const addClauses = [...adds, ...extraAdds];
   const setClauses = [...sets, ...extraSets];
-  const UpdateExpression = [addClauses.length > 0 ? `ADD ${addClauses.join(', ')}` : '', setClauses.length > 0 ? `SET ${setClauses.join(', ')}` : '']
+  const UpdateExpression = [
+    addClauses.length > 0 ? `ADD ${addClauses.join(', ')}` : '',
+    setClauses.length > 0 ? `SET ${setClauses.join(', ')}` : '',
+  ]
     .filter(Boolean)
     .join(' ');
-  return { TableName: item.tableName, Key: item.key, UpdateExpression, ExpressionAttributeNames, ExpressionAttributeValues };
+  return {
+    TableName: item.tableName,
+    Key: item.key,
+    UpdateExpression,
+    ExpressionAttributeNames,
+    ExpressionAttributeValues,
+  };
 }
 
 /** The records of each shard, in their order; a batch normally holds one shard. */

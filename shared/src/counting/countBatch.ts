@@ -18,7 +18,10 @@ export interface CountBatchOptions {
 const DEFAULT_CONCURRENCY = 8;
 /** ≈ 1.5 s in all: an upstream save normally lands within a few milliseconds of its emission. */
 const DEFAULT_PENDING_WAITS_MS = [50, 100, 200, 400, 800];
-const PENDING: FailureReason = { name: 'VerdictPending', message: 'The service that owns this event has not decided yet whether this copy counts.' };
+const PENDING: FailureReason = {
+  name: 'VerdictPending',
+  message: 'The service that owns this event has not decided yet whether this copy counts.',
+};
 
 /**
  * The skeleton of every counting consumer: read → decide → group → count → report the earliest
@@ -36,9 +39,22 @@ const PENDING: FailureReason = { name: 'VerdictPending', message: 'The service t
  * await countBatch(records, aggregateConsumer, { log })
  * // { batchItemFailures: [], rejected: [], counted: 497, duplicates: 3, ignored: 0, invalid: 0, failed: 0, pending: 0 }
  */
-export async function countBatch<T>(records: readonly KinesisRecordText[], consumer: CountingConsumer<T>, options: CountBatchOptions): Promise<CountBatchOutcome> {
+export async function countBatch<T>(
+  records: readonly KinesisRecordText[],
+  consumer: CountingConsumer<T>,
+  options: CountBatchOptions,
+): Promise<CountBatchOutcome> {
   const { log, concurrency = DEFAULT_CONCURRENCY, pendingWaitsMs = DEFAULT_PENDING_WAITS_MS, sleep = delay } = options;
-  const outcome: CountBatchOutcome = { batchItemFailures: [], rejected: [], counted: 0, duplicates: 0, ignored: 0, invalid: 0, failed: 0, pending: 0 };
+  const outcome: CountBatchOutcome = {
+    batchItemFailures: [],
+    rejected: [],
+    counted: 0,
+    duplicates: 0,
+    ignored: 0,
+    invalid: 0,
+    failed: 0,
+    pending: 0,
+  };
 
   const candidates: Positioned<T>[] = [];
   const identities = new Set<string>();
@@ -47,7 +63,13 @@ export async function countBatch<T>(records: readonly KinesisRecordText[], consu
     if (reading.kind === 'reject') {
       outcome.invalid++;
       outcome.rejected.push({ sequenceNumber: record.sequenceNumber, reason: reading.reason });
-      log('set aside a record that breaks its contract', { shardId: record.shardId, sequenceNumber: record.sequenceNumber, reason: reading.reason, ...reading.detail, data: record.data.slice(0, 1024) });
+      log('set aside a record that breaks its contract', {
+        shardId: record.shardId,
+        sequenceNumber: record.sequenceNumber,
+        reason: reading.reason,
+        ...reading.detail,
+        data: record.data.slice(0, 1024),
+      });
     } else if (reading.kind === 'ignore') outcome.ignored++;
     else {
       const identity = consumer.identityOf?.(reading.value);
@@ -59,7 +81,9 @@ export async function countBatch<T>(records: readonly KinesisRecordText[], consu
     }
   }
 
-  const verdicts = consumer.decide ? await settleVerdicts(candidates, consumer.decide, pendingWaitsMs, sleep) : candidates.map((): Verdict => 'count');
+  const verdicts = consumer.decide
+    ? await settleVerdicts(candidates, consumer.decide, pendingWaitsMs, sleep)
+    : candidates.map((): Verdict => 'count');
   const firstPending = verdicts.indexOf('pending');
   const decided = firstPending === -1 ? candidates : candidates.slice(0, firstPending);
   outcome.pending = candidates.length - decided.length;
@@ -89,7 +113,10 @@ export async function countBatch<T>(records: readonly KinesisRecordText[], consu
     const { group, error } = result;
     outcome.failed += group.length;
     onlyDependencyFailures &&= isDependencyFailure(error);
-    failedAt = earliestSequence(group.map((record) => record.sequenceNumber), failedAt);
+    failedAt = earliestSequence(
+      group.map((record) => record.sequenceNumber),
+      failedAt,
+    );
     const { name = 'Error', message = String(error) } = (error ?? {}) as { name?: string; message?: string };
     const where = consumer.describeGroup(group[0]!.value);
     outcome.failure ??= { name, message: `Could not count ${where}: ${message}` };
@@ -105,7 +132,10 @@ export async function countBatch<T>(records: readonly KinesisRecordText[], consu
   if (position === pendingAt) {
     outcome.deferred = true;
     outcome.failure = consumer.pendingReason ?? PENDING;
-    log('a verdict is still pending; re-delivering from its record', { sequenceNumber: pendingAt, pending: outcome.pending });
+    log('a verdict is still pending; re-delivering from its record', {
+      sequenceNumber: pendingAt,
+      pending: outcome.pending,
+    });
   }
   return outcome;
 }

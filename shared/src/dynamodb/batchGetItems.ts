@@ -33,7 +33,12 @@ const CONCURRENCY = 4;
  * });
  * // [{ product_id: { S: 'sku-001' }, fingerprint: { S: 'N2Zm…' } }]
  */
-export async function batchGetItems(client: DynamoDBClient, tableName: string, keys: readonly Item[], options: BatchGetOptions = {}): Promise<Item[]> {
+export async function batchGetItems(
+  client: DynamoDBClient,
+  tableName: string,
+  keys: readonly Item[],
+  options: BatchGetOptions = {},
+): Promise<Item[]> {
   const { attributes = [], consistentRead = false, maxRounds = DEFAULT_MAX_ROUNDS } = options;
   // Attribute names stand behind placeholders, so that none can collide with a reserved word.
   const projection =
@@ -44,7 +49,8 @@ export async function batchGetItems(client: DynamoDBClient, tableName: string, k
           ExpressionAttributeNames: Object.fromEntries(attributes.map((name, i) => [`#a${i}`, name])),
         };
   const chunks: Item[][] = [];
-  for (let start = 0; start < keys.length; start += BATCH_GET_MAX_KEYS) chunks.push(keys.slice(start, start + BATCH_GET_MAX_KEYS));
+  for (let start = 0; start < keys.length; start += BATCH_GET_MAX_KEYS)
+    chunks.push(keys.slice(start, start + BATCH_GET_MAX_KEYS));
 
   const found = await mapWithConcurrency(chunks, CONCURRENCY, async (chunk) => {
     const items: Item[] = [];
@@ -53,7 +59,11 @@ export async function batchGetItems(client: DynamoDBClient, tableName: string, k
       if (round === maxRounds) throw new UnreadKeysError(tableName, unread, maxRounds);
       if (round > 0) await sleep(Math.min(1000, 25 * 2 ** round));
       const answer = await client.send(
-        new BatchGetItemCommand({ RequestItems: { [tableName]: { Keys: unread, ...(consistentRead ? { ConsistentRead: true } : {}), ...projection } } }),
+        new BatchGetItemCommand({
+          RequestItems: {
+            [tableName]: { Keys: unread, ...(consistentRead ? { ConsistentRead: true } : {}), ...projection },
+          },
+        }),
       );
       items.push(...(answer.Responses?.[tableName] ?? []));
       unread = answer.UnprocessedKeys?.[tableName]?.Keys ?? [];

@@ -39,7 +39,11 @@ export function dynamoDbConsumerProgress(client: DynamoDBClient, tableName: stri
             shard_id: { S: entry.shardId },
             first_sequence: { S: entry.firstSequence },
             last_sequence: { S: entry.lastSequence },
-            windows: { M: Object.fromEntries(Object.entries(entry.windows).map(([window, count]) => [window, { N: String(count) }])) },
+            windows: {
+              M: Object.fromEntries(
+                Object.entries(entry.windows).map(([window, count]) => [window, { N: String(count) }]),
+              ),
+            },
             written_at: { S: entry.at.toISOString() },
             expires_at: { N: String(Math.floor(entry.at.getTime() / 1000) + PROGRESS_RETENTION_SECONDS) },
           },

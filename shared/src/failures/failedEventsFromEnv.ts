@@ -10,9 +10,15 @@ import type { ProcessStreamBatchOptions } from './processStreamBatch.js';
  * the function's own name, `FAILED_EVENT_MAX_ATTEMPTS` (default 5), and the consumer-progress table
  * named by `CONSUMER_PROGRESS_TABLE_NAME` when the consumer is reconciled.
  */
-export function failedEventsFromEnv(): Pick<ProcessStreamBatchOptions, 'store' | 'functionName' | 'maxAttempts' | 'progress'> {
+export function failedEventsFromEnv(): Pick<
+  ProcessStreamBatchOptions,
+  'store' | 'functionName' | 'maxAttempts' | 'progress'
+> {
   const maxAttempts = Number(process.env.FAILED_EVENT_MAX_ATTEMPTS ?? DEFAULT_MAX_ATTEMPTS);
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1) throw new Error(`FAILED_EVENT_MAX_ATTEMPTS must be a whole number ≥ 1, not '${process.env.FAILED_EVENT_MAX_ATTEMPTS}'`);
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
+    throw new Error(
+      `FAILED_EVENT_MAX_ATTEMPTS must be a whole number ≥ 1, not '${process.env.FAILED_EVENT_MAX_ATTEMPTS}'`,
+    );
   const client = new DynamoDBClient({});
   const progressTable = process.env.CONSUMER_PROGRESS_TABLE_NAME;
   return {

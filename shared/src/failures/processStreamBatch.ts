@@ -1,6 +1,11 @@
 import type { KinesisStreamBatchResponse, KinesisStreamEvent, KinesisStreamRecord } from 'aws-lambda';
 import { readKinesisRecords, type KinesisRecordText } from '../streams/readKinesisRecords.js';
-import { DEFER_GRACE_MS, DEPENDENCY_BACKOFF_BASE_MS, DEPENDENCY_BACKOFF_MAX_MS, REPLAY_SHARD_SUFFIX } from './constants.js';
+import {
+  DEFER_GRACE_MS,
+  DEPENDENCY_BACKOFF_BASE_MS,
+  DEPENDENCY_BACKOFF_MAX_MS,
+  REPLAY_SHARD_SUFFIX,
+} from './constants.js';
 import { ReplayFailedError } from './errors.js';
 import { ingestMinuteOf, type ConsumerProgress } from './consumerProgress.js';
 import type { FailedEventStore } from './failedEventStore.js';
@@ -53,12 +58,18 @@ export async function processStreamBatch(
   processRecords: (records: KinesisRecordText[]) => Promise<StreamBatchOutcome>,
   options: ProcessStreamBatchOptions,
 ): Promise<KinesisStreamBatchResponse> {
-  const sources = new Map<string, KinesisStreamRecord>(event.Records.map((record) => [record.kinesis.sequenceNumber, record]));
+  const sources = new Map<string, KinesisStreamRecord>(
+    event.Records.map((record) => [record.kinesis.sequenceNumber, record]),
+  );
   return processRecordBatch(
     readKinesisRecords(event),
     (sequenceNumber) => {
       const source = sources.get(sequenceNumber);
-      return { eventSourceArn: source?.eventSourceARN ?? '', partitionKey: source?.kinesis.partitionKey ?? '', arrivalMs: (source?.kinesis.approximateArrivalTimestamp ?? 0) * 1000 };
+      return {
+        eventSourceArn: source?.eventSourceARN ?? '',
+        partitionKey: source?.kinesis.partitionKey ?? '',
+        arrivalMs: (source?.kinesis.approximateArrivalTimestamp ?? 0) * 1000,
+      };
     },
     processRecords,
     options,
@@ -102,7 +113,16 @@ export async function processRecordBatch(
     );
   const failureOf = (record: KinesisRecordText, reason: FailureReason): RecordFailure => {
     const { eventSourceArn, partitionKey } = sourceOf(record.sequenceNumber);
-    return { functionName, eventSourceArn, shardId: record.shardId, partitionKey, sequenceNumber: record.sequenceNumber, data: record.data, reason, at: now() };
+    return {
+      functionName,
+      eventSourceArn,
+      shardId: record.shardId,
+      partitionKey,
+      sequenceNumber: record.sequenceNumber,
+      data: record.data,
+      reason,
+      at: now(),
+    };
   };
 
   /** When the record entered its stream, in epoch ms. */
@@ -111,7 +131,9 @@ export async function processRecordBatch(
   /** The response for one attempt at `batch`, after storing what failed. */
   const settle = async (batch: KinesisRecordText[], result: Attempt): Promise<KinesisStreamBatchResponse> => {
     const outcome: StreamBatchOutcome =
-      'error' in result ? { batchItemFailures: [{ itemIdentifier: batch[0]!.sequenceNumber }], failure: reasonOf(result.error) } : result.outcome;
+      'error' in result
+        ? { batchItemFailures: [{ itemIdentifier: batch[0]!.sequenceNumber }], failure: reasonOf(result.error) }
+        : result.outcome;
     const bySequence = new Map(batch.map((record, index) => [record.sequenceNumber, index]));
     for (const { sequenceNumber, reason } of outcome.rejected ?? []) {
       const record = batch[bySequence.get(sequenceNumber)!]!;
@@ -122,18 +144,31 @@ export async function processRecordBatch(
     const [failed] = outcome.batchItemFailures;
     if (!failed) return { batchItemFailures: [] };
     const index = bySequence.get(failed.itemIdentifier)!;
-    const reason = outcome.failure ?? { name: 'RecordNotProcessed', message: 'The consumer asked for this record to be delivered again.' };
+    const reason = outcome.failure ?? {
+      name: 'RecordNotProcessed',
+      message: 'The consumer asked for this record to be delivered again.',
+    };
     if ('error' in result ? isDependencyFailure(result.error) : outcome.transient === true) {
       dependencyFailed = true;
       const streak = dependencyFailureStreaks.get(streakKey) ?? 0;
       dependencyFailureStreaks.set(streakKey, streak + 1);
-      const backoffMs = Math.floor(Math.random() * Math.min(DEPENDENCY_BACKOFF_MAX_MS, DEPENDENCY_BACKOFF_BASE_MS * 2 ** streak));
-      log('a dependency failed, not the record; re-delivering after a backoff, no attempt counted', { sequenceNumber: failed.itemIdentifier, reason, streak: streak + 1, backoffMs });
+      const backoffMs = Math.floor(
+        Math.random() * Math.min(DEPENDENCY_BACKOFF_MAX_MS, DEPENDENCY_BACKOFF_BASE_MS * 2 ** streak),
+      );
+      log('a dependency failed, not the record; re-delivering after a backoff, no attempt counted', {
+        sequenceNumber: failed.itemIdentifier,
+        reason,
+        streak: streak + 1,
+        backoffMs,
+      });
       await sleep(backoffMs);
       return { batchItemFailures: [failed] };
     }
     if (outcome.deferred && now().getTime() - arrivalMsOf(failed.itemIdentifier) < deferGraceMs) {
-      log('deferred a record that waits for another service; no attempt counted', { sequenceNumber: failed.itemIdentifier, reason });
+      log('deferred a record that waits for another service; no attempt counted', {
+        sequenceNumber: failed.itemIdentifier,
+        reason,
+      });
       return { batchItemFailures: [failed] };
     }
     const { attempts, setAside: gaveUp } = await store.recordAttempt(failureOf(batch[index]!, reason), maxAttempts);
@@ -144,14 +179,18 @@ export async function processRecordBatch(
     return { batchItemFailures: next ? [{ itemIdentifier: next.sequenceNumber }] : [] };
   };
 
-  if (records.some((record) => record.shardId.endsWith(REPLAY_SHARD_SUFFIX))) return replayBatch(records, processRecords);
+  if (records.some((record) => record.shardId.endsWith(REPLAY_SHARD_SUFFIX)))
+    return replayBatch(records, processRecords);
 
   // A record set aside is final: if the answer that moved past it was lost, Lambda delivers it
   // again, first in the batch (it resumes where the failure was reported). Processing it now and
   // replaying it later would count it twice.
   const [head] = records;
   if (head && (await store.wasSetAside(functionName, head.shardId, head.sequenceNumber))) {
-    log('skipped a record that was set aside before; replay it from the failed-events store', { shardId: head.shardId, sequenceNumber: head.sequenceNumber });
+    log('skipped a record that was set aside before; replay it from the failed-events store', {
+      shardId: head.shardId,
+      sequenceNumber: head.sequenceNumber,
+    });
     setAside.add(head.sequenceNumber);
     records.shift();
     if (records.length === 0) return { batchItemFailures: [] };
@@ -163,7 +202,10 @@ export async function processRecordBatch(
     const result = await attempt(batch);
     // Splitting finds a record that fails; a dependency that fails would only be called more often.
     if (!('error' in result) || batch.length === 1 || isDependencyFailure(result.error)) return settle(batch, result);
-    log('the batch failed; splitting it to find the record that fails', { records: batch.length, error: reasonOf(result.error) });
+    log('the batch failed; splitting it to find the record that fails', {
+      records: batch.length,
+      error: reasonOf(result.error),
+    });
     const middle = Math.ceil(batch.length / 2);
     const first = await drive(batch.slice(0, middle));
     return first.batchItemFailures.length > 0 ? first : drive(batch.slice(middle));
@@ -186,7 +228,8 @@ async function recordProgress(
   context: { functionName: string; at: Date },
 ): Promise<void> {
   const failedAt = response.batchItemFailures[0]?.itemIdentifier;
-  const end = failedAt === undefined ? records.length : records.findIndex((record) => record.sequenceNumber === failedAt);
+  const end =
+    failedAt === undefined ? records.length : records.findIndex((record) => record.sequenceNumber === failedAt);
   if (end <= 0) return;
   const windows: Record<string, number> = {};
   for (const record of records.slice(0, end)) {
@@ -195,7 +238,13 @@ async function recordProgress(
     windows[window] = (windows[window] ?? 0) + 1;
   }
   const { shardId, sequenceNumber: firstSequence } = records[0]!;
-  await progress.record({ ...context, shardId, firstSequence, lastSequence: records[end - 1]!.sequenceNumber, windows });
+  await progress.record({
+    ...context,
+    shardId,
+    firstSequence,
+    lastSequence: records[end - 1]!.sequenceNumber,
+    windows,
+  });
 }
 
 async function replayBatch(
@@ -208,7 +257,12 @@ async function replayBatch(
   const [rejected] = outcome.rejected ?? [];
   if (rejected) throw new ReplayFailedError(rejected.reason);
   if (outcome.batchItemFailures.length > 0) {
-    throw new ReplayFailedError(outcome.failure ?? { name: 'RecordNotProcessed', message: 'The consumer asked for the record to be delivered again.' });
+    throw new ReplayFailedError(
+      outcome.failure ?? {
+        name: 'RecordNotProcessed',
+        message: 'The consumer asked for the record to be delivered again.',
+      },
+    );
   }
   return { batchItemFailures: [] };
 }

@@ -36,7 +36,11 @@ export function processTableChangeBatch(
     ]),
   );
   // The change as JSON is what the failed-events store keeps (and a replay delivers back).
-  const records = changes.map((change, i) => ({ shardId: streamLabelOf(event.Records[i]?.eventSourceARN ?? ''), sequenceNumber: change.sequenceNumber, data: JSON.stringify(change) }));
+  const records = changes.map((change, i) => ({
+    shardId: streamLabelOf(event.Records[i]?.eventSourceARN ?? ''),
+    sequenceNumber: change.sequenceNumber,
+    data: JSON.stringify(change),
+  }));
   return processRecordBatch(
     records,
     (sequenceNumber) => sources.get(sequenceNumber) ?? { eventSourceArn: '', partitionKey: '', arrivalMs: 0 },

@@ -1,6 +1,11 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent, KinesisStreamBatchResponse, KinesisStreamEvent } from 'aws-lambda';
+import type {
+  DynamoDBBatchResponse,
+  DynamoDBStreamEvent,
+  KinesisStreamBatchResponse,
+  KinesisStreamEvent,
+} from 'aws-lambda';
 import { logger } from '../observability/logger.js';
 import type { KinesisRecordText } from '../streams/readKinesisRecords.js';
 import { failedEventsFromEnv } from './failedEventsFromEnv.js';
@@ -30,8 +35,16 @@ export interface BatchSummary<O> {
  *   { message: 'product demand counted', counts: ({ counted, duplicates }) => ({ counted, duplicates }) },
  * );
  */
-export function streamConsumer<O extends StreamBatchOutcome>(consume: (records: KinesisRecordText[], log: ConsumerLog) => Promise<O>, summary: BatchSummary<O>) {
-  return batchConsumer<KinesisStreamEvent, KinesisStreamBatchResponse, KinesisRecordText, O>(processStreamBatch, 'records', consume, summary);
+export function streamConsumer<O extends StreamBatchOutcome>(
+  consume: (records: KinesisRecordText[], log: ConsumerLog) => Promise<O>,
+  summary: BatchSummary<O>,
+) {
+  return batchConsumer<KinesisStreamEvent, KinesisStreamBatchResponse, KinesisRecordText, O>(
+    processStreamBatch,
+    'records',
+    consume,
+    summary,
+  );
 }
 
 /**
@@ -46,13 +59,25 @@ export function streamConsumer<O extends StreamBatchOutcome>(consume: (records: 
  *   { message: 'aggregation windows published', counts: ({ published, skipped }) => ({ published, skipped }) },
  * );
  */
-export function tableChangeConsumer<O extends StreamBatchOutcome>(consume: (changes: TableChange[], log: ConsumerLog) => Promise<O>, summary: BatchSummary<O>) {
-  return batchConsumer<DynamoDBStreamEvent, DynamoDBBatchResponse, TableChange, O>(processTableChangeBatch, 'changes', consume, summary);
+export function tableChangeConsumer<O extends StreamBatchOutcome>(
+  consume: (changes: TableChange[], log: ConsumerLog) => Promise<O>,
+  summary: BatchSummary<O>,
+) {
+  return batchConsumer<DynamoDBStreamEvent, DynamoDBBatchResponse, TableChange, O>(
+    processTableChangeBatch,
+    'changes',
+    consume,
+    summary,
+  );
 }
 
 /** The handler both kinds of consumer share: the failed-events settings read once, warnings and one summary line per batch. */
 function batchConsumer<E, R, I, O extends StreamBatchOutcome>(
-  run: (event: E, processItems: (items: I[]) => Promise<StreamBatchOutcome>, options: ProcessStreamBatchOptions) => Promise<R>,
+  run: (
+    event: E,
+    processItems: (items: I[]) => Promise<StreamBatchOutcome>,
+    options: ProcessStreamBatchOptions,
+  ) => Promise<R>,
   itemsName: string,
   consume: (items: I[], log: ConsumerLog) => Promise<O>,
   summary: BatchSummary<O>,

@@ -47,7 +47,11 @@ export class QueryReader {
     if (value === undefined) return fallback;
     const number = /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN;
     if (number >= range.min && number <= range.max) return number;
-    return this.#reject(name, `${name} must be a whole number from ${range.min} to ${range.max}; got '${value}'.`, fallback);
+    return this.#reject(
+      name,
+      `${name} must be a whole number from ${range.min} to ${range.max}; got '${value}'.`,
+      fallback,
+    );
   }
 
   /** An ISO 8601 date-time with an offset, from 1970 to 9999; without a fallback, undefined when absent. */
@@ -59,10 +63,18 @@ export class QueryReader {
     const instant = parseInstant(value);
     if (!instant) {
       const examples = 'e.g. 2026-03-29T00:00:00Z or 2026-03-29T00:00:00+01:00';
-      return this.#reject(name, `${name} must be an ISO 8601 date-time with a UTC offset, ${examples}; got '${value}'.`, fallback);
+      return this.#reject(
+        name,
+        `${name} must be an ISO 8601 date-time with a UTC offset, ${examples}; got '${value}'.`,
+        fallback,
+      );
     }
     if (instant < EARLIEST_INSTANT || instant > LATEST_INSTANT) {
-      return this.#reject(name, `${name} must lie between ${EARLIEST_INSTANT.toISOString()} and ${LATEST_INSTANT.toISOString()}; got '${value}'.`, fallback);
+      return this.#reject(
+        name,
+        `${name} must lie between ${EARLIEST_INSTANT.toISOString()} and ${LATEST_INSTANT.toISOString()}; got '${value}'.`,
+        fallback,
+      );
     }
     return instant;
   }
@@ -73,7 +85,11 @@ export class QueryReader {
     if (value === undefined) return fallback;
     const canonical = canonicalTimeZone(value);
     if (canonical) return canonical;
-    return this.#reject(name, `${name} must be an IANA time zone such as UTC, Europe/Paris or America/New_York; got '${value}'.`, fallback);
+    return this.#reject(
+      name,
+      `${name} must be an IANA time zone such as UTC, Europe/Paris or America/New_York; got '${value}'.`,
+      fallback,
+    );
   }
 
   /** A text matching `pattern` (e.g. an id); `what` says what it must look like. Absent: undefined, a problem when `required`. */

@@ -72,7 +72,12 @@ export class UnsupportedMediaTypeError extends ApiError {
 }
 
 /** Kinesis error codes that mean "over capacity, slow down" rather than "not working". */
-const THROTTLING_CODES = new Set(['ProvisionedThroughputExceededException', 'LimitExceededException', 'KMSThrottlingException', 'ThrottlingException']);
+const THROTTLING_CODES = new Set([
+  'ProvisionedThroughputExceededException',
+  'LimitExceededException',
+  'KMSThrottlingException',
+  'ThrottlingException',
+]);
 
 /** Whether a stream write failed because the stream is over its capacity (answer 429), not down (503). */
 export function isStreamThrottling(errorCode: string | undefined): boolean {

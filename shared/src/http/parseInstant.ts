@@ -1,6 +1,7 @@
 // RFC 3339 date-time, seconds optional. A space where the offset's sign belongs is a `+` that URL
 // decoding turned into a space (`from=2026-03-29T00:00:00+01:00` typed into a browser).
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:[Zz]|([+ -])(\d{2}):(\d{2}))$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:[Zz]|([+ -])(\d{2}):(\d{2}))$/;
 
 /**
  * The instant an ISO 8601 / RFC 3339 date-time with an offset names, or `undefined` when the text
@@ -15,7 +16,14 @@ export function parseInstant(text: string): Date | undefined {
   const match = DATE_TIME.exec(text);
   if (!match) return undefined;
   const field = (group: number): number => Number(match[group] ?? 0);
-  const [year, month, day, hour, minute, second] = [field(1), field(2), field(3), field(4), field(5), field(6)] as const;
+  const [year, month, day, hour, minute, second] = [
+    field(1),
+    field(2),
+    field(3),
+    field(4),
+    field(5),
+    field(6),
+  ] as const;
   const [offsetHours, offsetMinutes] = [field(9), field(10)] as const;
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;

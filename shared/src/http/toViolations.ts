@@ -30,7 +30,10 @@ function toViolation(error: ErrorObject, basePath: string): Violation {
         message: 'is not a known field; remove it or check its spelling',
       };
     case 'enum':
-      return { path, message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` };
+      return {
+        path,
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
     case 'const':
       return { path, message: `must be ${JSON.stringify(params.allowedValue)}` };
     default:

@@ -2,9 +2,11 @@ import { QueryNotAllowedError } from './errors.js';
 
 /** Statements that change data, schema, settings or files; anything else goes on to the engine. */
 const WRITE_KEYWORDS = new Set(
-  ('insert update delete merge upsert replace truncate create drop alter rename copy export import attach detach ' +
+  (
+    'insert update delete merge upsert replace truncate create drop alter rename copy export import attach detach ' +
     'install load set reset pragma call checkpoint vacuum use grant revoke begin commit rollback abort prepare execute ' +
-    'deallocate comment msck unload optimize').split(' '),
+    'deallocate comment msck unload optimize'
+  ).split(' '),
 );
 
 /**
@@ -19,5 +21,6 @@ const WRITE_KEYWORDS = new Set(
 export function assertReadOnlyStart(sql: string): void {
   const start = sql.replace(/^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/|\()*/, '');
   const keyword = /^[A-Za-z]+/.exec(start)?.[0].toLowerCase();
-  if (keyword && WRITE_KEYWORDS.has(keyword)) throw new QueryNotAllowedError(`The statement starts with '${keyword.toUpperCase()}'.`);
+  if (keyword && WRITE_KEYWORDS.has(keyword))
+    throw new QueryNotAllowedError(`The statement starts with '${keyword.toUpperCase()}'.`);
 }

@@ -2,7 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { QUERY_PROCESS_HEADROOM_MB } from './constants.js';
-import { openDuckDbSession, type DuckDbSession, type DuckDbSessionConfig, type DuckDbSessionQuery, type DuckDbSessionReply } from './openDuckDbSession.js';
+import {
+  openDuckDbSession,
+  type DuckDbSession,
+  type DuckDbSessionConfig,
+  type DuckDbSessionQuery,
+  type DuckDbSessionReply,
+} from './openDuckDbSession.js';
 
 type ChildMessage = { ready: true } | { id: number; reply: DuckDbSessionReply };
 
@@ -39,7 +45,8 @@ export function duckDbProcessSession(config: DuckDbSessionConfig): DuckDbSession
         alive = false;
         const detail = `The query process stopped (${signal ?? `exit code ${code}`}).`;
         reject(new Error(detail));
-        for (const settle of pending.values()) settle({ ok: false, failure: interrupted ? 'interrupted' : 'out_of_memory', detail });
+        for (const settle of pending.values())
+          settle({ ok: false, failure: interrupted ? 'interrupted' : 'out_of_memory', detail });
         pending.clear();
       });
     });
@@ -99,10 +106,21 @@ function spawnQueryProcess(config: DuckDbSessionConfig): ChildProcess {
   ].join('\n');
   const addressSpaceKb = (config.memoryLimitMb + QUERY_PROCESS_HEADROOM_MB) * 1024;
   // `ulimit -v` is best effort: where the platform refuses it, DuckDB's memory_limit still holds.
-  const child = spawn('/bin/sh', ['-c', 'ulimit -v "$1" 2>/dev/null; exec "$2" --input-type=commonjs -e "$3"', 'sh', String(addressSpaceKb), process.execPath, source], {
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { PATH: process.env.PATH ?? '' },
-  });
+  const child = spawn(
+    '/bin/sh',
+    [
+      '-c',
+      'ulimit -v "$1" 2>/dev/null; exec "$2" --input-type=commonjs -e "$3"',
+      'sh',
+      String(addressSpaceKb),
+      process.execPath,
+      source,
+    ],
+    {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      env: { PATH: process.env.PATH ?? '' },
+    },
+  );
   idle(child);
   return child;
 }

@@ -2,7 +2,13 @@ import path from 'node:path';
 import { assertReadOnlyStart } from './assertReadOnlyStart.js';
 import { DEFAULT_QUERY_MEMORY_LIMIT_MB, DEFAULT_QUERY_THREADS } from './constants.js';
 import { duckDbProcessSession } from './duckDbProcessSession.js';
-import { InvalidQueryError, QueryNotAllowedError, QueryOutOfMemoryError, QueryTimeoutError, ResultTooLargeError } from './errors.js';
+import {
+  InvalidQueryError,
+  QueryNotAllowedError,
+  QueryOutOfMemoryError,
+  QueryTimeoutError,
+  ResultTooLargeError,
+} from './errors.js';
 import { lakeViews, type ViewSettings } from './lakeViews.js';
 import { visibleTableFiles } from './lakeFiles.js';
 import { directoryObjectStore } from './objectStore.js';
@@ -34,7 +40,11 @@ export interface DuckDbEngineOptions {
  * const engine = duckDbQueryEngine('.data/local/s3/sdp-lake-local-lakebucket', settings, { isolated: true });
  * await engine.query('SELECT count(*) AS n FROM bids', { maxRows: 1000, timeoutMs: 20_000, maxBytes: 4_194_304 });
  */
-export function duckDbQueryEngine(lakeDir: string, settings: ViewSettings, options: DuckDbEngineOptions = {}): LakeQueryEngine {
+export function duckDbQueryEngine(
+  lakeDir: string,
+  settings: ViewSettings,
+  options: DuckDbEngineOptions = {},
+): LakeQueryEngine {
   const root = path.resolve(lakeDir);
   const store = directoryObjectStore(root);
   const config: DuckDbSessionConfig = {
@@ -53,7 +63,9 @@ export function duckDbQueryEngine(lakeDir: string, settings: ViewSettings, optio
 
   const views = async () => {
     const files = await Promise.all(
-      LAKE_TABLES.map(async ({ name }) => [name, (await visibleTableFiles(store, name)).map((key) => path.join(root, key))] as const),
+      LAKE_TABLES.map(
+        async ({ name }) => [name, (await visibleTableFiles(store, name)).map((key) => path.join(root, key))] as const,
+      ),
     );
     return lakeViews(new Map(files), settings);
   };
@@ -68,10 +80,18 @@ export function duckDbQueryEngine(lakeDir: string, settings: ViewSettings, optio
         timedOut = true;
         duckDb.interrupt();
       }, timeoutMs);
-      const reply = await duckDb.query({ setup, sql, maxRows, ...(maxBytes === undefined ? {} : { maxBytes }) }).finally(() => clearTimeout(timer));
+      const reply = await duckDb
+        .query({ setup, sql, maxRows, ...(maxBytes === undefined ? {} : { maxBytes }) })
+        .finally(() => clearTimeout(timer));
       if (reply.ok) {
         const { columns, rows, truncated } = reply;
-        return { columns, rows, row_count: rows.length, truncated, elapsed_ms: Math.round(performance.now() - started) };
+        return {
+          columns,
+          rows,
+          row_count: rows.length,
+          truncated,
+          elapsed_ms: Math.round(performance.now() - started),
+        };
       }
       if (timedOut) throw new QueryTimeoutError(timeoutMs);
       switch (reply.failure) {

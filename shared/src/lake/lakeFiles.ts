@@ -5,7 +5,11 @@ import type { ObjectStore } from './objectStore.js';
 /** The state of one partition (`<table>/year=…/hour=HH`): its visible files and stored ranges. */
 export async function readPartitionState(store: ObjectStore, partition: string): Promise<PartitionState> {
   const keys = await store.list(`${partition}/`);
-  return resolveListedPartition(store, partition, keys.map((key) => key.slice(partition.length + 1)));
+  return resolveListedPartition(
+    store,
+    partition,
+    keys.map((key) => key.slice(partition.length + 1)),
+  );
 }
 
 /** Every partition of a table with its state, from one listing of the table. */
@@ -19,7 +23,9 @@ export async function readTablePartitions(store: ObjectStore, table: string): Pr
     byPartition.set(match[1]!, names);
   }
   const states = await Promise.all(
-    [...byPartition].map(async ([partition, names]) => [partition, await resolveListedPartition(store, partition, names)] as const),
+    [...byPartition].map(
+      async ([partition, names]) => [partition, await resolveListedPartition(store, partition, names)] as const,
+    ),
   );
   return new Map(states);
 }
@@ -29,7 +35,11 @@ export async function visibleTableFiles(store: ObjectStore, table: string): Prom
   return [...(await readTablePartitions(store, table)).values()].flatMap((state) => state.visible);
 }
 
-async function resolveListedPartition(store: ObjectStore, partition: string, names: readonly string[]): Promise<PartitionState> {
+async function resolveListedPartition(
+  store: ObjectStore,
+  partition: string,
+  names: readonly string[],
+): Promise<PartitionState> {
   const manifestNames = names.filter((name) => name.startsWith(`${MANIFEST_DIR}/`) && name.endsWith('.json'));
   const manifests = await Promise.all(
     manifestNames.map(async (name) => {

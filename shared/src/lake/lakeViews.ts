@@ -29,7 +29,10 @@ export function lakeViews(filesByTable: ReadonlyMap<string, readonly string[]>, 
     if (files.length > 0) {
       return `CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_parquet([${files.map(quote).join(', ')}], hive_partitioning = true, hive_types = ${HIVE_TYPES})`;
     }
-    const typed = [...columns.map((column) => `CAST(NULL AS ${SQL_TYPES[column.type]}) AS ${column.name}`), ...HIVE_COLUMNS.map((c) => `CAST(NULL AS INTEGER) AS ${c}`)];
+    const typed = [
+      ...columns.map((column) => `CAST(NULL AS ${SQL_TYPES[column.type]}) AS ${column.name}`),
+      ...HIVE_COLUMNS.map((c) => `CAST(NULL AS INTEGER) AS ${c}`),
+    ];
     return `CREATE OR REPLACE VIEW ${name} AS SELECT ${typed.join(', ')} WHERE false`;
   });
   const firstOfTx = (table: string) =>
@@ -67,4 +70,12 @@ export function lakeViews(filesByTable: ReadonlyMap<string, readonly string[]>, 
 }
 
 /** Every name a query can read, tables first. */
-export const LAKE_VIEW_NAMES = [...LAKE_TABLES.map((table) => table.name), 'aggregates', 'distinct_bids', 'orphan_impressions', 'orphan_clicks', 'sessions', 'product_windows'];
+export const LAKE_VIEW_NAMES = [
+  ...LAKE_TABLES.map((table) => table.name),
+  'aggregates',
+  'distinct_bids',
+  'orphan_impressions',
+  'orphan_clicks',
+  'sessions',
+  'product_windows',
+];

@@ -45,18 +45,34 @@ export interface DuckDbSession {
  * await session.query({ setup: [], sql: 'SELECT 42 AS n', maxRows: 10 });
  * // { ok: true, columns: [{ name: 'n', type: 'INTEGER' }], rows: [{ n: 42 }], truncated: false }
  */
-export async function openDuckDbSession(duckDb: typeof DuckDbModule, config: DuckDbSessionConfig): Promise<DuckDbSession> {
-  const instance = await duckDb.DuckDBInstance.create(':memory:', { memory_limit: `${config.memoryLimitMb}MB`, threads: String(config.threads) });
+export async function openDuckDbSession(
+  duckDb: typeof DuckDbModule,
+  config: DuckDbSessionConfig,
+): Promise<DuckDbSession> {
+  const instance = await duckDb.DuckDBInstance.create(':memory:', {
+    memory_limit: `${config.memoryLimitMb}MB`,
+    threads: String(config.threads),
+  });
   const connection = await instance.connect();
   await connection.run("SET TimeZone = 'UTC'");
   await connection.run(`SET allowed_directories = ['${config.lakeRoot.replaceAll("'", "''")}/']`);
   await connection.run('SET enable_external_access = false');
   await connection.run('SET lock_configuration = true');
 
-  const firstLines = (message: string) => message.split('\n').filter((line) => line.trim() !== '').slice(0, 3).join(' ');
+  const firstLines = (message: string) =>
+    message
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .slice(0, 3)
+      .join(' ');
   // DuckDB's own limit ("Out of Memory Error") and a failed allocation outside it (std::bad_alloc).
-  const isOutOfMemory = (message: string) => message.startsWith('Out of Memory Error') || message.includes('bad allocation') || message.includes('bad_alloc');
-  const failed = (failure: DuckDbSessionFailure, detail: string): DuckDbSessionReply => ({ ok: false, failure, detail });
+  const isOutOfMemory = (message: string) =>
+    message.startsWith('Out of Memory Error') || message.includes('bad allocation') || message.includes('bad_alloc');
+  const failed = (failure: DuckDbSessionFailure, detail: string): DuckDbSessionReply => ({
+    ok: false,
+    failure,
+    detail,
+  });
   const failedRun = (error: Error): DuckDbSessionReply => {
     if (isOutOfMemory(error.message)) return failed('out_of_memory', firstLines(error.message));
     if (error.message.startsWith('INTERRUPT')) return failed('interrupted', firstLines(error.message));
@@ -74,7 +90,12 @@ export async function openDuckDbSession(duckDb: typeof DuckDbModule, config: Duc
     return value.toString();
   };
 
-  const query = async ({ setup, sql, maxRows, maxBytes = Infinity }: DuckDbSessionQuery): Promise<DuckDbSessionReply> => {
+  const query = async ({
+    setup,
+    sql,
+    maxRows,
+    maxBytes = Infinity,
+  }: DuckDbSessionQuery): Promise<DuckDbSessionReply> => {
     try {
       for (const statement of setup) await connection.run(statement);
     } catch (error) {
@@ -92,7 +113,8 @@ export async function openDuckDbSession(duckDb: typeof DuckDbModule, config: Duc
       prepared = await statements.prepare(0);
     } catch (error) {
       const { message } = error as Error;
-      if (message.startsWith('Permission Error')) return failed('not_allowed', 'The statement reads or writes files outside the lake tables.');
+      if (message.startsWith('Permission Error'))
+        return failed('not_allowed', 'The statement reads or writes files outside the lake tables.');
       return failedRun(error as Error);
     }
     if (prepared.statementType !== duckDb.StatementType.SELECT) {
@@ -109,7 +131,8 @@ export async function openDuckDbSession(duckDb: typeof DuckDbModule, config: Duc
           if (rows.length === maxRows) return { ok: true, columns, rows, truncated: true };
           const row = Object.fromEntries(chunk.getRowValues(i).map((value, c) => [names[c]!, toJson(value)]));
           bytes += Buffer.byteLength(JSON.stringify(row));
-          if (bytes > maxBytes) return failed('too_large', `The rows passed ${maxBytes} bytes at row ${rows.length + 1}.`);
+          if (bytes > maxBytes)
+            return failed('too_large', `The rows passed ${maxBytes} bytes at row ${rows.length + 1}.`);
           rows.push(row);
         }
       }

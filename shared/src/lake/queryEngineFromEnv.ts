@@ -12,7 +12,10 @@ import type { LakeQueryEngine } from './queryTypes.js';
  * @example
  * const engine = await queryEngineFromEnv(process.env, { isolated: true });
  */
-export async function queryEngineFromEnv(env: NodeJS.ProcessEnv = process.env, { isolated = false } = {}): Promise<LakeQueryEngine> {
+export async function queryEngineFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+  { isolated = false } = {},
+): Promise<LakeQueryEngine> {
   const minutes = (name: string) => Number(requiredEnv(name)) * 60_000;
   const localRoot = env.LOCAL_OBJECT_STORE_DIR;
   if (localRoot) {
@@ -20,7 +23,10 @@ export async function queryEngineFromEnv(env: NodeJS.ProcessEnv = process.env, {
     const { memoryLimitMb, threads } = queryResourcesFromEnv(env);
     return duckDbQueryEngine(
       path.join(localRoot, requiredEnv('LAKE_BUCKET')),
-      { bidsSessionTimeoutMs: minutes('BIDS_SESSION_TIMEOUT_MINUTES'), clicksSessionTimeoutMs: minutes('CLICKS_SESSION_TIMEOUT_MINUTES') },
+      {
+        bidsSessionTimeoutMs: minutes('BIDS_SESSION_TIMEOUT_MINUTES'),
+        clicksSessionTimeoutMs: minutes('CLICKS_SESSION_TIMEOUT_MINUTES'),
+      },
       { memoryLimitMb, threads, isolated },
     );
   }

@@ -21,7 +21,10 @@ export function queryResourcesFromEnv(env: NodeJS.ProcessEnv = process.env): Que
     const text = env[name];
     if (text === undefined || text === '') return fallback;
     const value = Number(text);
-    if (!Number.isSafeInteger(value) || value < 1) throw new Error(`Environment variable ${name} is '${text}'; set it to a whole number of at least 1, or leave it unset for ${fallback}.`);
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new Error(
+        `Environment variable ${name} is '${text}'; set it to a whole number of at least 1, or leave it unset for ${fallback}.`,
+      );
     return value;
   };
   return {

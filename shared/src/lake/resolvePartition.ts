@@ -12,7 +12,11 @@ const COMPACTED_FILE = /^compacted_[0-9a-f]+\.parquet$/;
  *
  * @param names - file names within the partition (`_compactions/<id>.json` for manifests)
  */
-export function resolvePartition(partition: string, names: readonly string[], manifests: readonly CompactionManifest[]): PartitionState {
+export function resolvePartition(
+  partition: string,
+  names: readonly string[],
+  manifests: readonly CompactionManifest[],
+): PartitionState {
   const committed = new Set(manifests.map((manifest) => manifest.output));
   const superseded = new Set(manifests.flatMap((manifest) => manifest.inputs));
   const stored: SequenceRange[] = manifests.flatMap((manifest) => manifest.ranges);

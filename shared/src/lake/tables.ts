@@ -26,8 +26,16 @@ export type LakeTableName =
   | 'session_changes'
   | 'product_window_changes';
 
-const text = (name: string, optional = false): LakeColumn => ({ name, type: 'STRING', ...(optional ? { optional } : {}) });
-const integer = (name: string, optional = false): LakeColumn => ({ name, type: 'INT64', ...(optional ? { optional } : {}) });
+const text = (name: string, optional = false): LakeColumn => ({
+  name,
+  type: 'STRING',
+  ...(optional ? { optional } : {}),
+});
+const integer = (name: string, optional = false): LakeColumn => ({
+  name,
+  type: 'INT64',
+  ...(optional ? { optional } : {}),
+});
 const time = (name: string): LakeColumn => ({ name, type: 'TIMESTAMP' });
 
 /** Where each row came from and when it landed: the Kinesis position makes a row traceable and orderable. */

@@ -37,7 +37,8 @@ export const DEFAULT_FEATURE_SPEC: FeatureSpec = {
 };
 
 /** How many numbers `buildFeatures` (`buildDemandFeatures` for a demand spec) returns for a spec. */
-export const featureWidth = (spec: ModelFeatureSpec): number => ('kind' in spec ? spec.fields.length : spec.hashBuckets + 1);
+export const featureWidth = (spec: ModelFeatureSpec): number =>
+  'kind' in spec ? spec.fields.length : spec.hashBuckets + 1;
 
 /**
  * How a product's hydrated demand becomes the numbers the demand model reads (`buildDemandFeatures`),
@@ -56,11 +57,30 @@ export interface DemandFeatureSpec {
  * - `view_to_purchase`: purchases / views of the recent horizon (0 without views);
  * - `log_ordered_units`: `log1p` of the units the orders table holds for the product (last 7 days).
  */
-export type DemandFeatureField = 'log_views' | 'log_carts' | 'log_purchases' | 'view_trend' | 'intent_trend' | 'view_to_purchase' | 'log_ordered_units';
+export type DemandFeatureField =
+  | 'log_views'
+  | 'log_carts'
+  | 'log_purchases'
+  | 'view_trend'
+  | 'intent_trend'
+  | 'view_to_purchase'
+  | 'log_ordered_units';
 
-export const DEMAND_FEATURE_FIELDS: readonly DemandFeatureField[] = ['log_views', 'log_carts', 'log_purchases', 'view_trend', 'intent_trend', 'view_to_purchase', 'log_ordered_units'];
+export const DEMAND_FEATURE_FIELDS: readonly DemandFeatureField[] = [
+  'log_views',
+  'log_carts',
+  'log_purchases',
+  'view_trend',
+  'intent_trend',
+  'view_to_purchase',
+  'log_ordered_units',
+];
 
-export const DEFAULT_DEMAND_FEATURE_SPEC: DemandFeatureSpec = { version: 1, kind: 'demand', fields: DEMAND_FEATURE_FIELDS };
+export const DEFAULT_DEMAND_FEATURE_SPEC: DemandFeatureSpec = {
+  version: 1,
+  kind: 'demand',
+  fields: DEMAND_FEATURE_FIELDS,
+};
 
 /** Either kind of spec a served model carries. */
 export type ModelFeatureSpec = FeatureSpec | DemandFeatureSpec;

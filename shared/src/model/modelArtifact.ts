@@ -23,7 +23,17 @@ const MAX_MODEL_FILE_BYTES = 64 * 1024 * 1024;
  */
 export async function packModelArtifact(model: LinearModel): Promise<Buffer> {
   const body = Buffer.from(JSON.stringify(parseLinearModel(model, MODEL_FILE_NAME)));
-  const entry = new ReadEntry(new Header({ path: MODEL_FILE_NAME, type: 'File', mode: 0o644, size: body.length, mtime: new Date(0), uid: 0, gid: 0 }));
+  const entry = new ReadEntry(
+    new Header({
+      path: MODEL_FILE_NAME,
+      type: 'File',
+      mode: 0o644,
+      size: body.length,
+      mtime: new Date(0),
+      uid: 0,
+      gid: 0,
+    }),
+  );
   entry.end(body);
   const pack = new Pack({ gzip: true, portable: true });
   pack.add(entry);
@@ -51,7 +61,11 @@ export async function unpackModelArtifact(artifact: Uint8Array): Promise<LinearM
   try {
     value = JSON.parse(body.toString('utf8'));
   } catch (error) {
-    throw new InvalidModelArtifactError(`${ARTIFACT}/${MODEL_FILE_NAME}`, `it is not JSON (${(error as Error).message})`, { cause: error });
+    throw new InvalidModelArtifactError(
+      `${ARTIFACT}/${MODEL_FILE_NAME}`,
+      `it is not JSON (${(error as Error).message})`,
+      { cause: error },
+    );
   }
   return parseLinearModel(value, `${ARTIFACT}/${MODEL_FILE_NAME}`);
 }
@@ -61,7 +75,8 @@ function findModelFile(artifact: Uint8Array): Promise<{ names: string[]; body?: 
   return new Promise((resolve, reject) => {
     const names: string[] = [];
     let body: Buffer | undefined;
-    const fail = (problem: string, cause?: unknown) => reject(new InvalidModelArtifactError(ARTIFACT, problem, { cause }));
+    const fail = (problem: string, cause?: unknown) =>
+      reject(new InvalidModelArtifactError(ARTIFACT, problem, { cause }));
     const parser = new Parser({
       strict: true,
       onReadEntry: (entry) => {

@@ -30,15 +30,22 @@ export function parseInvocationBody(contentType: string | undefined, body: strin
       throw new InvalidInvocationError('The body is not valid JSON; send {"instances":[{"features":[…]}]}.');
     }
     const object = parsed as { instances?: unknown; features?: unknown } | null;
-    if (Array.isArray(object?.instances)) rows = object.instances.map((instance) => (instance as { features?: unknown } | null)?.features);
+    if (Array.isArray(object?.instances))
+      rows = object.instances.map((instance) => (instance as { features?: unknown } | null)?.features);
     else if (object && 'features' in object) rows = [object.features];
     else throw new InvalidInvocationError('Send {"instances":[{"features":[…]}]} or {"features":[…]}.');
   } else {
-    throw new InvalidInvocationError(`Content type '${contentType ?? ''}' is not supported; send text/csv or application/json.`);
+    throw new InvalidInvocationError(
+      `Content type '${contentType ?? ''}' is not supported; send text/csv or application/json.`,
+    );
   }
   if (rows.length === 0) throw new InvalidInvocationError('The body holds no rows.');
   return rows.map((row, i) => {
-    if (!Array.isArray(row) || row.length !== width || !row.every((value) => typeof value === 'number' && Number.isFinite(value))) {
+    if (
+      !Array.isArray(row) ||
+      row.length !== width ||
+      !row.every((value) => typeof value === 'number' && Number.isFinite(value))
+    ) {
       throw new InvalidInvocationError(`Row ${i + 1} must hold ${width} finite numbers (the model's feature width).`);
     }
     return row as number[];

@@ -25,6 +25,9 @@ export function sageMakerEndpoint(endpointName: string, client = new SageMakerRu
       }),
     );
     const modelVersion = /(?:^|,)\s*model_version=([^,]+)/.exec(output.CustomAttributes ?? '')?.[1];
-    return { body: JSON.parse(Buffer.from(output.Body ?? new Uint8Array()).toString('utf8')), ...(modelVersion ? { modelVersion } : {}) };
+    return {
+      body: JSON.parse(Buffer.from(output.Body ?? new Uint8Array()).toString('utf8')),
+      ...(modelVersion ? { modelVersion } : {}),
+    };
   };
 }

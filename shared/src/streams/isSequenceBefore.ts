@@ -19,6 +19,7 @@ export function isSequenceBefore(a: string, b: string): boolean {
  */
 export function earliestSequence(sequences: Iterable<string>, than?: string): string | undefined {
   let earliest = than;
-  for (const sequence of sequences) if (earliest === undefined || isSequenceBefore(sequence, earliest)) earliest = sequence;
+  for (const sequence of sequences)
+    if (earliest === undefined || isSequenceBefore(sequence, earliest)) earliest = sequence;
   return earliest;
 }

@@ -28,7 +28,9 @@ export function tableChangesOf(event: DynamoDBStreamEvent): TableChange[] {
 }
 
 /** What an item is published as, or why it is not (`log` set: it breaks the contract and is logged). */
-export type Publication = { publish: true; partitionKey: string; value: unknown } | { publish: false; log?: { message: string; data: Record<string, unknown> } };
+export type Publication =
+  | { publish: true; partitionKey: string; value: unknown }
+  | { publish: false; log?: { message: string; data: Record<string, unknown> } };
 
 export interface PublishTableChangesOptions {
   /** The published form of an item, or several (an item that holds several published things), given the image before when there is one */
@@ -67,7 +69,13 @@ export async function publishTableChanges(
         continue;
       }
       published++;
-      pending.push({ sequenceNumber, record: { partitionKey: publication.partitionKey, data: Buffer.from(JSON.stringify(publication.value), 'utf8') } });
+      pending.push({
+        sequenceNumber,
+        record: {
+          partitionKey: publication.partitionKey,
+          data: Buffer.from(JSON.stringify(publication.value), 'utf8'),
+        },
+      });
     }
     if (published === 0) skipped++;
   }
@@ -84,5 +92,10 @@ export async function publishTableChanges(
   const published = pending.length - pending.filter(({ sequenceNumber }) => failed.has(sequenceNumber)).length;
   // A stream that throttles or fails is not the changes' fault: they are re-delivered without counting attempts.
   const transient = failed.size > 0 && onlyStreamFaults ? { transient: true as const } : {};
-  return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })), published, skipped, ...transient };
+  return {
+    batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })),
+    published,
+    skipped,
+    ...transient,
+  };
 }

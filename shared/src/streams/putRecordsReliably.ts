@@ -4,7 +4,11 @@ import type { PutOutcome, RetryPolicy, StreamRecord } from './types.js';
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 800 };
 
-const RETRYABLE_RECORD_ERRORS = new Set(['ProvisionedThroughputExceededException', 'InternalFailure', 'KMSThrottlingException']);
+const RETRYABLE_RECORD_ERRORS = new Set([
+  'ProvisionedThroughputExceededException',
+  'InternalFailure',
+  'KMSThrottlingException',
+]);
 
 /**
  * Writes records with PutRecords, retrying throttled or failed entries (and failed calls) with
@@ -46,8 +50,16 @@ export async function putRecordsReliably(
           }
           // A missing entry means the answer did not cover this record: try it again.
           const failure = entry
-            ? { errorCode: entry.ErrorCode ?? 'Unknown', errorMessage: entry.ErrorMessage ?? 'no message', retryable: RETRYABLE_RECORD_ERRORS.has(entry.ErrorCode ?? '') }
-            : { errorCode: 'MissingResult', errorMessage: 'PutRecords returned no result for this record', retryable: true };
+            ? {
+                errorCode: entry.ErrorCode ?? 'Unknown',
+                errorMessage: entry.ErrorMessage ?? 'no message',
+                retryable: RETRYABLE_RECORD_ERRORS.has(entry.ErrorCode ?? ''),
+              }
+            : {
+                errorCode: 'MissingResult',
+                errorMessage: 'PutRecords returned no result for this record',
+                retryable: true,
+              };
           lastFailure.set(index, failure);
           if (failure.retryable) stillPending.push(index);
           else outcomes[index] = { ok: false, ...failure };
@@ -82,7 +94,8 @@ function isRetryableCallError(error: unknown): boolean {
     $retryable?: unknown;
   };
   if ($retryable) return true;
-  if (name === 'ResourceNotFoundException' || name === 'ValidationException' || name === 'AccessDeniedException') return false;
+  if (name === 'ResourceNotFoundException' || name === 'ValidationException' || name === 'AccessDeniedException')
+    return false;
   const status = $metadata?.httpStatusCode;
   // No status means the request never got an answer (refused, reset, timed out): worth another try.
   return status === undefined || status >= 500 || status === 429 || /Throttl|Exceeded/.test(name ?? '');

@@ -14,7 +14,11 @@ export type ContractReading<T> =
  * @example
  * readContractRecord('{"schema_version":2}', 1, validateClickstreamEnvelope) // { ok: false, reason: 'unknown_schema_version', violations: [] }
  */
-export function readContractRecord<T>(data: string, schemaVersion: number, validate: ValidateFunction<T>): ContractReading<T> {
+export function readContractRecord<T>(
+  data: string,
+  schemaVersion: number,
+  validate: ValidateFunction<T>,
+): ContractReading<T> {
   let value: unknown;
   try {
     value = JSON.parse(data);
@@ -22,7 +26,8 @@ export function readContractRecord<T>(data: string, schemaVersion: number, valid
     return { ok: false, reason: 'not_json', violations: [] };
   }
   const version = (value as { schema_version?: unknown } | null)?.schema_version;
-  if (version !== undefined && version !== schemaVersion) return { ok: false, reason: 'unknown_schema_version', violations: [] };
+  if (version !== undefined && version !== schemaVersion)
+    return { ok: false, reason: 'unknown_schema_version', violations: [] };
   if (validate(value)) return { ok: true, value };
   return { ok: false, reason: 'invalid', violations: toViolations(validate.errors) };
 }
@@ -33,8 +38,15 @@ export function readContractRecord<T>(data: string, schemaVersion: number, valid
  * @example
  * describeUnreadableRecord('EnrichedEvent', { reason: 'not_json', violations: [] }) // { name: 'InvalidJson', message: 'The record is not JSON.' }
  */
-export function describeUnreadableRecord(schemaName: string, reading: { reason: 'not_json' | 'unknown_schema_version' | 'invalid'; violations: readonly Violation[] }): FailureReason {
+export function describeUnreadableRecord(
+  schemaName: string,
+  reading: { reason: 'not_json' | 'unknown_schema_version' | 'invalid'; violations: readonly Violation[] },
+): FailureReason {
   if (reading.reason === 'not_json') return { name: 'InvalidJson', message: 'The record is not JSON.' };
-  if (reading.reason === 'unknown_schema_version') return { name: 'UnknownSchemaVersion', message: 'The record has a schema_version this consumer does not read.' };
-  return { name: `Invalid${schemaName}`, message: `The record is not a valid ${schemaName}: ${reading.violations.map((v) => `${v.path} ${v.message}`).join('; ')}.` };
+  if (reading.reason === 'unknown_schema_version')
+    return { name: 'UnknownSchemaVersion', message: 'The record has a schema_version this consumer does not read.' };
+  return {
+    name: `Invalid${schemaName}`,
+    message: `The record is not a valid ${schemaName}: ${reading.violations.map((v) => `${v.path} ${v.message}`).join('; ')}.`,
+  };
 }

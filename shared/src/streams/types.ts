@@ -5,7 +5,12 @@ export interface StreamRecord {
 
 export type PutOutcome =
   | { ok: true; shardId: string; sequenceNumber: string }
-  | { ok: false; errorCode: string; errorMessage: string; /** The stream's fault (throttled, failed, unreachable), not the record's */ retryable: boolean };
+  | {
+      ok: false;
+      errorCode: string;
+      errorMessage: string;
+      /** The stream's fault (throttled, failed, unreachable), not the record's */ retryable: boolean;
+    };
 
 export interface RetryPolicy {
   /** Calls per record, the first included. */

@@ -9,7 +9,10 @@ import type { WindowBounds } from './windowOf.js';
  * windowAttributes({ windowStart, windowEnd: '2026-12-06T10:01:00.000Z', windowDay: '2026-12-06', periodMinutes: 1 }, now)
  * // { window_end: { S: '2026-12-06T10:01:00.000Z' }, window_day: { S: '2026-12-06' }, period_minutes: { N: '1' }, updated_at: { S: now } }
  */
-export function windowAttributes(window: WindowBounds & { periodMinutes: number }, updatedAt: string): Record<string, AttributeValue> {
+export function windowAttributes(
+  window: WindowBounds & { periodMinutes: number },
+  updatedAt: string,
+): Record<string, AttributeValue> {
   return {
     window_end: { S: window.windowEnd },
     window_day: { S: window.windowDay },

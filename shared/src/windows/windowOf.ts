@@ -19,7 +19,12 @@ export interface WindowBounds {
  */
 export function windowOf(eventTime: string | number | Date, periodMinutes: number): WindowBounds {
   const periodMs = periodMinutes * MINUTE_MS;
-  const at = typeof eventTime === 'string' ? Date.parse(eventTime) : typeof eventTime === 'number' ? eventTime : eventTime.getTime();
+  const at =
+    typeof eventTime === 'string'
+      ? Date.parse(eventTime)
+      : typeof eventTime === 'number'
+        ? eventTime
+        : eventTime.getTime();
   if (Number.isNaN(at)) throw new RangeError(`'${String(eventTime)}' is not a date-time`);
   const start = Math.floor(at / periodMs) * periodMs;
   const windowStart = new Date(start).toISOString();

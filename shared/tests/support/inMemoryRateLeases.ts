@@ -7,7 +7,10 @@ export function inMemoryRateLeases(): RateLeases & { writes: number; failing: bo
     writes: 0,
     failing: false,
     async lease(keyId, _believed, wanted, limit, nowMs) {
-      if (this.failing) throw Object.assign(new Error('Throughput exceeds the current capacity of your table'), { name: 'ThrottlingException' });
+      if (this.failing)
+        throw Object.assign(new Error('Throughput exceeds the current capacity of your table'), {
+          name: 'ThrottlingException',
+        });
       const decision = leaseTokens(arrivals.get(keyId), nowMs, wanted, limit);
       if (!('retryAfterMs' in decision)) {
         this.writes++;

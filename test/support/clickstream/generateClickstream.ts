@@ -49,8 +49,11 @@ export function generateClickstream(options: ClickstreamOptions): ClickstreamWor
   const productRandom = seededRandom(seed + 1);
   const productFields = (eventName: string): Partial<PostedClick> => {
     if (!PRODUCT_EVENTS.has(eventName) || (eventName === 'checkout' && productRandom() < 0.5)) return {};
-    const product_id = productRandom() < 1 / 3 ? products[0]! : products[Math.floor(productRandom() * products.length)]!;
-    return eventName === 'add_to_cart' || eventName === 'purchase' ? { product_id, quantity: 1 + Math.floor(productRandom() * 3) } : { product_id };
+    const product_id =
+      productRandom() < 1 / 3 ? products[0]! : products[Math.floor(productRandom() * products.length)]!;
+    return eventName === 'add_to_cart' || eventName === 'purchase'
+      ? { product_id, quantity: 1 + Math.floor(productRandom() * 3) }
+      : { product_id };
   };
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
   const timed: { event: PostedClick; arrivesAt: number }[] = [];
@@ -65,7 +68,14 @@ export function generateClickstream(options: ClickstreamOptions): ClickstreamWor
       let lastAt = at;
       for (let e = 0; e < events; e++) {
         const eventName = e === 0 ? 'navigate' : pick(NAMES);
-        const event: PostedClick = { user_id: userId, event_timestamp: at, event_name: eventName, event_type: 'click', device_type: random() < 0.9 ? device : pick(DEVICES), ...productFields(eventName) };
+        const event: PostedClick = {
+          user_id: userId,
+          event_timestamp: at,
+          event_name: eventName,
+          event_type: 'click',
+          device_type: random() < 0.9 ? device : pick(DEVICES),
+          ...productFields(eventName),
+        };
         const late = random() < 0.04 ? 60_000 + random() * 180_000 : 0;
         timed.push({ event, arrivesAt: at + random() * 20_000 + late });
         lastAt = at;
@@ -73,7 +83,13 @@ export function generateClickstream(options: ClickstreamOptions): ClickstreamWor
       }
       const gap = gapMs + 2_000 + Math.floor(random() * 78_000);
       if (gap < 2 * gapMs && random() < 0.25) {
-        heldBack.push({ user_id: userId, event_timestamp: lastAt + Math.floor(gap / 2), event_name: 'search', event_type: 'click', device_type: device });
+        heldBack.push({
+          user_id: userId,
+          event_timestamp: lastAt + Math.floor(gap / 2),
+          event_name: 'search',
+          event_type: 'click',
+          device_type: device,
+        });
       }
       at = lastAt + gap;
     }

@@ -29,9 +29,14 @@ export const SIGNALS_PER_SHOPPER = 5;
  * window of `periodMs` its time falls in, up to `signalsPerShopper` of each name's measure per user,
  * product and window (the first ones posted). Keys are `product_id` then the window start (epoch ms).
  */
-export function productDemandOracle(events: readonly PostedClick[], periodMs: number, signalsPerShopper = SIGNALS_PER_SHOPPER): Map<string, Map<number, ExpectedProductWindow>> {
+export function productDemandOracle(
+  events: readonly PostedClick[],
+  periodMs: number,
+  signalsPerShopper = SIGNALS_PER_SHOPPER,
+): Map<string, Map<number, ExpectedProductWindow>> {
   const distinct = new Map<string, PostedClick>();
-  for (const event of events) distinct.set(`${event.user_id}|${event.event_timestamp}|${event.event_name}|${event.event_type ?? 'click'}`, event);
+  for (const event of events)
+    distinct.set(`${event.user_id}|${event.event_timestamp}|${event.event_name}|${event.event_type ?? 'click'}`, event);
   const products = new Map<string, Map<number, ExpectedProductWindow>>();
   const shopperSignals = new Map<string, number>();
   for (const event of distinct.values()) {
@@ -44,7 +49,14 @@ export function productDemandOracle(events: readonly PostedClick[], periodMs: nu
     const windows = products.get(event.product_id) ?? new Map<number, ExpectedProductWindow>();
     products.set(event.product_id, windows);
     const start = Math.floor(event.event_timestamp / periodMs) * periodMs;
-    const window = windows.get(start) ?? { views: 0, carts: 0, cart_units: 0, checkouts: 0, purchases: 0, units_sold: 0 };
+    const window = windows.get(start) ?? {
+      views: 0,
+      carts: 0,
+      cart_units: 0,
+      checkouts: 0,
+      purchases: 0,
+      units_sold: 0,
+    };
     windows.set(start, window);
     window[measure]++;
     if (measure === 'carts') window.cart_units += event.quantity ?? 1;

@@ -73,7 +73,13 @@ export function computeOracle(
     const clickJoined = Boolean(impJoined && imp && click && apart(imp, click) <= settings.clicksTimeoutMs);
     if (click && !clickJoined) orphanClicks++;
     if (clickJoined && campaign !== undefined && click) count(campaign, click.receivedAt, 'clicks');
-    transactions.push({ ...(bid ? { bid } : {}), ...(imp ? { imp } : {}), ...(click ? { click } : {}), impJoined, clickJoined });
+    transactions.push({
+      ...(bid ? { bid } : {}),
+      ...(imp ? { imp } : {}),
+      ...(click ? { click } : {}),
+      impJoined,
+      clickJoined,
+    });
   }
   return { windows, transactions, orphanImpressions, orphanClicks };
 }

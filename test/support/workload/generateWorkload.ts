@@ -1,7 +1,15 @@
 import { seededRandom } from '@sdp/shared';
 
 export type WorkloadEvent =
-  | { type: 'bid'; tx_id: string; app_uid: string; campaign_item_id: number; domain: string; creative_id: string; creative_category: string }
+  | {
+      type: 'bid';
+      tx_id: string;
+      app_uid: string;
+      campaign_item_id: number;
+      domain: string;
+      creative_id: string;
+      creative_category: string;
+    }
   | { type: 'imp'; tx_id: string; win_price: number }
   | { type: 'click'; tx_id: string };
 

@@ -8,7 +8,9 @@ import type { WorkloadEvent } from './generateWorkload.js';
  */
 export async function postWorkload(
   target: { url: string; apiKey: string | undefined },
-  batches: readonly WorkloadEvent[][], concurrency = 4): Promise<AcceptedEvent[]> {
+  batches: readonly WorkloadEvent[][],
+  concurrency = 4,
+): Promise<AcceptedEvent[]> {
   const accepted: AcceptedEvent[] = [];
   for (let start = 0; start < batches.length; start += concurrency) {
     await Promise.all(
@@ -18,7 +20,9 @@ export async function postWorkload(
           headers: { 'content-type': 'application/json', 'x-api-key': target.apiKey ?? '' },
           body: JSON.stringify({ events }),
         });
-        const body = (await response.json()) as { results: { status: string; received_at: string; sequence_number: string; error?: unknown }[] };
+        const body = (await response.json()) as {
+          results: { status: string; received_at: string; sequence_number: string; error?: unknown }[];
+        };
         body.results.forEach((result, i) => {
           if (result.status !== 'accepted') throw new Error(`event ${i} was rejected: ${JSON.stringify(result.error)}`);
           accepted.push({ event: events[i]!, receivedAt: result.received_at, sequenceNumber: result.sequence_number });

@@ -13,7 +13,9 @@ export async function readStoredWindows(dynamoDbEndpoint: string): Promise<Windo
   const client = localDynamoDbClient(dynamoDbEndpoint);
   let ExclusiveStartKey: Record<string, never> | undefined;
   do {
-    const page = await client.send(new ScanCommand({ TableName: AGGREGATIONS_TABLE, ConsistentRead: true, ExclusiveStartKey }));
+    const page = await client.send(
+      new ScanCommand({ TableName: AGGREGATIONS_TABLE, ConsistentRead: true, ExclusiveStartKey }),
+    );
     for (const item of page.Items ?? []) {
       (windows[item.campaign_item_id!.N!] ??= {})[item.window_start!.S!] = {
         bids: Number(item.bids?.N ?? 0),
@@ -29,5 +31,7 @@ export async function readStoredWindows(dynamoDbEndpoint: string): Promise<Windo
 
 /** The oracle's windows in the same shape. */
 export function oracleWindows(oracle: Oracle): WindowCounts {
-  return Object.fromEntries([...oracle.windows].map(([campaign, windows]) => [String(campaign), Object.fromEntries(windows)]));
+  return Object.fromEntries(
+    [...oracle.windows].map(([campaign, windows]) => [String(campaign), Object.fromEntries(windows)]),
+  );
 }

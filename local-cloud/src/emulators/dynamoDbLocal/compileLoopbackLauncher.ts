@@ -39,11 +39,17 @@ export async function compileLoopbackLauncher(emulatorDir: string, cacheDir: str
   const building = await mkdtemp(`${classesDir}.building-`);
   try {
     // Release 11: what DynamoDB Local itself runs on, so any newer JDK compiles the same classes.
-    await promisify(execFile)('javac', ['--release', '11', '-nowarn', '-cp', jar, '-d', building, sourceFile]).catch((error: NodeJS.ErrnoException & { stderr?: string }) => {
-      throw error.code === 'ENOENT'
-        ? new JavaNotFoundError({ cause: error })
-        : new EmulatorStartError('DynamoDB Local', `its loopback launcher did not compile: ${error.stderr ?? error.message}`, { cause: error });
-    });
+    await promisify(execFile)('javac', ['--release', '11', '-nowarn', '-cp', jar, '-d', building, sourceFile]).catch(
+      (error: NodeJS.ErrnoException & { stderr?: string }) => {
+        throw error.code === 'ENOENT'
+          ? new JavaNotFoundError({ cause: error })
+          : new EmulatorStartError(
+              'DynamoDB Local',
+              `its loopback launcher did not compile: ${error.stderr ?? error.message}`,
+              { cause: error },
+            );
+      },
+    );
     await rename(building, classesDir).catch(async (error: unknown) => {
       // Another start compiled the same launcher first: use its classes.
       if (!(await isCompiled(classesDir))) throw error;
@@ -62,4 +68,6 @@ const isCompiled = (classesDir: string): Promise<boolean> =>
 
 const launcherSourceFile = (): string =>
   // Resolved from the working directory because this file runs both as ESM (tsx) and as CommonJS (jest).
-  createRequire(join(process.cwd(), 'package.json')).resolve(`@sdp/local-cloud/src/emulators/dynamoDbLocal/${LOOPBACK_LAUNCHER_CLASS}.java`);
+  createRequire(join(process.cwd(), 'package.json')).resolve(
+    `@sdp/local-cloud/src/emulators/dynamoDbLocal/${LOOPBACK_LAUNCHER_CLASS}.java`,
+  );

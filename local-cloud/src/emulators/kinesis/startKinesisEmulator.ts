@@ -32,9 +32,19 @@ export interface KinesisEmulatorOptions extends EmulatorOptions {
  * ```
  */
 export async function startKinesisEmulator(options: KinesisEmulatorOptions): Promise<KinesisEmulator> {
-  const entry = createRequire(path.join(options.build.root, 'package.json')).resolve('@sdp/local-cloud/src/emulators/kinesis/kinesisThread.ts');
+  const entry = createRequire(path.join(options.build.root, 'package.json')).resolve(
+    '@sdp/local-cloud/src/emulators/kinesis/kinesisThread.ts',
+  );
   const built = await cachedBuild([{ id: 'kinesis-thread', entryPoints: [{ in: entry, out: 'kinesisThread' }] }], {
-    esbuild: { bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outExtension: { '.js': '.mjs' }, logLevel: 'error' },
+    esbuild: {
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'error',
+    },
     ...options.build,
   });
   const worker = new Worker(path.join(built.get('kinesis-thread')!.dir, 'kinesisThread.mjs'), {

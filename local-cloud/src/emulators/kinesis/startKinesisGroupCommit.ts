@@ -100,8 +100,13 @@ export async function startKinesisGroupCommit(target: string): Promise<KinesisGr
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const body = await readWholeBody(request);
     const target = String(request.headers['x-amz-target'] ?? '');
-    const write = (target === PUT_RECORD || target === PUT_RECORDS) && String(request.headers['content-type']).startsWith(JSON_CONTENT_TYPE) ? parseWrite(target, body) : undefined;
-    if (!write) return relayAnswer(response, await call(request.method ?? 'POST', request.url ?? '/', request.headers, body));
+    const write =
+      (target === PUT_RECORD || target === PUT_RECORDS) &&
+      String(request.headers['content-type']).startsWith(JSON_CONTENT_TYPE)
+        ? parseWrite(target, body)
+        : undefined;
+    if (!write)
+      return relayAnswer(response, await call(request.method ?? 'POST', request.url ?? '/', request.headers, body));
     enqueue(write.stream, { ...write, headers: request.headers, body, response });
   };
 
@@ -120,8 +125,18 @@ export async function startKinesisGroupCommit(target: string): Promise<KinesisGr
  * The stream and records of a PutRecord or PutRecords body, or undefined for a call that must go on
  * its own: unreadable, without a stream name, or asking for an order (`SequenceNumberForOrdering`).
  */
-function parseWrite(target: string, body: Buffer): { stream: string; single: boolean; records: KinesisRecord[]; bytes: number } | undefined {
-  let input: { StreamName?: unknown; Records?: unknown; SequenceNumberForOrdering?: unknown; Data?: unknown; PartitionKey?: unknown; ExplicitHashKey?: unknown };
+function parseWrite(
+  target: string,
+  body: Buffer,
+): { stream: string; single: boolean; records: KinesisRecord[]; bytes: number } | undefined {
+  let input: {
+    StreamName?: unknown;
+    Records?: unknown;
+    SequenceNumberForOrdering?: unknown;
+    Data?: unknown;
+    PartitionKey?: unknown;
+    ExplicitHashKey?: unknown;
+  };
   try {
     input = JSON.parse(body.toString('utf8')) as typeof input;
   } catch {
@@ -133,12 +148,27 @@ function parseWrite(target: string, body: Buffer): { stream: string; single: boo
   const records = (single ? [input] : input.Records) as KinesisRecord[] | undefined;
   if (!Array.isArray(records) || records.length === 0 || !records.every(isRecord)) return undefined;
   const bytes = records.reduce((sum, record) => sum + record.Data.length + record.PartitionKey.length, 0);
-  return { stream: input.StreamName, single, records: records.map(({ Data, PartitionKey, ExplicitHashKey }) => ({ Data, PartitionKey, ...(ExplicitHashKey === undefined ? {} : { ExplicitHashKey }) })), bytes };
+  return {
+    stream: input.StreamName,
+    single,
+    records: records.map(({ Data, PartitionKey, ExplicitHashKey }) => ({
+      Data,
+      PartitionKey,
+      ...(ExplicitHashKey === undefined ? {} : { ExplicitHashKey }),
+    })),
+    bytes,
+  };
 }
 
 function isRecord(value: unknown): value is KinesisRecord {
   const record = value as KinesisRecord;
-  return typeof record === 'object' && record !== null && typeof record.Data === 'string' && typeof record.PartitionKey === 'string' && (record.ExplicitHashKey === undefined || typeof record.ExplicitHashKey === 'string');
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    typeof record.Data === 'string' &&
+    typeof record.PartitionKey === 'string' &&
+    (record.ExplicitHashKey === undefined || typeof record.ExplicitHashKey === 'string')
+  );
 }
 
 /** The first writes of the queue that fit one PutRecords, in order; at least one. */
@@ -147,7 +177,8 @@ function takeGroup(queue: PendingWrite[]): PendingWrite[] {
   let bytes = 0;
   let count = 0;
   for (const write of queue) {
-    if (count > 0 && (records + write.records.length > MAX_GROUP_RECORDS || bytes + write.bytes > MAX_GROUP_BYTES)) break;
+    if (count > 0 && (records + write.records.length > MAX_GROUP_RECORDS || bytes + write.bytes > MAX_GROUP_BYTES))
+      break;
     records += write.records.length;
     bytes += write.bytes;
     count++;
@@ -169,7 +200,11 @@ function answerEach(group: readonly PendingWrite[], output: { Records: Record<st
       : { status: 200, body: { FailedRecordCount: failed, Records: results } };
     const text = JSON.stringify(answer.body);
     write.response
-      .writeHead(answer.status, { 'content-type': JSON_CONTENT_TYPE, 'content-length': Buffer.byteLength(text), 'x-amzn-RequestId': randomUUID() })
+      .writeHead(answer.status, {
+        'content-type': JSON_CONTENT_TYPE,
+        'content-length': Buffer.byteLength(text),
+        'x-amzn-RequestId': randomUUID(),
+      })
       .end(text);
   }
 }

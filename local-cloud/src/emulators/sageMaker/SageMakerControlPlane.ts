@@ -7,7 +7,15 @@ import { MODEL_DATA_URL_PATTERN, sageMakerArn } from './constants.js';
 import { describeEndpoint } from './describeEndpoint.js';
 import { notFound, SageMakerApiError } from './errors.js';
 import { loadVariants } from './loadVariants.js';
-import { invalidValue, optionalObject, optionalString, readProductionVariant, requiredList, requiredName, type Input } from './readInput.js';
+import {
+  invalidValue,
+  optionalObject,
+  optionalString,
+  readProductionVariant,
+  requiredList,
+  requiredName,
+  type Input,
+} from './readInput.js';
 import { readModelData } from './readModelData.js';
 import { settleDeployment, type DeploymentOutcome } from './settleDeployment.js';
 import type { Deployment, SageMakerState, StoredEndpoint } from './types.js';
@@ -59,10 +67,15 @@ export class SageMakerControlPlane {
     try {
       if (text !== undefined) state = JSON.parse(text) as SageMakerState;
     } catch (error) {
-      throw new EmulatorStartError('local SageMaker', `${file} is not JSON (${(error as Error).message}); delete it or start with --reset`, { cause: error });
+      throw new EmulatorStartError(
+        'local SageMaker',
+        `${file} is not JSON (${(error as Error).message}); delete it or start with --reset`,
+        { cause: error },
+      );
     }
     const controlPlane = new SageMakerControlPlane(state, options);
-    for (const endpoint of Object.values(state.endpoints)) if (endpoint.pending) controlPlane.#startDeployment(endpoint);
+    for (const endpoint of Object.values(state.endpoints))
+      if (endpoint.pending) controlPlane.#startDeployment(endpoint);
     return controlPlane;
   }
 
@@ -71,7 +84,10 @@ export class SageMakerControlPlane {
     const run = this.#operations[operation];
     if (!run) {
       const known = Object.keys(this.#operations).join(', ');
-      throw new SageMakerApiError('UnknownOperationException', `The local SageMaker does not implement ${operation}; it implements ${known}.`);
+      throw new SageMakerApiError(
+        'UnknownOperationException',
+        `The local SageMaker does not implement ${operation}; it implements ${known}.`,
+      );
     }
     return run(input);
   }
@@ -91,7 +107,11 @@ export class SageMakerControlPlane {
   readonly #operations: Record<string, (input: Input) => Promise<Output>> = {
     CreateModel: async (input) => {
       const name = requiredName(input, 'ModelName');
-      if (input.Containers !== undefined) throw new SageMakerApiError('ValidationException', 'The local SageMaker serves one PrimaryContainer per model; Containers (inference pipelines) are not emulated.');
+      if (input.Containers !== undefined)
+        throw new SageMakerApiError(
+          'ValidationException',
+          'The local SageMaker serves one PrimaryContainer per model; Containers (inference pipelines) are not emulated.',
+        );
       const container = optionalObject(input, 'PrimaryContainer');
       if (!container) throw invalidValue(undefined, 'primaryContainer', 'Member must not be null');
       const image = optionalString(container, 'Image', 'primaryContainer.image');
@@ -99,15 +119,26 @@ export class SageMakerControlPlane {
       const environment = optionalObject(container, 'Environment', 'primaryContainer.environment');
       const executionRoleArn = optionalString(input, 'ExecutionRoleArn');
       const arn = sageMakerArn('model', name);
-      if (this.#state.models[name]) throw new SageMakerApiError('ValidationException', `Cannot create already existing model "${arn}".`);
+      if (this.#state.models[name])
+        throw new SageMakerApiError('ValidationException', `Cannot create already existing model "${arn}".`);
       if (modelDataUrl === undefined) {
-        throw new SageMakerApiError('ValidationException', 'The local SageMaker needs PrimaryContainer.ModelDataUrl: it serves the model.tar.gz found there (it does not run the image).');
+        throw new SageMakerApiError(
+          'ValidationException',
+          'The local SageMaker needs PrimaryContainer.ModelDataUrl: it serves the model.tar.gz found there (it does not run the image).',
+        );
       }
       if (!MODEL_DATA_URL_PATTERN.test(modelDataUrl)) {
-        throw invalidValue(modelDataUrl, 'primaryContainer.modelDataUrl', `Member must satisfy regular expression pattern: ${MODEL_DATA_URL_PATTERN.source}`);
+        throw invalidValue(
+          modelDataUrl,
+          'primaryContainer.modelDataUrl',
+          `Member must satisfy regular expression pattern: ${MODEL_DATA_URL_PATTERN.source}`,
+        );
       }
       if (!modelDataUrl.startsWith('s3://')) {
-        throw new SageMakerApiError('ValidationException', `The local SageMaker reads model data from s3://bucket/key URLs only, not ${modelDataUrl}.`);
+        throw new SageMakerApiError(
+          'ValidationException',
+          `The local SageMaker reads model data from s3://bucket/key URLs only, not ${modelDataUrl}.`,
+        );
       }
       if (!(await readModelData(modelDataUrl, this.#options.objectStoreDir))) {
         throw new SageMakerApiError('ValidationException', `Could not find model data at ${modelDataUrl}.`);
@@ -115,7 +146,11 @@ export class SageMakerControlPlane {
       this.#state.models[name] = {
         ModelName: name,
         ModelArn: arn,
-        PrimaryContainer: { ...(image === undefined ? {} : { Image: image }), ModelDataUrl: modelDataUrl, ...(environment ? { Environment: environment as Record<string, string> } : {}) },
+        PrimaryContainer: {
+          ...(image === undefined ? {} : { Image: image }),
+          ModelDataUrl: modelDataUrl,
+          ...(environment ? { Environment: environment as Record<string, string> } : {}),
+        },
         ...(executionRoleArn === undefined ? {} : { ExecutionRoleArn: executionRoleArn }),
         CreationTime: now(),
       };
@@ -137,14 +172,29 @@ export class SageMakerControlPlane {
 
     CreateEndpointConfig: async (input) => {
       const name = requiredName(input, 'EndpointConfigName');
-      const variants = requiredList(input, 'ProductionVariants', 1, 10).map((variant, i) => readProductionVariant(variant, `productionVariants.${i + 1}.member`));
+      const variants = requiredList(input, 'ProductionVariants', 1, 10).map((variant, i) =>
+        readProductionVariant(variant, `productionVariants.${i + 1}.member`),
+      );
       const arn = sageMakerArn('endpoint-config', name);
-      if (this.#state.endpointConfigs[name]) throw new SageMakerApiError('ValidationException', `Cannot create already existing endpoint configuration "${arn}".`);
+      if (this.#state.endpointConfigs[name])
+        throw new SageMakerApiError(
+          'ValidationException',
+          `Cannot create already existing endpoint configuration "${arn}".`,
+        );
       const names = variants.map((variant) => variant.VariantName);
       const repeated = names.find((variantName, i) => names.indexOf(variantName) !== i);
-      if (repeated) throw new SageMakerApiError('ValidationException', `The production variant name ${repeated} is used more than once; variant names must be unique.`);
+      if (repeated)
+        throw new SageMakerApiError(
+          'ValidationException',
+          `The production variant name ${repeated} is used more than once; variant names must be unique.`,
+        );
       for (const variant of variants) this.#model(variant.ModelName);
-      this.#state.endpointConfigs[name] = { EndpointConfigName: name, EndpointConfigArn: arn, ProductionVariants: variants, CreationTime: now() };
+      this.#state.endpointConfigs[name] = {
+        EndpointConfigName: name,
+        EndpointConfigArn: arn,
+        ProductionVariants: variants,
+        CreationTime: now(),
+      };
       await this.#persist();
       return { EndpointConfigArn: arn };
     },
@@ -162,7 +212,8 @@ export class SageMakerControlPlane {
       const name = requiredName(input, 'EndpointName');
       const configName = requiredName(input, 'EndpointConfigName');
       const arn = sageMakerArn('endpoint', name);
-      if (this.#state.endpoints[name]) throw new SageMakerApiError('ValidationException', `Cannot create already existing endpoint "${arn}".`);
+      if (this.#state.endpoints[name])
+        throw new SageMakerApiError('ValidationException', `Cannot create already existing endpoint "${arn}".`);
       const config = this.#endpointConfig(configName);
       const at = now();
       const endpoint: StoredEndpoint = {
@@ -171,7 +222,11 @@ export class SageMakerControlPlane {
         EndpointStatus: 'Creating',
         CreationTime: at,
         LastModifiedTime: at,
-        pending: { endpointConfigName: configName, variants: structuredClone(config.ProductionVariants), startedAt: at },
+        pending: {
+          endpointConfigName: configName,
+          variants: structuredClone(config.ProductionVariants),
+          startedAt: at,
+        },
       };
       this.#state.endpoints[name] = endpoint;
       await this.#persist();
@@ -184,7 +239,8 @@ export class SageMakerControlPlane {
       const configName = requiredName(input, 'EndpointConfigName');
       const endpoint = this.#endpoint(name);
       this.#assertSettled(endpoint);
-      if (endpoint.EndpointStatus === 'Failed') throw new SageMakerApiError('ValidationException', `Cannot update failed endpoint "${endpoint.EndpointArn}".`);
+      if (endpoint.EndpointStatus === 'Failed')
+        throw new SageMakerApiError('ValidationException', `Cannot update failed endpoint "${endpoint.EndpointArn}".`);
       const config = this.#endpointConfig(configName);
       // SageMaker needs the configuration being replaced to roll back to, so it must still exist.
       this.#endpointConfig(endpoint.deployed!.endpointConfigName);
@@ -192,7 +248,11 @@ export class SageMakerControlPlane {
       endpoint.EndpointStatus = 'Updating';
       delete endpoint.FailureReason;
       endpoint.LastModifiedTime = at;
-      endpoint.pending = { endpointConfigName: configName, variants: structuredClone(config.ProductionVariants), startedAt: at };
+      endpoint.pending = {
+        endpointConfigName: configName,
+        variants: structuredClone(config.ProductionVariants),
+        startedAt: at,
+      };
       await this.#persist();
       this.#startDeployment(endpoint);
       return { EndpointArn: endpoint.EndpointArn };
@@ -214,7 +274,10 @@ export class SageMakerControlPlane {
   }
 
   #endpointConfig(name: string) {
-    return this.#state.endpointConfigs[name] ?? throwError(notFound('endpoint configuration', sageMakerArn('endpoint-config', name)));
+    return (
+      this.#state.endpointConfigs[name] ??
+      throwError(notFound('endpoint configuration', sageMakerArn('endpoint-config', name)))
+    );
   }
 
   #endpoint(name: string) {
@@ -222,12 +285,18 @@ export class SageMakerControlPlane {
   }
 
   #assertSettled(endpoint: StoredEndpoint): void {
-    if (endpoint.pending) throw new SageMakerApiError('ValidationException', `Cannot update in-progress endpoint "${endpoint.EndpointArn}".`);
+    if (endpoint.pending)
+      throw new SageMakerApiError(
+        'ValidationException',
+        `Cannot update in-progress endpoint "${endpoint.EndpointArn}".`,
+      );
   }
 
   #startDeployment(endpoint: StoredEndpoint): void {
     const deployment: Promise<void> = this.#deploy(endpoint)
-      .catch((error: unknown) => this.#options.log(`SageMaker endpoint ${endpoint.EndpointName}: could not save its state: ${String(error)}`))
+      .catch((error: unknown) =>
+        this.#options.log(`SageMaker endpoint ${endpoint.EndpointName}: could not save its state: ${String(error)}`),
+      )
       .finally(() => this.#deploys.delete(deployment));
     this.#deploys.add(deployment);
   }
@@ -237,19 +306,29 @@ export class SageMakerControlPlane {
     await abortableSleep(this.#options.deployDelayMs, this.#stopping.signal);
     // Stopped while waiting: the deployment stays pending in state.json and resumes on the next start.
     if (this.#stopping.signal.aborted) return;
-    const outcome: DeploymentOutcome = await loadVariants(endpoint.pending!.variants, this.#state.models, this.#options.objectStoreDir).then(
+    const outcome: DeploymentOutcome = await loadVariants(
+      endpoint.pending!.variants,
+      this.#state.models,
+      this.#options.objectStoreDir,
+    ).then(
       (variants) => ({ variants }),
       (error: Error) => ({ failureReason: error.message }),
     );
     settleDeployment(endpoint, outcome, now());
-    const served = endpoint.deployed?.variants.map(({ variant, model }) => `${variant.VariantName}=${model.version}`).join(', ');
+    const served = endpoint.deployed?.variants
+      .map(({ variant, model }) => `${variant.VariantName}=${model.version}`)
+      .join(', ');
     const failure = 'failureReason' in outcome ? `: ${outcome.failureReason}` : '';
-    this.#options.log(`SageMaker endpoint ${endpoint.EndpointName} ${endpoint.EndpointStatus}${served ? ` serving ${served}` : ''}${failure}`);
+    this.#options.log(
+      `SageMaker endpoint ${endpoint.EndpointName} ${endpoint.EndpointStatus}${served ? ` serving ${served}` : ''}${failure}`,
+    );
     await this.#persist();
   }
 
   #persist(): Promise<void> {
-    const written = this.#writing.then(() => writeJsonAtomic(path.join(this.#options.dataDir, 'state.json'), this.#state));
+    const written = this.#writing.then(() =>
+      writeJsonAtomic(path.join(this.#options.dataDir, 'state.json'), this.#state),
+    );
     this.#writing = written.catch(() => undefined);
     return written;
   }

@@ -24,19 +24,32 @@ export const INVOKED_VARIANT_HEADER = 'x-Amzn-Invoked-Production-Variant';
  * @example
  * invokeEndpoint(controlPlane.deploymentOf('bid-win'), { endpointName: 'bid-win', contentType: 'text/csv', targetVariant: undefined, body: '0,1,…' })
  */
-export function invokeEndpoint(deployment: Deployment | undefined, invocation: EndpointInvocation, random: () => number = Math.random): InvocationResponse {
+export function invokeEndpoint(
+  deployment: Deployment | undefined,
+  invocation: EndpointInvocation,
+  random: () => number = Math.random,
+): InvocationResponse {
   const { endpointName } = invocation;
-  if (!deployment) throw new SageMakerApiError('ValidationError', `Endpoint ${endpointName} of account ${LOCAL_ACCOUNT_ID} not found.`);
+  if (!deployment)
+    throw new SageMakerApiError(
+      'ValidationError',
+      `Endpoint ${endpointName} of account ${LOCAL_ACCOUNT_ID} not found.`,
+    );
   const deployed = chooseVariant(deployment, invocation, random);
   const answer = handleInvocation(deployed.model, { contentType: invocation.contentType, body: invocation.body });
   if (answer.statusCode >= 300) {
     const kind = answer.statusCode >= 500 ? 'server' : 'client';
-    throw new SageMakerApiError('ModelError', `Received ${kind} error (${answer.statusCode}) from primary with message "${answer.body}".`, 424, {
-      ErrorCode: `${kind.toUpperCase()}_ERROR_FROM_MODEL`,
-      OriginalStatusCode: answer.statusCode,
-      OriginalMessage: answer.body,
-      LogStreamArn: `arn:aws:logs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:log-group:/aws/sagemaker/Endpoints/${endpointName}`,
-    });
+    throw new SageMakerApiError(
+      'ModelError',
+      `Received ${kind} error (${answer.statusCode}) from primary with message "${answer.body}".`,
+      424,
+      {
+        ErrorCode: `${kind.toUpperCase()}_ERROR_FROM_MODEL`,
+        OriginalStatusCode: answer.statusCode,
+        OriginalMessage: answer.body,
+        LogStreamArn: `arn:aws:logs:${LOCAL_REGION}:${LOCAL_ACCOUNT_ID}:log-group:/aws/sagemaker/Endpoints/${endpointName}`,
+      },
+    );
   }
   return { ...answer, headers: { ...answer.headers, [INVOKED_VARIANT_HEADER]: deployed.variant.VariantName } };
 }
@@ -45,7 +58,11 @@ function chooseVariant(deployment: Deployment, invocation: EndpointInvocation, r
   const { variants } = deployment;
   if (invocation.targetVariant !== undefined) {
     const target = variants.find(({ variant }) => variant.VariantName === invocation.targetVariant);
-    if (!target) throw new SageMakerApiError('ValidationError', `Endpoint ${invocation.endpointName} has no production variant named ${invocation.targetVariant}.`);
+    if (!target)
+      throw new SageMakerApiError(
+        'ValidationError',
+        `Endpoint ${invocation.endpointName} has no production variant named ${invocation.targetVariant}.`,
+      );
     return target;
   }
   const weights = variants.map(({ variant }) => variant.InitialVariantWeight ?? 1);

@@ -23,7 +23,10 @@ export async function loadVariants(
       if (!stored) throw new Error(`Could not find model "${sageMakerArn('model', variant.ModelName)}".`);
       const modelDataUrl = stored.PrimaryContainer.ModelDataUrl!;
       const artifact = await readModelData(modelDataUrl, objectStoreDir);
-      if (!artifact) throw new Error(`Failed to download model data for production variant ${variant.VariantName}: no object at ${modelDataUrl}.`);
+      if (!artifact)
+        throw new Error(
+          `Failed to download model data for production variant ${variant.VariantName}: no object at ${modelDataUrl}.`,
+        );
       try {
         const model = await unpackModelArtifact(artifact);
         return { variant, image: stored.PrimaryContainer.Image ?? '', modelDataUrl, resolvedAt: now(), model };

@@ -29,7 +29,8 @@ export function requiredString(input: Input, member: string, path = lowerFirst(m
 /** A member that must be a resource name (models, endpoint configurations, endpoints, variants). */
 export function requiredName(input: Input, member: string, path = lowerFirst(member)): string {
   const value = requiredString(input, member, path);
-  if (!NAME_PATTERN.test(value)) throw invalidValue(value, path, `Member must satisfy regular expression pattern: ${NAME_PATTERN_TEXT}`);
+  if (!NAME_PATTERN.test(value))
+    throw invalidValue(value, path, `Member must satisfy regular expression pattern: ${NAME_PATTERN_TEXT}`);
   return value;
 }
 
@@ -43,7 +44,8 @@ export function optionalString(input: Input, member: string, path = lowerFirst(m
 export function optionalNumber(input: Input, member: string, path = lowerFirst(member)): number | undefined {
   const value = input[member];
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) throw invalidValue(value, path, 'Member must be a number greater than or equal to 0');
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+    throw invalidValue(value, path, 'Member must be a number greater than or equal to 0');
   return value;
 }
 
@@ -54,12 +56,23 @@ export function optionalObject(input: Input, member: string, path = lowerFirst(m
   return value as Input;
 }
 
-export function requiredList(input: Input, member: string, min: number, max: number, path = lowerFirst(member)): Input[] {
+export function requiredList(
+  input: Input,
+  member: string,
+  min: number,
+  max: number,
+  path = lowerFirst(member),
+): Input[] {
   const value = input[member];
   if (value === undefined || value === null) throw invalidValue(value, path, 'Member must not be null');
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'object' || item === null)) throw invalidValue(value, path, 'Member must be a list of objects');
+  if (!Array.isArray(value) || value.some((item) => typeof item !== 'object' || item === null))
+    throw invalidValue(value, path, 'Member must be a list of objects');
   if (value.length < min || value.length > max) {
-    throw invalidValue(`[${value.length} items]`, path, `Member must have length less than or equal to ${max} and greater than or equal to ${min}`);
+    throw invalidValue(
+      `[${value.length} items]`,
+      path,
+      `Member must have length less than or equal to ${max} and greater than or equal to ${min}`,
+    );
   }
   return value as Input[];
 }

@@ -33,10 +33,13 @@ export const createDynamoDbShardSource = (call: AwsJsonCall, streamArn: string):
     const shards: Shard[] = [];
     let exclusiveStartShardId: string | undefined;
     do {
-      const page = await call<{ StreamDescription?: { Shards?: Shard[]; LastEvaluatedShardId?: string } }>('DescribeStream', {
-        StreamArn: streamArn,
-        ...(exclusiveStartShardId === undefined ? {} : { ExclusiveStartShardId: exclusiveStartShardId }),
-      });
+      const page = await call<{ StreamDescription?: { Shards?: Shard[]; LastEvaluatedShardId?: string } }>(
+        'DescribeStream',
+        {
+          StreamArn: streamArn,
+          ...(exclusiveStartShardId === undefined ? {} : { ExclusiveStartShardId: exclusiveStartShardId }),
+        },
+      );
       shards.push(...(page.StreamDescription?.Shards ?? []));
       exclusiveStartShardId = page.StreamDescription?.LastEvaluatedShardId;
     } while (exclusiveStartShardId !== undefined);
@@ -57,12 +60,18 @@ export const createDynamoDbShardSource = (call: AwsJsonCall, streamArn: string):
     return result.ShardIterator;
   },
   getRecords: async (_shardId: string, iterator: string, limit: number) => {
-    const page = await call<{ Records?: DynamoDbWireRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: limit });
+    const page = await call<{ Records?: DynamoDbWireRecord[]; NextShardIterator?: string }>('GetRecords', {
+      ShardIterator: iterator,
+      Limit: limit,
+    });
     return {
       nextIterator: page.NextShardIterator,
       records: (page.Records ?? []).map((record) => ({
         sequenceNumber: record.dynamodb?.SequenceNumber ?? '',
-        arrivalMs: record.dynamodb?.ApproximateCreationDateTime === undefined ? Date.now() : Math.round(record.dynamodb.ApproximateCreationDateTime * 1000),
+        arrivalMs:
+          record.dynamodb?.ApproximateCreationDateTime === undefined
+            ? Date.now()
+            : Math.round(record.dynamodb.ApproximateCreationDateTime * 1000),
         lambdaRecord: toDynamoDbEventRecord(record, streamArn),
       })),
     };

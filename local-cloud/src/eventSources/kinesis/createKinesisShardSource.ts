@@ -40,7 +40,10 @@ export const createKinesisShardSource = (call: AwsJsonCall, streamArn: string): 
       const shards: Shard[] = [];
       let nextToken: string | undefined;
       do {
-        const page = await call<{ Shards?: Shard[]; NextToken?: string }>('ListShards', nextToken === undefined ? { StreamName: streamName } : { NextToken: nextToken });
+        const page = await call<{ Shards?: Shard[]; NextToken?: string }>(
+          'ListShards',
+          nextToken === undefined ? { StreamName: streamName } : { NextToken: nextToken },
+        );
         shards.push(...(page.Shards ?? []));
         nextToken = page.NextToken;
       } while (nextToken !== undefined);
@@ -58,7 +61,10 @@ export const createKinesisShardSource = (call: AwsJsonCall, streamArn: string): 
       return result.ShardIterator;
     },
     getRecords: async (shardId: string, iterator: string, limit: number) => {
-      const page = await call<{ Records?: KinesisWireRecord[]; NextShardIterator?: string }>('GetRecords', { ShardIterator: iterator, Limit: limit });
+      const page = await call<{ Records?: KinesisWireRecord[]; NextShardIterator?: string }>('GetRecords', {
+        ShardIterator: iterator,
+        Limit: limit,
+      });
       return {
         nextIterator: page.NextShardIterator,
         records: (page.Records ?? []).map((record) => ({

@@ -37,7 +37,9 @@ export const createSchedule = (rule: string, invoke: Invoke, opts: ScheduleOptio
     timer = setTimeout(() => {
       if (Date.now() < at.getTime()) return waitFor(at);
       const event = opts.input !== undefined ? opts.input : scheduledEvent(at);
-      invoke(event).catch((error: unknown) => opts.log?.('scheduled invocation failed', { rule, error: String(error) }));
+      invoke(event).catch((error: unknown) =>
+        opts.log?.('scheduled invocation failed', { rule, error: String(error) }),
+      );
       waitFor(nextFireTime(at));
     }, delayMs);
   };

@@ -34,7 +34,10 @@ export const parseScheduleExpression = (expression: string): NextFireTime => {
     const amount = Number(rate[1]);
     const unitMs = RATE_UNITS_MS[rate[2] ?? ''];
     if (unitMs === undefined || amount < 1) {
-      throw new InvalidScheduleExpressionError(expression, 'rate needs a positive number and minute(s), hour(s) or day(s)');
+      throw new InvalidScheduleExpressionError(
+        expression,
+        'rate needs a positive number and minute(s), hour(s) or day(s)',
+      );
     }
     return (after) => new Date(after.getTime() + amount * unitMs);
   }
@@ -42,9 +45,18 @@ export const parseScheduleExpression = (expression: string): NextFireTime => {
   if (cron === null) throw new InvalidScheduleExpressionError(expression, 'it is neither rate(...) nor cron(...)');
   const fields = (cron[1] ?? '').trim().split(/\s+/);
   if (fields.length !== 6) throw new InvalidScheduleExpressionError(expression, 'AWS cron has exactly six fields');
-  const [minutes, hours, dayOfMonth, month, dayOfWeek, year] = fields as [string, string, string, string, string, string];
+  const [minutes, hours, dayOfMonth, month, dayOfWeek, year] = fields as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   if (year !== '*') throw new InvalidScheduleExpressionError(expression, 'only * is supported in the year field');
-  const unixCron = [minutes, hours, anyIfQuestion(dayOfMonth), month, toUnixDayOfWeek(anyIfQuestion(dayOfWeek))].join(' ');
+  const unixCron = [minutes, hours, anyIfQuestion(dayOfMonth), month, toUnixDayOfWeek(anyIfQuestion(dayOfWeek))].join(
+    ' ',
+  );
   try {
     CronExpressionParser.parse(unixCron, { tz: 'UTC' });
   } catch (error) {

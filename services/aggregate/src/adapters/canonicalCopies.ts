@@ -31,6 +31,7 @@ const COUNTED_BEFORE: EmittedCopies = { bid: LEGACY_COPY, imp: LEGACY_COPY, clic
 function emittedOf(value: AttributeValue | undefined): EmittedCopies {
   if (value === undefined) return COUNTED_BEFORE;
   const named: EmittedCopies = {};
-  for (const [type, ref] of Object.entries(value.M ?? {})) if (ref.S && (type === 'bid' || type === 'imp' || type === 'click')) named[type] = ref.S;
+  for (const [type, ref] of Object.entries(value.M ?? {}))
+    if (ref.S && (type === 'bid' || type === 'imp' || type === 'click')) named[type] = ref.S;
   return named;
 }

@@ -1,4 +1,12 @@
-import { countBatch, describeUnreadableRecord, transactionKeyOf, windowOf, type CountBatchOutcome, type CountingConsumer, type KinesisRecordText } from '@sdp/shared';
+import {
+  countBatch,
+  describeUnreadableRecord,
+  transactionKeyOf,
+  windowOf,
+  type CountBatchOutcome,
+  type CountingConsumer,
+  type KinesisRecordText,
+} from '@sdp/shared';
 import { readEnrichedEvent } from './readEnrichedEvent.js';
 import type { CampaignWindow, CanonicalCopies, EnrichedEvent, WindowCounter } from './types.js';
 import { verdictOf } from './verdictOf.js';
@@ -30,22 +38,37 @@ export interface AggregateBatchOptions {
  * await aggregateBatch(records, { counter, copies, periodMinutes: 1, now: () => new Date(), log })
  * // { batchItemFailures: [], rejected: [], counted: 497, duplicates: 1, ignored: 0, invalid: 2, failed: 0, pending: 0 }
  */
-export function aggregateBatch(records: readonly KinesisRecordText[], options: AggregateBatchOptions): Promise<CountBatchOutcome> {
+export function aggregateBatch(
+  records: readonly KinesisRecordText[],
+  options: AggregateBatchOptions,
+): Promise<CountBatchOutcome> {
   const { counter, copies, periodMinutes, now, log, ...waiting } = options;
-  const windowOfEvent = (event: EnrichedEvent): CampaignWindow => ({ campaignItemId: event.campaign_item_id, periodMinutes, ...windowOf(event.event_time, periodMinutes) });
+  const windowOfEvent = (event: EnrichedEvent): CampaignWindow => ({
+    campaignItemId: event.campaign_item_id,
+    periodMinutes,
+    ...windowOf(event.event_time, periodMinutes),
+  });
   const consumer: CountingConsumer<EnrichedEvent> = {
     read(record) {
       const reading = readEnrichedEvent(record.data);
       if (reading.ok) return { kind: 'value', value: reading.event };
-      return { kind: 'reject', reason: describeUnreadableRecord('EnrichedEvent', reading), detail: { violations: reading.violations } };
+      return {
+        kind: 'reject',
+        reason: describeUnreadableRecord('EnrichedEvent', reading),
+        detail: { violations: reading.violations },
+      };
     },
     groupOf: (event) => `${event.campaign_item_id}\n${windowOf(event.event_time, periodMinutes).windowStart}`,
-    describeGroup: (event) => `campaign ${event.campaign_item_id}'s window ${windowOf(event.event_time, periodMinutes).windowStart}`,
+    describeGroup: (event) =>
+      `campaign ${event.campaign_item_id}'s window ${windowOf(event.event_time, periodMinutes).windowStart}`,
     async decide(candidates) {
       const states = await copies.load([...new Set(candidates.map((record) => transactionKeyOf(record.value)))]);
       return candidates.map((record) => verdictOf(record, states.get(transactionKeyOf(record.value))));
     },
-    pendingReason: { name: 'JoinStateNotStored', message: 'Enrich has not stored the join state that names the copy of this event that counts.' },
+    pendingReason: {
+      name: 'JoinStateNotStored',
+      message: 'Enrich has not stored the join state that names the copy of this event that counts.',
+    },
     countGroup: (records) => counter.count(windowOfEvent(records[0]!.value), records, now().toISOString()),
   };
   return countBatch(records, consumer, { log, ...waiting });

@@ -1,4 +1,10 @@
-import { publishTableChanges, validateAggregationWindow, type PutOutcome, type StreamRecord, type TableChange } from '@sdp/shared';
+import {
+  publishTableChanges,
+  validateAggregationWindow,
+  type PutOutcome,
+  type StreamRecord,
+  type TableChange,
+} from '@sdp/shared';
 import { toAggregationWindow } from './toAggregationWindow.js';
 
 /** One change of the aggregations table: its stream sequence number and the item after it, if any. */
@@ -27,8 +33,15 @@ export function publishWindowChanges(changes: readonly WindowChange[], { write, 
     refusedMessage: 'the aggregates stream did not take a window; it will be re-delivered',
     publicationOf: (image) => {
       const window = toAggregationWindow(image);
-      if (validateAggregationWindow(window)) return { publish: true, partitionKey: String(window.campaign_item_id), value: window };
-      return { publish: false, log: { message: 'skipped a window that breaks the AggregationWindow contract', data: { window, errors: validateAggregationWindow.errors } } };
+      if (validateAggregationWindow(window))
+        return { publish: true, partitionKey: String(window.campaign_item_id), value: window };
+      return {
+        publish: false,
+        log: {
+          message: 'skipped a window that breaks the AggregationWindow contract',
+          data: { window, errors: validateAggregationWindow.errors },
+        },
+      };
     },
   });
 }

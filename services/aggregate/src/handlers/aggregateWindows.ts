@@ -11,7 +11,10 @@ const copies = dynamoDbCanonicalCopies(client, requiredEnv('JOIN_STATE_TABLE_NAM
 const periodMinutes = parsePeriodMinutes(requiredEnv('AGGREGATION_PERIOD_MINUTES'));
 
 /** Counts enriched events per campaign and event-time window, exactly once per logical event. */
-export const handler = streamConsumer((records, log) => aggregateBatch(records, { counter, copies, periodMinutes, now: () => new Date(), log }), {
-  message: 'enriched events aggregated',
-  counts: ({ counted, duplicates, invalid, failed, pending }) => ({ counted, duplicates, invalid, failed, pending }),
-});
+export const handler = streamConsumer(
+  (records, log) => aggregateBatch(records, { counter, copies, periodMinutes, now: () => new Date(), log }),
+  {
+    message: 'enriched events aggregated',
+    counts: ({ counted, duplicates, invalid, failed, pending }) => ({ counted, duplicates, invalid, failed, pending }),
+  },
+);

@@ -49,7 +49,10 @@ export function fakeCanonicalCopies(records: readonly KinesisRecordText[] = []) 
   const name = (...toName: KinesisRecordText[]) => {
     for (const record of toName) {
       const event = JSON.parse(record.data) as EnrichedEvent;
-      named.set(event.tx_id, { ...named.get(event.tx_id), [event.type]: copyRefOf(record.shardId, record.sequenceNumber) });
+      named.set(event.tx_id, {
+        ...named.get(event.tx_id),
+        [event.type]: copyRefOf(record.shardId, record.sequenceNumber),
+      });
     }
   };
   name(...records);

@@ -29,21 +29,40 @@ export function fakeWindowCounter(): FakeWindowCounter {
     writes: [],
     async count(window, records, updatedAt) {
       const id = `${window.campaignItemId} ${window.windowStart}`;
-      const item: FakeItem = { ...(windows.get(id) ?? { campaign_item_id: window.campaignItemId, window_start: window.windowStart }) };
+      const item: FakeItem = {
+        ...(windows.get(id) ?? { campaign_item_id: window.campaignItemId, window_start: window.windowStart }),
+      };
       const fresh = records.filter((record) => {
-        if (isReplayShard(record.shardId)) return !((item.replayed as string[] | undefined) ?? []).includes(replayIdOf(record.shardId, record.sequenceNumber));
+        if (isReplayShard(record.shardId))
+          return !((item.replayed as string[] | undefined) ?? []).includes(
+            replayIdOf(record.shardId, record.sequenceNumber),
+          );
         const watermark = item[watermarkAttributeOf(record.shardId)] as string | undefined;
         return watermark === undefined || streamPosition(record.sequenceNumber) > watermark;
       });
       const failure = failures.get(window.campaignItemId);
-      counter.writes.push({ campaignItemId: window.campaignItemId, records: fresh.length, applied: !(failure && !failure.afterWrite) && fresh.length > 0 });
+      counter.writes.push({
+        campaignItemId: window.campaignItemId,
+        records: fresh.length,
+        applied: !(failure && !failure.afterWrite) && fresh.length > 0,
+      });
       if (failure && !failure.afterWrite) throw failure.error;
       if (fresh.length > 0) {
         const increments = countIncrements(fresh.map((record) => record.value));
-        for (const name of ['bids', 'impressions', 'clicks', 'spend'] as (keyof WindowIncrements)[]) item[name] = ((item[name] as number | undefined) ?? 0) + increments[name];
-        Object.assign(item, { window_end: window.windowEnd, window_day: window.windowDay, period_minutes: window.periodMinutes, updated_at: updatedAt });
+        for (const name of ['bids', 'impressions', 'clicks', 'spend'] as (keyof WindowIncrements)[])
+          item[name] = ((item[name] as number | undefined) ?? 0) + increments[name];
+        Object.assign(item, {
+          window_end: window.windowEnd,
+          window_day: window.windowDay,
+          period_minutes: window.periodMinutes,
+          updated_at: updatedAt,
+        });
         for (const record of fresh) {
-          if (isReplayShard(record.shardId)) item.replayed = [...((item.replayed as string[] | undefined) ?? []), replayIdOf(record.shardId, record.sequenceNumber)];
+          if (isReplayShard(record.shardId))
+            item.replayed = [
+              ...((item.replayed as string[] | undefined) ?? []),
+              replayIdOf(record.shardId, record.sequenceNumber),
+            ];
           else item[watermarkAttributeOf(record.shardId)] = streamPosition(record.sequenceNumber);
         }
         windows.set(id, item);

@@ -1,4 +1,9 @@
-import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  type DynamoDBClient,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { mapWithConcurrency } from '@sdp/shared';
 import type { Order, OrdersTable, Product, ProductsTable } from '../domain/types.js';
@@ -8,7 +13,13 @@ const WRITE_CONCURRENCY = 8;
 /** Puts the item unless its key exists; resolves with whether it was new. */
 async function putIfNew(client: DynamoDBClient, tableName: string, keyName: string, item: object): Promise<boolean> {
   try {
-    await client.send(new PutItemCommand({ TableName: tableName, Item: marshall(item, { removeUndefinedValues: true }), ConditionExpression: `attribute_not_exists(${keyName})` }));
+    await client.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: marshall(item, { removeUndefinedValues: true }),
+        ConditionExpression: `attribute_not_exists(${keyName})`,
+      }),
+    );
     return true;
   } catch (error) {
     if (error instanceof ConditionalCheckFailedException) return false;
@@ -28,13 +39,20 @@ const countTrue = (flags: readonly boolean[]) => flags.filter(Boolean).length;
 export function dynamoDbProductsTable(client: DynamoDBClient, tableName: string): ProductsTable {
   return {
     async get(productId) {
-      const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: { product_id: { S: productId } } }));
+      const { Item } = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: { product_id: { S: productId } } }),
+      );
       if (!Item) return undefined;
       // What dynamic pricing keeps beside the price (the features version it answered) is not the product's.
       const { priced_features_version: _pricing, ...product } = unmarshall(Item);
       return product as Product;
     },
-    createMissing: async (products) => countTrue(await mapWithConcurrency(products, WRITE_CONCURRENCY, (product) => putIfNew(client, tableName, 'product_id', product))),
+    createMissing: async (products) =>
+      countTrue(
+        await mapWithConcurrency(products, WRITE_CONCURRENCY, (product) =>
+          putIfNew(client, tableName, 'product_id', product),
+        ),
+      ),
   };
 }
 
@@ -48,7 +66,9 @@ export function dynamoDbOrdersTable(client: DynamoDBClient, tableName: string): 
     createMissing: async (orders: readonly Order[]) =>
       countTrue(
         await mapWithConcurrency(orders, WRITE_CONCURRENCY, async ({ items, ...order }) => {
-          const lines = await Promise.all(items.map((line) => putIfNew(client, tableName, 'order_id', { ...order, ...line })));
+          const lines = await Promise.all(
+            items.map((line) => putIfNew(client, tableName, 'order_id', { ...order, ...line })),
+          );
           return lines.some(Boolean);
         }),
       ),

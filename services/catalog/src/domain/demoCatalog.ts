@@ -61,12 +61,19 @@ export function demoCatalog({ count, seed, now }: { count: number; seed: number;
  * demoOrders(catalog, { count: 200, seed: 2, now: new Date() })[0]
  * // { order_id: 'order-00001', user_id: 'shopper-17', ordered_at: '…', items: [{ product_id: 'sku-004', quantity: 1, price_cents: 10999 }] }
  */
-export function demoOrders(products: readonly Product[], { count, seed, now }: { count: number; seed: number; now: Date }): Order[] {
+export function demoOrders(
+  products: readonly Product[],
+  { count, seed, now }: { count: number; seed: number; now: Date },
+): Order[] {
   const random = seededRandom(seed);
   return Array.from({ length: count }, (_, i) => {
     const items = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
       const product = products[Math.floor(random() * products.length)]!;
-      return { product_id: product.product_id, quantity: 1 + Math.floor(random() * 2), price_cents: product.price_cents };
+      return {
+        product_id: product.product_id,
+        quantity: 1 + Math.floor(random() * 2),
+        price_cents: product.price_cents,
+      };
     });
     const distinct = items.filter((item, n) => items.findIndex((other) => other.product_id === item.product_id) === n);
     return {

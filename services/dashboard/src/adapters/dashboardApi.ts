@@ -2,7 +2,10 @@ import { apiUrl } from '../domain/apiUrl.js';
 import { ApiRequestError } from '../domain/errors.js';
 import type { ApiService, DashboardApi, DashboardConfig, TimeRange } from '../domain/types.js';
 
-type Fetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => Promise<Response>;
+type Fetch = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string },
+) => Promise<Response>;
 
 /**
  * The dashboard's APIs over HTTP, each at the base URL the config gives its service. A non-2xx
@@ -14,7 +17,12 @@ type Fetch = (url: string, init?: { method?: string; headers?: Record<string, st
  * const { campaigns } = await api.campaignList({ from: hourAgo, to: now }, 5);
  */
 export function httpDashboardApi(config: DashboardConfig, fetchFn: Fetch, apiKey: string): DashboardApi {
-  const request = async <T>(service: ApiService, method: 'GET' | 'POST', pathAndQuery: string, body?: unknown): Promise<T> => {
+  const request = async <T>(
+    service: ApiService,
+    method: 'GET' | 'POST',
+    pathAndQuery: string,
+    body?: unknown,
+  ): Promise<T> => {
     const route = `${method} ${pathAndQuery.split('?', 1)[0]}`;
     let response: Response;
     try {
@@ -30,7 +38,10 @@ export function httpDashboardApi(config: DashboardConfig, fetchFn: Fetch, apiKey
     const parsed = parseJson(text);
     if (!response.ok) {
       const { code, message } = (parsed ?? {}) as { code?: string; message?: string };
-      throw new ApiRequestError(route, response.status, { ...(typeof code === 'string' ? { code } : {}), ...(typeof message === 'string' ? { message } : {}) });
+      throw new ApiRequestError(route, response.status, {
+        ...(typeof code === 'string' ? { code } : {}),
+        ...(typeof message === 'string' ? { message } : {}),
+      });
     }
     if (parsed === undefined) throw new ApiRequestError(route, response.status, { message: 'the body is not JSON' });
     return parsed as T;
@@ -42,9 +53,14 @@ export function httpDashboardApi(config: DashboardConfig, fetchFn: Fetch, apiKey
     campaignList: (range, limit) =>
       request('report', 'GET', `/reports/campaigns?${query(range, { sort: 'bids', limit: String(limit) })}`),
     minuteReport: (id, range) =>
-      request('report', 'GET', `/reports/campaigns/${id}/period?${query(range, { period: 'minute', timezone: 'UTC', desc: 'false' })}`),
+      request(
+        'report',
+        'GET',
+        `/reports/campaigns/${id}/period?${query(range, { period: 'minute', timezone: 'UTC', desc: 'false' })}`,
+      ),
     campaignTotals: (id) => request('report', 'GET', `/reports/campaigns/${id}`),
-    productList: (range, limit) => request('report', 'GET', `/reports/products?${query(range, { sort: 'views', limit: String(limit) })}`),
+    productList: (range, limit) =>
+      request('report', 'GET', `/reports/products?${query(range, { sort: 'views', limit: String(limit) })}`),
     orphanCounts: () => request('enrich', 'GET', '/orphans?limit=0'),
     failedEventCounts: () => request('ops', 'GET', '/reports/failed-events'),
     cost: () => request('ops', 'GET', '/cost'),

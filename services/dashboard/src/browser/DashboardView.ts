@@ -51,7 +51,8 @@ export class DashboardView {
 
   /** Shows a problem that stops every panel (an unreadable config.json). */
   public fail(message: string): void {
-    for (const panel of this.root.querySelectorAll<HTMLElement>('[data-panel]')) this.setState(panel.dataset.panel!, 'error', message);
+    for (const panel of this.root.querySelectorAll<HTMLElement>('[data-panel]'))
+      this.setState(panel.dataset.panel!, 'error', message);
   }
 
   private renderEventRates(result: PanelResult<EventRateSeries>): void {
@@ -63,8 +64,17 @@ export class DashboardView {
       { label: 'clicks', color: EVENT_COLORS.click, values: events.click },
     ]);
     const landed = events.bid.filter((value) => value !== null).length;
-    if (landed === 0) return this.setState('event-rates', 'empty', 'No data yet: no event of the last 2 minutes has landed in the lake.');
-    this.setState('event-rates', 'ok', `the newest ${seconds.length - landed} s are not drawn: still landing in the lake`);
+    if (landed === 0)
+      return this.setState(
+        'event-rates',
+        'empty',
+        'No data yet: no event of the last 2 minutes has landed in the lake.',
+      );
+    this.setState(
+      'event-rates',
+      'ok',
+      `the newest ${seconds.length - landed} s are not drawn: still landing in the lake`,
+    );
   }
 
   private renderCampaigns(result: PanelResult<CampaignsPanel>): void {
@@ -75,9 +85,14 @@ export class DashboardView {
     for (const count of ['bids', 'impressions', 'clicks'] as const) {
       this.campaignCharts[count].update(
         series.minutes,
-        series.campaigns.map((id, i) => ({ label: String(id), color: CAMPAIGN_COLORS[i % CAMPAIGN_COLORS.length]!, values: series[count][i]! })),
+        series.campaigns.map((id, i) => ({
+          label: String(id),
+          color: CAMPAIGN_COLORS[i % CAMPAIGN_COLORS.length]!,
+          values: series[count][i]!,
+        })),
       );
-      const message = empty ?? `top ${top.length} campaigns by bids, per minute (UTC); the last minute is still running`;
+      const message =
+        empty ?? `top ${top.length} campaigns by bids, per minute (UTC); the last minute is still running`;
       this.setState(`campaign-${count}`, empty ? 'empty' : 'ok', message);
     }
     this.renderTotals(overall, overallTruncated);
@@ -94,7 +109,11 @@ export class DashboardView {
         formatCount(allTime.spend),
       ]),
     );
-    this.setState('top-campaigns', empty ? 'empty' : 'ok', empty ?? 'last hour; spend in the bidder’s smallest currency unit');
+    this.setState(
+      'top-campaigns',
+      empty ? 'empty' : 'ok',
+      empty ?? 'last hour; spend in the bidder’s smallest currency unit',
+    );
   }
 
   private renderProducts(result: PanelResult<ProductActivity[]>): void {
@@ -113,7 +132,13 @@ export class DashboardView {
       ]),
     );
     const empty = result.value.length === 0;
-    this.setState('top-products', empty ? 'empty' : 'ok', empty ? 'No data yet: no product was viewed, carted or bought in the last hour.' : 'last hour, by event time; conversion = purchases / views');
+    this.setState(
+      'top-products',
+      empty ? 'empty' : 'ok',
+      empty
+        ? 'No data yet: no product was viewed, carted or bought in the last hour.'
+        : 'last hour, by event time; conversion = purchases / views',
+    );
   }
 
   private renderTotals(overall: CampaignTotals, truncated: boolean): void {
@@ -139,7 +164,8 @@ export class DashboardView {
     this.setText('failed-events', 'failed', formatCount(result.value.failed));
     this.setText('failed-events', 'retrying', formatCount(result.value.retrying));
     this.setText('failed-events', 'replayed', formatCount(result.value.replayed));
-    const hint = result.value.failed > 0 ? 'set aside by the stream consumers: npm run failed -- list' : 'nothing set aside';
+    const hint =
+      result.value.failed > 0 ? 'set aside by the stream consumers: npm run failed -- list' : 'nothing set aside';
     this.setState('failed-events', 'ok', hint);
   }
 
@@ -157,7 +183,13 @@ export class DashboardView {
       ]),
     );
     const landed = result.value.some((row) => row.newestEvent !== null);
-    this.setState('freshness', landed ? 'ok' : 'empty', landed ? 'lag: now − the table’s newest event time (reads high for sparse tables); landing: event time to row in the lake, last 5 min' : 'No data yet: the lake has no rows.');
+    this.setState(
+      'freshness',
+      landed ? 'ok' : 'empty',
+      landed
+        ? 'lag: now − the table’s newest event time (reads high for sparse tables); landing: event time to row in the lake, last 5 min'
+        : 'No data yet: the lake has no rows.',
+    );
   }
 
   private renderCost(result: PanelResult<CostReport>): void {
@@ -170,11 +202,18 @@ export class DashboardView {
       'cost',
       report.services.slice(0, COST_SERVICES).map(({ service, usd }) => [service, formatUsd(usd)]),
     );
-    const source = report.source === 'local-meter' ? 'this machine’s work priced as AWS would bill it' : 'CloudWatch usage metrics';
-    const unmetered = ['dynamoDbWriteRequestUnit', 'kinesisPutPayloadUnit'].some((unit) => report.not_metered.includes(unit))
+    const source =
+      report.source === 'local-meter' ? 'this machine’s work priced as AWS would bill it' : 'CloudWatch usage metrics';
+    const unmetered = ['dynamoDbWriteRequestUnit', 'kinesisPutPayloadUnit'].some((unit) =>
+      report.not_metered.includes(unit),
+    )
       ? '; DynamoDB and Kinesis not metered (npm start -- --meter)'
       : '';
-    this.setState('cost', 'ok', `since ${report.from.slice(11, 16)} UTC, ${source}, list prices of ${report.prices.as_of}${unmetered}`);
+    this.setState(
+      'cost',
+      'ok',
+      `since ${report.from.slice(11, 16)} UTC, ${source}, list prices of ${report.prices.as_of}${unmetered}`,
+    );
   }
 
   private fillTable(panel: string, rows: string[][]): void {

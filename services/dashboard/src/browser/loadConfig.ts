@@ -8,6 +8,9 @@ import type { DashboardConfig } from '../domain/types.js';
 export async function loadConfig(): Promise<DashboardConfig> {
   const response = await fetch('config.json', { cache: 'no-store' });
   if (response.status === 404) return {};
-  if (!response.ok) throw new Error(`config.json answered ${response.status}; upload one next to the page (see services/dashboard/README.md).`);
+  if (!response.ok)
+    throw new Error(
+      `config.json answered ${response.status}; upload one next to the page (see services/dashboard/README.md).`,
+    );
   return parseDashboardConfig(await response.json());
 }

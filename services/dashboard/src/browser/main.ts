@@ -31,5 +31,7 @@ if (apiKey) {
     (error: Error) => view.fail(error.message),
   );
 } else {
-  view.fail('Open the dashboard with an API key of the report scope in the address: …/dashboard/#key=sdp_… (npm start prints the local one).');
+  view.fail(
+    'Open the dashboard with an API key of the report scope in the address: …/dashboard/#key=sdp_… (npm start prints the local one).',
+  );
 }

@@ -11,9 +11,13 @@ import { ApiRequestError } from './errors.js';
  * // { state: 'empty', message: 'No data yet: POST /query is not available (404).' }
  */
 export function describeFailure(error: Error): { state: 'empty' | 'error'; message: string } {
-  if (error instanceof ApiRequestError && error.status === 404) return { state: 'empty', message: `No data yet: ${error.route} is not available (404).` };
+  if (error instanceof ApiRequestError && error.status === 404)
+    return { state: 'empty', message: `No data yet: ${error.route} is not available (404).` };
   if (error instanceof ApiRequestError && error.code === 'insufficient_scope') {
-    return { state: 'empty', message: `Not shown with this page's key: ${error.route} needs a scope the key does not have (${error.detail ?? error.message})` };
+    return {
+      state: 'empty',
+      message: `Not shown with this page's key: ${error.route} needs a scope the key does not have (${error.detail ?? error.message})`,
+    };
   }
   return { state: 'error', message: error.message };
 }

@@ -15,8 +15,16 @@ export class ApiRequestError extends DashboardError {
   public readonly detail: string | undefined;
   public readonly route: string;
 
-  public constructor(route: string, status: number, detail: { code?: string; message?: string }, options?: ErrorOptions) {
-    super(`${route} ${status === 0 ? 'could not be reached' : `answered ${status}`}${detail.code ? ` ${detail.code}` : ''}${detail.message ? `: ${detail.message}` : ''}`, options);
+  public constructor(
+    route: string,
+    status: number,
+    detail: { code?: string; message?: string },
+    options?: ErrorOptions,
+  ) {
+    super(
+      `${route} ${status === 0 ? 'could not be reached' : `answered ${status}`}${detail.code ? ` ${detail.code}` : ''}${detail.message ? `: ${detail.message}` : ''}`,
+      options,
+    );
     this.name = 'ApiRequestError';
     this.status = status;
     this.code = detail.code;

@@ -1,7 +1,16 @@
 const counts = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 const rates = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const fractionsOfCents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumSignificantDigits: 3 });
+const cents = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const fractionsOfCents = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumSignificantDigits: 3,
+});
 
 /** `12345` → `'12,345'`; null → `'—'`. */
 export function formatCount(value: number | null): string {

@@ -11,7 +11,17 @@ import { sumCampaigns } from './sumCampaigns.js';
 import { toCampaignSeries } from './toCampaignSeries.js';
 import { toEventRateSeries } from './toEventRateSeries.js';
 import { toFreshnessRows } from './toFreshnessRows.js';
-import type { Aggregation, CostReport, CampaignSeries, CampaignTotals, DashboardApi, EventRateSeries, FreshnessRow, ProductActivity, TimeRange } from './types.js';
+import type {
+  Aggregation,
+  CostReport,
+  CampaignSeries,
+  CampaignTotals,
+  DashboardApi,
+  EventRateSeries,
+  FreshnessRow,
+  ProductActivity,
+  TimeRange,
+} from './types.js';
 
 /** One panel's data, or why there is none; a panel fails alone. */
 export type PanelResult<T> = { ok: true; value: T } | { ok: false; error: Error };
@@ -55,11 +65,15 @@ export async function loadSnapshot(api: DashboardApi, now: Date): Promise<Dashbo
     settle(
       api
         .savedQuery('events_per_second', { seconds: EVENT_RATE_SECONDS })
-        .then((result) => toEventRateSeries(result.rows, { now, seconds: EVENT_RATE_SECONDS, settlingSeconds: SETTLING_SECONDS })),
+        .then((result) =>
+          toEventRateSeries(result.rows, { now, seconds: EVENT_RATE_SECONDS, settlingSeconds: SETTLING_SECONDS }),
+        ),
     ),
     settle(loadCampaigns(api, lastHour)),
     settle(api.productList(lastHour, TOP_PRODUCTS).then((list) => list.products)),
-    settle(api.orphanCounts().then((report) => ({ impressions: report.impressions.count, clicks: report.clicks.count }))),
+    settle(
+      api.orphanCounts().then((report) => ({ impressions: report.impressions.count, clicks: report.clicks.count })),
+    ),
     settle(api.failedEventCounts().then(({ failed, retrying, replayed }) => ({ failed, retrying, replayed }))),
     settle(api.savedQuery('pipeline_freshness').then((result) => toFreshnessRows(result.rows))),
     settle(api.cost()),

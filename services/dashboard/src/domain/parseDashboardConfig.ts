@@ -10,7 +10,8 @@ const SERVICES: readonly ApiService[] = ['report', 'enrich', 'lake', 'ops'];
  * parseDashboardConfig({ apiBaseUrls: { report: 'https://abc.execute-api.eu-west-1.amazonaws.com' } })
  */
 export function parseDashboardConfig(value: unknown): DashboardConfig {
-  if (!isObject(value)) throw new Error('config.json must be a JSON object, e.g. {"apiBaseUrl":"https://api.example.com"}.');
+  if (!isObject(value))
+    throw new Error('config.json must be a JSON object, e.g. {"apiBaseUrl":"https://api.example.com"}.');
   const config: DashboardConfig = {};
   if (value.apiBaseUrl !== undefined) config.apiBaseUrl = checkUrl('apiBaseUrl', value.apiBaseUrl);
   if (value.apiBaseUrls !== undefined) {
@@ -18,7 +19,9 @@ export function parseDashboardConfig(value: unknown): DashboardConfig {
     config.apiBaseUrls = {};
     for (const [service, url] of Object.entries(value.apiBaseUrls)) {
       if (!SERVICES.includes(service as ApiService)) {
-        throw new Error(`config.json: apiBaseUrls.${service} is not a service the dashboard reads; use ${SERVICES.join(', ')}.`);
+        throw new Error(
+          `config.json: apiBaseUrls.${service} is not a service the dashboard reads; use ${SERVICES.join(', ')}.`,
+        );
       }
       config.apiBaseUrls[service as ApiService] = checkUrl(`apiBaseUrls.${service}`, url);
     }
@@ -28,7 +31,9 @@ export function parseDashboardConfig(value: unknown): DashboardConfig {
 
 function checkUrl(name: string, url: unknown): string {
   if (typeof url !== 'string' || !/^https?:\/\/[^/]/.test(url)) {
-    throw new Error(`config.json: ${name} must be an http(s) URL such as https://abc.execute-api.us-east-1.amazonaws.com, not ${JSON.stringify(url)}.`);
+    throw new Error(
+      `config.json: ${name} must be an http(s) URL such as https://abc.execute-api.us-east-1.amazonaws.com, not ${JSON.stringify(url)}.`,
+    );
   }
   return url;
 }

@@ -9,7 +9,8 @@ import type { Aggregation, CampaignTotals } from './types.js';
  * // { campaigns: 2, bids: 20, impressions: 4, clicks: 1, spend: 40, winRate: 0.2, ctr: 0.25 }
  */
 export function sumCampaigns(campaigns: readonly Aggregation[]): CampaignTotals {
-  const sum = (count: 'bids' | 'impressions' | 'clicks' | 'spend') => campaigns.reduce((total, campaign) => total + campaign[count], 0);
+  const sum = (count: 'bids' | 'impressions' | 'clicks' | 'spend') =>
+    campaigns.reduce((total, campaign) => total + campaign[count], 0);
   const [bids, impressions, clicks, spend] = [sum('bids'), sum('impressions'), sum('clicks'), sum('spend')];
   return {
     campaigns: campaigns.length,

@@ -30,6 +30,7 @@ export function toEventRateSeries(
   }
   const seconds = Array.from({ length: options.seconds }, (_, i) => start + i);
   const settled = newest - options.settlingSeconds;
-  const seriesOf = (type: EventType) => seconds.map((second) => (second > settled ? null : (counts.get(`${type}@${second}`) ?? 0)));
+  const seriesOf = (type: EventType) =>
+    seconds.map((second) => (second > settled ? null : (counts.get(`${type}@${second}`) ?? 0)));
   return { seconds, events: { bid: seriesOf('bid'), imp: seriesOf('imp'), click: seriesOf('click') } };
 }

@@ -1,7 +1,10 @@
 import type { Aggregation, PeriodReport } from '../../src/domain/types.js';
 
 /** Totals of a campaign, zeros unless given; rates as the report API derives them. */
-export function aggregationOf(campaignItemId: number, counts: Partial<Pick<Aggregation, 'bids' | 'impressions' | 'clicks' | 'spend' | 'period'>> = {}): Aggregation {
+export function aggregationOf(
+  campaignItemId: number,
+  counts: Partial<Pick<Aggregation, 'bids' | 'impressions' | 'clicks' | 'spend' | 'period'>> = {},
+): Aggregation {
   const { bids = 0, impressions = 0, clicks = 0, spend = 0 } = counts;
   return {
     campaign_item_id: campaignItemId,
@@ -25,7 +28,12 @@ export function minuteReportOf(campaignItemId: number, bidsByMinute: Record<stri
     to: '2026-11-22T06:00:30.000Z',
     desc: false,
     buckets: Object.entries(bidsByMinute).map(([minute, bids]) =>
-      aggregationOf(campaignItemId, { period: `2026-11-22T${minute}:00+00:00`, bids, impressions: bids / 2, clicks: bids > 0 ? 1 : 0 }),
+      aggregationOf(campaignItemId, {
+        period: `2026-11-22T${minute}:00+00:00`,
+        bids,
+        impressions: bids / 2,
+        clicks: bids > 0 ? 1 : 0,
+      }),
     ),
   };
 }

@@ -30,6 +30,10 @@ export function dynamoDbSessionVerdicts(client: DynamoDBClient, tableName: strin
 function decisionsOf(positions: string | undefined, skipped: string | undefined): SessionDecisions {
   return {
     positions: JSON.parse(positions ?? '{}') as Record<string, string>,
-    skipped: new Set((JSON.parse(skipped ?? '[]') as [string, string, number][]).map(([shardId, position]) => `${shardId} ${position}`)),
+    skipped: new Set(
+      (JSON.parse(skipped ?? '[]') as [string, string, number][]).map(
+        ([shardId, position]) => `${shardId} ${position}`,
+      ),
+    ),
   };
 }

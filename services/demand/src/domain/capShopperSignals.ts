@@ -20,7 +20,10 @@ export interface CappedSignals {
  * shopperSignalKey({ userId: 'u1', productId: 'sku-001', measure: 'carts', … }, '2026-12-04T14:05:00.000Z')
  * // 'sku-001\n2026-12-04T14:05:00.000Z\nu1\ncarts'
  */
-export function shopperSignalKey(event: Pick<DemandEvent, 'userId' | 'productId' | 'measure'>, windowStart: string): string {
+export function shopperSignalKey(
+  event: Pick<DemandEvent, 'userId' | 'productId' | 'measure'>,
+  windowStart: string,
+): string {
   return `${event.productId}\n${windowStart}\n${event.userId}\n${event.measure}`;
 }
 

@@ -1,4 +1,15 @@
-import { countBatch, describeUnreadableRecord, originalShardOf, streamPosition, windowOf, type CountBatchOutcome, type CountingConsumer, type KinesisRecordText, type Positioned, type Verdict } from '@sdp/shared';
+import {
+  countBatch,
+  describeUnreadableRecord,
+  originalShardOf,
+  streamPosition,
+  windowOf,
+  type CountBatchOutcome,
+  type CountingConsumer,
+  type KinesisRecordText,
+  type Positioned,
+  type Verdict,
+} from '@sdp/shared';
 import { capShopperSignals } from './capShopperSignals.js';
 import { readDemandEvent } from './readDemandEvent.js';
 import type { DemandEvent, ProductWindowCounter, SessionDecisions, SessionVerdicts, ShopperLedger } from './types.js';
@@ -39,14 +50,22 @@ export type CountDemandOutcome = CountBatchOutcome & { capped: number };
  * await countDemandBatch(records, { counter, sessions, periodMinutes: 1, shoppers, signalsPerShopper: 5, now: () => new Date(), log })
  * // { batchItemFailures: [], rejected: [], counted: 312, duplicates: 0, ignored: 180, invalid: 0, failed: 0, pending: 0, capped: 0 }
  */
-export async function countDemandBatch(records: readonly KinesisRecordText[], options: CountDemandOptions): Promise<CountDemandOutcome> {
+export async function countDemandBatch(
+  records: readonly KinesisRecordText[],
+  options: CountDemandOptions,
+): Promise<CountDemandOutcome> {
   const { counter, sessions, periodMinutes, shoppers, signalsPerShopper, now, log, ...waiting } = options;
   let capped = 0;
   const windowStartOf = (event: DemandEvent) => windowOf(event.eventTimestamp, periodMinutes).windowStart;
   const consumer: CountingConsumer<DemandEvent> = {
     read(record) {
       const reading = readDemandEvent(record.data);
-      if (!reading.ok) return { kind: 'reject', reason: describeUnreadableRecord('ClickstreamEnvelope', reading), detail: { violations: reading.violations } };
+      if (!reading.ok)
+        return {
+          kind: 'reject',
+          reason: describeUnreadableRecord('ClickstreamEnvelope', reading),
+          detail: { violations: reading.violations },
+        };
       return reading.event === undefined ? { kind: 'ignore' } : { kind: 'value', value: reading.event };
     },
     groupOf: (event) => `${event.productId}\n${windowStartOf(event)}`,
@@ -55,12 +74,18 @@ export async function countDemandBatch(records: readonly KinesisRecordText[], op
       const decisions = await sessions.load([...new Set(candidates.map((record) => record.value.userId))]);
       return candidates.map((record) => verdictOf(record, decisions.get(record.value.userId)));
     },
-    pendingReason: { name: 'SessionNotDecided', message: 'Sessions has not yet decided whether it adds this event; demand counts exactly what sessions adds.' },
+    pendingReason: {
+      name: 'SessionNotDecided',
+      message: 'Sessions has not yet decided whether it adds this event; demand counts exactly what sessions adds.',
+    },
     async countGroup(group) {
       const { productId, eventTimestamp } = group[0]!.value;
       const window = windowOf(eventTimestamp, periodMinutes);
       const signals = capShopperSignals(group, (key) => shoppers.get(key), signalsPerShopper, window.windowStart);
-      const count = signals.admitted.length > 0 ? await counter.count({ productId, periodMinutes, ...window }, signals.admitted, now().toISOString()) : { counted: 0, duplicates: 0 };
+      const count =
+        signals.admitted.length > 0
+          ? await counter.count({ productId, periodMinutes, ...window }, signals.admitted, now().toISOString())
+          : { counted: 0, duplicates: 0 };
       // Only a window written is remembered: a group that failed is decided again when re-delivered.
       signals.tallies.forEach((tally, key) => shoppers.set(key, tally));
       capped += signals.capped;

@@ -19,12 +19,20 @@ export interface DemandSettings {
 export function parseDemandSettings(settings: { periodMinutes: string; signalsPerShopper?: string }): DemandSettings {
   const periodMinutes = wholeNumber(settings.periodMinutes);
   if (periodMinutes === undefined || periodMinutes < 1 || periodMinutes > 1440) {
-    throw new InvalidDemandSettingError('PRODUCT_WINDOW_MINUTES', settings.periodMinutes, 'a whole number of minutes from 1 to 1440');
+    throw new InvalidDemandSettingError(
+      'PRODUCT_WINDOW_MINUTES',
+      settings.periodMinutes,
+      'a whole number of minutes from 1 to 1440',
+    );
   }
   const signalsText = settings.signalsPerShopper ?? '';
   const signalsPerShopper = signalsText.trim() === '' ? DEFAULT_SIGNALS_PER_SHOPPER : wholeNumber(signalsText);
   if (signalsPerShopper === undefined || signalsPerShopper < 1) {
-    throw new InvalidDemandSettingError('SHOPPER_SIGNALS_PER_WINDOW', signalsText, `a whole number of at least 1, or empty for ${DEFAULT_SIGNALS_PER_SHOPPER}`);
+    throw new InvalidDemandSettingError(
+      'SHOPPER_SIGNALS_PER_WINDOW',
+      signalsText,
+      `a whole number of at least 1, or empty for ${DEFAULT_SIGNALS_PER_SHOPPER}`,
+    );
   }
   return { periodMinutes, signalsPerShopper };
 }

@@ -1,4 +1,10 @@
-import { publishTableChanges, validateProductWindow, type PutOutcome, type StreamRecord, type TableChange } from '@sdp/shared';
+import {
+  publishTableChanges,
+  validateProductWindow,
+  type PutOutcome,
+  type StreamRecord,
+  type TableChange,
+} from '@sdp/shared';
 import { toProductWindow } from './toProductWindow.js';
 
 export interface PublishProductWindowChangesOptions {
@@ -15,7 +21,10 @@ export interface PublishProductWindowChangesOptions {
  * await publishProductWindowChanges([{ sequenceNumber: '100', newImage }], { write, log })
  * // { batchItemFailures: [], published: 1, skipped: 0 }
  */
-export function publishProductWindowChanges(changes: readonly TableChange[], { write, log }: PublishProductWindowChangesOptions) {
+export function publishProductWindowChanges(
+  changes: readonly TableChange[],
+  { write, log }: PublishProductWindowChangesOptions,
+) {
   return publishTableChanges(changes, {
     write,
     log,
@@ -23,7 +32,13 @@ export function publishProductWindowChanges(changes: readonly TableChange[], { w
     publicationOf: (image) => {
       const window = toProductWindow(image);
       if (validateProductWindow(window)) return { publish: true, partitionKey: window.product_id, value: window };
-      return { publish: false, log: { message: 'skipped a window that breaks the ProductWindow contract', data: { window, errors: validateProductWindow.errors } } };
+      return {
+        publish: false,
+        log: {
+          message: 'skipped a window that breaks the ProductWindow contract',
+          data: { window, errors: validateProductWindow.errors },
+        },
+      };
     },
   });
 }

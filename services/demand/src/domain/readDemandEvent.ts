@@ -1,9 +1,15 @@
-import { clickstreamEventKey, readContractRecord, validateClickstreamEnvelope, type ContractReading } from '@sdp/shared';
+import {
+  clickstreamEventKey,
+  readContractRecord,
+  validateClickstreamEnvelope,
+  type ContractReading,
+} from '@sdp/shared';
 import { CLICKSTREAM_SCHEMA_VERSION, DEMAND_MEASURES } from './constants.js';
 import type { DemandEvent } from './types.js';
 
 /** A clickstream record read: product demand, a valid event that is no demand, or a broken record. */
-export type DemandReading = { ok: true; event: DemandEvent } | { ok: true; event: undefined } | Extract<ContractReading<never>, { ok: false }>;
+export type DemandReading =
+  { ok: true; event: DemandEvent } | { ok: true; event: undefined } | Extract<ContractReading<never>, { ok: false }>;
 
 /**
  * Reads one clickstream record's text as product demand: a valid `ClickstreamEnvelope` whose event

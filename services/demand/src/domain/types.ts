@@ -19,7 +19,10 @@ export interface DemandEvent {
 }
 
 /** What a set of events adds to a product window. */
-export type DemandIncrements = Pick<ProductWindow, 'views' | 'carts' | 'cart_units' | 'checkouts' | 'purchases' | 'units_sold'>;
+export type DemandIncrements = Pick<
+  ProductWindow,
+  'views' | 'carts' | 'cart_units' | 'checkouts' | 'purchases' | 'units_sold'
+>;
 
 /** One product's event-time window. */
 export interface ProductWindowBounds extends WindowBounds {
@@ -72,5 +75,9 @@ export interface ProductWindowCounter {
    * Adds records of one window (in stream order) all or nothing, skipping those the window already
    * counted from their shard (or replay); rejects when the window could not be written.
    */
-  count(window: ProductWindowBounds, records: readonly Positioned<DemandEvent>[], updatedAt: string): Promise<GroupCount>;
+  count(
+    window: ProductWindowBounds,
+    records: readonly Positioned<DemandEvent>[],
+    updatedAt: string,
+  ): Promise<GroupCount>;
 }

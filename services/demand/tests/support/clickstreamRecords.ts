@@ -13,14 +13,31 @@ export function sequenceOf(n: number): string {
 
 /** A shop event of user `u1` at `T0 + offsetMs`. */
 export function click(offsetMs: number, eventName: string, extra: Partial<ClickstreamEvent> = {}): ClickstreamEvent {
-  return { user_id: 'u1', event_timestamp: T0 + offsetMs, event_name: eventName, event_type: 'click', device_type: 'mobile', ...extra };
+  return {
+    user_id: 'u1',
+    event_timestamp: T0 + offsetMs,
+    event_name: eventName,
+    event_type: 'click',
+    device_type: 'mobile',
+    ...extra,
+  };
 }
 
 /** The stream record at position `n` carrying `event` in its envelope, or raw text. */
 export function clickRecord(n: number, event: ClickstreamEvent | string): KinesisRecordText {
-  const data = typeof event === 'string' ? event : JSON.stringify({ schema_version: 1, event_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, received_at: new Date(T0).toISOString(), type: 'clickstream', data: event });
+  const data =
+    typeof event === 'string'
+      ? event
+      : JSON.stringify({
+          schema_version: 1,
+          event_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+          received_at: new Date(T0).toISOString(),
+          type: 'clickstream',
+          data: event,
+        });
   return { shardId: SHARD_0, sequenceNumber: sequenceOf(n), data };
 }
 
 /** Records for `events` at positions 0, 1, 2… */
-export const clickRecords = (events: readonly (ClickstreamEvent | string)[]) => events.map((event, n) => clickRecord(n, event));
+export const clickRecords = (events: readonly (ClickstreamEvent | string)[]) =>
+  events.map((event, n) => clickRecord(n, event));

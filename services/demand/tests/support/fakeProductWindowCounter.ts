@@ -17,14 +17,18 @@ export interface FakeProductWindowCounter extends ProductWindowCounter {
  * records at or below the stored position are skipped and the rest are added in one write.
  */
 export function fakeProductWindowCounter(): FakeProductWindowCounter {
-  const items = new Map<string, { counts: DemandIncrements; positions: Record<string, string>; replayed: Set<string> }>();
+  const items = new Map<
+    string,
+    { counts: DemandIncrements; positions: Record<string, string>; replayed: Set<string> }
+  >();
   const failures = new Map<string, { error: Error; afterWrite: boolean }>();
   const counter: FakeProductWindowCounter = {
     writes: [],
     async count(window, records) {
       const id = `${window.productId} ${window.windowStart}`;
       const item = items.get(id) ?? { counts: demandIncrements([]), positions: {}, replayed: new Set<string>() };
-      const replayIdOf = (shardId: string, sequenceNumber: string) => `${originalShardOf(shardId)}#${streamPosition(sequenceNumber)}`;
+      const replayIdOf = (shardId: string, sequenceNumber: string) =>
+        `${originalShardOf(shardId)}#${streamPosition(sequenceNumber)}`;
       const fresh = records.filter((record) =>
         isReplayShard(record.shardId)
           ? !item.replayed.has(replayIdOf(record.shardId, record.sequenceNumber))
@@ -43,7 +47,8 @@ export function fakeProductWindowCounter(): FakeProductWindowCounter {
       if (failure) throw failure.error;
       return { counted: fresh.length, duplicates: records.length - fresh.length };
     },
-    windows: () => Object.fromEntries([...items].sort(([a], [b]) => a.localeCompare(b)).map(([id, { counts }]) => [id, counts])),
+    windows: () =>
+      Object.fromEntries([...items].sort(([a], [b]) => a.localeCompare(b)).map(([id, { counts }]) => [id, counts])),
     failFor(productId, error, { afterWrite = false } = {}) {
       failures.set(productId, { error, afterWrite });
     },
@@ -70,7 +75,9 @@ export function fakeSessionVerdicts() {
   return {
     decide,
     async load(userIds: readonly string[]) {
-      return new Map(userIds.flatMap((userId) => (decided.has(userId) ? [[userId, decided.get(userId)!] as const] : [])));
+      return new Map(
+        userIds.flatMap((userId) => (decided.has(userId) ? [[userId, decided.get(userId)!] as const] : [])),
+      );
     },
   };
 }

@@ -13,7 +13,10 @@ export function kinesisEnrichedStream(client: KinesisClient, streamName: string)
       putRecordsReliably(
         client,
         streamName,
-        events.map((event) => ({ partitionKey: String(event.campaign_item_id), data: Buffer.from(JSON.stringify(event), 'utf8') })),
+        events.map((event) => ({
+          partitionKey: String(event.campaign_item_id),
+          data: Buffer.from(JSON.stringify(event), 'utf8'),
+        })),
       ),
   };
 }

@@ -48,7 +48,12 @@ export function dynamoDbJoinStateTable(tableName: string, client = new DynamoDBC
 
   return {
     async load(txIds) {
-      const items = await batchGetItems(client, tableName, txIds.map((txId) => ({ tx_id: { S: txId } })), { consistentRead: true });
+      const items = await batchGetItems(
+        client,
+        tableName,
+        txIds.map((txId) => ({ tx_id: { S: txId } })),
+        { consistentRead: true },
+      );
       return new Map(items.map((item) => joinStateOf(unmarshall(item))).map((state) => [state.tx_id, state]));
     },
     async saveAll(states) {
@@ -93,7 +98,15 @@ function itemOf(state: JoinState): Record<string, unknown> {
  */
 function pendingIndexKeys(state: JoinState): Record<string, string> {
   const keys: Record<string, string> = {};
-  if (state.imp && !state.imp.joined) Object.assign(keys, { pending_imp_day: state.imp.event_time.slice(0, 10), pending_imp_at: `${state.imp.event_time}#${state.tx_id}` });
-  if (state.click && !state.click.joined) Object.assign(keys, { pending_click_day: state.click.event_time.slice(0, 10), pending_click_at: `${state.click.event_time}#${state.tx_id}` });
+  if (state.imp && !state.imp.joined)
+    Object.assign(keys, {
+      pending_imp_day: state.imp.event_time.slice(0, 10),
+      pending_imp_at: `${state.imp.event_time}#${state.tx_id}`,
+    });
+  if (state.click && !state.click.joined)
+    Object.assign(keys, {
+      pending_click_day: state.click.event_time.slice(0, 10),
+      pending_click_at: `${state.click.event_time}#${state.tx_id}`,
+    });
   return keys;
 }

@@ -13,7 +13,11 @@ interface PendingIndex {
   atKey: string;
 }
 
-const PENDING_IMPRESSIONS: PendingIndex = { name: 'PendingImpressions', dayKey: 'pending_imp_day', atKey: 'pending_imp_at' };
+const PENDING_IMPRESSIONS: PendingIndex = {
+  name: 'PendingImpressions',
+  dayKey: 'pending_imp_day',
+  atKey: 'pending_imp_at',
+};
 const PENDING_CLICKS: PendingIndex = { name: 'PendingClicks', dayKey: 'pending_click_day', atKey: 'pending_click_at' };
 
 /**
@@ -27,7 +31,12 @@ const PENDING_CLICKS: PendingIndex = { name: 'PendingClicks', dayKey: 'pending_c
  * await pending.impressionsIn({ from, to }, 100); // { count: 12, tx_ids: ['tx-1', …] }
  */
 export function dynamoDbPendingEvents(client: DynamoDBClient, tableName: string): PendingEvents {
-  const sampleOfDay = async (index: PendingIndex, day: string, range: EventTimeRange, limit: number): Promise<PendingSample> => {
+  const sampleOfDay = async (
+    index: PendingIndex,
+    day: string,
+    range: EventTimeRange,
+    limit: number,
+  ): Promise<PendingSample> => {
     const sample: PendingSample = { count: 0, tx_ids: [] };
     const pages = paginateQuery(
       { client },
@@ -36,19 +45,26 @@ export function dynamoDbPendingEvents(client: DynamoDBClient, tableName: string)
         IndexName: index.name,
         KeyConditionExpression: '#day = :day AND #at BETWEEN :from AND :to',
         ExpressionAttributeNames: { '#day': index.dayKey, '#at': index.atKey },
-        ExpressionAttributeValues: { ':day': { S: day }, ':from': { S: range.from.toISOString() }, ':to': { S: range.to.toISOString() } },
+        ExpressionAttributeValues: {
+          ':day': { S: day },
+          ':from': { S: range.from.toISOString() },
+          ':to': { S: range.to.toISOString() },
+        },
         ...(limit === 0 ? { Select: 'COUNT' } : { ProjectionExpression: 'tx_id, tenant' }),
       },
     );
     for await (const page of pages) {
       sample.count += page.Count ?? 0;
-      for (const item of page.Items ?? []) if (sample.tx_ids.length < limit && item.tx_id?.S) sample.tx_ids.push(txIdOfKey(item.tx_id.S, item.tenant?.S));
+      for (const item of page.Items ?? [])
+        if (sample.tx_ids.length < limit && item.tx_id?.S) sample.tx_ids.push(txIdOfKey(item.tx_id.S, item.tenant?.S));
     }
     return sample;
   };
 
   const sampleIn = async (index: PendingIndex, range: EventTimeRange, limit: number): Promise<PendingSample> => {
-    const perDay = await mapWithConcurrency(utcDaysOf(range), DAY_QUERY_CONCURRENCY, (day) => sampleOfDay(index, day, range, limit));
+    const perDay = await mapWithConcurrency(utcDaysOf(range), DAY_QUERY_CONCURRENCY, (day) =>
+      sampleOfDay(index, day, range, limit),
+    );
     return {
       count: perDay.reduce((sum, day) => sum + day.count, 0),
       tx_ids: perDay.flatMap((day) => day.tx_ids).slice(0, limit),

@@ -26,19 +26,35 @@ export interface Transition {
  * @example
  * applyEvent(undefined, bidEnvelope, settings) // { state: { bid: {...}, emitted: {}, ... }, emit: [{ type: 'bid', ... }] }
  */
-export function applyEvent(current: JoinState | undefined, envelope: EventEnvelope, settings: JoinSettings): Transition {
+export function applyEvent(
+  current: JoinState | undefined,
+  envelope: EventEnvelope,
+  settings: JoinSettings,
+): Transition {
   if (current?.[envelope.type]) return { state: current, emit: [] };
 
   const txId = envelope.data.tx_id;
   const { tenant } = envelope;
   const state: JoinState = current
     ? { ...current, emitted: current.emitted ?? emittedBeforeCopiesWereNamed(current) }
-    : { tx_id: transactionKeyOf({ tenant, tx_id: txId }), ...(tenant === undefined ? {} : { tenant }), version: 0, emitted: {}, expires_at: 0 };
+    : {
+        tx_id: transactionKeyOf({ tenant, tx_id: txId }),
+        ...(tenant === undefined ? {} : { tenant }),
+        version: 0,
+        emitted: {},
+        expires_at: 0,
+      };
   const emit: EnrichedEvent[] = [];
   const eventTime = envelope.received_at;
 
   if (envelope.type === 'bid') {
-    const data = envelope.data as { app_uid: string; campaign_item_id: number; domain?: string; creative_id?: string; creative_category?: string };
+    const data = envelope.data as {
+      app_uid: string;
+      campaign_item_id: number;
+      domain?: string;
+      creative_id?: string;
+      creative_category?: string;
+    };
     state.bid = withoutUndefined<StoredBid>({
       event_id: envelope.event_id,
       event_time: eventTime,
@@ -48,7 +64,9 @@ export function applyEvent(current: JoinState | undefined, envelope: EventEnvelo
       creative_id: data.creative_id,
       creative_category: data.creative_category,
     });
-    emit.push(enrichedFromBid(txId, tenant, state.bid, { type: 'bid', event_id: envelope.event_id, event_time: eventTime }));
+    emit.push(
+      enrichedFromBid(txId, tenant, state.bid, { type: 'bid', event_id: envelope.event_id, event_time: eventTime }),
+    );
   } else if (envelope.type === 'imp') {
     const { win_price } = envelope.data as { win_price: number };
     state.imp = { event_id: envelope.event_id, event_time: eventTime, win_price, joined: false };
@@ -57,13 +75,31 @@ export function applyEvent(current: JoinState | undefined, envelope: EventEnvelo
   const { bid, imp, click } = state;
   if (bid && imp && !imp.joined && within(bid.event_time, imp.event_time, settings.bidsSessionTimeoutMs)) {
     state.imp = { ...imp, joined: true };
-    emit.push(enrichedFromBid(txId, tenant, bid, { type: 'imp', event_id: imp.event_id, event_time: imp.event_time, win_price: imp.win_price }));
+    emit.push(
+      enrichedFromBid(txId, tenant, bid, {
+        type: 'imp',
+        event_id: imp.event_id,
+        event_time: imp.event_time,
+        win_price: imp.win_price,
+      }),
+    );
   }
   const joinedImp = state.imp?.joined ? state.imp : undefined;
-  if (bid && joinedImp && click && !click.joined && within(joinedImp.event_time, click.event_time, settings.clicksSessionTimeoutMs)) {
+  if (
+    bid &&
+    joinedImp &&
+    click &&
+    !click.joined &&
+    within(joinedImp.event_time, click.event_time, settings.clicksSessionTimeoutMs)
+  ) {
     state.click = { ...click, joined: true };
     emit.push(
-      enrichedFromBid(txId, tenant, bid, { type: 'click', event_id: click.event_id, event_time: click.event_time, win_price: joinedImp.win_price }),
+      enrichedFromBid(txId, tenant, bid, {
+        type: 'click',
+        event_id: click.event_id,
+        event_time: click.event_time,
+        win_price: joinedImp.win_price,
+      }),
     );
   }
 

@@ -37,7 +37,10 @@ export async function listOrphans(
   return { from: request.from.toISOString(), to: request.to.toISOString(), impressions, clicks };
 }
 
-function sampleIn(range: EventTimeRange, read: (range: EventTimeRange) => Promise<PendingSample>): Promise<PendingSample> {
+function sampleIn(
+  range: EventTimeRange,
+  read: (range: EventTimeRange) => Promise<PendingSample>,
+): Promise<PendingSample> {
   // Nothing in the range is old enough to be an orphan yet: no need to ask the table.
   return range.from < range.to ? read(range) : Promise.resolve({ count: 0, tx_ids: [] });
 }

@@ -17,7 +17,11 @@ import type { JoinState } from './types.js';
  * nameEmittedCopies([state], [{ index: 0, event: bidOfTx1 }], [{ ok: true, shardId: 'shardId-000000000001', sequenceNumber: '4965' }])
  * // [{ ...state, emitted: { bid: 'shardId-000000000001:4965' } }]
  */
-export function nameEmittedCopies(states: readonly JoinState[], emits: JoinedBatch['emits'], outcomes: readonly PutOutcome[]): JoinState[] {
+export function nameEmittedCopies(
+  states: readonly JoinState[],
+  emits: JoinedBatch['emits'],
+  outcomes: readonly PutOutcome[],
+): JoinState[] {
   const named = new Map(states.map((state) => [state.tx_id, { ...state, emitted: { ...state.emitted } }]));
   emits.forEach(({ event }, i) => {
     const outcome = outcomes[i];

@@ -16,13 +16,20 @@ const MINUTE_MS = 60_000;
  * parseJoinSettings({ bidsSessionTimeoutMinutes: '5', clicksSessionTimeoutMinutes: '5', stateRetentionMinutes: '1440' })
  * // throws InvalidJoinSettingError
  */
-export function parseJoinSettings(values: { bidsSessionTimeoutMinutes: string; clicksSessionTimeoutMinutes: string; stateRetentionMinutes: string }): JoinSettings {
+export function parseJoinSettings(values: {
+  bidsSessionTimeoutMinutes: string;
+  clicksSessionTimeoutMinutes: string;
+  stateRetentionMinutes: string;
+}): JoinSettings {
   const timeoutMs = (setting: string, text: string): number => {
     const minutes = Number(text);
-    if (text.trim() === '' || !Number.isFinite(minutes) || minutes <= 0) throw new InvalidJoinSettingError(setting, text, 'a positive number of minutes');
+    if (text.trim() === '' || !Number.isFinite(minutes) || minutes <= 0)
+      throw new InvalidJoinSettingError(setting, text, 'a positive number of minutes');
     return minutes * MINUTE_MS;
   };
-  const retentionMinutes = /^\d{1,9}$/.test(values.stateRetentionMinutes.trim()) ? Number(values.stateRetentionMinutes.trim()) : undefined;
+  const retentionMinutes = /^\d{1,9}$/.test(values.stateRetentionMinutes.trim())
+    ? Number(values.stateRetentionMinutes.trim())
+    : undefined;
   if (retentionMinutes === undefined || retentionMinutes < MIN_STATE_RETENTION_MINUTES) {
     throw new InvalidJoinSettingError(
       'JOIN_STATE_RETENTION_MINUTES',

@@ -1,5 +1,11 @@
 import { QueryReader, type QueryParameters } from '@sdp/shared';
-import { DAY_MS, DEFAULT_ORPHAN_LIMIT, DEFAULT_ORPHAN_RANGE_MS, MAX_ORPHAN_LIMIT, MAX_ORPHAN_RANGE_DAYS } from './constants.js';
+import {
+  DAY_MS,
+  DEFAULT_ORPHAN_LIMIT,
+  DEFAULT_ORPHAN_RANGE_MS,
+  MAX_ORPHAN_LIMIT,
+  MAX_ORPHAN_RANGE_DAYS,
+} from './constants.js';
 import type { OrphanRequest } from './types.js';
 
 /**
@@ -25,6 +31,8 @@ function checkRange(query: QueryReader, from: Date, to: Date): void {
   if (from >= to) query.addProblem(`from must be before to; got ${span}.`);
   else if (to.getTime() - from.getTime() > MAX_ORPHAN_RANGE_DAYS * DAY_MS) {
     const days = Math.ceil((to.getTime() - from.getTime()) / DAY_MS);
-    query.addProblem(`from and to may be at most ${MAX_ORPHAN_RANGE_DAYS} days apart; got ${span}, about ${days} days. Ask for several shorter ranges.`);
+    query.addProblem(
+      `from and to may be at most ${MAX_ORPHAN_RANGE_DAYS} days apart; got ${span}, about ${days} days. Ask for several shorter ranges.`,
+    );
   }
 }

@@ -67,7 +67,11 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
   emits.forEach(({ event }, i) => {
     if (!outcomes[i]?.ok) failedTx.add(transactionKeyOf(event));
   });
-  const saves = nameEmittedCopies([...changed.values()].filter((state) => !failedTx.has(state.tx_id)), emits, outcomes);
+  const saves = nameEmittedCopies(
+    [...changed.values()].filter((state) => !failedTx.has(state.tx_id)),
+    emits,
+    outcomes,
+  );
   let saveError: unknown;
   const notSaved =
     saves.length > 0
@@ -84,8 +88,14 @@ export async function processRawBatch(records: readonly RawRecord[], deps: Proce
   // A throttled or failing stream or table is not the records' fault: no attempt is counted.
   const refusedSaves = saveError === undefined ? notSaved.size : 0;
   const transient =
-    refusedSaves === 0 && refusedEmits.every((outcome) => !outcome.ok && outcome.retryable) && (saveError === undefined || isDependencyFailure(saveError));
-  if (failedTx.size > 0) deps.log('transactions to retry', { count: failedTx.size, fromSequenceNumber: records[failedIndex]?.sequenceNumber });
+    refusedSaves === 0 &&
+    refusedEmits.every((outcome) => !outcome.ok && outcome.retryable) &&
+    (saveError === undefined || isDependencyFailure(saveError));
+  if (failedTx.size > 0)
+    deps.log('transactions to retry', {
+      count: failedTx.size,
+      fromSequenceNumber: records[failedIndex]?.sequenceNumber,
+    });
   return {
     batchItemFailures: Number.isFinite(failedIndex) ? [{ itemIdentifier: records[failedIndex]!.sequenceNumber }] : [],
     ...(failedTx.size > 0
@@ -112,5 +122,10 @@ function parseEnvelope(data: string): { envelope: EventEnvelope } | { reason: Fa
   }
   if (validateEventEnvelope(value)) return { envelope: value };
   const problems = toViolations(validateEventEnvelope.errors).map((v) => `${v.path} ${v.message}`);
-  return { reason: { name: 'InvalidEventEnvelope', message: `The record is not a valid event envelope: ${problems.join('; ')}.` } };
+  return {
+    reason: {
+      name: 'InvalidEventEnvelope',
+      message: `The record is not a valid event envelope: ${problems.join('; ')}.`,
+    },
+  };
 }

@@ -13,7 +13,16 @@ const settings = parseJoinSettings({
 });
 
 /** Joins raw bids, impressions and clicks by tx_id and emits them to the enriched events stream. */
-export const handler = streamConsumer((records, log) => processRawBatch(records, { load: table.load, saveAll: table.saveAll, emit: enriched.write, settings, log }), {
-  message: 'raw events joined',
-  counts: ({ emitted, duplicates, rejected, batchItemFailures }) => ({ emitted, duplicates, rejected: rejected.length, failedFrom: batchItemFailures[0]?.itemIdentifier }),
-});
+export const handler = streamConsumer(
+  (records, log) =>
+    processRawBatch(records, { load: table.load, saveAll: table.saveAll, emit: enriched.write, settings, log }),
+  {
+    message: 'raw events joined',
+    counts: ({ emitted, duplicates, rejected, batchItemFailures }) => ({
+      emitted,
+      duplicates,
+      rejected: rejected.length,
+      failedFrom: batchItemFailures[0]?.itemIdentifier,
+    }),
+  },
+);

@@ -11,17 +11,37 @@ export function bidEnvelope(txId: string, seconds: number, overrides: Partial<Ev
     event_id: id(),
     received_at: at(seconds),
     type: 'bid',
-    data: { tx_id: txId, app_uid: 'user-1', campaign_item_id: 1463517, domain: 'news.example.com', creative_id: 'c-1', creative_category: 'travel', type: 'bid' },
+    data: {
+      tx_id: txId,
+      app_uid: 'user-1',
+      campaign_item_id: 1463517,
+      domain: 'news.example.com',
+      creative_id: 'c-1',
+      creative_category: 'travel',
+      type: 'bid',
+    },
     ...overrides,
   };
 }
 
 export function impressionEnvelope(txId: string, seconds: number, winPrice = 120): EventEnvelope {
-  return { schema_version: 1, event_id: id(), received_at: at(seconds), type: 'imp', data: { tx_id: txId, win_price: winPrice, type: 'imp' } };
+  return {
+    schema_version: 1,
+    event_id: id(),
+    received_at: at(seconds),
+    type: 'imp',
+    data: { tx_id: txId, win_price: winPrice, type: 'imp' },
+  };
 }
 
 export function clickEnvelope(txId: string, seconds: number): EventEnvelope {
-  return { schema_version: 1, event_id: id(), received_at: at(seconds), type: 'click', data: { tx_id: txId, type: 'click' } };
+  return {
+    schema_version: 1,
+    event_id: id(),
+    received_at: at(seconds),
+    type: 'click',
+    data: { tx_id: txId, type: 'click' },
+  };
 }
 
 export { at };

@@ -12,7 +12,12 @@ const VALID_KEY = /^[\x21-\x7e]{1,256}$/;
  * @example
  * eventIdFor('acme', 'bid', 'order-42', randomUUID) // always '…' for ('acme', 'bid', 'order-42'): a UUID version 8
  */
-export function eventIdFor(tenant: string, type: string, idempotencyKey: string | undefined, newId: () => string): string {
+export function eventIdFor(
+  tenant: string,
+  type: string,
+  idempotencyKey: string | undefined,
+  newId: () => string,
+): string {
   if (idempotencyKey === undefined) return newId();
   if (!VALID_KEY.test(idempotencyKey)) {
     throw new InvalidRequestError('Idempotency-Key must be 1 to 256 visible ASCII characters (no spaces).');

@@ -5,8 +5,7 @@ import type { EventType, ItemError, Stamp, StampedEvent } from './types.js';
 import { validateEvent } from './validateEvent.js';
 
 export type PlannedItem<Stamped extends StampedEvent<{ event_id: string; received_at: string }> = StampedEvent> =
-  | { index: number; ok: true; stamped: Stamped }
-  | { index: number; ok: false; error: ItemError };
+  { index: number; ok: true; stamped: Stamped } | { index: number; ok: false; error: ItemError };
 
 const ITEM_PATH = /^\/events\/(\d+)(?:\/|$)/;
 
@@ -45,7 +44,10 @@ export function planBatch(body: unknown, stampFor: (index: number) => Stamp): Pl
 }
 
 /** The stamped item, or its rejection when its record would not fit in the stream. */
-export function checkRecordSize<Stamped extends StampedEvent<{ event_id: string; received_at: string }>>(index: number, stamped: Stamped): PlannedItem<Stamped> {
+export function checkRecordSize<Stamped extends StampedEvent<{ event_id: string; received_at: string }>>(
+  index: number,
+  stamped: Stamped,
+): PlannedItem<Stamped> {
   const size = stamped.record.data.byteLength + Buffer.byteLength(stamped.record.partitionKey, 'utf8');
   if (size <= KINESIS_MAX_RECORD_BYTES) return { index, ok: true, stamped };
   return {
@@ -60,5 +62,9 @@ export function checkRecordSize<Stamped extends StampedEvent<{ event_id: string;
 
 export function rejected(index: number, violations: Violation[]): PlannedItem<never> {
   const list = violations.map((v) => `${v.path} ${v.message}`).join('; ');
-  return { index, ok: false, error: { code: 'validation_failed', message: `The event is invalid: ${list}.`, violations } };
+  return {
+    index,
+    ok: false,
+    error: { code: 'validation_failed', message: `The event is invalid: ${list}.`, violations },
+  };
 }

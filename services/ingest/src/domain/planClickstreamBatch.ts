@@ -12,11 +12,16 @@ import type { ClickstreamEnvelope, Stamp, StampedEvent } from './types.js';
  * planClickstreamBatch({ events: [{ user_id: 'u1', event_timestamp: 1763800000000, event_name: 'detail' }, { user_id: 'u1' }] }, stampFor)
  * // [{ index: 0, ok: true, stamped }, { index: 1, ok: false, error: { code: 'validation_failed', ... } }]
  */
-export function planClickstreamBatch(body: unknown, stampFor: (index: number) => Stamp): PlannedItem<StampedEvent<ClickstreamEnvelope>>[] {
-  if (!validateClickstreamBatch(body)) throw new ValidationFailedError('clickstream batch', toViolations(validateClickstreamBatch.errors));
+export function planClickstreamBatch(
+  body: unknown,
+  stampFor: (index: number) => Stamp,
+): PlannedItem<StampedEvent<ClickstreamEnvelope>>[] {
+  if (!validateClickstreamBatch(body))
+    throw new ValidationFailedError('clickstream batch', toViolations(validateClickstreamBatch.errors));
   return body.events.map((item, index) => {
     // ajv applies defaults in place; the body is this request's own freshly parsed copy.
-    if (!validateClickstreamEvent(item)) return rejected(index, toViolations(validateClickstreamEvent.errors, `$.events[${index}]`));
+    if (!validateClickstreamEvent(item))
+      return rejected(index, toViolations(validateClickstreamEvent.errors, `$.events[${index}]`));
     return checkRecordSize(index, stampClickstreamEvent(item, stampFor(index)));
   });
 }

@@ -11,5 +11,7 @@ import { RETRY_AFTER_SECONDS } from './constants.js';
 export function requireWritten(outcome: PutOutcome | undefined): Extract<PutOutcome, { ok: true }> {
   if (outcome?.ok) return outcome;
   const throttled = outcome !== undefined && isStreamThrottling(outcome.errorCode);
-  throw throttled ? new StreamThrottledError(RETRY_AFTER_SECONDS, outcome) : new StreamUnavailableError(RETRY_AFTER_SECONDS, outcome);
+  throw throttled
+    ? new StreamThrottledError(RETRY_AFTER_SECONDS, outcome)
+    : new StreamUnavailableError(RETRY_AFTER_SECONDS, outcome);
 }

@@ -16,7 +16,10 @@ export interface BatchResponse {
  * none was accepted, so a client can retry the whole batch; otherwise 200 and each item says what
  * happened to it.
  */
-export function summarizeBatch(plan: readonly PlannedItem<StampedEvent<{ event_id: string; received_at: string }>>[], outcomes: readonly PutOutcome[]): BatchResponse {
+export function summarizeBatch(
+  plan: readonly PlannedItem<StampedEvent<{ event_id: string; received_at: string }>>[],
+  outcomes: readonly PutOutcome[],
+): BatchResponse {
   let written = 0;
   let streamRefused = 0;
   let streamThrottled = 0;
@@ -49,7 +52,11 @@ export function summarizeBatch(plan: readonly PlannedItem<StampedEvent<{ event_i
   const accepted = results.filter((r) => r.status === 'accepted').length;
   const body = { accepted, rejected: results.length - accepted, results };
   if (accepted === 0 && streamRefused > 0) {
-    return { statusCode: streamThrottled === streamRefused ? 429 : 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) }, body };
+    return {
+      statusCode: streamThrottled === streamRefused ? 429 : 503,
+      headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      body,
+    };
   }
   return { statusCode: 200, headers: {}, body };
 }

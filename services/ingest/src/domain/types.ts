@@ -2,7 +2,8 @@ import type { components } from '@sdp/shared';
 import type { StreamRecord } from '@sdp/shared';
 
 export type EventType = components['schemas']['EventType'];
-export type AdEvent = components['schemas']['Bid'] | components['schemas']['Impression'] | components['schemas']['Click'];
+export type AdEvent =
+  components['schemas']['Bid'] | components['schemas']['Impression'] | components['schemas']['Click'];
 export type EventEnvelope = components['schemas']['EventEnvelope'];
 export type ClickstreamEvent = components['schemas']['ClickstreamEvent'];
 export type ClickstreamEnvelope = components['schemas']['ClickstreamEnvelope'];

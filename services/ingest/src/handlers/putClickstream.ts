@@ -38,14 +38,24 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     if (isBatchBody(body)) {
       const plan = planClickstreamBatch(body, () => ({ eventId: randomUUID(), receivedAt, tenant }));
       const records = plan.flatMap((item) => (item.ok ? [item.stamped.record] : []));
-      const { statusCode, headers, body: result } = summarizeBatch(plan, records.length > 0 ? await clickstream.write(records) : []);
+      const {
+        statusCode,
+        headers,
+        body: result,
+      } = summarizeBatch(plan, records.length > 0 ? await clickstream.write(records) : []);
       return jsonResponse(statusCode, result, headers);
     }
-    if (!validateClickstreamEvent(body)) throw new ValidationFailedError('clickstream event', toViolations(validateClickstreamEvent.errors));
+    if (!validateClickstreamEvent(body))
+      throw new ValidationFailedError('clickstream event', toViolations(validateClickstreamEvent.errors));
     const eventId = eventIdFor(tenant, 'clickstream', event.headers['idempotency-key'], randomUUID);
     // The contract bounds every field, so one valid event is far below a stream record's 1 MiB.
     const { envelope, record } = stampClickstreamEvent(body, { eventId, receivedAt, tenant });
     const outcome = requireWritten((await clickstream.write([record]))[0]);
     const { event_id, received_at } = envelope;
-    return jsonResponse(202, { event_id, received_at, shard_id: outcome.shardId, sequence_number: outcome.sequenceNumber });
+    return jsonResponse(202, {
+      event_id,
+      received_at,
+      shard_id: outcome.shardId,
+      sequence_number: outcome.sequenceNumber,
+    });
   });

@@ -39,5 +39,10 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     const outcome = requireWritten((await rawEvents.write([record]))[0]);
 
     const { event_id, received_at } = envelope;
-    return jsonResponse(202, { event_id, received_at, shard_id: outcome.shardId, sequence_number: outcome.sequenceNumber });
+    return jsonResponse(202, {
+      event_id,
+      received_at,
+      shard_id: outcome.shardId,
+      sequence_number: outcome.sequenceNumber,
+    });
   });

@@ -27,7 +27,11 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .handler(async (event) => {
     const receivedAt = new Date();
     const tenant = tenantOf(event);
-    const plan = planBatch(readJsonBody(event, { maxBytes: MAX_BATCH_BYTES }), () => ({ eventId: randomUUID(), receivedAt, tenant }));
+    const plan = planBatch(readJsonBody(event, { maxBytes: MAX_BATCH_BYTES }), () => ({
+      eventId: randomUUID(),
+      receivedAt,
+      tenant,
+    }));
     const records = plan.flatMap((item) => (item.ok ? [item.stamped.record] : []));
     const outcomes = records.length > 0 ? await rawEvents.write(records) : [];
     const { statusCode, headers, body } = summarizeBatch(plan, outcomes);

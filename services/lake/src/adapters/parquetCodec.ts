@@ -14,14 +14,21 @@ export function encodeParquet(table: LakeTable, rows: readonly LakeRow[]): Uint8
     nullable: optional === true,
     data: rows.map((row) => toParquetValue(row[name] ?? null, type)),
   }));
-  return new Uint8Array(parquetWriteBuffer({ columnData: columnData as Parameters<typeof parquetWriteBuffer>[0]['columnData'] }));
+  return new Uint8Array(
+    parquetWriteBuffer({ columnData: columnData as Parameters<typeof parquetWriteBuffer>[0]['columnData'] }),
+  );
 }
 
 /** The rows of a Parquet file written by `encodeParquet`, with plain values again. */
 export async function decodeParquet(table: LakeTable, file: Uint8Array): Promise<LakeRow[]> {
   const buffer = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
-  const objects = (await parquetReadObjects({ file: buffer, columns: table.columns.map((column) => column.name) })) as Record<string, unknown>[];
-  return objects.map((object) => Object.fromEntries(table.columns.map(({ name }) => [name, fromParquetValue(object[name])])));
+  const objects = (await parquetReadObjects({
+    file: buffer,
+    columns: table.columns.map((column) => column.name),
+  })) as Record<string, unknown>[];
+  return objects.map((object) =>
+    Object.fromEntries(table.columns.map(({ name }) => [name, fromParquetValue(object[name])])),
+  );
 }
 
 function toParquetValue(value: LakeValue, type: LakeTable['columns'][number]['type']): unknown {

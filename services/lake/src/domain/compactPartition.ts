@@ -26,7 +26,11 @@ export interface CompactPartitionResult {
  * the next run deletes. The manifest keeps the inputs' sequence ranges, so a re-delivered batch is
  * still recognised as stored after its file is gone.
  */
-export async function compactPartition(partition: string, timeColumn: string, deps: CompactPartitionDeps): Promise<CompactPartitionResult> {
+export async function compactPartition(
+  partition: string,
+  timeColumn: string,
+  deps: CompactPartitionDeps,
+): Promise<CompactPartitionResult> {
   const state = await deps.readState(partition);
   let rows = 0;
   if (state.visible.length > 1) {

@@ -9,11 +9,19 @@ const HOUR_MS = 60 * 60 * 1000;
  * in new small files that the next run merges) with more than one visible file, or with files left
  * over by an interrupted run.
  */
-export function partitionsToCompact(states: ReadonlyMap<string, PartitionState>, now: number, settleMs: number): string[] {
+export function partitionsToCompact(
+  states: ReadonlyMap<string, PartitionState>,
+  now: number,
+  settleMs: number,
+): string[] {
   return [...states]
     .filter(([partition, state]) => {
       const hourStart = partitionHourStart(partition);
-      return hourStart !== undefined && hourStart + HOUR_MS + settleMs <= now && (state.visible.length > 1 || state.garbage.length > 0);
+      return (
+        hourStart !== undefined &&
+        hourStart + HOUR_MS + settleMs <= now &&
+        (state.visible.length > 1 || state.garbage.length > 0)
+      );
     })
     .map(([partition]) => partition)
     .sort();
@@ -24,5 +32,8 @@ export function partitionsToCompact(states: ReadonlyMap<string, PartitionState>,
  * writes the same output name, overwriting its own unfinished file.
  */
 export function compactionId(inputs: readonly string[]): string {
-  return createHash('sha256').update([...inputs].sort().join('\n')).digest('hex').slice(0, 24);
+  return createHash('sha256')
+    .update([...inputs].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 24);
 }

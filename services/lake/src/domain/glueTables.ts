@@ -24,7 +24,9 @@ const pascal = (name: string) => name.replace(/(^|_)(\w)/g, (_, __, letter: stri
  * reads them.
  */
 export function glueTableResources(): { Resources: Record<string, unknown> } {
-  const location = (table: string, ...path: string[]) => ({ 'Fn::Join': ['', ['s3://', { Ref: 'LakeBucket' }, `/${table}`, ...path]] });
+  const location = (table: string, ...path: string[]) => ({
+    'Fn::Join': ['', ['s3://', { Ref: 'LakeBucket' }, `/${table}`, ...path]],
+  });
   const template = (table: string) =>
     location(table, ...['year', 'month', 'day', 'hour'].flatMap((key) => [`/${key}=`, '$', `{${key}}`]));
   const resources = Object.fromEntries(
@@ -39,7 +41,12 @@ export function glueTableResources(): { Resources: Record<string, unknown> } {
             Name: table.name,
             Description: table.description,
             TableType: 'EXTERNAL_TABLE',
-            Parameters: { classification: 'parquet', EXTERNAL: 'TRUE', ...PROJECTION, 'storage.location.template': template(table.name) },
+            Parameters: {
+              classification: 'parquet',
+              EXTERNAL: 'TRUE',
+              ...PROJECTION,
+              'storage.location.template': template(table.name),
+            },
             PartitionKeys: ['year', 'month', 'day', 'hour'].map((Name) => ({ Name, Type: 'int' })),
             StorageDescriptor: {
               Location: location(table.name, '/'),

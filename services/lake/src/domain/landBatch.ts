@@ -35,8 +35,12 @@ export async function landBatch(
   deps: LandBatchDeps,
 ): Promise<LandBatchResult> {
   const { writes, skipped } = planPartitionWrites(source, records, landedAt);
-  for (const { sequenceNumber, reason } of skipped) deps.log('skipped a record that lands in no table', { sequenceNumber, reason });
-  const rejected = skipped.map(({ sequenceNumber, reason }) => ({ sequenceNumber, reason: { name: 'NotALakeRow', message: `The record lands in no lake table: ${reason}.` } }));
+  for (const { sequenceNumber, reason } of skipped)
+    deps.log('skipped a record that lands in no table', { sequenceNumber, reason });
+  const rejected = skipped.map(({ sequenceNumber, reason }) => ({
+    sequenceNumber,
+    reason: { name: 'NotALakeRow', message: `The record lands in no lake table: ${reason}.` },
+  }));
   const landed = await mapWithConcurrency(writes, 4, async (write) => {
     const missing = filterStored(write, (await deps.readState(write.partition)).stored);
     if (missing) await deps.writeFile(missing);

@@ -4,6 +4,7 @@ const SOURCES: readonly LakeSource[] = ['raw', 'enriched', 'aggregates', 'clicks
 
 /** The stream a writer function lands, from its configuration. */
 export function parseLakeSource(value: string): LakeSource {
-  if (!(SOURCES as readonly string[]).includes(value)) throw new Error(`LAKE_SOURCE is '${value}'; use one of ${SOURCES.join(', ')}`);
+  if (!(SOURCES as readonly string[]).includes(value))
+    throw new Error(`LAKE_SOURCE is '${value}'; use one of ${SOURCES.join(', ')}`);
   return value as LakeSource;
 }

@@ -9,18 +9,24 @@ export const DEFAULT_ROW_LIMIT = 1000;
  * parameters.
  */
 export function parseQueryRequest(body: unknown, now: Date): { sql: string; limit: number; saved?: string } {
-  if (!validateQueryRequest(body)) throw new ValidationFailedError('query request', toViolations(validateQueryRequest.errors));
+  if (!validateQueryRequest(body))
+    throw new ValidationFailedError('query request', toViolations(validateQueryRequest.errors));
   const { sql, saved, params = {}, limit = DEFAULT_ROW_LIMIT } = body;
   if ((sql === undefined) === (saved === undefined)) {
-    throw new InvalidRequestError("Send exactly one of 'sql' (a SELECT statement) and 'saved' (a saved query's name, see GET /query/saved).");
+    throw new InvalidRequestError(
+      "Send exactly one of 'sql' (a SELECT statement) and 'saved' (a saved query's name, see GET /query/saved).",
+    );
   }
   if (sql !== undefined) {
-    if (Object.keys(params).length > 0) throw new InvalidRequestError("'params' go with 'saved' only; write the values into 'sql'.");
+    if (Object.keys(params).length > 0)
+      throw new InvalidRequestError("'params' go with 'saved' only; write the values into 'sql'.");
     return { sql, limit };
   }
   const query = SAVED_QUERIES.find((candidate) => candidate.name === saved);
   if (!query) {
-    throw new InvalidRequestError(`There is no saved query '${saved}'; saved queries: ${SAVED_QUERIES.map((q) => q.name).join(', ')}.`);
+    throw new InvalidRequestError(
+      `There is no saved query '${saved}'; saved queries: ${SAVED_QUERIES.map((q) => q.name).join(', ')}.`,
+    );
   }
   return { sql: renderSavedQuery(query, params, now), limit, saved: query.name };
 }

@@ -17,7 +17,11 @@ export interface PlannedBatch {
  * planPartitionWrites('raw', records, Date.now()).writes[0]
  * // { table: 'bids', partition: 'bids/year=2026/month=11/day=22/hour=06', range: { shardId, first, last }, rows: [...] }
  */
-export function planPartitionWrites(source: LakeSource, records: readonly SourceRecord[], landedAt: number): PlannedBatch {
+export function planPartitionWrites(
+  source: LakeSource,
+  records: readonly SourceRecord[],
+  landedAt: number,
+): PlannedBatch {
   const groups = new Map<string, PartitionWrite>();
   const skipped: PlannedBatch['skipped'] = [];
   for (const record of records) {

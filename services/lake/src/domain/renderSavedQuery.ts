@@ -15,18 +15,28 @@ export function renderSavedQuery(query: SavedQuery, params: Record<string, strin
   const unknown = Object.keys(params).filter((name) => !query.params.some((param) => param.name === name));
   if (unknown.length > 0) {
     const known = query.params.map((param) => param.name).join(', ') || 'none';
-    throw new InvalidRequestError(`The saved query '${query.name}' has no parameter ${unknown.map((n) => `'${n}'`).join(', ')}; its parameters: ${known}.`);
+    throw new InvalidRequestError(
+      `The saved query '${query.name}' has no parameter ${unknown.map((n) => `'${n}'`).join(', ')}; its parameters: ${known}.`,
+    );
   }
   const to = params.to === undefined ? now : instant('to', params.to);
   const values: Record<string, string> = {};
   for (const param of query.params) {
     const given = params[param.name];
     if (param.type === 'timestamp') {
-      const value = given === undefined ? (param.name === 'from' ? new Date(to.getTime() - DAY_MS) : now) : instant(param.name, given);
+      const value =
+        given === undefined
+          ? param.name === 'from'
+            ? new Date(to.getTime() - DAY_MS)
+            : now
+          : instant(param.name, given);
       values[param.name] = `TIMESTAMP '${value.toISOString().replace('T', ' ').replace('Z', '')}'`;
     } else if (param.type === 'number') {
       const value = Number(given ?? param.default);
-      if (!Number.isFinite(value) || value < 0) throw new InvalidRequestError(`The parameter '${param.name}' must be a non-negative number; got ${JSON.stringify(given)}.`);
+      if (!Number.isFinite(value) || value < 0)
+        throw new InvalidRequestError(
+          `The parameter '${param.name}' must be a non-negative number; got ${JSON.stringify(given)}.`,
+        );
       values[param.name] = String(value);
     } else {
       values[param.name] = `'${String(given ?? param.default ?? '').replaceAll("'", "''")}'`;
@@ -37,6 +47,9 @@ export function renderSavedQuery(query: SavedQuery, params: Record<string, strin
 
 function instant(name: string, value: string | number): Date {
   const parsed = typeof value === 'string' ? parseInstant(value) : undefined;
-  if (!parsed) throw new InvalidRequestError(`The parameter '${name}' must be an ISO 8601 date-time such as 2026-11-22T06:00:00Z; got ${JSON.stringify(value)}.`);
+  if (!parsed)
+    throw new InvalidRequestError(
+      `The parameter '${name}' must be an ISO 8601 date-time such as 2026-11-22T06:00:00Z; got ${JSON.stringify(value)}.`,
+    );
   return parsed;
 }

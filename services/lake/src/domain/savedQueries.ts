@@ -2,9 +2,18 @@ import type { components } from '@sdp/shared';
 
 export type SavedQuery = components['schemas']['SavedQuery'];
 
-const FROM = { name: 'from', type: 'timestamp', description: 'Start of the range, inclusive (ISO 8601); default 24 hours before `to`' } as const;
-const TO = { name: 'to', type: 'timestamp', description: 'End of the range, exclusive (ISO 8601); default now' } as const;
-const ratio = (numerator: string, denominator: string) => `CASE WHEN ${denominator} > 0 THEN ${numerator} / ${denominator} ELSE 0 END`;
+const FROM = {
+  name: 'from',
+  type: 'timestamp',
+  description: 'Start of the range, inclusive (ISO 8601); default 24 hours before `to`',
+} as const;
+const TO = {
+  name: 'to',
+  type: 'timestamp',
+  description: 'End of the range, exclusive (ISO 8601); default now',
+} as const;
+const ratio = (numerator: string, denominator: string) =>
+  `CASE WHEN ${denominator} > 0 THEN ${numerator} / ${denominator} ELSE 0 END`;
 
 /**
  * The queries a data engineer asks first, runnable by name through `npm run query -- --saved <name>`
@@ -13,7 +22,8 @@ const ratio = (numerator: string, denominator: string) => `CASE WHEN ${denominat
 export const SAVED_QUERIES: readonly SavedQuery[] = [
   {
     name: 'funnel',
-    description: 'Bids → impressions → clicks per campaign and hour (UTC), with spend, win rate and CTR; counts each transaction once, as the reports do',
+    description:
+      'Bids → impressions → clicks per campaign and hour (UTC), with spend, win rate and CTR; counts each transaction once, as the reports do',
     params: [FROM, TO],
     sql: `WITH b AS (
   SELECT campaign_item_id, date_trunc('hour', received_at) AS hour, count(*) AS bids
@@ -68,7 +78,8 @@ GROUP BY ALL ORDER BY second, type`,
   },
   {
     name: 'pipeline_freshness',
-    description: 'Per lake table: its newest row, how far behind now it is, and how long rows took to land (last 5 minutes)',
+    description:
+      'Per lake table: its newest row, how far behind now it is, and how long rows took to land (last 5 minutes)',
     params: [],
     sql: `WITH rows AS (
   SELECT 'bids' AS table_name, received_at AS event_at, landed_at FROM bids UNION ALL

@@ -37,25 +37,44 @@ export function toLakeRow(source: LakeSource, record: SourceRecord, landedAt: nu
       const { event_id, type, data } = body;
       const received_at = Date.parse(body.received_at);
       if (type === 'bid' && 'app_uid' in data) {
-        return { table: RAW_TABLES.bid, row: { event_id, received_at, ...bidFields(data), win_price: data.win_price ?? null, ...lineage } };
+        return {
+          table: RAW_TABLES.bid,
+          row: { event_id, received_at, ...bidFields(data), win_price: data.win_price ?? null, ...lineage },
+        };
       }
       if (type === 'imp' && 'win_price' in data) {
-        return { table: RAW_TABLES.imp, row: { event_id, received_at, tx_id: data.tx_id, win_price: data.win_price ?? null, ...lineage } };
+        return {
+          table: RAW_TABLES.imp,
+          row: { event_id, received_at, tx_id: data.tx_id, win_price: data.win_price ?? null, ...lineage },
+        };
       }
-      if (type === 'click') return { table: RAW_TABLES.click, row: { event_id, received_at, tx_id: data.tx_id, ...lineage } };
+      if (type === 'click')
+        return { table: RAW_TABLES.click, row: { event_id, received_at, tx_id: data.tx_id, ...lineage } };
       return { skip: `the envelope's type '${type}' does not match its data` };
     }
     case 'enriched': {
       if (!validateEnrichedEvent(body)) return { skip: 'the record is not a valid EnrichedEvent' };
       if (body.type === 'bid') return { none: 'enriched bids are in the bids table already' };
-      const row = { event_id: body.event_id, event_time: Date.parse(body.event_time), ...bidFields(body), win_price: body.win_price ?? null };
+      const row = {
+        event_id: body.event_id,
+        event_time: Date.parse(body.event_time),
+        ...bidFields(body),
+        win_price: body.win_price ?? null,
+      };
       return { table: JOINED_TABLES[body.type], row: { ...row, ...lineage } };
     }
     case 'aggregates': {
       if (!validateAggregationWindow(body)) return { skip: 'the record is not a valid AggregationWindow' };
       const { campaign_item_id, bids, impressions, clicks, spend } = body;
-      const times = { window_start: Date.parse(body.window_start), window_end: Date.parse(body.window_end), updated_at: Date.parse(body.updated_at) };
-      return { table: 'aggregate_changes', row: { campaign_item_id, ...times, bids, impressions, clicks, spend, ...lineage } };
+      const times = {
+        window_start: Date.parse(body.window_start),
+        window_end: Date.parse(body.window_end),
+        updated_at: Date.parse(body.updated_at),
+      };
+      return {
+        table: 'aggregate_changes',
+        row: { campaign_item_id, ...times, bids, impressions, clicks, spend, ...lineage },
+      };
     }
     case 'clickstream': {
       if (!validateClickstreamEnvelope(body)) return { skip: 'the record is not a valid ClickstreamEnvelope' };
@@ -82,7 +101,11 @@ export function toLakeRow(source: LakeSource, record: SourceRecord, landedAt: nu
     case 'product_windows': {
       if (!validateProductWindow(body)) return { skip: 'the record is not a valid ProductWindow' };
       const { window_start, window_end, updated_at, ...counts } = body;
-      const times = { window_start: Date.parse(window_start), window_end: Date.parse(window_end), updated_at: Date.parse(updated_at) };
+      const times = {
+        window_start: Date.parse(window_start),
+        window_end: Date.parse(window_end),
+        updated_at: Date.parse(updated_at),
+      };
       return { table: 'product_window_changes', row: { ...counts, ...times, ...lineage } };
     }
   }

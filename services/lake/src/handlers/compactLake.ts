@@ -1,7 +1,14 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
-import { LAKE_TABLES, logger, objectStoreFromEnv, readPartitionState, readTablePartitions, requiredEnv } from '@sdp/shared';
+import {
+  LAKE_TABLES,
+  logger,
+  objectStoreFromEnv,
+  readPartitionState,
+  readTablePartitions,
+  requiredEnv,
+} from '@sdp/shared';
 import { decodeParquet, encodeParquet } from '../adapters/parquetCodec.js';
 import { partitionsToCompact } from '../domain/compaction.js';
 import { compactPartition } from '../domain/compactPartition.js';
@@ -24,7 +31,8 @@ export const handler = middy<unknown, void>()
     for (const table of LAKE_TABLES) {
       const partitions = partitionsToCompact(await readTablePartitions(store, table.name), Date.now(), settleMs);
       for (const partition of partitions) {
-        if (context.getRemainingTimeInMillis() < RESERVE_MS) return logger.info('compaction paused until the next run', { table: table.name, partition });
+        if (context.getRemainingTimeInMillis() < RESERVE_MS)
+          return logger.info('compaction paused until the next run', { table: table.name, partition });
         const result = await compactPartition(partition, table.timeColumn, {
           readState: (key) => readPartitionState(store, key),
           readRows: async (key) => decodeParquet(table, await requiredObject(key)),

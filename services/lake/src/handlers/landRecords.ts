@@ -1,4 +1,11 @@
-import { dataFileName, lakeTable, objectStoreFromEnv, readPartitionState, requiredEnv, streamConsumer } from '@sdp/shared';
+import {
+  dataFileName,
+  lakeTable,
+  objectStoreFromEnv,
+  readPartitionState,
+  requiredEnv,
+  streamConsumer,
+} from '@sdp/shared';
 import { encodeParquet } from '../adapters/parquetCodec.js';
 import { landBatch } from '../domain/landBatch.js';
 import { parseLakeSource } from '../domain/parseLakeSource.js';
@@ -11,10 +18,14 @@ export const handler = streamConsumer(
   async (records, log) => {
     const { rejected, ...result } = await landBatch(source, records, Date.now(), {
       readState: (partition) => readPartitionState(store, partition),
-      writeFile: (write) => store.put(`${write.partition}/${dataFileName(write.range)}`, encodeParquet(lakeTable(write.table), write.rows)),
+      writeFile: (write) =>
+        store.put(`${write.partition}/${dataFileName(write.range)}`, encodeParquet(lakeTable(write.table), write.rows)),
       log,
     });
     return { batchItemFailures: [], rejected, ...result };
   },
-  { message: 'batch landed in the lake', counts: ({ rejected, batchItemFailures: _none, ...result }) => ({ source, rejected: rejected.length, ...result }) },
+  {
+    message: 'batch landed in the lake',
+    counts: ({ rejected, batchItemFailures: _none, ...result }) => ({ source, rejected: rejected.length, ...result }),
+  },
 );

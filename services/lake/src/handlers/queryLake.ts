@@ -1,7 +1,16 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, queryEngineFromEnv, queryResourcesFromEnv, readJsonBody, requireApiKey, requiredEnv } from '@sdp/shared';
+import {
+  httpErrorHandler,
+  jsonResponse,
+  logger,
+  queryEngineFromEnv,
+  queryResourcesFromEnv,
+  readJsonBody,
+  requireApiKey,
+  requiredEnv,
+} from '@sdp/shared';
 import { parseQueryRequest } from '../domain/parseQueryRequest.js';
 
 // Anyone's SQL: locally DuckDB runs in a process of its own with a memory limit.
@@ -17,6 +26,11 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .handler(async (event) => {
     const { sql, limit, saved } = parseQueryRequest(readJsonBody(event, { maxBytes: 64 * 1024 }), new Date());
     const result = await engine.query(sql, { maxRows: limit, timeoutMs, maxBytes: maxResultBytes });
-    logger.info('query answered', { saved, rows: result.row_count, truncated: result.truncated, elapsedMs: result.elapsed_ms });
+    logger.info('query answered', {
+      saved,
+      rows: result.row_count,
+      truncated: result.truncated,
+      elapsedMs: result.elapsed_ms,
+    });
     return jsonResponse(200, result);
   });

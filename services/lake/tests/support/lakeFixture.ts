@@ -6,7 +6,14 @@ import { compactPartition } from '../../src/domain/compactPartition.js';
 import { landBatch } from '../../src/domain/landBatch.js';
 import type { LakeSource, SourceRecord } from '../../src/domain/types.js';
 import { LANDED_AT } from './records.js';
-import { dataFileName, directoryObjectStore, lakeTable, readPartitionState, type LakeTableName, type ObjectStore } from '@sdp/shared';
+import {
+  dataFileName,
+  directoryObjectStore,
+  lakeTable,
+  readPartitionState,
+  type LakeTableName,
+  type ObjectStore,
+} from '@sdp/shared';
 
 /** A lake in a throw-away directory, written and compacted with the real adapters. */
 export async function lakeFixture() {
@@ -15,7 +22,8 @@ export async function lakeFixture() {
   return {
     dir,
     store,
-    land: (source: LakeSource, records: readonly SourceRecord[]) => landBatch(source, records, LANDED_AT, landDeps(store)),
+    land: (source: LakeSource, records: readonly SourceRecord[]) =>
+      landBatch(source, records, LANDED_AT, landDeps(store)),
     compact: (partition: string, table: LakeTableName, now = new Date()) =>
       compactPartition(partition, lakeTable(table).timeColumn, {
         readState: (key) => readPartitionState(store, key),
@@ -28,7 +36,9 @@ export async function lakeFixture() {
     /** Every row a reader sees in a partition, in file order */
     readPartition: async (partition: string, table: LakeTableName) => {
       const { visible } = await readPartitionState(store, partition);
-      return (await Promise.all(visible.map(async (key) => decodeParquet(lakeTable(table), (await store.get(key))!)))).flat();
+      return (
+        await Promise.all(visible.map(async (key) => decodeParquet(lakeTable(table), (await store.get(key))!)))
+      ).flat();
     },
     dispose: () => rm(dir, { recursive: true, force: true }),
   };

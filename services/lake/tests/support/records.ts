@@ -20,7 +20,15 @@ export function rawRecord(
   const txId = options.txId ?? `tx-${n}`;
   const data =
     type === 'bid'
-      ? { tx_id: txId, app_uid: 'app-1', campaign_item_id: options.campaignItemId ?? 7, domain: 'news.example.com', creative_id: 'c-1', creative_category: 'sports', type }
+      ? {
+          tx_id: txId,
+          app_uid: 'app-1',
+          campaign_item_id: options.campaignItemId ?? 7,
+          domain: 'news.example.com',
+          creative_id: 'c-1',
+          creative_category: 'sports',
+          type,
+        }
       : type === 'imp'
         ? { tx_id: txId, win_price: 120, type }
         : { tx_id: txId, type };
@@ -29,7 +37,11 @@ export function rawRecord(
 }
 
 /** An aggregates stream record. */
-export function windowRecord(n: number, windowStart: string, counts: { bids: number; impressions: number; clicks: number; spend: number }): SourceRecord {
+export function windowRecord(
+  n: number,
+  windowStart: string,
+  counts: { bids: number; impressions: number; clicks: number; spend: number },
+): SourceRecord {
   const window = {
     campaign_item_id: 7,
     window_start: windowStart,

@@ -1,4 +1,9 @@
-import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import {
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  ListShardsCommand,
+  type KinesisClient,
+} from '@aws-sdk/client-kinesis';
 import { ingestMinuteOf } from '@sdp/shared';
 import { ReconciliationTooLargeError } from '../domain/errors.js';
 import { minutesStartingIn } from '../domain/reconcile.js';
@@ -37,7 +42,12 @@ export function countAcceptedRecords(
     const { Shards = [] } = await client.send(new ListShardsCommand({ StreamName: streamName }));
     const readShard = async (shardId: string | undefined): Promise<void> => {
       let { ShardIterator: iterator } = await client.send(
-        new GetShardIteratorCommand({ StreamName: streamName, ShardId: shardId, ShardIteratorType: 'AT_TIMESTAMP', Timestamp: new Date(from.getTime() - ARRIVAL_MARGIN_MS) }),
+        new GetShardIteratorCommand({
+          StreamName: streamName,
+          ShardId: shardId,
+          ShardIteratorType: 'AT_TIMESTAMP',
+          Timestamp: new Date(from.getTime() - ARRIVAL_MARGIN_MS),
+        }),
       );
       let readAt = 0;
       while (iterator) {
@@ -51,7 +61,11 @@ export function countAcceptedRecords(
           if (inRange(window)) counts.set(window, (counts.get(window) ?? 0) + 1);
         }
         const last = records.at(-1)?.ApproximateArrivalTimestamp;
-        if ((records.length === 0 && page.MillisBehindLatest === 0) || (last && last.getTime() > to.getTime() + ARRIVAL_MARGIN_MS)) break;
+        if (
+          (records.length === 0 && page.MillisBehindLatest === 0) ||
+          (last && last.getTime() > to.getTime() + ARRIVAL_MARGIN_MS)
+        )
+          break;
         iterator = page.NextShardIterator;
       }
     };

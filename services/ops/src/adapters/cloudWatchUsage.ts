@@ -1,4 +1,11 @@
-import { GetMetricDataCommand, ListMetricsCommand, type CloudWatchClient, type Dimension, type Metric, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import {
+  GetMetricDataCommand,
+  ListMetricsCommand,
+  type CloudWatchClient,
+  type Dimension,
+  type Metric,
+  type MetricDataQuery,
+} from '@aws-sdk/client-cloudwatch';
 import { ListFunctionsCommand, type LambdaClient } from '@aws-sdk/client-lambda';
 import { lambdaGbSeconds, type PricedUnit, type Usage } from '@sdp/shared';
 import type { ReadUsage } from '../domain/types.js';
@@ -36,7 +43,12 @@ export const USAGE_METRICS: readonly UsageMetric[] = [
     alsoDimensions: ['GlobalSecondaryIndexName'],
     unit: 'dynamoDbReadRequestUnit',
   },
-  { namespace: 'AWS/Kinesis', metricName: 'IncomingRecords', scopeDimension: 'StreamName', unit: 'kinesisPutPayloadUnit' },
+  {
+    namespace: 'AWS/Kinesis',
+    metricName: 'IncomingRecords',
+    scopeDimension: 'StreamName',
+    unit: 'kinesisPutPayloadUnit',
+  },
 ];
 
 const HOUR_MS = 3_600_000;
@@ -62,7 +74,13 @@ export interface CloudWatchUsageOptions {
  * const readUsage = cloudWatchUsage({ cloudWatch: new CloudWatchClient({}), lambda: new LambdaClient({}), stage: 'prod' });
  * const { byScope } = await readUsage(); // { 'sdp-enrich-prod-joinEvents': { lambdaRequest: 1200, … }, … }
  */
-export function cloudWatchUsage({ cloudWatch, lambda, stage, hours = 24, now = () => new Date() }: CloudWatchUsageOptions): ReadUsage {
+export function cloudWatchUsage({
+  cloudWatch,
+  lambda,
+  stage,
+  hours = 24,
+  now = () => new Date(),
+}: CloudWatchUsageOptions): ReadUsage {
   const ownName = new RegExp(`^sdp-[a-z0-9]+-${stage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-`);
   return async () => {
     const to = now();
@@ -75,7 +93,10 @@ export function cloudWatchUsage({ cloudWatch, lambda, stage, hours = 24, now = (
       from,
       to,
       metered: [...new Set(USAGE_METRICS.map(({ unit }) => unit))],
-      byScope: usageByScope(series.map(({ scope, usage }, index) => ({ scope, usage, sum: sums[index] ?? 0 })), memoryMb),
+      byScope: usageByScope(
+        series.map(({ scope, usage }, index) => ({ scope, usage, sum: sums[index] ?? 0 })),
+        memoryMb,
+      ),
     };
   };
 }
@@ -95,7 +116,10 @@ interface Series {
  * usageByScope([{ scope: 'sdp-ingest-prod-putEvent', usage: durationMetric, sum: 2_000 }], new Map([['sdp-ingest-prod-putEvent', 512]]))
  * // { 'sdp-ingest-prod-putEvent': { lambdaGbSecond: 1 } }
  */
-export function usageByScope(sums: { scope: string; usage: UsageMetric; sum: number }[], memoryMb: ReadonlyMap<string, number>): Record<string, Usage> {
+export function usageByScope(
+  sums: { scope: string; usage: UsageMetric; sum: number }[],
+  memoryMb: ReadonlyMap<string, number>,
+): Record<string, Usage> {
   const byScope: Record<string, Usage> = {};
   for (const { scope, usage, sum } of sums) {
     const amount = usage.unit === 'lambdaGbSecond' ? lambdaGbSeconds(memoryMb.get(scope) ?? 0, sum) : sum;
@@ -110,7 +134,9 @@ async function listSeries(cloudWatch: CloudWatchClient, usage: UsageMetric, ownN
   const series: Series[] = [];
   let NextToken: string | undefined;
   do {
-    const page = await cloudWatch.send(new ListMetricsCommand({ Namespace: usage.namespace, MetricName: usage.metricName, NextToken }));
+    const page = await cloudWatch.send(
+      new ListMetricsCommand({ Namespace: usage.namespace, MetricName: usage.metricName, NextToken }),
+    );
     for (const metric of page.Metrics ?? []) {
       const scope = scopeOf(metric.Dimensions ?? [], usage);
       if (scope !== undefined && ownName.test(scope)) series.push({ scope, usage, metric });
@@ -138,7 +164,9 @@ async function sumSeries(cloudWatch: CloudWatchClient, series: Series[], from: D
     }));
     let NextToken: string | undefined;
     do {
-      const page = await cloudWatch.send(new GetMetricDataCommand({ MetricDataQueries: queries, StartTime: from, EndTime: to, NextToken }));
+      const page = await cloudWatch.send(
+        new GetMetricDataCommand({ MetricDataQueries: queries, StartTime: from, EndTime: to, NextToken }),
+      );
       for (const result of page.MetricDataResults ?? []) {
         const index = Number(result.Id?.slice(1));
         sums[index] = (sums[index] ?? 0) + (result.Values ?? []).reduce((sum, value) => sum + value, 0);

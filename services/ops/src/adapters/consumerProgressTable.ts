@@ -2,7 +2,10 @@ import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk
 import type { ProgressItem } from '../domain/reconcile.js';
 
 /** Every progress entry of one consumer (the table keeps them for three days). */
-export function readConsumerProgress(client: DynamoDBClient, tableName: string): (functionName: string) => Promise<ProgressItem[]> {
+export function readConsumerProgress(
+  client: DynamoDBClient,
+  tableName: string,
+): (functionName: string) => Promise<ProgressItem[]> {
   return async (functionName) => {
     const items: ProgressItem[] = [];
     let start: Record<string, AttributeValue> | undefined;
@@ -21,7 +24,9 @@ export function readConsumerProgress(client: DynamoDBClient, tableName: string):
           shardId: item.shard_id!.S!,
           firstSequence: item.first_sequence!.S!,
           lastSequence: item.last_sequence!.S!,
-          windows: Object.fromEntries(Object.entries(item.windows?.M ?? {}).map(([window, count]) => [window, Number(count.N)])),
+          windows: Object.fromEntries(
+            Object.entries(item.windows?.M ?? {}).map(([window, count]) => [window, Number(count.N)]),
+          ),
           writtenAt: item.written_at!.S!,
         });
       }

@@ -23,7 +23,9 @@ export function dynamoDbFailedEventsTable(client: DynamoDBClient, tableName: str
     );
   return {
     async get(failureId) {
-      const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: key(failureId), ConsistentRead: true }));
+      const { Item } = await client.send(
+        new GetItemCommand({ TableName: tableName, Key: key(failureId), ConsistentRead: true }),
+      );
       return Item ? fromItem(Item) : undefined;
     },
     async listByStatus(status, limit) {
@@ -78,9 +80,14 @@ export function dynamoDbFailedEventsTable(client: DynamoDBClient, tableName: str
         new UpdateItemCommand({
           TableName: tableName,
           Key: key(failureId),
-          UpdateExpression: 'SET #status = :replayed, replayed_at = :at, replayed_with = :with REMOVE last_replay_error',
+          UpdateExpression:
+            'SET #status = :replayed, replayed_at = :at, replayed_with = :with REMOVE last_replay_error',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':replayed': { S: 'replayed' }, ':at': { S: at.toISOString() }, ':with': { S: replayedWith } },
+          ExpressionAttributeValues: {
+            ':replayed': { S: 'replayed' },
+            ':at': { S: at.toISOString() },
+            ':with': { S: replayedWith },
+          },
         }),
       );
     },

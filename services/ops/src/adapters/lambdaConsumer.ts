@@ -7,11 +7,19 @@ import type { InvokeConsumer } from '../domain/types.js';
  */
 export function lambdaConsumer(client: LambdaClient): InvokeConsumer {
   return async (functionName, event) => {
-    const output = await client.send(new InvokeCommand({ FunctionName: functionName, InvocationType: 'RequestResponse', Payload: JSON.stringify(event) }));
+    const output = await client.send(
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: 'RequestResponse',
+        Payload: JSON.stringify(event),
+      }),
+    );
     const text = output.Payload ? Buffer.from(output.Payload).toString('utf8') : '';
     const body = parse(text) as { errorType?: string; errorMessage?: string; batchItemFailures?: unknown[] } | null;
-    if (output.FunctionError) return { ok: false, error: `${body?.errorType ?? output.FunctionError}: ${body?.errorMessage ?? text}` };
-    if ((body?.batchItemFailures?.length ?? 0) > 0) return { ok: false, error: 'The consumer asked for the record to be delivered again.' };
+    if (output.FunctionError)
+      return { ok: false, error: `${body?.errorType ?? output.FunctionError}: ${body?.errorMessage ?? text}` };
+    if ((body?.batchItemFailures?.length ?? 0) > 0)
+      return { ok: false, error: 'The consumer asked for the record to be delivered again.' };
     return { ok: true };
   };
 }

@@ -21,6 +21,12 @@ export function localMeterUsage(url: string, fetchFn: typeof fetch = fetch): Rea
     const response = await fetchFn(url);
     if (!response.ok) throw new Error(`the local meter answered ${response.status}`);
     const snapshot = (await response.json()) as MeterSnapshot;
-    return { source: 'local-meter', from: new Date(snapshot.since), to: new Date(snapshot.until), metered: snapshot.metered, byScope: snapshot.byScope };
+    return {
+      source: 'local-meter',
+      from: new Date(snapshot.since),
+      to: new Date(snapshot.until),
+      metered: snapshot.metered,
+      byScope: snapshot.byScope,
+    };
   };
 }

@@ -15,7 +15,14 @@ export function usageFromEnv(): ReadUsage {
   const meterUrl = process.env.LOCAL_CLOUD_METER_URL;
   const [source, read] = meterUrl
     ? ['the local cloud’s meter', localMeterUsage(meterUrl)]
-    : ['CloudWatch', cloudWatchUsage({ cloudWatch: new CloudWatchClient({}), lambda: new LambdaClient({}), stage: requiredEnv('STAGE') })];
+    : [
+        'CloudWatch',
+        cloudWatchUsage({
+          cloudWatch: new CloudWatchClient({}),
+          lambda: new LambdaClient({}),
+          stage: requiredEnv('STAGE'),
+        }),
+      ];
   return async () => {
     try {
       return await read();

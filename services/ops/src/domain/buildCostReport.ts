@@ -62,6 +62,7 @@ export function serviceOfScope(scope: string): string {
 
 function addUsage(sum: Usage, usage: Usage): Usage {
   const result: Usage = { ...sum };
-  for (const [unit, amount] of Object.entries(usage) as [PricedUnit, number][]) result[unit] = (result[unit] ?? 0) + amount;
+  for (const [unit, amount] of Object.entries(usage) as [PricedUnit, number][])
+    result[unit] = (result[unit] ?? 0) + amount;
   return result;
 }

@@ -13,7 +13,11 @@ import { NotReplayableError } from './errors.js';
  * @example
  * buildReplayEvent(failed, failed.data, new Date()).Records[0].eventID // 'shardId-000000000001-replay:4960…'
  */
-export function buildReplayEvent(failed: FailedEvent, data: string, now: Date): KinesisStreamEvent | DynamoDBStreamEvent {
+export function buildReplayEvent(
+  failed: FailedEvent,
+  data: string,
+  now: Date,
+): KinesisStreamEvent | DynamoDBStreamEvent {
   const region = failed.event_source_arn.split(':')[3] ?? 'us-east-1';
   if (failed.event_source_arn.includes(':table/')) return tableChangeReplay(failed, data, now, region);
   return {
@@ -43,9 +47,12 @@ function tableChangeReplay(failed: FailedEvent, data: string, now: Date, region:
   try {
     change = JSON.parse(data) as TableChange;
   } catch {
-    throw new NotReplayableError(`${failed.failure_id} is a table change: its data must be the change as JSON ({"sequenceNumber", "newImage", "oldImage"}).`);
+    throw new NotReplayableError(
+      `${failed.failure_id} is a table change: its data must be the change as JSON ({"sequenceNumber", "newImage", "oldImage"}).`,
+    );
   }
-  const image = (value: Record<string, unknown> | undefined) => (value ? marshall(value, { removeUndefinedValues: true }) : undefined);
+  const image = (value: Record<string, unknown> | undefined) =>
+    value ? marshall(value, { removeUndefinedValues: true }) : undefined;
   const newImage = image(change.newImage);
   const oldImage = image(change.oldImage);
   return {

@@ -23,6 +23,8 @@ export function countFailedEvents(items: readonly FailedEvent[]): FailedEventCou
     counts[status] += 1;
     byFunction.set(function_name, counts);
   }
-  const by_function = [...byFunction].sort(([a], [b]) => a.localeCompare(b)).map(([function_name, counts]) => ({ function_name, ...counts }));
+  const by_function = [...byFunction]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([function_name, counts]) => ({ function_name, ...counts }));
   return { ...total, by_function };
 }

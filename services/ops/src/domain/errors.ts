@@ -16,14 +16,23 @@ export class NotReplayableError extends ApiError {
 
 export class ReplayFailedAgainError extends ApiError {
   constructor(failureId: string, functionName: string, error: string) {
-    super(422, 'replay_failed', `${functionName} failed the replayed record again, so ${failureId} stays failed: ${error} Fix the cause (or send corrected "data") and replay again.`);
+    super(
+      422,
+      'replay_failed',
+      `${functionName} failed the replayed record again, so ${failureId} stays failed: ${error} Fix the cause (or send corrected "data") and replay again.`,
+    );
     this.name = 'ReplayFailedAgainError';
   }
 }
 
 export class ConsumerUnavailableError extends ApiError {
   constructor(failureId: string, reason: string, cause: unknown) {
-    super(502, 'consumer_unavailable', `${reason}. ${failureId} stays failed; fix the cause (on AWS: may the replay function invoke it?) and replay again.`, { cause });
+    super(
+      502,
+      'consumer_unavailable',
+      `${reason}. ${failureId} stays failed; fix the cause (on AWS: may the replay function invoke it?) and replay again.`,
+      { cause },
+    );
     this.name = 'ConsumerUnavailableError';
   }
 }

@@ -15,7 +15,8 @@ export function parseReconciliationRequest(query: QueryParameters, now: Date): {
   const from = reader.instant('from', new Date(to.getTime() - 3_600_000));
   if (reader.isValid('from', 'to')) {
     if (from >= to) reader.addProblem("'from' must be before 'to'.");
-    else if (to.getTime() - from.getTime() > MAX_RANGE_MS) reader.addProblem('The range may be at most 24 hours (the stream keeps records that long).');
+    else if (to.getTime() - from.getTime() > MAX_RANGE_MS)
+      reader.addProblem('The range may be at most 24 hours (the stream keeps records that long).');
   }
   reader.finish();
   return { from, to };

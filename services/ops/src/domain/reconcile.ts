@@ -81,13 +81,22 @@ export function reconcile(input: ReconcileInput): Reconciliation {
   const failed = new Map<string, Map<string, number>>();
   for (const event of input.failed) {
     if (event.status === 'retrying') continue;
-    add(event.status === 'replayed' ? processed : failed, event.function_name, event.received_at?.slice(0, 16) ?? 'unknown', 1);
+    add(
+      event.status === 'replayed' ? processed : failed,
+      event.function_name,
+      event.received_at?.slice(0, 16) ?? 'unknown',
+      1,
+    );
   }
 
   const windowNames = new Set([...input.accepted.keys()].filter(inRange));
-  for (const byWindow of [...processed.values(), ...failed.values()]) for (const window of byWindow.keys()) if (inRange(window)) windowNames.add(window);
+  for (const byWindow of [...processed.values(), ...failed.values()])
+    for (const window of byWindow.keys()) if (inRange(window)) windowNames.add(window);
 
-  const totals = { accepted: 0, consumers: Object.fromEntries(input.consumers.map((name) => [name, balance(0, 0, 0)])) };
+  const totals = {
+    accepted: 0,
+    consumers: Object.fromEntries(input.consumers.map((name) => [name, balance(0, 0, 0)])),
+  };
   const windows = [...windowNames].sort().map((window): WindowBalance => {
     const accepted = input.accepted.get(window) ?? 0;
     totals.accepted += accepted;
@@ -95,19 +104,36 @@ export function reconcile(input: ReconcileInput): Reconciliation {
       input.consumers.map((name) => {
         const one = balance(accepted, processed.get(name)?.get(window) ?? 0, failed.get(name)?.get(window) ?? 0);
         const total = totals.consumers[name]!;
-        totals.consumers[name] = balance(total.processed + total.failed + total.in_flight + accepted, total.processed + one.processed, total.failed + one.failed);
+        totals.consumers[name] = balance(
+          total.processed + total.failed + total.in_flight + accepted,
+          total.processed + one.processed,
+          total.failed + one.failed,
+        );
         return [name, one];
       }),
     );
     return { window, accepted, consumers };
   });
   const balanced = windows.every((w) => Object.values(w.consumers).every((c) => c.status === 'balanced'));
-  return { from: input.from.toISOString(), to: input.to.toISOString(), consumers: [...input.consumers], windows, totals, balanced, superseded_entries: superseded };
+  return {
+    from: input.from.toISOString(),
+    to: input.to.toISOString(),
+    consumers: [...input.consumers],
+    windows,
+    totals,
+    balanced,
+    superseded_entries: superseded,
+  };
 }
 
 function balance(accepted: number, processed: number, failed: number): ConsumerBalance {
   const in_flight = accepted - processed - failed;
-  return { processed, failed, in_flight, status: in_flight === 0 ? 'balanced' : in_flight > 0 ? 'in_flight' : 'over_counted' };
+  return {
+    processed,
+    failed,
+    in_flight,
+    status: in_flight === 0 ? 'balanced' : in_flight > 0 ? 'in_flight' : 'over_counted',
+  };
 }
 
 function add(map: Map<string, Map<string, number>>, name: string, window: string, count: number): void {

@@ -1,7 +1,12 @@
 import type { FailedEvent } from '@sdp/shared';
 import { buildReplayEvent } from './buildReplayEvent.js';
 import { STALE_REPLAY_MS } from './constants.js';
-import { ConsumerUnavailableError, FailedEventNotFoundError, NotReplayableError, ReplayFailedAgainError } from './errors.js';
+import {
+  ConsumerUnavailableError,
+  FailedEventNotFoundError,
+  NotReplayableError,
+  ReplayFailedAgainError,
+} from './errors.js';
 import type { FailedEventsTable, InvokeConsumer, ReplayRequest, ReplayResult } from './types.js';
 
 export interface ReplayDeps {
@@ -21,7 +26,11 @@ export interface ReplayDeps {
  * await replayFailedEvent('sdp-enrich-dev-joinEvents#shardId-000000000001#4960…', {}, { table, invoke, now: () => new Date() })
  * // { failure_id: '…', outcome: 'replayed', replayed_at: '2026-11-22T10:00:00.000Z', replayed_with: 'original' }
  */
-export async function replayFailedEvent(failureId: string, request: ReplayRequest, deps: ReplayDeps): Promise<ReplayResult> {
+export async function replayFailedEvent(
+  failureId: string,
+  request: ReplayRequest,
+  deps: ReplayDeps,
+): Promise<ReplayResult> {
   const failed = await deps.table.get(failureId);
   if (!failed) throw new FailedEventNotFoundError(failureId);
   if (failed.status === 'replayed') return alreadyReplayed(failed);
@@ -58,13 +67,21 @@ async function invokeConsumer(failed: FailedEvent, data: string, at: Date, deps:
 }
 
 function dataToSend(failed: FailedEvent, request: ReplayRequest): { text: string; kind: 'original' | 'corrected' } {
-  if (request.data !== undefined) return { text: typeof request.data === 'string' ? request.data : JSON.stringify(request.data), kind: 'corrected' };
+  if (request.data !== undefined)
+    return { text: typeof request.data === 'string' ? request.data : JSON.stringify(request.data), kind: 'corrected' };
   if (failed.data_truncated) {
-    throw new NotReplayableError(`${failed.failure_id}'s data was too large to keep whole; replay it with corrected data ("data" in the body).`);
+    throw new NotReplayableError(
+      `${failed.failure_id}'s data was too large to keep whole; replay it with corrected data ("data" in the body).`,
+    );
   }
   return { text: failed.data, kind: 'original' };
 }
 
 function alreadyReplayed(failed: FailedEvent): ReplayResult {
-  return { failure_id: failed.failure_id, outcome: 'already_replayed', replayed_at: failed.replayed_at ?? '', replayed_with: failed.replayed_with ?? '' };
+  return {
+    failure_id: failed.failure_id,
+    outcome: 'already_replayed',
+    replayed_at: failed.replayed_at ?? '',
+    replayed_with: failed.replayed_with ?? '',
+  };
 }

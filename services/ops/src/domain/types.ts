@@ -17,7 +17,10 @@ export interface FailedEventsTable {
 /** What invoking a consumer with a replay event gave. */
 export type ReplayInvocation = { ok: true } | { ok: false; error: string };
 
-export type InvokeConsumer = (functionName: string, event: KinesisStreamEvent | DynamoDBStreamEvent) => Promise<ReplayInvocation>;
+export type InvokeConsumer = (
+  functionName: string,
+  event: KinesisStreamEvent | DynamoDBStreamEvent,
+) => Promise<ReplayInvocation>;
 
 export interface ReplayRequest {
   /** Corrected data to send instead of the stored record: a JSON value or its text */

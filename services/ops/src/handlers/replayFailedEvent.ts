@@ -17,8 +17,15 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .handler(async (event) => {
     const failureId = decodeURIComponent(event.pathParameters?.failure_id ?? '');
     const body = event.body ? readJsonBody(event, { maxBytes: 1_000_000 }) : {};
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).some((key) => key !== 'data')) {
-      throw new InvalidRequestError('Send no body to replay the stored record, or {"data": <corrected record>} to replay corrected data.');
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      Array.isArray(body) ||
+      Object.keys(body).some((key) => key !== 'data')
+    ) {
+      throw new InvalidRequestError(
+        'Send no body to replay the stored record, or {"data": <corrected record>} to replay corrected data.',
+      );
     }
     const result = await replayFailedEvent(failureId, body as { data?: unknown }, deps);
     logger.info('failed event replayed', { ...result });

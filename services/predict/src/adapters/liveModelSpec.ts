@@ -9,7 +9,11 @@ export type LiveModelSpec = () => Promise<{ version: string; featureSpec: Featur
  * Reads the live pointer and the live version's feature spec from the model registry (retrain's
  * table), cached for `ttlMs` so a prediction costs no extra read; a promotion shows within that time.
  */
-export function registryLiveModelSpec(tableName: string, ttlMs = 5_000, client = new DynamoDBClient({})): LiveModelSpec {
+export function registryLiveModelSpec(
+  tableName: string,
+  ttlMs = 5_000,
+  client = new DynamoDBClient({}),
+): LiveModelSpec {
   const documents = DynamoDBDocumentClient.from(client);
   let cached: { at: number; value: Awaited<ReturnType<LiveModelSpec>> } | undefined;
   return async () => {

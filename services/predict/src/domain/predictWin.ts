@@ -1,4 +1,13 @@
-import { ApiError, buildFeatures, toViolations, validatePredictionRequest, validatePredictionResponse, ValidationFailedError, type components, type FeatureSpec } from '@sdp/shared';
+import {
+  ApiError,
+  buildFeatures,
+  toViolations,
+  validatePredictionRequest,
+  validatePredictionResponse,
+  ValidationFailedError,
+  type components,
+  type FeatureSpec,
+} from '@sdp/shared';
 
 export type PredictionResponse = components['schemas']['PredictionResponse'] & { model_version?: string };
 
@@ -21,9 +30,11 @@ const unavailable = (message: string, cause?: unknown) =>
  * answer that is not a prediction all give 503 `model_unavailable`.
  */
 export async function predictWin(body: unknown, deps: PredictDeps): Promise<PredictionResponse> {
-  if (!validatePredictionRequest(body)) throw new ValidationFailedError('prediction request', toViolations(validatePredictionRequest.errors));
+  if (!validatePredictionRequest(body))
+    throw new ValidationFailedError('prediction request', toViolations(validatePredictionRequest.errors));
   const live = await deps.liveModel();
-  if (!live) throw unavailable('No model is live yet: the retrain service promotes one once it has enough labelled bids.');
+  if (!live)
+    throw unavailable('No model is live yet: the retrain service promotes one once it has enough labelled bids.');
   const features = buildFeatures(body, live.featureSpec);
   const answer = await deps.invoke([features]).catch((error: Error) => {
     deps.log('the model endpoint failed', { error: error.message, name: error.name });

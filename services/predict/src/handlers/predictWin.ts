@@ -1,7 +1,15 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, readJsonBody, requireApiKey, requiredEnv, sageMakerEndpoint } from '@sdp/shared';
+import {
+  httpErrorHandler,
+  jsonResponse,
+  logger,
+  readJsonBody,
+  requireApiKey,
+  requiredEnv,
+  sageMakerEndpoint,
+} from '@sdp/shared';
 import { registryLiveModelSpec } from '../adapters/liveModelSpec.js';
 import { predictWin } from '../domain/predictWin.js';
 

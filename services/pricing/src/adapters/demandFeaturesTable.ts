@@ -19,8 +19,15 @@ export function dynamoDbDemandFeaturesTable(client: DynamoDBClient, tableName: s
   return {
     async storedFingerprints(productIds) {
       const keys = productIds.map((productId) => ({ product_id: { S: productId } }));
-      const items = await batchGetItems(client, tableName, keys, { attributes: ['product_id', 'fingerprint'], consistentRead: true });
-      return new Map(items.filter((item) => item.fingerprint?.S !== undefined).map((item) => [item.product_id!.S!, item.fingerprint!.S!]));
+      const items = await batchGetItems(client, tableName, keys, {
+        attributes: ['product_id', 'fingerprint'],
+        consistentRead: true,
+      });
+      return new Map(
+        items
+          .filter((item) => item.fingerprint?.S !== undefined)
+          .map((item) => [item.product_id!.S!, item.fingerprint!.S!]),
+      );
     },
     async writeIfChanged(features, fingerprint) {
       const { product_id, ...rest } = features;

@@ -17,10 +17,14 @@ export function sageMakerDemandModel(endpointName: string, invoke = sageMakerEnd
       try {
         const answer = await invoke([buildDemandFeatures(input, DEFAULT_DEMAND_FEATURE_SPEC)]);
         const score = (answer.body as { predictions?: { score?: unknown }[] }).predictions?.[0]?.score;
-        if (typeof score !== 'number' || !(score >= 0 && score <= 1)) throw new Error(`The demand model answered ${JSON.stringify(answer.body).slice(0, 200)}, not a score from 0 to 1`);
+        if (typeof score !== 'number' || !(score >= 0 && score <= 1))
+          throw new Error(
+            `The demand model answered ${JSON.stringify(answer.body).slice(0, 200)}, not a score from 0 to 1`,
+          );
         return { surgeProbability: score, modelVersion: answer.modelVersion ?? 'unknown' };
       } catch (error) {
-        if ((error as Error).name === 'ValidationError' && /not found/i.test((error as Error).message)) return undefined;
+        if ((error as Error).name === 'ValidationError' && /not found/i.test((error as Error).message))
+          return undefined;
         throw error;
       }
     },

@@ -32,19 +32,30 @@ export function dynamoDbDemandSources(client: DynamoDBClient, tables: DemandSour
           // `views` is a DynamoDB reserved word.
           ProjectionExpression: 'window_start, #views, carts, purchases',
           ExpressionAttributeNames: { '#views': 'views' },
-          ExpressionAttributeValues: { ':product': { S: productId }, ':from': { S: from.toISOString() }, ':last': { S: new Date(to.getTime() - 1).toISOString() } },
+          ExpressionAttributeValues: {
+            ':product': { S: productId },
+            ':from': { S: from.toISOString() },
+            ':last': { S: new Date(to.getTime() - 1).toISOString() },
+          },
         },
       );
       for await (const page of pages) {
         for (const item of page.Items ?? []) {
           const count = (name: string) => Number(item[name]?.N ?? 0);
-          windows.push({ start: Date.parse(item.window_start?.S ?? ''), views: count('views'), carts: count('carts'), purchases: count('purchases') });
+          windows.push({
+            start: Date.parse(item.window_start?.S ?? ''),
+            views: count('views'),
+            carts: count('carts'),
+            purchases: count('purchases'),
+          });
         }
       }
       return windows;
     },
     async product(productId) {
-      const { Item } = await client.send(new GetItemCommand({ TableName: tables.products, Key: { product_id: { S: productId } } }));
+      const { Item } = await client.send(
+        new GetItemCommand({ TableName: tables.products, Key: { product_id: { S: productId } } }),
+      );
       return Item ? toProduct(unmarshall(Item)).product : undefined;
     },
     async orderedUnits(productId, since) {
@@ -64,4 +75,3 @@ export function dynamoDbDemandSources(client: DynamoDBClient, tables: DemandSour
     },
   };
 }
-

@@ -1,4 +1,12 @@
-import { ConditionalCheckFailedException, GetItemCommand, PutItemCommand, QueryCommand, TransactWriteItemsCommand, type DynamoDBClient, type TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  GetItemCommand,
+  PutItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+  type DynamoDBClient,
+  type TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { DAY_MS, PRICE_HOLD_RETENTION_DAYS } from '../domain/constants.js';
 import type { PriceBook, PriceChange, PriceHold } from '../domain/types.js';
@@ -29,11 +37,14 @@ export interface PriceBookTables {
 export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTables): PriceBook {
   return {
     async product(productId) {
-      const { Item } = await client.send(new GetItemCommand({ TableName: tables.products, Key: { product_id: { S: productId } }, ConsistentRead: true }));
+      const { Item } = await client.send(
+        new GetItemCommand({ TableName: tables.products, Key: { product_id: { S: productId } }, ConsistentRead: true }),
+      );
       return Item ? toProduct(unmarshall(Item)) : undefined;
     },
     async apply({ product, change, featuresVersion }) {
-      const unchanged = product.price_version === undefined ? 'attribute_not_exists(price_version)' : 'price_version = :expected';
+      const unchanged =
+        product.price_version === undefined ? 'attribute_not_exists(price_version)' : 'price_version = :expected';
       try {
         await client.send(
           new TransactWriteItemsCommand({
@@ -42,14 +53,17 @@ export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTable
                 Update: {
                   TableName: tables.products,
                   Key: { product_id: { S: product.product_id } },
-                  UpdateExpression: 'SET price_cents = :price, price_updated_at = :at, updated_at = :at, priced_features_version = :features ADD price_version :one',
+                  UpdateExpression:
+                    'SET price_cents = :price, price_updated_at = :at, updated_at = :at, priced_features_version = :features ADD price_version :one',
                   ConditionExpression: `${unchanged} AND (attribute_not_exists(priced_features_version) OR priced_features_version < :features)`,
                   ExpressionAttributeValues: {
                     ':price': { N: String(change.new_price_cents) },
                     ':at': { S: change.changed_at },
                     ':features': { N: String(featuresVersion) },
                     ':one': { N: '1' },
-                    ...(product.price_version === undefined ? {} : { ':expected': { N: String(product.price_version) } }),
+                    ...(product.price_version === undefined
+                      ? {}
+                      : { ':expected': { N: String(product.price_version) } }),
                   },
                 },
               },
@@ -66,7 +80,9 @@ export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTable
         return 'applied';
       } catch (error) {
         if ((error as Error).name !== 'TransactionCanceledException') throw error;
-        const [productCheck, historyCheck] = ((error as TransactionCanceledException).CancellationReasons ?? []).map((reason) => reason.Code);
+        const [productCheck, historyCheck] = ((error as TransactionCanceledException).CancellationReasons ?? []).map(
+          (reason) => reason.Code,
+        );
         if (historyCheck === 'ConditionalCheckFailed') return 'duplicate';
         if (productCheck === 'ConditionalCheckFailed') return 'conflict';
         throw error;
@@ -81,7 +97,10 @@ export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTable
         await client.send(
           new PutItemCommand({
             TableName: tables.priceHolds,
-            Item: marshall({ ...hold, features_version: featuresVersion, expires_at: expiresAt }, { removeUndefinedValues: true }),
+            Item: marshall(
+              { ...hold, features_version: featuresVersion, expires_at: expiresAt },
+              { removeUndefinedValues: true },
+            ),
             ConditionExpression: 'attribute_not_exists(product_id)',
           }),
         );
@@ -98,9 +117,20 @@ export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTable
 }
 
 /** A product's items of a table keyed (`product_id`, `features_version`), newest first, without the table's bookkeeping. */
-async function newestFirst(client: DynamoDBClient, tableName: string, productId: string, limit: number): Promise<Record<string, unknown>[]> {
+async function newestFirst(
+  client: DynamoDBClient,
+  tableName: string,
+  productId: string,
+  limit: number,
+): Promise<Record<string, unknown>[]> {
   const { Items = [] } = await client.send(
-    new QueryCommand({ TableName: tableName, KeyConditionExpression: 'product_id = :product', ExpressionAttributeValues: { ':product': { S: productId } }, ScanIndexForward: false, Limit: limit }),
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'product_id = :product',
+      ExpressionAttributeValues: { ':product': { S: productId } },
+      ScanIndexForward: false,
+      Limit: limit,
+    }),
   );
   return Items.map((item) => {
     const { features_version: _key, expires_at: _expiry, ...record } = unmarshall(item);

@@ -16,7 +16,11 @@ export const MAX_HISTORY_LIMIT = 500;
  * carts per minute of the recent horizon (purchases count against the carts' caps), and carts per
  * view: shoppers look at a product before they add it to the cart.
  */
-export const DEFAULT_PLAUSIBILITY_CAPS = { maxViewsPerMinute: 6_000, maxCartsPerMinute: 1_200, maxCartsPerView: 1 } as const;
+export const DEFAULT_PLAUSIBILITY_CAPS = {
+  maxViewsPerMinute: 6_000,
+  maxCartsPerMinute: 1_200,
+  maxCartsPerView: 1,
+} as const;
 
 /** How long a held move stays in the price holds table (its `expires_at`), in days. */
 export const PRICE_HOLD_RETENTION_DAYS = 30;

@@ -1,4 +1,10 @@
-import { describeUnreadableRecord, earliestSequence, mapWithConcurrency, readContractRecord, validateProductWindow } from '@sdp/shared';
+import {
+  describeUnreadableRecord,
+  earliestSequence,
+  mapWithConcurrency,
+  readContractRecord,
+  validateProductWindow,
+} from '@sdp/shared';
 import { PRODUCT_CONCURRENCY, PRODUCT_WINDOW_SCHEMA_VERSION } from './constants.js';
 import { demandFingerprint } from './demandFingerprint.js';
 import { demandSpan } from './parsePricingSettings.js';
@@ -28,15 +34,30 @@ export interface HydrateOptions {
  * await hydrateBatch(records, { sources, features, settings, now: () => new Date(), log })
  * // { batchItemFailures: [], products: 3, hydrated: 2, unchanged: 1, unknownProducts: 0, invalid: 0, failed: 0, rejected: [] }
  */
-export async function hydrateBatch(records: readonly SourceRecord[], options: HydrateOptions): Promise<HydrationOutcome> {
+export async function hydrateBatch(
+  records: readonly SourceRecord[],
+  options: HydrateOptions,
+): Promise<HydrationOutcome> {
   const { sources, features, settings, log } = options;
-  const outcome: HydrationOutcome = { batchItemFailures: [], products: 0, hydrated: 0, unchanged: 0, unknownProducts: 0, invalid: 0, failed: 0, rejected: [] };
+  const outcome: HydrationOutcome = {
+    batchItemFailures: [],
+    products: 0,
+    hydrated: 0,
+    unchanged: 0,
+    unknownProducts: 0,
+    invalid: 0,
+    failed: 0,
+    rejected: [],
+  };
   const sequencesOf = new Map<string, string[]>();
   for (const record of records) {
     const reading = readContractRecord(record.data, PRODUCT_WINDOW_SCHEMA_VERSION, validateProductWindow);
     if (!reading.ok) {
       outcome.invalid++;
-      outcome.rejected.push({ sequenceNumber: record.sequenceNumber, reason: describeUnreadableRecord('ProductWindow', reading) });
+      outcome.rejected.push({
+        sequenceNumber: record.sequenceNumber,
+        reason: describeUnreadableRecord('ProductWindow', reading),
+      });
       continue;
     }
     const sequences = sequencesOf.get(reading.value.product_id) ?? [];
@@ -56,7 +77,12 @@ export async function hydrateBatch(records: readonly SourceRecord[], options: Hy
         sources.orderedUnits(productId, span.orderedSince),
       ]);
       if (!product) return 'unknown' as const;
-      const demand = summarizeDemand(windows, { recentFrom: span.recentFrom, recentMinutes: settings.recentMinutes, baselineMinutes: settings.baselineMinutes, orderedUnits });
+      const demand = summarizeDemand(windows, {
+        recentFrom: span.recentFrom,
+        recentMinutes: settings.recentMinutes,
+        baselineMinutes: settings.baselineMinutes,
+        orderedUnits,
+      });
       const next = {
         product_id: productId,
         as_of: now.toISOString(),
@@ -76,9 +102,15 @@ export async function hydrateBatch(records: readonly SourceRecord[], options: Hy
     }
   };
   const results = await features.storedFingerprints(productIds).then(
-    (stored) => mapWithConcurrency(productIds, PRODUCT_CONCURRENCY, (productId) => hydrateProduct(productId, stored.get(productId))),
+    (stored) =>
+      mapWithConcurrency(productIds, PRODUCT_CONCURRENCY, (productId) =>
+        hydrateProduct(productId, stored.get(productId)),
+      ),
     (error: unknown) => {
-      log('could not read the stored demand fingerprints; the batch will be re-delivered', { products: productIds.length, error });
+      log('could not read the stored demand fingerprints; the batch will be re-delivered', {
+        products: productIds.length,
+        error,
+      });
       return productIds.map((productId) => ({ error, productId }));
     },
   );
@@ -92,7 +124,10 @@ export async function hydrateBatch(records: readonly SourceRecord[], options: Hy
       const sequences = sequencesOf.get(productIds[i]!)!;
       outcome.failed += sequences.length;
       lowest = earliestSequence(sequences, lowest);
-      const { name = 'Error', message = String(result.error) } = (result.error ?? {}) as { name?: string; message?: string };
+      const { name = 'Error', message = String(result.error) } = (result.error ?? {}) as {
+        name?: string;
+        message?: string;
+      };
       outcome.failure ??= { name, message: `Could not hydrate ${result.productId}: ${message}` };
     }
   });

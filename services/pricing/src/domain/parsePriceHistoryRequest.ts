@@ -7,7 +7,10 @@ import { DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT } from './constants.js';
  * @example
  * parsePriceHistoryRequest('sku-001', { limit: '10' }) // { productId: 'sku-001', limit: 10 }
  */
-export function parsePriceHistoryRequest(productId: string | undefined, parameters: QueryParameters): { productId: string; limit: number } {
+export function parsePriceHistoryRequest(
+  productId: string | undefined,
+  parameters: QueryParameters,
+): { productId: string; limit: number } {
   const id = parseProductId(productId);
   const query = new QueryReader(parameters);
   const limit = query.integer('limit', { min: 1, max: MAX_HISTORY_LIMIT }, DEFAULT_HISTORY_LIMIT);

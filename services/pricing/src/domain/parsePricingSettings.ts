@@ -2,7 +2,16 @@ import { DAY_MS, DEFAULT_PLAUSIBILITY_CAPS, MINUTE_MS } from './constants.js';
 import { InvalidPricingSettingError } from './errors.js';
 import type { PricingSettings } from './types.js';
 
-type Raw = Record<'recentMinutes' | 'baselineMinutes' | 'orderedUnitsDays' | 'maxStepPercent' | 'cooldownMinutes' | 'surgeAbove' | 'calmBelow', string> &
+type Raw = Record<
+  | 'recentMinutes'
+  | 'baselineMinutes'
+  | 'orderedUnitsDays'
+  | 'maxStepPercent'
+  | 'cooldownMinutes'
+  | 'surgeAbove'
+  | 'calmBelow',
+  string
+> &
   Partial<Record<keyof typeof DEFAULT_PLAUSIBILITY_CAPS, string>>;
 
 /**
@@ -15,16 +24,34 @@ type Raw = Record<'recentMinutes' | 'baselineMinutes' | 'orderedUnitsDays' | 'ma
  * // { recentMinutes: 15, baselineMinutes: 120, orderedUnitsDays: 7, maxStepPercent: 5, cooldownMs: 600000, surgeAbove: 0.6, calmBelow: 0.3, maxViewsPerMinute: 6000, maxCartsPerMinute: 1200, maxCartsPerView: 1 }
  */
 export function parsePricingSettings(raw: Raw): PricingSettings {
-  const number = (name: string, text: string, min: number, max: number, integer: boolean, fallback?: number): number => {
+  const number = (
+    name: string,
+    text: string,
+    min: number,
+    max: number,
+    integer: boolean,
+    fallback?: number,
+  ): number => {
     if (fallback !== undefined && text.trim() === '') return fallback;
     const value = Number(text.trim());
-    if (text.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    if (
+      text.trim() === '' ||
+      !Number.isFinite(value) ||
+      value < min ||
+      value > max ||
+      (integer && !Number.isInteger(value))
+    ) {
       const orEmpty = fallback === undefined ? '' : `, or empty for ${fallback}`;
-      throw new InvalidPricingSettingError(name, text, `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}${orEmpty}`);
+      throw new InvalidPricingSettingError(
+        name,
+        text,
+        `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}${orEmpty}`,
+      );
     }
     return value;
   };
-  const cap = (name: string, setting: keyof typeof DEFAULT_PLAUSIBILITY_CAPS) => number(name, raw[setting] ?? '', 0.001, 1_000_000_000, false, DEFAULT_PLAUSIBILITY_CAPS[setting]);
+  const cap = (name: string, setting: keyof typeof DEFAULT_PLAUSIBILITY_CAPS) =>
+    number(name, raw[setting] ?? '', 0.001, 1_000_000_000, false, DEFAULT_PLAUSIBILITY_CAPS[setting]);
   const settings: PricingSettings = {
     recentMinutes: number('DEMAND_RECENT_MINUTES', raw.recentMinutes, 1, 1440, true),
     baselineMinutes: number('DEMAND_BASELINE_MINUTES', raw.baselineMinutes, 1, 10_080, true),
@@ -44,7 +71,10 @@ export function parsePricingSettings(raw: Raw): PricingSettings {
 }
 
 /** The span a product's windows are read over: baseline then recent horizon, up to `now`. */
-export function demandSpan(settings: PricingSettings, now: Date): { from: Date; recentFrom: Date; to: Date; orderedSince: Date } {
+export function demandSpan(
+  settings: PricingSettings,
+  now: Date,
+): { from: Date; recentFrom: Date; to: Date; orderedSince: Date } {
   const recentFrom = new Date(now.getTime() - settings.recentMinutes * MINUTE_MS);
   return {
     from: new Date(recentFrom.getTime() - settings.baselineMinutes * MINUTE_MS),

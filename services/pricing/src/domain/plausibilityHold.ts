@@ -23,14 +23,22 @@ export function implausibleDemand(demand: RecentDemand, caps: PlausibilityCaps):
   const minutes = demand.recent_minutes;
   const breaches: string[] = [];
   const perMinute = (n: number, noun: string, cap: number) => {
-    if (n / minutes > cap) breaches.push(`${counted(n, noun)} in the last ${minutes} min, ${(n / minutes).toFixed(1)} a minute, above the cap of ${cap} a minute`);
+    if (n / minutes > cap)
+      breaches.push(
+        `${counted(n, noun)} in the last ${minutes} min, ${(n / minutes).toFixed(1)} a minute, above the cap of ${cap} a minute`,
+      );
   };
   perMinute(demand.views, 'view', caps.maxViewsPerMinute);
   perMinute(demand.carts, 'cart', caps.maxCartsPerMinute);
   perMinute(demand.purchases, 'purchase', caps.maxCartsPerMinute);
-  for (const [n, noun] of [[demand.carts, 'cart'], [demand.purchases, 'purchase']] as const) {
+  for (const [n, noun] of [
+    [demand.carts, 'cart'],
+    [demand.purchases, 'purchase'],
+  ] as const) {
     if (n > demand.views * caps.maxCartsPerView) {
-      breaches.push(`${counted(n, noun)} against ${counted(demand.views, 'view')} in the last ${minutes} min, above the cap of ${caps.maxCartsPerView} per view`);
+      breaches.push(
+        `${counted(n, noun)} against ${counted(demand.views, 'view')} in the last ${minutes} min, above the cap of ${caps.maxCartsPerView} per view`,
+      );
     }
   }
   return breaches;
@@ -52,5 +60,9 @@ export function plausibilityHold(
 ): Extract<PriceDecision, { action: 'hold' }> | undefined {
   const breaches = implausibleDemand(features, settings);
   if (breaches.length === 0) return undefined;
-  return { action: 'hold', kind: 'implausible_demand', reason: `implausible demand: ${breaches.join('; ')}; not applied: ${change.reason}` };
+  return {
+    action: 'hold',
+    kind: 'implausible_demand',
+    reason: `implausible demand: ${breaches.join('; ')}; not applied: ${change.reason}`,
+  };
 }

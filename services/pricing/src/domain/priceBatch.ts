@@ -40,7 +40,11 @@ export async function priceBatch(changes: readonly TableChange[], options: Price
   for (const { sequenceNumber, newImage } of changes) {
     const features = newImage && toDemandFeatures(newImage);
     if (!features) {
-      if (newImage) log('skipped a demand features item that breaks the DemandFeatures contract', { sequenceNumber, image: newImage });
+      if (newImage)
+        log('skipped a demand features item that breaks the DemandFeatures contract', {
+          sequenceNumber,
+          image: newImage,
+        });
       continue;
     }
     const known = newest.get(features.product_id);
@@ -51,7 +55,15 @@ export async function priceBatch(changes: readonly TableChange[], options: Price
     }
   }
 
-  const outcome: PricingOutcome = { batchItemFailures: [], changed: 0, held: 0, holds: {}, duplicates: 0, noModel: 0, failed: 0 };
+  const outcome: PricingOutcome = {
+    batchItemFailures: [],
+    changed: 0,
+    held: 0,
+    holds: {},
+    duplicates: 0,
+    noModel: 0,
+    failed: 0,
+  };
   const entries = [...newest.values()];
   let onlyDependencyFailures = true;
   const results = await mapWithConcurrency(entries, PRODUCT_CONCURRENCY, ({ features }) =>
@@ -81,7 +93,10 @@ export async function priceBatch(changes: readonly TableChange[], options: Price
   return outcome;
 }
 
-async function priceProduct(features: DemandFeatures, { book, model, settings, now }: PriceBatchOptions): Promise<ProductResult> {
+async function priceProduct(
+  features: DemandFeatures,
+  { book, model, settings, now }: PriceBatchOptions,
+): Promise<ProductResult> {
   const version = features.features_version;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const stored = await book.product(features.product_id);

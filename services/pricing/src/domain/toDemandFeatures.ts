@@ -26,6 +26,8 @@ const FIELDS = [
  * toDemandFeatures({ product_id: 'sku-001', features_version: 3, fingerprint: '…', views: 40, … }) // { product_id: 'sku-001', features_version: 3, views: 40, … }
  */
 export function toDemandFeatures(image: Record<string, unknown>): DemandFeatures | undefined {
-  const features = Object.fromEntries(FIELDS.filter((field) => image[field] !== undefined).map((field) => [field, image[field]]));
+  const features = Object.fromEntries(
+    FIELDS.filter((field) => image[field] !== undefined).map((field) => [field, image[field]]),
+  );
   return validateDemandFeatures(features) ? features : undefined;
 }

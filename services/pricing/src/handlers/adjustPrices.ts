@@ -14,7 +14,10 @@ const model = sageMakerDemandModel(requiredEnv('DEMAND_MODEL_ENDPOINT_NAME'));
 const settings = pricingSettingsFromEnv();
 
 /** Asks the demand model about each product whose demand changed and moves its price within the guardrails, once per features version; a move on implausible demand is held and recorded. */
-export const handler = tableChangeConsumer((changes, log) => priceBatch(changes, { book, model, settings, now: () => new Date(), log }), {
-  message: 'prices decided',
-  counts: ({ batchItemFailures, ...counts }) => ({ ...counts, failedFrom: batchItemFailures[0]?.itemIdentifier }),
-});
+export const handler = tableChangeConsumer(
+  (changes, log) => priceBatch(changes, { book, model, settings, now: () => new Date(), log }),
+  {
+    message: 'prices decided',
+    counts: ({ batchItemFailures, ...counts }) => ({ ...counts, failedFrom: batchItemFailures[0]?.itemIdentifier }),
+  },
+);

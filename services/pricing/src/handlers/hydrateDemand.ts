@@ -15,7 +15,17 @@ const features = dynamoDbDemandFeaturesTable(client, requiredEnv('DEMAND_FEATURE
 const settings = pricingSettingsFromEnv();
 
 /** Hydrates each changed product's demand with the catalog and the orders into the demand features table. */
-export const handler = streamConsumer((records, log) => hydrateBatch(records, { sources, features, settings, now: () => new Date(), log }), {
-  message: 'demand hydrated',
-  counts: ({ products, hydrated, unchanged, unknownProducts, invalid, failed }) => ({ products, hydrated, unchanged, unknownProducts, invalid, failed }),
-});
+export const handler = streamConsumer(
+  (records, log) => hydrateBatch(records, { sources, features, settings, now: () => new Date(), log }),
+  {
+    message: 'demand hydrated',
+    counts: ({ products, hydrated, unchanged, unknownProducts, invalid, failed }) => ({
+      products,
+      hydrated,
+      unchanged,
+      unknownProducts,
+      invalid,
+      failed,
+    }),
+  },
+);

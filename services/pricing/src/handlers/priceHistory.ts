@@ -18,7 +18,10 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
   .use(requireApiKey({ scope: 'report' }))
   .handler(async (event) => {
-    const { productId, limit } = parsePriceHistoryRequest(event.pathParameters?.product_id, event.queryStringParameters);
+    const { productId, limit } = parsePriceHistoryRequest(
+      event.pathParameters?.product_id,
+      event.queryStringParameters,
+    );
     const [changes, holds] = await Promise.all([book.history(productId, limit), book.holds(productId, limit)]);
     return jsonResponse(200, { product_id: productId, changes, holds });
   });

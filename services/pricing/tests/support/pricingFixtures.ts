@@ -1,4 +1,11 @@
-import type { DemandFeatures, PriceBook, PriceChange, PriceHold, PricingSettings, Product } from '../../src/domain/types.js';
+import type {
+  DemandFeatures,
+  PriceBook,
+  PriceChange,
+  PriceHold,
+  PricingSettings,
+  Product,
+} from '../../src/domain/types.js';
 
 export const NOW = new Date('2026-12-04T15:00:00.000Z');
 
@@ -60,7 +67,11 @@ export function inMemoryPriceBook(products: readonly Product[]) {
   const stored = new Map(products.map((p) => [p.product_id, { product: { ...p }, pricedFeaturesVersion: 0 }]));
   const history: (PriceChange & { features_version: number })[] = [];
   const holds: (PriceHold & { features_version: number })[] = [];
-  const book: PriceBook & { history_: typeof history; holds_: typeof holds; changeBehind(productId: string, priceCents: number): void } = {
+  const book: PriceBook & {
+    history_: typeof history;
+    holds_: typeof holds;
+    changeBehind(productId: string, priceCents: number): void;
+  } = {
     history_: history,
     holds_: holds,
     async product(productId) {
@@ -69,28 +80,47 @@ export function inMemoryPriceBook(products: readonly Product[]) {
     },
     async apply({ product: read, change, featuresVersion }) {
       const entry = stored.get(read.product_id)!;
-      if (history.some((h) => h.product_id === read.product_id && h.features_version === featuresVersion)) return 'duplicate';
-      if (entry.product.price_version !== read.price_version || entry.pricedFeaturesVersion >= featuresVersion) return 'conflict';
-      entry.product = { ...entry.product, price_cents: change.new_price_cents, price_updated_at: change.changed_at, updated_at: change.changed_at, price_version: (entry.product.price_version ?? 0) + 1 };
+      if (history.some((h) => h.product_id === read.product_id && h.features_version === featuresVersion))
+        return 'duplicate';
+      if (entry.product.price_version !== read.price_version || entry.pricedFeaturesVersion >= featuresVersion)
+        return 'conflict';
+      entry.product = {
+        ...entry.product,
+        price_cents: change.new_price_cents,
+        price_updated_at: change.changed_at,
+        updated_at: change.changed_at,
+        price_version: (entry.product.price_version ?? 0) + 1,
+      };
       entry.pricedFeaturesVersion = featuresVersion;
       history.push({ ...change, features_version: featuresVersion });
       return 'applied';
     },
     async history(productId, limit) {
-      return history.filter((h) => h.product_id === productId).reverse().slice(0, limit);
+      return history
+        .filter((h) => h.product_id === productId)
+        .reverse()
+        .slice(0, limit);
     },
     async recordHold({ hold, featuresVersion }) {
-      if (holds.some((h) => h.product_id === hold.product_id && h.features_version === featuresVersion)) return 'duplicate';
+      if (holds.some((h) => h.product_id === hold.product_id && h.features_version === featuresVersion))
+        return 'duplicate';
       holds.push({ ...hold, features_version: featuresVersion });
       return 'recorded';
     },
     async holds(productId, limit) {
-      return holds.filter((h) => h.product_id === productId).reverse().slice(0, limit);
+      return holds
+        .filter((h) => h.product_id === productId)
+        .reverse()
+        .slice(0, limit);
     },
     /** Another writer changes the price between read and write. */
     changeBehind(productId, priceCents) {
       const entry = stored.get(productId)!;
-      entry.product = { ...entry.product, price_cents: priceCents, price_version: (entry.product.price_version ?? 0) + 1 };
+      entry.product = {
+        ...entry.product,
+        price_cents: priceCents,
+        price_version: (entry.product.price_version ?? 0) + 1,
+      };
     },
   };
   return book;

@@ -25,6 +25,9 @@ export function dynamoDbProductWindowsTable(client: DynamoDBClient, tableName: s
 }
 
 function toProductWindowCounts(item: Record<string, AttributeValue>): ProductWindowCounts {
-  const counts = Object.fromEntries(COUNTS.map((name) => [name, Number(item[name]?.N ?? 0)])) as Record<(typeof COUNTS)[number], number>;
+  const counts = Object.fromEntries(COUNTS.map((name) => [name, Number(item[name]?.N ?? 0)])) as Record<
+    (typeof COUNTS)[number],
+    number
+  >;
   return { productId: item.product_id?.S ?? '', windowStart: new Date(item.window_start?.S ?? Number.NaN), ...counts };
 }

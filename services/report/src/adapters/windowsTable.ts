@@ -1,4 +1,9 @@
-import { paginateQuery, type AttributeValue, type DynamoDBClient, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
+import {
+  paginateQuery,
+  type AttributeValue,
+  type DynamoDBClient,
+  type QueryCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { mapWithConcurrency, utcDaysOf } from '@sdp/shared';
 import type { TimeRange } from '../domain/types.js';
 
@@ -35,7 +40,9 @@ export function dynamoDbWindowsTable<K, W>(client: DynamoDBClient, shape: Window
   // Through names: some attributes (`views`) are DynamoDB reserved words.
   const names = Object.fromEntries(shape.attributes.map((name) => [`#${name}`, name]));
   const projection = { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
-  const query = async (input: Omit<QueryCommandInput, 'TableName' | 'ProjectionExpression' | 'ExpressionAttributeNames'>) => {
+  const query = async (
+    input: Omit<QueryCommandInput, 'TableName' | 'ProjectionExpression' | 'ExpressionAttributeNames'>,
+  ) => {
     const windows: W[] = [];
     for await (const page of paginateQuery({ client }, { ...input, TableName: shape.tableName, ...projection })) {
       for (const item of page.Items ?? []) windows.push(shape.toWindow(item));

@@ -14,13 +14,19 @@ import { instantOfWallTime, offsetOf, wallClockOf, wallTimeOf, type WallClock } 
  * Pass the same `startOfWallTime` map for many instants of one zone to look each local day, week
  * or month up once: `Intl` formatting is what this spends its time on.
  */
-export function bucketStart(instant: Date, period: Period, timeZone: string, startOfWallTime = new Map<number, number>()): Date {
+export function bucketStart(
+  instant: Date,
+  period: Period,
+  timeZone: string,
+  startOfWallTime = new Map<number, number>(),
+): Date {
   const epochMs = instant.getTime();
   const wallClock = wallClockOf(epochMs, timeZone);
   const wallStart = localStartOf(wallClock, period);
   if (period === 'minute' || period === 'hour') {
     const withSameOffset = wallStart - offsetOf(epochMs, wallClock);
-    if (withSameOffset <= epochMs && wallTimeOf(withSameOffset, timeZone) === wallStart) return new Date(withSameOffset);
+    if (withSameOffset <= epochMs && wallTimeOf(withSameOffset, timeZone) === wallStart)
+      return new Date(withSameOffset);
   }
   let start = startOfWallTime.get(wallStart);
   if (start === undefined) {

@@ -24,5 +24,8 @@ export function bucketWindows<W extends { windowStart: Date }>(
     else windowsByStart.set(start, [window]);
   }
   const starts = [...windowsByStart.keys()].sort((a, b) => (grouping.desc ? b - a : a - b));
-  return starts.map((start) => ({ period: formatWithOffset(start, grouping.timeZone), windows: windowsByStart.get(start) ?? [] }));
+  return starts.map((start) => ({
+    period: formatWithOffset(start, grouping.timeZone),
+    windows: windowsByStart.get(start) ?? [],
+  }));
 }

@@ -12,7 +12,9 @@ import type { CampaignWindow, PeriodReport, PeriodReportRequest } from './types.
  */
 export function buildPeriodReport(request: PeriodReportRequest, windows: readonly CampaignWindow[]): PeriodReport {
   const { campaignItemId, period, timeZone, from, to, desc } = request;
-  const inRange = windows.filter((window) => window.campaignItemId === campaignItemId && isWithin(window.windowStart, request));
+  const inRange = windows.filter(
+    (window) => window.campaignItemId === campaignItemId && isWithin(window.windowStart, request),
+  );
   return {
     campaign_item_id: campaignItemId,
     period,

@@ -24,7 +24,10 @@ export function buildProductList(request: ProductListRequest, windows: readonly 
   const direction = desc ? -1 : 1;
   const products = [...windowsByProduct]
     .map(([productId, productWindows]) => sumProductWindows(productId, productWindows))
-    .sort((a, b) => direction * (a[sort] - b[sort]) || (a.product_id < b.product_id ? -1 : a.product_id > b.product_id ? 1 : 0))
+    .sort(
+      (a, b) =>
+        direction * (a[sort] - b[sort]) || (a.product_id < b.product_id ? -1 : a.product_id > b.product_id ? 1 : 0),
+    )
     .slice(0, limit);
   return { from: from.toISOString(), to: to.toISOString(), sort, desc, products };
 }

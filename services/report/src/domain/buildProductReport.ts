@@ -11,7 +11,10 @@ import type { ProductReport, ProductReportRequest, ProductWindowCounts } from '.
  * buildProductReport({ productId: 'sku-001', period: 'hour', timeZone: 'UTC', from, to, desc: true }, windows)
  * // { product_id: 'sku-001', period: 'hour', …, totals: { views: 120, …, view_to_purchase: 0.05 }, buckets: [{ period: '2026-12-04T14:00:00+00:00', views: 40, … }, …] }
  */
-export function buildProductReport(request: ProductReportRequest, windows: readonly ProductWindowCounts[]): ProductReport {
+export function buildProductReport(
+  request: ProductReportRequest,
+  windows: readonly ProductWindowCounts[],
+): ProductReport {
   const { productId, period, timeZone, from, to, desc } = request;
   const inRange = windows.filter((window) => window.productId === productId && isWithin(window.windowStart, request));
   return {

@@ -13,6 +13,8 @@ export function checkListRange(query: QueryReader, from: Date, to: Date): void {
   if (from >= to) query.addProblem(`from must be before to; got ${span}.`);
   else if (to.getTime() - from.getTime() > MAX_LIST_RANGE_DAYS * DAY_MS) {
     const days = Math.ceil((to.getTime() - from.getTime()) / DAY_MS);
-    query.addProblem(`from and to may be at most ${MAX_LIST_RANGE_DAYS} days apart; got ${span}, about ${days} days. Ask for several shorter ranges.`);
+    query.addProblem(
+      `from and to may be at most ${MAX_LIST_RANGE_DAYS} days apart; got ${span}, about ${days} days. Ask for several shorter ranges.`,
+    );
   }
 }

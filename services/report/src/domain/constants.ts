@@ -3,7 +3,15 @@ import type { Period, ProductSortKey, SortKey } from './types.js';
 export const PERIODS: readonly Period[] = ['minute', 'hour', 'day', 'week', 'month'];
 export const SORT_KEYS: readonly SortKey[] = ['bids', 'impressions', 'clicks', 'spend', 'ctr', 'win_rate'];
 
-export const PRODUCT_SORT_KEYS: readonly ProductSortKey[] = ['views', 'carts', 'checkouts', 'purchases', 'units_sold', 'view_to_cart', 'view_to_purchase'];
+export const PRODUCT_SORT_KEYS: readonly ProductSortKey[] = [
+  'views',
+  'carts',
+  'checkouts',
+  'purchases',
+  'units_sold',
+  'view_to_cart',
+  'view_to_purchase',
+];
 
 export const DEFAULT_PERIOD: Period = 'day';
 /** A retailer reads product activity by the hour. */

@@ -1,6 +1,12 @@
 import { QueryReader, type QueryParameters } from '@sdp/shared';
 import { checkListRange } from './checkListRange.js';
-import { DEFAULT_LIMIT, DEFAULT_LIST_RANGE_MS, DEFAULT_PRODUCT_SORT, MAX_LIMIT, PRODUCT_SORT_KEYS } from './constants.js';
+import {
+  DEFAULT_LIMIT,
+  DEFAULT_LIST_RANGE_MS,
+  DEFAULT_PRODUCT_SORT,
+  MAX_LIMIT,
+  PRODUCT_SORT_KEYS,
+} from './constants.js';
 import type { ProductListRequest } from './types.js';
 
 /**

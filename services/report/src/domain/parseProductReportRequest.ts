@@ -11,7 +11,10 @@ import type { ProductReportRequest } from './types.js';
  * parseProductReportRequest({ productId: 'sku-001', query: { period: 'day', timezone: 'Europe/Paris' } }, now)
  * // { productId: 'sku-001', period: 'day', timeZone: 'Europe/Paris', from: 1970-01-01T00:00:00.000Z, to: now, desc: true }
  */
-export function parseProductReportRequest(request: { productId: string | undefined; query?: QueryParameters }, now: Date): ProductReportRequest {
+export function parseProductReportRequest(
+  request: { productId: string | undefined; query?: QueryParameters },
+  now: Date,
+): ProductReportRequest {
   const productId = parseProductId(request.productId);
   const query = new QueryReader(request.query);
   const bucketing = readPeriodQuery(query, DEFAULT_PRODUCT_PERIOD, now);

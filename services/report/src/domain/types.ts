@@ -44,7 +44,10 @@ export interface CampaignListRequest extends TimeRange {
 }
 
 /** One product window as the report service reads it; a count the table does not hold is zero. */
-export interface ProductWindowCounts extends Pick<ProductActivity, 'views' | 'carts' | 'cart_units' | 'checkouts' | 'purchases' | 'units_sold'> {
+export interface ProductWindowCounts extends Pick<
+  ProductActivity,
+  'views' | 'carts' | 'cart_units' | 'checkouts' | 'purchases' | 'units_sold'
+> {
   productId: string;
   windowStart: Date;
 }

@@ -88,7 +88,9 @@ const SEARCH_SPAN_MS = 24 * 60 * 60 * 1000;
 export function instantOfWallTime(wallTime: number, timeZone: string): number {
   const offsetBefore = offsetAt(wallTime - SEARCH_SPAN_MS, timeZone);
   const offsetAfter = offsetAt(wallTime + SEARCH_SPAN_MS, timeZone);
-  const candidates = [wallTime - offsetBefore, wallTime - offsetAfter].filter((instant) => wallTimeOf(instant, timeZone) === wallTime);
+  const candidates = [wallTime - offsetBefore, wallTime - offsetAfter].filter(
+    (instant) => wallTimeOf(instant, timeZone) === wallTime,
+  );
   if (candidates.length > 0) return Math.min(...candidates);
   return firstInstantWithOffset(wallTime - offsetAfter, wallTime - offsetBefore, offsetAfter, timeZone);
 }

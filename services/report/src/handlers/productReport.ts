@@ -15,6 +15,9 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
   .use(requireApiKey({ scope: 'report' }))
   .handler(async (event) => {
-    const request = parseProductReportRequest({ productId: event.pathParameters?.product_id, query: event.queryStringParameters }, new Date());
+    const request = parseProductReportRequest(
+      { productId: event.pathParameters?.product_id, query: event.queryStringParameters },
+      new Date(),
+    );
     return jsonResponse(200, buildProductReport(request, await productWindows.windowsOf(request.productId, request)));
   });

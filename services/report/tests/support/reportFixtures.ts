@@ -2,12 +2,25 @@ import { ApiError } from '@sdp/shared';
 import type { CampaignWindow } from '../../src/domain/types.js';
 
 /** A stored window of campaign 7 starting at `windowStart`, with no counts unless given. */
-export function windowAt(windowStart: string, counts: Partial<Omit<CampaignWindow, 'windowStart'>> = {}): CampaignWindow {
-  return { campaignItemId: 7, windowStart: new Date(windowStart), bids: 0, impressions: 0, clicks: 0, spend: 0, ...counts };
+export function windowAt(
+  windowStart: string,
+  counts: Partial<Omit<CampaignWindow, 'windowStart'>> = {},
+): CampaignWindow {
+  return {
+    campaignItemId: 7,
+    windowStart: new Date(windowStart),
+    bids: 0,
+    impressions: 0,
+    clicks: 0,
+    spend: 0,
+    ...counts,
+  };
 }
 
 /** What a client learns from the error `act` throws: its name, status, code and message. */
-export function errorOf(act: () => unknown): { name: string; statusCode: number; code: string; message: string } | undefined {
+export function errorOf(
+  act: () => unknown,
+): { name: string; statusCode: number; code: string; message: string } | undefined {
   try {
     act();
   } catch (error) {

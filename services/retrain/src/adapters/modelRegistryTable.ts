@@ -11,7 +11,10 @@ type StoredVersion = Omit<ModelVersion, 'live'>;
  * The model registry in DynamoDB: one item per version (key `version`), plus the live pointer, changed
  * only conditionally on the version it replaces so two promotions cannot clobber each other.
  */
-export function dynamoDbModelRegistry(tableName: string, client = new DynamoDBClient({})): ModelRegistry & NewBidCounter {
+export function dynamoDbModelRegistry(
+  tableName: string,
+  client = new DynamoDBClient({}),
+): ModelRegistry & NewBidCounter {
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   return {
     async put(version) {
@@ -33,7 +36,9 @@ export function dynamoDbModelRegistry(tableName: string, client = new DynamoDBCl
       return items;
     },
     async liveVersion() {
-      const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: { version: LIVE }, ConsistentRead: true }));
+      const { Item } = await documents.send(
+        new GetCommand({ TableName: tableName, Key: { version: LIVE }, ConsistentRead: true }),
+      );
       return (Item?.live_version as string | undefined) ?? undefined;
     },
     async setLive(version, expected) {
@@ -43,8 +48,13 @@ export function dynamoDbModelRegistry(tableName: string, client = new DynamoDBCl
             TableName: tableName,
             Key: { version: LIVE },
             UpdateExpression: 'SET live_version = :version, promoted_at = :now',
-            ConditionExpression: expected === undefined ? 'attribute_not_exists(live_version)' : 'live_version = :expected',
-            ExpressionAttributeValues: { ':version': version, ':now': new Date().toISOString(), ...(expected === undefined ? {} : { ':expected': expected }) },
+            ConditionExpression:
+              expected === undefined ? 'attribute_not_exists(live_version)' : 'live_version = :expected',
+            ExpressionAttributeValues: {
+              ':version': version,
+              ':now': new Date().toISOString(),
+              ...(expected === undefined ? {} : { ':expected': expected }),
+            },
           }),
         );
         return true;

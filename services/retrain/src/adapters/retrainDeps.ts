@@ -49,12 +49,15 @@ export function retrainSettingsFromEnv(): RetrainSettings {
 const TRAINING_QUERY_LIMITS = { maxRows: 2_000_000, timeoutMs: 300_000 };
 
 /** Everything `retrainOnce` needs for the bid-win model: labelled bids read from the lake with SQL (DuckDB locally, Athena on AWS). */
-export async function retrainDepsFromEnv(stores: ReturnType<typeof modelStoresFromEnv>): Promise<RetrainDeps<TrainingRow>> {
+export async function retrainDepsFromEnv(
+  stores: ReturnType<typeof modelStoresFromEnv>,
+): Promise<RetrainDeps<TrainingRow>> {
   const engine = await queryEngineFromEnv();
   return {
     ...commonDeps(stores),
     family: bidWinFamily,
-    queryTrainingRows: async (from, to) => (await engine.query(trainingQuery(from, to), TRAINING_QUERY_LIMITS)).rows as unknown as TrainingRow[],
+    queryTrainingRows: async (from, to) =>
+      (await engine.query(trainingQuery(from, to), TRAINING_QUERY_LIMITS)).rows as unknown as TrainingRow[],
   };
 }
 
@@ -63,23 +66,32 @@ export async function retrainDepsFromEnv(stores: ReturnType<typeof modelStoresFr
  * lake, from a baseline and a recent horizon before the training window (so its first minutes have
  * their history), with the horizons the pricing service reads demand over.
  */
-export async function demandRetrainDepsFromEnv(stores: ReturnType<typeof modelStoresFromEnv>): Promise<RetrainDeps<DemandTrainingRow>> {
+export async function demandRetrainDepsFromEnv(
+  stores: ReturnType<typeof modelStoresFromEnv>,
+): Promise<RetrainDeps<DemandTrainingRow>> {
   const engine = await queryEngineFromEnv();
-  const horizons = { recentMinutes: Number(requiredEnv('DEMAND_RECENT_MINUTES')), baselineMinutes: Number(requiredEnv('DEMAND_BASELINE_MINUTES')) };
+  const horizons = {
+    recentMinutes: Number(requiredEnv('DEMAND_RECENT_MINUTES')),
+    baselineMinutes: Number(requiredEnv('DEMAND_BASELINE_MINUTES')),
+  };
   const historyMs = (horizons.recentMinutes + horizons.baselineMinutes) * 60_000;
   return {
     ...commonDeps(stores),
     family: demandFamily(horizons),
     queryTrainingRows: async (from, to) =>
-      (await engine.query(demandTrainingQuery(new Date(from.getTime() - historyMs), to), TRAINING_QUERY_LIMITS)).rows as unknown as DemandTrainingRow[],
+      (await engine.query(demandTrainingQuery(new Date(from.getTime() - historyMs), to), TRAINING_QUERY_LIMITS))
+        .rows as unknown as DemandTrainingRow[],
   };
 }
 
-function commonDeps(stores: ReturnType<typeof modelStoresFromEnv>): Omit<RetrainDeps<unknown>, 'family' | 'queryTrainingRows'> {
+function commonDeps(
+  stores: ReturnType<typeof modelStoresFromEnv>,
+): Omit<RetrainDeps<unknown>, 'family' | 'queryTrainingRows'> {
   return {
     ...stores,
     now: () => new Date(),
-    newVersionId: (now: Date) => `${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
+    newVersionId: (now: Date) =>
+      `${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
     log: (message: string, data: Record<string, unknown>) => logger.info(message, data),
   };
 }

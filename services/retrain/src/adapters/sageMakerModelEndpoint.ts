@@ -27,19 +27,35 @@ export interface SageMakerEndpointOptions {
  * no request is dropped. Resolves when the endpoint is `InService` on the new config.
  */
 export function sageMakerModelEndpoint(options: SageMakerEndpointOptions): ModelEndpoint {
-  const { endpointName, image, executionRoleArn, instanceType = 'ml.t2.medium', timeoutMs = 840_000, pollMs = 1_000, client = new SageMakerClient({}) } = options;
+  const {
+    endpointName,
+    image,
+    executionRoleArn,
+    instanceType = 'ml.t2.medium',
+    timeoutMs = 840_000,
+    pollMs = 1_000,
+    client = new SageMakerClient({}),
+  } = options;
   return {
     async deploy(version, artifactUri) {
       const name = `${endpointName}-${version}`.slice(0, 63);
       // A version promoted before (a rollback) already has its model and config: reuse them.
       await ignoreExisting(
-        client.send(new CreateModelCommand({ ModelName: name, ExecutionRoleArn: executionRoleArn, PrimaryContainer: { Image: image, ModelDataUrl: artifactUri } })),
+        client.send(
+          new CreateModelCommand({
+            ModelName: name,
+            ExecutionRoleArn: executionRoleArn,
+            PrimaryContainer: { Image: image, ModelDataUrl: artifactUri },
+          }),
+        ),
       );
       await ignoreExisting(
         client.send(
           new CreateEndpointConfigCommand({
             EndpointConfigName: name,
-            ProductionVariants: [{ VariantName: 'live', ModelName: name, InitialInstanceCount: 1, InstanceType: instanceType as never }],
+            ProductionVariants: [
+              { VariantName: 'live', ModelName: name, InitialInstanceCount: 1, InstanceType: instanceType as never },
+            ],
           }),
         ),
       );
@@ -50,16 +66,23 @@ export function sageMakerModelEndpoint(options: SageMakerEndpointOptions): Model
           throw error;
         },
       );
-      if (exists) await client.send(new UpdateEndpointCommand({ EndpointName: endpointName, EndpointConfigName: name }));
+      if (exists)
+        await client.send(new UpdateEndpointCommand({ EndpointName: endpointName, EndpointConfigName: name }));
       else await client.send(new CreateEndpointCommand({ EndpointName: endpointName, EndpointConfigName: name }));
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const endpoint = await client.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
         if (endpoint.EndpointStatus === 'InService' && endpoint.EndpointConfigName === name) return;
-        if (endpoint.EndpointStatus === 'Failed' || (endpoint.EndpointStatus === 'InService' && endpoint.FailureReason)) {
-          throw new Error(`The endpoint ${endpointName} did not take ${version}: ${endpoint.FailureReason ?? endpoint.EndpointStatus}`);
+        if (
+          endpoint.EndpointStatus === 'Failed' ||
+          (endpoint.EndpointStatus === 'InService' && endpoint.FailureReason)
+        ) {
+          throw new Error(
+            `The endpoint ${endpointName} did not take ${version}: ${endpoint.FailureReason ?? endpoint.EndpointStatus}`,
+          );
         }
-        if (Date.now() > deadline) throw new Error(`The endpoint ${endpointName} was not serving ${version} after ${timeoutMs / 1000} s`);
+        if (Date.now() > deadline)
+          throw new Error(`The endpoint ${endpointName} was not serving ${version} after ${timeoutMs / 1000} s`);
         await new Promise((resolve) => setTimeout(resolve, pollMs));
       }
     },

@@ -8,21 +8,30 @@ const BINS = 10;
  * AUC (the probability that a random win scores above a random loss, ties counting half), log-loss and
  * calibration over 10 score bins, of a model on labelled examples.
  */
-export function evaluateModel(model: { weights: readonly number[]; bias: number }, examples: readonly TrainingExample[]): ModelMetrics {
+export function evaluateModel(
+  model: { weights: readonly number[]; bias: number },
+  examples: readonly TrainingExample[],
+): ModelMetrics {
   const scores = examples.map(({ features }) => {
     let z = model.bias;
     for (let i = 0; i < features.indices.length; i++) z += model.weights[features.indices[i]!]! * features.values[i]!;
     return sigmoid(z);
   });
   const labels = examples.map((example) => example.label);
-  return { ...calibrationOf(scores, labels), auc: auc(scores, labels), logLoss: logLoss(scores, labels), rows: examples.length, positives: labels.filter(Boolean).length };
+  return {
+    ...calibrationOf(scores, labels),
+    auc: auc(scores, labels),
+    logLoss: logLoss(scores, labels),
+    rows: examples.length,
+    positives: labels.filter(Boolean).length,
+  };
 }
 
 /** Mann–Whitney AUC with average ranks for ties; NaN when one class is missing. */
 export function auc(scores: readonly number[], labels: readonly (0 | 1)[]): number {
   const order = Array.from(scores.keys()).sort((a, b) => scores[a]! - scores[b]!);
   const ranks = new Float64Array(scores.length);
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     let j = i;
     while (j + 1 < order.length && scores[order[j + 1]!] === scores[order[i]!]) j++;
     for (let k = i; k <= j; k++) ranks[order[k]!] = (i + j) / 2 + 1;
@@ -43,7 +52,10 @@ export function logLoss(scores: readonly number[], labels: readonly (0 | 1)[]): 
   return total / scores.length;
 }
 
-function calibrationOf(scores: readonly number[], labels: readonly (0 | 1)[]): Pick<ModelMetrics, 'calibration' | 'calibrationError'> {
+function calibrationOf(
+  scores: readonly number[],
+  labels: readonly (0 | 1)[],
+): Pick<ModelMetrics, 'calibration' | 'calibrationError'> {
   const bins = Array.from({ length: BINS }, (_, bin) => ({ bin, scoreSum: 0, positives: 0, count: 0 }));
   scores.forEach((score, i) => {
     const bin = bins[Math.min(BINS - 1, Math.floor(score * BINS))]!;
@@ -53,7 +65,15 @@ function calibrationOf(scores: readonly number[], labels: readonly (0 | 1)[]): P
   });
   const calibration = bins
     .filter((bin) => bin.count > 0)
-    .map(({ bin, scoreSum, positives, count }) => ({ bin, meanScore: scoreSum / count, observedRate: positives / count, count }));
-  const calibrationError = calibration.reduce((sum, b) => sum + (Math.abs(b.meanScore - b.observedRate) * b.count) / scores.length, 0);
+    .map(({ bin, scoreSum, positives, count }) => ({
+      bin,
+      meanScore: scoreSum / count,
+      observedRate: positives / count,
+      count,
+    }));
+  const calibrationError = calibration.reduce(
+    (sum, b) => sum + (Math.abs(b.meanScore - b.observedRate) * b.count) / scores.length,
+    0,
+  );
   return { calibration, calibrationError };
 }

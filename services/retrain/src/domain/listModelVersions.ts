@@ -5,7 +5,9 @@ import type { ModelRegistry } from './modelRecords.js';
 export async function listModelVersions(registry: ModelRegistry): Promise<components['schemas']['ModelList']> {
   const [versions, live] = await Promise.all([registry.list(), registry.liveVersion()]);
   const models = versions
-    .sort((a, b) => (a.created_at === b.created_at ? (a.version < b.version ? 1 : -1) : a.created_at < b.created_at ? 1 : -1))
+    .sort((a, b) =>
+      a.created_at === b.created_at ? (a.version < b.version ? 1 : -1) : a.created_at < b.created_at ? 1 : -1,
+    )
     .map((version) => ({ ...version, live: version.version === live }));
   return { ...(live ? { live_version: live } : {}), models };
 }

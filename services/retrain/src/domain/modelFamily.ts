@@ -41,7 +41,10 @@ export const bidWinFamily: ModelFamily<TrainingRow> = {
  * The demand model: will this product's views surge over the next horizon (`toDemandExamples`,
  * ADR 18); examples are labelled only once their next horizon is over.
  */
-export function demandFamily(horizons: { recentMinutes: number; baselineMinutes: number }): ModelFamily<DemandTrainingRow> {
+export function demandFamily(horizons: {
+  recentMinutes: number;
+  baselineMinutes: number;
+}): ModelFamily<DemandTrainingRow> {
   const featuresUnder = (input: DemandFeatureInput, spec: ModelFeatureSpec): SparseFeatures => {
     if (!('kind' in spec)) throw new Error('A demand model must carry a demand feature spec');
     const dense = buildDemandFeatures(input, spec);

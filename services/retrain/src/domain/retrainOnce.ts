@@ -29,7 +29,9 @@ export interface RetrainDeps<Row> {
   log(message: string, data: Record<string, unknown>): void;
 }
 
-export type RetrainOutcome = { status: 'skipped'; reason: string } | { status: 'trained'; version: ModelVersion['version']; decision: ModelVersion['decision']; reason: string };
+export type RetrainOutcome =
+  | { status: 'skipped'; reason: string }
+  | { status: 'trained'; version: ModelVersion['version']; decision: ModelVersion['decision']; reason: string };
 
 /**
  * One retraining of a model family: read the labelled examples of the training window from the lake, train on the older 80 %,
@@ -38,7 +40,11 @@ export type RetrainOutcome = { status: 'skipped'; reason: string } | { status: '
  * `shuffleLabels` trains a negative control (training labels shuffled, validation labels true) that
  * the gate must refuse.
  */
-export async function retrainOnce<Row>(deps: RetrainDeps<Row>, settings: RetrainSettings, options: { shuffleLabels?: boolean } = {}): Promise<RetrainOutcome> {
+export async function retrainOnce<Row>(
+  deps: RetrainDeps<Row>,
+  settings: RetrainSettings,
+  options: { shuffleLabels?: boolean } = {},
+): Promise<RetrainOutcome> {
   const { family } = deps;
   const now = deps.now();
   const to = new Date(now.getTime() - settings.labelDelayMs);
@@ -67,12 +73,22 @@ export async function retrainOnce<Row>(deps: RetrainDeps<Row>, settings: Retrain
   let liveMetrics: ModelMetrics | undefined;
   if (live) {
     const liveModel = await deps.artifacts.load(live.artifact);
-    const rescored = validation.map((example) => ({ ...example, features: family.featuresUnder(example, liveModel.featureSpec) }));
+    const rescored = validation.map((example) => ({
+      ...example,
+      features: family.featuresUnder(example, liveModel.featureSpec),
+    }));
     liveMetrics = evaluateModel(liveModel, rescored);
   }
   const decision = decidePromotion(metrics, liveMetrics, settings.minAucGain);
   const version = deps.newVersionId(now);
-  const model: LinearModel = { format: 'sdp-logistic-v1', version, featureSpec: spec, weights: trained.weights, bias: trained.bias, threshold: 0.5 };
+  const model: LinearModel = {
+    format: 'sdp-logistic-v1',
+    version,
+    featureSpec: spec,
+    weights: trained.weights,
+    bias: trained.bias,
+    threshold: 0.5,
+  };
   const artifact = await deps.artifacts.save(model);
   const record: Omit<ModelVersion, 'live'> = {
     version,
@@ -99,12 +115,24 @@ export async function retrainOnce<Row>(deps: RetrainDeps<Row>, settings: Retrain
       deps.log('another version went live meanwhile; this one stays recorded but not live', { version, liveVersion });
     }
   }
-  deps.log('model trained', { version, decision: record.decision, reason: decision.reason, auc: metrics.auc, examples: examples.length });
+  deps.log('model trained', {
+    version,
+    decision: record.decision,
+    reason: decision.reason,
+    auc: metrics.auc,
+    examples: examples.length,
+  });
   return { status: 'trained', version, decision: record.decision, reason: decision.reason };
 }
 
 function toRecord(metrics: ModelMetrics): ModelMetricsRecord {
-  return { auc: metrics.auc, log_loss: metrics.logLoss, calibration_error: metrics.calibrationError, rows: metrics.rows, positives: metrics.positives };
+  return {
+    auc: metrics.auc,
+    log_loss: metrics.logLoss,
+    calibration_error: metrics.calibrationError,
+    rows: metrics.rows,
+    positives: metrics.positives,
+  };
 }
 
 /** Reverses the labels' order over time: same class balance, no relation to the features left. */

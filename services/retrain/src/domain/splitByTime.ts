@@ -10,5 +10,9 @@ export function splitByTime(
 ): { train: TrainingExample[]; validation: TrainingExample[]; validationFrom: number } {
   const sorted = [...examples].sort((a, b) => a.at - b.at);
   const cut = Math.floor(sorted.length * (1 - validationFraction));
-  return { train: sorted.slice(0, cut), validation: sorted.slice(cut), validationFrom: sorted[cut]?.at ?? Number.POSITIVE_INFINITY };
+  return {
+    train: sorted.slice(0, cut),
+    validation: sorted.slice(cut),
+    validationFrom: sorted[cut]?.at ?? Number.POSITIVE_INFINITY,
+  };
 }

@@ -36,7 +36,10 @@ const MINUTE_MS = 60_000;
  * toDemandExamples(rows, { recentMinutes: 15, baselineMinutes: 120, to: new Date() })
  * // [{ input: { views: 40, …, baseline_views: 3.2, ordered_units: 0 }, features: { indices, values }, label: 1, at: 1764860400000 }, …]
  */
-export function toDemandExamples(rows: readonly DemandTrainingRow[], horizons: DemandHorizons): Omit<TrainingExample, 'features'>[] {
+export function toDemandExamples(
+  rows: readonly DemandTrainingRow[],
+  horizons: DemandHorizons,
+): Omit<TrainingExample, 'features'>[] {
   const byProduct = new Map<string, Map<number, { views: number; carts: number; purchases: number }>>();
   for (const row of rows) {
     const minute = Math.floor(Date.parse(row.window_start) / MINUTE_MS);
@@ -77,7 +80,11 @@ export function toDemandExamples(rows: readonly DemandTrainingRow[], horizons: D
         ordered_units: 0,
       };
       const next = sum(t, t + recentMinutes);
-      examples.push({ input, label: next.views >= SURGE_FACTOR * (input.baseline_views + 1) ? 1 : 0, at: t * MINUTE_MS });
+      examples.push({
+        input,
+        label: next.views >= SURGE_FACTOR * (input.baseline_views + 1) ? 1 : 0,
+        at: t * MINUTE_MS,
+      });
     }
   }
   return examples;

@@ -34,5 +34,10 @@ export function toTrainingExample(row: TrainingRow, spec: FeatureSpec): Training
     creativeCategory: row.creative_category ?? '',
     winPrice: Number(row.win_price),
   };
-  return { input, features: buildSparseFeatures(input, spec), label: Number(row.won) ? 1 : 0, at: Date.parse(row.received_at) };
+  return {
+    input,
+    features: buildSparseFeatures(input, spec),
+    label: Number(row.won) ? 1 : 0,
+    at: Date.parse(row.received_at),
+  };
 }

@@ -1,7 +1,13 @@
 import { seededRandom } from '@sdp/shared';
 import type { TrainingExample, TrainingOptions } from './types.js';
 
-export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = { epochs: 8, learningRate: 0.5, l2: 1e-5, batchSize: 64, seed: 1 };
+export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
+  epochs: 8,
+  learningRate: 0.5,
+  l2: 1e-5,
+  batchSize: 64,
+  seed: 1,
+};
 
 /**
  * L2-regularised logistic regression by mini-batch Adagrad over sparse rows: each step touches only

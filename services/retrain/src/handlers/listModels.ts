@@ -11,4 +11,6 @@ const registries = { 'bid-win': modelRegistryFromEnv('bid-win'), demand: modelRe
 export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
   .use(requireApiKey({ scope: 'report' }))
-  .handler(async (event) => jsonResponse(200, await listModelVersions(registries[parseModelName(event.queryStringParameters)])));
+  .handler(async (event) =>
+    jsonResponse(200, await listModelVersions(registries[parseModelName(event.queryStringParameters)])),
+  );

@@ -17,7 +17,8 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .handler(async (event) => {
     const model = parseModelName(event.queryStringParameters);
     const version = event.pathParameters?.version ?? '';
-    if (!VERSION.test(version)) throw new InvalidRequestError(`'${version}' is not a model version; GET /models?model=${model} lists them.`);
+    if (!VERSION.test(version))
+      throw new InvalidRequestError(`'${version}' is not a model version; GET /models?model=${model} lists them.`);
     const promoted = await promoteVersion(version, stores[model]);
     logger.info('model promoted by request', { model, version });
     return jsonResponse(200, promoted);

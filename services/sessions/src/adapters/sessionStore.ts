@@ -1,9 +1,4 @@
-import {
-  PutItemCommand,
-  QueryCommand,
-  type AttributeValue,
-  type DynamoDBClient,
-} from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGetItems, mapWithConcurrency } from '@sdp/shared';
 import { WRITE_CONCURRENCY } from '../domain/constants.js';
@@ -35,7 +30,9 @@ const ARCHIVE_CONCURRENCY = 8;
 export function dynamoDbSessionStore(client: DynamoDBClient, tables: SessionTables): SessionStore {
   // Plain puts, not BatchWriteItem: the same write units on AWS, and the local cloud commits concurrent puts together.
   const writeArchives = async (sessions: readonly StoredSession[]): Promise<void> => {
-    await mapWithConcurrency(sessions, ARCHIVE_CONCURRENCY, (session) => client.send(new PutItemCommand({ TableName: tables.sessions, Item: toItem(session) })));
+    await mapWithConcurrency(sessions, ARCHIVE_CONCURRENCY, (session) =>
+      client.send(new PutItemCommand({ TableName: tables.sessions, Item: toItem(session) })),
+    );
   };
 
   const writeState = async (state: UserSessions): Promise<boolean> => {
@@ -46,7 +43,10 @@ export function dynamoDbSessionStore(client: DynamoDBClient, tables: SessionTabl
           Item: marshall(toStateImage(state)),
           ...(state.version === 1
             ? { ConditionExpression: 'attribute_not_exists(session_no)' }
-            : { ConditionExpression: 'version = :read', ExpressionAttributeValues: { ':read': { N: String(state.version - 1) } } }),
+            : {
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': { N: String(state.version - 1) } },
+              }),
         }),
       );
       return true;

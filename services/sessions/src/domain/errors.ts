@@ -27,7 +27,10 @@ export class ConcurrentSessionChangeError extends SessionsError {
     public readonly userId: string,
     options?: ErrorOptions,
   ) {
-    super(`The sessions of user '${userId}' changed while they were being updated; the records will be sessionized again.`, options);
+    super(
+      `The sessions of user '${userId}' changed while they were being updated; the records will be sessionized again.`,
+      options,
+    );
     this.name = 'ConcurrentSessionChangeError';
   }
 }

@@ -14,8 +14,18 @@ export interface SessionSettings {
  */
 export function parseSessionSettings(values: { gapSeconds: string; latenessHours: string }): SessionSettings {
   const gapSeconds = /^\d{1,5}(\.\d{1,3})?$/.test(values.gapSeconds) ? Number(values.gapSeconds) : Number.NaN;
-  if (!(gapSeconds >= 1 && gapSeconds <= 86_400)) throw new InvalidSessionSettingError('SESSION_GAP_SECONDS', values.gapSeconds, 'a number of seconds from 1 to 86400');
+  if (!(gapSeconds >= 1 && gapSeconds <= 86_400))
+    throw new InvalidSessionSettingError(
+      'SESSION_GAP_SECONDS',
+      values.gapSeconds,
+      'a number of seconds from 1 to 86400',
+    );
   const latenessHours = /^\d{1,4}$/.test(values.latenessHours) ? Number(values.latenessHours) : Number.NaN;
-  if (!(latenessHours >= 1 && latenessHours <= 8760)) throw new InvalidSessionSettingError('SESSION_LATENESS_HOURS', values.latenessHours, 'a whole number of hours from 1 to 8760');
+  if (!(latenessHours >= 1 && latenessHours <= 8760))
+    throw new InvalidSessionSettingError(
+      'SESSION_LATENESS_HOURS',
+      values.latenessHours,
+      'a whole number of hours from 1 to 8760',
+    );
   return { gapMs: Math.round(gapSeconds * 1000), latenessMs: latenessHours * 3_600_000 };
 }

@@ -11,12 +11,17 @@ import type { SessionsRequest } from './types.js';
  */
 export function parseSessionsRequest(parameters: QueryParameters): SessionsRequest {
   const query = new QueryReader(parameters);
-  const userId = query.text('user_id', { pattern: USER_ID_PATTERN, what: '1 to 128 letters, digits or ._:@-', required: true });
+  const userId = query.text('user_id', {
+    pattern: USER_ID_PATTERN,
+    what: '1 to 128 letters, digits or ._:@-',
+    required: true,
+  });
   const from = query.instant('from');
   const to = query.instant('to');
   const includeMerged = query.boolean('include_merged', false);
   const limit = query.integer('limit', { min: 1, max: MAX_SESSIONS_LIMIT }, DEFAULT_SESSIONS_LIMIT);
-  if (from && to && query.isValid('from', 'to') && from >= to) query.addProblem(`from must be before to; got from ${from.toISOString()} and to ${to.toISOString()}.`);
+  if (from && to && query.isValid('from', 'to') && from >= to)
+    query.addProblem(`from must be before to; got from ${from.toISOString()} and to ${to.toISOString()}.`);
   query.finish();
   return { userId: userId ?? '', ...(from ? { from } : {}), ...(to ? { to } : {}), includeMerged, limit };
 }

@@ -34,7 +34,12 @@ type Piece = { startMs: number; endMs: number } & ({ session: RecentSession } | 
  * planSessionChange('u1', [event at 12:00:05], state with u1_1 12:00:00–12:00:03 and u1_2 12:00:12–12:00:20, { gapMs: 10_000, ... })
  * // writes u1_1 12:00:00–12:00:20 (its events + u1_2's + 1) and u1_2 merged into u1_1
  */
-export function planSessionChange(userId: string, events: readonly SessionEvent[], state: UserSessions | undefined, options: PlanSessionChangeOptions): SessionChange {
+export function planSessionChange(
+  userId: string,
+  events: readonly SessionEvent[],
+  state: UserSessions | undefined,
+  options: PlanSessionChangeOptions,
+): SessionChange {
   const { gapMs, latenessMs, now, maxRecent = MAX_RECENT_SESSIONS, maxKeys = MAX_RECENT_EVENT_KEYS } = options;
   const recent = state?.recent ?? [];
   const pieces: Piece[] = [
@@ -60,7 +65,9 @@ export function planSessionChange(userId: string, events: readonly SessionEvent[
   const merged: StoredSession[] = [];
   const active: RecentSession[] = [];
   for (const group of groups) {
-    const sessions = group.flatMap((piece) => ('session' in piece ? [piece.session] : [])).sort((a, b) => a.startMs - b.startMs || a.sessionNo - b.sessionNo);
+    const sessions = group
+      .flatMap((piece) => ('session' in piece ? [piece.session] : []))
+      .sort((a, b) => a.startMs - b.startMs || a.sessionNo - b.sessionNo);
     const groupEvents = group.flatMap((piece) => ('event' in piece ? [piece.event] : []));
     if (groupEvents.length === 0) {
       active.push(...sessions);
@@ -69,14 +76,23 @@ export function planSessionChange(userId: string, events: readonly SessionEvent[
     const combined = combine(userId, sessions[0]?.sessionNo ?? ++lastSessionNo, sessions, groupEvents, updatedAt);
     written.push(withoutKeys(combined));
     active.push(combined);
-    for (const session of sessions.slice(1)) merged.push({ ...withoutKeys(session), status: 'merged', mergedInto: sessionIdOf(userId, combined.sessionNo), updatedAt });
+    for (const session of sessions.slice(1))
+      merged.push({
+        ...withoutKeys(session),
+        status: 'merged',
+        mergedInto: sessionIdOf(userId, combined.sessionNo),
+        updatedAt,
+      });
   }
   written.push(...merged);
 
   // Keep what a later event can still touch: events older than the lateness limit are set aside.
   const touchableFromMs = now.getTime() - latenessMs - gapMs;
   const kept = active.filter((session) => session.endMs >= touchableFromMs).sort((a, b) => a.endMs - b.endMs);
-  const dropped = [...active.filter((session) => session.endMs < touchableFromMs), ...kept.splice(0, Math.max(0, kept.length - maxRecent))];
+  const dropped = [
+    ...active.filter((session) => session.endMs < touchableFromMs),
+    ...kept.splice(0, Math.max(0, kept.length - maxRecent)),
+  ];
   let keys = kept.reduce((sum, session) => sum + session.eventKeys.length, 0);
   while (keys > maxKeys && kept.length > 1) {
     const oldest = kept.shift()!;
@@ -95,7 +111,10 @@ export function planSessionChange(userId: string, events: readonly SessionEvent[
       recent: kept.sort((a, b) => a.startMs - b.startMs),
       horizonMs,
       version: (state?.version ?? 0) + 1,
-      merged: merged.map((session) => ({ sessionNo: session.sessionNo, into: Number(session.mergedInto!.slice(userId.length + 1)) })),
+      merged: merged.map((session) => ({
+        sessionNo: session.sessionNo,
+        into: Number(session.mergedInto!.slice(userId.length + 1)),
+      })),
       // What sessions decided about the records is the caller's to add (`sessionizeBatch`).
       positions: state?.positions ?? {},
       skipped: state?.skipped ?? [],
@@ -108,10 +127,24 @@ function withoutKeys(session: RecentSession): StoredSession {
   return stored;
 }
 
-function combine(userId: string, sessionNo: number, sessions: readonly RecentSession[], events: readonly SessionEvent[], updatedAt: string): RecentSession {
+function combine(
+  userId: string,
+  sessionNo: number,
+  sessions: readonly RecentSession[],
+  events: readonly SessionEvent[],
+  updatedAt: string,
+): RecentSession {
   const ends = [
-    ...sessions.map((s) => ({ entry: { key: s.entryKey, name: s.entryEvent, device: s.deviceType, ms: s.startMs }, exit: { key: s.exitKey, name: s.exitEvent, ms: s.endMs }, count: s.eventCount })),
-    ...events.map((e) => ({ entry: { key: e.eventKey, name: e.eventName, device: e.deviceType, ms: e.timestampMs }, exit: { key: e.eventKey, name: e.eventName, ms: e.timestampMs }, count: 1 })),
+    ...sessions.map((s) => ({
+      entry: { key: s.entryKey, name: s.entryEvent, device: s.deviceType, ms: s.startMs },
+      exit: { key: s.exitKey, name: s.exitEvent, ms: s.endMs },
+      count: s.eventCount,
+    })),
+    ...events.map((e) => ({
+      entry: { key: e.eventKey, name: e.eventName, device: e.deviceType, ms: e.timestampMs },
+      exit: { key: e.eventKey, name: e.eventName, ms: e.timestampMs },
+      count: 1,
+    })),
   ];
   const entry = ends.reduce((first, next) => (next.entry.key < first.entry.key ? next : first)).entry;
   const exit = ends.reduce((last, next) => (next.exit.key > last.exit.key ? next : last)).exit;

@@ -1,4 +1,11 @@
-import { publishTableChanges, validateSession, type Publication, type PutOutcome, type StreamRecord, type TableChange } from '@sdp/shared';
+import {
+  publishTableChanges,
+  validateSession,
+  type Publication,
+  type PutOutcome,
+  type StreamRecord,
+  type TableChange,
+} from '@sdp/shared';
 import { sessionIdOf } from './sessionIdOf.js';
 import { toSession } from './toSession.js';
 import type { StoredSession } from './types.js';
@@ -43,7 +50,12 @@ export function publishSessionChanges(changes: readonly TableChange[], { write, 
         const joined = state.recent.find((session) => session.sessionNo === into);
         if (!was) continue;
         const { eventKeys: _keys, ...session } = was;
-        changed.push({ ...session, status: 'merged', mergedInto: sessionIdOf(state.userId, into), updatedAt: joined?.updatedAt ?? session.updatedAt });
+        changed.push({
+          ...session,
+          status: 'merged',
+          mergedInto: sessionIdOf(state.userId, into),
+          updatedAt: joined?.updatedAt ?? session.updatedAt,
+        });
       }
       return changed.map(publicationOfSession);
     },
@@ -53,5 +65,11 @@ export function publishSessionChanges(changes: readonly TableChange[], { write, 
 function publicationOfSession(stored: StoredSession): Publication {
   const session = toSession(stored);
   if (validateSession(session)) return { publish: true, partitionKey: session.user_id, value: session };
-  return { publish: false, log: { message: 'skipped a session that breaks the Session contract', data: { session, errors: validateSession.errors } } };
+  return {
+    publish: false,
+    log: {
+      message: 'skipped a session that breaks the Session contract',
+      data: { session, errors: validateSession.errors },
+    },
+  };
 }

@@ -1,8 +1,25 @@
-import { clickstreamEventKey, describeUnreadableRecord, earliestSequence, isReplayShard, readContractRecord, streamPosition, validateClickstreamEnvelope, type FailureReason, type RecordRejection } from '@sdp/shared';
+import {
+  clickstreamEventKey,
+  describeUnreadableRecord,
+  earliestSequence,
+  isReplayShard,
+  readContractRecord,
+  streamPosition,
+  validateClickstreamEnvelope,
+  type FailureReason,
+  type RecordRejection,
+} from '@sdp/shared';
 import { CLICKSTREAM_SCHEMA_VERSION, MAX_CONFLICTS } from './constants.js';
 import { ConcurrentSessionChangeError } from './errors.js';
 import { planSessionChange } from './planSessionChange.js';
-import type { SessionChange, SessionEvent, SessionizeOutcome, SessionStore, SourceRecord, UserSessions } from './types.js';
+import type {
+  SessionChange,
+  SessionEvent,
+  SessionizeOutcome,
+  SessionStore,
+  SourceRecord,
+  UserSessions,
+} from './types.js';
 
 export interface SessionizeOptions {
   store: SessionStore;
@@ -63,9 +80,23 @@ const MAX_SKIPPED = 2_000;
  * await sessionizeBatch(records, { store, gapMs: 10_000, latenessMs: 172_800_000, now: () => new Date(), log })
  * // { batchItemFailures: [], sessionized: 498, duplicates: 2, invalid: 0, failed: 0, sessionsWritten: 37, rejected: [] }
  */
-export async function sessionizeBatch(records: readonly SourceRecord[], options: SessionizeOptions): Promise<SessionizeOutcome> {
+export async function sessionizeBatch(
+  records: readonly SourceRecord[],
+  options: SessionizeOptions,
+): Promise<SessionizeOutcome> {
   const { store, gapMs, latenessMs, now, log } = options;
-  const outcome: SessionizeOutcome = { batchItemFailures: [], rejected: [], sessionized: 0, duplicates: 0, invalid: 0, failed: 0, sessionsWritten: 0, rounds: 0, loadMs: 0, commitMs: 0 };
+  const outcome: SessionizeOutcome = {
+    batchItemFailures: [],
+    rejected: [],
+    sessionized: 0,
+    duplicates: 0,
+    invalid: 0,
+    failed: 0,
+    sessionsWritten: 0,
+    rounds: 0,
+    loadMs: 0,
+    commitMs: 0,
+  };
   const startedAt = now();
   const reject = (rejection: RecordRejection) => {
     outcome.invalid++;
@@ -73,7 +104,10 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
     log('set aside a clickstream record that cannot be sessionized', { ...rejection });
   };
 
-  const byUser = new Map<string, { events: Map<string, SessionEvent>; copies: SessionEvent[]; late: UserWork['late'] }>();
+  const byUser = new Map<
+    string,
+    { events: Map<string, SessionEvent>; copies: SessionEvent[]; late: UserWork['late'] }
+  >();
   for (const record of records) {
     const reading = readSessionEvent(record, latenessMs, startedAt);
     if ('reason' in reading) {
@@ -99,7 +133,11 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
     conflicts: 0,
   }));
 
-  for (let round = work; round.length > 0; round = round.filter((user) => user.screened === undefined && user.error === undefined)) {
+  for (
+    let round = work;
+    round.length > 0;
+    round = round.filter((user) => user.screened === undefined && user.error === undefined)
+  ) {
     const steps: { user: UserWork; screened: Screened; change: SessionChange }[] = [];
     for (const user of round) {
       const screened = screen(user.events, user.state);
@@ -133,7 +171,10 @@ export async function sessionizeBatch(records: readonly SourceRecord[], options:
     }
     const all = [...user.events, ...user.copies, ...user.late.map(({ event }) => event)];
     outcome.failed += all.length;
-    lowest = earliestSequence(all.map((event) => event.sequenceNumber), lowest);
+    lowest = earliestSequence(
+      all.map((event) => event.sequenceNumber),
+      lowest,
+    );
     outcome.failure ??= describeFailure(user.userId, user.error);
     log('could not sessionize a user; their records will be re-delivered', { userId: user.userId, error: user.error });
   }
@@ -147,7 +188,8 @@ function screen(events: readonly SessionEvent[], state: UserSessions | undefined
   const keys = new Set(state?.recent.flatMap((session) => session.eventKeys));
   for (const event of events) {
     if (keys.has(event.eventKey)) screened.known.push(event);
-    else if (state && event.timestampMs < state.horizonMs) screened.tooLate.push({ event, rejection: tooLateForUser(event, state) });
+    else if (state && event.timestampMs < state.horizonMs)
+      screened.tooLate.push({ event, rejection: tooLateForUser(event, state) });
     else screened.fresh.push(event);
   }
   return screened;
@@ -158,10 +200,29 @@ function screen(events: readonly SessionEvent[], state: UserSessions | undefined
  * sessions, and what it decided about records it had not decided before (their positions, and
  * those it did not add). Records at or below a shard's decided position are re-deliveries.
  */
-function changeOf(user: UserWork, screened: Screened, options: { gapMs: number; latenessMs: number; now: Date }): SessionChange | undefined {
-  const state: UserSessions = user.state ?? { userId: user.userId, lastSessionNo: 0, recent: [], horizonMs: 0, version: 0, merged: [], positions: {}, skipped: [] };
-  const undecided = (event: SessionEvent) => !isReplayShard(event.shardId) && streamPosition(event.sequenceNumber) > (state.positions[event.shardId] ?? '');
-  const notAdded = [...screened.known, ...screened.tooLate.map(({ event }) => event), ...user.copies, ...user.late.map(({ event }) => event)].filter(undecided);
+function changeOf(
+  user: UserWork,
+  screened: Screened,
+  options: { gapMs: number; latenessMs: number; now: Date },
+): SessionChange | undefined {
+  const state: UserSessions = user.state ?? {
+    userId: user.userId,
+    lastSessionNo: 0,
+    recent: [],
+    horizonMs: 0,
+    version: 0,
+    merged: [],
+    positions: {},
+    skipped: [],
+  };
+  const undecided = (event: SessionEvent) =>
+    !isReplayShard(event.shardId) && streamPosition(event.sequenceNumber) > (state.positions[event.shardId] ?? '');
+  const notAdded = [
+    ...screened.known,
+    ...screened.tooLate.map(({ event }) => event),
+    ...user.copies,
+    ...user.late.map(({ event }) => event),
+  ].filter(undecided);
   const decided = [...screened.fresh.filter(undecided), ...notAdded];
   if (screened.fresh.length === 0 && decided.length === 0) return undefined;
 
@@ -183,9 +244,14 @@ function changeOf(user: UserWork, screened: Screened, options: { gapMs: number; 
 }
 
 /** A record's event, with why it is too late when it is; or why the record can never be read. */
-function readSessionEvent(record: SourceRecord, latenessMs: number, now: Date): { event: SessionEvent; tooLate?: RecordRejection } | RecordRejection {
+function readSessionEvent(
+  record: SourceRecord,
+  latenessMs: number,
+  now: Date,
+): { event: SessionEvent; tooLate?: RecordRejection } | RecordRejection {
   const reading = readContractRecord(record.data, CLICKSTREAM_SCHEMA_VERSION, validateClickstreamEnvelope);
-  if (!reading.ok) return { sequenceNumber: record.sequenceNumber, reason: describeUnreadableRecord('ClickstreamEnvelope', reading) };
+  if (!reading.ok)
+    return { sequenceNumber: record.sequenceNumber, reason: describeUnreadableRecord('ClickstreamEnvelope', reading) };
   const { data } = reading.value;
   const event: SessionEvent = {
     userId: data.user_id,
@@ -219,7 +285,6 @@ function tooLateForUser(event: SessionEvent, state: UserSessions): RecordRejecti
     },
   };
 }
-
 
 function describeFailure(userId: string, error: unknown): FailureReason {
   const { name = 'Error', message = String(error) } = (error ?? {}) as { name?: string; message?: string };

@@ -45,9 +45,17 @@ export function toStateImage(state: UserSessions): Record<string, unknown> {
     version: state.version,
     names: JSON.stringify(names),
     recent: JSON.stringify(recent),
-    ...(state.merged.length > 0 ? { merged: JSON.stringify(state.merged.map(({ sessionNo, into }) => [sessionNo, into])) } : {}),
+    ...(state.merged.length > 0
+      ? { merged: JSON.stringify(state.merged.map(({ sessionNo, into }) => [sessionNo, into])) }
+      : {}),
     positions: JSON.stringify(state.positions),
-    ...(state.skipped.length > 0 ? { skipped: JSON.stringify(state.skipped.map(({ shardId, position, atMs }) => [shardId, position, Math.floor(atMs / 1000)])) } : {}),
+    ...(state.skipped.length > 0
+      ? {
+          skipped: JSON.stringify(
+            state.skipped.map(({ shardId, position, atMs }) => [shardId, position, Math.floor(atMs / 1000)]),
+          ),
+        }
+      : {}),
   };
 }
 
@@ -61,19 +69,63 @@ export function toStateImage(state: UserSessions): Record<string, unknown> {
 export function fromStateImage(image: Record<string, unknown>): UserSessions {
   const userId = String(image.user_id);
   const names = JSON.parse(typeof image.names === 'string' ? image.names : '[]') as string[];
-  const recent = (JSON.parse(String(image.recent)) as (SessionTuple | Omit<RecentSession, 'userId' | 'eventKeys'>)[]).map((entry): RecentSession => {
+  const recent = (
+    JSON.parse(String(image.recent)) as (SessionTuple | Omit<RecentSession, 'userId' | 'eventKeys'>)[]
+  ).map((entry): RecentSession => {
     if (!Array.isArray(entry)) return { ...entry, userId, eventKeys: [] };
-    const [sessionNo, startMs, endMs, eventCount, deviceType, entryKey, entryEvent, exitKey, exitEvent, updatedAt, keys] = entry;
-    const eventKeys = keys === '' ? [] : keys.split(',').map((key) => {
-      const [offset, name] = key.split('.') as [string, string];
-      return keyOf(startMs + parseInt(offset, 36), names[Number(name)]!);
-    });
-    return { userId, sessionNo, status: 'active', startMs, endMs, eventCount, deviceType, entryKey, entryEvent, exitKey, exitEvent, updatedAt, eventKeys };
+    const [
+      sessionNo,
+      startMs,
+      endMs,
+      eventCount,
+      deviceType,
+      entryKey,
+      entryEvent,
+      exitKey,
+      exitEvent,
+      updatedAt,
+      keys,
+    ] = entry;
+    const eventKeys =
+      keys === ''
+        ? []
+        : keys.split(',').map((key) => {
+            const [offset, name] = key.split('.') as [string, string];
+            return keyOf(startMs + parseInt(offset, 36), names[Number(name)]!);
+          });
+    return {
+      userId,
+      sessionNo,
+      status: 'active',
+      startMs,
+      endMs,
+      eventCount,
+      deviceType,
+      entryKey,
+      entryEvent,
+      exitKey,
+      exitEvent,
+      updatedAt,
+      eventKeys,
+    };
   });
-  const merged = (JSON.parse(typeof image.merged === 'string' ? image.merged : '[]') as [number, number][]).map(([sessionNo, into]) => ({ sessionNo, into }));
+  const merged = (JSON.parse(typeof image.merged === 'string' ? image.merged : '[]') as [number, number][]).map(
+    ([sessionNo, into]) => ({ sessionNo, into }),
+  );
   const positions = JSON.parse(typeof image.positions === 'string' ? image.positions : '{}') as Record<string, string>;
-  const skipped = (JSON.parse(typeof image.skipped === 'string' ? image.skipped : '[]') as [string, string, number][]).map(([shardId, position, atSec]) => ({ shardId, position, atMs: atSec * 1000 }));
-  return { userId, lastSessionNo: Number(image.last_session_no), horizonMs: Number(image.horizon_ms), version: Number(image.version), recent, merged, positions, skipped };
+  const skipped = (
+    JSON.parse(typeof image.skipped === 'string' ? image.skipped : '[]') as [string, string, number][]
+  ).map(([shardId, position, atSec]) => ({ shardId, position, atMs: atSec * 1000 }));
+  return {
+    userId,
+    lastSessionNo: Number(image.last_session_no),
+    horizonMs: Number(image.horizon_ms),
+    version: Number(image.version),
+    recent,
+    merged,
+    positions,
+    skipped,
+  };
 }
 
 /** The parts of a `clickstreamEventKey`: 13 digits of milliseconds, `#`, then `name#type`. */

@@ -6,9 +6,14 @@ const streamName = requiredEnv('SESSIONS_STREAM_NAME');
 
 /** Publishes every new version of a session to the sessions stream as a `Session`. */
 export const handler = tableChangeConsumer(
-  (changes, log) => publishSessionChanges(changes, { write: (records) => putRecordsReliably(kinesis, streamName, records), log }),
+  (changes, log) =>
+    publishSessionChanges(changes, { write: (records) => putRecordsReliably(kinesis, streamName, records), log }),
   {
     message: 'sessions published',
-    counts: ({ published, skipped, batchItemFailures }) => ({ published, skipped, failedFrom: batchItemFailures[0]?.itemIdentifier }),
+    counts: ({ published, skipped, batchItemFailures }) => ({
+      published,
+      skipped,
+      failedFrom: batchItemFailures[0]?.itemIdentifier,
+    }),
   },
 );

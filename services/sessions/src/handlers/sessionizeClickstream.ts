@@ -5,10 +5,25 @@ import { parseSessionSettings } from '../domain/parseSessionSettings.js';
 import { sessionizeBatch } from '../domain/sessionizeBatch.js';
 
 const store = dynamoDbSessionStore(new DynamoDBClient({}), { sessions: requiredEnv('SESSIONS_TABLE_NAME') });
-const { gapMs, latenessMs } = parseSessionSettings({ gapSeconds: requiredEnv('SESSION_GAP_SECONDS'), latenessHours: requiredEnv('SESSION_LATENESS_HOURS') });
+const { gapMs, latenessMs } = parseSessionSettings({
+  gapSeconds: requiredEnv('SESSION_GAP_SECONDS'),
+  latenessHours: requiredEnv('SESSION_LATENESS_HOURS'),
+});
 
 /** Adds clickstream events to their users' event-time sessions, each event exactly once. */
-export const handler = streamConsumer((records, log) => sessionizeBatch(records, { store, gapMs, latenessMs, now: () => new Date(), log }), {
-  message: 'clickstream sessionized',
-  counts: ({ sessionized, duplicates, invalid, failed, sessionsWritten, rounds, loadMs, commitMs }) => ({ sessionized, duplicates, invalid, failed, sessionsWritten, rounds, loadMs, commitMs }),
-});
+export const handler = streamConsumer(
+  (records, log) => sessionizeBatch(records, { store, gapMs, latenessMs, now: () => new Date(), log }),
+  {
+    message: 'clickstream sessionized',
+    counts: ({ sessionized, duplicates, invalid, failed, sessionsWritten, rounds, loadMs, commitMs }) => ({
+      sessionized,
+      duplicates,
+      invalid,
+      failed,
+      sessionsWritten,
+      rounds,
+      loadMs,
+      commitMs,
+    }),
+  },
+);

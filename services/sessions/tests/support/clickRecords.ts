@@ -12,7 +12,13 @@ export function sequenceOf(n: number): string {
 }
 
 export function click(userId: string, offsetMs: number, eventName = 'detail', deviceType = 'mobile'): PostedClick {
-  return { user_id: userId, event_timestamp: T0 + offsetMs, event_name: eventName, event_type: 'click', device_type: deviceType };
+  return {
+    user_id: userId,
+    event_timestamp: T0 + offsetMs,
+    event_name: eventName,
+    event_type: 'click',
+    device_type: deviceType,
+  };
 }
 
 /** The stream records at positions `first`, `first + 1`, … carrying these events (or raw text). */
@@ -23,6 +29,12 @@ export function clickRecords(events: readonly (PostedClick | string)[], first = 
     data:
       typeof event === 'string'
         ? event
-        : JSON.stringify({ schema_version: 1, event_id: `00000000-0000-4000-8000-${String(first + i).padStart(12, '0')}`, received_at: new Date(T0).toISOString(), type: 'clickstream', data: event }),
+        : JSON.stringify({
+            schema_version: 1,
+            event_id: `00000000-0000-4000-8000-${String(first + i).padStart(12, '0')}`,
+            received_at: new Date(T0).toISOString(),
+            type: 'clickstream',
+            data: event,
+          }),
   }));
 }

@@ -1,4 +1,10 @@
-import type { CommitOutcome, SessionChange, SessionStore, StoredSession, UserSessions } from '../../src/domain/types.js';
+import type {
+  CommitOutcome,
+  SessionChange,
+  SessionStore,
+  StoredSession,
+  UserSessions,
+} from '../../src/domain/types.js';
 
 /**
  * A `SessionStore` in memory with the DynamoDB store's semantics, for unit tests: a user's archives
@@ -15,7 +21,11 @@ export class InMemorySessionStore implements SessionStore {
   commits = 0;
 
   async loadUsers(userIds: readonly string[]): Promise<Map<string, UserSessions>> {
-    return new Map(userIds.flatMap((userId) => (this.states.has(userId) ? [[userId, structuredClone(this.states.get(userId)!)] as const] : [])));
+    return new Map(
+      userIds.flatMap((userId) =>
+        this.states.has(userId) ? [[userId, structuredClone(this.states.get(userId)!)] as const] : [],
+      ),
+    );
   }
 
   async commit(changes: readonly SessionChange[]): Promise<CommitOutcome> {
@@ -24,10 +34,14 @@ export class InMemorySessionStore implements SessionStore {
     for (const change of changes) {
       const { userId } = change;
       if (this.failingUsers.has(userId)) {
-        outcome.failed.set(userId, Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { name: 'NetworkingError' }));
+        outcome.failed.set(
+          userId,
+          Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:8000'), { name: 'NetworkingError' }),
+        );
         continue;
       }
-      for (const session of change.archives) this.archived.set(`${userId}|${session.sessionNo}`, structuredClone(session));
+      for (const session of change.archives)
+        this.archived.set(`${userId}|${session.sessionNo}`, structuredClone(session));
       const applied = (this.states.get(userId)?.version ?? 0) === change.state.version - 1;
       this.stateWrites.push({ userId, applied });
       if (!applied) {
@@ -41,8 +55,11 @@ export class InMemorySessionStore implements SessionStore {
   }
 
   async sessionsOf(userId: string): Promise<StoredSession[]> {
-    const sessions = new Map([...this.archived.values()].filter((s) => s.userId === userId).map((s) => [s.sessionNo, s]));
-    for (const { eventKeys: _keys, ...session } of this.states.get(userId)?.recent ?? []) sessions.set(session.sessionNo, session);
+    const sessions = new Map(
+      [...this.archived.values()].filter((s) => s.userId === userId).map((s) => [s.sessionNo, s]),
+    );
+    for (const { eventKeys: _keys, ...session } of this.states.get(userId)?.recent ?? [])
+      sessions.set(session.sessionNo, session);
     return [...sessions.values()];
   }
 }
