@@ -2,7 +2,9 @@
  * Unit tests sit beside each package in `tests/` and run in milliseconds; integration tests in `test/`
  * go through the local cloud. The integration suites share one cloud, started by the global setup in
  * a process of its own; suites that kill, freeze or restart parts of a cloud, or need settings or
- * whole tables of their own, start their own (test/support/startTestCloud.ts).
+ * whole tables of their own, start their own (test/support/startTestCloud.ts). The local cloud's own
+ * integration tests (`local-cloud/tests/integration/`) run its emulators and its fixture project, not
+ * the platform.
  */
 const transform = {
   '^.+\\.(t|j|mj)s$': [
@@ -23,6 +25,7 @@ export default {
       displayName: 'unit',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/{shared,services/*,local-cloud,load-tests}/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/local-cloud/tests/integration/'],
       transform,
       transformIgnorePatterns,
       moduleNameMapper,
@@ -34,6 +37,15 @@ export default {
       setupFilesAfterEnv: ['<rootDir>/test/support/integrationTimeout.ts'],
       globalSetup: '<rootDir>/test/support/globalSetup.ts',
       globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
+      transform,
+      transformIgnorePatterns,
+      moduleNameMapper,
+    },
+    {
+      displayName: 'local-cloud',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/local-cloud/tests/integration/**/*.test.ts'],
+      setupFilesAfterEnv: ['<rootDir>/local-cloud/tests/integration/integrationTimeout.ts'],
       transform,
       transformIgnorePatterns,
       moduleNameMapper,

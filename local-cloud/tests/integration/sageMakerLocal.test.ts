@@ -18,10 +18,10 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { buildFeatures, DEFAULT_FEATURE_SPEC, packModelArtifact, predictRows, type LinearModel } from '@sdp/shared';
-import { localSageMakerClient, localSageMakerRuntimeClient } from '../../local-cloud/src/clients.js';
-import { startSageMakerLocal } from '../../local-cloud/src/emulators/startSageMakerLocal.js';
-import type { Emulator } from '../../local-cloud/src/emulators/types.js';
-import { freePort } from '../../local-cloud/src/net/freePort.js';
+import { localSageMakerClient, localSageMakerRuntimeClient } from '../../src/clients.js';
+import { startSageMakerLocal } from '../../src/emulators/startSageMakerLocal.js';
+import type { Emulator } from '../../src/emulators/types.js';
+import { freePort } from '../../src/net/freePort.js';
 
 /*
  * The local SageMaker driven by the real AWS SDK clients, as the retrain service (control plane) and

@@ -7,11 +7,11 @@ import {
   PutRecordsCommand,
   waitUntilStreamExists,
 } from '@aws-sdk/client-kinesis';
-import { localKinesisClient } from '../../local-cloud/src/clients.js';
-import { startKinesalite } from '../../local-cloud/src/emulators/startKinesalite.js';
-import type { Emulator } from '../../local-cloud/src/emulators/types.js';
-import { startKinesisMeter, type KinesisMeter } from '../../local-cloud/src/metering/startKinesisMeter.js';
-import { freePort } from '../../local-cloud/src/net/freePort.js';
+import { localKinesisClient } from '../../src/clients.js';
+import { startKinesalite } from '../../src/emulators/startKinesalite.js';
+import type { Emulator } from '../../src/emulators/types.js';
+import { startKinesisMeter, type KinesisMeter } from '../../src/metering/startKinesisMeter.js';
+import { freePort } from '../../src/net/freePort.js';
 
 /*
  * The Kinesis meter in front of the real kinesalite, driven by the AWS SDK as the functions drive

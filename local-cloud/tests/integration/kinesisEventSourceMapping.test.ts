@@ -9,16 +9,16 @@ import {
   waitUntilStreamExists,
 } from '@aws-sdk/client-kinesis';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
-import { localDynamoDbStreamsClient, localKinesisClient } from '../../local-cloud/src/clients.js';
-import { startKinesalite } from '../../local-cloud/src/emulators/startKinesalite.js';
-import type { Emulator } from '../../local-cloud/src/emulators/types.js';
+import { localDynamoDbStreamsClient, localKinesisClient } from '../../src/clients.js';
+import { startKinesalite } from '../../src/emulators/startKinesalite.js';
+import type { Emulator } from '../../src/emulators/types.js';
 import {
   createEventSourceMapping,
   type EventSourceMapping,
   fileOnFailureSink,
   type StreamTrigger,
-} from '../../local-cloud/src/eventSources/index.js';
-import { freePort } from '../../local-cloud/src/net/freePort.js';
+} from '../../src/eventSources/index.js';
+import { freePort } from '../../src/net/freePort.js';
 
 jest.setTimeout(30_000);
 

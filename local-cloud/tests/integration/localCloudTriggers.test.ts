@@ -10,8 +10,8 @@ import {
   waitUntilEndpointInService,
 } from '@aws-sdk/client-sagemaker';
 import { DEFAULT_FEATURE_SPEC, packModelArtifact, predictRows, type LinearModel } from '@sdp/shared';
-import { localDynamoDbClient, localKinesisClient, localSageMakerClient } from '../../local-cloud/src/clients.js';
-import { startLocalCloud, type LocalCloud } from '../../local-cloud/src/startLocalCloud.js';
+import { localDynamoDbClient, localKinesisClient, localSageMakerClient } from '../../src/clients.js';
+import { startLocalCloud, type LocalCloud } from '../../src/startLocalCloud.js';
 
 /*
  * The runner end to end: a fixture project whose serverless.yml declares a Kinesis trigger (batch 10,

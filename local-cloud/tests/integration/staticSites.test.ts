@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { startGateway, type Gateway } from '../../local-cloud/src/gateway/startGateway.js';
+import { startGateway, type Gateway } from '../../src/gateway/startGateway.js';
 
 /*
  * The gateway serving a static site next to API routes: a built site in a temp folder, with a secret

@@ -5,16 +5,16 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateTableCommand, type DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import { localDynamoDbClient, localDynamoDbStreamsClient, localKinesisClient } from '../../local-cloud/src/clients.js';
-import { startDynamoDbLocal } from '../../local-cloud/src/emulators/startDynamoDbLocal.js';
-import type { Emulator } from '../../local-cloud/src/emulators/types.js';
+import { localDynamoDbClient, localDynamoDbStreamsClient, localKinesisClient } from '../../src/clients.js';
+import { startDynamoDbLocal } from '../../src/emulators/startDynamoDbLocal.js';
+import type { Emulator } from '../../src/emulators/types.js';
 import {
   createEventSourceMapping,
   type EventSourceMapping,
   fileOnFailureSink,
   type StreamTrigger,
-} from '../../local-cloud/src/eventSources/index.js';
-import { freePort } from '../../local-cloud/src/net/freePort.js';
+} from '../../src/eventSources/index.js';
+import { freePort } from '../../src/net/freePort.js';
 
 jest.setTimeout(60_000);
 

@@ -11,15 +11,11 @@ import {
   TransactWriteItemsCommand,
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { localDynamoDbClient } from '../../local-cloud/src/clients.js';
-import { startDynamoDbLocal } from '../../local-cloud/src/emulators/startDynamoDbLocal.js';
-import type { Emulator } from '../../local-cloud/src/emulators/types.js';
-import {
-  startDynamoDbMeter,
-  type DynamoDbMeter,
-  type DynamoDbUnits,
-} from '../../local-cloud/src/metering/startDynamoDbMeter.js';
-import { freePort } from '../../local-cloud/src/net/freePort.js';
+import { localDynamoDbClient } from '../../src/clients.js';
+import { startDynamoDbLocal } from '../../src/emulators/startDynamoDbLocal.js';
+import type { Emulator } from '../../src/emulators/types.js';
+import { startDynamoDbMeter, type DynamoDbMeter, type DynamoDbUnits } from '../../src/metering/startDynamoDbMeter.js';
+import { freePort } from '../../src/net/freePort.js';
 
 /*
  * The DynamoDB meter in front of the real DynamoDB Local, driven by the AWS SDK as the functions

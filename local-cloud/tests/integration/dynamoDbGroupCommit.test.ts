@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import {
   CreateTableCommand,
   DeleteItemCommand,
@@ -6,21 +9,22 @@ import {
   UpdateItemCommand,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { localDynamoDbClient } from '../../local-cloud/src/clients.js';
-import {
-  startDynamoDbGroupCommit,
-  type DynamoDbGroupCommit,
-} from '../../local-cloud/src/emulators/startDynamoDbGroupCommit.js';
-import { sharedTestCloud } from '../support/sharedCloud.js';
+import { localDynamoDbClient } from '../../src/clients.js';
+import { startDynamoDbGroupCommit, type DynamoDbGroupCommit } from '../../src/emulators/startDynamoDbGroupCommit.js';
+import { startDynamoDbLocal } from '../../src/emulators/startDynamoDbLocal.js';
+import type { Emulator } from '../../src/emulators/types.js';
+import { freePort } from '../../src/net/freePort.js';
 
 /*
- * The group commit in front of the real DynamoDB Local (the shared cloud's), driven by the AWS SDK
+ * The group commit in front of the real DynamoDB Local, driven by the AWS SDK
  * as the functions drive it: concurrent single-item writes go to DynamoDB Local together, and every
  * caller gets the answer its own call deserves.
  */
-const TABLE = `group-commit-${process.pid}-${Date.now()}`;
+const TABLE = 'group-commit';
 
 describe('the DynamoDB group commit', () => {
+  let dataDir: string;
+  let dynamoDbLocal: Emulator;
   let front: DynamoDbGroupCommit;
   let direct: DynamoDBClient;
   let client: DynamoDBClient;
@@ -28,8 +32,9 @@ describe('the DynamoDB group commit', () => {
     (await direct.send(new GetItemCommand({ TableName: TABLE, Key: { pk: { S: pk } }, ConsistentRead: true }))).Item;
 
   beforeAll(async () => {
-    const cloud = await sharedTestCloud();
-    direct = localDynamoDbClient(cloud.dynamoDbEndpoint);
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'local-cloud-group-commit-'));
+    dynamoDbLocal = await startDynamoDbLocal({ port: await freePort(), dataDir, inMemory: true });
+    direct = localDynamoDbClient(dynamoDbLocal.endpoint);
     await direct.send(
       new CreateTableCommand({
         TableName: TABLE,
@@ -38,14 +43,16 @@ describe('the DynamoDB group commit', () => {
         KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }],
       }),
     );
-    front = await startDynamoDbGroupCommit(cloud.dynamoDbEndpoint);
+    front = await startDynamoDbGroupCommit(dynamoDbLocal.endpoint);
     client = localDynamoDbClient(front.endpoint);
-  });
+  }, 60_000);
 
   afterAll(async () => {
     client?.destroy();
     direct?.destroy();
     await front?.stop();
+    await dynamoDbLocal?.stop();
+    await rm(dataDir, { recursive: true, force: true });
   });
 
   it('stores concurrent conditional puts in fewer requests, and fails exactly those whose condition fails', async () => {
