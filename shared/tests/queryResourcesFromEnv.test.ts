@@ -28,7 +28,7 @@ describe('queryResourcesFromEnv', () => {
   ])('refuses %s=%s and says what to set', (name, value) => {
     // Act / Assess
     expect(() => queryResourcesFromEnv({ [name]: value })).toThrow(
-      `Environment variable ${name} is '${value}'; set it to a whole number of at least 1`,
+      new RegExp(`^${name} must be a whole number of at least 1, or empty for \\d+, got '${value}'\\.$`),
     );
   });
 });

@@ -1,4 +1,4 @@
-import { InvalidPeriodError } from '../src/domain/errors.js';
+import { InvalidSettingError } from '@sdp/shared';
 import { parsePeriodMinutes } from '../src/domain/parsePeriodMinutes.js';
 
 describe('parsePeriodMinutes', () => {
@@ -20,7 +20,11 @@ describe('parsePeriodMinutes', () => {
     const act = () => parsePeriodMinutes(value);
 
     // Assess
-    expect(act).toThrow(InvalidPeriodError);
-    expect(act).toThrow(`AGGREGATION_PERIOD_MINUTES must be a whole number of minutes from 1 to 1440, got '${value}'.`);
+    expect(act).toThrow(InvalidSettingError);
+    expect(act).toThrow(
+      value === ''
+        ? 'AGGREGATION_PERIOD_MINUTES is not set; it must be a whole number of minutes from 1 to 1440.'
+        : `AGGREGATION_PERIOD_MINUTES must be a whole number of minutes from 1 to 1440, got '${value}'.`,
+    );
   });
 });

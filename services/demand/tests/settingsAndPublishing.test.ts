@@ -1,5 +1,4 @@
-import { validateProductWindow } from '@sdp/shared';
-import { InvalidDemandSettingError } from '../src/domain/errors.js';
+import { InvalidSettingError, validateProductWindow } from '@sdp/shared';
 import { parseDemandSettings } from '../src/domain/parseDemandSettings.js';
 import { publishProductWindowChanges } from '../src/domain/publishProductWindowChanges.js';
 
@@ -8,7 +7,7 @@ describe('parseDemandSettings', () => {
     // Act & Assess
     expect(parseDemandSettings({ periodMinutes: '5' })).toStrictEqual({ periodMinutes: 5, signalsPerShopper: 5 });
     expect(() => parseDemandSettings({ periodMinutes: '0' })).toThrow(
-      new InvalidDemandSettingError('PRODUCT_WINDOW_MINUTES', '0', 'a whole number of minutes from 1 to 1440'),
+      new InvalidSettingError('PRODUCT_WINDOW_MINUTES', '0', 'a whole number of minutes from 1 to 1440'),
     );
     expect(() => parseDemandSettings({ periodMinutes: '1.5' })).toThrow(/PRODUCT_WINDOW_MINUTES/);
   });
@@ -24,7 +23,7 @@ describe('parseDemandSettings', () => {
       signalsPerShopper: 5,
     });
     expect(() => parseDemandSettings({ periodMinutes: '1', signalsPerShopper: '0' })).toThrow(
-      new InvalidDemandSettingError('SHOPPER_SIGNALS_PER_WINDOW', '0', 'a whole number of at least 1, or empty for 5'),
+      new InvalidSettingError('SHOPPER_SIGNALS_PER_WINDOW', '0', 'a whole number of at least 1, or empty for 5'),
     );
     expect(() => parseDemandSettings({ periodMinutes: '1', signalsPerShopper: 'many' })).toThrow(
       /^SHOPPER_SIGNALS_PER_WINDOW must be a whole number of at least 1, or empty for 5, got 'many'\.$/,

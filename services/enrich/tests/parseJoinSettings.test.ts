@@ -1,8 +1,12 @@
-import { InvalidJoinSettingError } from '../src/domain/errors.js';
+import { InvalidSettingError } from '@sdp/shared';
 import { parseJoinSettings } from '../src/domain/parseJoinSettings.js';
 
+const FLOOR_RULE =
+  "a whole number of minutes of at least 2880 (48 hours: aggregate reads a transaction's emitted copies, which can reach it up to 23 h + 23 h after the event)";
 const FLOOR_MESSAGE = (value: string) =>
-  `JOIN_STATE_RETENTION_MINUTES must be a whole number of minutes, at least 2880 (48 hours: aggregate reads a transaction's emitted copies, which can reach it up to 23 h + 23 h after the event), got '${value}'.`;
+  value === ''
+    ? `JOIN_STATE_RETENTION_MINUTES is not set; it must be ${FLOOR_RULE}.`
+    : `JOIN_STATE_RETENTION_MINUTES must be ${FLOOR_RULE}, got '${value}'.`;
 
 describe('parseJoinSettings', () => {
   it('reads the session timeouts and the join state retention as milliseconds', () => {
@@ -45,7 +49,7 @@ describe('parseJoinSettings', () => {
         });
 
       // Assess
-      expect(act).toThrow(InvalidJoinSettingError);
+      expect(act).toThrow(InvalidSettingError);
       expect(act).toThrow(FLOOR_MESSAGE(value));
     },
   );
@@ -59,6 +63,10 @@ describe('parseJoinSettings', () => {
     const act = () => parseJoinSettings({ ...timeouts, stateRetentionMinutes: '2880' });
 
     // Assess
-    expect(act).toThrow(`${setting} must be a positive number of minutes, got '${value}'.`);
+    expect(act).toThrow(
+      value === ''
+        ? `${setting} is not set; it must be a positive number of minutes.`
+        : `${setting} must be a positive number of minutes, got '${value}'.`,
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { InvalidPricingSettingError } from '../src/domain/errors.js';
+import { InvalidSettingError } from '@sdp/shared';
 import { parsePricingSettings } from '../src/domain/parsePricingSettings.js';
 
 const RAW = {
@@ -47,7 +47,7 @@ describe('parsePricingSettings', () => {
   it('refuses a cap that is not a positive number, naming the setting, what it takes and its default', () => {
     // Act & Assess
     expect(() => parsePricingSettings({ ...RAW, maxCartsPerMinute: '0' })).toThrow(
-      new InvalidPricingSettingError(
+      new InvalidSettingError(
         'DEMAND_MAX_CARTS_PER_MINUTE',
         '0',
         'a number from 0.001 to 1000000000, or empty for 1200',

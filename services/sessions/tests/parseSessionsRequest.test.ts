@@ -1,5 +1,4 @@
-import { InvalidRequestError } from '@sdp/shared';
-import { InvalidSessionSettingError } from '../src/domain/errors.js';
+import { InvalidRequestError, InvalidSettingError } from '@sdp/shared';
 import { parseSessionSettings } from '../src/domain/parseSessionSettings.js';
 import { parseSessionsRequest } from '../src/domain/parseSessionsRequest.js';
 
@@ -74,10 +73,10 @@ describe('parseSessionSettings', () => {
 
   it('refuses a gap outside 1 s to 1 day and a lateness that is not whole hours', () => {
     // Act & Assess
-    expect(() => parseSessionSettings({ gapSeconds: '0', latenessHours: '48' })).toThrow(InvalidSessionSettingError);
-    expect(() => parseSessionSettings({ gapSeconds: '10', latenessHours: '0' })).toThrow(InvalidSessionSettingError);
+    expect(() => parseSessionSettings({ gapSeconds: '0', latenessHours: '48' })).toThrow(InvalidSettingError);
+    expect(() => parseSessionSettings({ gapSeconds: '10', latenessHours: '0' })).toThrow(InvalidSettingError);
     expect(messageOf(() => parseSessionSettings({ gapSeconds: '10', latenessHours: '1.5' }))).toBe(
-      "InvalidSessionSettingError: SESSION_LATENESS_HOURS must be a whole number of hours from 1 to 8760, got '1.5'.",
+      "InvalidSettingError: SESSION_LATENESS_HOURS must be a whole number of hours from 1 to 8760, got '1.5'.",
     );
   });
 });

@@ -1,3 +1,5 @@
+import { InvalidSettingError } from './errors.js';
+
 /**
  * Reads a setting the function cannot run without; fails at cold start, not at the first request.
  *
@@ -6,8 +8,7 @@
  */
 export function requiredEnv(name: string): string {
   const value = process.env[name];
-  if (value === undefined || value === '') {
-    throw new Error(`Environment variable ${name} is not set; it is declared in the function's serverless.yml`);
-  }
+  if (value === undefined || value === '')
+    throw new InvalidSettingError(name, '', "set: the function's serverless.yml declares it");
   return value;
 }

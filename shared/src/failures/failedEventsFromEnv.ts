@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { readNumberSetting } from '../config/readNumberSetting.js';
 import { requiredEnv } from '../config/requiredEnv.js';
 import { DEFAULT_MAX_ATTEMPTS } from './constants.js';
 import { dynamoDbConsumerProgress } from './consumerProgress.js';
@@ -14,11 +15,11 @@ export function failedEventsFromEnv(): Pick<
   ProcessStreamBatchOptions,
   'store' | 'functionName' | 'maxAttempts' | 'progress'
 > {
-  const maxAttempts = Number(process.env.FAILED_EVENT_MAX_ATTEMPTS ?? DEFAULT_MAX_ATTEMPTS);
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1)
-    throw new Error(
-      `FAILED_EVENT_MAX_ATTEMPTS must be a whole number ≥ 1, not '${process.env.FAILED_EVENT_MAX_ATTEMPTS}'`,
-    );
+  const maxAttempts = readNumberSetting('FAILED_EVENT_MAX_ATTEMPTS', process.env.FAILED_EVENT_MAX_ATTEMPTS, {
+    min: 1,
+    integer: true,
+    fallback: DEFAULT_MAX_ATTEMPTS,
+  });
   const client = new DynamoDBClient({});
   const progressTable = process.env.CONSUMER_PROGRESS_TABLE_NAME;
   return {

@@ -1,3 +1,4 @@
+import { readNumberSetting } from '../config/readNumberSetting.js';
 import { DEFAULT_QUERY_MAX_RESULT_BYTES, DEFAULT_QUERY_MEMORY_LIMIT_MB, DEFAULT_QUERY_THREADS } from './constants.js';
 
 export interface QueryResources {
@@ -17,16 +18,8 @@ export interface QueryResources {
  * queryResourcesFromEnv({ QUERY_THREADS: '1' }) // { memoryLimitMb: 512, threads: 1, maxResultBytes: 4194304 }
  */
 export function queryResourcesFromEnv(env: NodeJS.ProcessEnv = process.env): QueryResources {
-  const positiveInteger = (name: string, fallback: number) => {
-    const text = env[name];
-    if (text === undefined || text === '') return fallback;
-    const value = Number(text);
-    if (!Number.isSafeInteger(value) || value < 1)
-      throw new Error(
-        `Environment variable ${name} is '${text}'; set it to a whole number of at least 1, or leave it unset for ${fallback}.`,
-      );
-    return value;
-  };
+  const positiveInteger = (name: string, fallback: number) =>
+    readNumberSetting(name, env[name], { min: 1, integer: true, fallback });
   return {
     memoryLimitMb: positiveInteger('QUERY_MEMORY_LIMIT_MB', DEFAULT_QUERY_MEMORY_LIMIT_MB),
     threads: positiveInteger('QUERY_THREADS', DEFAULT_QUERY_THREADS),

@@ -1,5 +1,5 @@
 import { DEFAULT_SIGNALS_PER_SHOPPER } from './constants.js';
-import { InvalidDemandSettingError } from './errors.js';
+import { readNumberSetting } from '@sdp/shared';
 
 export interface DemandSettings {
   /** Length of a product window, in minutes (1 to 1440) */
@@ -14,29 +14,19 @@ export interface DemandSettings {
  *
  * @example
  * parseDemandSettings({ periodMinutes: '1', signalsPerShopper: '' }) // { periodMinutes: 1, signalsPerShopper: 5 }
- * parseDemandSettings({ periodMinutes: '0' }) // throws InvalidDemandSettingError
+ * parseDemandSettings({ periodMinutes: '0' }) // throws InvalidSettingError
  */
 export function parseDemandSettings(settings: { periodMinutes: string; signalsPerShopper?: string }): DemandSettings {
-  const periodMinutes = wholeNumber(settings.periodMinutes);
-  if (periodMinutes === undefined || periodMinutes < 1 || periodMinutes > 1440) {
-    throw new InvalidDemandSettingError(
-      'PRODUCT_WINDOW_MINUTES',
-      settings.periodMinutes,
-      'a whole number of minutes from 1 to 1440',
-    );
-  }
-  const signalsText = settings.signalsPerShopper ?? '';
-  const signalsPerShopper = signalsText.trim() === '' ? DEFAULT_SIGNALS_PER_SHOPPER : wholeNumber(signalsText);
-  if (signalsPerShopper === undefined || signalsPerShopper < 1) {
-    throw new InvalidDemandSettingError(
-      'SHOPPER_SIGNALS_PER_WINDOW',
-      signalsText,
-      `a whole number of at least 1, or empty for ${DEFAULT_SIGNALS_PER_SHOPPER}`,
-    );
-  }
+  const periodMinutes = readNumberSetting('PRODUCT_WINDOW_MINUTES', settings.periodMinutes, {
+    min: 1,
+    max: 1440,
+    integer: true,
+    unit: 'minutes',
+  });
+  const signalsPerShopper = readNumberSetting('SHOPPER_SIGNALS_PER_WINDOW', settings.signalsPerShopper, {
+    min: 1,
+    integer: true,
+    fallback: DEFAULT_SIGNALS_PER_SHOPPER,
+  });
   return { periodMinutes, signalsPerShopper };
-}
-
-function wholeNumber(text: string): number | undefined {
-  return /^\d{1,9}$/.test(text.trim()) ? Number(text.trim()) : undefined;
 }

@@ -6,18 +6,6 @@ export class PricingError extends Error {
   }
 }
 
-/** A setting of the service is outside what it supports. */
-export class InvalidPricingSettingError extends PricingError {
-  constructor(
-    public readonly setting: string,
-    public readonly value: string,
-    expected: string,
-  ) {
-    super(`${setting} must be ${expected}, got '${value}'.`);
-    this.name = 'InvalidPricingSettingError';
-  }
-}
-
 /** The product's price kept changing under the pricing function; the features record is re-delivered. */
 export class ConcurrentPriceChangeError extends PricingError {
   constructor(public readonly productId: string) {

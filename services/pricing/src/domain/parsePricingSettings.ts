@@ -1,5 +1,5 @@
 import { DAY_MS, DEFAULT_PLAUSIBILITY_CAPS, MINUTE_MS } from './constants.js';
-import { InvalidPricingSettingError } from './errors.js';
+import { InvalidSettingError, readNumberSetting } from '@sdp/shared';
 import type { PricingSettings } from './types.js';
 
 type Raw = Record<
@@ -24,32 +24,8 @@ type Raw = Record<
  * // { recentMinutes: 15, baselineMinutes: 120, orderedUnitsDays: 7, maxStepPercent: 5, cooldownMs: 600000, surgeAbove: 0.6, calmBelow: 0.3, maxViewsPerMinute: 6000, maxCartsPerMinute: 1200, maxCartsPerView: 1 }
  */
 export function parsePricingSettings(raw: Raw): PricingSettings {
-  const number = (
-    name: string,
-    text: string,
-    min: number,
-    max: number,
-    integer: boolean,
-    fallback?: number,
-  ): number => {
-    if (fallback !== undefined && text.trim() === '') return fallback;
-    const value = Number(text.trim());
-    if (
-      text.trim() === '' ||
-      !Number.isFinite(value) ||
-      value < min ||
-      value > max ||
-      (integer && !Number.isInteger(value))
-    ) {
-      const orEmpty = fallback === undefined ? '' : `, or empty for ${fallback}`;
-      throw new InvalidPricingSettingError(
-        name,
-        text,
-        `${integer ? 'a whole number' : 'a number'} from ${min} to ${max}${orEmpty}`,
-      );
-    }
-    return value;
-  };
+  const number = (name: string, text: string, min: number, max: number, integer: boolean, fallback?: number): number =>
+    readNumberSetting(name, text, { min, max, integer, ...(fallback === undefined ? {} : { fallback }) });
   const cap = (name: string, setting: keyof typeof DEFAULT_PLAUSIBILITY_CAPS) =>
     number(name, raw[setting] ?? '', 0.001, 1_000_000_000, false, DEFAULT_PLAUSIBILITY_CAPS[setting]);
   const settings: PricingSettings = {
@@ -65,7 +41,7 @@ export function parsePricingSettings(raw: Raw): PricingSettings {
     maxCartsPerView: cap('DEMAND_MAX_CARTS_PER_VIEW', 'maxCartsPerView'),
   };
   if (settings.calmBelow >= settings.surgeAbove) {
-    throw new InvalidPricingSettingError('CALM_BELOW', raw.calmBelow, `below SURGE_ABOVE (${settings.surgeAbove})`);
+    throw new InvalidSettingError('CALM_BELOW', raw.calmBelow, `below SURGE_ABOVE (${settings.surgeAbove})`);
   }
   return settings;
 }

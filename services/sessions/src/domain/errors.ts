@@ -6,18 +6,6 @@ export class SessionsError extends Error {
   }
 }
 
-/** A setting of the sessions service is not valid. */
-export class InvalidSessionSettingError extends SessionsError {
-  constructor(
-    public readonly setting: string,
-    public readonly value: string,
-    rule: string,
-  ) {
-    super(`${setting} must be ${rule}, got '${value}'.`);
-    this.name = 'InvalidSessionSettingError';
-  }
-}
-
 /**
  * A session or the user's session counter changed between reading and writing it: another writer
  * works on the same user. The user's records are re-delivered and sessionized from the new state.
