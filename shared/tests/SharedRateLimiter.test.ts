@@ -27,19 +27,43 @@ describe('SharedRateLimiter', () => {
     expect(leases.writes).toBe(accepted);
   });
 
-  it('leases a tenth of a second’s tokens at a time, so a fast key costs a write per many requests', async () => {
+  it('leases a tenth of a second’s tokens at a time once it knows the rate, so a fast key costs a write per many requests', async () => {
     // Prepare
     const leases = inMemoryRateLeases();
     let clock = 0;
     const limiter = new SharedRateLimiter(leases, () => clock);
 
-    // Act: 1,000 requests a second for 1 s on a key allowed 1,000/s
+    // Act: 1,000 requests a second for 3 s on a key allowed 1,000/s
     const answers: number[] = [];
-    for (; clock < 1_000; clock += 1) answers.push(await limiter.take('k1', { ratePerSecond: 1_000, burst: 2_000 }));
+    let writesAfterOneSecond = 0;
+    for (; clock < 3_000; clock += 1) {
+      if (clock === 1_000) writesAfterOneSecond = leases.writes;
+      answers.push(await limiter.take('k1', { ratePerSecond: 1_000, burst: 2_000 }));
+    }
 
     // Assess
     expect(answers.every((answer) => answer === 0)).toBe(true);
-    expect(leases.writes).toBe(10);
+    expect(leases.writes - writesAfterOneSecond).toBeLessThanOrEqual(2 * 10 + 1);
+  });
+
+  it('takes one token at a time for an instance that sees the key rarely, so many such instances leave the rest to others', async () => {
+    // Prepare: 40 instances, each seeing the key once a second; the key allows 100/s, burst 100
+    const leases = inMemoryRateLeases();
+    let clock = 0;
+    const instances = Array.from({ length: 40 }, () => new SharedRateLimiter(leases, () => clock));
+    const answers: number[] = [];
+
+    // Act: 10 s, the instances' requests spread over each second
+    for (let second = 0; second < 10; second++) {
+      for (const [i, instance] of instances.entries()) {
+        clock = second * 1_000 + i * 25;
+        answers.push(await instance.take('k1', { ratePerSecond: 100, burst: 100 }));
+      }
+    }
+
+    // Assess: 40 requests a second against 100 allowed: none refused, one token each
+    expect(answers.filter((answer) => answer !== 0)).toStrictEqual([]);
+    expect(leases.writes).toBe(400);
   });
 
   it('tells a refused request the whole seconds until the shared bucket has a token, without asking it again', async () => {

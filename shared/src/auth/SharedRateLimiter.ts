@@ -18,13 +18,20 @@ interface KeyState {
   /** While the shared bucket cannot be reached (until `localUntil`), this instance's own bucket limits the key */
   local?: TokenBucket;
   localUntil: number;
+  /** Requests of the key this instance saw since `seenSince`, and its rate over the second before */
+  seen: number;
+  seenSince: number;
+  recentRate: number;
 }
 
 /**
- * A key's rate limit held across every instance of every function: each instance leases a tenth
- * of a second's tokens at a time from the key's shared bucket (`RateLeases`), spends them locally,
- * and refuses without asking again until the shared bucket has a token. So a key gets its rate in
- * total, however many instances serve it, for about one conditional write per lease.
+ * A key's rate limit held across every instance of every function: each instance leases from the
+ * key's shared bucket (`RateLeases`) what it is likely to spend in the next tenth of a second (its
+ * own recent rate of requests of the key, at least one token, at most a tenth of a second of the
+ * key's rate), spends them locally, and refuses without asking again until the shared bucket has a
+ * token. So a key gets its rate in total, however many instances serve it, for about one
+ * conditional write per lease; an instance that sees the key rarely takes one token at a time, so
+ * tokens it would not use are not taken from the instances that would.
  *
  * When the shared bucket cannot be reached, a key is limited by this instance's own bucket for a
  * few seconds rather than refused: an outage of the limiter's table must not refuse valid requests.
@@ -45,7 +52,12 @@ export class SharedRateLimiter {
   /** 0 when one request of the key may go, otherwise the whole seconds until one may (at least 1). */
   public async take(keyId: string, limit: RateLimit): Promise<number> {
     let state = this.keys.get(keyId);
-    if (!state) this.keys.set(keyId, (state = { tokens: 0, expiresAt: 0, refusedUntil: 0, localUntil: 0 }));
+    if (!state) {
+      const at = this.now();
+      state = { tokens: 0, expiresAt: 0, refusedUntil: 0, localUntil: 0, seen: 0, seenSince: at, recentRate: 0 };
+      this.keys.set(keyId, state);
+    }
+    this.countRequest(state);
     // One lease of its own at most: a request whose lease went to others waits like a refused one.
     for (let leased = false; ;) {
       if (state.leasing) {
@@ -64,8 +76,21 @@ export class SharedRateLimiter {
     }
   }
 
+  /** Keeps the instance's rate of requests of the key over the last whole second. */
+  private countRequest(state: KeyState): void {
+    const at = this.now();
+    state.seen += 1;
+    if (at - state.seenSince >= 1000) {
+      state.recentRate = (state.seen * 1000) / (at - state.seenSince);
+      state.seen = 0;
+      state.seenSince = at;
+    }
+  }
+
   private async lease(keyId: string, state: KeyState, limit: RateLimit, at: number): Promise<void> {
-    const wanted = Math.max(1, Math.min(limit.burst, Math.ceil(limit.ratePerSecond * LEASE_SECONDS)));
+    const most = Math.max(1, Math.min(limit.burst, Math.ceil(limit.ratePerSecond * LEASE_SECONDS)));
+    const likely = Math.ceil(Math.max(state.recentRate, state.seen) * LEASE_SECONDS);
+    const wanted = Math.max(1, Math.min(most, likely));
     try {
       const decision = await this.leases.lease(keyId, state.believedArrivalMs, wanted, limit, at);
       if (!('retryAfterMs' in decision)) {
