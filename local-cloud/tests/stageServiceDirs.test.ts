@@ -39,6 +39,22 @@ describe('stageServiceDirs', () => {
     expect(await readlink(path.join(staged!, 'src'))).toBe(path.join(root, 'services', 'ingest', 'src'));
   });
 
+  it('copies a configuration in any of the formats Serverless reads, serverless.mjs and serverless.ts included', async () => {
+    // Prepare
+    const service = path.join(root, 'services', 'ingest');
+    await rm(path.join(service, 'serverless.yml'));
+    await writeFile(path.join(service, 'serverless.mjs'), "export { default } from './serverless.ts';\n");
+    await writeFile(path.join(service, 'serverless.ts'), "export default { service: 'sdp-ingest' };\n");
+
+    // Act
+    const [staged] = await stageServiceDirs(root, [service], staging);
+
+    // Assess
+    expect((await readdir(staged!)).sort()).toStrictEqual(['package.json', 'serverless.mjs', 'serverless.ts', 'src']);
+    expect(await isLink(path.join(staged!, 'serverless.mjs'))).toBe(false);
+    expect(await isLink(path.join(staged!, 'serverless.ts'))).toBe(false);
+  });
+
   it('links the rest of the repository beside it, but not its services, .git or .data', async () => {
     // Act
     await stageServiceDirs(root, [path.join(root, 'services', 'ingest')], staging);

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { configFilesOf } from './configFilesOf.js';
 import { SERVERLESS_ENV, serverlessBin } from './serverlessBin.js';
 import type { PrintedService } from './types.js';
 
@@ -10,7 +11,8 @@ const run = promisify(execFile);
 
 /**
  * `serverless print --format json` of one service (Serverless Framework v3, offline), cached under
- * `cacheDir` by the content of its config files and the params, since one print takes seconds.
+ * `cacheDir` by the content of its config files (see configFilesOf) and the params, since one print
+ * takes seconds.
  */
 export async function printServiceConfig(options: {
   root: string;
@@ -20,9 +22,9 @@ export async function printServiceConfig(options: {
   cacheDir: string;
 }): Promise<PrintedService> {
   const { root, serviceDir, stage, params, cacheDir } = options;
-  const configFiles = [path.join(serviceDir, 'serverless.yml'), path.join(root, 'serverless.base.yml')];
   const hash = createHash('sha256').update(JSON.stringify({ stage, params, env: process.env.LOG_LEVEL ?? '' }));
-  for (const file of configFiles) hash.update(await readFile(file).catch(() => Buffer.alloc(0)));
+  for (const file of await configFilesOf(serviceDir))
+    hash.update(path.relative(root, file)).update(await readFile(file));
   const cacheFile = path.join(cacheDir, `${path.basename(serviceDir)}-${hash.digest('hex').slice(0, 16)}.json`);
 
   const cached = await readFile(cacheFile, 'utf8').catch(() => undefined);

@@ -1,19 +1,20 @@
 import { copyFile, mkdir, readdir, symlink } from 'node:fs/promises';
 import path from 'node:path';
+import { SERVERLESS_CONFIG } from './configFilesOf.js';
 
 /** What packaging writes into a service directory; a staged service gets its own. */
 const PACKAGING_OUTPUTS = new Set(['.serverless', '.esbuild', 'dist']);
 /** Top-level entries of the repository a staging root never links. */
 const NOT_LINKED = new Set(['.git', '.data']);
-const SERVERLESS_CONFIG = /^serverless\.ya?ml$/;
 
 /**
  * Stand-ins for service directories under `stagingRoot`, at the same place relative to it as each
  * service is to `root`, so that `serverless package` run in a stand-in writes `.serverless`,
  * `.esbuild` and `dist` there and not into the service: two packagings of the same services (two
  * test files in parallel) never clash. A stand-in links the service's files, except its
- * serverless.yml, which Serverless refuses as a link and gets copied; the staging root links the
- * repository's other top-level entries, so `../../serverless.base.yml` and `node_modules` resolve.
+ * `serverless.*` configuration (yml, ts, mjs…), which Serverless refuses as a link and gets copied;
+ * the staging root links the repository's other top-level entries, so that what the configuration
+ * reads (`../../serverless.base.yml`, an import of `../../config/…`) and `node_modules` resolve.
  * Returns the stand-in of each service, in order.
  *
  * @example
