@@ -23,7 +23,7 @@ export const DEFAULT_BURST = 2_000;
 /** The API keys table holds each key's shared rate bucket under this prefix, beside the key: `rate#<key id>`. */
 export const RATE_ITEM_PREFIX = 'rate#';
 
-/** An instance leases this many seconds' worth of a key's tokens at a time: one write per lease, not per request. */
+/** An instance leases at most this many seconds' worth of a key's tokens at a time: one write per lease, not per request. */
 export const LEASE_SECONDS = 0.1;
 
 /** Leased tokens an instance has not used by then are dropped, so no instance sits on a stock it could spend in one go later. */
