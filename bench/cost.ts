@@ -20,16 +20,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DescribeStreamSummaryCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
+import { localKinesisClient, parseScheduleExpression, type UsageSnapshot } from '@sdp/local-cloud';
 import { PRICE_TABLE, priceUsage, type PricedUnit, type Usage } from '@sdp/shared';
-import { localKinesisClient } from '../local-cloud/src/clients.ts';
-import { parseScheduleExpression } from '../local-cloud/src/eventSources/schedule/parseScheduleExpression.ts';
-import { startLocalCloud } from '../local-cloud/src/startLocalCloud.ts';
-import type { UsageSnapshot } from '../local-cloud/src/metering/UsageMeter.ts';
 import { generateClickstream } from '../test/support/clickstream/generateClickstream.ts';
 import { generateWorkload } from '../test/support/workload/generateWorkload.ts';
 import { postWorkload } from '../test/support/workload/postWorkload.ts';
 import { round } from './lib/statistics.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
+import { startPlatformCloud } from '../tools/local/src/startPlatformCloud.ts';
 
 const AD_EVENTS = 20_000;
 const SINGLE_FUNNELS = 100;
@@ -41,14 +39,13 @@ const HOURS_PER_MONTH = 730;
 /** Real-time endpoints the platform keeps once models are live: the bid-win model and the demand model. */
 const MODEL_ENDPOINTS = 2;
 
-const root = path.resolve(import.meta.dirname, '..');
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'sdp-bench-cost-'));
-const cloud = await startLocalCloud({ root, dataDir, port: 0, dynamoDbInMemory: true, meterRequests: true });
+const cloud = await startPlatformCloud({ dataDir, port: 0, dynamoDbInMemory: true, meterRequests: true });
 const serviceOf = new Map(cloud.project.functions.map((fn) => [fn.name, fn.service]));
 const post = (route: string, body: unknown) =>
   fetch(`${cloud.url}${route}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey! },
+    headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey },
     body: JSON.stringify(body),
   });
 

@@ -25,8 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
-import { startDynamoDbLocal } from '../local-cloud/src/emulators/startDynamoDbLocal.ts';
-import { freePort } from '../local-cloud/src/net/freePort.ts';
+import { freePort, startDynamoDbLocal } from '@sdp/local-cloud';
 import {
   COUNTERS,
   errorText,

@@ -27,7 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { localKinesisClient } from '../local-cloud/src/clients.ts';
+import { localKinesisClient } from '@sdp/local-cloud';
 import { cpuBreakdown } from './lib/cpuProfileBreakdown.ts';
 import { BID_BODY_TEMPLATE, envelopeRecords, mixedEvents } from './lib/eventFixtures.ts';
 import { withCpuCores } from './lib/measureCpu.ts';

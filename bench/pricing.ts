@@ -13,9 +13,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { localDynamoDbClient } from '../local-cloud/src/clients.ts';
-import { seedDemoCatalog } from '../local-cloud/src/demo/seedDemoCatalog.ts';
-import { DEMO_PRODUCTS } from '../local-cloud/src/demo/seedDemoCatalog.ts';
+import { localDynamoDbClient } from '@sdp/local-cloud';
+import { seedDemoCatalog } from '../tools/local/src/demo/seedDemoCatalog.ts';
+import { DEMO_PRODUCTS } from '../tools/local/src/demo/seedDemoCatalog.ts';
 import { demoProductId } from '../services/catalog/src/domain/demoCatalog.ts';
 import { deployDemandModel } from '../test/support/deployDemandModel.ts';
 import { latencySummary } from './lib/statistics.ts';

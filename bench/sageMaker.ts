@@ -24,7 +24,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime';
 import { buildFeatures, DEFAULT_FEATURE_SPEC, packModelArtifact, type LinearModel } from '../shared/src/index.ts';
-import { localSageMakerClient, localSageMakerRuntimeClient } from '../local-cloud/src/clients.ts';
+import { localSageMakerClient, localSageMakerRuntimeClient } from '@sdp/local-cloud';
 import { runClosedLoop } from './lib/runClosedLoop.ts';
 import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';

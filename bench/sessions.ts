@@ -20,7 +20,7 @@ import path from 'node:path';
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { fromStateImage, STATE_SESSION_NO } from '../services/sessions/src/domain/userStateImage.ts';
-import { localDynamoDbClient } from '../local-cloud/src/clients.ts';
+import { localDynamoDbClient } from '@sdp/local-cloud';
 import { generateClickstream } from '../test/support/clickstream/generateClickstream.ts';
 import { sessionsOracle, type PostedClick } from '../test/support/clickstream/sessionsOracle.ts';
 import { latencySummary, round } from './lib/statistics.ts';

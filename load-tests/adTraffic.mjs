@@ -1,6 +1,6 @@
 /**
  * Artillery processor for the load scenarios: the bodies a bidder and an ad server send, shaped like
- * the local cloud's demo traffic (local-cloud/src/demo): 36 campaigns from 1463517 with win rates of
+ * the demo traffic of npm start (tools/local/src/demo): 36 campaigns from 1463517 with win rates of
  * 10–40 % and click-through rates of 1–8 %, a few domains and creatives, prices of 1–2000.
  *
  * Plain JavaScript (`.mjs`, which Artillery imports as ESM) on purpose: Artillery bundles a `.ts`

@@ -1,7 +1,7 @@
 import { CreateTableCommand, GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { addAbovePosition, type CountedItem, type Positioned } from '@sdp/shared';
-import { localDynamoDbClient } from '../local-cloud/src/clients.js';
+import { localDynamoDbClient } from '@sdp/local-cloud';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import type { TestCloud } from './support/testCloud.js';
 

@@ -8,7 +8,7 @@ import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { copyRefOf, failureIdOf, seededRandom, type KinesisRecordText } from '@sdp/shared';
 import { validateAggregationWindow, validateEnrichedEvent } from '../shared/src/generated/validators.js';
-import { localDynamoDbClient, localKinesisClient } from '../local-cloud/src/clients.js';
+import { localDynamoDbClient, localKinesisClient } from '@sdp/local-cloud';
 import { dynamoDbCanonicalCopies } from '../services/aggregate/src/adapters/canonicalCopies.js';
 import { dynamoDbWindowCounter } from '../services/aggregate/src/adapters/windowCounter.js';
 import { aggregateBatch } from '../services/aggregate/src/domain/aggregateBatch.js';

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { localKinesisClient } from '../local-cloud/src/clients.js';
+import { localKinesisClient } from '@sdp/local-cloud';
 import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream } from './support/readWholeStream.js';
 import { sharedTestCloud } from './support/sharedCloud.js';

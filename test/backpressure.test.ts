@@ -1,5 +1,5 @@
 import { DeleteStreamCommand } from '@aws-sdk/client-kinesis';
-import { localKinesisClient } from '../local-cloud/src/clients.js';
+import { localKinesisClient } from '@sdp/local-cloud';
 import { readWholeStream } from './support/readWholeStream.js';
 import { startTestCloud, type OwnTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { startLocalCloud, type LocalCloud } from '../local-cloud/src/startLocalCloud.js';
-import { repositoryRoot, testDataRoot } from './support/startTestCloud.js';
+import { startPlatformCloud, type PlatformCloud } from '../tools/local/src/startPlatformCloud.js';
+import { testDataRoot } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type AcceptedEvent } from './support/workload/computeOracle.js';
 import { generateWorkload } from './support/workload/generateWorkload.js';
@@ -18,7 +18,7 @@ const CONSUMERS = ['sdp-enrich-local-joinEvents', 'sdp-aggregate-local-aggregate
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Kills the consumers' instances while they are inside a batch, `times` times, a second or so apart. */
-async function crashConsumersMidBatch(cloud: LocalCloud, times: number, kills: string[]): Promise<void> {
+async function crashConsumersMidBatch(cloud: PlatformCloud, times: number, kills: string[]): Promise<void> {
   for (let i = 0; i < times; i++) {
     await sleep(700 + Math.random() * 800);
     const name = CONSUMERS[i % CONSUMERS.length]!;
@@ -34,7 +34,7 @@ async function crashConsumersMidBatch(cloud: LocalCloud, times: number, kills: s
 
 describe('the streaming core while its consumers crash', () => {
   let dataDir: string;
-  let cloud: LocalCloud | undefined;
+  let cloud: PlatformCloud | undefined;
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-crash-'));
@@ -53,14 +53,14 @@ describe('the streaming core while its consumers crash', () => {
     const kills: string[] = [];
 
     // Act
-    cloud = await startLocalCloud({ root: repositoryRoot, dataDir, paramOverrides: SHORT_SESSION_PARAMS });
+    cloud = await startPlatformCloud({ dataDir, paramOverrides: SHORT_SESSION_PARAMS });
     const firstCloud = cloud;
     await Promise.all([
       postWorkload(firstCloud, batches.slice(0, half)).then((items) => accepted.push(...items)),
       crashConsumersMidBatch(firstCloud, 6, kills),
     ]);
     await firstCloud.stop();
-    cloud = await startLocalCloud({ root: repositoryRoot, dataDir, paramOverrides: SHORT_SESSION_PARAMS });
+    cloud = await startPlatformCloud({ dataDir, paramOverrides: SHORT_SESSION_PARAMS });
     const secondCloud = cloud;
     await Promise.all([
       postWorkload(secondCloud, batches.slice(half)).then((items) => accepted.push(...items)),

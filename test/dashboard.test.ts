@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { startDemoTraffic, type DemoTraffic } from '../local-cloud/src/demo/startDemoTraffic.js';
+import { startDemoTraffic, type DemoTraffic } from '../tools/local/src/demo/startDemoTraffic.js';
 import { ensureChromium } from './support/ensureChromium.js';
 import { repositoryRoot, startTestCloud } from './support/startTestCloud.js';
 

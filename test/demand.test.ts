@@ -1,4 +1,4 @@
-import { localKinesisClient } from '../local-cloud/src/clients.js';
+import { localKinesisClient } from '@sdp/local-cloud';
 import { generateClickstream } from './support/clickstream/generateClickstream.js';
 import { productDemandOracle, type ExpectedProductWindow } from './support/clickstream/productDemandOracle.js';
 import { NAMESPACES } from './support/namespaces.js';

@@ -1,6 +1,6 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { validateEnrichedEvent } from '../shared/src/generated/validators.js';
-import { localDynamoDbClient, localKinesisClient } from '../local-cloud/src/clients.js';
+import { localDynamoDbClient, localKinesisClient } from '@sdp/local-cloud';
 import { readWholeStream } from './support/readWholeStream.js';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';

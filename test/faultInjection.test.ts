@@ -1,10 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Emulator } from '../local-cloud/src/emulators/types.js';
-import { startDynamoDbLocal } from '../local-cloud/src/emulators/startDynamoDbLocal.js';
-import { freePort } from '../local-cloud/src/net/freePort.js';
-import { startLocalCloud, type LocalCloud } from '../local-cloud/src/startLocalCloud.js';
-import { repositoryRoot, testDataRoot } from './support/startTestCloud.js';
+import { freePort, startDynamoDbLocal, type Emulator } from '@sdp/local-cloud';
+import { startPlatformCloud, type PlatformCloud } from '../tools/local/src/startPlatformCloud.js';
+import { testDataRoot } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type AcceptedEvent } from './support/workload/computeOracle.js';
 import { generateWorkload, type WorkloadEvent } from './support/workload/generateWorkload.js';
@@ -47,7 +45,7 @@ async function exitOf(pid: number): Promise<void> {
 
 /** Posts the batches as a well-behaved client: a 503 or 429 is retried after its Retry-After. */
 async function postWithRetries(
-  cloud: LocalCloud,
+  cloud: PlatformCloud,
   batches: readonly WorkloadEvent[][],
   accepted: AcceptedEvent[],
   refusals: number[],
@@ -58,7 +56,7 @@ async function postWithRetries(
         for (;;) {
           const response = await fetch(`${cloud.url}/events`, {
             method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey! },
+            headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey },
             body: JSON.stringify({ events }),
           });
           const body = (await response.json()) as {
@@ -91,7 +89,7 @@ async function postWithRetries(
 
 describe('the pipeline under load while processes are killed', () => {
   let dataDir: string;
-  let cloud: LocalCloud | undefined;
+  let cloud: PlatformCloud | undefined;
   const restarted: Emulator[] = [];
 
   beforeAll(async () => {
@@ -107,8 +105,7 @@ describe('the pipeline under load while processes are killed', () => {
   it('loses nothing and counts nothing twice, against the oracle and by reconciliation', async () => {
     // Prepare
     const dynamoDbPort = await freePort();
-    cloud = await startLocalCloud({
-      root: repositoryRoot,
+    cloud = await startPlatformCloud({
       dataDir,
       dynamoDbPort,
       paramOverrides: SHORT_SESSION_PARAMS,
@@ -161,7 +158,7 @@ describe('the pipeline under load while processes are killed', () => {
       await fetch(
         `${running.url}/reconciliation?from=${encodeURIComponent(new Date(Date.now() - 3_600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`,
         {
-          headers: { 'x-api-key': running.apiKey! },
+          headers: { 'x-api-key': running.apiKey },
         },
       )
     ).json()) as {
@@ -169,7 +166,7 @@ describe('the pipeline under load while processes are killed', () => {
       totals: { accepted: number; consumers: Record<string, { processed: number; failed: number; in_flight: number }> };
     };
     const failed = (await (
-      await fetch(`${running.url}/reports/failed-events`, { headers: { 'x-api-key': running.apiKey! } })
+      await fetch(`${running.url}/reports/failed-events`, { headers: { 'x-api-key': running.apiKey } })
     ).json()) as { failed: number };
 
     // Assess

@@ -8,7 +8,7 @@ import {
   validateError,
   validateEventEnvelope,
 } from '../shared/src/generated/validators.js';
-import { localKinesisClient } from '../local-cloud/src/clients.js';
+import { localKinesisClient } from '@sdp/local-cloud';
 import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream, type StreamRecordRead } from './support/readWholeStream.js';
 import { sharedTestCloud } from './support/sharedCloud.js';

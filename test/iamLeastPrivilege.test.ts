@@ -1,7 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { PackageResult } from '../local-cloud/src/packageAll.js';
-import { readCompose } from '../local-cloud/src/project/readCompose.js';
+import { readCompose, type PackageResult } from '@sdp/local-cloud';
 import {
   ALLOWED_WILDCARDS,
   functionRoles,

@@ -1,7 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand } from '@aws-sdk/client-kinesis';
-import { localKinesisClient } from '../local-cloud/src/clients.js';
-import { toKinesisEventRecord } from '../local-cloud/src/eventSources/kinesis/toKinesisEventRecord.js';
+import { localKinesisClient, toKinesisEventRecord } from '@sdp/local-cloud';
 import { startTestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type AcceptedEvent, type Oracle } from './support/workload/computeOracle.js';

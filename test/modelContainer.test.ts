@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_FEATURE_SPEC, predictRows, type LinearModel } from '@sdp/shared';
-import { freePort } from '../local-cloud/src/net/freePort.js';
+import { freePort } from '@sdp/local-cloud';
 
 /*
  * The bid-win model container's server (services/predict/container/server.ts), started as SageMaker

@@ -1,8 +1,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import JSZip from 'jszip';
-import type { PackageResult } from '../local-cloud/src/packageAll.js';
-import { packagedSiteDir } from '../local-cloud/src/sites/buildStaticSite.js';
+import { packagedSiteDir, type PackageResult } from '@sdp/local-cloud';
 import { PACKAGING_TIMEOUT_MS, packagedServices } from './support/packagedServices.js';
 import { COUNTING_CONSUMERS, problemsOfShardOrder } from './support/shardOrder.js';
 

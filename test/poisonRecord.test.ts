@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { PutRecordCommand } from '@aws-sdk/client-kinesis';
-import { localKinesisClient } from '../local-cloud/src/clients.js';
+import { localKinesisClient } from '@sdp/local-cloud';
 import { repositoryRoot, startTestCloud, type OwnTestCloud, type TestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 

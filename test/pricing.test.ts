@@ -4,8 +4,8 @@ import {
   GetShardIteratorCommand,
   ListStreamsCommand,
 } from '@aws-sdk/client-dynamodb-streams';
-import { localDynamoDbClient, localDynamoDbStreamsClient } from '../local-cloud/src/clients.js';
-import { seedDemoCatalog } from '../local-cloud/src/demo/seedDemoCatalog.js';
+import { localDynamoDbClient, localDynamoDbStreamsClient } from '@sdp/local-cloud';
+import { seedDemoCatalog } from '../tools/local/src/demo/seedDemoCatalog.js';
 import { deployDemandModel, TREND_DEMAND_MODEL } from './support/deployDemandModel.js';
 import { CLOUD_START_TIMEOUT_MS, startTestCloud, type OwnTestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';

@@ -5,7 +5,7 @@ import {
   validateError,
   validatePeriodReport,
 } from '../shared/src/generated/validators.js';
-import { localDynamoDbClient } from '../local-cloud/src/clients.js';
+import { localDynamoDbClient } from '@sdp/local-cloud';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
 

@@ -1,5 +1,5 @@
 import { validateClickstreamEnvelope } from '../shared/src/generated/validators.js';
-import { localKinesisClient } from '../local-cloud/src/clients.js';
+import { localKinesisClient } from '@sdp/local-cloud';
 import { generateClickstream } from './support/clickstream/generateClickstream.js';
 import { sessionsOracle, type PostedClick } from './support/clickstream/sessionsOracle.js';
 import { NAMESPACES } from './support/namespaces.js';

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { startLocalCloud } from '../../local-cloud/src/startLocalCloud.ts';
+import { startPlatformCloud } from '../../tools/local/src/startPlatformCloud.ts';
 import { reportStartFailure, serveUntilStopped } from '../lib/serveUntilStopped.ts';
 
 /**
@@ -34,12 +33,11 @@ export interface LocalCloudHostReport {
 const [dataDir, ...flags] = process.argv.slice(2);
 const maxInstancesFlag = flags.indexOf('--max-instances');
 const maxInstances = maxInstancesFlag >= 0 ? Number(flags[maxInstancesFlag + 1]) : undefined;
-const root = path.resolve(import.meta.dirname, '..', '..');
 
 try {
   if (!dataDir) throw new Error('usage: localCloudHost.ts <dataDir> [--keep-consumers] [--max-instances <n>]');
   const startedAt = performance.now();
-  const cloud = await startLocalCloud({ root, dataDir, port: 0, ...(maxInstances ? { maxInstances } : {}) });
+  const cloud = await startPlatformCloud({ dataDir, port: 0, ...(maxInstances ? { maxInstances } : {}) });
   const consumersStopped: string[] = [];
   if (!flags.includes('--keep-consumers')) {
     for (const { functionName, mapping } of cloud.mappings) {
@@ -50,7 +48,7 @@ try {
   const rawEventsStreamName = cloud.project.outputs.get('ingest')?.RawEventsStreamName ?? 'sdp-ingest-local-raw-events';
   const ready: LocalCloudHostReady = {
     url: cloud.url,
-    apiKey: cloud.apiKey!,
+    apiKey: cloud.apiKey,
     kinesisEndpoint: cloud.kinesisEndpoint,
     dynamoDbEndpoint: cloud.dynamoDbEndpoint,
     sageMakerEndpoint: cloud.sageMakerEndpoint,

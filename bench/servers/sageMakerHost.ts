@@ -1,5 +1,5 @@
-import { startSageMakerLocal } from '../../local-cloud/src/emulators/startSageMakerLocal.ts';
-import { freePort } from '../../local-cloud/src/net/freePort.ts';
+import { freePort, startSageMakerLocal } from '@sdp/local-cloud';
+import { linearModelRuntime } from '../../tools/local/src/linearModelRuntime.ts';
 import { reportStartFailure, serveUntilStopped } from '../lib/serveUntilStopped.ts';
 
 /**
@@ -13,7 +13,12 @@ export interface SageMakerHostReady {
 const [dataDir, objectStoreDir] = process.argv.slice(2);
 try {
   if (!dataDir || !objectStoreDir) throw new Error('usage: sageMakerHost.ts <dataDir> <objectStoreDir>');
-  const emulator = await startSageMakerLocal({ port: await freePort(), dataDir, objectStoreDir });
+  const emulator = await startSageMakerLocal({
+    port: await freePort(),
+    dataDir,
+    objectStoreDir,
+    modelRuntimes: { '*': linearModelRuntime },
+  });
   const ready: SageMakerHostReady = { endpoint: emulator.endpoint };
   process.send!({ ready });
   serveUntilStopped(() => emulator.stop());

@@ -3,13 +3,13 @@ import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { httpApiRequests, lambdaGbSeconds } from '@sdp/shared';
-import { DASHBOARD_API_KEY, ensureLocalApiKey } from './access/ensureLocalApiKey.js';
 import { writePrivateFile } from './access/writePrivateFile.js';
 import { localDynamoDbClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';
 import { startKinesisEmulator, type KinesisEmulator } from './emulators/kinesis/startKinesisEmulator.js';
 import { startKinesisFaultFront, type KinesisFaultFront } from './emulators/startKinesisFaultFront.js';
 import { startLambdaLocal } from './emulators/startLambdaLocal.js';
+import type { ModelRuntimes } from './emulators/sageMaker/types.js';
 import { startSageMakerLocal, type SageMakerLocal } from './emulators/startSageMakerLocal.js';
 import type { Emulator } from './emulators/types.js';
 import { createEventSourceMapping } from './eventSources/createEventSourceMapping.js';
@@ -20,7 +20,7 @@ import type { EventSourceMapping, StreamTrigger } from './eventSources/types.js'
 import { waitForIdle } from './eventSources/waitForIdle.js';
 import { bundleFunctions } from './functions/bundleFunctions.js';
 import { FunctionPool } from './functions/FunctionPool.js';
-import { startGateway, type Gateway } from './gateway/startGateway.js';
+import { startGateway, type Gateway, type GatewayErrorBody } from './gateway/startGateway.js';
 import { startDynamoDbMeter } from './metering/startDynamoDbMeter.js';
 import { startKinesisMeter } from './metering/startKinesisMeter.js';
 import { startMeterEndpoint } from './metering/startMeterEndpoint.js';
@@ -32,8 +32,26 @@ import { buildStaticSite } from './sites/buildStaticSite.js';
 import { processUsage, type ProcessUsage } from './status/processUsage.js';
 import type { LocalFunction, StreamEventSettings } from './project/types.js';
 
+/**
+ * What a project plugs into the local cloud: everything specific to it, so that the local cloud
+ * itself knows nothing of any project but its Serverless files.
+ */
+export interface LocalCloudHooks {
+  /**
+   * Runs once everything is up, before `startLocalCloud` resolves (a throw stops the cloud and
+   * rejects): the place to seed data or issue keys. What it resolves with is kept in
+   * `cloud.extras` and written into `<dataDir>/endpoints.json` (mode 0600) beside the endpoints, for
+   * the project's command-line tools.
+   */
+  afterStart?: (cloud: LocalCloud) => Promise<Record<string, string> | void>;
+  /** The body of the answers the gateway gives by itself (no route, wrong method, body too large); default API Gateway's `{"message":"Not Found"}` */
+  gatewayErrorBody?: GatewayErrorBody;
+  /** What the local SageMaker loads and runs models with, by container image (it runs no containers); none: its endpoints fail to deploy */
+  modelRuntimes?: ModelRuntimes;
+}
+
 export interface LocalCloudOptions {
-  /** Repository root (where serverless-compose.yml is) */
+  /** The project's root, where serverless-compose.yml is; caches go to `<root>/.data/cache` */
   root: string;
   /** Streams, tables, checkpoints, logs and failed batches live here; reuse it to keep them across restarts */
   dataDir: string;
@@ -71,6 +89,8 @@ export interface LocalCloudOptions {
    * `npm run bench:cost` and `npm start -- --meter` turn it on.
    */
   meterRequests?: boolean;
+  /** What the project plugs in: see {@link LocalCloudHooks} */
+  hooks?: LocalCloudHooks;
   log?: (message: string) => void;
 }
 
@@ -96,13 +116,8 @@ export interface LocalCloud {
   kinesisFaults: KinesisFaultFront | undefined;
   /** DynamoDB Local's Java process (fault tests kill it) */
   dynamoDbPid: number | undefined;
-  /** A key with every scope for this machine's APIs (also in `<dataDir>/api-key`), when a service declares an API keys table */
-  apiKey: string | undefined;
-  /**
-   * A read-only key (scopes `report` and `query`, also in `<dataDir>/dashboard-api-key`) for the links
-   * to the static sites, when a service declares an API keys table and there is a site
-   */
-  dashboardApiKey: string | undefined;
+  /** What the `afterStart` hook resolved with (empty until it has run), also in `<dataDir>/endpoints.json` */
+  extras: Readonly<Record<string, string>>;
   project: LocalProject;
   gateway: Gateway;
   pools: Map<string, FunctionPool>;
@@ -129,10 +144,19 @@ export interface LocalCloud {
 }
 
 /**
- * Starts the whole platform on this machine: kinesalite, DynamoDB Local and the local SageMaker, the
- * streams and tables of every service, every function bundled as for a deployment, one HTTP gateway
- * for every route and static site, and every stream trigger and schedule, all derived from
- * serverless-compose.yml and the services' serverless.yml files.
+ * Starts a Serverless Framework v3 compose project on this machine: kinesalite, DynamoDB Local and
+ * the local SageMaker, the streams and tables of every service, every function bundled as for a
+ * deployment, one HTTP gateway for every route and static site, and every stream trigger and
+ * schedule, all derived from serverless-compose.yml and the services' serverless.yml files. What is
+ * specific to the project plugs in through `hooks`.
+ *
+ * @example
+ * ```ts
+ * const cloud = await startLocalCloud({ root: process.cwd(), dataDir: '.data/local', port: 3000 });
+ * await fetch(`${cloud.url}/orders`, { method: 'POST', body: '{}' });
+ * await cloud.waitForIdle(); // every stream trigger has processed what the request wrote
+ * await cloud.stop();
+ * ```
  */
 export async function startLocalCloud(options: LocalCloudOptions): Promise<LocalCloud> {
   const {
@@ -140,6 +164,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     dataDir,
     stage = 'local',
     maxInstances = Math.max(2, 2 * os.availableParallelism()),
+    hooks = {},
     log = () => undefined,
   } = options;
   // Stopped in this order: what starts work (schedules, stream triggers), the functions (letting
@@ -176,7 +201,13 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         inMemory: options.dynamoDbInMemory ?? false,
         cacheDir,
       }),
-      startSageMakerLocal({ port: sageMakerPort, dataDir: path.join(dataDir, 'sagemaker'), objectStoreDir, log }),
+      startSageMakerLocal({
+        port: sageMakerPort,
+        dataDir: path.join(dataDir, 'sagemaker'),
+        objectStoreDir,
+        modelRuntimes: hooks.modelRuntimes ?? {},
+        log,
+      }),
     ]);
     for (const result of started) if (result.status === 'fulfilled') stages.emulators.add(() => result.value.stop());
     const [kinesalite, dynamoDbLocal, sageMaker] = started.map((result) => {
@@ -200,12 +231,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       ...(options.paramOverrides ? { paramOverrides: options.paramOverrides } : {}),
     });
     log(`${project.functions.length} functions in ${project.outputs.size} services`);
-    const apiKeysTable = [...project.outputs.values()].find((outputs) => outputs.ApiKeysTableName)?.ApiKeysTableName;
-    const apiKey = apiKeysTable ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir) : undefined;
-    const dashboardApiKey =
-      apiKeysTable && project.staticSites.length > 0
-        ? await ensureLocalApiKey(dynamoDb, apiKeysTable, dataDir, DASHBOARD_API_KEY)
-        : undefined;
 
     // Bundles are cached under the repository so they resolve the runtime-provided packages (AWS SDK) from node_modules.
     const bundlingStarted = Date.now();
@@ -337,7 +362,12 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
         return { path: site.path, root: siteDir };
       }),
     );
-    const gateway = await startGateway({ routes, sites, port: options.port ?? 0 });
+    const gateway = await startGateway({
+      routes,
+      sites,
+      port: options.port ?? 0,
+      ...(hooks.gatewayErrorBody ? { errorBody: hooks.gatewayErrorBody } : {}),
+    });
     stages.triggers.add(() => gateway.stopAccepting());
     stages.gateway.add(() => gateway.close());
 
@@ -371,26 +401,8 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
 
     const sitePaths = sites.map((site) => `${site.path}/`).join(', ') || 'none';
     log(`gateway on ${gateway.url} with ${routes.length} routes; static sites: ${sitePaths}`);
-    // It holds the key with every scope: readable by this user only.
-    await writePrivateFile(
-      path.join(dataDir, 'endpoints.json'),
-      JSON.stringify(
-        {
-          gateway: gateway.url,
-          kinesis: kinesalite.endpoint,
-          dynamoDb: dynamoDbLocal.endpoint,
-          sageMaker: sageMaker.endpoint,
-          lambda: lambda.endpoint,
-          objectStore: objectStoreDir,
-          apiKey,
-          pid: process.pid,
-        },
-        null,
-        2,
-      ),
-    );
     const emulatorPids = dynamoDbLocal.pid === undefined ? [] : [dynamoDbLocal.pid];
-    return {
+    const cloud: LocalCloud = {
       url: gateway.url,
       dataDir,
       kinesisEndpoint: kinesalite.endpoint,
@@ -400,8 +412,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       sageMakerEndpoint: sageMaker.endpoint,
       sageMaker,
       lambdaEndpoint: lambda.endpoint,
-      apiKey,
-      dashboardApiKey,
+      extras: {},
       project,
       gateway,
       pools,
@@ -417,6 +428,26 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       meter,
       stop,
     };
+    cloud.extras = { ...(await hooks.afterStart?.(cloud)) };
+    // It may hold what the hook gave, keys included: readable by this user only.
+    await writePrivateFile(
+      path.join(dataDir, 'endpoints.json'),
+      JSON.stringify(
+        {
+          ...cloud.extras,
+          gateway: gateway.url,
+          kinesis: kinesalite.endpoint,
+          dynamoDb: dynamoDbLocal.endpoint,
+          sageMaker: sageMaker.endpoint,
+          lambda: lambda.endpoint,
+          objectStore: objectStoreDir,
+          pid: process.pid,
+        },
+        null,
+        2,
+      ),
+    );
+    return cloud;
   } catch (error) {
     await stop();
     throw error;

@@ -1,15 +1,8 @@
-import { DEFAULT_FEATURE_SPEC, type LinearModel } from '@sdp/shared';
 import { describeEndpoint } from '../src/emulators/sageMaker/describeEndpoint.js';
 import type { StoredEndpoint } from '../src/emulators/sageMaker/types.js';
+import type { WeightedSumModel } from './fixtures/weightedSumRuntime.js';
 
-const MODEL: LinearModel = {
-  format: 'sdp-logistic-v1',
-  version: 'v1',
-  featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 1 },
-  weights: [1, 1],
-  bias: 0,
-  threshold: 0.5,
-};
+const MODEL: WeightedSumModel = { version: 'v1', weights: [1, 1] };
 const VARIANT = {
   VariantName: 'AllTraffic',
   ModelName: 'bid-win-v1',

@@ -1,17 +1,11 @@
-import { DEFAULT_FEATURE_SPEC, predictRows, type LinearModel } from '@sdp/shared';
 import { invokeEndpoint, type EndpointInvocation } from '../src/emulators/sageMaker/invokeEndpoint.js';
-import type { DeployedVariant, Deployment } from '../src/emulators/sageMaker/types.js';
+import type { DeployedVariant, Deployment, ModelRuntimes } from '../src/emulators/sageMaker/types.js';
+import { weightedSumRuntime, weightedSums, type WeightedSumModel } from './fixtures/weightedSumRuntime.js';
 
-const aModel = (version: string, bias: number): LinearModel => ({
-  format: 'sdp-logistic-v1',
-  version,
-  featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 2 },
-  weights: [1, -1, 0.5],
-  bias,
-  threshold: 0.5,
-});
+const RUNTIMES: ModelRuntimes = { 'sdp-model': weightedSumRuntime };
+const aModel = (version: string): WeightedSumModel => ({ version, weights: [1, -1, 0.5] });
 
-const aVariant = (VariantName: string, model: LinearModel, InitialVariantWeight?: number): DeployedVariant => ({
+const aVariant = (VariantName: string, model: WeightedSumModel, InitialVariantWeight?: number): DeployedVariant => ({
   variant: {
     VariantName,
     ModelName: `model-${VariantName}`,
@@ -33,12 +27,12 @@ const anInvocation = (overrides: Partial<EndpointInvocation> = {}): EndpointInvo
 });
 
 describe('invokeEndpoint', () => {
-  it('answers with the variant, its predictions and its model version', () => {
+  it("answers with the variant and its model's answer", async () => {
     // Prepare
-    const model = aModel('v1', 0.1);
+    const model = aModel('v1');
 
     // Act
-    const response = invokeEndpoint(deploymentOf(aVariant('AllTraffic', model)), anInvocation());
+    const response = await invokeEndpoint(deploymentOf(aVariant('AllTraffic', model)), anInvocation(), RUNTIMES);
 
     // Assess
     expect(response).toStrictEqual({
@@ -48,7 +42,7 @@ describe('invokeEndpoint', () => {
         'X-Amzn-SageMaker-Custom-Attributes': 'model_version=v1',
         'x-Amzn-Invoked-Production-Variant': 'AllTraffic',
       },
-      body: JSON.stringify(predictRows(model, [[1, 0, 2]])),
+      body: JSON.stringify(weightedSums(model, [[1, 0, 2]])),
     });
   });
 
@@ -57,23 +51,23 @@ describe('invokeEndpoint', () => {
     [0.74, 'Blue'],
     [0.76, 'Green'],
     [0.99, 'Green'],
-  ])('routes by weight: a draw of %d goes to %s (weights 3:1)', (draw, expected) => {
+  ])('routes by weight: a draw of %d goes to %s (weights 3:1)', async (draw, expected) => {
     // Prepare
-    const deployment = deploymentOf(aVariant('Blue', aModel('v1', 0), 3), aVariant('Green', aModel('v2', 0), 1));
+    const deployment = deploymentOf(aVariant('Blue', aModel('v1'), 3), aVariant('Green', aModel('v2'), 1));
 
     // Act
-    const response = invokeEndpoint(deployment, anInvocation(), () => draw);
+    const response = await invokeEndpoint(deployment, anInvocation(), RUNTIMES, () => draw);
 
     // Assess
     expect(response.headers['x-Amzn-Invoked-Production-Variant']).toBe(expected);
   });
 
-  it('sends a request with a TargetVariant to that variant', () => {
+  it('sends a request with a TargetVariant to that variant', async () => {
     // Prepare
-    const deployment = deploymentOf(aVariant('Blue', aModel('v1', 0), 1), aVariant('Green', aModel('v2', 0), 0));
+    const deployment = deploymentOf(aVariant('Blue', aModel('v1'), 1), aVariant('Green', aModel('v2'), 0));
 
     // Act
-    const response = invokeEndpoint(deployment, anInvocation({ targetVariant: 'Green' }), () => 0);
+    const response = await invokeEndpoint(deployment, anInvocation({ targetVariant: 'Green' }), RUNTIMES, () => 0);
 
     // Assess
     expect(response.headers['X-Amzn-SageMaker-Custom-Attributes']).toBe('model_version=v2');
@@ -88,31 +82,43 @@ describe('invokeEndpoint', () => {
     ],
     [
       'an unknown TargetVariant',
-      deploymentOf(aVariant('Blue', aModel('v1', 0))),
+      deploymentOf(aVariant('Blue', aModel('v1'))),
       anInvocation({ targetVariant: 'Red' }),
       { type: 'ValidationError', statusCode: 400, message: 'Endpoint bid-win has no production variant named Red.' },
     ],
-  ])('refuses an invocation with %s', (_, deployment, invocation, expected) => {
+    [
+      'no runtime for the image',
+      deploymentOf({ ...aVariant('Blue', aModel('v1')), image: 'other-model:1' }),
+      anInvocation(),
+      {
+        type: 'InternalFailure',
+        statusCode: 500,
+        message: 'The local SageMaker has no model runtime for the image other-model:1 of endpoint bid-win.',
+      },
+    ],
+  ])('refuses an invocation with %s', async (_, deployment, invocation, expected) => {
     // Act / Assess
-    expect(() => invokeEndpoint(deployment, invocation)).toThrow(expect.objectContaining(expected));
+    await expect(invokeEndpoint(deployment, invocation, RUNTIMES)).rejects.toThrow(expect.objectContaining(expected));
   });
 
-  it("turns the container's 400 into a ModelError with its status and message", () => {
+  it("turns the model's 400 into a ModelError with its status and message", async () => {
     // Act
-    const act = () =>
-      invokeEndpoint(deploymentOf(aVariant('AllTraffic', aModel('v1', 0))), anInvocation({ body: '1,0' }));
+    const act = invokeEndpoint(
+      deploymentOf(aVariant('AllTraffic', aModel('v1'))),
+      anInvocation({ body: '1,0' }),
+      RUNTIMES,
+    );
 
     // Assess
-    expect(act).toThrow(
+    await expect(act).rejects.toThrow(
       expect.objectContaining({
         type: 'ModelError',
         statusCode: 424,
-        message:
-          'Received client error (400) from primary with message "Row 1 must hold 3 finite numbers (the model\'s feature width).".',
+        message: 'Received client error (400) from primary with message "Row 1 must hold 3 numbers.".',
         fields: {
           ErrorCode: 'CLIENT_ERROR_FROM_MODEL',
           OriginalStatusCode: 400,
-          OriginalMessage: "Row 1 must hold 3 finite numbers (the model's feature width).",
+          OriginalMessage: 'Row 1 must hold 3 numbers.',
           LogStreamArn: 'arn:aws:logs:us-east-1:000000000000:log-group:/aws/sagemaker/Endpoints/bid-win',
         },
       }),

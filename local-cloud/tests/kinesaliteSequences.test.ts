@@ -1,5 +1,5 @@
 import kinesaliteDb from 'kinesalite/db/index.js';
-import { seededRandom } from '../../shared/src/random/seededRandom.js';
+import { seededRandom } from '@sdp/shared';
 import {
   incrementSequence,
   parseSequence,

@@ -1,15 +1,8 @@
-import { DEFAULT_FEATURE_SPEC, type LinearModel } from '@sdp/shared';
 import { settleDeployment } from '../src/emulators/sageMaker/settleDeployment.js';
 import type { DeployedVariant, StoredEndpoint } from '../src/emulators/sageMaker/types.js';
+import type { WeightedSumModel } from './fixtures/weightedSumRuntime.js';
 
-const aModel = (version: string): LinearModel => ({
-  format: 'sdp-logistic-v1',
-  version,
-  featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 1 },
-  weights: [1, 1],
-  bias: 0,
-  threshold: 0.5,
-});
+const aModel = (version: string): WeightedSumModel => ({ version, weights: [1, 1] });
 const aVariant = (version: string): DeployedVariant => ({
   variant: { VariantName: 'AllTraffic', ModelName: `bid-win-${version}` },
   image: 'sdp-model:1',

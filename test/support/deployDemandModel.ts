@@ -6,8 +6,8 @@ import {
   CreateModelCommand,
   waitUntilEndpointInService,
 } from '@aws-sdk/client-sagemaker';
+import { localSageMakerClient } from '@sdp/local-cloud';
 import { DEFAULT_DEMAND_FEATURE_SPEC, packModelArtifact, type LinearModel } from '../../shared/src/index.js';
-import { localSageMakerClient } from '../../local-cloud/src/clients.js';
 
 /** The local endpoint dynamic pricing asks. */
 export const DEMAND_ENDPOINT = 'sdp-demand-price-local';

@@ -2,7 +2,7 @@ import { mkdtemp, open, readFile, rename, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { packageAll, type PackageResult } from '../../local-cloud/src/packageAll.js';
+import { packageAll, type PackageResult } from '@sdp/local-cloud';
 import { RUN_DIR_VARIABLE } from './sharedCloudProcess.js';
 
 const root = path.resolve(__dirname, '../..');

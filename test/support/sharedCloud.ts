@@ -31,9 +31,10 @@ export async function sharedTestCloud(): Promise<TestCloud> {
   }
   if ('failed' in content) throw new Error(`The shared cloud did not start: ${content.failed}`);
   const cloud = content.ready;
+  const apiKey = cloud.extras.apiKey!;
   return {
     url: cloud.url,
-    apiKey: cloud.apiKey!,
+    apiKey,
     dataDir: cloud.dataDir,
     kinesisEndpoint: cloud.kinesisEndpoint,
     dynamoDbEndpoint: cloud.dynamoDbEndpoint,
@@ -41,7 +42,7 @@ export async function sharedTestCloud(): Promise<TestCloud> {
     lambdaEndpoint: cloud.lambdaEndpoint,
     objectStoreDir: cloud.objectStoreDir,
     destinationsDir: cloud.destinationsDir,
-    fetch: gatewayFetch(cloud.url, cloud.apiKey!),
+    fetch: gatewayFetch(cloud.url, apiKey),
     invoke: lambdaInvoke(cloud.lambdaEndpoint),
     busyInstances: async (functionName) => {
       const usage = (await (await fetch(`${cloud.controlUrl}/usage`)).json()) as {

@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { LocalCloudDescription } from '../../local-cloud/src/control/startControlServer.js';
-import type { HostMessage } from '../../local-cloud/src/bin/host.js';
+import type { HostMessage, HostOptions, LocalCloudDescription } from '@sdp/local-cloud';
 
 /*
  * The shared cloud's process, for Jest's global setup and teardown. Jest loads those without its
@@ -43,15 +42,17 @@ export type SharedCloudFile = { ready: LocalCloudDescription & { controlUrl: str
 export async function launchSharedCloud(): Promise<{ child: ChildProcess; runDir: string }> {
   const runDir = await mkdtemp(path.join(testDataRoot(), 'sdp-shared-'));
   // It lives for one run: its tables in memory, and its function instances kept for the suites that come later.
-  const options = {
+  const options: HostOptions = {
     root: repositoryRoot,
     dataDir: path.join(runDir, 'cloud'),
     port: 0,
     dynamoDbInMemory: true,
     instanceIdleTimeoutMs: 0,
     paramOverrides: SHARED_CLOUD_PARAMS,
+    // The platform's hooks (tools/local/src/platformHooks.ts), named by path: a module is not imported here.
+    hooks: { module: path.join(repositoryRoot, 'tools/local/src/platformHooks.ts'), exportName: 'platformHooks' },
   };
-  const child = fork(path.join(repositoryRoot, 'local-cloud/src/bin/host.ts'), [JSON.stringify(options)], {
+  const child = fork(require.resolve('@sdp/local-cloud/host'), [JSON.stringify(options)], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     env: { ...process.env, NODE_NO_WARNINGS: '1' },

@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../local-cloud/src/startLocalCloud.js';
+import type { LocalCloudOptions } from '@sdp/local-cloud';
+import { startPlatformCloud, type PlatformCloud } from '../../tools/local/src/startPlatformCloud.js';
 import { testDataRoot } from './sharedCloudProcess.js';
 import { gatewayFetch, type TestCloud } from './testCloud.js';
 
@@ -10,7 +11,7 @@ export { testDataRoot } from './sharedCloudProcess.js';
 export const repositoryRoot = path.resolve(__dirname, '../..');
 
 /** A cloud of the suite's own, in the suite's process: its pools and mappings can be killed, stopped and counted. */
-export type OwnTestCloud = TestCloud & LocalCloud;
+export type OwnTestCloud = TestCloud & PlatformCloud;
 
 /**
  * The local cloud on free loopback ports with a throw-away data directory, and a way to stop both,
@@ -24,18 +25,15 @@ export async function startTestCloud(
   const dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-test-'));
   // Nothing here outlives the suite, and no suite that uses this restarts DynamoDB Local (the crash and
   // fault tests start their clouds themselves, on disk): tables in memory cost less CPU per write.
-  const cloud = await startLocalCloud({
-    root: repositoryRoot,
+  const cloud = await startPlatformCloud({
     dataDir,
     port: 0,
     dynamoDbInMemory: true,
     ...options,
     ...(paramOverrides ? { paramOverrides } : {}),
   });
-  const apiKey = cloud.apiKey!;
   return Object.assign(cloud, {
-    apiKey,
-    fetch: gatewayFetch(cloud.url, apiKey),
+    fetch: gatewayFetch(cloud.url, cloud.apiKey),
     invoke: (functionName: string, event: unknown) => cloud.pools.get(functionName)!.invoke(event),
     busyInstances: (functionName: string) => Promise.resolve(cloud.pools.get(functionName)!.busy),
     async dispose() {

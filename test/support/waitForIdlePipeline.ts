@@ -1,4 +1,4 @@
-import type { LocalCloud } from '../../local-cloud/src/startLocalCloud.js';
+import type { LocalCloud } from '@sdp/local-cloud';
 
 /**
  * Resolves once every stream consumer of the local cloud has processed every record written

@@ -1,7 +1,9 @@
 /**
- * `npm run tail -- [stream] [--from-start]`: prints the records of a local Kinesis stream as they
- * arrive, one JSON line each with shard, sequence number and partition key. `stream` may be a full
- * name or a suffix (`raw-events`, the default). Reads the endpoint a running `npm start` wrote.
+ * `tsx local-cloud/src/bin/tail.ts [stream] [--from-start] [--default-stream <stream>] [--data-dir <dir>]`
+ * (this repository's `npm run tail`), in the project's root: prints the records of a local Kinesis
+ * stream as they arrive, one JSON line each with shard, sequence number and partition key. `stream`
+ * may be a full name or a suffix; without one, `--default-stream`. Finds kinesalite in the
+ * `endpoints.json` a running local cloud wrote to its data directory (default `.data/local`).
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -16,20 +18,27 @@ import { localKinesisClient } from '../clients.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'from-start': { type: 'boolean', default: false }, 'data-dir': { type: 'string' } },
+  options: {
+    'from-start': { type: 'boolean', default: false },
+    'default-stream': { type: 'string' },
+    'data-dir': { type: 'string', default: path.join('.data', 'local') },
+  },
 });
-const root = path.resolve(import.meta.dirname, '../../..');
-const dataDir = path.resolve(values['data-dir'] ?? path.join(root, '.data', 'local'));
+const dataDir = path.resolve(values['data-dir']);
 const endpoints = await readFile(path.join(dataDir, 'endpoints.json'), 'utf8').then(
   (text) => JSON.parse(text) as { kinesis: string },
   () => {
-    console.error(`No local cloud found under ${dataDir}; start one with \`npm start\`.`);
+    console.error(`No local cloud found under ${dataDir}; start one first.`);
     process.exit(1);
   },
 );
 const kinesis = localKinesisClient(endpoints.kinesis);
-const wanted = positionals[0] ?? 'raw-events';
 const { StreamNames = [] } = await kinesis.send(new ListStreamsCommand({}));
+const wanted = positionals[0] ?? values['default-stream'];
+if (!wanted) {
+  console.error(`Name a stream to tail: ${StreamNames.join(', ')}`);
+  process.exit(1);
+}
 const streamName = StreamNames.find((name) => name === wanted) ?? StreamNames.find((name) => name.endsWith(wanted));
 if (!streamName) {
   console.error(`No stream matches '${wanted}'. Streams: ${StreamNames.join(', ')}`);

@@ -6,7 +6,8 @@ import type { LocalCloud } from '../startLocalCloud.js';
 /** What `GET /` of the control server answers: where everything is. */
 export interface LocalCloudDescription {
   url: string;
-  apiKey: string | undefined;
+  /** What the `afterStart` hook gave (`LocalCloud.extras`) */
+  extras: Record<string, string>;
   dataDir: string;
   kinesisEndpoint: string;
   dynamoDbEndpoint: string;
@@ -46,7 +47,7 @@ export interface ControlServer {
 export async function startControlServer(cloud: LocalCloud, options: { port?: number } = {}): Promise<ControlServer> {
   const describe = (): LocalCloudDescription => ({
     url: cloud.url,
-    apiKey: cloud.apiKey,
+    extras: { ...cloud.extras },
     dataDir: cloud.dataDir,
     kinesisEndpoint: cloud.kinesisEndpoint,
     dynamoDbEndpoint: cloud.dynamoDbEndpoint,
@@ -91,7 +92,7 @@ export async function startControlServer(cloud: LocalCloud, options: { port?: nu
     }
     return send(response, 404, {
       code: 'not_found',
-      message: `No control route ${route}; see local-cloud/src/control/startControlServer.ts.`,
+      message: `No control route ${route}; the routes are GET /, GET /mappings, GET /usage, GET /meter, POST /wait-for-idle.`,
     });
   };
 

@@ -7,6 +7,7 @@ import { SageMakerApiError } from './sageMaker/errors.js';
 import { invokeEndpoint } from './sageMaker/invokeEndpoint.js';
 import type { Input } from './sageMaker/readInput.js';
 import { SageMakerControlPlane } from './sageMaker/SageMakerControlPlane.js';
+import type { ModelRuntimes } from './sageMaker/types.js';
 import type { Emulator, EmulatorOptions } from './types.js';
 
 export interface SageMakerLocalOptions extends EmulatorOptions {
@@ -14,6 +15,8 @@ export interface SageMakerLocalOptions extends EmulatorOptions {
   objectStoreDir: string;
   /** How long CreateEndpoint/UpdateEndpoint stay Creating/Updating before the models load; 0 by default */
   deployDelayMs?: number;
+  /** What loads and answers for each container image, in place of the image; none: every deployment fails */
+  modelRuntimes?: ModelRuntimes;
   log?: (message: string) => void;
 }
 
@@ -34,13 +37,14 @@ const INVOCATIONS_PATH = /^\/endpoints\/([^/]+)\/invocations$/;
  * - the control plane (AWS JSON 1.1, `POST /` with `X-Amz-Target: SageMaker.<Operation>`): models,
  *   endpoint configurations and endpoints, kept under `dataDir` across restarts;
  * - the runtime (`POST /endpoints/{EndpointName}/invocations`, what InvokeEndpoint sends), which
- *   scores with the model.tar.gz at each model's `ModelDataUrl`, read from the local object store.
+ *   answers with the artifact at each model's `ModelDataUrl`, read from the local object store and
+ *   loaded by the model runtime of the model's image (`modelRuntimes`: it runs no containers).
  *
  * Point the SDK at it with `AWS_ENDPOINT_URL_SAGEMAKER` and `AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME`.
  *
  * @example
  * ```ts
- * const sageMaker = await startSageMakerLocal({ port: await freePort(), dataDir: '.data/local/sagemaker', objectStoreDir: '.data/local/s3' });
+ * const sageMaker = await startSageMakerLocal({ port: await freePort(), dataDir: '.data/local/sagemaker', objectStoreDir: '.data/local/s3', modelRuntimes: { '*': runtime } });
  * const runtime = new SageMakerRuntimeClient({ endpoint: sageMaker.endpoint });
  * await sageMaker.stop();
  * ```
@@ -52,6 +56,7 @@ export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promi
     dataDir,
     objectStoreDir: options.objectStoreDir,
     deployDelayMs: options.deployDelayMs ?? 0,
+    modelRuntimes: options.modelRuntimes ?? {},
     log,
   });
   let refusingUntil = 0;
@@ -82,12 +87,16 @@ export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promi
           503,
         );
       }
-      const answer = invokeEndpoint(controlPlane.deploymentOf(endpointName), {
-        endpointName,
-        contentType: request.headers['content-type'],
-        targetVariant: header(request, 'x-amzn-sagemaker-target-variant'),
-        body: body.toString('utf8'),
-      });
+      const answer = await invokeEndpoint(
+        controlPlane.deploymentOf(endpointName),
+        {
+          endpointName,
+          contentType: request.headers['content-type'],
+          targetVariant: header(request, 'x-amzn-sagemaker-target-variant'),
+          body: body.toString('utf8'),
+        },
+        options.modelRuntimes ?? {},
+      );
       return send(response, answer.statusCode, answer.headers, answer.body);
     }
     request.resume();

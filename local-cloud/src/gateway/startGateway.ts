@@ -1,7 +1,7 @@
 import { contentType } from 'mime-types';
 import { randomUUID } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname } from 'node:path';
 import { FunctionTimeoutError } from '../functions/errors.js';
@@ -13,6 +13,28 @@ import { toHttpApiEvent } from './toHttpApiEvent.js';
 export const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
 export type Invoke = (event: unknown) => Promise<unknown>;
+
+/** An answer the gateway gives by itself, without a function: what went wrong, for the body of the answer. */
+export interface GatewayError {
+  status: 400 | 404 | 405 | 413;
+  /**
+   * `no_route`: no route and no static site file (404); `no_file`: a static site has no such file
+   * (404); `unreadable_path`: a path parameter is not valid percent-encoding (400);
+   * `method_not_allowed`: the path has routes, none for this method (405, with `Allow`);
+   * `payload_too_large`: a body over 10 MB (413).
+   */
+  reason: 'no_route' | 'no_file' | 'unreadable_path' | 'method_not_allowed' | 'payload_too_large';
+  /** What to fix, for people, e.g. `No route GET /nope.` */
+  message: string;
+  /** The request's `apigw-requestid` */
+  requestId: string;
+}
+
+/** The JSON body of a {@link GatewayError}'s answer. */
+export type GatewayErrorBody = (error: GatewayError) => unknown;
+
+/** API Gateway's own body: `{"message":"Not Found"}`. */
+export const apiGatewayErrorBody: GatewayErrorBody = ({ status }) => ({ message: STATUS_CODES[status] });
 
 export interface Gateway {
   url: string;
@@ -35,14 +57,18 @@ const CORS_HEADERS = {
  * routed function with API Gateway HTTP API (payload 2.0) semantics, and serves the files of every
  * static site under its path. Routes come first: a site only answers paths no route other than
  * `$default` claims. Unknown paths answer 404 and known paths with another method 405 (with
- * `Allow`), both with the contract's `Error` body.
+ * `Allow`), with the body `errorBody` makes (API Gateway's `{"message":"Not Found"}` by default).
  */
 export async function startGateway(options: {
   routes: RouteDefinition<Invoke>[];
   sites?: StaticSiteMount[];
   port: number;
+  errorBody?: GatewayErrorBody;
 }): Promise<Gateway> {
   const routes = compileRoutes(options.routes);
+  const errorBody = options.errorBody ?? apiGatewayErrorBody;
+  const sendError = (response: ServerResponse, error: GatewayError, headers: Record<string, string> = {}): void =>
+    send(response, error.status, { 'content-type': 'application/json', ...headers }, JSON.stringify(errorBody(error)));
   const stats: Gateway['stats'] = { requests: 0, byStatus: {} };
 
   const server = http.createServer((request, response) => {
@@ -71,47 +97,38 @@ export async function startGateway(options: {
       const search = url.slice(path.length);
       for (const site of options.sites ?? []) {
         const found = resolveStaticPath(site, path, search);
-        if (found) return serveStatic(request, response, found, requestId);
+        if (found) return serveStatic(request, response, found, requestId, sendError);
       }
     }
 
     if (method === 'OPTIONS' && match.kind !== 'not_found') return send(response, 204, CORS_HEADERS, '');
     if (match.kind === 'not_found') {
       request.resume();
-      return sendError(
-        response,
-        404,
-        'not_found',
-        `No route ${method} ${path}; see contracts/openapi.yaml for the API.`,
+      return sendError(response, {
+        status: 404,
+        reason: 'no_route',
+        message: `No route ${method} ${path}.`,
         requestId,
-      );
+      });
     }
     if (match.kind === 'bad_path') {
       request.resume();
-      return sendError(
-        response,
-        400,
-        'invalid_request',
-        `Cannot read ${match.detail}; encode it with encodeURIComponent.`,
-        requestId,
-      );
+      const message = `Cannot read ${match.detail}; encode it with encodeURIComponent.`;
+      return sendError(response, { status: 400, reason: 'unreadable_path', message, requestId });
     }
     if (match.kind === 'method_not_allowed') {
       request.resume();
       const allow = match.allowed.join(', ');
-      return sendError(response, 405, 'method_not_allowed', `${path} accepts ${allow}, not ${method}.`, requestId, {
-        allow,
-      });
+      const message = `${path} accepts ${allow}, not ${method}.`;
+      return sendError(response, { status: 405, reason: 'method_not_allowed', message, requestId }, { allow });
     }
 
     const body = await readBody(request);
     if (body === undefined) {
+      const message = `The request body is over ${MAX_REQUEST_BYTES} bytes.`;
       return sendError(
         response,
-        413,
-        'payload_too_large',
-        `The request body is over ${MAX_REQUEST_BYTES} bytes.`,
-        requestId,
+        { status: 413, reason: 'payload_too_large', message, requestId },
         { connection: 'close' },
       );
     }
@@ -167,33 +184,30 @@ async function serveStatic(
   response: ServerResponse,
   found: StaticPathMatch,
   requestId: string,
+  sendError: (response: ServerResponse, error: GatewayError, headers?: Record<string, string>) => void,
 ): Promise<void> {
   request.resume();
   const method = request.method ?? 'GET';
   const requestPath = (request.url ?? '/').split('?', 1)[0]!;
   if (method !== 'GET' && method !== 'HEAD') {
+    const message = `${requestPath} is a static file; it accepts GET, HEAD, not ${method}.`;
     return sendError(
       response,
-      405,
-      'method_not_allowed',
-      `${requestPath} is a static file; it accepts GET, HEAD, not ${method}.`,
-      requestId,
+      { status: 405, reason: 'method_not_allowed', message, requestId },
       { allow: 'GET, HEAD' },
     );
   }
   if (found.kind === 'redirect') return send(response, 301, { location: found.location }, '');
   if (found.kind === 'bad_path') {
-    return sendError(
-      response,
-      400,
-      'invalid_request',
-      `Cannot read ${found.detail}; encode it with encodeURIComponent.`,
-      requestId,
-    );
+    const message = `Cannot read ${found.detail}; encode it with encodeURIComponent.`;
+    return sendError(response, { status: 400, reason: 'unreadable_path', message, requestId });
   }
   const file =
     found.kind === 'file' && (await stat(found.file).catch(() => undefined))?.isFile() ? found.file : undefined;
-  if (!file) return sendError(response, 404, 'not_found', `No file ${requestPath} in the static site.`, requestId);
+  if (!file) {
+    const message = `No file ${requestPath} in the static site.`;
+    return sendError(response, { status: 404, reason: 'no_file', message, requestId });
+  }
   const body = await readFile(file);
   send(
     response,
@@ -257,22 +271,6 @@ function sendResult(response: ServerResponse, result: unknown): void {
   );
   if (cookies?.length) outgoing['set-cookie'] = cookies;
   send(response, statusCode, outgoing, isBase64Encoded ? Buffer.from(body, 'base64') : body);
-}
-
-function sendError(
-  response: ServerResponse,
-  status: number,
-  code: string,
-  message: string,
-  requestId: string,
-  headers: Record<string, string> = {},
-): void {
-  send(
-    response,
-    status,
-    { 'content-type': 'application/json', ...headers },
-    JSON.stringify({ code, message, request_id: requestId }),
-  );
 }
 
 function send(

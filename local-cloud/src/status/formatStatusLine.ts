@@ -1,10 +1,8 @@
-import type { DemoTraffic } from '../demo/startDemoTraffic.js';
 import type { LocalCloud } from '../startLocalCloud.js';
 
 export interface StatusSample {
   at: number;
   responses: Record<string, number>;
-  demoAccepted: number;
   delivered: number;
   lagMs: number;
   functionErrors: number;
@@ -18,7 +16,6 @@ export interface StatusSample {
 /** Reads the counters the status line is made of. */
 export async function sampleStatus(
   cloud: Pick<LocalCloud, 'gateway' | 'mappings' | 'pools' | 'usage'>,
-  demo?: DemoTraffic,
 ): Promise<StatusSample> {
   const mappingStats = cloud.mappings.map(({ mapping }) => mapping.stats());
   const usage = await cloud.usage();
@@ -27,7 +24,6 @@ export async function sampleStatus(
     instances: [...cloud.pools.values()].reduce((sum, pool) => sum + pool.size, 0),
     at: Date.now(),
     responses: { ...cloud.gateway.stats.byStatus },
-    demoAccepted: demo?.stats.accepted ?? 0,
     delivered: mappingStats.reduce((sum, stats) => sum + stats.delivered, 0),
     lagMs: Math.max(0, ...mappingStats.map((stats) => stats.lagMs)),
     functionErrors: [...cloud.pools.values()].reduce((sum, pool) => sum + pool.errors, 0),

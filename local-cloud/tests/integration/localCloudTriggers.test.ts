@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
@@ -9,17 +9,32 @@ import {
   CreateModelCommand,
   waitUntilEndpointInService,
 } from '@aws-sdk/client-sagemaker';
-import { DEFAULT_FEATURE_SPEC, packModelArtifact, predictRows, type LinearModel } from '@sdp/shared';
 import { localDynamoDbClient, localKinesisClient, localSageMakerClient } from '../../src/clients.js';
-import { startLocalCloud, type LocalCloud } from '../../src/startLocalCloud.js';
+import { startLocalCloud, type LocalCloud, type LocalCloudOptions } from '../../src/startLocalCloud.js';
+import {
+  weightedSumArtifact,
+  weightedSumRuntime,
+  weightedSums,
+  type WeightedSumModel,
+} from '../fixtures/weightedSumRuntime.js';
 
 /*
  * The runner end to end: a fixture project whose serverless.yml declares a Kinesis trigger (batch 10,
- * bisect, 2 retries, partial batch failures, SQS on-failure destination) and a DynamoDB stream
- * trigger, with handlers that fail on purpose. Everything the test sees goes through the real
- * emulators and the bundled handlers.
+ * bisect, 2 retries, partial batch failures, SQS on-failure destination), a DynamoDB stream trigger
+ * and a route, with handlers that fail on purpose, and hooks of its own (a model runtime, and a key
+ * issued after start). Everything the test sees goes through the real emulators and the bundled
+ * handlers.
  */
 const fixtureRoot = path.resolve(__dirname, '../fixtures/probe-project');
+
+/** What the fixture project plugs in: its model runtime, and a value for its tools once the cloud is up. */
+const start = (dataDir: string): Promise<LocalCloud> => {
+  const hooks: LocalCloudOptions['hooks'] = {
+    modelRuntimes: { probe: weightedSumRuntime },
+    afterStart: async (cloud) => ({ probeKey: `key-for-${cloud.project.functions.length}-functions` }),
+  };
+  return startLocalCloud({ root: fixtureRoot, dataDir, hooks });
+};
 
 type Behaviour = 'ok' | 'poison' | 'fail-once';
 const record = (id: string, behaviour: Behaviour = 'ok') => ({ id, behaviour });
@@ -72,7 +87,7 @@ describe('local cloud stream triggers, from serverless.yml to handler', () => {
 
   it('delivers every record once, re-delivers a reported failure, isolates a poison record and sends it to the destination', async () => {
     // Prepare
-    cloud = await startLocalCloud({ root: fixtureRoot, dataDir });
+    cloud = await start(dataDir);
     const records = [
       ...Array.from({ length: 12 }, (_, i) => record(`a${i}`)),
       record('f1', 'fail-once'),
@@ -131,7 +146,7 @@ describe('local cloud stream triggers, from serverless.yml to handler', () => {
   it('resumes from its checkpoints after the whole local cloud restarts: nothing re-delivered, nothing lost', async () => {
     // Prepare
     await cloud!.stop();
-    cloud = await startLocalCloud({ root: fixtureRoot, dataDir });
+    cloud = await start(dataDir);
 
     // Act
     await putRecords(
@@ -158,22 +173,15 @@ describe('local cloud stream triggers, from serverless.yml to handler', () => {
 
   it('lets a function reach the local SageMaker through the SDK default endpoint resolution, with a model from the local object store', async () => {
     // Prepare
-    const model: LinearModel = {
-      format: 'sdp-logistic-v1',
-      version: 'probe-1',
-      featureSpec: { ...DEFAULT_FEATURE_SPEC, hashBuckets: 2 },
-      weights: [0.5, -1, 2],
-      bias: 0.1,
-      threshold: 0.5,
-    };
-    const artifact = path.join(cloud!.objectStoreDir, 'probe-models', 'probe-1', 'model.tar.gz');
+    const model: WeightedSumModel = { version: 'probe-1', weights: [0.5, -1, 2] };
+    const artifact = path.join(cloud!.objectStoreDir, 'probe-models', 'probe-1', 'model.json');
     await mkdir(path.dirname(artifact), { recursive: true });
-    await writeFile(artifact, await packModelArtifact(model));
+    await writeFile(artifact, weightedSumArtifact(model));
     const sageMaker = localSageMakerClient(cloud!.sageMakerEndpoint);
     await sageMaker.send(
       new CreateModelCommand({
         ModelName: 'probe-1',
-        PrimaryContainer: { Image: 'probe', ModelDataUrl: 's3://probe-models/probe-1/model.tar.gz' },
+        PrimaryContainer: { Image: 'probe', ModelDataUrl: 's3://probe-models/probe-1/model.json' },
       }),
     );
     await sageMaker.send(
@@ -206,11 +214,41 @@ describe('local cloud stream triggers, from serverless.yml to handler', () => {
     }).toStrictEqual({
       status: 200,
       attributes: 'model_version=probe-1',
-      body: predictRows(model, [
+      body: weightedSums(model, [
         [1, 0, 2],
         [0, 1, 0],
       ]),
     });
     expect(endpoints.sageMaker).toBe(cloud!.sageMakerEndpoint);
   }, 60_000);
+
+  it('keeps what the afterStart hook gave in cloud.extras and endpoints.json, readable by its owner only', async () => {
+    // Act
+    const file = path.join(dataDir, 'endpoints.json');
+    const endpoints = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+    const mode = ((await stat(file)).mode & 0o777).toString(8);
+
+    // Assess
+    expect({ extras: cloud!.extras, probeKey: endpoints.probeKey, gateway: endpoints.gateway, mode }).toStrictEqual({
+      extras: { probeKey: 'key-for-3-functions' },
+      probeKey: 'key-for-3-functions',
+      gateway: cloud!.url,
+      mode: '600',
+    });
+  });
+
+  it("answers a path no route claims with API Gateway's own body when no hook says otherwise", async () => {
+    // Act
+    const unknown = await fetch(`${cloud!.url}/nope`);
+    const wrongMethod = await fetch(`${cloud!.url}/invoke/probe-model`);
+
+    // Assess
+    expect([
+      [unknown.status, await unknown.json()],
+      [wrongMethod.status, wrongMethod.headers.get('allow'), await wrongMethod.json()],
+    ]).toStrictEqual([
+      [404, { message: 'Not Found' }],
+      [405, 'POST', { message: 'Method Not Allowed' }],
+    ]);
+  });
 });

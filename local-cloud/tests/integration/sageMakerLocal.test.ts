@@ -17,40 +17,36 @@ import {
   type DescribeEndpointCommandOutput,
 } from '@aws-sdk/client-sagemaker';
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
-import { buildFeatures, DEFAULT_FEATURE_SPEC, packModelArtifact, predictRows, type LinearModel } from '@sdp/shared';
 import { localSageMakerClient, localSageMakerRuntimeClient } from '../../src/clients.js';
 import { startSageMakerLocal } from '../../src/emulators/startSageMakerLocal.js';
 import type { Emulator } from '../../src/emulators/types.js';
 import { freePort } from '../../src/net/freePort.js';
+import {
+  weightedSumArtifact,
+  weightedSumRuntime,
+  weightedSums,
+  type WeightedSumModel,
+} from '../fixtures/weightedSumRuntime.js';
 
 /*
- * The local SageMaker driven by the real AWS SDK clients, as the retrain service (control plane) and
- * the predict service (InvokeEndpoint) will drive it: artifacts are model.tar.gz files in the local
- * object store, endpoints deploy in the background (500 ms here, so Creating/Updating can be seen),
- * and a version switch happens under a stream of concurrent invocations.
+ * The local SageMaker driven by the real AWS SDK clients, as a service that deploys and promotes
+ * models (control plane) and one that asks them (InvokeEndpoint) drive it: artifacts are files in the
+ * local object store, loaded by the model runtime of their image (the fixture's weighted sum),
+ * endpoints deploy in the background (500 ms here, so Creating/Updating can be seen), and a version
+ * switch happens under a stream of concurrent invocations.
  */
 const BUCKET = 'sdp-models-local';
 const DEPLOY_DELAY_MS = 500;
 const ROLE = 'arn:aws:iam::000000000000:role/sdp-retrain-local-sagemaker';
 
-const aModel = (version: string, seed: number): LinearModel => ({
-  format: 'sdp-logistic-v1',
+const IMAGE = 'weighted-sum:latest';
+const aModel = (version: string, seed: number): WeightedSumModel => ({
   version,
-  featureSpec: DEFAULT_FEATURE_SPEC,
-  weights: Array.from({ length: DEFAULT_FEATURE_SPEC.hashBuckets + 1 }, (_, i) => Math.sin(i * seed) / 4),
-  bias: seed / 10 - 0.3,
-  threshold: 0.5,
+  weights: Array.from({ length: 4 }, (_, i) => Math.round(Math.sin(i * seed) * 100) / 100),
 });
 const MODELS = { v1: aModel('v1', 1), v2: aModel('v2', 2) };
 
-const bid = (i: number) => ({
-  campaignItemId: String(1000 + i),
-  domain: `site${i % 7}.example.com`,
-  creativeId: `c${i % 5}`,
-  creativeCategory: 'sports',
-  winPrice: 40 + i,
-});
-const ROWS = [0, 1, 2].map((i) => Array.from(buildFeatures(bid(i), DEFAULT_FEATURE_SPEC)));
+const ROWS = [0, 1, 2].map((i) => [i, 1, 2 * i, -i]);
 const csv = (rows: number[][]) => rows.map((row) => row.join(',')).join('\n');
 
 interface Answer {
@@ -107,7 +103,13 @@ describe('local SageMaker, driven by the AWS SDK', () => {
   let runtime: SageMakerRuntimeClient;
 
   const start = async (deployDelayMs = DEPLOY_DELAY_MS) => {
-    emulator = await startSageMakerLocal({ port, dataDir, objectStoreDir, deployDelayMs });
+    emulator = await startSageMakerLocal({
+      port,
+      dataDir,
+      objectStoreDir,
+      deployDelayMs,
+      modelRuntimes: { 'weighted-sum': weightedSumRuntime },
+    });
     sageMaker = localSageMakerClient(emulator.endpoint);
     runtime = localSageMakerRuntimeClient(emulator.endpoint);
   };
@@ -117,7 +119,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     await emulator.stop();
   };
 
-  /** Puts a model.tar.gz into the local object store and returns its s3:// URL. */
+  /** Puts an artifact into the local object store and returns its s3:// URL. */
   const putArtifact = async (key: string, bytes: Buffer): Promise<string> => {
     const file = path.join(objectStoreDir, BUCKET, key);
     await mkdir(path.dirname(file), { recursive: true });
@@ -130,7 +132,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     await sageMaker.send(
       new CreateModelCommand({
         ModelName: `bid-win-${version}`,
-        PrimaryContainer: { Image: 'sdp-model:latest', ModelDataUrl: url },
+        PrimaryContainer: { Image: IMAGE, ModelDataUrl: url },
         ExecutionRoleArn: ROLE,
       }),
     );
@@ -155,8 +157,8 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     dataDir = path.join(workDir, 'sagemaker');
     port = await freePort();
     await start();
-    await createModelAndConfig('v1', await putArtifact('bid-win/v1/model.tar.gz', await packModelArtifact(MODELS.v1)));
-    await createModelAndConfig('v2', await putArtifact('bid-win/v2/model.tar.gz', await packModelArtifact(MODELS.v2)));
+    await createModelAndConfig('v1', await putArtifact('bid-win/v1/model.json', weightedSumArtifact(MODELS.v1)));
+    await createModelAndConfig('v2', await putArtifact('bid-win/v2/model.json', weightedSumArtifact(MODELS.v2)));
   });
 
   afterAll(async () => {
@@ -173,7 +175,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     expect(model).toMatchObject({
       ModelName: 'bid-win-v1',
       ModelArn: 'arn:aws:sagemaker:us-east-1:000000000000:model/bid-win-v1',
-      PrimaryContainer: { Image: 'sdp-model:latest', ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.tar.gz` },
+      PrimaryContainer: { Image: IMAGE, ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.json` },
       ExecutionRoleArn: ROLE,
     });
     expect(model.CreationTime).toBeInstanceOf(Date);
@@ -217,7 +219,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
       ProductionVariants: [
         {
           VariantName: 'AllTraffic',
-          DeployedImages: [{ SpecifiedImage: 'sdp-model:latest' }],
+          DeployedImages: [{ SpecifiedImage: IMAGE }],
           CurrentWeight: 1,
           CurrentInstanceCount: 1,
           DesiredInstanceCount: 1,
@@ -227,25 +229,17 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     expect(inService.FailureReason).toBeUndefined();
   }, 30_000);
 
-  it('scores CSV and JSON bodies with the model at ModelDataUrl, in linear-learner shape', async () => {
+  it("answers with the model at ModelDataUrl, through its image's runtime, and passes the custom attributes on", async () => {
     // Act
-    const fromCsv = await invoke(runtime, 'bid-win', csv(ROWS));
-    const fromJson = await invoke(
-      runtime,
-      'bid-win',
-      JSON.stringify({ instances: ROWS.map((features) => ({ features })) }),
-      'application/json',
-    );
+    const answer = await invoke(runtime, 'bid-win', csv(ROWS));
 
     // Assess
-    const expected = {
+    expect(answer).toStrictEqual({
       version: 'v1',
       variant: 'AllTraffic',
       contentType: 'application/json',
-      body: predictRows(MODELS.v1, ROWS),
-    };
-    expect(fromCsv).toStrictEqual(expected);
-    expect(fromJson).toStrictEqual(expected);
+      body: weightedSums(MODELS.v1, ROWS),
+    });
   });
 
   it.each([
@@ -265,32 +259,19 @@ describe('local SageMaker, driven by the AWS SDK', () => {
         name: 'ModelError',
         status: 424,
         OriginalStatusCode: 400,
-        OriginalMessage: "Row 1 must hold 1025 finite numbers (the model's feature width).",
+        OriginalMessage: 'Row 1 must hold 4 numbers.',
       },
     ],
     [
-      'an unsupported content type',
+      'a content type the model refuses',
       'bid-win',
       'application/x-recordio-protobuf',
       'x',
       {
         name: 'ModelError',
         status: 424,
-        OriginalStatusCode: 400,
-        OriginalMessage:
-          "Content type 'application/x-recordio-protobuf' is not supported; send text/csv or application/json.",
-      },
-    ],
-    [
-      'JSON that does not parse',
-      'bid-win',
-      'application/json',
-      '{"instances":',
-      {
-        name: 'ModelError',
-        status: 424,
-        OriginalStatusCode: 400,
-        OriginalMessage: 'The body is not valid JSON; send {"instances":[{"features":[…]}]}.',
+        OriginalStatusCode: 415,
+        OriginalMessage: "Content type 'application/x-recordio-protobuf' is not supported; send text/csv.",
       },
     ],
   ])('answers InvokeEndpoint with %s as AWS does', async (_, endpointName, contentType, body, expected) => {
@@ -301,7 +282,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     expect(rejection).toMatchObject(expected);
     if ('OriginalMessage' in expected)
       expect(rejection.message).toBe(
-        `Received client error (400) from primary with message "${expected.OriginalMessage}".`,
+        `Received client error (${expected.OriginalStatusCode}) from primary with message "${expected.OriginalMessage}".`,
       );
   });
 
@@ -311,7 +292,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
       () =>
         new CreateModelCommand({
           ModelName: 'bid-win-v1',
-          PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.tar.gz` },
+          PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.json` },
         }),
       'Cannot create already existing model "arn:aws:sagemaker:us-east-1:000000000000:model/bid-win-v1".',
     ],
@@ -320,16 +301,16 @@ describe('local SageMaker, driven by the AWS SDK', () => {
       () =>
         new CreateModelCommand({
           ModelName: 'bid-win-v9',
-          PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v9/model.tar.gz` },
+          PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v9/model.json` },
         }),
-      `Could not find model data at s3://${BUCKET}/bid-win/v9/model.tar.gz.`,
+      `Could not find model data at s3://${BUCKET}/bid-win/v9/model.json.`,
     ],
     [
       'a name SageMaker refuses',
       () =>
         new CreateModelCommand({
           ModelName: 'bid_win',
-          PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.tar.gz` },
+          PrimaryContainer: { ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.json` },
         }),
       "1 validation error detected: Value 'bid_win' at 'modelName' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}",
     ],
@@ -393,7 +374,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
             worker,
             started,
             version: answer.version!,
-            correct: JSON.stringify(answer.body) === JSON.stringify(predictRows(model, ROWS)),
+            correct: JSON.stringify(answer.body) === JSON.stringify(weightedSums(model, ROWS)),
           });
         } catch (error) {
           answers.push({ worker, started, error: String(error) });
@@ -437,9 +418,9 @@ describe('local SageMaker, driven by the AWS SDK', () => {
 
   it('keeps the serving model when an update cannot load, rolls back to InService with a FailureReason, and refuses changes meanwhile', async () => {
     // Prepare
-    const url = await putArtifact('bid-win/v3/model.tar.gz', await packModelArtifact(aModel('v3', 3)));
+    const url = await putArtifact('bid-win/v3/model.json', weightedSumArtifact(aModel('v3', 3)));
     await createModelAndConfig('v3', url);
-    await writeFile(path.join(objectStoreDir, BUCKET, 'bid-win/v3/model.tar.gz'), 'overwritten by a broken upload');
+    await writeFile(path.join(objectStoreDir, BUCKET, 'bid-win/v3/model.json'), 'overwritten by a broken upload');
 
     // Act
     await sageMaker.send(new UpdateEndpointCommand({ EndpointName: 'bid-win', EndpointConfigName: 'bid-win-v3' }));
@@ -461,7 +442,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
     expect(during.version).toBe('v2');
     expect([after.EndpointStatus, after.EndpointConfigName]).toStrictEqual(['InService', 'bid-win-v2']);
     expect(after.FailureReason).toMatch(
-      /^The primary container for production variant AllTraffic did not pass the ping health check: model\.tar\.gz is not a servable model: it is not a gzip-compressed tar archive/,
+      /^The primary container for production variant AllTraffic did not pass the ping health check: the artifact is not JSON$/,
     );
     expect((await invoke(runtime, 'bid-win', csv(ROWS))).version).toBe('v2');
   }, 30_000);
@@ -469,7 +450,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
   it('keeps endpoints across a restart and serves its deployed copy of the model, even once the artifact is gone', async () => {
     // Prepare
     await stop();
-    await rm(path.join(objectStoreDir, BUCKET, 'bid-win/v2/model.tar.gz'));
+    await rm(path.join(objectStoreDir, BUCKET, 'bid-win/v2/model.json'));
 
     // Act
     await start();
@@ -478,7 +459,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
 
     // Assess
     expect([endpoint.EndpointStatus, endpoint.EndpointConfigName]).toStrictEqual(['InService', 'bid-win-v2']);
-    expect(answer).toMatchObject({ version: 'v2', body: predictRows(MODELS.v2, ROWS) });
+    expect(answer).toMatchObject({ version: 'v2', body: weightedSums(MODELS.v2, ROWS) });
   }, 30_000);
 
   it('finishes, after a restart, an update that a stop interrupted', async () => {
@@ -515,6 +496,32 @@ describe('local SageMaker, driven by the AWS SDK', () => {
       status: 400,
     });
   });
+
+  it('fails to create an endpoint whose image no model runtime serves, with the reason', async () => {
+    // Prepare
+    await sageMaker.send(
+      new CreateModelCommand({
+        ModelName: 'scorer-v1',
+        PrimaryContainer: { Image: 'scorer:1', ModelDataUrl: `s3://${BUCKET}/bid-win/v1/model.json` },
+      }),
+    );
+    await sageMaker.send(
+      new CreateEndpointConfigCommand({
+        EndpointConfigName: 'scorer-v1',
+        ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: 'scorer-v1' }],
+      }),
+    );
+
+    // Act
+    await sageMaker.send(new CreateEndpointCommand({ EndpointName: 'scorer', EndpointConfigName: 'scorer-v1' }));
+    const endpoint = await settled(sageMaker, 'scorer');
+
+    // Assess
+    expect([endpoint.EndpointStatus, endpoint.FailureReason]).toStrictEqual([
+      'Failed',
+      'The local SageMaker has no model runtime for the image scorer:1 of production variant AllTraffic: it runs no containers, only the modelRuntimes it is given.',
+    ]);
+  }, 30_000);
 
   it('is what SDK clients without an endpoint reach through AWS_ENDPOINT_URL_SAGEMAKER and AWS_ENDPOINT_URL_SAGEMAKER_RUNTIME', async () => {
     // Prepare

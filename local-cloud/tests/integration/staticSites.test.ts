@@ -57,6 +57,8 @@ describe('local gateway static sites', () => {
       routes: [route('GET', '/dashboard/status'), route('POST', '/events'), route('GET', '/reports/{id}')],
       sites: [{ path: '/dashboard', root }],
       port: 0,
+      // What went wrong, whole but for the request id, so that the tests can see it.
+      errorBody: ({ status, reason, message }) => ({ status, reason, message }),
     });
   });
 
@@ -113,7 +115,7 @@ describe('local gateway static sites', () => {
     });
   });
 
-  it('lets API routes win, even under the site path, and answers unknown paths 404 as before', async () => {
+  it('lets API routes win, even under the site path, and answers unknown paths 404 with the errorBody hook', async () => {
     // Act
     const [status, report, unknown, wrongMethod] = await Promise.all([
       rawRequest(gateway, '/dashboard/status'),
@@ -125,17 +127,18 @@ describe('local gateway static sites', () => {
     // Assess
     expect([status.body, report.body]).toStrictEqual(['{"from":"function"}', '{"from":"function"}']);
     expect(invoked.sort()).toStrictEqual(['GET /dashboard/status', 'GET /reports/{id}']);
-    expect({ status: unknown.status, code: JSON.parse(unknown.body).code }).toStrictEqual({
+    expect({ status: unknown.status, body: JSON.parse(unknown.body) }).toStrictEqual({
       status: 404,
-      code: 'not_found',
+      body: { status: 404, reason: 'no_route', message: 'No route GET /nothing/here.' },
     });
-    expect({ status: wrongMethod.status, allow: wrongMethod.headers.allow }).toStrictEqual({
-      status: 405,
-      allow: 'POST',
-    });
+    expect({
+      status: wrongMethod.status,
+      allow: wrongMethod.headers.allow,
+      reason: JSON.parse(wrongMethod.body).reason,
+    }).toStrictEqual({ status: 405, allow: 'POST', reason: 'method_not_allowed' });
   });
 
-  it('answers a missing file 404 and a write 405, with the contract’s error body', async () => {
+  it('answers a missing file 404 and a write 405, with the errorBody hook', async () => {
     // Act
     const [missing, post] = await Promise.all([
       rawRequest(gateway, '/dashboard/missing.js'),
@@ -143,14 +146,14 @@ describe('local gateway static sites', () => {
     ]);
 
     // Assess
-    expect({ status: missing.status, body: JSON.parse(missing.body) }).toMatchObject({
+    expect({ status: missing.status, body: JSON.parse(missing.body) }).toStrictEqual({
       status: 404,
-      body: { code: 'not_found', message: 'No file /dashboard/missing.js in the static site.' },
+      body: { status: 404, reason: 'no_file', message: 'No file /dashboard/missing.js in the static site.' },
     });
-    expect({ status: post.status, allow: post.headers.allow, code: JSON.parse(post.body).code }).toStrictEqual({
+    expect({ status: post.status, allow: post.headers.allow, reason: JSON.parse(post.body).reason }).toStrictEqual({
       status: 405,
       allow: 'GET, HEAD',
-      code: 'method_not_allowed',
+      reason: 'method_not_allowed',
     });
   });
 

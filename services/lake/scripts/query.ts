@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApiError, duckDbQueryEngine } from '@sdp/shared';
-import { describeLocalResource } from '../../../local-cloud/src/project/provisionResources.js';
+import { describeLocalResource } from '@sdp/local-cloud';
 import { formatRows, type OutputFormat } from '../src/domain/formatRows.js';
 import { parseQueryRequest } from '../src/domain/parseQueryRequest.js';
 import { SAVED_QUERIES } from '../src/domain/savedQueries.js';

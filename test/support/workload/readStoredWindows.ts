@@ -1,5 +1,5 @@
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { localDynamoDbClient } from '../../../local-cloud/src/clients.js';
+import { localDynamoDbClient } from '@sdp/local-cloud';
 import type { Oracle, OracleCounts } from './computeOracle.js';
 
 /** Counts per campaign and window start, as the oracle and the aggregations table both give them. */

@@ -1,7 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { access, mkdir, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { EmulatorStartError, JavaNotFoundError } from '../../errors.js';
@@ -66,8 +65,5 @@ const isCompiled = (classesDir: string): Promise<boolean> =>
     () => false,
   );
 
-const launcherSourceFile = (): string =>
-  // Resolved from the working directory because this file runs both as ESM (tsx) and as CommonJS (jest).
-  createRequire(join(process.cwd(), 'package.json')).resolve(
-    `@sdp/local-cloud/src/emulators/dynamoDbLocal/${LOOPBACK_LAUNCHER_CLASS}.java`,
-  );
+// import.meta.dirname: this file's directory under tsx, and __dirname once Jest's SWC made it CommonJS.
+const launcherSourceFile = (): string => join(import.meta.dirname, `${LOOPBACK_LAUNCHER_CLASS}.java`);

@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { cachedBuild, type FileHashes } from '../../build/cachedBuild.js';
@@ -32,9 +31,8 @@ export interface KinesisEmulatorOptions extends EmulatorOptions {
  * ```
  */
 export async function startKinesisEmulator(options: KinesisEmulatorOptions): Promise<KinesisEmulator> {
-  const entry = createRequire(path.join(options.build.root, 'package.json')).resolve(
-    '@sdp/local-cloud/src/emulators/kinesis/kinesisThread.ts',
-  );
+  // import.meta.dirname: this file's directory under tsx, and __dirname once Jest's SWC made it CommonJS.
+  const entry = path.join(import.meta.dirname, 'kinesisThread.ts');
   const built = await cachedBuild([{ id: 'kinesis-thread', entryPoints: [{ in: entry, out: 'kinesisThread' }] }], {
     esbuild: {
       bundle: true,

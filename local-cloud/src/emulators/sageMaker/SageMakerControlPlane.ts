@@ -18,7 +18,8 @@ import {
 } from './readInput.js';
 import { readModelData } from './readModelData.js';
 import { settleDeployment, type DeploymentOutcome } from './settleDeployment.js';
-import type { Deployment, SageMakerState, StoredEndpoint } from './types.js';
+import { modelRuntimeFor } from './modelRuntimeFor.js';
+import type { Deployment, ModelRuntimes, SageMakerState, StoredEndpoint } from './types.js';
 
 export interface SageMakerControlPlaneOptions {
   /** Where `state.json` lives */
@@ -27,6 +28,8 @@ export interface SageMakerControlPlaneOptions {
   objectStoreDir: string;
   /** How long an endpoint stays Creating or Updating before its models load (0: as soon as possible) */
   deployDelayMs?: number;
+  /** What loads and answers for each container image (see {@link ModelRuntimes}); none: every deployment fails */
+  modelRuntimes?: ModelRuntimes;
   log?: (message: string) => void;
 }
 
@@ -34,8 +37,8 @@ type Output = Record<string, unknown>;
 const now = (): number => Date.now() / 1000;
 
 /**
- * The local SageMaker's models, endpoint configurations and endpoints, with the operations the
- * retrain service uses to promote a model version, the conditions and messages AWS has, and their
+ * The local SageMaker's models, endpoint configurations and endpoints, with the operations a
+ * service uses to deploy and promote a model version, the conditions and messages AWS has, and their
  * state kept in `<dataDir>/state.json` across restarts.
  *
  * CreateEndpoint and UpdateEndpoint return at once and deploy in the background as on AWS: the
@@ -53,7 +56,7 @@ export class SageMakerControlPlane {
 
   private constructor(state: SageMakerState, options: SageMakerControlPlaneOptions) {
     this.#state = state;
-    this.#options = { deployDelayMs: 0, log: () => undefined, ...options };
+    this.#options = { deployDelayMs: 0, modelRuntimes: {}, log: () => undefined, ...options };
   }
 
   /** Loads the saved state and resumes the deployments a stop interrupted. */
@@ -124,7 +127,7 @@ export class SageMakerControlPlane {
       if (modelDataUrl === undefined) {
         throw new SageMakerApiError(
           'ValidationException',
-          'The local SageMaker needs PrimaryContainer.ModelDataUrl: it serves the model.tar.gz found there (it does not run the image).',
+          'The local SageMaker needs PrimaryContainer.ModelDataUrl: it loads the artifact there with the model runtime of the image (it runs no containers).',
         );
       }
       if (!MODEL_DATA_URL_PATTERN.test(modelDataUrl)) {
@@ -310,13 +313,17 @@ export class SageMakerControlPlane {
       endpoint.pending!.variants,
       this.#state.models,
       this.#options.objectStoreDir,
+      this.#options.modelRuntimes,
     ).then(
       (variants) => ({ variants }),
       (error: Error) => ({ failureReason: error.message }),
     );
     settleDeployment(endpoint, outcome, now());
     const served = endpoint.deployed?.variants
-      .map(({ variant, model }) => `${variant.VariantName}=${model.version}`)
+      .map(
+        ({ variant, image, model, modelDataUrl }) =>
+          `${variant.VariantName}=${modelRuntimeFor(this.#options.modelRuntimes, image || undefined)?.describe?.(model) ?? modelDataUrl}`,
+      )
       .join(', ');
     const failure = 'failureReason' in outcome ? `: ${outcome.failureReason}` : '';
     this.#options.log(

@@ -1,7 +1,7 @@
-import { handleInvocation, type InvocationResponse } from '@sdp/shared';
 import { LOCAL_ACCOUNT_ID, LOCAL_REGION } from './constants.js';
 import { SageMakerApiError } from './errors.js';
-import type { DeployedVariant, Deployment } from './types.js';
+import { modelRuntimeFor } from './modelRuntimeFor.js';
+import type { DeployedVariant, Deployment, ModelResponse, ModelRuntimes } from './types.js';
 
 export interface EndpointInvocation {
   endpointName: string;
@@ -16,19 +16,20 @@ export const INVOKED_VARIANT_HEADER = 'x-Amzn-Invoked-Production-Variant';
 
 /**
  * What SageMaker's runtime answers to InvokeEndpoint on a deployment: it routes to a variant
- * (`TargetVariant`, else at random by weight), lets the variant's model container answer
- * (`handleInvocation`, the same code as the real container) and passes a 2xx on with the variant's
- * name, or turns the container's error into a `ModelError` (424) carrying its status and message.
- * An endpoint with nothing deployed (unknown, Creating, Failed) is "not found", as on AWS.
+ * (`TargetVariant`, else at random by weight), lets the variant's model answer through the runtime
+ * of its image and passes a 2xx on with the variant's name, or turns the model's error answer into a
+ * `ModelError` (424) carrying its status and message. An endpoint with nothing deployed (unknown,
+ * Creating, Failed) is "not found", as on AWS.
  *
  * @example
- * invokeEndpoint(controlPlane.deploymentOf('bid-win'), { endpointName: 'bid-win', contentType: 'text/csv', targetVariant: undefined, body: '0,1,…' })
+ * await invokeEndpoint(controlPlane.deploymentOf('ranker'), { endpointName: 'ranker', contentType: 'text/csv', targetVariant: undefined, body: '0,1,…' }, { '*': runtime })
  */
-export function invokeEndpoint(
+export async function invokeEndpoint(
   deployment: Deployment | undefined,
   invocation: EndpointInvocation,
+  runtimes: ModelRuntimes,
   random: () => number = Math.random,
-): InvocationResponse {
+): Promise<ModelResponse> {
   const { endpointName } = invocation;
   if (!deployment)
     throw new SageMakerApiError(
@@ -36,7 +37,18 @@ export function invokeEndpoint(
       `Endpoint ${endpointName} of account ${LOCAL_ACCOUNT_ID} not found.`,
     );
   const deployed = chooseVariant(deployment, invocation, random);
-  const answer = handleInvocation(deployed.model, { contentType: invocation.contentType, body: invocation.body });
+  // The runtime that loaded the model at deployment; gone only when the cloud restarted without it.
+  const runtime = modelRuntimeFor(runtimes, deployed.image || undefined);
+  if (!runtime)
+    throw new SageMakerApiError(
+      'InternalFailure',
+      `The local SageMaker has no model runtime for the image ${deployed.image || '(none)'} of endpoint ${endpointName}.`,
+      500,
+    );
+  const answer = await runtime.invoke(deployed.model, {
+    contentType: invocation.contentType,
+    body: invocation.body,
+  });
   if (answer.statusCode >= 300) {
     const kind = answer.statusCode >= 500 ? 'server' : 'client';
     throw new SageMakerApiError(

@@ -1,5 +1,5 @@
 /**
- * `npm start`: the whole platform on this machine, with demo traffic.
+ * `npm start`: the whole platform on the local cloud (startPlatformCloud), with demo traffic.
  *
  *   npm start                      # gateway on http://localhost:3000, demo traffic on
  *   npm start -- --no-demo         # no demo traffic
@@ -12,12 +12,16 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { localDynamoDbClient } from '../clients.js';
-import { seedDemoCatalog } from '../demo/seedDemoCatalog.js';
-import { startDemoTraffic, type DemoTraffic } from '../demo/startDemoTraffic.js';
-import { LocalCloudError } from '../errors.js';
-import { startLocalCloud } from '../startLocalCloud.js';
-import { formatStatusLine, sampleStatus, type StatusSample } from '../status/formatStatusLine.js';
+import {
+  formatStatusLine,
+  LocalCloudError,
+  localDynamoDbClient,
+  sampleStatus,
+  type StatusSample,
+} from '@sdp/local-cloud';
+import { seedDemoCatalog } from './demo/seedDemoCatalog.js';
+import { startDemoTraffic, type DemoTraffic } from './demo/startDemoTraffic.js';
+import { repositoryRoot, startPlatformCloud } from './startPlatformCloud.js';
 
 // The AWS SDK warns on every start that it will want Node 22 from 2027; it changes nothing here.
 process.removeAllListeners('warning').on('warning', (warning) => {
@@ -39,8 +43,7 @@ const { values } = parseArgs({
   },
 });
 
-const root = path.resolve(import.meta.dirname, '../../..');
-const dataDir = path.resolve(values['data-dir'] ?? path.join(root, '.data', 'local'));
+const dataDir = path.resolve(values['data-dir'] ?? path.join(repositoryRoot, '.data', 'local'));
 const started = Date.now();
 let stopping = false;
 
@@ -48,8 +51,7 @@ if (values.reset) await rm(dataDir, { recursive: true, force: true });
 
 let cloud;
 try {
-  cloud = await startLocalCloud({
-    root,
+  cloud = await startPlatformCloud({
     dataDir,
     port: Number(values.port),
     // 0: any free port.
@@ -69,15 +71,12 @@ for (const fn of cloud.project.functions) {
 }
 // The sites' links carry the read-only key: a link ends up in browser history and screen shares.
 for (const site of cloud.project.staticSites)
-  console.log(`  site  ${cloud.url}${site.path}/#key=${cloud.dashboardApiKey ?? ''}  → ${site.service}`);
-if (cloud.dashboardApiKey)
-  console.log(
-    `  Site key (read only: report, query; also in ${path.relative(process.cwd(), dataDir)}/dashboard-api-key)`,
-  );
-if (cloud.apiKey) {
-  console.log(`  API key (every scope, also in ${path.relative(process.cwd(), dataDir)}/api-key): ${cloud.apiKey}`);
-  console.log(`  curl -H 'x-api-key: ${cloud.apiKey}' ${cloud.url}/reports/campaigns`);
-}
+  console.log(`  site  ${cloud.url}${site.path}/#key=${cloud.dashboardApiKey}  → ${site.service}`);
+console.log(
+  `  Site key (read only: report, query; also in ${path.relative(process.cwd(), dataDir)}/dashboard-api-key)`,
+);
+console.log(`  API key (every scope, also in ${path.relative(process.cwd(), dataDir)}/api-key): ${cloud.apiKey}`);
+console.log(`  curl -H 'x-api-key: ${cloud.apiKey}' ${cloud.url}/reports/campaigns`);
 console.log(
   `  Kinesis ${cloud.kinesisEndpoint}   DynamoDB ${cloud.dynamoDbEndpoint}   SageMaker ${cloud.sageMakerEndpoint}   data ${path.relative(process.cwd(), dataDir)}/`,
 );
@@ -98,9 +97,9 @@ console.log(
     : 'Ctrl-C to stop.\n',
 );
 
-let previous: StatusSample = await sampleStatus(cloud, demo);
+let previous: StatusSample = await sampleStatus(cloud);
 const statusTimer = setInterval(() => {
-  void sampleStatus(cloud, demo).then((current) => {
+  void sampleStatus(cloud).then((current) => {
     const line = formatStatusLine(previous, current);
     previous = current;
     if (stopping) return;

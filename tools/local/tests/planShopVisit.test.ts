@@ -1,4 +1,4 @@
-import { seededRandom } from '../../shared/src/random/seededRandom.js';
+import { seededRandom } from '@sdp/shared';
 import { planShopVisit } from '../src/demo/planShopVisit.js';
 import { shopTrend } from '../src/demo/shopTrend.js';
 

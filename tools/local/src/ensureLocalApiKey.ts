@@ -9,9 +9,9 @@ import {
   type ApiKeyRecord,
   type ApiScope,
 } from '@sdp/shared';
-import { PRIVATE_FILE_MODE, writePrivateFile } from './writePrivateFile.js';
+import { PRIVATE_FILE_MODE, writePrivateFile } from '@sdp/local-cloud';
 
-/** One of the keys the local cloud keeps for this machine: where it is saved and what it may do. */
+/** One of the keys `npm start` keeps for this machine: where it is saved and what it may do. */
 export interface LocalApiKeySpec {
   /** The file in the data directory that holds it (plain text, readable by its owner only) */
   file: string;
