@@ -10,7 +10,7 @@ import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promis
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageAll } from '../../local-cloud/src/packageAll.js';
+import { packageAll } from '@sdp/local-cloud';
 import { countsOf, differencesOf, substanceOf, type Template } from '../src/templateSubstance.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
