@@ -1,4 +1,3 @@
-import { createWriteStream, type WriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,14 +11,14 @@ import { startLambdaLocal } from './emulators/startLambdaLocal.js';
 import type { ModelRuntimes } from './emulators/sageMaker/types.js';
 import { startSageMakerLocal, type SageMakerLocal } from './emulators/startSageMakerLocal.js';
 import type { Emulator } from './emulators/types.js';
-import { createEventSourceMapping } from './eventSources/createEventSourceMapping.js';
 import { fileOnFailureSink } from './eventSources/fileOnFailureSink.js';
-import { createSchedule } from './eventSources/schedule/createSchedule.js';
 import { StreamActivity } from './eventSources/StreamActivity.js';
-import type { EventSourceMapping, StreamTrigger } from './eventSources/types.js';
+import { startTriggers } from './eventSources/startTriggers.js';
+import type { EventSourceMapping } from './eventSources/types.js';
 import { waitForIdle } from './eventSources/waitForIdle.js';
 import { bundleFunctions } from './functions/bundleFunctions.js';
-import { FunctionPool } from './functions/FunctionPool.js';
+import type { FunctionPool } from './functions/FunctionPool.js';
+import { startFunctionPools } from './functions/startFunctionPools.js';
 import { startGateway, type Gateway, type GatewayErrorBody } from './gateway/startGateway.js';
 import { startDynamoDbMeter } from './metering/startDynamoDbMeter.js';
 import { startKinesisMeter } from './metering/startKinesisMeter.js';
@@ -30,7 +29,6 @@ import { freePort } from './net/freePort.js';
 import { loadLocalProject, type LocalProject } from './project/loadLocalProject.js';
 import { buildStaticSite } from './sites/buildStaticSite.js';
 import { processUsage, type ProcessUsage } from './status/processUsage.js';
-import type { LocalFunction, StreamEventSettings } from './project/types.js';
 
 /**
  * What a project plugs into the local cloud: everything specific to it, so that the local cloud
@@ -239,9 +237,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     log(
       `${bundles.size} function bundles ready in ${Date.now() - bundlingStarted} ms (${rebuilt} rebuilt, the rest unchanged)`,
     );
-    const logsDir = path.join(dataDir, 'logs');
-    await mkdir(logsDir, { recursive: true });
-    const pools = new Map<string, FunctionPool>();
     // Functions write to Kinesis through a front that commits concurrent writes to a stream together.
     const kinesisFaults = options.kinesisFaults ? await startKinesisFaultFront(kinesalite.writeEndpoint) : undefined;
     if (kinesisFaults) stages.emulators.add(() => kinesisFaults.stop());
@@ -294,51 +289,31 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',
     };
-    for (const fn of project.functions) {
-      const { bundlePath, exportName } = bundles.get(fn.name)!;
-      const logs = createWriteStream(path.join(logsDir, `${fn.name}.log`), { flags: 'a' });
-      // Every instance pipes its stdout and stderr into the function's log.
-      logs.setMaxListeners(2 * (fn.reservedConcurrency ?? maxInstances) + 4);
-      const pool = new FunctionPool(fn, {
-        bundlePath,
-        exportName,
-        environment: {
-          ...localEnvironment,
-          ...fn.environment,
-          AWS_LAMBDA_FUNCTION_NAME: fn.name,
-          AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
-          AWS_ENDPOINT_URL_DYNAMODB:
-            dynamoDbMeter?.endpointFor(fn.name) ?? dynamoDbGroupCommit?.endpoint ?? dynamoDbLocal.endpoint,
-          AWS_ENDPOINT_URL_KINESIS: kinesisMeter?.endpointFor(fn.name) ?? kinesisEndpoint,
-          LOCAL_CLOUD_METER_URL: meterEndpoint.url,
-        },
-        maxInstances: fn.reservedConcurrency ?? maxInstances,
-        logs,
-        ...(options.instanceIdleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.instanceIdleTimeoutMs }),
-        onInvocationEnd: (durationMs) => {
-          meter.add(fn.name, 'lambdaRequest', 1);
-          meter.add(fn.name, 'lambdaGbSecond', lambdaGbSeconds(fn.memorySize, durationMs));
-          // Functions write the tables whose streams other functions read: after one of theirs, those pollers look at once.
-          if (fn.writesTables) activity.notify('dynamodb');
-        },
-      });
-      pools.set(fn.name, pool);
-      stages.functions.add(async () => {
-        await pool.stop();
-        await closeStream(logs);
-      });
-    }
-    if (options.warm) {
-      await Promise.all(
-        project.functions.map((fn) =>
-          // A function that fails to start fails its invocations, as on Lambda; the rest keeps running.
-          pools
-            .get(fn.name)!
-            .warm(fn.routes.length > 0 ? 2 : 1)
-            .catch((error: Error) => log(`${fn.name} did not start: ${error.message}`)),
-        ),
-      );
-    }
+    const pools = await startFunctionPools(project.functions, {
+      bundles,
+      environmentOf: (fn) => ({
+        ...localEnvironment,
+        ...fn.environment,
+        AWS_LAMBDA_FUNCTION_NAME: fn.name,
+        AWS_LAMBDA_FUNCTION_MEMORY_SIZE: String(fn.memorySize),
+        AWS_ENDPOINT_URL_DYNAMODB:
+          dynamoDbMeter?.endpointFor(fn.name) ?? dynamoDbGroupCommit?.endpoint ?? dynamoDbLocal.endpoint,
+        AWS_ENDPOINT_URL_KINESIS: kinesisMeter?.endpointFor(fn.name) ?? kinesisEndpoint,
+        LOCAL_CLOUD_METER_URL: meterEndpoint.url,
+      }),
+      logsDir: path.join(dataDir, 'logs'),
+      maxInstances,
+      ...(options.instanceIdleTimeoutMs === undefined ? {} : { idleTimeoutMs: options.instanceIdleTimeoutMs }),
+      warm: options.warm ?? false,
+      onInvocationEnd: (fn, durationMs) => {
+        meter.add(fn.name, 'lambdaRequest', 1);
+        meter.add(fn.name, 'lambdaGbSecond', lambdaGbSeconds(fn.memorySize, durationMs));
+        // Functions write the tables whose streams other functions read: after one of theirs, those pollers look at once.
+        if (fn.writesTables) activity.notify('dynamodb');
+      },
+      onStop: (stopPool) => stages.functions.add(stopPool),
+      log,
+    });
 
     const routes = project.functions.flatMap((fn) =>
       fn.routes.map((route) => ({
@@ -372,32 +347,15 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     stages.gateway.add(() => gateway.close());
 
     const destinationsDir = path.join(dataDir, 'destinations');
-    const onFailure = fileOnFailureSink(destinationsDir);
-    const mappings: LocalCloud['mappings'] = [];
-    for (const fn of project.functions) {
-      const pool = pools.get(fn.name)!;
-      for (const settings of fn.streams.filter((s) => s.enabled !== false)) {
-        const mapping = createEventSourceMapping(toStreamTrigger(fn, settings), (event) => pool.invoke(event), {
-          kinesisEndpoint: kinesalite.endpoint,
-          dynamoDbEndpoint: dynamoDbLocal.endpoint,
-          stateDir: path.join(dataDir, 'checkpoints'),
-          onFailure,
-          activity,
-          log: (message, data) => log(`${fn.name}: ${message}${data ? ` ${JSON.stringify(data)}` : ''}`),
-        });
-        await mapping.start();
-        stages.triggers.add(() => mapping.stop());
-        mappings.push({ functionName: fn.name, mapping });
-      }
-      for (const schedule of fn.schedules) {
-        const running = createSchedule(schedule.rule, (event) => pool.invoke(event), {
-          ...(schedule.input === undefined ? {} : { input: schedule.input }),
-          log: (message) => log(`${fn.name}: ${message}`),
-        });
-        running.start();
-        stages.triggers.add(async () => running.stop());
-      }
-    }
+    const mappings = await startTriggers(project.functions, pools, {
+      kinesisEndpoint: kinesalite.endpoint,
+      dynamoDbEndpoint: dynamoDbLocal.endpoint,
+      stateDir: path.join(dataDir, 'checkpoints'),
+      onFailure: fileOnFailureSink(destinationsDir),
+      activity,
+      onStop: (stopTrigger) => stages.triggers.add(stopTrigger),
+      log,
+    });
 
     const sitePaths = sites.map((site) => `${site.path}/`).join(', ') || 'none';
     log(`gateway on ${gateway.url} with ${routes.length} routes; static sites: ${sitePaths}`);
@@ -454,27 +412,6 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
   }
 }
 
-/** A function's `stream` event with Lambda's defaults for what it leaves out. */
-export function toStreamTrigger(fn: LocalFunction, settings: StreamEventSettings): StreamTrigger {
-  const kind = settings.type ?? (settings.arn.startsWith('arn:aws:dynamodb') ? 'dynamodb' : 'kinesis');
-  return {
-    functionName: fn.name,
-    kind,
-    streamArn: settings.arn,
-    batchSize: settings.batchSize ?? 100,
-    maximumBatchingWindowInSeconds: settings.batchWindow ?? 0,
-    startingPosition: settings.startingPosition ?? 'TRIM_HORIZON',
-    ...(settings.startingPositionTimestamp === undefined
-      ? {}
-      : { startingPositionTimestamp: settings.startingPositionTimestamp }),
-    maximumRetryAttempts: settings.maximumRetryAttempts ?? -1,
-    maximumRecordAgeInSeconds: settings.maximumRecordAgeInSeconds ?? -1,
-    bisectBatchOnFunctionError: settings.bisectBatchOnFunctionError ?? false,
-    reportBatchItemFailures: settings.functionResponseType === 'ReportBatchItemFailures',
-    ...(settings.onFailureArn ? { onFailureArn: settings.onFailureArn } : {}),
-  };
-}
-
 /** Stop functions of one stage of the shutdown, run in parallel. */
 class Stoppers {
   private readonly stoppers: (() => Promise<void>)[] = [];
@@ -487,8 +424,4 @@ class Stoppers {
     const stoppers = this.stoppers.splice(0);
     await Promise.all(stoppers.map((stopOne) => stopOne().catch((error: unknown) => log(`stop: ${String(error)}`))));
   }
-}
-
-function closeStream(stream: WriteStream): Promise<void> {
-  return new Promise((resolve) => stream.end(resolve));
 }
