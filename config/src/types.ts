@@ -8,12 +8,12 @@
 export type CfnValue = string | number | boolean | CfnValue[] | { [key: string]: CfnValue };
 
 /** One statement of a function's own role (serverless-iam-roles-per-function, ADR 16). */
-export interface IamStatement {
+export type IamStatement = {
   Effect: 'Allow' | 'Deny';
   Action: string[];
   Resource: CfnValue;
   Condition?: CfnValue;
-}
+};
 
 export interface CfnResource {
   Type: string;

@@ -6,7 +6,7 @@ import type { LakeQueryEngine } from './queryTypes.js';
 /**
  * DuckDB over the lake's directory when the local cloud runs the function (it maps buckets to
  * directories under LOCAL_OBJECT_STORE_DIR), Athena on AWS. DuckDB is loaded only locally: deployed
- * bundles leave it out (serverless.base.yml). `isolated` runs DuckDB in a process of its own with a
+ * bundles leave it out (config/src/defineService.ts). `isolated` runs DuckDB in a process of its own with a
  * memory limit, for SQL from outside (`POST /query`).
  *
  * @example
