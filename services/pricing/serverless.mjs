@@ -1,5 +1,3 @@
-// Serverless Framework v3 reads a serverless.ts only through ts-node, which cannot load the modules of
-// this ES module package: it reads this file first, which loads serverless.ts with tsx (docs/adr/0004).
+// Serverless v3 reads a .ts config only with ts-node, which fails on ES modules: this loads it with tsx (ADR 4).
 import { tsImport } from 'tsx/esm/api';
-
 export default (await tsImport('./serverless.ts', import.meta.url)).default;
