@@ -261,7 +261,7 @@ describe('the least-privilege check', () => {
       'x/CLambdaFunction: shares its role SharedRole',
       `x/DRole: writes logs to arn:\${AWS::Partition}:logs:\${AWS::Region}:\${AWS::AccountId}:log-group:/aws/lambda/sdp-x-dev-b:*:*, not to sdp-x-dev-d's own log group`,
       'x/ELambdaFunction: runs with a role that is not its own',
-      "x/IamRoleLambdaExecution: kinesis:PutRecords from custom.iamStatements reach no function; list them in the function's iamRoleStatements",
+      "x/IamRoleLambdaExecution: kinesis:PutRecords in the service-wide role (provider.iam.role.statements) reach no function; list them in the function's iamRoleStatements",
       'x/DRole: attaches managed policies',
     ]);
   });

@@ -181,7 +181,7 @@ export function problemsOfTemplate(service: string, template: CfnTemplate): stri
       .filter((action) => !FRAMEWORK_ACTIONS.test(action));
     if (added.length > 0)
       problems.push(
-        `${service}/${DEFAULT_ROLE}: ${added.join(',')} from custom.iamStatements reach no function; list them in the function's iamRoleStatements`,
+        `${service}/${DEFAULT_ROLE}: ${added.join(',')} in the service-wide role (provider.iam.role.statements) reach no function; list them in the function's iamRoleStatements`,
       );
   }
   for (const [id, resource] of Object.entries(template.Resources)) {
