@@ -202,6 +202,8 @@ export type { WindowBounds } from './windows/windowOf.js';
 export { windowAttributes } from './windows/windowAttributes.js';
 export { clickstreamEventKey } from './clickstream/clickstreamEventKey.js';
 export { parseProductId } from './http/parseProductId.js';
+export { WINDOWS_BY_DAY_INDEX } from './windows/windowItemSchema.js';
+export type { WindowItemSchema } from './windows/windowItemSchema.js';
 export { sageMakerEndpoint } from './model/sageMakerEndpoint.js';
 export type { EndpointAnswer } from './model/sageMakerEndpoint.js';
 export { streamConsumer, tableChangeConsumer } from './failures/streamConsumer.js';

@@ -2,10 +2,12 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { addAbovePosition, windowAttributes } from '@sdp/shared';
 import { countIncrements } from '../domain/countIncrements.js';
 import type { WindowCounter } from '../domain/types.js';
+import { campaignWindowItems } from './campaignWindowItem.js';
 
 /**
  * The algorithm's `WindowCounter` on DynamoDB: one conditional `UpdateItem` per window and batch
- * that adds the counts and raises the window's position for the shard (`addAbovePosition`).
+ * that adds the counts and raises the window's position for the shard (`addAbovePosition`), in the
+ * item layout it publishes for readers (`campaignWindowItems`).
  *
  * @example
  * const counter = dynamoDbWindowCounter(new DynamoDBClient({}), 'sdp-aggregate-dev-aggregations');
@@ -18,7 +20,7 @@ export function dynamoDbWindowCounter(client: DynamoDBClient, tableName: string)
         client,
         {
           tableName,
-          key: { campaign_item_id: { N: String(window.campaignItemId) }, window_start: { S: window.windowStart } },
+          key: campaignWindowItems.itemKey(window.campaignItemId, window.windowStart),
           incrementOf: (counted) => ({
             add: { ...countIncrements(counted.map((record) => record.value)) },
             set: windowAttributes(window, updatedAt),

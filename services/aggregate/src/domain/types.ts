@@ -1,4 +1,5 @@
-import type { CopyRef, GroupCount, Positioned, WindowBounds } from '@sdp/shared';
+import type { EmittedCopies } from '@sdp/enrich';
+import type { GroupCount, Positioned, WindowBounds } from '@sdp/shared';
 import type { components } from '@sdp/shared';
 
 export type EnrichedEvent = components['schemas']['EnrichedEvent'];
@@ -18,8 +19,8 @@ export interface CampaignWindow extends WindowBounds {
   periodMinutes: number;
 }
 
-/** Which enriched record enrich named as the counted copy of each event type of one transaction. */
-export type EmittedCopies = Partial<Record<EnrichedEvent['type'], CopyRef>>;
+/** Which enriched record enrich named as the counted copy of each event type of one transaction (enrich's schema). */
+export type { EmittedCopies } from '@sdp/enrich';
 
 /**
  * Enrich's join state as aggregate reads it: per transaction, the counted copy of each emitted

@@ -6,7 +6,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { mapWithConcurrency } from '@sdp/shared';
-import type { Order, OrdersTable, Product, ProductsTable } from '../domain/types.js';
+import type { Order, OrdersTable, ProductsTable } from '../domain/types.js';
+import { productKeyOf, storedProductOf } from './catalogItems.js';
 
 const WRITE_CONCURRENCY = 8;
 
@@ -30,7 +31,8 @@ async function putIfNew(client: DynamoDBClient, tableName: string, keyName: stri
 const countTrue = (flags: readonly boolean[]) => flags.filter(Boolean).length;
 
 /**
- * The catalog's products on DynamoDB, one item per `product_id` in the contract's `Product` shape.
+ * The catalog's products on DynamoDB, one item per `product_id` in the contract's `Product` shape
+ * (`catalogItems.ts`: the layout dynamic pricing reads and changes prices in).
  *
  * @example
  * const products = dynamoDbProductsTable(new DynamoDBClient({}), 'sdp-catalog-dev-products');
@@ -39,13 +41,9 @@ const countTrue = (flags: readonly boolean[]) => flags.filter(Boolean).length;
 export function dynamoDbProductsTable(client: DynamoDBClient, tableName: string): ProductsTable {
   return {
     async get(productId) {
-      const { Item } = await client.send(
-        new GetItemCommand({ TableName: tableName, Key: { product_id: { S: productId } } }),
-      );
-      if (!Item) return undefined;
+      const { Item } = await client.send(new GetItemCommand({ TableName: tableName, Key: productKeyOf(productId) }));
       // What dynamic pricing keeps beside the price (the features version it answered) is not the product's.
-      const { priced_features_version: _pricing, ...product } = unmarshall(Item);
-      return product as Product;
+      return Item ? storedProductOf(unmarshall(Item)).product : undefined;
     },
     createMissing: async (products) =>
       countTrue(

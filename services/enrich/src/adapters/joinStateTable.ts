@@ -3,6 +3,7 @@ import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { batchGetItems, isDependencyFailure, mapWithConcurrency } from '@sdp/shared';
 import type { JoinState } from '../domain/types.js';
+import { joinStateKeyOf } from './joinStateItem.js';
 
 /** Where join state lives: one DynamoDB item per transaction, expired by TTL on `expires_at`. */
 export interface JoinStateTable {
@@ -48,12 +49,7 @@ export function dynamoDbJoinStateTable(tableName: string, client = new DynamoDBC
 
   return {
     async load(txIds) {
-      const items = await batchGetItems(
-        client,
-        tableName,
-        txIds.map((txId) => ({ tx_id: { S: txId } })),
-        { consistentRead: true },
-      );
+      const items = await batchGetItems(client, tableName, txIds.map(joinStateKeyOf), { consistentRead: true });
       return new Map(items.map((item) => joinStateOf(unmarshall(item))).map((state) => [state.tx_id, state]));
     },
     async saveAll(states) {

@@ -8,12 +8,12 @@ import {
   type TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { priceUpdateOf, productKeyOf, storedProductOf } from '@sdp/catalog';
 import { DAY_MS, PRICE_HOLD_RETENTION_DAYS } from '../domain/constants.js';
 import type { PriceBook, PriceChange, PriceHold } from '../domain/types.js';
-import { toProduct } from './toProduct.js';
 
 export interface PriceBookTables {
-  /** The catalog's products: pricing sets `price_cents`, `price_version`, `price_updated_at` and `priced_features_version` */
+  /** The catalog's products: pricing sets `price_cents`, `price_version`, `price_updated_at` and `priced_features_version`, as the catalog's `priceUpdateOf` says */
   products: string;
   /** Every change (`product_id`, `features_version`), the audit trail */
   priceHistory: string;
@@ -38,13 +38,11 @@ export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTable
   return {
     async product(productId) {
       const { Item } = await client.send(
-        new GetItemCommand({ TableName: tables.products, Key: { product_id: { S: productId } }, ConsistentRead: true }),
+        new GetItemCommand({ TableName: tables.products, Key: productKeyOf(productId), ConsistentRead: true }),
       );
-      return Item ? toProduct(unmarshall(Item)) : undefined;
+      return Item ? storedProductOf(unmarshall(Item)) : undefined;
     },
     async apply({ product, change, featuresVersion }) {
-      const unchanged =
-        product.price_version === undefined ? 'attribute_not_exists(price_version)' : 'price_version = :expected';
       try {
         await client.send(
           new TransactWriteItemsCommand({
@@ -52,19 +50,13 @@ export function dynamoDbPriceBook(client: DynamoDBClient, tables: PriceBookTable
               {
                 Update: {
                   TableName: tables.products,
-                  Key: { product_id: { S: product.product_id } },
-                  UpdateExpression:
-                    'SET price_cents = :price, price_updated_at = :at, updated_at = :at, priced_features_version = :features ADD price_version :one',
-                  ConditionExpression: `${unchanged} AND (attribute_not_exists(priced_features_version) OR priced_features_version < :features)`,
-                  ExpressionAttributeValues: {
-                    ':price': { N: String(change.new_price_cents) },
-                    ':at': { S: change.changed_at },
-                    ':features': { N: String(featuresVersion) },
-                    ':one': { N: '1' },
-                    ...(product.price_version === undefined
-                      ? {}
-                      : { ':expected': { N: String(product.price_version) } }),
-                  },
+                  ...priceUpdateOf({
+                    productId: product.product_id,
+                    priceCents: change.new_price_cents,
+                    changedAt: change.changed_at,
+                    featuresVersion,
+                    readPriceVersion: product.price_version,
+                  }),
                 },
               },
               {

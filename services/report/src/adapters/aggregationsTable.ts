@@ -1,4 +1,5 @@
-import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { campaignWindowItems } from '@sdp/aggregate';
 import type { CampaignWindow, TimeRange } from '../domain/types.js';
 import { dynamoDbWindowsTable } from './windowsTable.js';
 
@@ -11,31 +12,14 @@ export interface AggregationsTable {
 }
 
 /**
- * The aggregations table in DynamoDB: key `campaign_item_id` + `window_start`, GSI `ByDay`
- * (`dynamoDbWindowsTable`).
+ * The aggregations table in DynamoDB: key `campaign_item_id` + `window_start`, GSI `ByDay`, read
+ * through the item schema the aggregate service publishes (`campaignWindowItems`).
  *
  * @example
  * const table = dynamoDbAggregationsTable(new DynamoDBClient({}), 'sdp-aggregate-dev-aggregations');
  * await table.windowsOfCampaign(1463517);
  */
 export function dynamoDbAggregationsTable(client: DynamoDBClient, tableName: string): AggregationsTable {
-  const table = dynamoDbWindowsTable(client, {
-    tableName,
-    keyValue: (campaignItemId: number) => ({ N: String(campaignItemId) }),
-    attributes: ['campaign_item_id', 'window_start', 'bids', 'impressions', 'clicks', 'spend'],
-    toWindow: toCampaignWindow,
-  });
+  const table = dynamoDbWindowsTable<number, CampaignWindow>(client, tableName, campaignWindowItems);
   return { windowsOfCampaign: table.windowsOf, windowsStartingIn: table.windowsStartingIn };
-}
-
-function toCampaignWindow(item: Record<string, AttributeValue>): CampaignWindow {
-  const count = (name: string) => Number(item[name]?.N ?? 0);
-  return {
-    campaignItemId: count('campaign_item_id'),
-    windowStart: new Date(item.window_start?.S ?? Number.NaN),
-    bids: count('bids'),
-    impressions: count('impressions'),
-    clicks: count('clicks'),
-    spend: count('spend'),
-  };
 }

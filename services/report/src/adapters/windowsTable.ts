@@ -4,7 +4,7 @@ import {
   type DynamoDBClient,
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { mapWithConcurrency, utcDaysOf } from '@sdp/shared';
+import { mapWithConcurrency, utcDaysOf, WINDOWS_BY_DAY_INDEX, type WindowItemSchema } from '@sdp/shared';
 import type { TimeRange } from '../domain/types.js';
 
 /** A table of event-time windows keyed by owner (`HASH`) and `window_start` (`RANGE`), as reports read it. */
@@ -15,37 +15,36 @@ export interface WindowsTable<K, W> {
   windowsStartingIn(range: TimeRange): Promise<W[]>;
 }
 
-export interface WindowsTableShape<K, W> {
-  tableName: string;
-  keyValue: (key: K) => AttributeValue;
-  /** What reports read, the owner's key (e.g. `campaign_item_id`) first and `window_start` second;
-   * whatever else a window item holds stays out */
-  attributes: readonly [key: string, windowStart: 'window_start', ...counts: string[]];
-  toWindow: (item: Record<string, AttributeValue>) => W;
-}
-
 /** How many `ByDay` partitions are queried at once; a year is 366 queries. */
 const DAY_QUERY_CONCURRENCY = 8;
 
 /**
- * A windows table in DynamoDB: `window_start` is ISO UTC with milliseconds (string order is time
- * order) and the GSI `ByDay` has `window_day` + `window_start`. The aggregate service's campaign
- * windows and the demand service's product windows have this shape.
+ * A windows table in DynamoDB, read through the item schema its writer publishes (the aggregate
+ * service's `campaignWindowItems`, the demand service's `productWindowItems`): one owner's windows
+ * by key and `window_start`, or a range of days' windows of every owner through `ByDay`. Only the
+ * key, `window_start` and the counts are read; whatever else a window item holds stays out.
  *
  * @example
- * const table = dynamoDbWindowsTable(client, { tableName: 'sdp-demand-dev-product-windows', keyValue: (id: string) => ({ S: id }), projection, toWindow });
+ * const table = dynamoDbWindowsTable(client, 'sdp-demand-dev-product-windows', productWindowItems);
  * await table.windowsOf('sku-001', { from, to });
  */
-export function dynamoDbWindowsTable<K, W>(client: DynamoDBClient, shape: WindowsTableShape<K, W>): WindowsTable<K, W> {
+export function dynamoDbWindowsTable<K, W>(
+  client: DynamoDBClient,
+  tableName: string,
+  items: WindowItemSchema<K, W>,
+): WindowsTable<K, W> {
+  const { name: byDay, day: dayKey, start } = WINDOWS_BY_DAY_INDEX;
   // Through names: some attributes (`views`) are DynamoDB reserved words.
-  const names = Object.fromEntries(shape.attributes.map((name) => [`#${name}`, name]));
+  const names = Object.fromEntries(
+    [items.keyAttribute, start, ...items.countAttributes].map((name) => [`#${name}`, name]),
+  );
   const projection = { ProjectionExpression: Object.keys(names).join(', '), ExpressionAttributeNames: names };
   const query = async (
     input: Omit<QueryCommandInput, 'TableName' | 'ProjectionExpression' | 'ExpressionAttributeNames'>,
   ) => {
     const windows: W[] = [];
-    for await (const page of paginateQuery({ client }, { ...input, TableName: shape.tableName, ...projection })) {
-      for (const item of page.Items ?? []) windows.push(shape.toWindow(item));
+    for await (const page of paginateQuery({ client }, { ...input, TableName: tableName, ...projection })) {
+      for (const item of page.Items ?? []) windows.push(items.windowOf(item));
     }
     return windows;
   };
@@ -53,14 +52,14 @@ export function dynamoDbWindowsTable<K, W>(client: DynamoDBClient, shape: Window
   return {
     windowsOf: (key, range) =>
       query({
-        KeyConditionExpression: `#${shape.attributes[0]} = :key${range ? ' AND #window_start BETWEEN :from AND :last' : ''}`,
-        ExpressionAttributeValues: { ':key': shape.keyValue(key), ...(range ? startBounds(range) : {}) },
+        KeyConditionExpression: `#${items.keyAttribute} = :key${range ? ` AND #${start} BETWEEN :from AND :last` : ''}`,
+        ExpressionAttributeValues: { ':key': items.keyValue(key), ...(range ? startBounds(range) : {}) },
       }),
     windowsStartingIn: async (range) => {
       const perDay = await mapWithConcurrency(utcDaysOf(range), DAY_QUERY_CONCURRENCY, (day) =>
         query({
-          IndexName: 'ByDay',
-          KeyConditionExpression: 'window_day = :day AND #window_start BETWEEN :from AND :last',
+          IndexName: byDay,
+          KeyConditionExpression: `${dayKey} = :day AND #${start} BETWEEN :from AND :last`,
           ExpressionAttributeValues: { ':day': { S: day }, ...startBounds(range) },
         }),
       );

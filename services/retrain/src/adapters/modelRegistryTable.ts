@@ -1,15 +1,14 @@
 import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ModelRegistry, ModelVersion } from '../domain/modelRecords.js';
-
-/** The item that says which version is live, and counts new bids since the last training. */
-const LIVE = '@live';
+import { LIVE_POINTER as LIVE, liveVersionOf, modelRegistryKeyOf } from './modelRegistryItem.js';
 
 type StoredVersion = Omit<ModelVersion, 'live'>;
 
 /**
  * The model registry in DynamoDB: one item per version (key `version`), plus the live pointer, changed
- * only conditionally on the version it replaces so two promotions cannot clobber each other.
+ * only conditionally on the version it replaces so two promotions cannot clobber each other
+ * (`modelRegistryItem.ts`: the layout predict reads).
  */
 export function dynamoDbModelRegistry(
   tableName: string,
@@ -22,7 +21,7 @@ export function dynamoDbModelRegistry(
     },
     async get(version) {
       if (version === LIVE) return undefined;
-      const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: { version } }));
+      const { Item } = await documents.send(new GetCommand({ TableName: tableName, Key: modelRegistryKeyOf(version) }));
       return Item as StoredVersion | undefined;
     },
     async list() {
@@ -37,16 +36,16 @@ export function dynamoDbModelRegistry(
     },
     async liveVersion() {
       const { Item } = await documents.send(
-        new GetCommand({ TableName: tableName, Key: { version: LIVE }, ConsistentRead: true }),
+        new GetCommand({ TableName: tableName, Key: modelRegistryKeyOf(LIVE), ConsistentRead: true }),
       );
-      return (Item?.live_version as string | undefined) ?? undefined;
+      return liveVersionOf(Item);
     },
     async setLive(version, expected) {
       try {
         await documents.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: { version: LIVE },
+            Key: modelRegistryKeyOf(LIVE),
             UpdateExpression: 'SET live_version = :version, promoted_at = :now',
             ConditionExpression:
               expected === undefined ? 'attribute_not_exists(live_version)' : 'live_version = :expected',
@@ -67,7 +66,7 @@ export function dynamoDbModelRegistry(
       const { Attributes } = await documents.send(
         new UpdateCommand({
           TableName: tableName,
-          Key: { version: LIVE },
+          Key: modelRegistryKeyOf(LIVE),
           UpdateExpression: 'ADD new_bids :count',
           ExpressionAttributeValues: { ':count': count },
           ReturnValues: 'UPDATED_NEW',
@@ -80,7 +79,7 @@ export function dynamoDbModelRegistry(
         await documents.send(
           new UpdateCommand({
             TableName: tableName,
-            Key: { version: LIVE },
+            Key: modelRegistryKeyOf(LIVE),
             UpdateExpression: 'SET new_bids = :zero',
             ConditionExpression: 'new_bids >= :atLeast',
             ExpressionAttributeValues: { ':zero': 0, ':atLeast': atLeast },

@@ -6,6 +6,7 @@ import { sessionIdOf } from '../domain/sessionIdOf.js';
 import { storedSessionOf } from '../domain/storedSessionOf.js';
 import type { CommitOutcome, SessionChange, SessionStore, StoredSession, UserSessions } from '../domain/types.js';
 import { fromStateImage, STATE_SESSION_NO, toStateImage } from '../domain/userStateImage.js';
+import { userStateKeyOf } from './userStateItem.js';
 
 export interface SessionTables {
   /** Sessions by `user_id` and `session_no`; item 0 is the user's state with its recent sessions, the others are archived sessions */
@@ -58,8 +59,7 @@ export function dynamoDbSessionStore(client: DynamoDBClient, tables: SessionTabl
 
   return {
     async loadUsers(userIds) {
-      const keys = userIds.map((userId) => ({ user_id: { S: userId }, session_no: { N: String(STATE_SESSION_NO) } }));
-      const items = await batchGetItems(client, tables.sessions, keys, { consistentRead: true });
+      const items = await batchGetItems(client, tables.sessions, userIds.map(userStateKeyOf), { consistentRead: true });
       return new Map(items.map((item) => fromStateImage(unmarshall(item))).map((state) => [state.userId, state]));
     },
 

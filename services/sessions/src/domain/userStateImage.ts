@@ -1,4 +1,4 @@
-import type { RecentSession, UserSessions } from './types.js';
+import type { RecentSession, SkippedRecord, UserSessions } from './types.js';
 
 /** Item 0 of a user's sessions holds its state; sessions are items 1, 2, … */
 export const STATE_SESSION_NO = 0;
@@ -112,10 +112,6 @@ export function fromStateImage(image: Record<string, unknown>): UserSessions {
   const merged = (JSON.parse(typeof image.merged === 'string' ? image.merged : '[]') as [number, number][]).map(
     ([sessionNo, into]) => ({ sessionNo, into }),
   );
-  const positions = JSON.parse(typeof image.positions === 'string' ? image.positions : '{}') as Record<string, string>;
-  const skipped = (
-    JSON.parse(typeof image.skipped === 'string' ? image.skipped : '[]') as [string, string, number][]
-  ).map(([shardId, position, atSec]) => ({ shardId, position, atMs: atSec * 1000 }));
   return {
     userId,
     lastSessionNo: Number(image.last_session_no),
@@ -123,9 +119,28 @@ export function fromStateImage(image: Record<string, unknown>): UserSessions {
     version: Number(image.version),
     recent,
     merged,
-    positions,
-    skipped,
+    ...decisionsOfImage(image),
   };
+}
+
+/**
+ * What a state item says sessions decided about the user's records: `positions` (JSON: shard → the
+ * position of the last record decided) and `skipped` (JSON: `[shard, position, epoch seconds]` of
+ * the records it did not add); either may be absent. Demand reads these alone (`userDecisionsOf`).
+ *
+ * @example
+ * decisionsOfImage({ positions: '{"shardId-000000000000":"0561"}', skipped: '[["shardId-000000000000","0559",1763805600]]' })
+ * // { positions: { 'shardId-000000000000': '0561' }, skipped: [{ shardId: 'shardId-000000000000', position: '0559', atMs: 1763805600000 }] }
+ */
+export function decisionsOfImage(image: {
+  positions?: unknown;
+  skipped?: unknown;
+}): Pick<UserSessions, 'positions' | 'skipped'> {
+  const positions = JSON.parse(typeof image.positions === 'string' ? image.positions : '{}') as Record<string, string>;
+  const skipped = (
+    JSON.parse(typeof image.skipped === 'string' ? image.skipped : '[]') as [string, string, number][]
+  ).map(([shardId, position, atSec]): SkippedRecord => ({ shardId, position, atMs: atSec * 1000 }));
+  return { positions, skipped };
 }
 
 /** The parts of a `clickstreamEventKey`: 13 digits of milliseconds, `#`, then `name#type`. */
