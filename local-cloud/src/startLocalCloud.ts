@@ -84,7 +84,6 @@ export interface LocalCloudOptions {
    * fronts (default false: the DynamoDB front costs a loopback hop per call and a read of each
    * transaction's items, which made pipeline-heavy test suites about a quarter slower, and it takes
    * the place of the DynamoDB group commit). Lambda and API Gateway are always metered.
-   * `npm run bench:cost` and `npm start -- --meter` turn it on.
    */
   meterRequests?: boolean;
   /** What the project plugs in: see {@link LocalCloudHooks} */
@@ -268,7 +267,7 @@ export async function startLocalCloud(options: LocalCloudOptions): Promise<Local
     // Otherwise through a front that commits their concurrent single-item writes together (one disk sync per group).
     const dynamoDbGroupCommit = dynamoDbMeter ? undefined : await startDynamoDbGroupCommit(dynamoDbLocal.endpoint);
     if (dynamoDbGroupCommit) stages.gateway.add(() => dynamoDbGroupCommit.stop());
-    // Lambda's Invoke API for the functions that call others (the ops service's replay).
+    // Lambda's Invoke API for the functions that call others.
     const lambda = await startLambdaLocal({ port: 0, invoke: (name, event) => pools.get(name)?.invoke(event) });
     stages.gateway.add(() => lambda.stop());
     const localEnvironment = {

@@ -19,7 +19,7 @@ export interface LambdaLocalOptions {
  * RequestResponse), answering as Lambda does: 200 with the result, or 200 with
  * `X-Amz-Function-Error: Unhandled` and `{errorType, errorMessage}` when the handler failed, and
  * 404 `ResourceNotFoundException` for an unknown function. Functions reach it through
- * `AWS_ENDPOINT_URL_LAMBDA`, so the ops service's replay runs the same code as on AWS.
+ * `AWS_ENDPOINT_URL_LAMBDA`, so a function that invokes another runs the same code as on AWS.
  */
 export async function startLambdaLocal(options: LambdaLocalOptions): Promise<Emulator> {
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {

@@ -19,7 +19,7 @@ const BROWSER_BUILD: BuildOptions = {
  * Builds a service's static site into `outDir`: the files of `dir` as they are, and each entry point
  * bundled for browsers with esbuild (its imports, CSS included, from `node_modules`), named after the
  * entry (`src/browser/main.ts` → `main.js`, `main.css`). The same build the local cloud serves is the
- * one `npm run package` leaves in the service's `dist/` for upload. With `cache`, the bundles come
+ * one `packageAll` leaves in the service's `dist/` for upload. With `cache`, the bundles come
  * from the content-hash cache when nothing they read changed.
  */
 export async function buildStaticSite(
@@ -41,5 +41,5 @@ export async function buildStaticSite(
   await cp(built.get(site.service)!.dir, outDir, { recursive: true });
 }
 
-/** Where `npm run package` leaves a service's built site, ready for upload. */
+/** Where `packageAll` leaves a service's built site, ready for upload. */
 export const packagedSiteDir = (serviceDir: string): string => path.join(serviceDir, 'dist');
