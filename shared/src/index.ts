@@ -173,7 +173,7 @@ export type { ApiKeyRecord, ApiScope } from './auth/types.js';
 export { DEFAULT_MAX_ATTEMPTS, DEFER_GRACE_MS, REPLAY_SHARD_SUFFIX } from './failures/constants.js';
 export { ReplayFailedError } from './failures/errors.js';
 export { DependencyUnavailableError, isDependencyFailure } from './failures/isDependencyFailure.js';
-export { dynamoDbFailedEventStore } from './failures/failedEventStore.js';
+export { dynamoDbFailedEventStore, failedEventOf } from './failures/failedEventStore.js';
 export type { FailedEventStore } from './failures/failedEventStore.js';
 export { failureIdOf } from './failures/failureIdOf.js';
 export { processStreamBatch } from './failures/processStreamBatch.js';
@@ -188,8 +188,10 @@ export type {
 } from './failures/types.js';
 export { failedEventsFromEnv } from './failures/failedEventsFromEnv.js';
 export {
+  CONSUMER_PROGRESS_KEY,
   dynamoDbConsumerProgress,
   ingestMinuteOf,
+  progressEntryOf,
   progressSortKey,
   PROGRESS_RETENTION_SECONDS,
 } from './failures/consumerProgress.js';
@@ -200,10 +202,10 @@ export type { PlatformApi } from './cli/platformApi.js';
 export { windowOf } from './windows/windowOf.js';
 export type { WindowBounds } from './windows/windowOf.js';
 export { windowAttributes } from './windows/windowAttributes.js';
-export { clickstreamEventKey } from './clickstream/clickstreamEventKey.js';
-export { parseProductId } from './http/parseProductId.js';
 export { WINDOWS_BY_DAY_INDEX } from './windows/windowItemSchema.js';
 export type { WindowItemSchema } from './windows/windowItemSchema.js';
+export { clickstreamEventKey } from './clickstream/clickstreamEventKey.js';
+export { parseProductId } from './http/parseProductId.js';
 export { sageMakerEndpoint } from './model/sageMakerEndpoint.js';
 export type { EndpointAnswer } from './model/sageMakerEndpoint.js';
 export { streamConsumer, tableChangeConsumer } from './failures/streamConsumer.js';

@@ -1,4 +1,4 @@
-import { PutItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PutItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
 /** How long progress entries are kept: longer than a stream's retention, so every accepted record can be reconciled. */
 export const PROGRESS_RETENTION_SECONDS = 3 * 24 * 3600;
@@ -34,7 +34,7 @@ export function dynamoDbConsumerProgress(client: DynamoDBClient, tableName: stri
         new PutItemCommand({
           TableName: tableName,
           Item: {
-            function_name: { S: entry.functionName },
+            [CONSUMER_PROGRESS_KEY]: { S: entry.functionName },
             shard_sequence: { S: progressSortKey(entry.shardId, entry.firstSequence) },
             shard_id: { S: entry.shardId },
             first_sequence: { S: entry.firstSequence },
@@ -50,6 +50,30 @@ export function dynamoDbConsumerProgress(client: DynamoDBClient, tableName: stri
         }),
       );
     },
+  };
+}
+
+/** The consumer-progress table's partition key: the consumer's function name (the ops service queries by it). */
+export const CONSUMER_PROGRESS_KEY = 'function_name';
+
+/**
+ * A consumer-progress item as `dynamoDbConsumerProgress` writes it, read back (by reconciliation, in
+ * the ops service).
+ *
+ * @example
+ * progressEntryOf({ function_name: { S: 'sdp-enrich-dev-joinEvents' }, shard_id: { S: 'shardId-000000000000' }, windows: { M: { '2026-11-22T10:04': { N: '12' } } }, … })
+ * // { functionName: 'sdp-enrich-dev-joinEvents', shardId: 'shardId-000000000000', windows: { '2026-11-22T10:04': 12 }, … }
+ */
+export function progressEntryOf(item: Record<string, AttributeValue>): ProgressEntry {
+  return {
+    functionName: item.function_name!.S!,
+    shardId: item.shard_id!.S!,
+    firstSequence: item.first_sequence!.S!,
+    lastSequence: item.last_sequence!.S!,
+    windows: Object.fromEntries(
+      Object.entries(item.windows?.M ?? {}).map(([window, count]) => [window, Number(count.N)]),
+    ),
+    at: new Date(item.written_at!.S!),
   };
 }
 

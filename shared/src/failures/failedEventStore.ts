@@ -1,7 +1,7 @@
 import { GetItemCommand, UpdateItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DATA_LIMIT_CHARS, ERROR_LIMIT_CHARS, RETRYING_RETENTION_SECONDS } from './constants.js';
 import { failureIdOf } from './failureIdOf.js';
-import type { RecordFailure } from './types.js';
+import type { FailedEvent, FailedEventStatus, RecordFailure } from './types.js';
 
 /** The stream consumers' side of the failed-events store. */
 export interface FailedEventStore {
@@ -119,4 +119,40 @@ function receivedAtOf(data: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A failed-events item as the store writes it (and the ops service's replay updates it), read whole:
+ * the `FailedEvent` contract shape, what the item does not hold yet empty.
+ *
+ * @example
+ * failedEventOf({ failure_id: { S: 'sdp-enrich-dev-joinEvents#shardId-000000000000#4965' }, status: { S: 'failed' }, attempts: { N: '3' }, … })
+ * // { failure_id: 'sdp-enrich-dev-joinEvents#shardId-000000000000#4965', status: 'failed', attempts: 3, … }
+ */
+export function failedEventOf(item: Record<string, AttributeValue>): FailedEvent {
+  const text = (name: string) => item[name]?.S;
+  return {
+    failure_id: text('failure_id')!,
+    function_name: text('function_name') ?? '',
+    event_source_arn: text('event_source_arn') ?? '',
+    shard_id: text('shard_id') ?? '',
+    sequence_number: text('sequence_number') ?? '',
+    partition_key: text('partition_key') ?? '',
+    data: text('data') ?? '',
+    data_truncated: item.data_truncated?.BOOL ?? false,
+    error_name: text('error_name') ?? '',
+    error_message: text('error_message') ?? '',
+    attempts: Number(item.attempts?.N ?? '0'),
+    status: (text('status') ?? 'failed') as FailedEventStatus,
+    first_failed_at: text('first_failed_at') ?? '',
+    last_failed_at: text('last_failed_at') ?? '',
+    ...optional('received_at', text('received_at')),
+    ...optional('replayed_at', text('replayed_at')),
+    ...optional('replayed_with', text('replayed_with')),
+    ...optional('last_replay_error', text('last_replay_error')),
+  };
+}
+
+function optional<K extends string>(name: K, value: string | undefined): Partial<Record<K, string>> {
+  return value === undefined ? {} : ({ [name]: value } as Record<K, string>);
 }

@@ -1,7 +1,11 @@
 import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { CONSUMER_PROGRESS_KEY, progressEntryOf } from '@sdp/shared';
 import type { ProgressItem } from '../domain/reconcile.js';
 
-/** Every progress entry of one consumer (the table keeps them for three days). */
+/**
+ * Every progress entry of one consumer (the table keeps them for three days), read through the item
+ * schema of their writer, `dynamoDbConsumerProgress` in `@sdp/shared` (`progressEntryOf`).
+ */
 export function readConsumerProgress(
   client: DynamoDBClient,
   tableName: string,
@@ -13,22 +17,14 @@ export function readConsumerProgress(
       const page = await client.send(
         new QueryCommand({
           TableName: tableName,
-          KeyConditionExpression: 'function_name = :fn',
+          KeyConditionExpression: `${CONSUMER_PROGRESS_KEY} = :fn`,
           ExpressionAttributeValues: { ':fn': { S: functionName } },
           ExclusiveStartKey: start,
         }),
       );
       for (const item of page.Items ?? []) {
-        items.push({
-          functionName,
-          shardId: item.shard_id!.S!,
-          firstSequence: item.first_sequence!.S!,
-          lastSequence: item.last_sequence!.S!,
-          windows: Object.fromEntries(
-            Object.entries(item.windows?.M ?? {}).map(([window, count]) => [window, Number(count.N)]),
-          ),
-          writtenAt: item.written_at!.S!,
-        });
+        const { at, ...entry } = progressEntryOf(item);
+        items.push({ ...entry, writtenAt: at.toISOString() });
       }
       start = page.LastEvaluatedKey;
     } while (start);

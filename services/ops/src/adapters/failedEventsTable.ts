@@ -6,7 +6,7 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import type { FailedEvent, FailedEventStatus } from '@sdp/shared';
+import { failedEventOf, type FailedEvent } from '@sdp/shared';
 import type { FailedEventsTable } from '../domain/types.js';
 
 const BY_STATUS_INDEX = 'ByStatus';
@@ -26,7 +26,7 @@ export function dynamoDbFailedEventsTable(client: DynamoDBClient, tableName: str
       const { Item } = await client.send(
         new GetItemCommand({ TableName: tableName, Key: key(failureId), ConsistentRead: true }),
       );
-      return Item ? fromItem(Item) : undefined;
+      return Item ? failedEventOf(Item) : undefined;
     },
     async listByStatus(status, limit) {
       const items: FailedEvent[] = [];
@@ -44,7 +44,7 @@ export function dynamoDbFailedEventsTable(client: DynamoDBClient, tableName: str
             ExclusiveStartKey: start,
           }),
         );
-        items.push(...(page.Items ?? []).map(fromItem));
+        items.push(...(page.Items ?? []).map(failedEventOf));
         start = page.LastEvaluatedKey;
       } while (start && items.length < limit);
       return items;
@@ -54,7 +54,7 @@ export function dynamoDbFailedEventsTable(client: DynamoDBClient, tableName: str
       let start: Record<string, AttributeValue> | undefined;
       do {
         const page = await client.send(new ScanCommand({ TableName: tableName, ExclusiveStartKey: start }));
-        items.push(...(page.Items ?? []).map(fromItem));
+        items.push(...(page.Items ?? []).map(failedEventOf));
         start = page.LastEvaluatedKey;
       } while (start);
       return items;
@@ -103,32 +103,4 @@ export function dynamoDbFailedEventsTable(client: DynamoDBClient, tableName: str
       );
     },
   };
-}
-
-function fromItem(item: Record<string, AttributeValue>): FailedEvent {
-  const text = (name: string) => item[name]?.S;
-  return {
-    failure_id: text('failure_id')!,
-    function_name: text('function_name') ?? '',
-    event_source_arn: text('event_source_arn') ?? '',
-    shard_id: text('shard_id') ?? '',
-    sequence_number: text('sequence_number') ?? '',
-    partition_key: text('partition_key') ?? '',
-    data: text('data') ?? '',
-    data_truncated: item.data_truncated?.BOOL ?? false,
-    error_name: text('error_name') ?? '',
-    error_message: text('error_message') ?? '',
-    attempts: Number(item.attempts?.N ?? '0'),
-    status: (text('status') ?? 'failed') as FailedEventStatus,
-    first_failed_at: text('first_failed_at') ?? '',
-    last_failed_at: text('last_failed_at') ?? '',
-    ...optional('received_at', text('received_at')),
-    ...optional('replayed_at', text('replayed_at')),
-    ...optional('replayed_with', text('replayed_with')),
-    ...optional('last_replay_error', text('last_replay_error')),
-  };
-}
-
-function optional<K extends string>(name: K, value: string | undefined): Partial<Record<K, string>> {
-  return value === undefined ? {} : ({ [name]: value } as Record<K, string>);
 }
