@@ -22,7 +22,7 @@ import path from 'node:path';
 import { DescribeStreamSummaryCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { localKinesisClient, parseScheduleExpression, type UsageSnapshot } from '@sdp/local-cloud';
 import { PRICE_TABLE, priceUsage, type PricedUnit, type Usage } from '@sdp/shared';
-import { generateClickstream } from '../test/support/clickstream/generateClickstream.ts';
+import { generateClickstream } from '../fixtures/clickstream/generateClickstream.ts';
 import { generateWorkload } from '../test/support/workload/generateWorkload.ts';
 import { postWorkload } from '../test/support/workload/postWorkload.ts';
 import { round } from './lib/statistics.ts';

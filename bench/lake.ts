@@ -27,12 +27,15 @@ import {
   readPartitionState,
   readTablePartitions,
 } from '../shared/src/index.ts';
-import { decodeParquet, encodeParquet } from '../services/lake/src/adapters/parquetCodec.ts';
-import { compactPartition } from '../services/lake/src/domain/compactPartition.ts';
-import { landBatch } from '../services/lake/src/domain/landBatch.ts';
-import { parseQueryRequest } from '../services/lake/src/domain/parseQueryRequest.ts';
-import { SAVED_QUERIES } from '../services/lake/src/domain/savedQueries.ts';
-import type { SourceRecord } from '../services/lake/src/domain/types.ts';
+import {
+  compactPartition,
+  decodeParquet,
+  encodeParquet,
+  landBatch,
+  parseQueryRequest,
+  SAVED_QUERIES,
+  type SourceRecord,
+} from '@sdp/lake';
 import { postWorkload } from '../test/support/workload/postWorkload.ts';
 import { generateWorkload } from '../test/support/workload/generateWorkload.ts';
 import { median, percentile, round } from './lib/statistics.ts';

@@ -16,17 +16,17 @@ import path from 'node:path';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { describeLocalResource, localDynamoDbClient } from '@sdp/local-cloud';
-import { objectStoreModelArtifacts } from '../services/retrain/src/adapters/modelArtifactStore.ts';
-import { dynamoDbModelRegistry } from '../services/retrain/src/adapters/modelRegistryTable.ts';
-import { sageMakerModelEndpoint } from '../services/retrain/src/adapters/sageMakerModelEndpoint.ts';
-import { evaluateModel } from '../services/retrain/src/domain/evaluateModel.ts';
-import { promoteVersion } from '../services/retrain/src/domain/promoteVersion.ts';
-import { splitByTime } from '../services/retrain/src/domain/splitByTime.ts';
 import {
   DEFAULT_TRAINING_OPTIONS,
+  dynamoDbModelRegistry,
+  evaluateModel,
+  objectStoreModelArtifacts,
+  promoteVersion,
+  sageMakerModelEndpoint,
+  splitByTime,
   trainLogisticRegression,
-} from '../services/retrain/src/domain/trainLogisticRegression.ts';
-import { syntheticBids } from '../services/retrain/tests/support/syntheticBids.ts';
+} from '@sdp/retrain';
+import { syntheticBids } from '../fixtures/bids/syntheticBids.ts';
 import { buildFeatures, DEFAULT_FEATURE_SPEC, directoryObjectStore, featureWidth } from '../shared/src/index.ts';
 import { runAutocannon, type SingleEventRun } from './lib/runAutocannon.ts';
 import { median, round } from './lib/statistics.ts';

@@ -16,7 +16,7 @@ import path from 'node:path';
 import { localDynamoDbClient } from '@sdp/local-cloud';
 import { seedDemoCatalog } from '../tools/local/src/demo/seedDemoCatalog.ts';
 import { DEMO_PRODUCTS } from '../tools/local/src/demo/seedDemoCatalog.ts';
-import { demoProductId } from '../services/catalog/src/domain/demoCatalog.ts';
+import { demoProductId } from '@sdp/catalog';
 import { deployDemandModel } from '../test/support/deployDemandModel.ts';
 import { latencySummary } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';

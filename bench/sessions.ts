@@ -19,10 +19,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { ScanCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { fromStateImage, STATE_SESSION_NO } from '../services/sessions/src/domain/userStateImage.ts';
+import { fromStateImage, STATE_SESSION_NO, storedSessionOf } from '@sdp/sessions';
 import { localDynamoDbClient } from '@sdp/local-cloud';
-import { generateClickstream } from '../test/support/clickstream/generateClickstream.ts';
-import { sessionsOracle, type PostedClick } from '../test/support/clickstream/sessionsOracle.ts';
+import { generateClickstream } from '../fixtures/clickstream/generateClickstream.ts';
+import { sessionsOracle, type PostedClick } from '../fixtures/clickstream/sessionsOracle.ts';
 import { latencySummary, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
@@ -74,8 +74,10 @@ async function sessionizedEvents(): Promise<number> {
       if (Number(item.session_no) === STATE_SESSION_NO)
         for (const session of fromStateImage(item).recent)
           recent.set(`${session.userId} ${session.sessionNo}`, session.eventCount);
-      else if (item.status === 'active')
-        archived.set(`${String(item.user_id)} ${Number(item.session_no)}`, Number(item.event_count));
+      else {
+        const session = storedSessionOf(item);
+        if (session?.status === 'active') archived.set(`${session.userId} ${session.sessionNo}`, session.eventCount);
+      }
     }
     start = page.LastEvaluatedKey;
   } while (start);

@@ -9,10 +9,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { copyRefOf, failureIdOf, seededRandom, type KinesisRecordText } from '@sdp/shared';
 import { validateAggregationWindow, validateEnrichedEvent } from '../shared/src/generated/validators.js';
 import { localDynamoDbClient, localKinesisClient } from '@sdp/local-cloud';
-import { dynamoDbCanonicalCopies } from '../services/aggregate/src/adapters/canonicalCopies.js';
-import { dynamoDbWindowCounter } from '../services/aggregate/src/adapters/windowCounter.js';
-import { aggregateBatch } from '../services/aggregate/src/domain/aggregateBatch.js';
-import type { EnrichedEvent } from '../services/aggregate/src/domain/types.js';
+import { aggregateBatch, dynamoDbCanonicalCopies, dynamoDbWindowCounter, type EnrichedEvent } from '@sdp/aggregate';
 
 type SourceRecord = KinesisRecordText;
 import { NAMESPACES } from './support/namespaces.js';
@@ -125,11 +122,9 @@ async function setAsideByAggregateWindows(
 ): Promise<string[]> {
   const setAside: string[] = [];
   for (let i = 0; i < records.length; i += 100) {
-    const Keys = records
-      .slice(i, i + 100)
-      .map(({ shardId, sequenceNumber }) => ({
-        failure_id: { S: failureIdOf(AGGREGATE_WINDOWS_FUNCTION, shardId, sequenceNumber) },
-      }));
+    const Keys = records.slice(i, i + 100).map(({ shardId, sequenceNumber }) => ({
+      failure_id: { S: failureIdOf(AGGREGATE_WINDOWS_FUNCTION, shardId, sequenceNumber) },
+    }));
     const { Responses = {}, UnprocessedKeys = {} } = await dynamoDb.send(
       new BatchGetItemCommand({ RequestItems: { [FAILED_EVENTS_TABLE]: { Keys, ConsistentRead: true } } }),
     );

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { validateProduct } from '../shared/src/generated/validators.js';
-import { demoCatalog } from '../services/catalog/src/domain/demoCatalog.js';
+import { demoCatalog } from '@sdp/catalog';
 import { NAMESPACES } from './support/namespaces.js';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';

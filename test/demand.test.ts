@@ -1,6 +1,6 @@
 import { localKinesisClient } from '@sdp/local-cloud';
-import { generateClickstream } from './support/clickstream/generateClickstream.js';
-import { productDemandOracle, type ExpectedProductWindow } from './support/clickstream/productDemandOracle.js';
+import { generateClickstream } from '../fixtures/clickstream/generateClickstream.js';
+import { productDemandOracle, type ExpectedProductWindow } from '../fixtures/clickstream/productDemandOracle.js';
 import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream } from './support/readWholeStream.js';
 import { sharedTestCloud } from './support/sharedCloud.js';

@@ -1,7 +1,7 @@
 import { validateClickstreamEnvelope } from '../shared/src/generated/validators.js';
 import { localKinesisClient } from '@sdp/local-cloud';
-import { generateClickstream } from './support/clickstream/generateClickstream.js';
-import { sessionsOracle, type PostedClick } from './support/clickstream/sessionsOracle.js';
+import { generateClickstream } from '../fixtures/clickstream/generateClickstream.js';
+import { sessionsOracle, type PostedClick } from '../fixtures/clickstream/sessionsOracle.js';
 import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream, type StreamRecordRead } from './support/readWholeStream.js';
 import { sharedTestCloud } from './support/sharedCloud.js';

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { stampEvent } from '../../services/ingest/src/domain/stampEvent.ts';
-import type { AdEvent, EventType } from '../../services/ingest/src/domain/types.ts';
-import { validateEvent } from '../../services/ingest/src/domain/validateEvent.ts';
+import { stampEvent, validateEvent, type AdEvent, type EventType } from '@sdp/ingest';
 
 /** The body of `POST /bid` from the API examples; `[<id>]` becomes a new UUID per request. */
 export const BID_BODY_TEMPLATE = JSON.stringify({

@@ -3,7 +3,7 @@ import { bidWinFamily } from '../src/domain/modelFamily.js';
 import { retrainOnce, type RetrainSettings } from '../src/domain/retrainOnce.js';
 import type { TrainingRow } from '../src/domain/toTrainingExample.js';
 import { fakeModelStores } from './support/fakes.js';
-import { syntheticBids } from './support/syntheticBids.js';
+import { syntheticBids } from '../../../fixtures/bids/syntheticBids.js';
 
 const NOW = new Date('2026-11-23T00:00:00.000Z');
 const SETTINGS: RetrainSettings = {

@@ -2,7 +2,7 @@ import { DEFAULT_FEATURE_SPEC, featureWidth } from '@sdp/shared';
 import { evaluateModel } from '../src/domain/evaluateModel.js';
 import { splitByTime } from '../src/domain/splitByTime.js';
 import { DEFAULT_TRAINING_OPTIONS, trainLogisticRegression } from '../src/domain/trainLogisticRegression.js';
-import { syntheticBids } from './support/syntheticBids.js';
+import { syntheticBids } from '../../../fixtures/bids/syntheticBids.js';
 
 const WIDTH = featureWidth(DEFAULT_FEATURE_SPEC);
 

@@ -1,6 +1,6 @@
 import { seededRandom } from '../../../shared/src/random/seededRandom.js';
-import { generateClickstream } from '../../../test/support/clickstream/generateClickstream.js';
-import { sessionsOracle } from '../../../test/support/clickstream/sessionsOracle.js';
+import { generateClickstream } from '../../../fixtures/clickstream/generateClickstream.js';
+import { sessionsOracle } from '../../../fixtures/clickstream/sessionsOracle.js';
 import { listSessions } from '../src/domain/listSessions.js';
 import { sessionizeBatch, type SessionizeOptions } from '../src/domain/sessionizeBatch.js';
 import { streamPosition } from '@sdp/shared';

@@ -1,5 +1,5 @@
 import type { SourceRecord } from '../../src/domain/types.js';
-import type { PostedClick } from '../../../../test/support/clickstream/sessionsOracle.js';
+import type { PostedClick } from '../../../../fixtures/clickstream/sessionsOracle.js';
 
 /** Record factories for sessions tests, with the field names of the `ClickstreamEnvelope` contract. */
 

@@ -1,6 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { dynamoDbOrdersTable, dynamoDbProductsTable } from '../../../../services/catalog/src/adapters/catalogTables.js';
-import { demoCatalog, demoOrders } from '../../../../services/catalog/src/domain/demoCatalog.js';
+import { demoCatalog, demoOrders, dynamoDbOrdersTable, dynamoDbProductsTable } from '@sdp/catalog';
 
 /** How many products the demo catalog has; the demo shop browses the same `sku-001` … ids. */
 export const DEMO_PRODUCTS = 40;

@@ -3,7 +3,7 @@ import { demoCampaigns } from './demoCampaigns.js';
 import { planShopVisit } from './planShopVisit.js';
 import { shopTrend } from './shopTrend.js';
 import { planTransaction } from './planTransaction.js';
-import { demoProductId } from '../../../../services/catalog/src/domain/demoCatalog.js';
+import { demoProductId } from '@sdp/catalog';
 import { DEMO_PRODUCTS } from './seedDemoCatalog.js';
 
 const SHOP_PRODUCTS = Array.from({ length: DEMO_PRODUCTS }, (_, i) => demoProductId(i + 1));
