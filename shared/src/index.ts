@@ -156,6 +156,7 @@ export {
   InsufficientScopeError,
   InvalidApiKeyError,
   MissingApiKeyError,
+  RateLeaseContendedError,
   RateLimitedError,
 } from './auth/errors.js';
 export { issueApiKey } from './auth/issueApiKey.js';

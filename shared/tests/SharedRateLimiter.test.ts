@@ -1,4 +1,4 @@
-import { SharedRateLimiter } from '../src/index.js';
+import { RateLeaseContendedError, SharedRateLimiter, type RateLeases } from '../src/index.js';
 import { inMemoryRateLeases } from './support/inMemoryRateLeases.js';
 
 const limit = { ratePerSecond: 10, burst: 20 };
@@ -102,5 +102,29 @@ describe('SharedRateLimiter', () => {
     // Assess
     expect(answers).toStrictEqual([...Array<number>(20).fill(0), 1]);
     expect(unavailable).toStrictEqual(['ThrottlingException']);
+  });
+
+  it('lets a request through on the instance’s own bucket when its lease lost every race while the shared bucket had tokens', async () => {
+    // Prepare
+    const contended: RateLeases = {
+      lease: (keyId) => Promise.reject(new RateLeaseContendedError(keyId)),
+    };
+    const unavailable: unknown[] = [];
+    const limiter = new SharedRateLimiter(
+      contended,
+      () => 0,
+      (error) => unavailable.push(error),
+    );
+
+    // Act
+    const answers = [
+      await limiter.take('k1', { ratePerSecond: 1, burst: 2 }),
+      await limiter.take('k1', { ratePerSecond: 1, burst: 2 }),
+      await limiter.take('k1', { ratePerSecond: 1, burst: 2 }),
+    ];
+
+    // Assess: the instance's own bucket of 2, and no outage reported
+    expect(answers).toStrictEqual([0, 0, 1]);
+    expect(unavailable).toStrictEqual([]);
   });
 });

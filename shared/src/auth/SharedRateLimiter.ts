@@ -1,4 +1,5 @@
 import { KEY_CACHE_MAX_ENTRIES, LEASE_LIFETIME_MS, LEASE_SECONDS, SHARED_LIMIT_PAUSE_MS } from './constants.js';
+import { RateLeaseContendedError } from './errors.js';
 import { LruCache } from './LruCache.js';
 import type { RateLeases } from './rateLeases.js';
 import { TokenBucket } from './TokenBucket.js';
@@ -18,6 +19,8 @@ interface KeyState {
   /** While the shared bucket cannot be reached (until `localUntil`), this instance's own bucket limits the key */
   local?: TokenBucket;
   localUntil: number;
+  /** The last lease lost every race while the shared bucket had tokens: the next request goes by the instance's own bucket */
+  contended?: boolean;
   /** Requests of the key this instance saw since `seenSince`, and its rate over the second before */
   seen: number;
   seenSince: number;
@@ -66,6 +69,10 @@ export class SharedRateLimiter {
       }
       const at = this.now();
       if (at < state.localUntil) return state.local!.take(at);
+      if (state.contended) {
+        state.contended = false;
+        return state.local!.take(at);
+      }
       if (state.tokens >= 1 && at < state.expiresAt) {
         state.tokens -= 1;
         return 0;
@@ -103,8 +110,13 @@ export class SharedRateLimiter {
         Object.assign(state, { tokens: 0, refusedUntil: at + decision.retryAfterMs });
       }
     } catch (error) {
-      this.onUnavailable(error);
       state.local ??= new TokenBucket(limit.ratePerSecond, limit.burst, at);
+      // Lost races while the bucket had tokens: this one request is limited by the instance's own bucket.
+      if (error instanceof RateLeaseContendedError) {
+        state.contended = true;
+        return;
+      }
+      this.onUnavailable(error);
       state.localUntil = at + SHARED_LIMIT_PAUSE_MS;
     }
   }

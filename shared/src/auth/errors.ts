@@ -74,3 +74,11 @@ export class RateLimitedError extends ApiError {
     this.name = 'RateLimitedError';
   }
 }
+
+/** Every conditional write of a rate lease lost to another instance's while the key's bucket had tokens. */
+export class RateLeaseContendedError extends Error {
+  constructor(public readonly keyId: string) {
+    super(`The shared rate bucket of key ${keyId} kept changing under this instance's leases.`);
+    this.name = 'RateLeaseContendedError';
+  }
+}

@@ -1,5 +1,6 @@
 import { ConditionalCheckFailedException, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { RATE_ITEM_PREFIX } from './constants.js';
+import { RateLeaseContendedError } from './errors.js';
 import { leaseTokens, type LeaseDecision, type RateLimit } from './leaseTokens.js';
 
 /** Where every instance takes a key's tokens from, so a key's limit holds across instances. */
@@ -17,7 +18,7 @@ export interface RateLeases {
   ): Promise<LeaseDecision>;
 }
 
-/** Conditional writes that lost to another instance's before the lease gives up for now. */
+/** Conditional writes that may lose to other instances' before a lease gives up. */
 const MAX_ATTEMPTS = 3;
 
 /**
@@ -75,8 +76,11 @@ export function dynamoDbRateLeases(client: DynamoDBClient, tableName: string): R
           believed = stored === undefined ? undefined : Number(stored);
         }
       }
-      // Lost every race: others are taking this key's tokens as fast as they come; try again in one token's time.
-      return { granted: 0, retryAfterMs: Math.ceil(1000 / limit.ratePerSecond) };
+      // Every write lost a race: if the bucket as last seen has no token, that is the answer; if it has
+      // some, other instances keep moving it and this request is not refused for their luck.
+      const last = leaseTokens(believed, nowMs, wanted, limit);
+      if ('retryAfterMs' in last) return last;
+      throw new RateLeaseContendedError(keyId);
     },
   };
 }
