@@ -64,7 +64,6 @@ export { readKinesisRecords } from './streams/readKinesisRecords.js';
 export type { KinesisRecordText } from './streams/readKinesisRecords.js';
 export { copyRefOf, LEGACY_COPY } from './counting/canonicalCopy.js';
 export type { CopyRef } from './counting/canonicalCopy.js';
-export { transactionKeyOf } from './counting/transactionKeyOf.js';
 export { countBatch } from './counting/countBatch.js';
 export type { CountBatchOptions } from './counting/countBatch.js';
 export { addAbovePosition, REPLAYED_ATTRIBUTE } from './counting/addAbovePosition.js';

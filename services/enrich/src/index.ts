@@ -5,4 +5,5 @@
 
 // The join-state table's items, as aggregate reads them (which copy of each event counts)
 export { emittedCopiesOf, JOIN_STATE_ATTRIBUTES, joinStateKeyOf } from './adapters/joinStateItem.js';
+export { transactionKeyOf } from './domain/transactionKeyOf.js';
 export type { EmittedCopies } from './domain/types.js';

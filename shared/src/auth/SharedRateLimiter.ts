@@ -54,13 +54,13 @@ export class SharedRateLimiter {
 
   /** 0 when one request of the key may go, otherwise the whole seconds until one may (at least 1). */
   public async take(keyId: string, limit: RateLimit): Promise<number> {
+    const arrivedAt = this.now();
     let state = this.keys.get(keyId);
     if (!state) {
-      const at = this.now();
-      state = { tokens: 0, expiresAt: 0, refusedUntil: 0, localUntil: 0, seen: 0, seenSince: at, recentRate: 0 };
+      state = { tokens: 0, expiresAt: 0, refusedUntil: 0, localUntil: 0, seen: 0, seenSince: arrivedAt, recentRate: 0 };
       this.keys.set(keyId, state);
     }
-    this.countRequest(state);
+    countRequest(state, arrivedAt);
     // One lease of its own at most: a request whose lease went to others waits like a refused one.
     for (let leased = false; ;) {
       if (state.leasing) {
@@ -80,17 +80,6 @@ export class SharedRateLimiter {
       if (at < state.refusedUntil || leased) return Math.max(1, Math.ceil((state.refusedUntil - at) / 1000));
       leased = true;
       state.leasing = this.lease(keyId, state, limit, at).finally(() => (state.leasing = undefined));
-    }
-  }
-
-  /** Keeps the instance's rate of requests of the key over the last whole second. */
-  private countRequest(state: KeyState): void {
-    const at = this.now();
-    state.seen += 1;
-    if (at - state.seenSince >= 1000) {
-      state.recentRate = (state.seen * 1000) / (at - state.seenSince);
-      state.seen = 0;
-      state.seenSince = at;
     }
   }
 
@@ -119,5 +108,15 @@ export class SharedRateLimiter {
       this.onUnavailable(error);
       state.localUntil = at + SHARED_LIMIT_PAUSE_MS;
     }
+  }
+}
+
+/** Keeps the instance's rate of requests of the key over the last whole second. */
+function countRequest(state: KeyState, at: number): void {
+  state.seen += 1;
+  if (at - state.seenSince >= 1000) {
+    state.recentRate = (state.seen * 1000) / (at - state.seenSince);
+    state.seen = 0;
+    state.seenSince = at;
   }
 }

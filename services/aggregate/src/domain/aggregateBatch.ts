@@ -1,12 +1,12 @@
 import {
   countBatch,
   describeUnreadableRecord,
-  transactionKeyOf,
   windowOf,
   type CountBatchOutcome,
   type CountingConsumer,
   type KinesisRecordText,
 } from '@sdp/shared';
+import { transactionKeyOf } from '@sdp/enrich';
 import { readEnrichedEvent } from './readEnrichedEvent.js';
 import type { CampaignWindow, CanonicalCopies, EnrichedEvent, WindowCounter } from './types.js';
 import { verdictOf } from './verdictOf.js';

@@ -1,6 +1,6 @@
 import { LEGACY_COPY } from '@sdp/shared';
 import { enrichedFromBid } from './enrichedFromBid.js';
-import { transactionKeyOf } from '@sdp/shared';
+import { transactionKeyOf } from './transactionKeyOf.js';
 import type { EmittedCopies, EnrichedEvent, EventEnvelope, JoinSettings, JoinState, StoredBid } from './types.js';
 
 export interface Transition {

@@ -1,5 +1,5 @@
 import { applyEvent } from './applyEvent.js';
-import { transactionKeyOf } from '@sdp/shared';
+import { transactionKeyOf } from './transactionKeyOf.js';
 import type { EnrichedEvent, EventEnvelope, JoinSettings, JoinState } from './types.js';
 
 export interface JoinedBatch {

@@ -1,6 +1,6 @@
 import { copyRefOf, type PutOutcome } from '@sdp/shared';
 import type { JoinedBatch } from './joinBatch.js';
-import { transactionKeyOf } from '@sdp/shared';
+import { transactionKeyOf } from './transactionKeyOf.js';
 import type { JoinState } from './types.js';
 
 /**

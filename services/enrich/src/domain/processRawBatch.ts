@@ -2,7 +2,7 @@ import { isDependencyFailure, toViolations, validateEventEnvelope } from '@sdp/s
 import type { FailureReason, PutOutcome, RecordRejection } from '@sdp/shared';
 import { joinBatch } from './joinBatch.js';
 import { nameEmittedCopies } from './nameEmittedCopies.js';
-import { transactionKeyOf } from '@sdp/shared';
+import { transactionKeyOf } from './transactionKeyOf.js';
 import type { EnrichedEvent, EventEnvelope, JoinSettings, JoinState } from './types.js';
 
 export interface RawRecord {
