@@ -97,15 +97,17 @@ describe('ingest under load while the stream refuses writes', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ events: txIds.map((txId) => ({ type: 'bid', ...bid(txId) })) }),
       });
-      const body = (await response.json()) as { results: { status: string; error?: { code: string } }[] };
+      const text = await response.text();
+      const { results } = JSON.parse(text) as { results?: { status: string; error?: { code: string } }[] };
+      if (!results) throw new Error(`POST /events answered ${response.status} without results: ${text}`);
       answers.push({
         at: Date.now() - started,
         route: 'events',
         status: response.status,
         retryAfter: response.headers.get('retry-after'),
-        codes: [...new Set(body.results.flatMap((r) => (r.error ? [r.error.code] : [])))],
-        acceptedTxIds: txIds.filter((_, i) => body.results[i]!.status === 'accepted'),
-        refusedTxIds: txIds.filter((_, i) => body.results[i]!.status !== 'accepted'),
+        codes: [...new Set(results.flatMap((r) => (r.error ? [r.error.code] : [])))],
+        acceptedTxIds: txIds.filter((_, i) => results[i]!.status === 'accepted'),
+        refusedTxIds: txIds.filter((_, i) => results[i]!.status !== 'accepted'),
       });
     };
     const client = async (post: () => Promise<void>) => {

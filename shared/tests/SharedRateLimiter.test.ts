@@ -127,4 +127,26 @@ describe('SharedRateLimiter', () => {
     expect(answers).toStrictEqual([0, 0, 1]);
     expect(unavailable).toStrictEqual([]);
   });
+
+  it('never refuses a request for the time its lease took: tokens granted by a slow write are good from when they arrive', async () => {
+    // Prepare: every lease takes 1.5 s of the clock, longer than leased tokens live
+    const leases = inMemoryRateLeases();
+    let clock = 0;
+    const slow: RateLeases = {
+      lease: async (...args) => {
+        const decision = await leases.lease(...args);
+        clock += 1_500;
+        return decision;
+      },
+    };
+    const limiter = new SharedRateLimiter(slow, () => clock);
+
+    // Act: ten requests of the key at once, then ten more one after another
+    const together = await Promise.all(Array.from({ length: 10 }, () => limiter.take('k1', limit)));
+    const after: number[] = [];
+    for (let i = 0; i < 10; i++) after.push(await limiter.take('k1', limit));
+
+    // Assess: 20 requests against a burst of 20, none refused
+    expect([...together, ...after]).toStrictEqual(Array<number>(20).fill(0));
+  });
 });

@@ -19,8 +19,6 @@ interface KeyState {
   /** While the shared bucket cannot be reached (until `localUntil`), this instance's own bucket limits the key */
   local?: TokenBucket;
   localUntil: number;
-  /** The last lease lost every race while the shared bucket had tokens: the next request goes by the instance's own bucket */
-  contended?: boolean;
   /** Requests of the key this instance saw since `seenSince`, and its rate over the second before */
   seen: number;
   seenSince: number;
@@ -61,52 +59,55 @@ export class SharedRateLimiter {
       this.keys.set(keyId, state);
     }
     countRequest(state, arrivedAt);
-    // One lease of its own at most: a request whose lease went to others waits like a refused one.
-    for (let leased = false; ;) {
-      if (state.leasing) {
-        await state.leasing;
-        continue;
-      }
-      const at = this.now();
-      if (at < state.localUntil) return state.local!.take(at);
-      if (state.contended) {
-        state.contended = false;
-        return state.local!.take(at);
-      }
-      if (state.tokens >= 1 && at < state.expiresAt) {
-        state.tokens -= 1;
-        return 0;
-      }
-      if (at < state.refusedUntil || leased) return Math.max(1, Math.ceil((state.refusedUntil - at) / 1000));
-      leased = true;
-      state.leasing = this.lease(keyId, state, limit, at).finally(() => (state.leasing = undefined));
+    // Requests of the key that arrive while a lease is on its way wait for it instead of asking again.
+    while (state.leasing) await state.leasing;
+    const at = this.now();
+    if (at < state.localUntil) return state.local!.take(at);
+    if (state.tokens >= 1 && at < state.expiresAt) {
+      state.tokens -= 1;
+      return 0;
+    }
+    if (at < state.refusedUntil) return Math.max(1, Math.ceil((state.refusedUntil - at) / 1000));
+    // The request that leases is answered by its own lease, however long the write took.
+    const answer = this.lease(keyId, state, limit, at);
+    const leasing = answer.then(
+      () => undefined,
+      () => undefined,
+    );
+    state.leasing = leasing;
+    try {
+      return await answer;
+    } finally {
+      if (state.leasing === leasing) state.leasing = undefined;
     }
   }
 
-  private async lease(keyId: string, state: KeyState, limit: RateLimit, at: number): Promise<void> {
+  /** Leases the key's tokens for this instance and answers the request that asked: 0 or the seconds to wait. */
+  private async lease(keyId: string, state: KeyState, limit: RateLimit, at: number): Promise<number> {
     const most = Math.max(1, Math.min(limit.burst, Math.ceil(limit.ratePerSecond * LEASE_SECONDS)));
     const likely = Math.ceil(Math.max(state.recentRate, state.seen) * LEASE_SECONDS);
     const wanted = Math.max(1, Math.min(most, likely));
     try {
       const decision = await this.leases.lease(keyId, state.believedArrivalMs, wanted, limit, at);
-      if (!('retryAfterMs' in decision)) {
-        Object.assign(state, {
-          tokens: decision.granted,
-          expiresAt: at + LEASE_LIFETIME_MS,
-          believedArrivalMs: decision.theoreticalArrivalMs,
-        });
-      } else {
+      if ('retryAfterMs' in decision) {
         Object.assign(state, { tokens: 0, refusedUntil: at + decision.retryAfterMs });
+        return Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
       }
+      // Leased tokens live from when they arrive: a slow write must not expire them on the way.
+      Object.assign(state, {
+        tokens: decision.granted - 1,
+        expiresAt: this.now() + LEASE_LIFETIME_MS,
+        believedArrivalMs: decision.theoreticalArrivalMs,
+      });
+      return 0;
     } catch (error) {
       state.local ??= new TokenBucket(limit.ratePerSecond, limit.burst, at);
       // Lost races while the bucket had tokens: this one request is limited by the instance's own bucket.
-      if (error instanceof RateLeaseContendedError) {
-        state.contended = true;
-        return;
+      if (!(error instanceof RateLeaseContendedError)) {
+        this.onUnavailable(error);
+        state.localUntil = at + SHARED_LIMIT_PAUSE_MS;
       }
-      this.onUnavailable(error);
-      state.localUntil = at + SHARED_LIMIT_PAUSE_MS;
+      return state.local.take(this.now());
     }
   }
 }

@@ -20,7 +20,11 @@ export async function postWorkload(
           headers: { 'content-type': 'application/json', 'x-api-key': target.apiKey ?? '' },
           body: JSON.stringify({ events }),
         });
-        const body = (await response.json()) as {
+        const text = await response.text();
+        if (response.status !== 200 && response.status !== 207) {
+          throw new Error(`POST /events answered ${response.status}: ${text}`);
+        }
+        const body = JSON.parse(text) as {
           results: { status: string; received_at: string; sequence_number: string; error?: unknown }[];
         };
         body.results.forEach((result, i) => {
