@@ -13,8 +13,11 @@ const SERVICE_PUBLIC_MODULE = '^services/[^/]+/src/index\\.ts$';
 /** The local cloud's public entry (local-cloud/package.json "exports"; the eslint rule in eslint.config.js says the same). */
 const LOCAL_CLOUD_PUBLIC_ENTRY = '^local-cloud/src/index\\.ts$';
 
+/** A shared package's one public module. */
+const SHARED_PACKAGE_INDEX = '^shared/[^/]+/src/index\\.ts$';
+
 /** Unit tests (every Jest "unit" project folder, jest.config.js) and the fixtures they share with the integration tests. */
-const UNIT_TESTS = '^((shared|services/[^/]+|local-cloud|tools/[^/]+|load-tests|config)/tests/|fixtures/)';
+const UNIT_TESTS = '^((shared/[^/]+|services/[^/]+|local-cloud|tools/[^/]+|load-tests|config)/tests/|fixtures/)';
 
 module.exports = {
   forbidden: [
@@ -66,10 +69,37 @@ module.exports = {
     {
       name: 'shared-is-a-library',
       comment:
-        'shared/ (@sdp/shared) is below every service: it imports no service, no local cloud and no test support.',
+        'The shared packages (shared/<concern>, @sdp/shared-<concern>) are below every service: they import no service, ' +
+        'no local cloud and no test support.',
       severity: 'error',
       from: { path: '^shared/' },
       to: { path: '^(services|local-cloud|test|bench|load-tests|tools)/' },
+    },
+    {
+      name: 'shared-packages-through-their-index',
+      comment:
+        "A shared package imports another only by its name ('@sdp/shared-<concern>', shared/<concern>/src/index.ts), " +
+        'so what it uses of the other is declared in its package.json and published by the other.',
+      severity: 'error',
+      from: { path: '^shared/([^/]+)/' },
+      to: { path: '^shared/[^/]+/', pathNot: ['^shared/$1/', SHARED_PACKAGE_INDEX] },
+    },
+    {
+      name: 'shared-packages-through-their-index-elsewhere',
+      comment:
+        "Outside shared/, a shared package is imported by its name ('@sdp/shared-<concern>'), never into its files.",
+      severity: 'error',
+      from: { pathNot: '^shared/' },
+      to: { path: '^shared/[^/]+/src/', pathNot: SHARED_PACKAGE_INDEX },
+    },
+    {
+      name: 'shared-layers',
+      comment:
+        'The contract and the runtime are the bottom layer: they import no other shared package, ' +
+        'so every package may use them without a cycle.',
+      severity: 'error',
+      from: { path: '^shared/(contract|runtime)/' },
+      to: { path: '^shared/', pathNot: '^shared/(contract|runtime)/' },
     },
     {
       name: 'not-to-unresolvable',

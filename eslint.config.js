@@ -9,7 +9,7 @@ export default tseslint.config(
       '**/.esbuild/**',
       '**/.serverless/**',
       '**/dist/**',
-      'shared/src/generated/**',
+      'shared/contract/src/generated/**',
       'bench/results/**',
     ],
   },

@@ -24,7 +24,7 @@ export default {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{shared,services/*,local-cloud,tools/*,load-tests,config}/tests/**/*.test.ts'],
+      testMatch: ['<rootDir>/{shared/*,services/*,local-cloud,tools/*,load-tests,config}/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/local-cloud/tests/integration/'],
       transform,
       transformIgnorePatterns,

@@ -3,7 +3,7 @@
  * cloud's meter counted while it processed a standard workload (AWS's own units: HTTP API requests,
  * Lambda invocations and billed GB-seconds, DynamoDB read and write request units, Kinesis PUT
  * payload units), priced with the
- * dated table in shared/src/cost/priceTable.ts.
+ * dated table in shared/cost/src/priceTable.ts.
  *
  * 1. Ad events: the seed funnel (bid → impression → click on one `tx_id`) as a seeded workload with
  *    copies, disorder and orphans through `POST /events` in batches of 500, plus single events through
@@ -21,7 +21,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { DescribeStreamSummaryCommand, ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { localKinesisClient, parseScheduleExpression, type UsageSnapshot } from '@sdp/local-cloud';
-import { PRICE_TABLE, priceUsage, type PricedUnit, type Usage } from '@sdp/shared';
+import { PRICE_TABLE, priceUsage, type PricedUnit, type Usage } from '@sdp/shared-cost';
 import { generateClickstream } from '../fixtures/clickstream/generateClickstream.ts';
 import { generateWorkload } from '../test/support/workload/generateWorkload.ts';
 import { postWorkload } from '../test/support/workload/postWorkload.ts';
@@ -233,7 +233,7 @@ try {
   const markdown = [
     `# Cost benchmark, ${results.measuredAt}`,
     '',
-    `us-east-1 list prices of ${PRICE_TABLE.asOf} (shared/src/cost/priceTable.ts). Workload: ${adEvents} ad events (seed funnel, ${SINGLE_FUNNELS * 3} of them single), ${arrivals.length} clickstream events of ${SHOP_USERS} shoppers. Lambda GB-seconds are durations on this machine. Not metered yet: ${results.notMetered.join(', ')}.`,
+    `us-east-1 list prices of ${PRICE_TABLE.asOf} (shared/cost/src/priceTable.ts). Workload: ${adEvents} ad events (seed funnel, ${SINGLE_FUNNELS * 3} of them single), ${arrivals.length} clickstream events of ${SHOP_USERS} shoppers. Lambda GB-seconds are durations on this machine. Not metered yet: ${results.notMetered.join(', ')}.`,
     '',
     ...table('Ad events', ad),
     ...table('Clickstream events', clickstream),

@@ -26,7 +26,7 @@ import {
   lakeTable,
   readPartitionState,
   readTablePartitions,
-} from '../shared/src/index.ts';
+} from '@sdp/shared-lake';
 import {
   compactPartition,
   decodeParquet,

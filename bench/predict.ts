@@ -27,7 +27,8 @@ import {
   trainLogisticRegression,
 } from '@sdp/retrain';
 import { syntheticBids } from '../fixtures/bids/syntheticBids.ts';
-import { buildFeatures, DEFAULT_FEATURE_SPEC, directoryObjectStore, featureWidth } from '../shared/src/index.ts';
+import { directoryObjectStore } from '@sdp/shared-lake';
+import { buildFeatures, DEFAULT_FEATURE_SPEC, featureWidth } from '@sdp/shared-model';
 import { runAutocannon, type SingleEventRun } from './lib/runAutocannon.ts';
 import { median, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';

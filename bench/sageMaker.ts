@@ -23,7 +23,7 @@ import {
   UpdateEndpointCommand,
 } from '@aws-sdk/client-sagemaker';
 import { InvokeEndpointCommand } from '@aws-sdk/client-sagemaker-runtime';
-import { buildFeatures, DEFAULT_FEATURE_SPEC, packModelArtifact, type LinearModel } from '../shared/src/index.ts';
+import { buildFeatures, DEFAULT_FEATURE_SPEC, packModelArtifact, type LinearModel } from '@sdp/shared-model';
 import { localSageMakerClient, localSageMakerRuntimeClient } from '@sdp/local-cloud';
 import { runClosedLoop } from './lib/runClosedLoop.ts';
 import { startChildServer } from './lib/startChildServer.ts';

@@ -1,6 +1,6 @@
 import { CreateTableCommand, GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { addAbovePosition, type CountedItem, type Positioned } from '@sdp/shared';
+import { addAbovePosition, type CountedItem, type Positioned } from '@sdp/shared-streams';
 import { localDynamoDbClient } from '@sdp/local-cloud';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import type { TestCloud } from './support/testCloud.js';

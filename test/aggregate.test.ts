@@ -6,8 +6,9 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { PutRecordsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { copyRefOf, failureIdOf, seededRandom, type KinesisRecordText } from '@sdp/shared';
-import { validateAggregationWindow, validateEnrichedEvent } from '../shared/src/generated/validators.js';
+import { seededRandom } from '@sdp/shared-runtime';
+import { copyRefOf, failureIdOf, type KinesisRecordText } from '@sdp/shared-streams';
+import { validateAggregationWindow, validateEnrichedEvent } from '@sdp/shared-contract';
 import { localDynamoDbClient, localKinesisClient } from '@sdp/local-cloud';
 import { aggregateBatch, dynamoDbCanonicalCopies, dynamoDbWindowCounter, type EnrichedEvent } from '@sdp/aggregate';
 

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { validateProduct } from '../shared/src/generated/validators.js';
+import { validateProduct } from '@sdp/shared-contract';
 import { demoCatalog } from '@sdp/catalog';
 import { NAMESPACES } from './support/namespaces.js';
 import { sharedTestCloud } from './support/sharedCloud.js';

@@ -8,9 +8,13 @@ const root = path.resolve(__dirname, '..');
 describe('generated types and validators', () => {
   it('match contracts/openapi.yaml (run `npm run generate` after changing the contract)', async () => {
     // Act
-    const result = await run(path.join(root, 'node_modules/.bin/tsx'), ['shared/scripts/generate.ts', '--check'], {
-      cwd: root,
-    }).then(
+    const result = await run(
+      path.join(root, 'node_modules/.bin/tsx'),
+      ['shared/contract/scripts/generate.ts', '--check'],
+      {
+        cwd: root,
+      },
+    ).then(
       ({ stdout }) => ({ ok: true, output: stdout.trim() }),
       (error: { stderr: string }) => ({ ok: false, output: error.stderr.trim() }),
     );

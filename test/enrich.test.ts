@@ -1,5 +1,5 @@
 import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { validateEnrichedEvent } from '../shared/src/generated/validators.js';
+import { validateEnrichedEvent } from '@sdp/shared-contract';
 import { localDynamoDbClient, localKinesisClient } from '@sdp/local-cloud';
 import { readWholeStream } from './support/readWholeStream.js';
 import { sharedTestCloud } from './support/sharedCloud.js';

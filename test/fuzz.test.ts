@@ -1,13 +1,13 @@
 import net from 'node:net';
-import { seededRandom } from '../shared/src/random/seededRandom.js';
-import type { components } from '../shared/src/generated/types.js';
+import { seededRandom } from '@sdp/shared-runtime';
+import type { components } from '@sdp/shared-contract';
 import {
   validateAcceptedEvent,
   validateBatchResult,
   validateClickstreamEnvelope,
   validateError,
   validateEventEnvelope,
-} from '../shared/src/generated/validators.js';
+} from '@sdp/shared-contract';
 import { localKinesisClient } from '@sdp/local-cloud';
 import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream, type StreamRecordRead } from './support/readWholeStream.js';

@@ -1,9 +1,4 @@
-import {
-  validateAcceptedEvent,
-  validateBatchResult,
-  validateError,
-  validateEventEnvelope,
-} from '../shared/src/generated/validators.js';
+import { validateAcceptedEvent, validateBatchResult, validateError, validateEventEnvelope } from '@sdp/shared-contract';
 import { localKinesisClient } from '@sdp/local-cloud';
 import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream } from './support/readWholeStream.js';

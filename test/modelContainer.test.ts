@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { DEFAULT_FEATURE_SPEC, predictRows, type LinearModel } from '@sdp/shared';
+import { DEFAULT_FEATURE_SPEC, predictRows, type LinearModel } from '@sdp/shared-model';
 import { freePort } from '@sdp/local-cloud';
 
 /*

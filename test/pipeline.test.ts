@@ -1,6 +1,6 @@
 import { startTestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
-import { seededRandom } from '@sdp/shared';
+import { seededRandom } from '@sdp/shared-runtime';
 import { computeOracle, type AcceptedEvent, type Oracle, type OracleCounts } from './support/workload/computeOracle.js';
 import { generateWorkload, type WorkloadEvent } from './support/workload/generateWorkload.js';
 import { ORACLE_SETTINGS, oracleWorkload, SHORT_SESSION_PARAMS } from './support/workload/oracleScenario.js';

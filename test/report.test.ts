@@ -1,10 +1,5 @@
 import { PutItemCommand } from '@aws-sdk/client-dynamodb';
-import {
-  validateAggregation,
-  validateCampaignList,
-  validateError,
-  validatePeriodReport,
-} from '../shared/src/generated/validators.js';
+import { validateAggregation, validateCampaignList, validateError, validatePeriodReport } from '@sdp/shared-contract';
 import { localDynamoDbClient } from '@sdp/local-cloud';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';

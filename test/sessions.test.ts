@@ -1,4 +1,4 @@
-import { validateClickstreamEnvelope } from '../shared/src/generated/validators.js';
+import { validateClickstreamEnvelope } from '@sdp/shared-contract';
 import { localKinesisClient } from '@sdp/local-cloud';
 import { generateClickstream } from '../fixtures/clickstream/generateClickstream.js';
 import { sessionsOracle, type PostedClick } from '../fixtures/clickstream/sessionsOracle.js';

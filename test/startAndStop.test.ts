@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { dynamoDbApiKeysTable, openDynamoDb, parseApiKey } from '@sdp/shared';
+import { openDynamoDb } from '@sdp/shared-cli';
+import { dynamoDbApiKeysTable, parseApiKey } from '@sdp/shared-http';
 import { isLoopback, listeningSocketsOf } from './support/listeningSockets.js';
 import { repositoryRoot, testDataRoot } from './support/startTestCloud.js';
 

@@ -2,7 +2,7 @@
  * Every default of the services' configuration, in one place. A default the code also needs is
  * imported from the code (shared/), never written twice.
  */
-import { DEFAULT_MAX_ATTEMPTS } from '../../shared/src/failures/constants.js';
+import { DEFAULT_MAX_ATTEMPTS } from '@sdp/shared-streams';
 import { param } from './intrinsics.js';
 
 /** How long every Kinesis stream and DynamoDB table stream keeps a record (the DynamoDB streams' fixed 24 h). */
@@ -18,7 +18,7 @@ export const MAX_RECORD_AGE_SECONDS = (STREAM_RETENTION_HOURS - 1) * 3600;
 /** A consumer's on-failure queue keeps what it gets for 14 days, SQS's longest. */
 export const FAILURE_QUEUE_RETENTION_SECONDS = 14 * 24 * 3600;
 
-/** Attempts before a record that keeps failing is set aside (the code's own default, shared/src/failures). */
+/** Attempts before a record that keeps failing is set aside (the code's own default, shared/streams/src/failures). */
 export const FAILED_EVENT_MAX_ATTEMPTS = param('failedEventMaxAttempts', String(DEFAULT_MAX_ATTEMPTS));
 
 /** A table-change consumer reads up to this many changes a batch. */

@@ -30,7 +30,7 @@ export const readApiKeys = allow(['dynamodb:GetItem'], param('apiKeysTableArn'))
 
 /**
  * Every API leases its keys' rate tokens from the keys table's `rate#<key id>` items
- * (shared/src/auth/rateLeases.ts, docs/adr/0013-api-keys.md); the condition keeps it off the keys.
+ * (shared/http/src/auth/rateLeases.ts, docs/adr/0013-api-keys.md); the condition keeps it off the keys.
  */
 export const leaseRateTokens = allow(['dynamodb:UpdateItem'], param('apiKeysTableArn'), {
   'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['rate#*'] },

@@ -1,7 +1,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { httpApiRequests, lambdaGbSeconds } from '@sdp/shared';
+import { httpApiRequests, lambdaGbSeconds } from '@sdp/shared-cost';
 import { writePrivateFile } from './access/writePrivateFile.js';
 import { localDynamoDbClient, localKinesisClient } from './clients.js';
 import { startDynamoDbLocal } from './emulators/startDynamoDbLocal.js';

@@ -1,5 +1,5 @@
 import kinesaliteDb from 'kinesalite/db/index.js';
-import { seededRandom } from '@sdp/shared';
+import { seededRandom } from '@sdp/shared-runtime';
 import {
   incrementSequence,
   parseSequence,

@@ -153,7 +153,7 @@ export default defineService({
         GLUE_DATABASE: ref('LakeDatabase'),
         ATHENA_WORK_GROUP: ref('LakeWorkGroup'),
         QUERY_TIMEOUT_SECONDS: param('queryTimeoutSeconds', '20'),
-        // Empty: the defaults of shared/src/lake/constants.ts (512 MB, 2 threads, 4 MiB of rows).
+        // Empty: the defaults of shared/lake/src/constants.ts (512 MB, 2 threads, 4 MiB of rows).
         QUERY_MEMORY_LIMIT_MB: param('queryMemoryLimitMb', ''),
         QUERY_THREADS: param('queryThreads', ''),
         QUERY_MAX_RESULT_BYTES: param('queryMaxResultBytes', ''),

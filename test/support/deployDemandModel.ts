@@ -7,7 +7,7 @@ import {
   waitUntilEndpointInService,
 } from '@aws-sdk/client-sagemaker';
 import { localSageMakerClient } from '@sdp/local-cloud';
-import { DEFAULT_DEMAND_FEATURE_SPEC, packModelArtifact, type LinearModel } from '../../shared/src/index.js';
+import { DEFAULT_DEMAND_FEATURE_SPEC, packModelArtifact, type LinearModel } from '@sdp/shared-model';
 
 /** The local endpoint dynamic pricing asks. */
 export const DEMAND_ENDPOINT = 'sdp-demand-price-local';

@@ -1,4 +1,4 @@
-import { API_KEY_HEADER } from '@sdp/shared';
+import { API_KEY_HEADER } from '@sdp/shared-http';
 
 /** What a test needs of a local cloud, whether it shares the run's cloud or started its own. */
 export interface TestCloud {

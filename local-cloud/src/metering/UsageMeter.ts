@@ -1,4 +1,4 @@
-import { type PricedUnit, type Usage } from '@sdp/shared';
+import { type PricedUnit, type Usage } from '@sdp/shared-cost';
 
 /** What the meter has counted since it started, by scope (a function's name, or a resource's). */
 export interface UsageSnapshot {
@@ -13,7 +13,7 @@ export interface UsageSnapshot {
 /**
  * Counts what AWS would bill for the local cloud's work, in AWS's own units (requests, GB-seconds,
  * write and read request units, payload units …), by the function or resource that caused it.
- * Prices are applied by whoever reads it (`priceUsage` of @sdp/shared), so the counts stay true when
+ * Prices are applied by whoever reads it (`priceUsage` of @sdp/shared-cost), so the counts stay true when
  * a price changes.
  *
  * @example

@@ -1,7 +1,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { crc32 } from 'node:zlib';
-import { dynamoDbItemSize, readRequestUnits, writeRequestUnits, type WireAttributeValue } from '@sdp/shared';
+import { dynamoDbItemSize, readRequestUnits, writeRequestUnits, type WireAttributeValue } from '@sdp/shared-cost';
 import type { Emulator } from '../emulators/types.js';
 import { upstreamClient } from '../net/upstreamClient.js';
 

@@ -1,4 +1,4 @@
-import { kinesisPayloadUnits } from '@sdp/shared';
+import { kinesisPayloadUnits } from '@sdp/shared-cost';
 import { readWholeBody, relayAnswer, startFrontServer } from '../net/frontServer.js';
 import { upstreamClient } from '../net/upstreamClient.js';
 import type { Emulator } from '../emulators/types.js';

@@ -13,7 +13,8 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dynamoDbApiKeysTable, issueApiKey, openDynamoDb, type ApiKeyRecord } from '@sdp/shared';
+import { openDynamoDb } from '@sdp/shared-cli';
+import { dynamoDbApiKeysTable, issueApiKey, type ApiKeyRecord } from '@sdp/shared-http';
 import { parsePositiveInteger, parseScopes, parseTenant } from '../src/domain/parseKeyOptions.js';
 import { rotateApiKey } from '../src/domain/rotateApiKey.js';
 

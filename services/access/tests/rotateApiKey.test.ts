@@ -1,4 +1,4 @@
-import { issueApiKey } from '@sdp/shared';
+import { issueApiKey } from '@sdp/shared-http';
 import { parsePositiveInteger, parseScopes, parseTenant } from '../src/domain/parseKeyOptions.js';
 import { rotateApiKey } from '../src/domain/rotateApiKey.js';
 

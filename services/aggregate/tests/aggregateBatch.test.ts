@@ -1,4 +1,4 @@
-import type { KinesisRecordText } from '@sdp/shared';
+import type { KinesisRecordText } from '@sdp/shared-streams';
 import { aggregateBatch, type AggregateBatchOptions } from '../src/domain/aggregateBatch.js';
 import {
   enrichedEvent,

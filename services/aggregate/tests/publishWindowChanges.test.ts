@@ -1,4 +1,4 @@
-import type { PutOutcome, StreamRecord } from '@sdp/shared';
+import type { PutOutcome, StreamRecord } from '@sdp/shared-streams';
 import { publishWindowChanges, type PublishWindowChangesOptions } from '../src/domain/publishWindowChanges.js';
 import { SHARD_0 } from './support/enrichedEvents.js';
 

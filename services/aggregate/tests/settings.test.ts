@@ -1,4 +1,4 @@
-import { InvalidSettingError } from '@sdp/shared';
+import { InvalidSettingError } from '@sdp/shared-runtime';
 import { parsePeriodMinutes } from '../src/domain/parsePeriodMinutes.js';
 
 describe('parsePeriodMinutes', () => {

@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openDynamoDb } from '@sdp/shared';
+import { openDynamoDb } from '@sdp/shared-cli';
 import { dynamoDbOrdersTable, dynamoDbProductsTable } from '../src/adapters/catalogTables.js';
 import { demoCatalog, demoOrders } from '../src/domain/demoCatalog.js';
 

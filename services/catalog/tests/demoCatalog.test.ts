@@ -1,4 +1,4 @@
-import { validateOrder, validateProduct } from '@sdp/shared';
+import { validateOrder, validateProduct } from '@sdp/shared-contract';
 import { demoCatalog, demoOrders } from '../src/domain/demoCatalog.js';
 
 const NOW = new Date('2026-11-22T10:00:00.000Z');

@@ -1,4 +1,4 @@
-import { streamPosition, type Positioned } from '@sdp/shared';
+import { streamPosition, type Positioned } from '@sdp/shared-streams';
 import { inMemoryShopperLedger } from '../src/adapters/inMemoryShopperLedger.js';
 import { capShopperSignals, shopperSignalKey } from '../src/domain/capShopperSignals.js';
 import type { DemandEvent, ShopperTally } from '../src/domain/types.js';

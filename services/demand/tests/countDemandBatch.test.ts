@@ -1,4 +1,4 @@
-import type { KinesisRecordText } from '@sdp/shared';
+import type { KinesisRecordText } from '@sdp/shared-streams';
 import { inMemoryShopperLedger } from '../src/adapters/inMemoryShopperLedger.js';
 import { countDemandBatch, type CountDemandOptions } from '../src/domain/countDemandBatch.js';
 import { click, clickRecord, clickRecords, SHARD_0, sequenceOf } from './support/clickstreamRecords.js';

@@ -1,4 +1,5 @@
-import { InvalidSettingError, validateProductWindow } from '@sdp/shared';
+import { validateProductWindow } from '@sdp/shared-contract';
+import { InvalidSettingError } from '@sdp/shared-runtime';
 import { parseDemandSettings } from '../src/domain/parseDemandSettings.js';
 import { publishProductWindowChanges } from '../src/domain/publishProductWindowChanges.js';
 

@@ -1,5 +1,5 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { LEGACY_COPY } from '@sdp/shared';
+import { LEGACY_COPY } from '@sdp/shared-streams';
 import { emittedCopiesOf, JOIN_STATE_ATTRIBUTES, joinStateKeyOf } from '../src/index.js';
 
 describe('the join-state item as aggregate reads it', () => {

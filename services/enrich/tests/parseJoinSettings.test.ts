@@ -1,4 +1,4 @@
-import { InvalidSettingError } from '@sdp/shared';
+import { InvalidSettingError } from '@sdp/shared-runtime';
 import { parseJoinSettings } from '../src/domain/parseJoinSettings.js';
 
 const FLOOR_RULE =

@@ -1,4 +1,4 @@
-import { ApiError } from '@sdp/shared';
+import { ApiError } from '@sdp/shared-http';
 import { parseOrphanRequest } from '../src/domain/parseOrphanRequest.js';
 
 const now = new Date('2026-11-22T10:00:00.000Z');

@@ -1,4 +1,4 @@
-import { LEGACY_COPY, type PutOutcome } from '@sdp/shared';
+import { LEGACY_COPY, type PutOutcome } from '@sdp/shared-streams';
 import { DEFAULT_JOIN_SETTINGS } from '../src/domain/constants.js';
 import { processRawBatch, type ProcessDeps, type RawRecord } from '../src/domain/processRawBatch.js';
 import type { EnrichedEvent, EventEnvelope, JoinState, StoredBid } from '../src/domain/types.js';

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '@sdp/shared';
+import { InvalidRequestError } from '@sdp/shared-http';
 import { eventTypeOfRoute } from '../src/domain/eventTypeOfRoute.js';
 
 describe('eventTypeOfRoute', () => {

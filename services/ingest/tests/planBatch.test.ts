@@ -1,4 +1,5 @@
-import { validateEventEnvelope, ValidationFailedError } from '@sdp/shared';
+import { validateEventEnvelope } from '@sdp/shared-contract';
+import { ValidationFailedError } from '@sdp/shared-http';
 import { KINESIS_MAX_RECORD_BYTES } from '../src/domain/constants.js';
 import { planBatch, type PlannedItem } from '../src/domain/planBatch.js';
 import type { Stamp } from '../src/domain/types.js';

@@ -1,4 +1,5 @@
-import { validateClickstreamEnvelope, ValidationFailedError } from '@sdp/shared';
+import { validateClickstreamEnvelope } from '@sdp/shared-contract';
+import { ValidationFailedError } from '@sdp/shared-http';
 import { isBatchBody } from '../src/domain/isBatchBody.js';
 import { planClickstreamBatch } from '../src/domain/planClickstreamBatch.js';
 import { eventIdOf, RECEIVED_AT, stampOf } from './support/adEvents.js';

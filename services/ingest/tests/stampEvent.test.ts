@@ -1,4 +1,4 @@
-import { validateEventEnvelope } from '@sdp/shared';
+import { validateEventEnvelope } from '@sdp/shared-contract';
 import { stampEvent } from '../src/domain/stampEvent.js';
 import type { AdEvent } from '../src/domain/types.js';
 import { RECEIVED_AT, bidBody, decodeRecord, eventIdOf, stampOf } from './support/adEvents.js';

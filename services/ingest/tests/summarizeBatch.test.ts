@@ -1,5 +1,5 @@
-import type { PutOutcome } from '@sdp/shared';
-import { validateBatchResult } from '@sdp/shared/src/generated/validators.js';
+import type { PutOutcome } from '@sdp/shared-streams';
+import { validateBatchResult } from '@sdp/shared-contract';
 import type { PlannedItem } from '../src/domain/planBatch.js';
 import { stampEvent } from '../src/domain/stampEvent.js';
 import { summarizeBatch, type BatchResponse } from '../src/domain/summarizeBatch.js';

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ApiError, duckDbQueryEngine } from '@sdp/shared';
+import { ApiError } from '@sdp/shared-http';
+import { duckDbQueryEngine } from '@sdp/shared-lake';
 import { describeLocalResource } from '@sdp/local-cloud';
 import { formatRows, type OutputFormat } from '../src/domain/formatRows.js';
 import { parseQueryRequest } from '../src/domain/parseQueryRequest.js';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { compactionId, partitionsToCompact } from '../src/domain/compaction.js';
 import { lakeFixture } from './support/lakeFixture.js';
 import { rawRecord } from './support/records.js';
-import { readPartitionState, readTablePartitions } from '@sdp/shared';
+import { readPartitionState, readTablePartitions } from '@sdp/shared-lake';
 
 const HOUR_6 = 'bids/year=2026/month=11/day=22/hour=06';
 const bid = (n: number) => rawRecord(n, 'bid', `2026-11-22T06:${String(59 - n).padStart(2, '0')}:00.000Z`);

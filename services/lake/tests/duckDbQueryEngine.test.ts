@@ -1,6 +1,6 @@
 import { lakeFixture } from './support/lakeFixture.js';
 import { rawRecord, windowRecord } from './support/records.js';
-import { duckDbQueryEngine, type LakeQueryEngine } from '@sdp/shared';
+import { duckDbQueryEngine, type LakeQueryEngine } from '@sdp/shared-lake';
 
 const LIMITS = { maxRows: 100, timeoutMs: 10_000 };
 

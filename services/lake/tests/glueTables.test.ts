@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { glueTablesPath, renderGlueTables } from '../scripts/generateGlueTables.js';
-import { LAKE_TABLES } from '@sdp/shared';
+import { LAKE_TABLES } from '@sdp/shared-lake';
 
 describe('the Glue tables of the lake', () => {
   it('are generated from the lake table definitions (run npm run generate when this fails)', async () => {

@@ -1,7 +1,7 @@
 import { parseQueryRequest } from '../src/domain/parseQueryRequest.js';
 import { renderSavedQuery } from '../src/domain/renderSavedQuery.js';
 import { SAVED_QUERIES } from '../src/domain/savedQueries.js';
-import { assertReadOnlyStart } from '@sdp/shared';
+import { assertReadOnlyStart } from '@sdp/shared-lake';
 
 const NOW = new Date('2026-11-22T07:00:00.000Z');
 const saved = (name: string) => SAVED_QUERIES.find((query) => query.name === name)!;

@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exitWith, platformApi } from '@sdp/shared';
+import { exitWith, platformApi } from '@sdp/shared-cli';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const { values, positionals } = parseArgs({

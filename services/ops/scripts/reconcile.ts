@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { platformApi } from '@sdp/shared';
+import { platformApi } from '@sdp/shared-cli';
 import type { Reconciliation } from '../src/domain/reconcile.js';
 
 const root = path.resolve(import.meta.dirname, '../../..');

@@ -1,6 +1,6 @@
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { LambdaClient } from '@aws-sdk/client-lambda';
-import { PRICE_TABLE, type PricedUnit } from '@sdp/shared';
+import { PRICE_TABLE, type PricedUnit } from '@sdp/shared-cost';
 import { cloudWatchUsage } from '../src/adapters/cloudWatchUsage.js';
 import { buildCostReport, serviceOfScope } from '../src/domain/buildCostReport.js';
 

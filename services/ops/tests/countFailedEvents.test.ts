@@ -1,4 +1,4 @@
-import type { FailedEvent, FailedEventStatus } from '@sdp/shared';
+import type { FailedEvent, FailedEventStatus } from '@sdp/shared-streams';
 import { countFailedEvents } from '../src/domain/countFailedEvents.js';
 import { parseListRequest } from '../src/domain/parseListRequest.js';
 

@@ -1,4 +1,4 @@
-import type { FailedEvent } from '@sdp/shared';
+import type { FailedEvent } from '@sdp/shared-streams';
 import { parseReconciliationRequest } from '../src/domain/parseReconciliationRequest.js';
 import { minutesStartingIn, reconcile, type ProgressItem } from '../src/domain/reconcile.js';
 

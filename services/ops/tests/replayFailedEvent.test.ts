@@ -1,4 +1,4 @@
-import type { FailedEvent } from '@sdp/shared';
+import type { FailedEvent } from '@sdp/shared-streams';
 import type { KinesisStreamEvent } from 'aws-lambda';
 import { buildReplayEvent } from '../src/domain/buildReplayEvent.js';
 import { replayFailedEvent } from '../src/domain/replayFailedEvent.js';

@@ -23,8 +23,8 @@ const result = await build({
   banner: {
     js: "import { createRequire as __sdpCreateRequire } from 'node:module'; const require = __sdpCreateRequire(import.meta.url);",
   },
-  // Reached through @sdp/shared's index but never used by the server; `sideEffects: false` drops them.
-  external: ['@aws-sdk/*', '@duckdb/*'],
+  // The SageMaker client of @sdp/shared-model is never used by the server; `sideEffects: false` drops it.
+  external: ['@aws-sdk/*'],
   metafile: true,
   logLevel: 'warning',
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { handleInvocation, MODEL_FILE_NAME, parseLinearModel, type LinearModel } from '@sdp/shared';
+import { handleInvocation, MODEL_FILE_NAME, parseLinearModel, type LinearModel } from '@sdp/shared-model';
 
 /** SageMaker real-time endpoints take at most 6 MB per request. */
 const MAX_REQUEST_BYTES = 6 * 1024 * 1024;

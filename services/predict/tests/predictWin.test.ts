@@ -1,4 +1,4 @@
-import { DEFAULT_FEATURE_SPEC, buildFeatures } from '@sdp/shared';
+import { DEFAULT_FEATURE_SPEC, buildFeatures } from '@sdp/shared-model';
 import { predictWin, type PredictDeps } from '../src/domain/predictWin.js';
 
 const REQUEST = {

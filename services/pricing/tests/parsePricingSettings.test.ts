@@ -1,4 +1,4 @@
-import { InvalidSettingError } from '@sdp/shared';
+import { InvalidSettingError } from '@sdp/shared-runtime';
 import { parsePricingSettings } from '../src/domain/parsePricingSettings.js';
 
 const RAW = {

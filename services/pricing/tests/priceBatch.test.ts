@@ -1,4 +1,4 @@
-import type { TableChange } from '@sdp/shared';
+import type { TableChange } from '@sdp/shared-streams';
 import { priceBatch, type PriceBatchOptions } from '../src/domain/priceBatch.js';
 import type { DemandFeatures, DemandModel } from '../src/domain/types.js';
 import { features, inMemoryPriceBook, NOW, product, SETTINGS } from './support/pricingFixtures.js';

@@ -1,4 +1,4 @@
-import { validateCampaignList } from '@sdp/shared/src/generated/validators.js';
+import { validateCampaignList } from '@sdp/shared-contract';
 import { buildCampaignList } from '../src/domain/buildCampaignList.js';
 import type { CampaignListRequest } from '../src/domain/types.js';
 import { windowAt } from './support/reportFixtures.js';

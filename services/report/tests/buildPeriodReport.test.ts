@@ -1,4 +1,4 @@
-import { validatePeriodReport } from '@sdp/shared/src/generated/validators.js';
+import { validatePeriodReport } from '@sdp/shared-contract';
 import { buildPeriodReport } from '../src/domain/buildPeriodReport.js';
 import type { PeriodReportRequest } from '../src/domain/types.js';
 import { windowAt } from './support/reportFixtures.js';

@@ -1,4 +1,4 @@
-import { validateProductList, validateProductReport } from '@sdp/shared';
+import { validateProductList, validateProductReport } from '@sdp/shared-contract';
 import { buildProductList } from '../src/domain/buildProductList.js';
 import { buildProductReport } from '../src/domain/buildProductReport.js';
 import { parseProductListRequest } from '../src/domain/parseProductListRequest.js';

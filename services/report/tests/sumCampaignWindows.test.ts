@@ -1,4 +1,4 @@
-import { validateAggregation } from '@sdp/shared/src/generated/validators.js';
+import { validateAggregation } from '@sdp/shared-contract';
 import { sumCampaignWindows } from '../src/domain/sumCampaignWindows.js';
 import type { WindowCounts } from '../src/domain/types.js';
 

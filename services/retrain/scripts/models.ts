@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { exitWith, platformApi } from '@sdp/shared';
+import { exitWith, platformApi } from '@sdp/shared-cli';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const { values, positionals } = parseArgs({

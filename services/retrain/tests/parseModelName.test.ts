@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '@sdp/shared';
+import { InvalidRequestError } from '@sdp/shared-http';
 import { parseModelName } from '../src/domain/parseModelName.js';
 
 describe('parseModelName', () => {

@@ -1,4 +1,4 @@
-import type { FeatureInput } from '@sdp/shared';
+import type { FeatureInput } from '@sdp/shared-model';
 import { bidWinFamily } from '../src/domain/modelFamily.js';
 import { retrainOnce, type RetrainSettings } from '../src/domain/retrainOnce.js';
 import type { TrainingRow } from '../src/domain/toTrainingExample.js';

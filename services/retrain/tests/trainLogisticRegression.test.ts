@@ -1,4 +1,4 @@
-import { DEFAULT_FEATURE_SPEC, featureWidth } from '@sdp/shared';
+import { DEFAULT_FEATURE_SPEC, featureWidth } from '@sdp/shared-model';
 import { evaluateModel } from '../src/domain/evaluateModel.js';
 import { splitByTime } from '../src/domain/splitByTime.js';
 import { DEFAULT_TRAINING_OPTIONS, trainLogisticRegression } from '../src/domain/trainLogisticRegression.js';

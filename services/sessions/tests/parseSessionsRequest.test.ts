@@ -1,4 +1,5 @@
-import { InvalidRequestError, InvalidSettingError } from '@sdp/shared';
+import { InvalidRequestError } from '@sdp/shared-http';
+import { InvalidSettingError } from '@sdp/shared-runtime';
 import { parseSessionSettings } from '../src/domain/parseSessionSettings.js';
 import { parseSessionsRequest } from '../src/domain/parseSessionsRequest.js';
 

@@ -1,4 +1,4 @@
-import { clickstreamEventKey } from '@sdp/shared';
+import { clickstreamEventKey } from '@sdp/shared-streams';
 import { planSessionChange } from '../src/domain/planSessionChange.js';
 import { sessionizeBatch } from '../src/domain/sessionizeBatch.js';
 import type { SessionEvent } from '../src/domain/types.js';

@@ -1,4 +1,4 @@
-import type { PutOutcome, StreamRecord } from '@sdp/shared';
+import type { PutOutcome, StreamRecord } from '@sdp/shared-streams';
 import { publishSessionChanges } from '../src/domain/publishSessionChanges.js';
 import type { RecentSession, UserSessions } from '../src/domain/types.js';
 import { toStateImage } from '../src/domain/userStateImage.js';

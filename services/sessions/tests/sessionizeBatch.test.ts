@@ -1,9 +1,9 @@
-import { seededRandom } from '../../../shared/src/random/seededRandom.js';
+import { seededRandom } from '@sdp/shared-runtime';
 import { generateClickstream } from '../../../fixtures/clickstream/generateClickstream.js';
 import { sessionsOracle } from '../../../fixtures/clickstream/sessionsOracle.js';
 import { listSessions } from '../src/domain/listSessions.js';
 import { sessionizeBatch, type SessionizeOptions } from '../src/domain/sessionizeBatch.js';
-import { streamPosition } from '@sdp/shared';
+import { streamPosition } from '@sdp/shared-streams';
 import { click, clickRecords, SHARD_0, sequenceOf, T0 } from './support/clickRecords.js';
 import { InMemorySessionStore } from './support/inMemorySessionStore.js';
 

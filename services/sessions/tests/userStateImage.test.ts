@@ -1,4 +1,4 @@
-import { clickstreamEventKey } from '@sdp/shared';
+import { clickstreamEventKey } from '@sdp/shared-streams';
 import type { UserSessions } from '../src/domain/types.js';
 import { fromStateImage, toStateImage } from '../src/domain/userStateImage.js';
 import { T0 } from './support/clickRecords.js';

@@ -1,4 +1,4 @@
-import { seededRandom } from '@sdp/shared';
+import { seededRandom } from '@sdp/shared-runtime';
 
 export type WorkloadEvent =
   | {

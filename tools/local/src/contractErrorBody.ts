@@ -1,5 +1,5 @@
 import type { GatewayError } from '@sdp/local-cloud';
-import type { ErrorCode } from '@sdp/shared';
+import type { ErrorCode } from '@sdp/shared-http';
 
 const CODES: Record<GatewayError['reason'], ErrorCode> = {
   no_route: 'not_found',

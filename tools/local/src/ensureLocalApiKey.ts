@@ -8,7 +8,7 @@ import {
   parseApiKey,
   type ApiKeyRecord,
   type ApiScope,
-} from '@sdp/shared';
+} from '@sdp/shared-http';
 import { PRIVATE_FILE_MODE, writePrivateFile } from '@sdp/local-cloud';
 
 /** One of the keys `npm start` keeps for this machine: where it is saved and what it may do. */

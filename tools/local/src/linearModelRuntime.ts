@@ -1,5 +1,5 @@
 import type { ModelRuntime } from '@sdp/local-cloud';
-import { handleInvocation, unpackModelArtifact, type LinearModel } from '@sdp/shared';
+import { handleInvocation, unpackModelArtifact, type LinearModel } from '@sdp/shared-model';
 
 /**
  * The platform's model container (services/predict/container) for the local SageMaker, in process:

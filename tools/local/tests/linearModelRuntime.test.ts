@@ -1,4 +1,4 @@
-import { DEFAULT_FEATURE_SPEC, packModelArtifact, predictRows, type LinearModel } from '@sdp/shared';
+import { DEFAULT_FEATURE_SPEC, packModelArtifact, predictRows, type LinearModel } from '@sdp/shared-model';
 import { linearModelRuntime } from '../src/linearModelRuntime.js';
 
 const MODEL: LinearModel = {

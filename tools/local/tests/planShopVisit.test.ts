@@ -1,4 +1,4 @@
-import { seededRandom } from '@sdp/shared';
+import { seededRandom } from '@sdp/shared-runtime';
 import { planShopVisit } from '../src/demo/planShopVisit.js';
 import { shopTrend } from '../src/demo/shopTrend.js';
 

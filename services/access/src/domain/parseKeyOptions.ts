@@ -1,4 +1,4 @@
-import { API_SCOPES, type ApiScope } from '@sdp/shared';
+import { API_SCOPES, type ApiScope } from '@sdp/shared-http';
 
 /**
  * Scopes from a comma list such as `ingest,report`; throws with the accepted names otherwise.

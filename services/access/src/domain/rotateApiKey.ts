@@ -1,4 +1,4 @@
-import { issueApiKey, type ApiKeyRecord, type ApiKeyText } from '@sdp/shared';
+import { issueApiKey, type ApiKeyRecord, type ApiKeyText } from '@sdp/shared-http';
 
 /**
  * The replacement for a key: a new key with the same tenant, scopes and limits, and the change to

@@ -1,5 +1,5 @@
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import { putRecordsReliably, type PutOutcome, type StreamRecord } from '@sdp/shared';
+import { putRecordsReliably, type PutOutcome, type StreamRecord } from '@sdp/shared-streams';
 
 /** Where changed windows go: the aggregates Kinesis stream. */
 export interface AggregatesStream {

@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import type { WindowItemSchema } from '@sdp/shared';
+import type { WindowItemSchema } from '@sdp/shared-streams';
 import type { WindowIncrements } from '../domain/types.js';
 
 /** One campaign's stored window and its counts, as readers of the aggregations table get it. */

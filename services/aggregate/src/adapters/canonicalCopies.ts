@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { emittedCopiesOf, JOIN_STATE_ATTRIBUTES, joinStateKeyOf } from '@sdp/enrich';
-import { batchGetItems } from '@sdp/shared';
+import { batchGetItems } from '@sdp/shared-streams';
 import type { CanonicalCopies } from '../domain/types.js';
 
 /**

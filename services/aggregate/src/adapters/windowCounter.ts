@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { addAbovePosition, windowAttributes } from '@sdp/shared';
+import { addAbovePosition, windowAttributes } from '@sdp/shared-streams';
 import { countIncrements } from '../domain/countIncrements.js';
 import type { WindowCounter } from '../domain/types.js';
 import { campaignWindowItems } from './campaignWindowItem.js';

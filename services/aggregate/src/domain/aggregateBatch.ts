@@ -5,7 +5,7 @@ import {
   type CountBatchOutcome,
   type CountingConsumer,
   type KinesisRecordText,
-} from '@sdp/shared';
+} from '@sdp/shared-streams';
 import { transactionKeyOf } from '@sdp/enrich';
 import { readEnrichedEvent } from './readEnrichedEvent.js';
 import type { CampaignWindow, CanonicalCopies, EnrichedEvent, WindowCounter } from './types.js';

@@ -1,4 +1,4 @@
-import { readNumberSetting } from '@sdp/shared';
+import { readNumberSetting } from '@sdp/shared-runtime';
 
 /**
  * The aggregation period from its setting: a whole number of minutes from 1 to 1440 (one day).

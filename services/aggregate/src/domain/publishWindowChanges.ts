@@ -1,10 +1,5 @@
-import {
-  publishTableChanges,
-  validateAggregationWindow,
-  type PutOutcome,
-  type StreamRecord,
-  type TableChange,
-} from '@sdp/shared';
+import { validateAggregationWindow } from '@sdp/shared-contract';
+import { publishTableChanges, type PutOutcome, type StreamRecord, type TableChange } from '@sdp/shared-streams';
 import { toAggregationWindow } from './toAggregationWindow.js';
 
 /** One change of the aggregations table: its stream sequence number and the item after it, if any. */

@@ -1,4 +1,5 @@
-import { readContractRecord, validateEnrichedEvent, type Violation } from '@sdp/shared';
+import { validateEnrichedEvent, type Violation } from '@sdp/shared-contract';
+import { readContractRecord } from '@sdp/shared-streams';
 import { ENRICHED_SCHEMA_VERSION } from './constants.js';
 import type { EnrichedEvent } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { EmittedCopies } from '@sdp/enrich';
-import type { GroupCount, Positioned, WindowBounds } from '@sdp/shared';
-import type { components } from '@sdp/shared';
+import type { GroupCount, Positioned, WindowBounds } from '@sdp/shared-streams';
+import type { components } from '@sdp/shared-contract';
 
 export type EnrichedEvent = components['schemas']['EnrichedEvent'];
 export type AggregationWindow = components['schemas']['AggregationWindow'];

@@ -1,4 +1,4 @@
-import { copyRefOf, LEGACY_COPY, originalShardOf, type Positioned, type Verdict } from '@sdp/shared';
+import { copyRefOf, LEGACY_COPY, originalShardOf, type Positioned, type Verdict } from '@sdp/shared-streams';
 import type { EmittedCopies, EnrichedEvent } from './types.js';
 
 /**

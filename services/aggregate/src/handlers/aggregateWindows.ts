@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { requiredEnv, streamConsumer } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
+import { streamConsumer } from '@sdp/shared-streams';
 import { dynamoDbCanonicalCopies } from '../adapters/canonicalCopies.js';
 import { dynamoDbWindowCounter } from '../adapters/windowCounter.js';
 import { aggregateBatch } from '../domain/aggregateBatch.js';

@@ -1,4 +1,5 @@
-import { createKinesisClient, requiredEnv, tableChangeConsumer } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
+import { createKinesisClient, tableChangeConsumer } from '@sdp/shared-streams';
 import { kinesisAggregatesStream } from '../adapters/aggregatesStream.js';
 import { publishWindowChanges } from '../domain/publishWindowChanges.js';
 

@@ -1,4 +1,4 @@
-import { copyRefOf, type KinesisRecordText } from '@sdp/shared';
+import { copyRefOf, type KinesisRecordText } from '@sdp/shared-streams';
 import type { EmittedCopies, EnrichedEvent } from '../../src/domain/types.js';
 
 /** Record factories for aggregate tests, with the field names of the `EnrichedEvent` contract. */

@@ -1,4 +1,4 @@
-import { isReplayShard, originalShardOf, streamPosition, watermarkAttributeOf } from '@sdp/shared';
+import { isReplayShard, originalShardOf, streamPosition, watermarkAttributeOf } from '@sdp/shared-streams';
 import { countIncrements } from '../../src/domain/countIncrements.js';
 import type { WindowCounter, WindowIncrements } from '../../src/domain/types.js';
 

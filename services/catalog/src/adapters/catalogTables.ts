@@ -5,7 +5,7 @@ import {
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { mapWithConcurrency } from '@sdp/shared';
+import { mapWithConcurrency } from '@sdp/shared-runtime';
 import type { Order, OrdersTable, ProductsTable } from '../domain/types.js';
 import { productKeyOf, storedProductOf } from './catalogItems.js';
 

@@ -1,4 +1,4 @@
-import { seededRandom } from '@sdp/shared';
+import { seededRandom } from '@sdp/shared-runtime';
 import type { Order, Product } from './types.js';
 
 const BRANDS = ['Stride', 'Apex', 'Nimbus', 'Kestrel', 'Vela'];

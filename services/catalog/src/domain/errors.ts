@@ -1,4 +1,4 @@
-import { ApiError } from '@sdp/shared';
+import { ApiError } from '@sdp/shared-http';
 
 /** `GET /products/{product_id}` for a product the catalog does not have. */
 export class ProductNotFoundError extends ApiError {

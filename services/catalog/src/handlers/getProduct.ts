@@ -2,7 +2,8 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, parseProductId, requireApiKey, requiredEnv } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, parseProductId, requireApiKey } from '@sdp/shared-http';
+import { logger, requiredEnv } from '@sdp/shared-runtime';
 import { dynamoDbProductsTable } from '../adapters/catalogTables.js';
 import { ProductNotFoundError } from '../domain/errors.js';
 

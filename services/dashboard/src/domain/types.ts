@@ -1,4 +1,4 @@
-import type { components } from '../../../../shared/src/generated/types.js';
+import type { components } from '@sdp/shared-contract';
 
 type Schemas = components['schemas'];
 export type Aggregation = Schemas['Aggregation'];

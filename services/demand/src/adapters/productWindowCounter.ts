@@ -1,5 +1,5 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { addAbovePosition, windowAttributes } from '@sdp/shared';
+import { addAbovePosition, windowAttributes } from '@sdp/shared-streams';
 import { demandIncrements } from '../domain/demandIncrements.js';
 import type { ProductWindowCounter } from '../domain/types.js';
 import { productWindowItems } from './productWindowItem.js';

@@ -1,6 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { USER_DECISION_ATTRIBUTES, userDecisionsOf, userStateKeyOf, type UserDecisions } from '@sdp/sessions';
-import { batchGetItems } from '@sdp/shared';
+import { batchGetItems } from '@sdp/shared-streams';
 import type { SessionDecisions, SessionVerdicts } from '../domain/types.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isReplayShard, originalShardOf, streamPosition, type Positioned } from '@sdp/shared';
+import { isReplayShard, originalShardOf, streamPosition, type Positioned } from '@sdp/shared-streams';
 import type { DemandEvent, ShopperTally } from './types.js';
 
 /** What `capShopperSignals` makes of one product window's records. */

@@ -9,7 +9,7 @@ import {
   type KinesisRecordText,
   type Positioned,
   type Verdict,
-} from '@sdp/shared';
+} from '@sdp/shared-streams';
 import { capShopperSignals } from './capShopperSignals.js';
 import { readDemandEvent } from './readDemandEvent.js';
 import type { DemandEvent, ProductWindowCounter, SessionDecisions, SessionVerdicts, ShopperLedger } from './types.js';

@@ -1,5 +1,5 @@
 import { DEFAULT_SIGNALS_PER_SHOPPER } from './constants.js';
-import { readNumberSetting } from '@sdp/shared';
+import { readNumberSetting } from '@sdp/shared-runtime';
 
 export interface DemandSettings {
   /** Length of a product window, in minutes (1 to 1440) */

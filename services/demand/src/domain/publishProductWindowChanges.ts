@@ -1,10 +1,5 @@
-import {
-  publishTableChanges,
-  validateProductWindow,
-  type PutOutcome,
-  type StreamRecord,
-  type TableChange,
-} from '@sdp/shared';
+import { validateProductWindow } from '@sdp/shared-contract';
+import { publishTableChanges, type PutOutcome, type StreamRecord, type TableChange } from '@sdp/shared-streams';
 import { toProductWindow } from './toProductWindow.js';
 
 export interface PublishProductWindowChangesOptions {

@@ -1,9 +1,5 @@
-import {
-  clickstreamEventKey,
-  readContractRecord,
-  validateClickstreamEnvelope,
-  type ContractReading,
-} from '@sdp/shared';
+import { validateClickstreamEnvelope } from '@sdp/shared-contract';
+import { clickstreamEventKey, readContractRecord, type ContractReading } from '@sdp/shared-streams';
 import { CLICKSTREAM_SCHEMA_VERSION, DEMAND_MEASURES } from './constants.js';
 import type { DemandEvent } from './types.js';
 

@@ -1,4 +1,5 @@
-import type { components, GroupCount, Positioned, WindowBounds } from '@sdp/shared';
+import type { components } from '@sdp/shared-contract';
+import type { GroupCount, Positioned, WindowBounds } from '@sdp/shared-streams';
 
 export type ClickstreamEvent = components['schemas']['ClickstreamEvent'];
 export type ProductWindow = components['schemas']['ProductWindow'];

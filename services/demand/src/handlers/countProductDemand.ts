@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { requiredEnv, streamConsumer } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
+import { streamConsumer } from '@sdp/shared-streams';
 import { inMemoryShopperLedger } from '../adapters/inMemoryShopperLedger.js';
 import { dynamoDbProductWindowCounter } from '../adapters/productWindowCounter.js';
 import { dynamoDbSessionVerdicts } from '../adapters/sessionVerdicts.js';

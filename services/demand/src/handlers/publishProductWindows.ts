@@ -1,4 +1,5 @@
-import { createKinesisClient, putRecordsReliably, requiredEnv, tableChangeConsumer } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
+import { createKinesisClient, putRecordsReliably, tableChangeConsumer } from '@sdp/shared-streams';
 import { publishProductWindowChanges } from '../domain/publishProductWindowChanges.js';
 
 const kinesis = createKinesisClient();

@@ -1,4 +1,4 @@
-import type { KinesisRecordText } from '@sdp/shared';
+import type { KinesisRecordText } from '@sdp/shared-streams';
 import type { ClickstreamEvent } from '../../src/domain/types.js';
 
 /** Record factories for demand tests, with the field names of the `ClickstreamEnvelope` contract. */

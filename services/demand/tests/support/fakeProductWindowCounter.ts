@@ -1,4 +1,4 @@
-import { isReplayShard, originalShardOf, streamPosition, watermarkAttributeOf } from '@sdp/shared';
+import { isReplayShard, originalShardOf, streamPosition, watermarkAttributeOf } from '@sdp/shared-streams';
 import { demandIncrements } from '../../src/domain/demandIncrements.js';
 import type { DemandIncrements, ProductWindowCounter, SessionDecisions } from '../../src/domain/types.js';
 

@@ -1,5 +1,5 @@
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import { putRecordsReliably, type PutOutcome } from '@sdp/shared';
+import { putRecordsReliably, type PutOutcome } from '@sdp/shared-streams';
 import type { EnrichedEvent } from '../domain/types.js';
 
 /** The enriched events stream, partitioned by campaign so one campaign's windows meet on one shard. */

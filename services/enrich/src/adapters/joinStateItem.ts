@@ -1,5 +1,5 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { LEGACY_COPY } from '@sdp/shared';
+import { LEGACY_COPY } from '@sdp/shared-streams';
 import type { EmittedCopies } from '../domain/types.js';
 
 /**

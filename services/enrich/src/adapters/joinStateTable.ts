@@ -1,7 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { batchGetItems, isDependencyFailure, mapWithConcurrency } from '@sdp/shared';
+import { mapWithConcurrency } from '@sdp/shared-runtime';
+import { batchGetItems, isDependencyFailure } from '@sdp/shared-streams';
 import type { JoinState } from '../domain/types.js';
 import { joinStateKeyOf } from './joinStateItem.js';
 

@@ -2,7 +2,7 @@ import { paginateQuery, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { PendingEvents } from '../domain/listOrphans.js';
 import type { EventTimeRange, PendingSample } from '../domain/types.js';
 import { txIdOfKey } from '../domain/txIdOfKey.js';
-import { mapWithConcurrency, utcDaysOf } from '@sdp/shared';
+import { mapWithConcurrency, utcDaysOf } from '@sdp/shared-runtime';
 
 /** How many day partitions are queried at once; 31 days of two types is 62 queries. */
 const DAY_QUERY_CONCURRENCY = 8;

@@ -1,4 +1,4 @@
-import { LEGACY_COPY } from '@sdp/shared';
+import { LEGACY_COPY } from '@sdp/shared-streams';
 import { enrichedFromBid } from './enrichedFromBid.js';
 import { transactionKeyOf } from './transactionKeyOf.js';
 import type { EmittedCopies, EnrichedEvent, EventEnvelope, JoinSettings, JoinState, StoredBid } from './types.js';

@@ -1,4 +1,4 @@
-import { copyRefOf, type PutOutcome } from '@sdp/shared';
+import { copyRefOf, type PutOutcome } from '@sdp/shared-streams';
 import type { JoinedBatch } from './joinBatch.js';
 import { transactionKeyOf } from './transactionKeyOf.js';
 import type { JoinState } from './types.js';

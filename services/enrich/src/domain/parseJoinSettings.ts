@@ -1,5 +1,5 @@
 import { MIN_STATE_RETENTION_MINUTES } from './constants.js';
-import { readNumberSetting } from '@sdp/shared';
+import { readNumberSetting } from '@sdp/shared-runtime';
 import type { JoinSettings } from './types.js';
 
 const MINUTE_MS = 60_000;

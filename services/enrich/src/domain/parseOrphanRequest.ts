@@ -1,4 +1,4 @@
-import { QueryReader, type QueryParameters } from '@sdp/shared';
+import { QueryReader, type QueryParameters } from '@sdp/shared-http';
 import {
   DAY_MS,
   DEFAULT_ORPHAN_LIMIT,

@@ -1,5 +1,6 @@
-import { isDependencyFailure, toViolations, validateEventEnvelope } from '@sdp/shared';
-import type { FailureReason, PutOutcome, RecordRejection } from '@sdp/shared';
+import { toViolations, validateEventEnvelope } from '@sdp/shared-contract';
+import { isDependencyFailure } from '@sdp/shared-streams';
+import type { FailureReason, PutOutcome, RecordRejection } from '@sdp/shared-streams';
 import { joinBatch } from './joinBatch.js';
 import { nameEmittedCopies } from './nameEmittedCopies.js';
 import { transactionKeyOf } from './transactionKeyOf.js';

@@ -1,4 +1,5 @@
-import type { components, CopyRef } from '@sdp/shared';
+import type { components } from '@sdp/shared-contract';
+import type { CopyRef } from '@sdp/shared-streams';
 
 export type EventEnvelope = components['schemas']['EventEnvelope'];
 export type EnrichedEvent = components['schemas']['EnrichedEvent'];

@@ -1,4 +1,5 @@
-import { createKinesisClient, requiredEnv, streamConsumer } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
+import { createKinesisClient, streamConsumer } from '@sdp/shared-streams';
 import { kinesisEnrichedStream } from '../adapters/enrichedStream.js';
 import { dynamoDbJoinStateTable } from '../adapters/joinStateTable.js';
 import { parseJoinSettings } from '../domain/parseJoinSettings.js';

@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '@sdp/shared';
+import { InvalidRequestError } from '@sdp/shared-http';
 import type { EventType } from './types.js';
 
 const EVENT_TYPE_BY_ROUTE: Readonly<Record<string, EventType>> = {

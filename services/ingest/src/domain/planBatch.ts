@@ -1,4 +1,5 @@
-import { toViolations, validateEventBatch, ValidationFailedError, type Violation } from '@sdp/shared';
+import { toViolations, validateEventBatch, type Violation } from '@sdp/shared-contract';
+import { ValidationFailedError } from '@sdp/shared-http';
 import { KINESIS_MAX_RECORD_BYTES } from './constants.js';
 import { stampEvent } from './stampEvent.js';
 import type { EventType, ItemError, Stamp, StampedEvent } from './types.js';

@@ -1,4 +1,5 @@
-import { toViolations, validateClickstreamBatch, validateClickstreamEvent, ValidationFailedError } from '@sdp/shared';
+import { toViolations, validateClickstreamBatch, validateClickstreamEvent } from '@sdp/shared-contract';
+import { ValidationFailedError } from '@sdp/shared-http';
 import { checkRecordSize, rejected, type PlannedItem } from './planBatch.js';
 import { stampClickstreamEvent } from './stampClickstreamEvent.js';
 import type { ClickstreamEnvelope, Stamp, StampedEvent } from './types.js';

@@ -1,4 +1,5 @@
-import { isStreamThrottling, StreamThrottledError, StreamUnavailableError, type PutOutcome } from '@sdp/shared';
+import { isStreamThrottling, StreamThrottledError, StreamUnavailableError } from '@sdp/shared-http';
+import { type PutOutcome } from '@sdp/shared-streams';
 import { RETRY_AFTER_SECONDS } from './constants.js';
 
 /**

@@ -1,4 +1,5 @@
-import { isStreamThrottling, type PutOutcome } from '@sdp/shared';
+import { isStreamThrottling } from '@sdp/shared-http';
+import { type PutOutcome } from '@sdp/shared-streams';
 import { RETRY_AFTER_SECONDS } from './constants.js';
 import type { PlannedItem } from './planBatch.js';
 import type { BatchItemResult, BatchResult, StampedEvent } from './types.js';

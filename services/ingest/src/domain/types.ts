@@ -1,5 +1,5 @@
-import type { components } from '@sdp/shared';
-import type { StreamRecord } from '@sdp/shared';
+import type { components } from '@sdp/shared-contract';
+import type { StreamRecord } from '@sdp/shared-streams';
 
 export type EventType = components['schemas']['EventType'];
 export type AdEvent =

@@ -5,7 +5,7 @@ import {
   validateImpression,
   type ValidateFunction,
   type Violation,
-} from '@sdp/shared';
+} from '@sdp/shared-contract';
 import type { AdEvent, EventType } from './types.js';
 
 const VALIDATOR_BY_TYPE: Readonly<Record<EventType, ValidateFunction<AdEvent>>> = {

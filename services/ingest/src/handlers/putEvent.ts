@@ -3,16 +3,15 @@ import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
 import {
-  createKinesisClient,
   httpErrorHandler,
   jsonResponse,
-  logger,
   readJsonBody,
   requireApiKey,
-  requiredEnv,
   tenantOf,
   ValidationFailedError,
-} from '@sdp/shared';
+} from '@sdp/shared-http';
+import { logger, requiredEnv } from '@sdp/shared-runtime';
+import { createKinesisClient } from '@sdp/shared-streams';
 import { kinesisEventStream } from '../adapters/eventStream.js';
 import { MAX_EVENT_BYTES } from '../domain/constants.js';
 import { eventIdFor } from '../domain/eventIdFor.js';

@@ -2,16 +2,9 @@ import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import {
-  createKinesisClient,
-  httpErrorHandler,
-  jsonResponse,
-  logger,
-  readJsonBody,
-  requireApiKey,
-  requiredEnv,
-  tenantOf,
-} from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, readJsonBody, requireApiKey, tenantOf } from '@sdp/shared-http';
+import { logger, requiredEnv } from '@sdp/shared-runtime';
+import { createKinesisClient } from '@sdp/shared-streams';
 import { kinesisEventStream } from '../adapters/eventStream.js';
 import { MAX_BATCH_BYTES } from '../domain/constants.js';
 import { planBatch } from '../domain/planBatch.js';

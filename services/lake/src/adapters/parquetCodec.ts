@@ -1,7 +1,7 @@
 import { parquetReadObjects } from 'hyparquet';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import type { LakeRow, LakeValue } from '../domain/types.js';
-import type { LakeTable } from '@sdp/shared';
+import type { LakeTable } from '@sdp/shared-lake';
 
 /**
  * A table's rows as one Parquet file (snappy, statistics on), in pure JavaScript (hyparquet-writer) so

@@ -1,6 +1,6 @@
 import { compactionId } from './compaction.js';
 import type { CompactionManifest, LakeRow, PartitionState, SequenceRange } from './types.js';
-import { MANIFEST_DIR } from '@sdp/shared';
+import { MANIFEST_DIR } from '@sdp/shared-lake';
 
 export interface CompactPartitionDeps {
   readState(partition: string): Promise<PartitionState>;

@@ -1,4 +1,4 @@
-import type { QueryResult } from '@sdp/shared';
+import type { QueryResult } from '@sdp/shared-lake';
 
 export type OutputFormat = 'table' | 'csv' | 'json';
 

@@ -1,4 +1,4 @@
-import { LAKE_TABLES, type LakeColumn } from '@sdp/shared';
+import { LAKE_TABLES, type LakeColumn } from '@sdp/shared-lake';
 
 const GLUE_TYPES: Record<LakeColumn['type'], string> = { STRING: 'string', INT64: 'bigint', TIMESTAMP: 'timestamp' };
 const PROJECTION = {

@@ -1,4 +1,5 @@
-import { mapWithConcurrency, type RecordRejection } from '@sdp/shared';
+import { mapWithConcurrency } from '@sdp/shared-runtime';
+import { type RecordRejection } from '@sdp/shared-streams';
 import { filterStored } from './filterStored.js';
 import { planPartitionWrites } from './planPartitionWrites.js';
 import type { LakeSource, PartitionState, PartitionWrite, SourceRecord } from './types.js';

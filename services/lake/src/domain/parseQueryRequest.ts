@@ -1,4 +1,5 @@
-import { InvalidRequestError, ValidationFailedError, toViolations, validateQueryRequest } from '@sdp/shared';
+import { toViolations, validateQueryRequest } from '@sdp/shared-contract';
+import { InvalidRequestError, ValidationFailedError } from '@sdp/shared-http';
 import { renderSavedQuery } from './renderSavedQuery.js';
 import { SAVED_QUERIES } from './savedQueries.js';
 

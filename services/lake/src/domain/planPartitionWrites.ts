@@ -1,7 +1,7 @@
 import { partitionOf } from './partitionOf.js';
 import { toLakeRow } from './toLakeRow.js';
 import type { LakeSource, PartitionWrite, SourceRecord } from './types.js';
-import { lakeTable } from '@sdp/shared';
+import { lakeTable } from '@sdp/shared-lake';
 
 export interface PlannedBatch {
   writes: PartitionWrite[];

@@ -1,4 +1,4 @@
-import { InvalidRequestError, parseInstant } from '@sdp/shared';
+import { InvalidRequestError, parseInstant } from '@sdp/shared-http';
 import type { SavedQuery } from './savedQueries.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,4 +1,4 @@
-import type { components } from '@sdp/shared';
+import type { components } from '@sdp/shared-contract';
 
 export type SavedQuery = components['schemas']['SavedQuery'];
 

@@ -1,12 +1,12 @@
 import {
-  type LakeTableName,
   validateAggregationWindow,
   validateClickstreamEnvelope,
   validateEnrichedEvent,
   validateEventEnvelope,
   validateProductWindow,
   validateSession,
-} from '@sdp/shared';
+} from '@sdp/shared-contract';
+import { type LakeTableName } from '@sdp/shared-lake';
 import type { LakeRow, LakeSource, SourceRecord } from './types.js';
 
 /** A record turned into a row of one table, or why it lands nowhere: on purpose (`none`) or because it is broken (`skip`). */

@@ -1,7 +1,7 @@
-import type { LakeRow, LakeTableName, SequenceRange } from '@sdp/shared';
+import type { LakeRow, LakeTableName, SequenceRange } from '@sdp/shared-lake';
 
 /** The lake's layout types live in the shared lake client; the writer uses them under these names too. */
-export type { CompactionManifest, LakeRow, LakeValue, PartitionState, SequenceRange } from '@sdp/shared';
+export type { CompactionManifest, LakeRow, LakeValue, PartitionState, SequenceRange } from '@sdp/shared-lake';
 
 /** Which stream a lake writer function lands. */
 export type LakeSource = 'raw' | 'enriched' | 'aggregates' | 'clickstream' | 'sessions' | 'product_windows';

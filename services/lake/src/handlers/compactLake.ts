@@ -1,14 +1,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
-import {
-  LAKE_TABLES,
-  logger,
-  objectStoreFromEnv,
-  readPartitionState,
-  readTablePartitions,
-  requiredEnv,
-} from '@sdp/shared';
+import { LAKE_TABLES, objectStoreFromEnv, readPartitionState, readTablePartitions } from '@sdp/shared-lake';
+import { logger, requiredEnv } from '@sdp/shared-runtime';
 import { decodeParquet, encodeParquet } from '../adapters/parquetCodec.js';
 import { partitionsToCompact } from '../domain/compaction.js';
 import { compactPartition } from '../domain/compactPartition.js';

@@ -1,11 +1,6 @@
-import {
-  dataFileName,
-  lakeTable,
-  objectStoreFromEnv,
-  readPartitionState,
-  requiredEnv,
-  streamConsumer,
-} from '@sdp/shared';
+import { dataFileName, lakeTable, objectStoreFromEnv, readPartitionState } from '@sdp/shared-lake';
+import { requiredEnv } from '@sdp/shared-runtime';
+import { streamConsumer } from '@sdp/shared-streams';
 import { encodeParquet } from '../adapters/parquetCodec.js';
 import { landBatch } from '../domain/landBatch.js';
 import { parseLakeSource } from '../domain/parseLakeSource.js';

@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, requireApiKey } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, requireApiKey } from '@sdp/shared-http';
+import { logger } from '@sdp/shared-runtime';
 import { SAVED_QUERIES } from '../domain/savedQueries.js';
 
 /** GET /query/saved: the saved queries `POST /query` runs by name. */

@@ -1,16 +1,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import {
-  httpErrorHandler,
-  jsonResponse,
-  logger,
-  queryEngineFromEnv,
-  queryResourcesFromEnv,
-  readJsonBody,
-  requireApiKey,
-  requiredEnv,
-} from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, readJsonBody, requireApiKey } from '@sdp/shared-http';
+import { queryEngineFromEnv, queryResourcesFromEnv } from '@sdp/shared-lake';
+import { logger, requiredEnv } from '@sdp/shared-runtime';
 import { parseQueryRequest } from '../domain/parseQueryRequest.js';
 
 // Anyone's SQL: locally DuckDB runs in a process of its own with a memory limit.

@@ -13,7 +13,7 @@ import {
   readPartitionState,
   type LakeTableName,
   type ObjectStore,
-} from '@sdp/shared';
+} from '@sdp/shared-lake';
 
 /** A lake in a throw-away directory, written and compacted with the real adapters. */
 export async function lakeFixture() {

@@ -4,7 +4,7 @@ import {
   ListShardsCommand,
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
-import { ingestMinuteOf } from '@sdp/shared';
+import { ingestMinuteOf } from '@sdp/shared-streams';
 import { ReconciliationTooLargeError } from '../domain/errors.js';
 import { minutesStartingIn } from '../domain/reconcile.js';
 

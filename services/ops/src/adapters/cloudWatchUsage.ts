@@ -7,7 +7,7 @@ import {
   type MetricDataQuery,
 } from '@aws-sdk/client-cloudwatch';
 import { ListFunctionsCommand, type LambdaClient } from '@aws-sdk/client-lambda';
-import { lambdaGbSeconds, type PricedUnit, type Usage } from '@sdp/shared';
+import { lambdaGbSeconds, type PricedUnit, type Usage } from '@sdp/shared-cost';
 import type { ReadUsage } from '../domain/types.js';
 
 /** A CloudWatch metric that measures a priced unit, per the resource named by `scopeDimension`. */

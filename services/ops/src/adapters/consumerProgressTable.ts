@@ -1,10 +1,10 @@
 import { QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CONSUMER_PROGRESS_KEY, progressEntryOf } from '@sdp/shared';
+import { CONSUMER_PROGRESS_KEY, progressEntryOf } from '@sdp/shared-streams';
 import type { ProgressItem } from '../domain/reconcile.js';
 
 /**
  * Every progress entry of one consumer (the table keeps them for three days), read through the item
- * schema of their writer, `dynamoDbConsumerProgress` in `@sdp/shared` (`progressEntryOf`).
+ * schema of their writer, `dynamoDbConsumerProgress` in `@sdp/shared-streams` (`progressEntryOf`).
  */
 export function readConsumerProgress(
   client: DynamoDBClient,

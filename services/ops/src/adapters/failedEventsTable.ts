@@ -6,7 +6,7 @@ import {
   type AttributeValue,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { failedEventOf, type FailedEvent } from '@sdp/shared';
+import { failedEventOf, type FailedEvent } from '@sdp/shared-streams';
 import type { FailedEventsTable } from '../domain/types.js';
 
 const BY_STATUS_INDEX = 'ByStatus';

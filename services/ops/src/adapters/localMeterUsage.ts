@@ -1,4 +1,4 @@
-import type { PricedUnit, Usage } from '@sdp/shared';
+import type { PricedUnit, Usage } from '@sdp/shared-cost';
 import type { ReadUsage } from '../domain/types.js';
 
 /** What the local cloud's meter answers (its `UsageSnapshot`). */

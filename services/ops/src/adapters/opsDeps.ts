@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { requiredEnv } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
 import { dynamoDbFailedEventsTable } from './failedEventsTable.js';
 
 /** The failed-events table named by `FAILED_EVENTS_TABLE_NAME`. */

@@ -1,6 +1,6 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { LambdaClient } from '@aws-sdk/client-lambda';
-import { requiredEnv } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
 import { UsageUnavailableError } from '../domain/errors.js';
 import type { ReadUsage } from '../domain/types.js';
 import { cloudWatchUsage } from './cloudWatchUsage.js';

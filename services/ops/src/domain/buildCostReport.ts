@@ -1,4 +1,5 @@
-import { PRICE_TABLE, priceUsage, type components, type PricedUnit, type Usage } from '@sdp/shared';
+import { type components } from '@sdp/shared-contract';
+import { PRICE_TABLE, priceUsage, type PricedUnit, type Usage } from '@sdp/shared-cost';
 import type { UsageReading } from './types.js';
 
 export type CostReport = components['schemas']['CostReport'];

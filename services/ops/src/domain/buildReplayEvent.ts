@@ -1,5 +1,5 @@
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { REPLAY_SHARD_SUFFIX, type FailedEvent, type TableChange } from '@sdp/shared';
+import { REPLAY_SHARD_SUFFIX, type FailedEvent, type TableChange } from '@sdp/shared-streams';
 import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 import { NotReplayableError } from './errors.js';
 

@@ -1,4 +1,4 @@
-import type { FailedEvent, FailedEventStatus } from '@sdp/shared';
+import type { FailedEvent, FailedEventStatus } from '@sdp/shared-streams';
 
 export type StatusCounts = Record<FailedEventStatus, number>;
 

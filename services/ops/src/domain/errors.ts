@@ -1,4 +1,4 @@
-import { ApiError } from '@sdp/shared';
+import { ApiError } from '@sdp/shared-http';
 
 export class FailedEventNotFoundError extends ApiError {
   constructor(failureId: string) {

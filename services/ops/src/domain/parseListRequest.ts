@@ -1,4 +1,5 @@
-import { QueryReader, type FailedEventStatus, type QueryParameters } from '@sdp/shared';
+import { QueryReader, type QueryParameters } from '@sdp/shared-http';
+import { type FailedEventStatus } from '@sdp/shared-streams';
 import { DEFAULT_LIST_LIMIT, MAX_LIST_LIMIT } from './constants.js';
 
 const STATUSES: readonly FailedEventStatus[] = ['failed', 'retrying', 'replaying', 'replayed'];

@@ -1,4 +1,4 @@
-import { QueryReader, type QueryParameters } from '@sdp/shared';
+import { QueryReader, type QueryParameters } from '@sdp/shared-http';
 
 /** The widest range one reconciliation reads: the stream's retention. */
 const MAX_RANGE_MS = 24 * 3_600_000;

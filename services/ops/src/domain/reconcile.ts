@@ -1,4 +1,4 @@
-import type { FailedEvent } from '@sdp/shared';
+import type { FailedEvent } from '@sdp/shared-streams';
 
 /** One consumer-progress entry as read back: a range of one shard, counted per ingest minute. */
 export interface ProgressItem {

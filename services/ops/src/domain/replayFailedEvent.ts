@@ -1,4 +1,4 @@
-import type { FailedEvent } from '@sdp/shared';
+import type { FailedEvent } from '@sdp/shared-streams';
 import { buildReplayEvent } from './buildReplayEvent.js';
 import { STALE_REPLAY_MS } from './constants.js';
 import {

@@ -1,4 +1,4 @@
-import type { FailedEvent } from '@sdp/shared';
+import type { FailedEvent } from '@sdp/shared-streams';
 
 /** A failed event without its data, as lists show it. */
 export type FailedEventSummary = Omit<FailedEvent, 'data' | 'partition_key' | 'event_source_arn' | 'data_truncated'>;

@@ -1,4 +1,5 @@
-import type { FailedEvent, FailedEventStatus, PricedUnit, Usage } from '@sdp/shared';
+import type { PricedUnit, Usage } from '@sdp/shared-cost';
+import type { FailedEvent, FailedEventStatus } from '@sdp/shared-streams';
 import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 
 /** The failed-events table as the ops service reads and changes it. */

@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, QueryReader, requireApiKey } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, QueryReader, requireApiKey } from '@sdp/shared-http';
+import { logger } from '@sdp/shared-runtime';
 import { failedEventsTableFromEnv } from '../adapters/opsDeps.js';
 import { countFailedEvents } from '../domain/countFailedEvents.js';
 

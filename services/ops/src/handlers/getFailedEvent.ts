@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, requireApiKey } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, requireApiKey } from '@sdp/shared-http';
+import { logger } from '@sdp/shared-runtime';
 import { failedEventsTableFromEnv } from '../adapters/opsDeps.js';
 import { FailedEventNotFoundError } from '../domain/errors.js';
 

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { featureSpecOf, LIVE_POINTER, liveVersionOf, modelRegistryKeyOf } from '@sdp/retrain';
-import type { FeatureSpec } from '@sdp/shared';
+import type { FeatureSpec } from '@sdp/shared-model';
 
 /** The live model's version and the feature spec it was trained with, or undefined before any is live. */
 export type LiveModelSpec = () => Promise<{ version: string; featureSpec: FeatureSpec } | undefined>;

@@ -1,13 +1,11 @@
 import {
-  ApiError,
-  buildFeatures,
   toViolations,
   validatePredictionRequest,
   validatePredictionResponse,
-  ValidationFailedError,
   type components,
-  type FeatureSpec,
-} from '@sdp/shared';
+} from '@sdp/shared-contract';
+import { ApiError, ValidationFailedError } from '@sdp/shared-http';
+import { buildFeatures, type FeatureSpec } from '@sdp/shared-model';
 
 export type PredictionResponse = components['schemas']['PredictionResponse'] & { model_version?: string };
 

@@ -1,15 +1,9 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import {
-  httpErrorHandler,
-  jsonResponse,
-  logger,
-  readJsonBody,
-  requireApiKey,
-  requiredEnv,
-  sageMakerEndpoint,
-} from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, readJsonBody, requireApiKey } from '@sdp/shared-http';
+import { sageMakerEndpoint } from '@sdp/shared-model';
+import { logger, requiredEnv } from '@sdp/shared-runtime';
 import { registryLiveModelSpec } from '../adapters/liveModelSpec.js';
 import { predictWin } from '../domain/predictWin.js';
 

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException, UpdateItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { batchGetItems } from '@sdp/shared';
+import { batchGetItems } from '@sdp/shared-streams';
 import type { DemandFeaturesTable } from '../domain/types.js';
 
 /**

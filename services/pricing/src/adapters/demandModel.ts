@@ -1,4 +1,4 @@
-import { buildDemandFeatures, DEFAULT_DEMAND_FEATURE_SPEC, sageMakerEndpoint } from '@sdp/shared';
+import { buildDemandFeatures, DEFAULT_DEMAND_FEATURE_SPEC, sageMakerEndpoint } from '@sdp/shared-model';
 import type { DemandModel } from '../domain/types.js';
 
 /**

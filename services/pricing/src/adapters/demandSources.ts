@@ -2,7 +2,7 @@ import { GetItemCommand, paginateQuery, type DynamoDBClient } from '@aws-sdk/cli
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { orderLinesByProduct, productKeyOf, storedProductOf } from '@sdp/catalog';
 import { productWindowItems } from '@sdp/demand';
-import { WINDOWS_BY_DAY_INDEX } from '@sdp/shared';
+import { WINDOWS_BY_DAY_INDEX } from '@sdp/shared-streams';
 import type { DemandSources, WindowCounts } from '../domain/types.js';
 
 export interface DemandSourceTables {

@@ -1,4 +1,4 @@
-import { requiredEnv } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
 import { parsePricingSettings } from '../domain/parsePricingSettings.js';
 import type { PricingSettings } from '../domain/types.js';
 

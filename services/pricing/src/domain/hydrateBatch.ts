@@ -1,10 +1,6 @@
-import {
-  describeUnreadableRecord,
-  earliestSequence,
-  mapWithConcurrency,
-  readContractRecord,
-  validateProductWindow,
-} from '@sdp/shared';
+import { validateProductWindow } from '@sdp/shared-contract';
+import { mapWithConcurrency } from '@sdp/shared-runtime';
+import { describeUnreadableRecord, earliestSequence, readContractRecord } from '@sdp/shared-streams';
 import { PRODUCT_CONCURRENCY, PRODUCT_WINDOW_SCHEMA_VERSION } from './constants.js';
 import { demandFingerprint } from './demandFingerprint.js';
 import { demandSpan } from './parsePricingSettings.js';

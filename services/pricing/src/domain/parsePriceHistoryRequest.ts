@@ -1,4 +1,4 @@
-import { parseProductId, QueryReader, type QueryParameters } from '@sdp/shared';
+import { parseProductId, QueryReader, type QueryParameters } from '@sdp/shared-http';
 import { DEFAULT_HISTORY_LIMIT, MAX_HISTORY_LIMIT } from './constants.js';
 
 /**

@@ -1,5 +1,5 @@
 import { DAY_MS, DEFAULT_PLAUSIBILITY_CAPS, MINUTE_MS } from './constants.js';
-import { InvalidSettingError, readNumberSetting } from '@sdp/shared';
+import { InvalidSettingError, readNumberSetting } from '@sdp/shared-runtime';
 import type { PricingSettings } from './types.js';
 
 type Raw = Record<

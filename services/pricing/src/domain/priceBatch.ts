@@ -1,4 +1,5 @@
-import { earliestSequence, isDependencyFailure, mapWithConcurrency, type TableChange } from '@sdp/shared';
+import { mapWithConcurrency } from '@sdp/shared-runtime';
+import { earliestSequence, isDependencyFailure, type TableChange } from '@sdp/shared-streams';
 import { PRODUCT_CONCURRENCY } from './constants.js';
 import { cooldownHold, decidePrice, type HoldKind } from './decidePrice.js';
 import { ConcurrentPriceChangeError } from './errors.js';

@@ -1,4 +1,4 @@
-import type { DemandFeatureInput } from '@sdp/shared';
+import type { DemandFeatureInput } from '@sdp/shared-model';
 import type { WindowCounts } from './types.js';
 
 /**

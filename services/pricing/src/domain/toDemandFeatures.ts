@@ -1,4 +1,4 @@
-import { validateDemandFeatures } from '@sdp/shared';
+import { validateDemandFeatures } from '@sdp/shared-contract';
 import type { DemandFeatures } from './types.js';
 
 const FIELDS = [

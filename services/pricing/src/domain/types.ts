@@ -1,4 +1,6 @@
-import type { components, DemandFeatureInput, FailureReason, RecordRejection } from '@sdp/shared';
+import type { components } from '@sdp/shared-contract';
+import type { DemandFeatureInput } from '@sdp/shared-model';
+import type { FailureReason, RecordRejection } from '@sdp/shared-streams';
 
 export type Product = components['schemas']['Product'];
 export type ProductWindow = components['schemas']['ProductWindow'];

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { requiredEnv, tableChangeConsumer } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
+import { tableChangeConsumer } from '@sdp/shared-streams';
 import { sageMakerDemandModel } from '../adapters/demandModel.js';
 import { dynamoDbPriceBook } from '../adapters/priceBook.js';
 import { pricingSettingsFromEnv } from '../adapters/settingsFromEnv.js';

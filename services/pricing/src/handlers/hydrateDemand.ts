@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { requiredEnv, streamConsumer } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
+import { streamConsumer } from '@sdp/shared-streams';
 import { dynamoDbDemandFeaturesTable } from '../adapters/demandFeaturesTable.js';
 import { dynamoDbDemandSources } from '../adapters/demandSources.js';
 import { pricingSettingsFromEnv } from '../adapters/settingsFromEnv.js';

@@ -4,7 +4,8 @@ import {
   type DynamoDBClient,
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { mapWithConcurrency, utcDaysOf, WINDOWS_BY_DAY_INDEX, type WindowItemSchema } from '@sdp/shared';
+import { mapWithConcurrency, utcDaysOf } from '@sdp/shared-runtime';
+import { WINDOWS_BY_DAY_INDEX, type WindowItemSchema } from '@sdp/shared-streams';
 import type { TimeRange } from '../domain/types.js';
 
 /** A table of event-time windows keyed by owner (`HASH`) and `window_start` (`RANGE`), as reports read it. */

@@ -1,4 +1,4 @@
-import type { QueryReader } from '@sdp/shared';
+import type { QueryReader } from '@sdp/shared-http';
 import { DAY_MS, MAX_LIST_RANGE_DAYS } from './constants.js';
 
 /**

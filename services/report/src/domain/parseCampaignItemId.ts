@@ -1,4 +1,4 @@
-import { InvalidRequestError } from '@sdp/shared';
+import { InvalidRequestError } from '@sdp/shared-http';
 import { MAX_CAMPAIGN_ITEM_ID } from './constants.js';
 
 /**

@@ -1,6 +1,6 @@
 import { checkListRange } from './checkListRange.js';
 import { DEFAULT_LIMIT, DEFAULT_LIST_RANGE_MS, DEFAULT_SORT, MAX_LIMIT, SORT_KEYS } from './constants.js';
-import { QueryReader, type QueryParameters } from '@sdp/shared';
+import { QueryReader, type QueryParameters } from '@sdp/shared-http';
 import type { CampaignListRequest } from './types.js';
 
 /**

@@ -1,5 +1,5 @@
 import { parseCampaignItemId } from './parseCampaignItemId.js';
-import { QueryReader, type QueryParameters } from '@sdp/shared';
+import { QueryReader, type QueryParameters } from '@sdp/shared-http';
 
 /**
  * Checks a `GET /reports/campaigns/{campaign_item_id}` request: a valid id and no query parameters.

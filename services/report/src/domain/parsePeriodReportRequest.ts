@@ -1,4 +1,4 @@
-import { QueryReader, type QueryParameters } from '@sdp/shared';
+import { QueryReader, type QueryParameters } from '@sdp/shared-http';
 import { DEFAULT_PERIOD } from './constants.js';
 import { parseCampaignItemId } from './parseCampaignItemId.js';
 import { readPeriodQuery } from './readPeriodQuery.js';

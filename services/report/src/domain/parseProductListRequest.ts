@@ -1,4 +1,4 @@
-import { QueryReader, type QueryParameters } from '@sdp/shared';
+import { QueryReader, type QueryParameters } from '@sdp/shared-http';
 import { checkListRange } from './checkListRange.js';
 import {
   DEFAULT_LIMIT,

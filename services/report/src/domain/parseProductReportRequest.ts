@@ -1,4 +1,4 @@
-import { parseProductId, QueryReader, type QueryParameters } from '@sdp/shared';
+import { parseProductId, QueryReader, type QueryParameters } from '@sdp/shared-http';
 import { DEFAULT_PRODUCT_PERIOD } from './constants.js';
 import { readPeriodQuery } from './readPeriodQuery.js';
 import type { ProductReportRequest } from './types.js';

@@ -1,4 +1,4 @@
-import { EARLIEST_INSTANT, type QueryReader } from '@sdp/shared';
+import { EARLIEST_INSTANT, type QueryReader } from '@sdp/shared-http';
 import { DEFAULT_TIME_ZONE, PERIODS } from './constants.js';
 import type { Period } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { PeriodQuery } from './readPeriodQuery.js';
-import type { components } from '@sdp/shared';
+import type { components } from '@sdp/shared-contract';
 
 export type Aggregation = components['schemas']['Aggregation'];
 export type PeriodReport = components['schemas']['PeriodReport'];

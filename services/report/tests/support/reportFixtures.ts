@@ -1,4 +1,4 @@
-import { ApiError } from '@sdp/shared';
+import { ApiError } from '@sdp/shared-http';
 import type { CampaignWindow } from '../../src/domain/types.js';
 
 /** A stored window of campaign 7 starting at `windowStart`, with no counts unless given. */

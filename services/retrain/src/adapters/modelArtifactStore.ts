@@ -1,4 +1,5 @@
-import { packModelArtifact, unpackModelArtifact, type LinearModel, type ObjectStore } from '@sdp/shared';
+import { type ObjectStore } from '@sdp/shared-lake';
+import { packModelArtifact, unpackModelArtifact, type LinearModel } from '@sdp/shared-model';
 import type { ModelArtifacts } from '../domain/modelRecords.js';
 
 /** Model artifacts as `s3://<bucket>/models/<version>/model.tar.gz`, the layout SageMaker loads. */

@@ -1,4 +1,4 @@
-import type { ModelFeatureSpec } from '@sdp/shared';
+import type { ModelFeatureSpec } from '@sdp/shared-model';
 
 /**
  * The model registry table's items, in plain values (a DynamoDB document client's), as published by

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { logger, objectStoreFromEnv, queryEngineFromEnv, requiredEnv } from '@sdp/shared';
+import { objectStoreFromEnv, queryEngineFromEnv } from '@sdp/shared-lake';
+import { logger, requiredEnv } from '@sdp/shared-runtime';
 import type { RetrainDeps, RetrainSettings } from '../domain/retrainOnce.js';
 import type { TrainingRow } from '../domain/toTrainingExample.js';
 import { trainingQuery } from '../domain/toTrainingExample.js';

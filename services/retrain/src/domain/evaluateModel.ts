@@ -1,4 +1,4 @@
-import { sigmoid } from '@sdp/shared';
+import { sigmoid } from '@sdp/shared-model';
 import type { ModelMetrics, TrainingExample } from './types.js';
 
 const EPSILON = 1e-15;

@@ -1,4 +1,4 @@
-import type { components } from '@sdp/shared';
+import type { components } from '@sdp/shared-contract';
 import type { ModelRegistry } from './modelRecords.js';
 
 /** The registry as `GET /models` shows it: newest first, the live one flagged. */

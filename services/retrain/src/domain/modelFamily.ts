@@ -7,7 +7,7 @@ import {
   type FeatureInput,
   type ModelFeatureSpec,
   type SparseFeatures,
-} from '@sdp/shared';
+} from '@sdp/shared-model';
 import { toDemandExamples, type DemandTrainingRow } from './toDemandExamples.js';
 import { toTrainingExample, type TrainingRow } from './toTrainingExample.js';
 import type { TrainingExample } from './types.js';

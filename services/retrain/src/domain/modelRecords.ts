@@ -1,4 +1,5 @@
-import type { components, LinearModel, ModelFeatureSpec } from '@sdp/shared';
+import type { components } from '@sdp/shared-contract';
+import type { LinearModel, ModelFeatureSpec } from '@sdp/shared-model';
 
 export type ModelVersion = components['schemas']['ModelVersion'];
 export type ModelMetricsRecord = components['schemas']['ModelMetrics'];

@@ -1,4 +1,5 @@
-import { ApiError, type ModelFeatureSpec } from '@sdp/shared';
+import { ApiError } from '@sdp/shared-http';
+import { type ModelFeatureSpec } from '@sdp/shared-model';
 import type { ModelEndpoint, ModelRegistry, ModelVersion } from './modelRecords.js';
 
 /**

@@ -1,4 +1,4 @@
-import { featureWidth, type LinearModel } from '@sdp/shared';
+import { featureWidth, type LinearModel } from '@sdp/shared-model';
 import { decidePromotion } from './decidePromotion.js';
 import { evaluateModel } from './evaluateModel.js';
 import type { ModelFamily } from './modelFamily.js';

@@ -1,4 +1,4 @@
-import type { DemandFeatureInput } from '@sdp/shared';
+import type { DemandFeatureInput } from '@sdp/shared-model';
 import type { TrainingExample } from './types.js';
 
 /** A row of the demand training query: one product window's latest counts. */

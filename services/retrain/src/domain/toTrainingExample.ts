@@ -1,4 +1,4 @@
-import { buildSparseFeatures, type FeatureInput, type FeatureSpec } from '@sdp/shared';
+import { buildSparseFeatures, type FeatureInput, type FeatureSpec } from '@sdp/shared-model';
 import type { TrainingExample } from './types.js';
 
 /** A row of the training query: a bid with its price and whether it won. */

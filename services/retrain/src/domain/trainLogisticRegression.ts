@@ -1,4 +1,4 @@
-import { seededRandom } from '@sdp/shared';
+import { seededRandom } from '@sdp/shared-runtime';
 import type { TrainingExample, TrainingOptions } from './types.js';
 
 export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {

@@ -1,4 +1,4 @@
-import type { DemandFeatureInput, FeatureInput, SparseFeatures } from '@sdp/shared';
+import type { DemandFeatureInput, FeatureInput, SparseFeatures } from '@sdp/shared-model';
 
 /** One labelled example: a bid and whether it won, or a product's demand and whether it surged next. */
 export interface TrainingExample {

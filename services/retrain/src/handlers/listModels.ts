@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, jsonResponse, logger, requireApiKey } from '@sdp/shared';
+import { httpErrorHandler, jsonResponse, requireApiKey } from '@sdp/shared-http';
+import { logger } from '@sdp/shared-runtime';
 import { modelRegistryFromEnv } from '../adapters/retrainDeps.js';
 import { listModelVersions } from '../domain/listModelVersions.js';
 import { parseModelName } from '../domain/parseModelName.js';

@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { httpErrorHandler, InvalidRequestError, jsonResponse, logger, requireApiKey } from '@sdp/shared';
+import { httpErrorHandler, InvalidRequestError, jsonResponse, requireApiKey } from '@sdp/shared-http';
+import { logger } from '@sdp/shared-runtime';
 import { modelStoresFromEnv } from '../adapters/retrainDeps.js';
 import { parseModelName } from '../domain/parseModelName.js';
 import { promoteVersion } from '../domain/promoteVersion.js';

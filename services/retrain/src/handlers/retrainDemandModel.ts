@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import { logger } from '@sdp/shared';
+import { logger } from '@sdp/shared-runtime';
 import { demandRetrainDepsFromEnv, modelStoresFromEnv, retrainSettingsFromEnv } from '../adapters/retrainDeps.js';
 import { retrainOnce, type RetrainOutcome } from '../domain/retrainOnce.js';
 

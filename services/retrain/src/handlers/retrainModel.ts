@@ -1,7 +1,8 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { KinesisStreamEvent } from 'aws-lambda';
-import { logger, readKinesisRecords, requiredEnv } from '@sdp/shared';
+import { logger, requiredEnv } from '@sdp/shared-runtime';
+import { readKinesisRecords } from '@sdp/shared-streams';
 import { modelStoresFromEnv, retrainDepsFromEnv, retrainSettingsFromEnv } from '../adapters/retrainDeps.js';
 import { countNewBids } from '../domain/countNewBids.js';
 import { retrainOnce, type RetrainOutcome } from '../domain/retrainOnce.js';

@@ -1,4 +1,4 @@
-import type { LinearModel } from '@sdp/shared';
+import type { LinearModel } from '@sdp/shared-model';
 import type { ModelArtifacts, ModelEndpoint, ModelRegistry, ModelVersion } from '../../src/domain/modelRecords.js';
 
 /** In-memory registry, artifact store and endpoint, recording what was deployed. */

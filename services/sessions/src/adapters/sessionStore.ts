@@ -1,6 +1,7 @@
 import { PutItemCommand, QueryCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { batchGetItems, mapWithConcurrency } from '@sdp/shared';
+import { mapWithConcurrency } from '@sdp/shared-runtime';
+import { batchGetItems } from '@sdp/shared-streams';
 import { WRITE_CONCURRENCY } from '../domain/constants.js';
 import { sessionIdOf } from '../domain/sessionIdOf.js';
 import { storedSessionOf } from '../domain/storedSessionOf.js';

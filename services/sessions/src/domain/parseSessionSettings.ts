@@ -1,4 +1,4 @@
-import { readNumberSetting } from '@sdp/shared';
+import { readNumberSetting } from '@sdp/shared-runtime';
 
 export interface SessionSettings {
   gapMs: number;

@@ -1,4 +1,4 @@
-import { QueryReader, type QueryParameters } from '@sdp/shared';
+import { QueryReader, type QueryParameters } from '@sdp/shared-http';
 import { DEFAULT_SESSIONS_LIMIT, MAX_SESSIONS_LIMIT, USER_ID_PATTERN } from './constants.js';
 import type { SessionsRequest } from './types.js';
 

@@ -1,11 +1,11 @@
+import { validateSession } from '@sdp/shared-contract';
 import {
   publishTableChanges,
-  validateSession,
   type Publication,
   type PutOutcome,
   type StreamRecord,
   type TableChange,
-} from '@sdp/shared';
+} from '@sdp/shared-streams';
 import { sessionIdOf } from './sessionIdOf.js';
 import { toSession } from './toSession.js';
 import type { StoredSession } from './types.js';

@@ -1,3 +1,4 @@
+import { validateClickstreamEnvelope } from '@sdp/shared-contract';
 import {
   clickstreamEventKey,
   describeUnreadableRecord,
@@ -5,10 +6,9 @@ import {
   isReplayShard,
   readContractRecord,
   streamPosition,
-  validateClickstreamEnvelope,
   type FailureReason,
   type RecordRejection,
-} from '@sdp/shared';
+} from '@sdp/shared-streams';
 import { CLICKSTREAM_SCHEMA_VERSION, MAX_CONFLICTS } from './constants.js';
 import { ConcurrentSessionChangeError } from './errors.js';
 import { planSessionChange } from './planSessionChange.js';

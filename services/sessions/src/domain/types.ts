@@ -1,4 +1,5 @@
-import type { components, FailureReason, RecordRejection } from '@sdp/shared';
+import type { components } from '@sdp/shared-contract';
+import type { FailureReason, RecordRejection } from '@sdp/shared-streams';
 
 export type ClickstreamEvent = components['schemas']['ClickstreamEvent'];
 export type ClickstreamEnvelope = components['schemas']['ClickstreamEnvelope'];

@@ -1,5 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { requiredEnv, streamConsumer } from '@sdp/shared';
+import { requiredEnv } from '@sdp/shared-runtime';
+import { streamConsumer } from '@sdp/shared-streams';
 import { dynamoDbSessionStore } from '../adapters/sessionStore.js';
 import { parseSessionSettings } from '../domain/parseSessionSettings.js';
 import { sessionizeBatch } from '../domain/sessionizeBatch.js';

@@ -1,0 +1,18 @@
+import type { components } from '@sdp/shared-contract';
+
+export type QueryResult = components['schemas']['QueryResult'];
+
+export interface QueryLimits {
+  /** Most rows returned; `truncated` tells whether there were more */
+  maxRows: number;
+  /** The query is interrupted after this long */
+  timeoutMs: number;
+  /** Most bytes of result rows, serialized as JSON; a larger result is refused (`result_too_large`). No cap when absent. */
+  maxBytes?: number;
+}
+
+/** Runs one read-only SQL query over the lake's tables and views. */
+export interface LakeQueryEngine {
+  query(sql: string, limits: QueryLimits): Promise<QueryResult>;
+  close(): Promise<void>;
+}
