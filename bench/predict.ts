@@ -21,7 +21,7 @@ import {
   dynamoDbModelRegistry,
   evaluateModel,
   objectStoreModelArtifacts,
-  promoteVersion,
+  requestPromotion,
   sageMakerModelEndpoint,
   splitByTime,
   trainLogisticRegression,
@@ -91,7 +91,6 @@ try {
     image: 'bench',
     executionRoleArn: 'arn:aws:iam::000000000000:role/bench',
     client: sageMaker,
-    pollMs: 50,
   });
   const version = 'bench-1';
   const artifact = await artifacts.save({
@@ -121,7 +120,13 @@ try {
     feature_spec: { ...DEFAULT_FEATURE_SPEC },
     artifact,
   });
-  await promoteVersion(version, { registry, endpoint });
+  const promoted = await requestPromotion(
+    version,
+    { registry, endpoint, now: () => new Date(), sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) },
+    { graceMs: 20_000, timeoutMs: 60_000, pollMs: 50 },
+  );
+  if (!promoted.live)
+    throw new Error(`The local endpoint did not serve ${version} within 20 s: ${JSON.stringify(promoted.promotion)}`);
 
   const csv = Array.from(buildFeatures(REQUEST, DEFAULT_FEATURE_SPEC)).join(',');
   const runs: { api: SingleEventRun[]; endpoint: SingleEventRun[] } = { api: [], endpoint: [] };

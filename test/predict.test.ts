@@ -1,3 +1,5 @@
+import { rename } from 'node:fs/promises';
+import path from 'node:path';
 import { startTestCloud, CLOUD_START_TIMEOUT_MS } from './support/startTestCloud.js';
 import { SHORT_SESSION_PARAMS } from './support/workload/oracleScenario.js';
 
@@ -9,6 +11,9 @@ import { SHORT_SESSION_PARAMS } from './support/workload/oracleScenario.js';
  * version's predictions exactly.
  */
 const RETRAIN = 'sdp-retrain-local-retrainModel';
+const COMPLETE_PROMOTIONS = 'sdp-retrain-local-completePromotions';
+/** Longer than promoteModel waits for an endpoint (PROMOTION_GRACE_SECONDS, 3 s), as a SageMaker update's minutes are */
+const ENDPOINT_UPDATE_MS = 8_000;
 /** A bid's label is final once the join's session timeout has passed and its impression has landed in the lake, even on a busy machine. */
 const LABEL_DELAY_MINUTES = 0.3;
 const DOMAIN_EFFECT: Record<string, number> = {
@@ -82,7 +87,9 @@ describe('predictions that keep learning', () => {
           reason: string;
           metrics: { auc: number };
           training: { labels: string };
+          promotion?: { status: string; requested_at: string; finished_at?: string; reason?: string };
         }[];
+        pending_version?: string;
         live_version?: string;
       },
     };
@@ -134,6 +141,8 @@ describe('predictions that keep learning', () => {
         labelDelayMinutes: String(LABEL_DELAY_MINUTES),
         trainingWindowMinutes: '60',
         retrainSchedule: 'rate(7 days)',
+        // The test runs the scheduled step itself, to see each promotion pending first.
+        promotionCheckSchedule: 'rate(7 days)',
       },
     });
   }, CLOUD_START_TIMEOUT_MS);
@@ -259,6 +268,89 @@ describe('predictions that keep learning', () => {
     expect(again).toStrictEqual(withGood);
     expect((await json('/models')).body.live_version).toBe(good);
   }, 120_000);
+
+  it('keeps a promotion pending while the endpoint takes minutes, then live, or failed and rolled back, the live version answering throughout', async () => {
+    // Prepare: the endpoint now takes as long to update as the API waits and more; v_live serves
+    const { body } = await json('/models');
+    const before = body.live_version!;
+    const other = body.models!.find((model) => model.version !== before && model.training.labels === 'observed');
+    const next = other?.version ?? body.models!.find((model) => model.version !== before)!.version;
+    const probe = bidsOf(1, 5, 'pending')[0]!;
+    const artifactFile = (version: string) => {
+      const uri = body.models!.find((model) => model.version === version)! as unknown as { artifact: string };
+      const [, bucket, key] = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri.artifact)!;
+      return path.join(cloud.objectStoreDir, bucket!, key!);
+    };
+    /** Runs the scheduled step until the promotion settles, asking for a prediction before each run. */
+    const settle = async () => {
+      const servedMeanwhile: string[] = [];
+      for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+        servedMeanwhile.push((await predict(probe)).model_version);
+        const settlement = ((await cloud.invoke(COMPLETE_PROMOTIONS, {})) as Record<string, { status: string }>)[
+          'bid-win'
+        ]!;
+        if (settlement.status !== 'pending') return { settlement, servedMeanwhile };
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      throw new Error('the promotion did not settle within 60 s');
+    };
+    cloud.sageMaker.delayDeployments(ENDPOINT_UPDATE_MS);
+
+    try {
+      // Act: pending → live
+      const asked = await json(`/models/${next}/promote`, { method: 'POST' });
+      const listed = (await json('/models')).body;
+      const toLive = await settle();
+      const servedAfter = (await predict(probe)).model_version;
+
+      // Act: pending → failed, for a version whose artifact is gone
+      await rename(artifactFile(before), `${artifactFile(before)}.away`);
+      const askedBack = await json(`/models/${before}/promote`, { method: 'POST' });
+      const toFailed = await settle();
+      await rename(`${artifactFile(before)}.away`, artifactFile(before));
+      const after = (await json('/models')).body;
+
+      // Assess
+      // The endpoint swaps at once and the scheduled step sees it at its next run (on AWS, at the
+      // endpoint's EventBridge event): only the last prediction before that run may be the new version's.
+      expect({
+        asked: [asked.status, (asked.body.promotion as { status: string }).status, asked.body.live],
+        listed: [listed.live_version, listed.pending_version],
+        toLive: toLive.settlement,
+        servedWhilePending: [...new Set(toLive.servedMeanwhile.slice(0, -1))],
+        servedAfter,
+      }).toStrictEqual({
+        asked: [202, 'pending', false],
+        listed: [before, next],
+        toLive: { status: 'live', version: next },
+        servedWhilePending: [before],
+        servedAfter: next,
+      });
+      expect(toLive.servedMeanwhile.length).toBeGreaterThanOrEqual(3);
+      expect({
+        askedBack: [askedBack.status, (askedBack.body.promotion as { status: string }).status],
+        toFailed: toFailed.settlement,
+        servedWhilePending: [...new Set(toFailed.servedMeanwhile)],
+        live: after.live_version,
+        pending: after.pending_version,
+        promotion: after.models!.find((model) => model.version === before)!.promotion,
+      }).toStrictEqual({
+        askedBack: [202, 'pending'],
+        toFailed: { status: 'failed', version: before, reason: expect.stringMatching(/model data/) },
+        servedWhilePending: [next],
+        live: next,
+        pending: undefined,
+        promotion: {
+          status: 'failed',
+          requested_at: expect.any(String),
+          finished_at: expect.any(String),
+          reason: expect.stringMatching(/model data/),
+        },
+      });
+    } finally {
+      cloud.sageMaker.delayDeployments(0);
+    }
+  }, 180_000);
 
   it('answers 404 for promoting a version that does not exist', async () => {
     // Act

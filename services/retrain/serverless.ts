@@ -69,8 +69,15 @@ const readLakeTables = (tables: string[]): IamStatement[] => [
   ),
 ];
 
+/** How a promotion waits for its endpoint (services/retrain/src/domain/constants.ts has the defaults). */
+const PROMOTION_ENVIRONMENT = {
+  PROMOTION_GRACE_SECONDS: param('promotionGraceSeconds', ''),
+  PROMOTION_TIMEOUT_MINUTES: param('promotionTimeoutMinutes', ''),
+};
+
 /** Where both models' versions live, and how to serve them. */
 const MODEL_ENVIRONMENT = {
+  ...PROMOTION_ENVIRONMENT,
   MODEL_REGISTRY_TABLE_NAME: ref('ModelRegistryTable'),
   MODEL_ARTIFACTS_BUCKET: ref('ModelArtifactsBucket'),
   MODEL_ENDPOINT_NAME,
@@ -184,6 +191,38 @@ export default defineService({
         MODEL_REGISTRY_TABLE_NAME: ref('ModelRegistryTable'),
         DEMAND_MODEL_REGISTRY_TABLE_NAME: ref('DemandModelRegistryTable'),
       },
+    }),
+    lambdaFunction({
+      name: 'completePromotions',
+      description:
+        'Every minute: makes a pending promotion live once its endpoint serves the version, or failed when the endpoint could not take it',
+      statements: [
+        // The live pointer with the pending promotion, and the version's promotion record, of either model.
+        allow(
+          ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
+          [getAtt('ModelRegistryTable', 'Arn'), getAtt('DemandModelRegistryTable', 'Arn')],
+        ),
+        allow(
+          ['sagemaker:DescribeEndpoint'],
+          [MODEL_ENDPOINT_NAME, DEMAND_MODEL_ENDPOINT_NAME].map((endpoint) =>
+            regionalArn('sagemaker', `endpoint/${endpoint}`),
+          ),
+        ),
+      ],
+      environment: MODEL_ENVIRONMENT,
+      events: [
+        { schedule: param('promotionCheckSchedule', 'rate(1 minute)') },
+        // At once when an endpoint settles (SageMaker sends its status changes to EventBridge); the schedule catches what this misses.
+        {
+          eventBridge: {
+            pattern: {
+              source: ['aws.sagemaker'],
+              'detail-type': ['SageMaker Endpoint State Change'],
+              detail: { EndpointName: [MODEL_ENDPOINT_NAME, DEMAND_MODEL_ENDPOINT_NAME] },
+            },
+          },
+        },
+      ],
     }),
     apiFunction({
       name: 'promoteModel',

@@ -26,6 +26,8 @@ export interface SageMakerLocal extends Emulator {
   refuseInvocations(forMs: number): void;
   /** Invocations refused so far */
   readonly refusedInvocations: number;
+  /** Makes later CreateEndpoint/UpdateEndpoint stay Creating/Updating for `ms` before their models load, as AWS's take minutes */
+  delayDeployments(ms: number): void;
 }
 
 const MAX_CONTROL_PLANE_BYTES = 1024 * 1024;
@@ -129,6 +131,7 @@ export const startSageMakerLocal = async (options: SageMakerLocalOptions): Promi
   return {
     endpoint: `http://127.0.0.1:${port}`,
     refuseInvocations: (forMs) => void (refusingUntil = Date.now() + forMs),
+    delayDeployments: (ms) => void (controlPlane.deployDelayMs = ms),
     get refusedInvocations() {
       return refusedInvocations;
     },

@@ -19,7 +19,7 @@ import {
 import { InvokeEndpointCommand, SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { localSageMakerClient, localSageMakerRuntimeClient } from '../../src/clients.js';
 import { startSageMakerLocal } from '../../src/emulators/startSageMakerLocal.js';
-import type { Emulator } from '../../src/emulators/types.js';
+import type { SageMakerLocal } from '../../src/emulators/startSageMakerLocal.js';
 import { freePort } from '../../src/net/freePort.js';
 import {
   weightedSumArtifact,
@@ -98,7 +98,7 @@ describe('local SageMaker, driven by the AWS SDK', () => {
   let objectStoreDir: string;
   let dataDir: string;
   let port: number;
-  let emulator: Emulator;
+  let emulator: SageMakerLocal;
   let sageMaker: SageMakerClient;
   let runtime: SageMakerRuntimeClient;
 
@@ -555,4 +555,32 @@ describe('local SageMaker, driven by the AWS SDK', () => {
       }
     }
   });
+
+  it('takes as long as it is told for later deployments, the previous model answering meanwhile', async () => {
+    // Prepare: an endpoint serving v4, deployed with the usual delay
+    await createModelAndConfig('v4', await putArtifact('bid-win/v4/model.json', weightedSumArtifact(aModel('v4', 4))));
+    await createModelAndConfig('v5', await putArtifact('bid-win/v5/model.json', weightedSumArtifact(aModel('v5', 5))));
+    await sageMaker.send(new CreateEndpointCommand({ EndpointName: 'slow', EndpointConfigName: 'bid-win-v4' }));
+    await settled(sageMaker, 'slow');
+    emulator.delayDeployments(3_000);
+
+    try {
+      // Act
+      const startedAt = Date.now();
+      await sageMaker.send(new UpdateEndpointCommand({ EndpointName: 'slow', EndpointConfigName: 'bid-win-v5' }));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const during = await sageMaker.send(new DescribeEndpointCommand({ EndpointName: 'slow' }));
+      const servedDuring = (await invoke(runtime, 'slow', csv(ROWS))).version;
+      const done = await settled(sageMaker, 'slow');
+      const tookMs = Date.now() - startedAt;
+
+      // Assess
+      expect([during.EndpointStatus, servedDuring]).toStrictEqual(['Updating', 'v4']);
+      expect([done.EndpointStatus, done.EndpointConfigName]).toStrictEqual(['InService', 'bid-win-v5']);
+      expect(tookMs).toBeGreaterThanOrEqual(3_000);
+      expect((await invoke(runtime, 'slow', csv(ROWS))).version).toBe('v5');
+    } finally {
+      emulator.delayDeployments(DEPLOY_DELAY_MS);
+    }
+  }, 30_000);
 });

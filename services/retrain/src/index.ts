@@ -9,7 +9,7 @@ export { featureSpecOf, LIVE_POINTER, liveVersionOf, modelRegistryKeyOf } from '
 /** Public for the prediction benchmark (bench/predict.ts), which trains, evaluates and publishes a model as retrain does. */
 export { DEFAULT_TRAINING_OPTIONS, trainLogisticRegression } from './domain/trainLogisticRegression.js';
 export { evaluateModel } from './domain/evaluateModel.js';
-export { promoteVersion } from './domain/promoteVersion.js';
+export { requestPromotion } from './domain/requestPromotion.js';
 export { splitByTime } from './domain/splitByTime.js';
 export type { TrainingExample } from './domain/types.js';
 /** Public for the prediction benchmark: where retrain keeps artifacts, versions and the endpoint it promotes to. */

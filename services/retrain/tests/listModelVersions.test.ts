@@ -27,7 +27,12 @@ describe('listModelVersions', () => {
     const { registry } = fakeModelStores();
     await registry.put(version('v1', '2026-11-22T01:00:00.000Z'));
     await registry.put(version('v2', '2026-11-22T02:00:00.000Z'));
-    await registry.setLive('v1', undefined);
+    await registry.beginPromotion('v1', { status: 'pending', requested_at: '2026-11-22T03:00:00.000Z' });
+    await registry.endPromotion('v1', {
+      status: 'live',
+      requested_at: '2026-11-22T03:00:00.000Z',
+      finished_at: '2026-11-22T03:05:00.000Z',
+    });
 
     // Act
     const list = await listModelVersions(registry);

@@ -12,6 +12,7 @@ const SETTINGS: RetrainSettings = {
   validationFraction: 0.2,
   minTrainingRows: 1000,
   minAucGain: 0.005,
+  promotion: { graceMs: 0, timeoutMs: 1_800_000 },
 };
 
 /** Lake rows of the synthetic bids (win probability depends on price and domain). */
@@ -41,8 +42,31 @@ describe('retrainOnce', () => {
       return rows;
     },
     now: () => NOW,
+    sleep: async () => undefined,
     newVersionId: () => `v${++versions}`,
     log: () => undefined,
+  });
+
+  it('returns with the promotion pending while the endpoint takes the version, the registry naming no live version yet', async () => {
+    // Prepare
+    const stores = fakeModelStores();
+    stores.endpointAnswers({ state: 'updating' });
+
+    // Act
+    const outcome = await retrainOnce(deps(stores), SETTINGS);
+
+    // Assess
+    const { version } = outcome as { version: string };
+    expect(outcome).toMatchObject({ status: 'trained', decision: 'promoted', promotion: 'pending' });
+    expect({
+      live: stores.live(),
+      pending: await stores.registry.pendingPromotion(),
+      promotion: (await stores.registry.get(version))?.promotion,
+    }).toStrictEqual({
+      live: undefined,
+      pending: { version, since: NOW.toISOString() },
+      promotion: { status: 'pending', requested_at: NOW.toISOString() },
+    });
   });
 
   it('trains on the window whose labels are final, records the version and makes the first good model live', async () => {
@@ -58,7 +82,7 @@ describe('retrainOnce', () => {
       from: new Date('2026-11-21T23:54:00.000Z'),
       to: new Date('2026-11-22T23:54:00.000Z'),
     });
-    expect(outcome).toMatchObject({ status: 'trained', decision: 'promoted' });
+    expect(outcome).toMatchObject({ status: 'trained', decision: 'promoted', promotion: 'live' });
     const record = await stores.registry.get((outcome as { version: string }).version);
     expect(record?.metrics.auc).toBeGreaterThan(0.75);
     expect(record?.training).toMatchObject({ train_rows: 16_000, validation_rows: 4_000, labels: 'observed' });

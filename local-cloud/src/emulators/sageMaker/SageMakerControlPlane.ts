@@ -59,6 +59,11 @@ export class SageMakerControlPlane {
     this.#options = { deployDelayMs: 0, modelRuntimes: {}, log: () => undefined, ...options };
   }
 
+  /** How long the next CreateEndpoint/UpdateEndpoint stay Creating/Updating before their models load. */
+  set deployDelayMs(ms: number) {
+    this.#options.deployDelayMs = ms;
+  }
+
   /** Loads the saved state and resumes the deployments a stop interrupted. */
   static async open(options: SageMakerControlPlaneOptions): Promise<SageMakerControlPlane> {
     const file = path.join(options.dataDir, 'state.json');

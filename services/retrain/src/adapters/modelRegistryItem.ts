@@ -30,6 +30,20 @@ export function liveVersionOf(pointer: Record<string, unknown> | undefined): str
 }
 
 /**
+ * The promotion the endpoint is taking, as the live pointer records it; undefined when none is.
+ *
+ * @example
+ * pendingPromotionOf({ version: '@live', live_version: 'v1', pending_version: 'v2', pending_since: '2026-12-07T04:00:00.000Z' })
+ * // { version: 'v2', since: '2026-12-07T04:00:00.000Z' }
+ */
+export function pendingPromotionOf(
+  pointer: Record<string, unknown> | undefined,
+): { version: string; since: string } | undefined {
+  const version = pointer?.pending_version as string | undefined;
+  return version ? { version, since: pointer!.pending_since as string } : undefined;
+}
+
+/**
  * The feature spec a version's item says the version was trained with.
  *
  * @example

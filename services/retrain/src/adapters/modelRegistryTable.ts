@@ -1,14 +1,27 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { ModelRegistry, ModelVersion } from '../domain/modelRecords.js';
-import { LIVE_POINTER as LIVE, liveVersionOf, modelRegistryKeyOf } from './modelRegistryItem.js';
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  ScanCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type { ModelRegistry, ModelVersion, Promotion } from '../domain/modelRecords.js';
+import { LIVE_POINTER as LIVE, liveVersionOf, modelRegistryKeyOf, pendingPromotionOf } from './modelRegistryItem.js';
 
 type StoredVersion = Omit<ModelVersion, 'live'>;
 
 /**
- * The model registry in DynamoDB: one item per version (key `version`), plus the live pointer, changed
- * only conditionally on the version it replaces so two promotions cannot clobber each other
- * (`modelRegistryItem.ts`: the layout predict reads).
+ * The model registry in DynamoDB: one item per version (key `version`), plus the live pointer, which
+ * also holds the pending promotion (`pending_version`, `pending_since`): a promotion begins only when
+ * none is pending and ends only if it is still the pending one, each in one transaction with the
+ * version's `promotion` record, so two promotions cannot clobber each other (`modelRegistryItem.ts`:
+ * the layout predict reads).
  */
 export function dynamoDbModelRegistry(
   tableName: string,
@@ -40,27 +53,57 @@ export function dynamoDbModelRegistry(
       );
       return liveVersionOf(Item);
     },
-    async setLive(version, expected) {
-      try {
-        await documents.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: modelRegistryKeyOf(LIVE),
-            UpdateExpression: 'SET live_version = :version, promoted_at = :now',
-            ConditionExpression:
-              expected === undefined ? 'attribute_not_exists(live_version)' : 'live_version = :expected',
-            ExpressionAttributeValues: {
-              ':version': version,
-              ':now': new Date().toISOString(),
-              ...(expected === undefined ? {} : { ':expected': expected }),
-            },
+    async pendingPromotion() {
+      const { Item } = await documents.send(
+        new GetCommand({ TableName: tableName, Key: modelRegistryKeyOf(LIVE), ConsistentRead: true }),
+      );
+      return pendingPromotionOf(Item);
+    },
+    async beginPromotion(version, promotion) {
+      return transactOrFalse(
+        documents.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: modelRegistryKeyOf(LIVE),
+                  UpdateExpression: 'SET pending_version = :version, pending_since = :since',
+                  ConditionExpression: 'attribute_not_exists(pending_version)',
+                  ExpressionAttributeValues: { ':version': version, ':since': promotion.requested_at },
+                },
+              },
+              setPromotion(tableName, version, promotion),
+            ],
           }),
-        );
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return false;
-        throw error;
-      }
+        ),
+      );
+    },
+    async endPromotion(version, promotion) {
+      const live = promotion.status === 'live';
+      return transactOrFalse(
+        documents.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: tableName,
+                  Key: modelRegistryKeyOf(LIVE),
+                  UpdateExpression: live
+                    ? 'SET live_version = :version, promoted_at = :at REMOVE pending_version, pending_since'
+                    : 'REMOVE pending_version, pending_since',
+                  ConditionExpression: 'pending_version = :version',
+                  ExpressionAttributeValues: {
+                    ':version': version,
+                    ...(live ? { ':at': promotion.finished_at } : {}),
+                  },
+                },
+              },
+              setPromotion(tableName, version, promotion),
+            ],
+          }),
+        ),
+      );
     },
     async addNewBids(count) {
       const { Attributes } = await documents.send(
@@ -92,6 +135,31 @@ export function dynamoDbModelRegistry(
       }
     },
   };
+}
+
+/** The write of a version's promotion record, part of the transaction that begins or ends it. */
+function setPromotion(tableName: string, version: string, promotion: Promotion) {
+  return {
+    Update: {
+      TableName: tableName,
+      Key: modelRegistryKeyOf(version),
+      UpdateExpression: 'SET promotion = :promotion',
+      ConditionExpression: 'attribute_exists(version)',
+      ExpressionAttributeValues: { ':promotion': promotion },
+    },
+  };
+}
+
+/** True once the transaction is written; false when one of its conditions did not hold. */
+async function transactOrFalse(write: Promise<unknown>): Promise<boolean> {
+  try {
+    await write;
+    return true;
+  } catch (error) {
+    if (error instanceof TransactionCanceledException || (error as Error).name === 'TransactionCanceledException')
+      return false;
+    throw error;
+  }
 }
 
 /** How many bids arrived since the last data-triggered training. */

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { objectStoreFromEnv, queryEngineFromEnv } from '@sdp/shared-lake';
-import { logger, requiredEnv } from '@sdp/shared-runtime';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { logger, readNumberSetting, requiredEnv } from '@sdp/shared-runtime';
+import { DEFAULT_PROMOTION_GRACE_SECONDS, DEFAULT_PROMOTION_TIMEOUT_MINUTES } from '../domain/constants.js';
+import type { PromotionSettings } from '../domain/requestPromotion.js';
 import type { RetrainDeps, RetrainSettings } from '../domain/retrainOnce.js';
 import type { TrainingRow } from '../domain/toTrainingExample.js';
 import { trainingQuery } from '../domain/toTrainingExample.js';
@@ -36,8 +39,30 @@ export function modelStoresFromEnv(model: ModelName = 'bid-win') {
   };
 }
 
+/** How a promotion waits for the endpoint: `PROMOTION_GRACE_SECONDS` before answering, `PROMOTION_TIMEOUT_MINUTES` in all. */
+export function promotionSettingsFromEnv(): PromotionSettings {
+  return {
+    graceMs:
+      readNumberSetting('PROMOTION_GRACE_SECONDS', process.env.PROMOTION_GRACE_SECONDS, {
+        min: 0,
+        max: 20,
+        unit: 'seconds',
+        fallback: DEFAULT_PROMOTION_GRACE_SECONDS,
+        because: 'an API answer must come within 29 s',
+      }) * 1000,
+    timeoutMs:
+      readNumberSetting('PROMOTION_TIMEOUT_MINUTES', process.env.PROMOTION_TIMEOUT_MINUTES, {
+        min: 1,
+        max: 180,
+        unit: 'minutes',
+        fallback: DEFAULT_PROMOTION_TIMEOUT_MINUTES,
+      }) * 60_000,
+  };
+}
+
 export function retrainSettingsFromEnv(): RetrainSettings {
   return {
+    promotion: promotionSettingsFromEnv(),
     trainingWindowMs: minutes('TRAINING_WINDOW_MINUTES'),
     labelDelayMs: minutes('LABEL_DELAY_MINUTES'),
     validationFraction: Number(requiredEnv('VALIDATION_FRACTION')),
@@ -91,6 +116,7 @@ function commonDeps(
   return {
     ...stores,
     now: () => new Date(),
+    sleep,
     newVersionId: (now: Date) =>
       `${now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}-${randomBytes(3).toString('hex')}`,
     log: (message: string, data: Record<string, unknown>) => logger.info(message, data),

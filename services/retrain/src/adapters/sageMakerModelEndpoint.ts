@@ -15,16 +15,14 @@ export interface SageMakerEndpointOptions {
   /** The role SageMaker assumes to pull the image and read the artifact */
   executionRoleArn: string;
   instanceType?: string;
-  /** How long to wait for the endpoint to serve the new model */
-  timeoutMs?: number;
-  pollMs?: number;
   client?: SageMakerClient;
 }
 
 /**
  * Serves a version on the SageMaker endpoint: a model and an endpoint config per version, then the
- * endpoint is created or updated to it; SageMaker switches traffic only once the new variant is up, so
- * no request is dropped. Resolves when the endpoint is `InService` on the new config.
+ * endpoint is created or updated to it, and this returns; SageMaker switches traffic only once the new
+ * variant is up, so no request is dropped, and an update that fails leaves the previous config
+ * serving (`InService` with a `FailureReason`). `deploymentOf` reads where the endpoint is.
  */
 export function sageMakerModelEndpoint(options: SageMakerEndpointOptions): ModelEndpoint {
   const {
@@ -32,13 +30,17 @@ export function sageMakerModelEndpoint(options: SageMakerEndpointOptions): Model
     image,
     executionRoleArn,
     instanceType = 'ml.t2.medium',
-    timeoutMs = 840_000,
-    pollMs = 1_000,
     client = new SageMakerClient({}),
   } = options;
+  const configOf = (version: string) => `${endpointName}-${version}`.slice(0, 63);
+  const describe = () =>
+    client.send(new DescribeEndpointCommand({ EndpointName: endpointName })).catch((error: Error) => {
+      if (/could not find|not found/i.test(error.message)) return undefined;
+      throw error;
+    });
   return {
-    async deploy(version, artifactUri) {
-      const name = `${endpointName}-${version}`.slice(0, 63);
+    async startDeployment(version, artifactUri) {
+      const name = configOf(version);
       // A version promoted before (a rollback) already has its model and config: reuse them.
       await ignoreExisting(
         client.send(
@@ -59,32 +61,22 @@ export function sageMakerModelEndpoint(options: SageMakerEndpointOptions): Model
           }),
         ),
       );
-      const exists = await client.send(new DescribeEndpointCommand({ EndpointName: endpointName })).then(
-        () => true,
-        (error: Error) => {
-          if (/could not find|not found/i.test(error.message)) return false;
-          throw error;
-        },
-      );
-      if (exists)
+      if (await describe())
         await client.send(new UpdateEndpointCommand({ EndpointName: endpointName, EndpointConfigName: name }));
       else await client.send(new CreateEndpointCommand({ EndpointName: endpointName, EndpointConfigName: name }));
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const endpoint = await client.send(new DescribeEndpointCommand({ EndpointName: endpointName }));
-        if (endpoint.EndpointStatus === 'InService' && endpoint.EndpointConfigName === name) return;
-        if (
-          endpoint.EndpointStatus === 'Failed' ||
-          (endpoint.EndpointStatus === 'InService' && endpoint.FailureReason)
-        ) {
-          throw new Error(
-            `The endpoint ${endpointName} did not take ${version}: ${endpoint.FailureReason ?? endpoint.EndpointStatus}`,
-          );
-        }
-        if (Date.now() > deadline)
-          throw new Error(`The endpoint ${endpointName} was not serving ${version} after ${timeoutMs / 1000} s`);
-        await new Promise((resolve) => setTimeout(resolve, pollMs));
-      }
+    },
+    async deploymentOf(version) {
+      const name = configOf(version);
+      const endpoint = await describe();
+      if (!endpoint) return { state: 'failed', reason: `The endpoint ${endpointName} does not exist.` };
+      const status = endpoint.EndpointStatus;
+      if (status === 'InService' && endpoint.EndpointConfigName === name) return { state: 'serving' };
+      if (status === 'Failed' || (status === 'InService' && endpoint.FailureReason))
+        return { state: 'failed', reason: endpoint.FailureReason ?? `The endpoint is ${status}.` };
+      // Back in service on another config without a reason: another promotion replaced this one.
+      if (status === 'InService')
+        return { state: 'failed', reason: `The endpoint serves ${endpoint.EndpointConfigName}, not ${name}.` };
+      return { state: 'updating' };
     },
   };
 }

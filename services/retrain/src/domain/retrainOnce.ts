@@ -2,7 +2,9 @@ import { featureWidth, type LinearModel } from '@sdp/shared-model';
 import { decidePromotion } from './decidePromotion.js';
 import { evaluateModel } from './evaluateModel.js';
 import type { ModelFamily } from './modelFamily.js';
+import { PromotionPendingError } from './errors.js';
 import type { ModelArtifacts, ModelEndpoint, ModelMetricsRecord, ModelRegistry, ModelVersion } from './modelRecords.js';
+import { requestPromotion, type PromotionSettings } from './requestPromotion.js';
 import { splitByTime } from './splitByTime.js';
 import { DEFAULT_TRAINING_OPTIONS, trainLogisticRegression } from './trainLogisticRegression.js';
 import type { ModelMetrics, TrainingExample } from './types.js';
@@ -15,6 +17,7 @@ export interface RetrainSettings {
   validationFraction: number;
   minTrainingRows: number;
   minAucGain: number;
+  promotion: PromotionSettings;
 }
 
 export interface RetrainDeps<Row> {
@@ -25,18 +28,27 @@ export interface RetrainDeps<Row> {
   artifacts: ModelArtifacts;
   endpoint: ModelEndpoint;
   now(): Date;
+  sleep(ms: number): Promise<void>;
   newVersionId(now: Date): string;
   log(message: string, data: Record<string, unknown>): void;
 }
 
 export type RetrainOutcome =
   | { status: 'skipped'; reason: string }
-  | { status: 'trained'; version: ModelVersion['version']; decision: ModelVersion['decision']; reason: string };
+  | {
+      status: 'trained';
+      version: ModelVersion['version'];
+      decision: ModelVersion['decision'];
+      reason: string;
+      /** Where its promotion is, when the gate promoted it and it could start */
+      promotion?: NonNullable<ModelVersion['promotion']>['status'];
+    };
 
 /**
  * One retraining of a model family: read the labelled examples of the training window from the lake, train on the older 80 %,
  * score the candidate and the live model on the same newest 20 %, record the version with its metrics,
- * and let the gate decide whether it goes live (endpoint first, then the registry's live pointer).
+ * and let the gate decide whether it goes live: a promoted version is asked of the endpoint and is
+ * pending until the endpoint serves it (`requestPromotion`; the previous version serves meanwhile).
  * `shuffleLabels` trains a negative control (training labels shuffled, validation labels true) that
  * the gate must refuse.
  */
@@ -109,10 +121,16 @@ export async function retrainOnce<Row>(
     artifact,
   };
   await deps.registry.put(record);
+  let promotion: ModelVersion['promotion'];
   if (decision.promote) {
-    await deps.endpoint.deploy(version, artifact, spec);
-    if (!(await deps.registry.setLive(version, liveVersion))) {
-      deps.log('another version went live meanwhile; this one stays recorded but not live', { version, liveVersion });
+    try {
+      promotion = (await requestPromotion(version, deps, settings.promotion)).promotion;
+    } catch (error) {
+      if (!(error instanceof PromotionPendingError)) throw error;
+      deps.log('another promotion is pending; this version stays recorded, not promoted', {
+        version,
+        pending: error.pending.version,
+      });
     }
   }
   deps.log('model trained', {
@@ -122,7 +140,13 @@ export async function retrainOnce<Row>(
     auc: metrics.auc,
     examples: examples.length,
   });
-  return { status: 'trained', version, decision: record.decision, reason: decision.reason };
+  return {
+    status: 'trained',
+    version,
+    decision: record.decision,
+    reason: decision.reason,
+    ...(promotion ? { promotion: promotion.status } : {}),
+  };
 }
 
 function toRecord(metrics: ModelMetrics): ModelMetricsRecord {

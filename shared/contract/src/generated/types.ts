@@ -183,8 +183,11 @@ export interface paths {
          * Run one read-only SQL query (or a saved query) over the data lake
          * @description Runs a single `SELECT` (or `WITH … SELECT`) over the lake's tables — `bids`, `impressions`,
          *     `clicks`, `joined_impressions`, `joined_clicks`, `aggregate_changes` (every version of every
-         *     window) and the views `aggregates` (latest version per window), `distinct_bids` (first bid per
-         *     transaction), `orphan_impressions`, `orphan_clicks` — locally with DuckDB, on AWS with Athena. Anything
+         *     window), `clickstream_events`, `session_changes`, `product_window_changes` — and the views
+         *     `aggregates` (latest version per window), `distinct_bids` (first bid per transaction),
+         *     `orphan_impressions`, `orphan_clicks`, `sessions` and `product_windows` (latest versions), locally
+         *     with DuckDB, on AWS with Athena; the views exist on both. `sql` is run in the engine's SQL (DuckDB's
+         *     locally, Trino's on AWS); a saved query is run in the spelling of the engine that runs it. Anything
          *     else (DDL, `COPY`, `INSERT`, several statements, reading files outside the lake) is refused
          *     with `query_not_allowed`. At most `limit` rows are returned (`truncated` says whether there
          *     were more) and a query is stopped after the time limit with `query_timeout`. Locally a query
@@ -206,7 +209,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The saved queries `POST /query` runs by name */
+        /**
+         * The saved queries `POST /query` runs by name
+         * @description Each with its SQL as the engine that runs it reads it (DuckDB's locally, Trino's on AWS).
+         */
         get: operations["listSavedQueries"];
         put?: never;
         post?: never;
@@ -244,8 +250,14 @@ export interface paths {
         put?: never;
         /**
          * Make a version live (rollback or manual promotion), bypassing the gate
-         * @description Points the model endpoint at the version's artifact, waits until it serves it, then records it
-         *     as live. Use it to roll back to any earlier version.
+         * @description Points the model endpoint at the version's artifact and returns without waiting for the
+         *     endpoint: a SageMaker endpoint update takes minutes. The version is `pending` until a
+         *     scheduled step (completePromotions, every minute) finds the endpoint serving it, then `live`;
+         *     if the endpoint could not take it, SageMaker keeps serving the previous version and the
+         *     promotion is `failed` with the endpoint's reason. Until then the previous version answers every
+         *     prediction and stays the registry's live version. An endpoint that serves the version within a
+         *     few seconds (the local SageMaker) makes it live before the answer. Use it to roll back to any
+         *     earlier version. One promotion at a time per model.
          */
         post: operations["promoteModel"];
         delete?: never;
@@ -1087,9 +1099,29 @@ export interface components {
             };
             /** @description Where the model.tar.gz is (s3://…) */
             artifact: string;
+            promotion?: components["schemas"]["Promotion"];
+        };
+        /** @description The version's last promotion to the endpoint (absent when it was never promoted) */
+        Promotion: {
+            /**
+             * @description `pending` while the endpoint takes the version (the previous one serves meanwhile), `live` once it served it and the registry made it live, `failed` when the endpoint could not take it (it kept serving the previous version)
+             * @enum {string}
+             */
+            status: "pending" | "live" | "failed";
+            /** Format: date-time */
+            requested_at: string;
+            /**
+             * Format: date-time
+             * @description When it went live or failed
+             */
+            finished_at?: string;
+            /** @description Why it failed: the endpoint's failure reason, or how long it waited */
+            reason?: string;
         };
         ModelList: {
             live_version?: string;
+            /** @description The version being promoted, if any; live_version serves meanwhile */
+            pending_version?: string;
             models: components["schemas"]["ModelVersion"][];
         };
         /**
@@ -1242,7 +1274,7 @@ export interface components {
         };
         Error: {
             /** @enum {string} */
-            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "query_out_of_memory" | "result_too_large" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "usage_unavailable" | "consumer_unavailable" | "internal_error";
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "query_out_of_memory" | "result_too_large" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "promotion_pending" | "usage_unavailable" | "consumer_unavailable" | "internal_error";
             message: string;
             request_id: string;
             violations?: components["schemas"]["Violation"][];
@@ -1786,8 +1818,17 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The version now live */
+            /** @description The version is live (it already was, or the endpoint served it within a few seconds) */
             200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelVersion"];
+                };
+            };
+            /** @description Not live yet, `promotion.status` says why; `pending` (`GET /models` shows when it is live or failed), or `failed` already when the endpoint refused the version within the few seconds waited */
+            202: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1800,6 +1841,15 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             /** @description `not_found`: no such version */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `promotion_pending`: another version of this model is being promoted; retry once `GET /models` shows it settled */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -50,6 +50,7 @@ export declare const validateSavedQuery: ValidateFunction<components['schemas'][
 export declare const validateSavedQueryList: ValidateFunction<components['schemas']['SavedQueryList']>;
 export declare const validateModelMetrics: ValidateFunction<components['schemas']['ModelMetrics']>;
 export declare const validateModelVersion: ValidateFunction<components['schemas']['ModelVersion']>;
+export declare const validatePromotion: ValidateFunction<components['schemas']['Promotion']>;
 export declare const validateModelList: ValidateFunction<components['schemas']['ModelList']>;
 export declare const validateFailedEventStatus: ValidateFunction<components['schemas']['FailedEventStatus']>;
 export declare const validateFailedEventSummary: ValidateFunction<components['schemas']['FailedEventSummary']>;
