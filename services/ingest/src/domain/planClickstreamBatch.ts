@@ -1,6 +1,7 @@
-import { toViolations, validateClickstreamBatch, validateClickstreamEvent } from '@sdp/shared-contract';
+import { toViolations, validateClickstreamBatch } from '@sdp/shared-contract';
 import { ValidationFailedError } from '@sdp/shared-http';
 import { checkRecordSize, rejected, type PlannedItem } from './planBatch.js';
+import { readClickstreamEvent } from './readClickstreamEvent.js';
 import { stampClickstreamEvent } from './stampClickstreamEvent.js';
 import type { ClickstreamEnvelope, Stamp, StampedEvent } from './types.js';
 
@@ -20,9 +21,9 @@ export function planClickstreamBatch(
   if (!validateClickstreamBatch(body))
     throw new ValidationFailedError('clickstream batch', toViolations(validateClickstreamBatch.errors));
   return body.events.map((item, index) => {
-    // ajv applies defaults in place; the body is this request's own freshly parsed copy.
-    if (!validateClickstreamEvent(item))
-      return rejected(index, toViolations(validateClickstreamEvent.errors, `$.events[${index}]`));
-    return checkRecordSize(index, stampClickstreamEvent(item, stampFor(index)));
+    // Defaults and the event time's integer are set in place; the body is this request's own freshly parsed copy.
+    const reading = readClickstreamEvent(item, `$.events[${index}]`);
+    if (!reading.ok) return rejected(index, reading.violations);
+    return checkRecordSize(index, stampClickstreamEvent(reading.event, stampFor(index)));
   });
 }

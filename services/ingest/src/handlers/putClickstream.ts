@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda';
-import { toViolations, validateClickstreamEvent } from '@sdp/shared-contract';
 import {
   httpErrorHandler,
   jsonResponse,
@@ -18,6 +17,7 @@ import { MAX_BATCH_BYTES } from '../domain/constants.js';
 import { eventIdFor } from '../domain/eventIdFor.js';
 import { isBatchBody } from '../domain/isBatchBody.js';
 import { planClickstreamBatch } from '../domain/planClickstreamBatch.js';
+import { readClickstreamEvent } from '../domain/readClickstreamEvent.js';
 import { requireWritten } from '../domain/requireWritten.js';
 import { stampClickstreamEvent } from '../domain/stampClickstreamEvent.js';
 import { summarizeBatch } from '../domain/summarizeBatch.js';
@@ -43,11 +43,11 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
       } = summarizeBatch(plan, records.length > 0 ? await clickstream.write(records) : []);
       return jsonResponse(statusCode, result, headers);
     }
-    if (!validateClickstreamEvent(body))
-      throw new ValidationFailedError('clickstream event', toViolations(validateClickstreamEvent.errors));
+    const reading = readClickstreamEvent(body, '$');
+    if (!reading.ok) throw new ValidationFailedError('clickstream event', reading.violations);
     const eventId = eventIdFor(tenant, 'clickstream', event.headers['idempotency-key'], randomUUID);
     // The contract bounds every field, so one valid event is far below a stream record's 1 MiB.
-    const { envelope, record } = stampClickstreamEvent(body, { eventId, receivedAt, tenant });
+    const { envelope, record } = stampClickstreamEvent(reading.event, { eventId, receivedAt, tenant });
     const outcome = requireWritten((await clickstream.write([record]))[0]);
     const { event_id, received_at } = envelope;
     return jsonResponse(202, {

@@ -638,7 +638,13 @@ export interface components {
         ProductId: string;
         ClickstreamEvent: {
             user_id: components["schemas"]["UserId"];
-            /** @description When the user acted, in milliseconds since the Unix epoch (2000-01-01 to 2100-01-01) */
+            /**
+             * @description When the user acted, in milliseconds since the Unix epoch (2000-01-01 to 2100-01-01). A
+             *     client may also send it as a string: of digits (`"1733493000000"`, as templating tools
+             *     such as `envsubst` write numbers) or an ISO 8601 instant with its offset
+             *     (`"2024-12-06T13:50:00Z"`, `"2024-12-06T14:50:00.250+01:00"`); ingest reads it before
+             *     this check, and the envelope always stores the integer. Any other string is a `400`.
+             */
             event_timestamp: number;
             event_name: components["schemas"]["EventName"];
             /**

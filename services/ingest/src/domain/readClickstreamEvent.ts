@@ -1,0 +1,46 @@
+import { toViolations, validateClickstreamEvent, type Violation } from '@sdp/shared-contract';
+import type { ClickstreamEvent } from './types.js';
+
+/** Milliseconds written as text, as templating tools (`envsubst`) write numbers. */
+const DIGITS = /^\d{1,16}$/;
+/** An ISO 8601 instant with its offset: `2026-12-07T10:00:00Z`, `2026-12-07T11:00:00.250+01:00`. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * One clickstream event as a client sends it, checked against the contract, with `event_timestamp`
+ * read as the integer the envelope stores: a number, a string of digits (`"1733493000000"`) or an
+ * ISO 8601 instant with its offset (`"2024-12-06T13:50:00Z"`). Anything else is refused with a
+ * violation that says which spellings are accepted. The contract's defaults are applied in place.
+ *
+ * @example
+ * readClickstreamEvent({ user_id: 'u1', event_timestamp: '1733493000000', event_name: 'detail' }, '$')
+ * // { ok: true, event: { user_id: 'u1', event_timestamp: 1733493000000, event_name: 'detail', event_type: 'click', device_type: 'unknown' } }
+ */
+export function readClickstreamEvent(
+  item: unknown,
+  path: string,
+): { ok: true; event: ClickstreamEvent } | { ok: false; violations: Violation[] } {
+  const unreadableTime = normalizeEventTimestamp(item);
+  if (validateClickstreamEvent(item) && unreadableTime === undefined) return { ok: true, event: item };
+  const violations = toViolations(validateClickstreamEvent.errors, path).filter(
+    (violation) => unreadableTime === undefined || violation.path !== `${path}.event_timestamp`,
+  );
+  if (unreadableTime !== undefined)
+    violations.push({
+      path: `${path}.event_timestamp`,
+      message: `must be milliseconds since the Unix epoch, as a number or a string of digits, or an ISO 8601 instant with its offset (e.g. 2026-12-07T10:00:00Z), not '${unreadableTime}'`,
+    });
+  return { ok: false, violations };
+}
+
+/** Replaces a textual `event_timestamp` by its milliseconds; returns the text when it cannot be read. */
+function normalizeEventTimestamp(item: unknown): string | undefined {
+  if (typeof item !== 'object' || item === null || !('event_timestamp' in item)) return undefined;
+  const fields = item as { event_timestamp: unknown };
+  if (typeof fields.event_timestamp !== 'string') return undefined;
+  const text = fields.event_timestamp.trim();
+  const millis = DIGITS.test(text) ? Number(text) : ISO_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
+  if (Number.isNaN(millis)) return fields.event_timestamp.slice(0, 64);
+  fields.event_timestamp = millis;
+  return undefined;
+}
