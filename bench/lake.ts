@@ -129,7 +129,7 @@ async function timeSavedQueries(label: string): Promise<Record<string, number>> 
       const params = saved.params.some((p) => p.name === 'from')
         ? { from: '2026-11-21T00:00:00Z', to: '2026-11-22T00:00:00Z' }
         : {};
-      const { sql } = parseQueryRequest({ saved: saved.name, params, limit: 10_000 }, new Date());
+      const { sql } = parseQueryRequest({ saved: saved.name, params, limit: 10_000 }, new Date(), engine.dialect);
       const times: number[] = [];
       for (let run = 0; run < QUERY_RUNS; run++)
         times.push((await engine.query(sql, { maxRows: 10_000, timeoutMs: 120_000 })).elapsed_ms);

@@ -1,6 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { GetRecordsCommand, GetShardIteratorCommand, ListShardsCommand } from '@aws-sdk/client-kinesis';
 import { localKinesisClient, toKinesisEventRecord } from '@sdp/local-cloud';
+import { DERIVED_VIEWS } from '@sdp/shared-lake';
 import { startTestCloud } from './support/startTestCloud.js';
 import { waitForIdlePipeline } from './support/waitForIdlePipeline.js';
 import { computeOracle, type AcceptedEvent, type Oracle } from './support/workload/computeOracle.js';
@@ -192,6 +193,50 @@ describe('the data lake against an independent oracle', () => {
     ).toStrictEqual(top);
   });
 
+  it('answers events per second and pipeline freshness with the accepted events', async () => {
+    // Prepare
+    const types = { bid: 'bid', imp: 'imp', click: 'click' } as const;
+    const newest = (type: string) =>
+      new Date(
+        Math.max(
+          ...accepted.filter(({ event }) => event.type === type).map(({ receivedAt }) => Date.parse(receivedAt)),
+        ),
+      ).toISOString();
+
+    // Act
+    const perSecond = await query({ saved: 'events_per_second', params: { seconds: 86_400 } });
+    const freshness = await query({ saved: 'pipeline_freshness' });
+
+    // Assess
+    const eventsByType: Record<string, number> = {};
+    for (const { type, events } of perSecond)
+      eventsByType[String(type)] = (eventsByType[String(type)] ?? 0) + Number(events);
+    expect(eventsByType).toStrictEqual(tally(accepted.map(({ event }) => types[event.type])));
+    expect(
+      freshness
+        .filter(({ table_name }) => ['bids', 'impressions', 'clicks'].includes(String(table_name)))
+        .map(({ table_name, newest_event }) => [table_name, new Date(String(newest_event)).toISOString()]),
+    ).toStrictEqual([
+      ['bids', newest('bid')],
+      ['clicks', newest('click')],
+      ['impressions', newest('imp')],
+    ]);
+  });
+
+  it.each(DERIVED_VIEWS.map((view) => [view.name, view.columns] as const))(
+    'answers the view %s with the columns and types it declares for Athena',
+    async (name, columns) => {
+      // Act
+      const response = await post({ sql: `SELECT * FROM ${name}`, limit: 1 });
+
+      // Assess
+      expect({
+        status: response.status,
+        columns: ((await response.json()) as { columns: unknown }).columns,
+      }).toStrictEqual({ status: 200, columns });
+    },
+  );
+
   it('adds no row when a batch of the raw stream is delivered again', async () => {
     // Prepare
     const before = await rawCounts();
@@ -255,9 +300,13 @@ describe('the data lake against an independent oracle', () => {
 
   it('lists the saved queries', async () => {
     // Act
-    const body = (await (await cloud.fetch('/query/saved')).json()) as { queries: { name: string }[] };
+    const body = (await (await cloud.fetch('/query/saved')).json()) as { queries: { name: string; sql: string }[] };
 
     // Assess
+    // In the SQL of the engine that runs them here, DuckDB's.
+    expect(body.queries.find(({ name }) => name === 'events_per_second')!.sql).toContain(
+      'CAST(now() AS TIMESTAMP) - INTERVAL ({{seconds}}) SECOND',
+    );
     expect(body.queries.map(({ name }) => name)).toStrictEqual([
       'funnel',
       'win_rate_by_domain',

@@ -191,27 +191,50 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     expect(script).toContain('uplot'); // the class uPlot gives its charts: the library is in the bundle
   });
 
-  it('defines every lake table in Glue with partition projection and leaves DuckDB out of the query bundle', async () => {
+  it('defines every lake table in Glue with partition projection, every derived view as an Athena view, and leaves DuckDB out of the query bundle', async () => {
     // Act
     const lake = await template('lake');
     const query = await readZipEntry(path.join(packageDirOf('lake'), 'queryLake.zip'), 'src/handlers/queryLake.mjs');
 
     // Assess
     const tables = resourcesOfType(lake, 'AWS::Glue::Table').map(
-      (r) => r.Properties.TableInput as { Name: string; Parameters: Record<string, unknown> },
+      (r) =>
+        r.Properties.TableInput as {
+          Name: string;
+          TableType: string;
+          Parameters: Record<string, unknown>;
+          ViewOriginalText?: { 'Fn::Join': [string, [string, { 'Fn::Base64': string }, string]] };
+        },
     );
-    expect(tables.map((t) => [t.Name, t.Parameters['projection.enabled']])).toStrictEqual(
+    const prestoView = (name: string) =>
+      JSON.parse(tables.find((t) => t.Name === name)!.ViewOriginalText!['Fn::Join'][1][1]['Fn::Base64']) as {
+        schema: string;
+        originalSql: string;
+      };
+    expect(
+      tables.map((t) => [t.Name, t.TableType, t.Parameters['projection.enabled'] ?? t.Parameters.presto_view]).sort(),
+    ).toStrictEqual(
       [
-        'bids',
-        'impressions',
-        'clicks',
-        'joined_impressions',
-        'joined_clicks',
-        'aggregate_changes',
-        'clickstream_events',
-        'session_changes',
-        'product_window_changes',
-      ].map((name) => [name, 'true']),
+        ...[
+          'bids',
+          'impressions',
+          'clicks',
+          'joined_impressions',
+          'joined_clicks',
+          'aggregate_changes',
+          'clickstream_events',
+          'session_changes',
+          'product_window_changes',
+        ].map((name) => [name, 'EXTERNAL_TABLE', 'true']),
+        ...['aggregates', 'distinct_bids', 'orphan_impressions', 'orphan_clicks', 'sessions', 'product_windows'].map(
+          (name) => [name, 'VIRTUAL_VIEW', 'true'],
+        ),
+      ].sort(),
+    );
+    // The view's database and session timeout are the stage's, resolved before CloudFormation encodes them.
+    expect(prestoView('orphan_impressions').schema).toBe('sdp_lake_dev');
+    expect(prestoView('orphan_impressions').originalSql).toContain(
+      "o.received_at < date_add('millisecond', -(CAST(5 * 60000 AS BIGINT)), CAST(now() AS TIMESTAMP))",
     );
     expect(resourcesOfType(lake, 'AWS::Athena::WorkGroup')).toHaveLength(1);
     expect(query).toContain('await import("@duckdb/node-api")');

@@ -13,10 +13,15 @@ import {
   SESSION_TIMEOUTS,
   sub,
 } from '../../config/src/index.js';
+import { glueViewResources } from './src/domain/glueViews.js';
 
 // Every writer gets the same batching: up to 10,000 records or this many seconds, one file per
 // table, hour and shard per batch. Longer means fewer, bigger files; shorter means fresher SQL.
 const LAKE_BATCH_WINDOW_SECONDS = param('lakeBatchWindowSeconds', '2');
+/** The Glue database of the lake's tables and views; Athena queries run in it. */
+const LAKE_DATABASE_NAME = 'sdp_lake_${sls:stage}';
+/** A session timeout setting (minutes, a deployment parameter) as SQL that computes it in milliseconds. */
+const timeoutMsSql = (minutes: string) => `CAST(${minutes} * 60000 AS BIGINT)`;
 
 /**
  * The writer of one stream into the lake's tables (the same handler for every stream, LAKE_SOURCE
@@ -194,11 +199,20 @@ export default defineService({
       Properties: {
         CatalogId: ref('AWS::AccountId'),
         DatabaseInput: {
-          Name: 'sdp_lake_${sls:stage}',
+          Name: LAKE_DATABASE_NAME,
           Description: "The streaming data platform's lake (Parquet, partitioned by event hour)",
         },
       },
     },
+    // The derived views (aggregates, distinct_bids, orphans, sessions, product_windows), as Athena views.
+    // The orphan views wait for the join's session timeouts, the settings queryLake passes to DuckDB.
+    ...glueViewResources({
+      database: LAKE_DATABASE_NAME,
+      settings: {
+        bidsSessionTimeoutMs: timeoutMsSql(SESSION_TIMEOUTS.BIDS_SESSION_TIMEOUT_MINUTES),
+        clicksSessionTimeoutMs: timeoutMsSql(SESSION_TIMEOUTS.CLICKS_SESSION_TIMEOUT_MINUTES),
+      },
+    }),
     LakeWorkGroup: {
       Type: 'AWS::Athena::WorkGroup',
       Properties: {

@@ -54,7 +54,7 @@ try {
     values.saved === undefined
       ? { sql: positionals.join(' '), limit: Number(values.limit) }
       : { saved: values.saved, params, limit: Number(values.limit) };
-  const { sql, limit } = parseQueryRequest(body, new Date());
+  const { sql, limit } = parseQueryRequest(body, new Date(), engine.dialect);
   const result = await engine.query(sql, { maxRows: limit, timeoutMs: Number(values['timeout-seconds']) * 1000 });
   console.log(formatRows(result, format));
   if (format === 'table') {

@@ -1,13 +1,13 @@
 import { parseQueryRequest } from '../src/domain/parseQueryRequest.js';
 import { renderSavedQuery } from '../src/domain/renderSavedQuery.js';
-import { SAVED_QUERIES } from '../src/domain/savedQueries.js';
+import { savedQueriesIn } from '../src/domain/savedQueries.js';
 import { assertReadOnlyStart } from '@sdp/shared-lake';
 
 const NOW = new Date('2026-11-22T07:00:00.000Z');
-const saved = (name: string) => SAVED_QUERIES.find((query) => query.name === name)!;
+const saved = (name: string) => savedQueriesIn('trino').find((query) => query.name === name)!;
 
 describe('renderSavedQuery', () => {
-  it('substitutes timestamps as literals and defaults from to 24 hours before to', () => {
+  it('substitutes timestamps as literals both engines read and defaults from to 24 hours before to', () => {
     // Act
     const sql = renderSavedQuery(saved('funnel'), { to: '2026-11-22T09:30:00+02:00' }, NOW);
 
@@ -25,7 +25,8 @@ describe('renderSavedQuery', () => {
 
   it.each([
     [{ from: "2026-11-22'; DROP TABLE bids; --" }, "The parameter 'from' must be an ISO 8601 date-time"],
-    [{ top: 'ten' }, "The parameter 'top' must be a non-negative number"],
+    [{ top: 'ten' }, 'The parameter \'top\' must be a non-negative whole number; got "ten".'],
+    [{ top: 2.5 }, "The parameter 'top' must be a non-negative whole number; got 2.5."],
     [{ colour: 'red' }, "The saved query 'top_creatives' has no parameter 'colour'; its parameters: from, to, top."],
   ])('refuses %j', (params, message) => {
     // Act / Assess
@@ -36,16 +37,18 @@ describe('renderSavedQuery', () => {
 describe('parseQueryRequest', () => {
   it('passes SQL through with the default limit', () => {
     // Act / Assess
-    expect(parseQueryRequest({ sql: 'SELECT 1' }, NOW)).toStrictEqual({ sql: 'SELECT 1', limit: 1000 });
+    expect(parseQueryRequest({ sql: 'SELECT 1' }, NOW, 'duckdb')).toStrictEqual({ sql: 'SELECT 1', limit: 1000 });
   });
 
-  it('renders a saved query by name', () => {
+  it.each([
+    ['duckdb', 'received_at >= CAST(now() AS TIMESTAMP) - INTERVAL (30) SECOND\n'],
+    ['trino', "received_at >= date_add('second', -(30), CAST(now() AS TIMESTAMP))\n"],
+  ] as const)('renders a saved query by name in the SQL of its engine (%s)', (dialect, condition) => {
     // Act
-    const request = parseQueryRequest({ saved: 'events_per_second', params: { seconds: 30 }, limit: 5 }, NOW);
+    const request = parseQueryRequest({ saved: 'events_per_second', params: { seconds: 30 }, limit: 5 }, NOW, dialect);
 
     // Assess
-    expect(request).toMatchObject({ saved: 'events_per_second', limit: 5 });
-    expect(request.sql).toContain('INTERVAL (30) SECOND');
+    expect(request).toStrictEqual({ saved: 'events_per_second', limit: 5, sql: expect.stringContaining(condition) });
   });
 
   it.each([
@@ -59,7 +62,7 @@ describe('parseQueryRequest', () => {
     ['SELECT 1', 'validation_failed', '$ must be object'],
   ])('refuses %j with %s', (body, code, message) => {
     // Act / Assess
-    expect(() => parseQueryRequest(body, NOW)).toThrow(
+    expect(() => parseQueryRequest(body, NOW, 'trino')).toThrow(
       expect.objectContaining({ code, message: expect.stringContaining(message) }),
     );
   });

@@ -10,9 +10,10 @@ import { InvalidQueryError, QueryNotAllowedError, QueryTimeoutError, ResultTooLa
 import type { LakeQueryEngine } from './queryTypes.js';
 
 /**
- * Athena over the Glue tables of the lake (AWS). Only one statement that starts like a query is sent;
- * the function's role may read the catalog and the lake and write only query results, so a statement
- * that would change anything fails on permissions even if it slipped through.
+ * Athena over the Glue tables and views of the lake (AWS), in Trino's SQL. Only one statement that
+ * starts like a query is sent; the function's role may read the catalog and the lake and write only
+ * query results, so a statement that would change anything fails on permissions even if it slipped
+ * through.
  */
 export function athenaQueryEngine(options: {
   client?: AthenaClient;
@@ -22,6 +23,7 @@ export function athenaQueryEngine(options: {
 }): LakeQueryEngine {
   const { client = new AthenaClient({}), workGroup, database, pollMs = 200 } = options;
   return {
+    dialect: 'trino',
     async query(sql, { maxRows, timeoutMs, maxBytes }) {
       const started = performance.now();
       assertReadOnlyStart(sql);

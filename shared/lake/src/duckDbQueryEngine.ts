@@ -9,7 +9,8 @@ import {
   QueryTimeoutError,
   ResultTooLargeError,
 } from './errors.js';
-import { lakeViews, type ViewSettings } from './lakeViews.js';
+import type { ViewSettings } from './derivedViews.js';
+import { lakeViews } from './lakeViews.js';
 import { visibleTableFiles } from './lakeFiles.js';
 import { directoryObjectStore } from './objectStore.js';
 import { openDuckDbSession, type DuckDbSession, type DuckDbSessionConfig } from './openDuckDbSession.js';
@@ -71,6 +72,7 @@ export function duckDbQueryEngine(
   };
 
   return {
+    dialect: 'duckdb',
     async query(sql, { maxRows, timeoutMs, maxBytes }) {
       const started = performance.now();
       assertReadOnlyStart(sql);

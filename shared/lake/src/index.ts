@@ -13,15 +13,20 @@ export {
   ResultTooLargeError,
 } from './errors.js';
 export { readPartitionState, readTablePartitions, visibleTableFiles } from './lakeFiles.js';
+export { DERIVED_VIEWS } from './derivedViews.js';
+export type { DerivedView, ViewColumn, ViewColumnType, ViewSettings } from './derivedViews.js';
 export { LAKE_VIEW_NAMES, lakeViews } from './lakeViews.js';
-export type { ViewSettings } from './lakeViews.js';
 export { directoryObjectStore, objectStoreFromEnv, s3ObjectStore } from './objectStore.js';
 export type { ObjectStore } from './objectStore.js';
+export { NOW_UTC, ratio } from './portableSql.js';
 export { queryEngineFromEnv } from './queryEngineFromEnv.js';
 export { queryResourcesFromEnv } from './queryResourcesFromEnv.js';
 export type { QueryResources } from './queryResourcesFromEnv.js';
 export type { LakeQueryEngine, QueryLimits, QueryResult } from './queryTypes.js';
 export { MANIFEST_DIR, resolvePartition } from './resolvePartition.js';
+export { spellingOf } from './sqlDialect.js';
+export type { DialectSpelling, SqlDialect, TimeUnit } from './sqlDialect.js';
+export { sqlDialectFromEnv } from './sqlDialectFromEnv.js';
 export { LAKE_TABLES, lakeTable } from './tables.js';
 export type { LakeColumn, LakeTable, LakeTableName } from './tables.js';
 export type { CompactionManifest, LakeRow, LakeValue, PartitionState, SequenceRange } from './types.js';

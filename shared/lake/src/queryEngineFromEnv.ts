@@ -2,11 +2,13 @@ import path from 'node:path';
 import { requiredEnv } from '@sdp/shared-runtime';
 import { queryResourcesFromEnv } from './queryResourcesFromEnv.js';
 import type { LakeQueryEngine } from './queryTypes.js';
+import { sqlDialectFromEnv } from './sqlDialectFromEnv.js';
 
 /**
  * DuckDB over the lake's directory when the local cloud runs the function (it maps buckets to
- * directories under LOCAL_OBJECT_STORE_DIR), Athena on AWS. DuckDB is loaded only locally: deployed
- * bundles leave it out (config/src/defineService.ts). `isolated` runs DuckDB in a process of its own with a
+ * directories under LOCAL_OBJECT_STORE_DIR), Athena on AWS (sqlDialectFromEnv decides); the engine's
+ * `dialect` says whose SQL it reads. DuckDB is loaded only locally: deployed bundles leave it out
+ * (config/src/defineService.ts). `isolated` runs DuckDB in a process of its own with a
  * memory limit, for SQL from outside (`POST /query`).
  *
  * @example
@@ -17,12 +19,11 @@ export async function queryEngineFromEnv(
   { isolated = false } = {},
 ): Promise<LakeQueryEngine> {
   const minutes = (name: string) => Number(requiredEnv(name)) * 60_000;
-  const localRoot = env.LOCAL_OBJECT_STORE_DIR;
-  if (localRoot) {
+  if (sqlDialectFromEnv(env) === 'duckdb') {
     const { duckDbQueryEngine } = await import('./duckDbQueryEngine.js');
     const { memoryLimitMb, threads } = queryResourcesFromEnv(env);
     return duckDbQueryEngine(
-      path.join(localRoot, requiredEnv('LAKE_BUCKET')),
+      path.join(env.LOCAL_OBJECT_STORE_DIR!, requiredEnv('LAKE_BUCKET')),
       {
         bidsSessionTimeoutMs: minutes('BIDS_SESSION_TIMEOUT_MINUTES'),
         clicksSessionTimeoutMs: minutes('CLICKS_SESSION_TIMEOUT_MINUTES'),

@@ -1,4 +1,5 @@
 import type { components } from '@sdp/shared-contract';
+import type { SqlDialect } from './sqlDialect.js';
 
 export type QueryResult = components['schemas']['QueryResult'];
 
@@ -13,6 +14,8 @@ export interface QueryLimits {
 
 /** Runs one read-only SQL query over the lake's tables and views. */
 export interface LakeQueryEngine {
+  /** The SQL it reads: DuckDB's or Trino's (Athena). The lake's views and saved queries come in both. */
+  readonly dialect: SqlDialect;
   query(sql: string, limits: QueryLimits): Promise<QueryResult>;
   close(): Promise<void>;
 }

@@ -1,15 +1,20 @@
 import { toViolations, validateQueryRequest } from '@sdp/shared-contract';
 import { InvalidRequestError, ValidationFailedError } from '@sdp/shared-http';
+import type { SqlDialect } from '@sdp/shared-lake';
 import { renderSavedQuery } from './renderSavedQuery.js';
 import { SAVED_QUERIES } from './savedQueries.js';
 
 export const DEFAULT_ROW_LIMIT = 1000;
 
 /**
- * The SQL and row limit of a `POST /query` body: `sql` as given, or a saved query rendered with its
- * parameters.
+ * The SQL and row limit of a `POST /query` body: `sql` as given, or a saved query in the SQL of the
+ * engine that runs it (`dialect`), rendered with its parameters.
  */
-export function parseQueryRequest(body: unknown, now: Date): { sql: string; limit: number; saved?: string } {
+export function parseQueryRequest(
+  body: unknown,
+  now: Date,
+  dialect: SqlDialect,
+): { sql: string; limit: number; saved?: string } {
   if (!validateQueryRequest(body))
     throw new ValidationFailedError('query request', toViolations(validateQueryRequest.errors));
   const { sql, saved, params = {}, limit = DEFAULT_ROW_LIMIT } = body;
@@ -29,5 +34,5 @@ export function parseQueryRequest(body: unknown, now: Date): { sql: string; limi
       `There is no saved query '${saved}'; saved queries: ${SAVED_QUERIES.map((q) => q.name).join(', ')}.`,
     );
   }
-  return { sql: renderSavedQuery(query, params, now), limit, saved: query.name };
+  return { sql: renderSavedQuery({ ...query, sql: query.sql(dialect) }, params, now), limit, saved: query.name };
 }

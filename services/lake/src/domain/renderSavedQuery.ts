@@ -4,9 +4,10 @@ import type { SavedQuery } from './savedQueries.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The SQL of a saved query with its parameters substituted as typed literals (numbers checked finite,
+ * The SQL of a saved query with its parameters substituted as typed literals (numbers checked whole,
  * timestamps parsed), defaults applied and unknown parameters refused, so no value can change the
- * statement's shape.
+ * statement's shape. A timestamp is written `TIMESTAMP 'YYYY-MM-DD hh:mm:ss.sss'` (UTC), which DuckDB
+ * and Trino both read.
  *
  * @example
  * renderSavedQuery(funnel, { from: '2026-11-22T00:00:00Z' }, new Date()) // "… received_at >= TIMESTAMP '2026-11-22 00:00:00.000' …"
@@ -33,9 +34,10 @@ export function renderSavedQuery(query: SavedQuery, params: Record<string, strin
       values[param.name] = `TIMESTAMP '${value.toISOString().replace('T', ' ').replace('Z', '')}'`;
     } else if (param.type === 'number') {
       const value = Number(given ?? param.default);
-      if (!Number.isFinite(value) || value < 0)
+      // Whole numbers only: a row count or a span of seconds, which Trino takes only as integers.
+      if (!Number.isSafeInteger(value) || value < 0)
         throw new InvalidRequestError(
-          `The parameter '${param.name}' must be a non-negative number; got ${JSON.stringify(given)}.`,
+          `The parameter '${param.name}' must be a non-negative whole number; got ${JSON.stringify(given)}.`,
         );
       values[param.name] = String(value);
     } else {

@@ -1,6 +1,13 @@
 import type { components } from '@sdp/shared-contract';
+import { NOW_UTC, ratio, spellingOf, type SqlDialect } from '@sdp/shared-lake';
 
 export type SavedQuery = components['schemas']['SavedQuery'];
+
+/** A saved query written once, in SQL that DuckDB (locally) and Trino (Athena, on AWS) both run. */
+export interface SavedQueryDefinition extends Omit<SavedQuery, 'sql'> {
+  /** Its SQL in `dialect`, with `{{name}}` where a parameter goes */
+  sql(dialect: SqlDialect): string;
+}
 
 const FROM = {
   name: 'from',
@@ -12,76 +19,87 @@ const TO = {
   type: 'timestamp',
   description: 'End of the range, exclusive (ISO 8601); default now',
 } as const;
-const ratio = (numerator: string, denominator: string) =>
-  `CASE WHEN ${denominator} > 0 THEN ${numerator} / ${denominator} ELSE 0 END`;
+/** Rows of `cte` keyed by campaign and hour, joined to the keys of the funnel. */
+const onKey = (cte: string) =>
+  `LEFT JOIN ${cte} ON ${cte}.campaign_item_id = k.campaign_item_id AND ${cte}.hour = k.hour`;
 
 /**
  * The queries a data engineer asks first, runnable by name through `npm run query -- --saved <name>`
- * and `POST /query`. Parameters appear as `{{name}}` and are substituted as typed SQL literals.
+ * and `POST /query`. Parameters appear as `{{name}}` and are substituted as typed SQL literals. Written
+ * in SQL both engines run: `GROUP BY 1, 2` rather than `GROUP BY ALL`, `arbitrary` for any value, joins
+ * `ON` rather than `USING`, ratios as DOUBLE (ratio), and spellingOf for what differs.
  */
-export const SAVED_QUERIES: readonly SavedQuery[] = [
+export const SAVED_QUERIES: readonly SavedQueryDefinition[] = [
   {
     name: 'funnel',
     description:
       'Bids → impressions → clicks per campaign and hour (UTC), with spend, win rate and CTR; counts each transaction once, as the reports do',
     params: [FROM, TO],
-    sql: `WITH b AS (
+    sql: () => `WITH b AS (
   SELECT campaign_item_id, date_trunc('hour', received_at) AS hour, count(*) AS bids
-  FROM distinct_bids WHERE received_at >= {{from}} AND received_at < {{to}} GROUP BY ALL
+  FROM distinct_bids WHERE received_at >= {{from}} AND received_at < {{to}} GROUP BY 1, 2
 ), i AS (
   SELECT campaign_item_id, date_trunc('hour', event_time) AS hour, count(*) AS impressions, sum(win_price) AS spend
-  FROM joined_impressions WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY ALL
+  FROM joined_impressions WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY 1, 2
 ), c AS (
   SELECT campaign_item_id, date_trunc('hour', event_time) AS hour, count(*) AS clicks
-  FROM joined_clicks WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY ALL
+  FROM joined_clicks WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY 1, 2
+), k AS (
+  SELECT campaign_item_id, hour FROM b UNION SELECT campaign_item_id, hour FROM i UNION SELECT campaign_item_id, hour FROM c
 )
-SELECT campaign_item_id, hour,
-       coalesce(bids, 0) AS bids, coalesce(impressions, 0) AS impressions, coalesce(clicks, 0) AS clicks,
-       coalesce(spend, 0) AS spend,
-       ${ratio('coalesce(impressions, 0)', 'coalesce(bids, 0)')} AS win_rate,
-       ${ratio('coalesce(clicks, 0)', 'coalesce(impressions, 0)')} AS ctr
-FROM b FULL JOIN i USING (campaign_item_id, hour) FULL JOIN c USING (campaign_item_id, hour)
-ORDER BY hour, campaign_item_id`,
+SELECT k.campaign_item_id, k.hour,
+       coalesce(b.bids, 0) AS bids, coalesce(i.impressions, 0) AS impressions, coalesce(c.clicks, 0) AS clicks,
+       coalesce(i.spend, 0) AS spend,
+       ${ratio('coalesce(i.impressions, 0)', 'coalesce(b.bids, 0)')} AS win_rate,
+       ${ratio('coalesce(c.clicks, 0)', 'coalesce(i.impressions, 0)')} AS ctr
+FROM k ${onKey('b')} ${onKey('i')} ${onKey('c')}
+ORDER BY k.hour, k.campaign_item_id`,
   },
   {
     name: 'win_rate_by_domain',
     description: 'Per domain: bids, won bids (joined impressions), win rate and average winning price',
     params: [FROM, TO],
-    sql: `SELECT coalesce(b.domain, '(none)') AS domain, count(*) AS bids, count(i.tx_id) AS wins,
+    sql: () => `SELECT coalesce(b.domain, '(none)') AS domain, count(*) AS bids, count(i.tx_id) AS wins,
        ${ratio('count(i.tx_id)', 'count(*)')} AS win_rate, avg(i.win_price) AS avg_win_price
-FROM distinct_bids AS b LEFT JOIN joined_impressions AS i USING (tx_id)
+FROM distinct_bids AS b LEFT JOIN joined_impressions AS i ON i.tx_id = b.tx_id
 WHERE b.received_at >= {{from}} AND b.received_at < {{to}}
-GROUP BY ALL ORDER BY bids DESC, domain`,
+GROUP BY 1 ORDER BY bids DESC, domain`,
   },
   {
     name: 'top_creatives',
     description: 'Creatives ranked by clicks, then impressions: impressions, clicks, CTR and spend',
     params: [FROM, TO, { name: 'top', type: 'number', description: 'How many creatives', default: 10 }],
-    sql: `SELECT coalesce(i.creative_id, '(none)') AS creative_id, any_value(i.creative_category) AS creative_category,
+    sql: () => `SELECT coalesce(i.creative_id, '(none)') AS creative_id, arbitrary(i.creative_category) AS creative_category,
        count(*) AS impressions, count(c.tx_id) AS clicks, ${ratio('count(c.tx_id)', 'count(*)')} AS ctr, sum(i.win_price) AS spend
-FROM joined_impressions AS i LEFT JOIN joined_clicks AS c USING (tx_id)
+FROM joined_impressions AS i LEFT JOIN joined_clicks AS c ON c.tx_id = i.tx_id
 WHERE i.event_time >= {{from}} AND i.event_time < {{to}}
-GROUP BY ALL ORDER BY clicks DESC, impressions DESC, creative_id LIMIT {{top}}`,
+GROUP BY 1 ORDER BY clicks DESC, impressions DESC, creative_id LIMIT {{top}}`,
   },
   {
     name: 'events_per_second',
     description: 'Accepted events per second and type over the last seconds, by ingest time',
     params: [{ name: 'seconds', type: 'number', description: 'How far back', default: 120 }],
-    sql: `WITH events AS (
+    sql: (dialect) => `WITH events AS (
   SELECT received_at, 'bid' AS type FROM bids UNION ALL
   SELECT received_at, 'imp' FROM impressions UNION ALL
   SELECT received_at, 'click' FROM clicks
 )
 SELECT date_trunc('second', received_at) AS second, type, count(*) AS events
-FROM events WHERE received_at >= CAST(now() AS TIMESTAMP) - INTERVAL ({{seconds}}) SECOND
-GROUP BY ALL ORDER BY second, type`,
+FROM events WHERE received_at >= ${spellingOf(dialect).before(NOW_UTC, '{{seconds}}', 'second')}
+GROUP BY 1, 2 ORDER BY second, type`,
   },
   {
     name: 'pipeline_freshness',
     description:
       'Per lake table: its newest row, how far behind now it is, and how long rows took to land (last 5 minutes)',
     params: [],
-    sql: `WITH rows AS (
+    sql: (dialect) => {
+      const { before, percentile } = spellingOf(dialect);
+      // Aggregates skip NULLs, so a CASE without ELSE keeps the last 5 minutes. (FILTER works on both engines,
+      // but the Trino grammar that checks this SQL in the tests reads it after built-in aggregates only.)
+      const recent = (value: string) => `CASE WHEN landed_at >= ${before(NOW_UTC, 5, 'minute')} THEN ${value} END`;
+      const landingMs = "date_diff('millisecond', event_at, landed_at)";
+      return `WITH landed AS (
   SELECT 'bids' AS table_name, received_at AS event_at, landed_at FROM bids UNION ALL
   SELECT 'impressions', received_at, landed_at FROM impressions UNION ALL
   SELECT 'clicks', received_at, landed_at FROM clicks UNION ALL
@@ -93,18 +111,27 @@ GROUP BY ALL ORDER BY second, type`,
   SELECT 'product_window_changes', updated_at, landed_at FROM product_window_changes
 ), stats AS (
   SELECT table_name, max(event_at) AS newest_event,
-         quantile_cont(date_diff('millisecond', event_at, landed_at), 0.5) FILTER (WHERE landed_at >= CAST(now() AS TIMESTAMP) - INTERVAL 5 MINUTE) AS p50,
-         quantile_cont(date_diff('millisecond', event_at, landed_at), 0.95) FILTER (WHERE landed_at >= CAST(now() AS TIMESTAMP) - INTERVAL 5 MINUTE) AS p95,
-         count(*) FILTER (WHERE landed_at >= CAST(now() AS TIMESTAMP) - INTERVAL 5 MINUTE) AS recent_rows
-  FROM rows GROUP BY table_name
+         ${percentile(recent(landingMs), 0.5)} AS p50,
+         ${percentile(recent(landingMs), 0.95)} AS p95,
+         count(${recent('1')}) AS recent_rows
+  FROM landed GROUP BY table_name
 )
 SELECT t.table_name, s.newest_event,
-       date_diff('millisecond', s.newest_event, CAST(now() AS TIMESTAMP)) AS lag_ms,
+       date_diff('millisecond', s.newest_event, ${NOW_UTC}) AS lag_ms,
        CAST(s.p50 AS BIGINT) AS landing_p50_ms, CAST(s.p95 AS BIGINT) AS landing_p95_ms,
        coalesce(s.recent_rows, 0) AS rows_last_5_min
 FROM (VALUES ('bids'), ('impressions'), ('clicks'), ('joined_impressions'), ('joined_clicks'), ('aggregate_changes'),
              ('clickstream_events'), ('session_changes'), ('product_window_changes')) AS t(table_name)
-LEFT JOIN stats AS s USING (table_name)
-ORDER BY t.table_name`,
+LEFT JOIN stats AS s ON s.table_name = t.table_name
+ORDER BY t.table_name`;
+    },
   },
 ];
+
+/**
+ * The saved queries with their SQL in `dialect`: what `GET /query/saved` lists and `POST /query` runs
+ * on that engine.
+ */
+export function savedQueriesIn(dialect: SqlDialect): SavedQuery[] {
+  return SAVED_QUERIES.map(({ sql, ...query }) => ({ ...query, sql: sql(dialect) }));
+}

@@ -17,7 +17,11 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
   .use(requireApiKey({ scope: 'query' }))
   .handler(async (event) => {
-    const { sql, limit, saved } = parseQueryRequest(readJsonBody(event, { maxBytes: 64 * 1024 }), new Date());
+    const { sql, limit, saved } = parseQueryRequest(
+      readJsonBody(event, { maxBytes: 64 * 1024 }),
+      new Date(),
+      engine.dialect,
+    );
     const result = await engine.query(sql, { maxRows: limit, timeoutMs, maxBytes: maxResultBytes });
     logger.info('query answered', {
       saved,
