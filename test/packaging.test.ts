@@ -226,9 +226,16 @@ describe('serverless package of every service (offline, Serverless Framework v3)
           'session_changes',
           'product_window_changes',
         ].map((name) => [name, 'EXTERNAL_TABLE', 'true']),
-        ...['aggregates', 'distinct_bids', 'orphan_impressions', 'orphan_clicks', 'sessions', 'product_windows'].map(
-          (name) => [name, 'VIRTUAL_VIEW', 'true'],
-        ),
+        ...[
+          'aggregates',
+          'distinct_bids',
+          'distinct_joined_impressions',
+          'distinct_joined_clicks',
+          'orphan_impressions',
+          'orphan_clicks',
+          'sessions',
+          'product_windows',
+        ].map((name) => [name, 'VIRTUAL_VIEW', 'true']),
       ].sort(),
     );
     // The view's database and session timeout are the stage's, resolved before CloudFormation encodes them.

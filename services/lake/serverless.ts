@@ -204,7 +204,7 @@ export default defineService({
         },
       },
     },
-    // The derived views (aggregates, distinct_bids, orphans, sessions, product_windows), as Athena views.
+    // The derived views (aggregates, distinct_bids, distinct joins, orphans, sessions, product_windows), as Athena views.
     // The orphan views wait for the join's session timeouts, the settings queryLake passes to DuckDB.
     ...glueViewResources({
       database: LAKE_DATABASE_NAME,

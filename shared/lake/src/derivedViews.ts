@@ -98,6 +98,9 @@ const orphans =
  * The views over the lake's tables, in the order `npm run query` lists them:
  * - `aggregates`: the latest version of each campaign window (counts only grow), with CTR and win rate;
  * - `distinct_bids`: the first bid of each transaction in stream order, the bid the pipeline counts;
+ * - `distinct_joined_impressions` / `distinct_joined_clicks`: one joined impression (click) per
+ *   transaction: enrich emits at least once, so a retried batch lands its joins twice in the joined
+ *   tables, and the copies are the same join;
  * - `orphan_impressions` / `orphan_clicks`: the first impression (click) of a transaction that never
  *   joined, once its session timeout has passed, as `GET /orphans` counts them;
  * - `sessions`: the latest version of each session (merged ones included, with their `status`);
@@ -127,6 +130,13 @@ export const DERIVED_VIEWS: readonly DerivedView[] = [
     sql: () =>
       firstRowPer({ from: 'bids', columns: names(columnsOf('bids')), partitionBy: 'tx_id', orderBy: STREAM_ORDER }),
   },
+  ...(['joined_impressions', 'joined_clicks'] as const).map((table): DerivedView => ({
+    name: `distinct_${table}`,
+    description: `One ${table.replace('_', ' ').slice(0, -1)} per transaction: the first copy in stream order (enrich emits at least once)`,
+    columns: columnsOf(table),
+    sql: () =>
+      firstRowPer({ from: table, columns: names(columnsOf(table)), partitionBy: 'tx_id', orderBy: STREAM_ORDER }),
+  })),
   {
     name: 'orphan_impressions',
     description: 'The first impression of each transaction that never joined a bid, once its session timed out',

@@ -40,10 +40,10 @@ export const SAVED_QUERIES: readonly SavedQueryDefinition[] = [
   FROM distinct_bids WHERE received_at >= {{from}} AND received_at < {{to}} GROUP BY 1, 2
 ), i AS (
   SELECT campaign_item_id, date_trunc('hour', event_time) AS hour, count(*) AS impressions, sum(win_price) AS spend
-  FROM joined_impressions WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY 1, 2
+  FROM distinct_joined_impressions WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY 1, 2
 ), c AS (
   SELECT campaign_item_id, date_trunc('hour', event_time) AS hour, count(*) AS clicks
-  FROM joined_clicks WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY 1, 2
+  FROM distinct_joined_clicks WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY 1, 2
 ), k AS (
   SELECT campaign_item_id, hour FROM b UNION SELECT campaign_item_id, hour FROM i UNION SELECT campaign_item_id, hour FROM c
 )
@@ -61,7 +61,7 @@ ORDER BY k.hour, k.campaign_item_id`,
     params: [FROM, TO],
     sql: () => `SELECT coalesce(b.domain, '(none)') AS domain, count(*) AS bids, count(i.tx_id) AS wins,
        ${ratio('count(i.tx_id)', 'count(*)')} AS win_rate, avg(i.win_price) AS avg_win_price
-FROM distinct_bids AS b LEFT JOIN joined_impressions AS i ON i.tx_id = b.tx_id
+FROM distinct_bids AS b LEFT JOIN distinct_joined_impressions AS i ON i.tx_id = b.tx_id
 WHERE b.received_at >= {{from}} AND b.received_at < {{to}}
 GROUP BY 1 ORDER BY bids DESC, domain`,
   },
@@ -71,7 +71,7 @@ GROUP BY 1 ORDER BY bids DESC, domain`,
     params: [FROM, TO, { name: 'top', type: 'number', description: 'How many creatives', default: 10 }],
     sql: () => `SELECT coalesce(i.creative_id, '(none)') AS creative_id, arbitrary(i.creative_category) AS creative_category,
        count(*) AS impressions, count(c.tx_id) AS clicks, ${ratio('count(c.tx_id)', 'count(*)')} AS ctr, sum(i.win_price) AS spend
-FROM joined_impressions AS i LEFT JOIN joined_clicks AS c ON c.tx_id = i.tx_id
+FROM distinct_joined_impressions AS i LEFT JOIN distinct_joined_clicks AS c ON c.tx_id = i.tx_id
 WHERE i.event_time >= {{from}} AND i.event_time < {{to}}
 GROUP BY 1 ORDER BY clicks DESC, impressions DESC, creative_id LIMIT {{top}}`,
   },

@@ -185,7 +185,8 @@ export interface paths {
          *     `clicks`, `joined_impressions`, `joined_clicks`, `aggregate_changes` (every version of every
          *     window), `clickstream_events`, `session_changes`, `product_window_changes` — and the views
          *     `aggregates` (latest version per window), `distinct_bids` (first bid per transaction),
-         *     `orphan_impressions`, `orphan_clicks`, `sessions` and `product_windows` (latest versions), locally
+         *     `distinct_joined_impressions`, `distinct_joined_clicks` (one join per transaction; the joined
+         *     tables may hold a retried join twice), `orphan_impressions`, `orphan_clicks`, `sessions` and `product_windows` (latest versions), locally
          *     with DuckDB, on AWS with Athena; the views exist on both. `sql` is run in the engine's SQL (DuckDB's
          *     locally, Trino's on AWS); a saved query is run in the spelling of the engine that runs it. Anything
          *     else (DDL, `COPY`, `INSERT`, several statements, reading files outside the lake) is refused
