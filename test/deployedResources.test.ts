@@ -1,8 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { composedServicesOf, type ComposedService } from '../config/src/composeServices.js';
+import type { PackagedTemplate } from '../config/src/packagedTemplate.js';
+import { problemsOfComposeOrder } from '../config/src/problemsOfComposeOrder.js';
+import { readServiceConfig } from '../config/src/readServiceConfig.js';
+import { TemplateValidator } from '../config/src/TemplateValidator.js';
 import type { CfnTemplate } from './support/iamPolicy.js';
 import { LAKE_BUCKET, problemsOfDeployedResources } from './support/deployedResources.js';
 import { PACKAGING_TIMEOUT_MS, packagedServices } from './support/packagedServices.js';
+
+const root = path.resolve(__dirname, '..');
 
 const templateOf = async (packageDir: string): Promise<CfnTemplate> =>
   JSON.parse(await readFile(path.join(packageDir, 'cloudformation-template-update-stack.json'), 'utf8'));
@@ -46,6 +53,52 @@ describe('data protection in the packaged CloudFormation of every service', () =
       'AWS::S3::Bucket': 18,
       'AWS::ApiGatewayV2::Stage': 10,
     });
+  });
+});
+
+describe('the packaged CloudFormation as AWS and serverless-compose.yml will read it', () => {
+  let services: ComposedService[];
+  let templates: Record<string, PackagedTemplate>;
+
+  beforeAll(async () => {
+    // The run's one packaging (test/support/packagedServices.ts).
+    const packages = await packagedServices();
+    services = composedServicesOf(await readFile(path.join(root, 'serverless-compose.yml'), 'utf8'));
+    templates = Object.fromEntries(
+      await Promise.all(packages.filter((p) => p.ok).map(async (p) => [p.service, await templateOf(p.packageDir)])),
+    );
+  }, PACKAGING_TIMEOUT_MS);
+
+  it("is valid by AWS's resource schemas: known resource types, known properties with values of their type, none required missing", () => {
+    // Prepare
+    const validator = new TemplateValidator();
+
+    // Act
+    let problems: string[];
+    try {
+      problems = Object.entries(templates).flatMap(([service, template]) => validator.problemsOf(service, template));
+    } finally {
+      validator.free();
+    }
+
+    // Assess
+    expect(Object.keys(templates).sort()).toStrictEqual(services.map((service) => service.name).sort());
+    expect(problems).toStrictEqual([]);
+  });
+
+  it('deploys each stack after the stacks whose outputs it reads, passing every param it reads, from outputs those stacks declare', async () => {
+    // Prepare
+    const configs = Object.fromEntries(
+      await Promise.all(
+        services.map(async (service) => [service.name, (await readServiceConfig(path.join(root, service.path))).text]),
+      ),
+    );
+
+    // Act
+    const problems = problemsOfComposeOrder({ services, configs, templates });
+
+    // Assess
+    expect(problems).toStrictEqual([]);
   });
 });
 
