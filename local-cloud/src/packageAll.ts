@@ -9,6 +9,10 @@ import { buildStaticSite, packagedSiteDir } from './sites/buildStaticSite.js';
 
 const run = promisify(execFile);
 
+/** A service packages in seconds; one that has not after this long is stuck (seen once: a timer that never fired) and is tried once more. */
+const PACKAGE_TIMEOUT_MS = 180_000;
+const PACKAGE_ATTEMPTS = 2;
+
 export interface PackageResult {
   service: string;
   ok: boolean;
@@ -47,11 +51,7 @@ export async function packageAll(
       const packageDir = path.join(workDir, '.serverless');
       const args = ['package', '--stage', stage, ...Object.entries(params).map(([k, v]) => `--param=${k}=${v}`)];
       try {
-        const { stdout, stderr } = await run(serverlessBin(root), args, {
-          cwd: workDir,
-          env: { ...process.env, ...SERVERLESS_ENV },
-          maxBuffer: 16 * 1024 * 1024,
-        });
+        const { stdout, stderr } = await packageOnce(serverlessBin(root), args, workDir);
         const site = toLocalStaticSite(config, service.dir);
         if (site) await buildStaticSite(site, packagedSiteDir(workDir));
         return { service: service.name, ok: true, output: stdout + stderr, packageDir };
@@ -63,4 +63,21 @@ export async function packageAll(
     results.push(...(await Promise.all(pair)));
   }
   return results;
+}
+
+/** `serverless package` in `cwd`, killed and run again when it is stuck past PACKAGE_TIMEOUT_MS. */
+async function packageOnce(bin: string, args: string[], cwd: string): Promise<{ stdout: string; stderr: string }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run(bin, args, {
+        cwd,
+        env: { ...process.env, ...SERVERLESS_ENV },
+        maxBuffer: 16 * 1024 * 1024,
+        timeout: PACKAGE_TIMEOUT_MS,
+      });
+    } catch (error) {
+      const stuck = (error as { killed?: boolean }).killed === true;
+      if (!stuck || attempt >= PACKAGE_ATTEMPTS) throw error;
+    }
+  }
 }
