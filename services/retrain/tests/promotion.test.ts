@@ -76,6 +76,27 @@ describe('requestPromotion', () => {
     });
   });
 
+  it('waits the grace in wall time, however long each look at the endpoint takes', async () => {
+    // Prepare: each look at the endpoint takes 600 ms of the clock
+    const { deps, endpointAnswers, advance } = await storesWithLiveV1();
+    endpointAnswers({ state: 'updating' });
+    let looks = 0;
+    const slowEndpoint = {
+      ...deps.endpoint,
+      deploymentOf: async (version: string) => {
+        looks++;
+        advance(600);
+        return deps.endpoint.deploymentOf(version);
+      },
+    };
+
+    // Act
+    const promoted = await requestPromotion('v2', { ...deps, endpoint: slowEndpoint }, SETTINGS);
+
+    // Assess: looks at 0.6 s and 1.2 s, then the 1 s grace is over
+    expect({ status: promoted.promotion?.status, looks }).toStrictEqual({ status: 'pending', looks: 2 });
+  });
+
   it('refuses a second promotion while one is pending, with 409 promotion_pending naming it', async () => {
     // Prepare
     const { deps, registry, endpointAnswers } = await storesWithLiveV1();

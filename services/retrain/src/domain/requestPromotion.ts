@@ -58,10 +58,13 @@ export async function requestPromotion(
     throw error;
   }
   const { graceMs, timeoutMs, pollMs = 250 } = settings;
-  for (let waited = 0; (await settlePromotion(deps, timeoutMs)).status === 'pending' && waited < graceMs;) {
-    const step = Math.min(pollMs, graceMs - waited);
-    await deps.sleep(step);
-    waited += step;
+  // The grace is wall time, however long each look at the endpoint takes.
+  const deadline = deps.now().getTime() + graceMs;
+  for (;;) {
+    const settlement = await settlePromotion(deps, timeoutMs);
+    const left = deadline - deps.now().getTime();
+    if (settlement.status !== 'pending' || left <= 0) break;
+    await deps.sleep(Math.min(pollMs, left));
   }
   const [settled, liveNow] = await Promise.all([registry.get(version), registry.liveVersion()]);
   return { ...(settled ?? record), live: liveNow === version };
