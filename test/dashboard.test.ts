@@ -23,6 +23,7 @@ interface PageState {
   topProductRows: number;
   freshnessRows: number;
   costRows: number;
+  modelRows: string[];
 }
 
 // The page's DOM as far as the test reads it: the test compiles for Node, without the DOM library.
@@ -89,6 +90,9 @@ function readPage(page: Page): Promise<PageState> {
       topProductRows: panel('top-products').querySelectorAll('tbody tr').length,
       freshnessRows: panel('freshness').querySelectorAll('tbody tr').length,
       costRows: panel('cost').querySelectorAll('tbody tr').length,
+      modelRows: Array.from(panel('models').querySelectorAll('tbody tr')).map(
+        (row) => row.querySelector('td')?.textContent ?? '',
+      ),
     };
   }, CHARTS);
 }
@@ -188,6 +192,8 @@ describe('the live dashboard in a browser', () => {
     // The platform's work so far, priced: the demo's events through ingest and the services that processed them.
     expect(later.tiles['cost.total']).toMatch(/^\$\d/);
     expect(later.costRows).toBeGreaterThan(1);
+    // Both models' registries, read with the dashboard's key (no model is trained in this suite).
+    expect(later.modelRows).toStrictEqual(['bid-win', 'demand']);
     expect(later.updated).not.toBe(ready.updated);
     expect(pageErrors).toStrictEqual([]);
   }, 240_000);

@@ -46,7 +46,7 @@ describe('parseDashboardConfig', () => {
     [{ apiBaseUrls: 'https://api.example.com' }, 'config.json: apiBaseUrls must be an object of service → URL.'],
     [
       { apiBaseUrls: { ingest: 'https://i.example.com' } },
-      'config.json: apiBaseUrls.ingest is not a service the dashboard reads; use report, enrich, lake, ops.',
+      'config.json: apiBaseUrls.ingest is not a service the dashboard reads; use report, enrich, lake, ops, retrain.',
     ],
     [
       { apiBaseUrls: { lake: 42 } },

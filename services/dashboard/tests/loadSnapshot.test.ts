@@ -19,6 +19,30 @@ const product = (product_id: string, views: number, purchases: number) => ({
   view_to_purchase: purchases / views,
 });
 
+const modelVersion = (version: string) => ({
+  version,
+  created_at: '2026-11-22T05:00:00.000Z',
+  live: true,
+  decision: 'promoted' as const,
+  reason: 'r',
+  metrics: { auc: 0.8, log_loss: 0.4, calibration_error: 0.01, rows: 10, positives: 3 },
+  training: {
+    from: '2026-11-21T05:00:00.000Z',
+    to: '2026-11-22T05:00:00.000Z',
+    train_rows: 8,
+    validation_rows: 2,
+    validation_from: '2026-11-22T04:00:00.000Z',
+    labels: 'observed' as const,
+  },
+  feature_spec: {},
+  artifact: `s3://artifacts/models/${version}/model.tar.gz`,
+  promotion: {
+    status: 'live' as const,
+    requested_at: '2026-11-22T05:01:00.000Z',
+    finished_at: '2026-11-22T05:06:00.000Z',
+  },
+});
+
 const notAdmin = new ApiRequestError('GET /cost', 403, {
   code: 'insufficient_scope',
   message: 'This API key lacks the admin scope.',
@@ -64,6 +88,8 @@ function reportOnlyApi(): DashboardApi & { periodRequests: number[]; productRequ
     }),
     failedEventCounts: async () => ({ retrying: 2, failed: 3, replaying: 0, replayed: 1, by_function: [] }),
     savedQuery: async () => Promise.reject(notFound('POST /query')),
+    modelList: async (model) =>
+      model === 'bid-win' ? { live_version: 'v1', models: [modelVersion('v1')] } : { models: [] },
     cost: async () => Promise.reject(notAdmin),
   };
 }
@@ -105,6 +131,20 @@ describe('loadSnapshot', () => {
       value: [product('sku-001', 40, 4), product('sku-007', 10, 0)],
     });
     expect(snapshot.failedEvents).toStrictEqual({ ok: true, value: { failed: 3, retrying: 2, replayed: 1 } });
+    expect(snapshot.models).toStrictEqual({
+      ok: true,
+      value: [
+        {
+          model: 'bid-win',
+          liveVersion: 'v1',
+          liveAuc: 0.8,
+          pendingVersion: null,
+          lastPromotion: { version: 'v1', status: 'live', at: '2026-11-22T05:06:00.000Z', reason: null },
+          versions: 1,
+        },
+        { model: 'demand', liveVersion: null, liveAuc: null, pendingVersion: null, lastPromotion: null, versions: 0 },
+      ],
+    });
   });
 
   it('lets the lake panels fail on their own while the query API is missing', async () => {

@@ -63,6 +63,7 @@ export function httpDashboardApi(config: DashboardConfig, fetchFn: Fetch, apiKey
       request('report', 'GET', `/reports/products?${query(range, { sort: 'views', limit: String(limit) })}`),
     orphanCounts: () => request('enrich', 'GET', '/orphans?limit=0'),
     failedEventCounts: () => request('ops', 'GET', '/reports/failed-events'),
+    modelList: (model) => request('retrain', 'GET', `/models?model=${model}`),
     cost: () => request('ops', 'GET', '/cost'),
     savedQuery: (name, params) => request('lake', 'POST', '/query', { saved: name, ...(params ? { params } : {}) }),
   };

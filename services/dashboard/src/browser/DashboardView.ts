@@ -1,6 +1,7 @@
 import { describeFailure } from '../domain/describeFailure.js';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../domain/formatters.js';
 import type { CampaignsPanel, DashboardSnapshot, PanelResult } from '../domain/loadSnapshot.js';
+import type { ModelRow } from '../domain/toModelRows.js';
 import type { CampaignTotals, CostReport, EventRateSeries, FreshnessRow, ProductActivity } from '../domain/types.js';
 import { TimeChart } from './TimeChart.js';
 
@@ -38,6 +39,7 @@ export class DashboardView {
     this.renderOrphans(snapshot.orphans);
     this.renderFailedEvents(snapshot.failedEvents);
     this.renderFreshness(snapshot.freshness);
+    this.renderModels(snapshot.models);
     this.renderCost(snapshot.cost);
     const updated = this.element('header', '.updated');
     updated.textContent = `updated ${snapshot.at.toISOString().slice(11, 19)} UTC in ${refreshMs} ms`;
@@ -189,6 +191,35 @@ export class DashboardView {
       landed
         ? 'lag: now − the table’s newest event time (reads high for sparse tables); landing: event time to row in the lake, last 5 min'
         : 'No data yet: the lake has no rows.',
+    );
+  }
+
+  private renderModels(result: PanelResult<ModelRow[]>): void {
+    if (!result.ok) return this.setFailed('models', result.error);
+    this.fillTable(
+      'models',
+      result.value.map((row) => [
+        row.model,
+        row.liveVersion ?? '—',
+        row.liveAuc === null ? '—' : row.liveAuc.toFixed(3),
+        row.pendingVersion ?? '—',
+        row.lastPromotion
+          ? `${row.lastPromotion.version} ${row.lastPromotion.status} ${row.lastPromotion.at.slice(11, 19)} UTC` +
+            (row.lastPromotion.reason ? `: ${row.lastPromotion.reason}` : '')
+          : '—',
+        formatCount(row.versions),
+      ]),
+    );
+    const pending = result.value.some((row) => row.pendingVersion !== null);
+    const anyLive = result.value.some((row) => row.liveVersion !== null);
+    this.setState(
+      'models',
+      'ok',
+      pending
+        ? 'a promotion is pending while the endpoint takes the version; the live version serves meanwhile'
+        : anyLive
+          ? 'the live versions answer predictions and prices; npm run models -- list shows every version'
+          : 'no model is live yet: retrain trains one once enough labelled examples are in the lake',
     );
   }
 

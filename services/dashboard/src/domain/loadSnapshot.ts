@@ -11,6 +11,7 @@ import { sumCampaigns } from './sumCampaigns.js';
 import { toCampaignSeries } from './toCampaignSeries.js';
 import { toEventRateSeries } from './toEventRateSeries.js';
 import { toFreshnessRows } from './toFreshnessRows.js';
+import { toModelRows, type ModelRow } from './toModelRows.js';
 import type {
   Aggregation,
   CostReport,
@@ -19,9 +20,12 @@ import type {
   DashboardApi,
   EventRateSeries,
   FreshnessRow,
+  ModelName,
   ProductActivity,
   TimeRange,
 } from './types.js';
+
+const MODELS: readonly ModelName[] = ['bid-win', 'demand'];
 
 /** One panel's data, or why there is none; a panel fails alone. */
 export type PanelResult<T> = { ok: true; value: T } | { ok: false; error: Error };
@@ -45,6 +49,8 @@ export interface DashboardSnapshot {
   orphans: PanelResult<{ impressions: number; clicks: number }>;
   failedEvents: PanelResult<{ failed: number; retrying: number; replayed: number }>;
   freshness: PanelResult<FreshnessRow[]>;
+  /** Each model's live version, the one being promoted, and how its newest promotion went */
+  models: PanelResult<ModelRow[]>;
   /** What the platform would cost on AWS so far; fails alone for a key without the admin scope */
   cost: PanelResult<CostReport>;
 }
@@ -53,7 +59,7 @@ export interface DashboardSnapshot {
  * Everything the dashboard shows at `now`, read through the public APIs in parallel: events/s from
  * the lake, the top campaigns by bids over the last hour with their per-minute counts and totals,
  * the shop's most viewed products of the last hour, orphan and failed-event counts, the lake's
- * freshness, and what the platform would cost on AWS.
+ * freshness, the models and their promotions, and what the platform would cost on AWS.
  *
  * @example
  * const snapshot = await loadSnapshot(httpDashboardApi({}, fetch), new Date());
@@ -61,7 +67,7 @@ export interface DashboardSnapshot {
  */
 export async function loadSnapshot(api: DashboardApi, now: Date): Promise<DashboardSnapshot> {
   const lastHour = { from: new Date(now.getTime() - TOP_CAMPAIGNS_RANGE_MS), to: now };
-  const [eventRates, campaigns, products, orphans, failedEvents, freshness, cost] = await Promise.all([
+  const [eventRates, campaigns, products, orphans, failedEvents, freshness, models, cost] = await Promise.all([
     settle(
       api
         .savedQuery('events_per_second', { seconds: EVENT_RATE_SECONDS })
@@ -76,9 +82,10 @@ export async function loadSnapshot(api: DashboardApi, now: Date): Promise<Dashbo
     ),
     settle(api.failedEventCounts().then(({ failed, retrying, replayed }) => ({ failed, retrying, replayed }))),
     settle(api.savedQuery('pipeline_freshness').then((result) => toFreshnessRows(result.rows))),
+    settle(Promise.all(MODELS.map(async (model) => ({ model, list: await api.modelList(model) }))).then(toModelRows)),
     settle(api.cost()),
   ]);
-  return { at: now, eventRates, campaigns, products, orphans, failedEvents, freshness, cost };
+  return { at: now, eventRates, campaigns, products, orphans, failedEvents, freshness, models, cost };
 }
 
 async function loadCampaigns(api: DashboardApi, range: TimeRange): Promise<CampaignsPanel> {

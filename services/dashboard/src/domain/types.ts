@@ -10,9 +10,13 @@ export type FailedEventCounts = Schemas['FailedEventCounts'];
 export type ProductActivity = Schemas['ProductActivity'];
 export type ProductList = Schemas['ProductList'];
 export type CostReport = Schemas['CostReport'];
+export type ModelList = Schemas['ModelList'];
+
+/** The models the retrain service trains: the bid-win model of predictions, the demand model of pricing. */
+export type ModelName = 'bid-win' | 'demand';
 
 /** The public HTTP APIs the dashboard reads, by the service that serves them. */
-export type ApiService = 'report' | 'enrich' | 'lake' | 'ops';
+export type ApiService = 'report' | 'enrich' | 'lake' | 'ops' | 'retrain';
 
 /**
  * `config.json` next to the page. Absent (as locally), every API is on the page's own origin. On
@@ -88,6 +92,8 @@ export interface DashboardApi {
   orphanCounts(): Promise<OrphanReport>;
   /** `GET /reports/failed-events`: records the stream consumers set aside */
   failedEventCounts(): Promise<FailedEventCounts>;
+  /** `GET /models?model=…`: a model's versions, which is live and which is being promoted */
+  modelList(model: ModelName): Promise<ModelList>;
   /** `GET /cost`: what the platform would cost on AWS (admin keys only) */
   cost(): Promise<CostReport>;
   /** `POST /query` with a saved query */
