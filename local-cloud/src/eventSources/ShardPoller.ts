@@ -109,7 +109,14 @@ export class ShardPoller {
         iterator = null;
         if (source.needsFreshIterator(error)) continue;
         failures += 1;
-        this.options.log('shard read failed', { shardId: this.shardId, error: (error as Error).message });
+        // One failed read that the next makes good (a connection reset in a keep-alive race, a busy
+        // machine) is not worth a line; a shard whose reads keep failing is.
+        if (failures >= 2)
+          this.options.log('shard read failed', {
+            shardId: this.shardId,
+            error: (error as Error).message,
+            attempts: failures,
+          });
         await abortableSleep(Math.min(RETRY_BACKOFF_MS.first * 2 ** failures, RETRY_BACKOFF_MS.max), signal);
         continue;
       }

@@ -28,6 +28,26 @@ export function dynamoDbModelRegistry(
   client = new DynamoDBClient({}),
 ): ModelRegistry & NewBidCounter {
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  /** One transaction: the live pointer's conditional change, and the version's promotion record. */
+  const promote = (version: string, promotion: Promotion, pointer: PointerUpdate) =>
+    transactOrFalse(
+      documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: { TableName: tableName, Key: modelRegistryKeyOf(LIVE), ...pointer } },
+            {
+              Update: {
+                TableName: tableName,
+                Key: modelRegistryKeyOf(version),
+                UpdateExpression: 'SET promotion = :promotion',
+                ConditionExpression: 'attribute_exists(version)',
+                ExpressionAttributeValues: { ':promotion': promotion },
+              },
+            },
+          ],
+        }),
+      ),
+    );
   return {
     async put(version) {
       await documents.send(new PutCommand({ TableName: tableName, Item: version }));
@@ -59,52 +79,28 @@ export function dynamoDbModelRegistry(
       );
       return pendingPromotionOf(Item);
     },
-    async beginPromotion(version, promotion) {
-      return transactOrFalse(
-        documents.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: modelRegistryKeyOf(LIVE),
-                  UpdateExpression: 'SET pending_version = :version, pending_since = :since',
-                  ConditionExpression: 'attribute_not_exists(pending_version)',
-                  ExpressionAttributeValues: { ':version': version, ':since': promotion.requested_at },
-                },
-              },
-              setPromotion(tableName, version, promotion),
-            ],
-          }),
-        ),
-      );
-    },
-    async endPromotion(version, promotion) {
-      const live = promotion.status === 'live';
-      return transactOrFalse(
-        documents.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: tableName,
-                  Key: modelRegistryKeyOf(LIVE),
-                  UpdateExpression: live
-                    ? 'SET live_version = :version, promoted_at = :at REMOVE pending_version, pending_since'
-                    : 'REMOVE pending_version, pending_since',
-                  ConditionExpression: 'pending_version = :version',
-                  ExpressionAttributeValues: {
-                    ':version': version,
-                    ...(live ? { ':at': promotion.finished_at } : {}),
-                  },
-                },
-              },
-              setPromotion(tableName, version, promotion),
-            ],
-          }),
-        ),
-      );
-    },
+    beginPromotion: (version, promotion) =>
+      promote(version, promotion, {
+        UpdateExpression: 'SET pending_version = :version, pending_since = :since',
+        ConditionExpression: 'attribute_not_exists(pending_version)',
+        ExpressionAttributeValues: { ':version': version, ':since': promotion.requested_at },
+      }),
+    endPromotion: (version, promotion) =>
+      promote(
+        version,
+        promotion,
+        promotion.status === 'live'
+          ? {
+              UpdateExpression: 'SET live_version = :version, promoted_at = :at REMOVE pending_version, pending_since',
+              ConditionExpression: 'pending_version = :version',
+              ExpressionAttributeValues: { ':version': version, ':at': promotion.finished_at },
+            }
+          : {
+              UpdateExpression: 'REMOVE pending_version, pending_since',
+              ConditionExpression: 'pending_version = :version',
+              ExpressionAttributeValues: { ':version': version },
+            },
+      ),
     async addNewBids(count) {
       const { Attributes } = await documents.send(
         new UpdateCommand({
@@ -137,17 +133,11 @@ export function dynamoDbModelRegistry(
   };
 }
 
-/** The write of a version's promotion record, part of the transaction that begins or ends it. */
-function setPromotion(tableName: string, version: string, promotion: Promotion) {
-  return {
-    Update: {
-      TableName: tableName,
-      Key: modelRegistryKeyOf(version),
-      UpdateExpression: 'SET promotion = :promotion',
-      ConditionExpression: 'attribute_exists(version)',
-      ExpressionAttributeValues: { ':promotion': promotion },
-    },
-  };
+/** The live pointer's side of a promotion's transaction. */
+interface PointerUpdate {
+  UpdateExpression: string;
+  ConditionExpression: string;
+  ExpressionAttributeValues: Record<string, unknown>;
 }
 
 /** True once the transaction is written; false when one of its conditions did not hold. */
