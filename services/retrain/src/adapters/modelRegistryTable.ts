@@ -28,6 +28,13 @@ export function dynamoDbModelRegistry(
   client = new DynamoDBClient({}),
 ): ModelRegistry & NewBidCounter {
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
+  /** The live pointer item, read consistently: the live version and the pending promotion. */
+  const readPointer = async () =>
+    (
+      await documents.send(
+        new GetCommand({ TableName: tableName, Key: modelRegistryKeyOf(LIVE), ConsistentRead: true }),
+      )
+    ).Item;
   /** One transaction: the live pointer's conditional change, and the version's promotion record. */
   const promote = (version: string, promotion: Promotion, pointer: PointerUpdate) =>
     transactOrFalse(
@@ -67,17 +74,11 @@ export function dynamoDbModelRegistry(
       } while (ExclusiveStartKey);
       return items;
     },
-    async liveVersion() {
-      const { Item } = await documents.send(
-        new GetCommand({ TableName: tableName, Key: modelRegistryKeyOf(LIVE), ConsistentRead: true }),
-      );
-      return liveVersionOf(Item);
-    },
-    async pendingPromotion() {
-      const { Item } = await documents.send(
-        new GetCommand({ TableName: tableName, Key: modelRegistryKeyOf(LIVE), ConsistentRead: true }),
-      );
-      return pendingPromotionOf(Item);
+    liveVersion: async () => liveVersionOf(await readPointer()),
+    pendingPromotion: async () => pendingPromotionOf(await readPointer()),
+    async livePointer() {
+      const pointer = await readPointer();
+      return { liveVersion: liveVersionOf(pointer), pending: pendingPromotionOf(pointer) };
     },
     beginPromotion: (version, promotion) =>
       promote(version, promotion, {

@@ -3,11 +3,7 @@ import type { ModelRegistry } from './modelRecords.js';
 
 /** The registry as `GET /models` shows it: newest first, the live one flagged, and the version being promoted. */
 export async function listModelVersions(registry: ModelRegistry): Promise<components['schemas']['ModelList']> {
-  const [versions, live, pending] = await Promise.all([
-    registry.list(),
-    registry.liveVersion(),
-    registry.pendingPromotion(),
-  ]);
+  const [versions, { liveVersion: live, pending }] = await Promise.all([registry.list(), registry.livePointer()]);
   const models = versions
     .sort((a, b) =>
       a.created_at === b.created_at ? (a.version < b.version ? 1 : -1) : a.created_at < b.created_at ? 1 : -1,

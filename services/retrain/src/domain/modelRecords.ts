@@ -20,6 +20,8 @@ export interface ModelRegistry {
   liveVersion(): Promise<string | undefined>;
   /** The promotion the endpoint is taking, if any */
   pendingPromotion(): Promise<PendingPromotion | undefined>;
+  /** Both of the above, from one read */
+  livePointer(): Promise<{ liveVersion: string | undefined; pending: PendingPromotion | undefined }>;
   /**
    * Records the version's promotion as the model's pending one, with its `pending` record on the
    * version, in one write; false (nothing written) when another promotion is pending.

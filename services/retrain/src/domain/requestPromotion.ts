@@ -35,7 +35,7 @@ export async function requestPromotion(
   const { registry, endpoint } = deps;
   const record = await registry.get(version);
   if (!record) throw new ApiError(404, 'not_found', `There is no model version '${version}'; GET /models lists them.`);
-  const [live, pending] = await Promise.all([registry.liveVersion(), registry.pendingPromotion()]);
+  const { liveVersion: live, pending } = await registry.livePointer();
   if (pending) throw new PromotionPendingError(pending);
   if (live === version) return { ...record, live: true };
 

@@ -27,6 +27,7 @@ export function fakeModelStores() {
     list: async () => [...versions.values()].map((version) => structuredClone(version)),
     liveVersion: async () => live,
     pendingPromotion: async () => (pending ? { ...pending } : undefined),
+    livePointer: async () => ({ liveVersion: live, pending: pending ? { ...pending } : undefined }),
     beginPromotion: async (version, promotion) => {
       if (pending || !versions.has(version)) return false;
       pending = { version, since: promotion.requested_at };
