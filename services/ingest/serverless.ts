@@ -3,6 +3,8 @@ import { allow, apiFunction, defineService, getAtt, kinesisStream, param, ref } 
 // putRecordsReliably writes one record or many with PutRecords.
 const writeRawEvents = allow(['kinesis:PutRecords'], getAtt('RawEventsStream', 'Arn'));
 const rawEvents = { RAW_EVENTS_STREAM_NAME: ref('RawEventsStream') };
+const writeClickstream = allow(['kinesis:PutRecords'], getAtt('ClickstreamStream', 'Arn'));
+const clickstream = { CLICKSTREAM_STREAM_NAME: ref('ClickstreamStream') };
 
 export default defineService({
   service: 'sdp-ingest',
@@ -25,8 +27,21 @@ export default defineService({
       name: 'putClickstream',
       description: 'POST /clickstream; one website clickstream event or up to 500 to the clickstream stream',
       routes: ['POST /clickstream'],
-      statements: [allow(['kinesis:PutRecords'], getAtt('ClickstreamStream', 'Arn'))],
-      environment: { CLICKSTREAM_STREAM_NAME: ref('ClickstreamStream') },
+      statements: [writeClickstream],
+      environment: clickstream,
+    }),
+    apiFunction({
+      name: 'importEvents',
+      description: 'POST /import; up to 500 historical ad and clickstream events, each with its own event time',
+      routes: ['POST /import'],
+      statements: [writeRawEvents, writeClickstream],
+      environment: {
+        ...rawEvents,
+        ...clickstream,
+        // Within this age every consumer still recognises an event it counted (sessions' lateness and
+        // enrich's join state keep 48 h by default), so a re-import adds nothing; README "Importing history".
+        IMPORT_MAX_AGE_HOURS: param('importMaxAgeHours', 47),
+      },
     }),
   ],
   resources: {

@@ -55,4 +55,15 @@ export const NAMESPACES = {
    * arrive, and sessions takes them up to 48 hours late (`sessionLatenessHours`).
    */
   demand: { userPrefix: 'demand-', productPrefix: 'demand-sku-', eventsHoursAgo: 24 },
+  /**
+   * A history imported with `npm run import`: transactions, campaigns, shoppers and products of its
+   * own, with event times from `hoursAgo` hours before the suite runs to 10 minutes before.
+   */
+  import: {
+    txPrefix: 'import-tx-',
+    campaigns: [9101, 9102, 9103, 9104, 9105],
+    userPrefix: 'import-',
+    productPrefix: 'import-sku-',
+    hoursAgo: 3,
+  },
 } as const;

@@ -2,7 +2,7 @@
  * `npm run keys`: API keys of the platform's APIs.
  *
  *   npm run keys -- create --tenant acme [--scopes ingest] [--rate 200] [--burst 400] [--description "…"]
- *   (scopes: ingest (the default: what a website's or bidder's code needs), report, query (lake SQL), predict, admin)
+ *   (scopes: ingest (the default: what a website's or bidder's code needs), report, query (lake SQL), predict, import (POST /import), admin)
  *   npm run keys -- list
  *   npm run keys -- rotate <key id> [--grace-hours 24]   # new key now, the old one works until the grace ends
  *   npm run keys -- revoke <key id>                      # stops working within a minute (instances' cache)

@@ -64,8 +64,8 @@ describe('key options', () => {
     // Assess
     expect(good).toStrictEqual([['ingest', 'report'], 'acme-1', 200, undefined]);
     expect(bad).toStrictEqual([
-      'Scopes are a comma list of ingest, report, query, predict, admin; got "ingest,write".',
-      'Scopes are a comma list of ingest, report, query, predict, admin; got "".',
+      'Scopes are a comma list of ingest, report, query, predict, import, admin; got "ingest,write".',
+      'Scopes are a comma list of ingest, report, query, predict, import, admin; got "".',
       `--tenant must be 1 to 64 letters, digits, '.', '_' or '-'; got "a b".`,
       '--rate must be a whole number ≥ 1; got "0.5".',
     ]);

@@ -69,6 +69,7 @@ describe('glueViewResources', () => {
               { Name: 'event_id', Type: 'string' },
               { Name: 'received_at', Type: 'timestamp' },
               { Name: 'tx_id', Type: 'string' },
+              { Name: 'source', Type: 'string' },
               { Name: 'shard_id', Type: 'string' },
               { Name: 'sequence_number', Type: 'string' },
               { Name: 'landed_at', Type: 'timestamp' },

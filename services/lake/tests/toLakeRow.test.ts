@@ -24,7 +24,32 @@ describe('toLakeRow', () => {
         creative_id: 'c-1',
         creative_category: 'sports',
         win_price: null,
+        source: 'live',
         ...lineage(1),
+      },
+    });
+  });
+
+  it('marks an event that POST /import took from history as source import, in the hour of its event time', () => {
+    // Prepare
+    const live = rawRecord(4, 'click', '2026-11-22T05:00:00.000Z');
+    const imported = {
+      ...live,
+      data: JSON.stringify({ ...JSON.parse(live.data), source: 'import', imported_at: '2026-11-22T07:30:00.000Z' }),
+    };
+
+    // Act
+    const outcome = toLakeRow('raw', imported, LANDED_AT);
+
+    // Assess
+    expect(outcome).toStrictEqual({
+      table: 'clicks',
+      row: {
+        event_id: JSON.parse(live.data).event_id,
+        received_at: Date.parse('2026-11-22T05:00:00.000Z'),
+        tx_id: 'tx-4',
+        source: 'import',
+        ...lineage(4),
       },
     });
   });
@@ -182,6 +207,7 @@ describe('toLakeRow', () => {
           device_type: 'unknown',
           product_id: 'sku-001',
           quantity: 2,
+          source: 'live',
           ...lineage(1),
         },
       },

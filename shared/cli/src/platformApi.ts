@@ -5,6 +5,14 @@ export interface PlatformApi {
   baseUrl: string;
   /** Calls a route; resolves with the JSON answer, or prints the error's code and message and exits 1 */
   call(method: string, route: string, body?: unknown): Promise<unknown>;
+  /** Calls a route and resolves with whatever it answered, errors included, for callers that retry */
+  request(method: string, route: string, body?: unknown): Promise<ApiAnswer>;
+}
+
+export interface ApiAnswer {
+  status: number;
+  headers: Headers;
+  body: unknown;
 }
 
 /**
@@ -25,20 +33,25 @@ export async function platformApi(options: { url?: string; dataDir: string }): P
   const baseUrl = options.url ?? endpoints.gateway;
   const apiKey = process.env.SDP_API_KEY ?? (options.url ? undefined : endpoints.apiKey);
   if (!baseUrl) exitWith('No platform found: start it with npm start, or pass --url https://… (and SDP_API_KEY).');
+  const request = async (method: string, route: string, body?: unknown): Promise<ApiAnswer> => {
+    const response = await fetch(`${baseUrl}${route}`, {
+      method,
+      headers: {
+        ...(apiKey ? { 'x-api-key': apiKey } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, headers: response.headers, body: await response.json() };
+  };
   return {
     baseUrl,
+    request,
     async call(method, route, body) {
-      const response = await fetch(`${baseUrl}${route}`, {
-        method,
-        headers: {
-          ...(apiKey ? { 'x-api-key': apiKey } : {}),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const answer = (await response.json()) as { code?: string; message?: string };
-      if (!response.ok) exitWith(`${response.status} ${answer.code}: ${answer.message}`);
-      return answer;
+      const answer = await request(method, route, body);
+      const error = answer.body as { code?: string; message?: string };
+      if (answer.status >= 400) exitWith(`${answer.status} ${error.code}: ${error.message}`);
+      return answer.body;
     },
   };
 }

@@ -103,6 +103,8 @@ const orphans =
  *   tables, and the copies are the same join;
  * - `orphan_impressions` / `orphan_clicks`: the first impression (click) of a transaction that never
  *   joined, once its session timeout has passed, as `GET /orphans` counts them;
+ * - `distinct_clickstream_events`: each clickstream event once, by the identity sessions count it by
+ *   (a client's resent copy, or an event imported again, is the same event);
  * - `sessions`: the latest version of each session (merged ones included, with their `status`);
  * - `product_windows`: the latest version of each product window (highest `version`), with conversion.
  */
@@ -148,6 +150,19 @@ export const DERIVED_VIEWS: readonly DerivedView[] = [
     description: 'The first click of each transaction that never joined an impression, once its session timed out',
     columns: columnsOf('clicks'),
     sql: orphans('clicks', 'joined_clicks', 'clicksSessionTimeoutMs'),
+  },
+  {
+    name: 'distinct_clickstream_events',
+    description:
+      'Each clickstream event once (user, time, name and type, as sessions count it): the first copy in stream order',
+    columns: columnsOf('clickstream_events'),
+    sql: () =>
+      firstRowPer({
+        from: 'clickstream_events',
+        columns: names(columnsOf('clickstream_events')),
+        partitionBy: 'user_id, event_time, event_name, event_type',
+        orderBy: STREAM_ORDER,
+      }),
   },
   {
     name: 'sessions',

@@ -12,11 +12,13 @@ const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 export function lakeViews(filesByTable: ReadonlyMap<string, readonly string[]>, settings: ViewSettings): string[] {
   const tables = LAKE_TABLES.map(({ name }) => {
     const files = filesByTable.get(name) ?? [];
-    if (files.length > 0) {
-      return `CREATE OR REPLACE VIEW ${name} AS SELECT * FROM read_parquet([${files.map(quote).join(', ')}], hive_partitioning = true, hive_types = ${HIVE_TYPES})`;
-    }
     const typed = columnsOf(name).map((column) => `CAST(NULL AS ${column.type}) AS ${identifier(column.name)}`);
-    return `CREATE OR REPLACE VIEW ${name} AS SELECT ${typed.join(', ')} WHERE false`;
+    const empty = `SELECT ${typed.join(', ')} WHERE false`;
+    if (files.length === 0) return `CREATE OR REPLACE VIEW ${name} AS ${empty}`;
+    // Matched by name: a column added to a table later (optional, e.g. `source`) reads NULL in the
+    // files written before it, and the view always has every declared column, in declared order.
+    const read = `read_parquet([${files.map(quote).join(', ')}], hive_partitioning = true, hive_types = ${HIVE_TYPES}, union_by_name = true)`;
+    return `CREATE OR REPLACE VIEW ${name} AS ${empty} UNION ALL BY NAME SELECT * FROM ${read}`;
   });
   const views = DERIVED_VIEWS.map((view) => `CREATE OR REPLACE VIEW ${view.name} AS ${view.sql('duckdb', settings)}`);
   return [...tables, ...views];

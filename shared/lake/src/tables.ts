@@ -37,6 +37,8 @@ const integer = (name: string, optional = false): LakeColumn => ({
   ...(optional ? { optional } : {}),
 });
 const time = (name: string): LakeColumn => ({ name, type: 'TIMESTAMP' });
+/** `live`, or `import` for an event `POST /import` took from history; NULL in files written before the column. */
+const SOURCE: LakeColumn = text('source', true);
 
 /** Where each row came from and when it landed: the Kinesis position makes a row traceable and orderable. */
 const LINEAGE: readonly LakeColumn[] = [text('shard_id'), text('sequence_number'), time('landed_at')];
@@ -60,21 +62,21 @@ const BID_FIELDS: readonly LakeColumn[] = [
 export const LAKE_TABLES: readonly LakeTable[] = [
   {
     name: 'bids',
-    description: 'Every accepted bid, by ingest time',
+    description: 'Every accepted bid, by ingest time (an imported bid by its event time)',
     timeColumn: 'received_at',
-    columns: [text('event_id'), time('received_at'), ...BID_FIELDS, integer('win_price', true), ...LINEAGE],
+    columns: [text('event_id'), time('received_at'), ...BID_FIELDS, integer('win_price', true), SOURCE, ...LINEAGE],
   },
   {
     name: 'impressions',
-    description: 'Every accepted impression, by ingest time',
+    description: 'Every accepted impression, by ingest time (an imported one by its event time)',
     timeColumn: 'received_at',
-    columns: [text('event_id'), time('received_at'), text('tx_id'), integer('win_price'), ...LINEAGE],
+    columns: [text('event_id'), time('received_at'), text('tx_id'), integer('win_price'), SOURCE, ...LINEAGE],
   },
   {
     name: 'clicks',
-    description: 'Every accepted click, by ingest time',
+    description: 'Every accepted click, by ingest time (an imported one by its event time)',
     timeColumn: 'received_at',
-    columns: [text('event_id'), time('received_at'), text('tx_id'), ...LINEAGE],
+    columns: [text('event_id'), time('received_at'), text('tx_id'), SOURCE, ...LINEAGE],
   },
   {
     name: 'joined_impressions',
@@ -106,7 +108,7 @@ export const LAKE_TABLES: readonly LakeTable[] = [
   },
   {
     name: 'clickstream_events',
-    description: 'Every accepted clickstream event, by ingest time',
+    description: 'Every accepted clickstream event, by ingest time (an imported one by its event time)',
     timeColumn: 'received_at',
     columns: [
       text('event_id'),
@@ -118,6 +120,7 @@ export const LAKE_TABLES: readonly LakeTable[] = [
       text('device_type'),
       text('product_id', true),
       integer('quantity', true),
+      SOURCE,
       ...LINEAGE,
     ],
   },

@@ -17,3 +17,6 @@ export const RETRY_AFTER_SECONDS = 1;
 
 /** Kinesis holds at most 1 MiB (data plus partition key) in one record. */
 export const KINESIS_MAX_RECORD_BYTES = 1024 * 1024;
+
+/** How far ahead of ingest's clock an imported event's time may be (clients' clocks drift). */
+export const IMPORT_MAX_AHEAD_MS = 5 * 60_000;

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { InvalidRequestError } from '@sdp/shared-http';
+import { derivedEventId } from './derivedEventId.js';
 
 const VALID_KEY = /^[\x21-\x7e]{1,256}$/;
 
@@ -22,8 +22,5 @@ export function eventIdFor(
   if (!VALID_KEY.test(idempotencyKey)) {
     throw new InvalidRequestError('Idempotency-Key must be 1 to 256 visible ASCII characters (no spaces).');
   }
-  const hex = createHash('sha256').update(`${tenant}\n${type}\n${idempotencyKey}`).digest('hex');
-  // RFC 9562 version 8 (custom) with the RFC variant bits.
-  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return derivedEventId(tenant, type, idempotencyKey);
 }

@@ -1,10 +1,6 @@
 import { toViolations, validateClickstreamEvent, type Violation } from '@sdp/shared-contract';
+import { INSTANT_SPELLINGS, readInstant } from './readInstant.js';
 import type { ClickstreamEvent } from './types.js';
-
-/** Milliseconds written as text, as templating tools (`envsubst`) write numbers. */
-const DIGITS = /^\d{1,16}$/;
-/** An ISO 8601 instant with its offset: `2026-12-07T10:00:00Z`, `2026-12-07T11:00:00.250+01:00`. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * One clickstream event as a client sends it, checked against the contract, with `event_timestamp`
@@ -28,7 +24,7 @@ export function readClickstreamEvent(
   if (unreadableTime !== undefined)
     violations.push({
       path: `${path}.event_timestamp`,
-      message: `must be milliseconds since the Unix epoch, as a number or a string of digits, or an ISO 8601 instant with its offset (e.g. 2026-12-07T10:00:00Z), not '${unreadableTime}'`,
+      message: `must be ${INSTANT_SPELLINGS}, not '${unreadableTime}'`,
     });
   return { ok: false, violations };
 }
@@ -38,9 +34,8 @@ function normalizeEventTimestamp(item: unknown): string | undefined {
   if (typeof item !== 'object' || item === null || !('event_timestamp' in item)) return undefined;
   const fields = item as { event_timestamp: unknown };
   if (typeof fields.event_timestamp !== 'string') return undefined;
-  const text = fields.event_timestamp.trim();
-  const millis = DIGITS.test(text) ? Number(text) : ISO_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(millis)) return fields.event_timestamp.slice(0, 64);
+  const millis = readInstant(fields.event_timestamp);
+  if (millis === undefined) return fields.event_timestamp.slice(0, 64);
   fields.event_timestamp = millis;
   return undefined;
 }

@@ -1,4 +1,5 @@
 import { SCHEMA_VERSION } from './constants.js';
+import { importMarkOf } from './importMarkOf.js';
 import type { ClickstreamEnvelope, ClickstreamEvent, Stamp, StampedEvent } from './types.js';
 
 /**
@@ -16,6 +17,7 @@ export function stampClickstreamEvent(event: ClickstreamEvent, stamp: Stamp): St
     received_at: stamp.receivedAt.toISOString(),
     type: 'clickstream',
     tenant: stamp.tenant,
+    ...importMarkOf(stamp),
     data: event,
   };
   return { envelope, record: { partitionKey: event.user_id, data: Buffer.from(JSON.stringify(envelope), 'utf8') } };

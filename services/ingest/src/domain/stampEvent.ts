@@ -1,4 +1,5 @@
 import { SCHEMA_VERSION } from './constants.js';
+import { importMarkOf } from './importMarkOf.js';
 import type { AdEvent, EventType, Stamp, StampedEvent } from './types.js';
 
 /**
@@ -16,6 +17,7 @@ export function stampEvent(type: EventType, event: AdEvent, stamp: Stamp): Stamp
     received_at: stamp.receivedAt.toISOString(),
     type,
     tenant: stamp.tenant,
+    ...importMarkOf(stamp),
     data: event,
   } as const;
   return { envelope, record: { partitionKey: event.tx_id, data: Buffer.from(JSON.stringify(envelope), 'utf8') } };

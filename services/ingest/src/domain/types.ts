@@ -23,4 +23,6 @@ export interface Stamp {
   receivedAt: Date;
   /** The tenant of the key that sent the event */
   tenant: string;
+  /** When `POST /import` took the event from history; `receivedAt` is then the event's own time */
+  importedAt?: Date;
 }

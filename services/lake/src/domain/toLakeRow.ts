@@ -36,20 +36,21 @@ export function toLakeRow(source: LakeSource, record: SourceRecord, landedAt: nu
       if (!validateEventEnvelope(body)) return { skip: 'the record is not a valid EventEnvelope' };
       const { event_id, type, data } = body;
       const received_at = Date.parse(body.received_at);
+      const source = body.source ?? 'live';
       if (type === 'bid' && 'app_uid' in data) {
         return {
           table: RAW_TABLES.bid,
-          row: { event_id, received_at, ...bidFields(data), win_price: data.win_price ?? null, ...lineage },
+          row: { event_id, received_at, ...bidFields(data), win_price: data.win_price ?? null, source, ...lineage },
         };
       }
       if (type === 'imp' && 'win_price' in data) {
         return {
           table: RAW_TABLES.imp,
-          row: { event_id, received_at, tx_id: data.tx_id, win_price: data.win_price ?? null, ...lineage },
+          row: { event_id, received_at, tx_id: data.tx_id, win_price: data.win_price ?? null, source, ...lineage },
         };
       }
       if (type === 'click')
-        return { table: RAW_TABLES.click, row: { event_id, received_at, tx_id: data.tx_id, ...lineage } };
+        return { table: RAW_TABLES.click, row: { event_id, received_at, tx_id: data.tx_id, source, ...lineage } };
       return { skip: `the envelope's type '${type}' does not match its data` };
     }
     case 'enriched': {
@@ -89,6 +90,7 @@ export function toLakeRow(source: LakeSource, record: SourceRecord, landedAt: nu
         device_type: data.device_type ?? 'unknown',
         product_id: data.product_id ?? null,
         quantity: data.quantity ?? null,
+        source: body.source ?? 'live',
       };
       return { table: 'clickstream_events', row: { ...row, ...lineage } };
     }

@@ -415,6 +415,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import up to 500 historical events (ad events and clickstream) with their original event time
+         * @description History a team already has: last hours' bids, impressions and clicks, or a shop's clickstream
+         *     export. Each row is an ad event as `POST /events` takes it plus its `event_time`, or a
+         *     clickstream event as `POST /clickstream` takes it (its `event_timestamp` is its event time),
+         *     validated by the same contract. An accepted row is written to the same stream as a live event,
+         *     with its event time as `received_at` and `source: import`, so joins, windows, sessions, product
+         *     windows and the lake treat it exactly as a live event of that time.
+         *
+         *     - **Deterministic ids.** A row's `event_id` derives from the key's tenant and the row's content,
+         *       so importing the same rows again writes events that the pipeline already counted: they add
+         *       nothing. Identical rows within one request are written once (`duplicate`).
+         *     - **How old.** A row may be at most `importMaxAgeHours` (47 h by default) old: within that
+         *       horizon every consumer still remembers what it counted, so a re-import is recognised.
+         *       Older rows are rejected `too_old`; rows more than 5 minutes in the future `in_future`.
+         *     - Each row is answered on its own, in request order, as `POST /events` answers; a bad row
+         *       never stops the good ones. `npm run import -- <file>` sends NDJSON, CSV or Parquet files
+         *       through this route with line numbers. Needs the `import` (or `admin`) scope.
+         */
+        post: operations["postImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/sessions": {
         parameters: {
             query?: never;
@@ -579,6 +614,11 @@ export interface components {
             }[];
         };
         /**
+         * @description `import` for an event `POST /import` took from history; absent for a live event
+         * @enum {string}
+         */
+        EventSource: "import";
+        /**
          * @description What ingest writes to the raw events stream, one Kinesis record per event, partition key
          *     `tx_id`. Consumers must accept any `schema_version` they know and dead-letter the rest.
          */
@@ -592,11 +632,18 @@ export interface components {
             event_id: string;
             /**
              * Format: date-time
-             * @description When ingest accepted the event (ISO 8601, UTC, millisecond precision)
+             * @description When ingest accepted the event (ISO 8601, UTC, millisecond precision): the event's time.
+             *     For an imported event (`source: import`), the `event_time` of its row.
              */
             received_at: string;
             type: components["schemas"]["EventType"];
             tenant?: components["schemas"]["Tenant"];
+            source?: components["schemas"]["EventSource"];
+            /**
+             * Format: date-time
+             * @description When `POST /import` accepted an imported event
+             */
+            imported_at?: string;
             /** @description The validated event as posted, with defaults applied */
             data: components["schemas"]["Bid"] | components["schemas"]["Impression"] | components["schemas"]["Click"];
         };
@@ -623,6 +670,24 @@ export interface components {
             /** @constant */
             status: "rejected";
             error: components["schemas"]["ItemError"];
+        };
+        ImportBatch: {
+            rows: unknown[];
+        };
+        ImportResult: {
+            accepted: number;
+            rejected: number;
+            /** @description Rows identical to an earlier row of the same request, written once */
+            duplicates: number;
+            results: (components["schemas"]["BatchItemResult"] | {
+                index: number;
+                /** @constant */
+                status: "duplicate";
+                /** Format: uuid */
+                event_id: string;
+                /** @description The index of the identical row written */
+                duplicate_of: number;
+            })[];
         };
         BatchResult: {
             accepted: number;
@@ -675,11 +740,20 @@ export interface components {
             schema_version: 1;
             /** Format: uuid */
             event_id: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description When ingest accepted the event; for an imported event (`source: import`), its `event_timestamp`
+             */
             received_at: string;
             /** @constant */
             type: "clickstream";
             tenant?: components["schemas"]["Tenant"];
+            source?: components["schemas"]["EventSource"];
+            /**
+             * Format: date-time
+             * @description When `POST /import` accepted an imported event
+             */
+            imported_at?: string;
             data: components["schemas"]["ClickstreamEvent"];
         };
         /**
@@ -1275,7 +1349,7 @@ export interface components {
         };
         ItemError: {
             /** @enum {string} */
-            code: "validation_failed" | "payload_too_large" | "stream_unavailable" | "stream_throttled";
+            code: "validation_failed" | "payload_too_large" | "stream_unavailable" | "stream_throttled" | "too_old" | "in_future";
             message: string;
             violations?: components["schemas"]["Violation"][];
         };
@@ -2127,6 +2201,56 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BatchResult"] | components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportBatch"];
+            };
+        };
+        responses: {
+            /** @description Per-row outcome */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `rate_limited` (an `Error`), or the streams are throttled and took no row (an `ImportResult` whose rows say `stream_throttled`); retry after `Retry-After` seconds */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"] | components["schemas"]["Error"];
+                };
+            };
+            500: components["responses"]["InternalError"];
+            /** @description No row could be written; retry the whole batch after `Retry-After` seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
                 };
             };
         };

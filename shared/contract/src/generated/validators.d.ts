@@ -12,9 +12,12 @@ export declare const validateClick: ValidateFunction<components['schemas']['Clic
 export declare const validateEventType: ValidateFunction<components['schemas']['EventType']>;
 export declare const validateEvent: ValidateFunction<components['schemas']['Event']>;
 export declare const validateEventBatch: ValidateFunction<components['schemas']['EventBatch']>;
+export declare const validateEventSource: ValidateFunction<components['schemas']['EventSource']>;
 export declare const validateEventEnvelope: ValidateFunction<components['schemas']['EventEnvelope']>;
 export declare const validateAcceptedEvent: ValidateFunction<components['schemas']['AcceptedEvent']>;
 export declare const validateBatchItemResult: ValidateFunction<components['schemas']['BatchItemResult']>;
+export declare const validateImportBatch: ValidateFunction<components['schemas']['ImportBatch']>;
+export declare const validateImportResult: ValidateFunction<components['schemas']['ImportResult']>;
 export declare const validateBatchResult: ValidateFunction<components['schemas']['BatchResult']>;
 export declare const validateUserId: ValidateFunction<components['schemas']['UserId']>;
 export declare const validateEventName: ValidateFunction<components['schemas']['EventName']>;

@@ -3,7 +3,7 @@ import type { ApiScope } from './types.js';
 /** The header every request carries its key in (API Gateway's name for it, lower-cased as HTTP APIs deliver headers). */
 export const API_KEY_HEADER = 'x-api-key';
 
-export const API_SCOPES: readonly ApiScope[] = ['ingest', 'report', 'query', 'predict', 'admin'];
+export const API_SCOPES: readonly ApiScope[] = ['ingest', 'report', 'query', 'predict', 'import', 'admin'];
 
 /** Keys start with this, so they are recognisable in logs and by secret scanners. */
 export const API_KEY_PREFIX = 'sdp';

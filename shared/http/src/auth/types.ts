@@ -1,5 +1,5 @@
 /** What a key may do: send events, read reports, run SQL on the lake, ask for predictions, operate the platform. */
-export type ApiScope = 'ingest' | 'report' | 'query' | 'predict' | 'admin';
+export type ApiScope = 'ingest' | 'report' | 'query' | 'predict' | 'import' | 'admin';
 
 /** One API key as stored in the API keys table: never the key itself, only its secret's SHA-256. */
 export interface ApiKeyRecord {
