@@ -28,7 +28,11 @@ describe('httpDashboardApi', () => {
   it('asks each API for exactly what the panels need, at each service’s base URL, with the key', async () => {
     // Prepare
     const { calls, fetchFn } = fakeFetch(200, {});
-    const api = httpDashboardApi({ apiBaseUrls: { lake: 'https://lake.example.com' } }, fetchFn, KEY);
+    const api = httpDashboardApi(
+      { apiBaseUrls: { lake: 'https://lake.example.com', pricing: 'https://pricing.example.com/prod' } },
+      fetchFn,
+      KEY,
+    );
 
     // Act
     await api.campaignList(range, 1000);
@@ -37,6 +41,7 @@ describe('httpDashboardApi', () => {
     await api.productList(range, 8);
     await api.orphanCounts();
     await api.failedEventCounts();
+    await api.priceHistory('sku-013', 8);
     await api.cost();
     await api.savedQuery('events_per_second', { seconds: 120 });
 
@@ -63,6 +68,12 @@ describe('httpDashboardApi', () => {
       },
       { method: 'GET', url: '/orphans?limit=0', key: KEY, body: undefined },
       { method: 'GET', url: '/reports/failed-events', key: KEY, body: undefined },
+      {
+        method: 'GET',
+        url: 'https://pricing.example.com/prod/products/sku-013/price-history?limit=8',
+        key: KEY,
+        body: undefined,
+      },
       { method: 'GET', url: '/cost', key: KEY, body: undefined },
       {
         method: 'POST',

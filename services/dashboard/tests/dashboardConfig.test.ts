@@ -27,7 +27,7 @@ describe('parseDashboardConfig', () => {
     // Prepare
     const json = {
       apiBaseUrl: 'https://api.example.com',
-      apiBaseUrls: { report: 'https://r.example.com', lake: 'http://localhost:3000' },
+      apiBaseUrls: { report: 'https://r.example.com', lake: 'http://localhost:3000', pricing: 'https://p.example.com' },
     };
 
     // Act
@@ -46,7 +46,7 @@ describe('parseDashboardConfig', () => {
     [{ apiBaseUrls: 'https://api.example.com' }, 'config.json: apiBaseUrls must be an object of service → URL.'],
     [
       { apiBaseUrls: { ingest: 'https://i.example.com' } },
-      'config.json: apiBaseUrls.ingest is not a service the dashboard reads; use report, enrich, lake, ops, retrain.',
+      'config.json: apiBaseUrls.ingest is not a service the dashboard reads; use report, enrich, lake, ops, retrain, pricing.',
     ],
     [
       { apiBaseUrls: { lake: 42 } },

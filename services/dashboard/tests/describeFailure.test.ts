@@ -1,6 +1,13 @@
 import { describeFailure } from '../src/domain/describeFailure.js';
 import { ApiRequestError } from '../src/domain/errors.js';
-import { formatCount, formatDuration, formatPercent, formatUsd } from '../src/domain/formatters.js';
+import {
+  formatChangePercent,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatUsd,
+  formatUtcInstant,
+} from '../src/domain/formatters.js';
 
 describe('describeFailure', () => {
   it('shows an API that is not there as "no data yet", one the key may not call as not shown and why, and any other error as the error it is', () => {
@@ -64,5 +71,24 @@ describe('formatters', () => {
       '$0.00',
       '—',
     ]);
+  });
+
+  it('signs price changes, and shows an instant of today by its time alone', () => {
+    // Prepare
+    const now = new Date('2026-12-07T08:00:00.000Z');
+
+    // Act
+    const formatted = [
+      formatChangePercent(5),
+      formatChangePercent(-2.46),
+      formatChangePercent(0),
+      formatChangePercent(null),
+      formatUtcInstant('2026-12-07T06:40:02.123Z', now),
+      formatUtcInstant('2026-12-06T23:59:59.000Z', now),
+      formatUtcInstant('2026-12-07T01:30:00+02:00', now),
+    ];
+
+    // Assess
+    expect(formatted).toStrictEqual(['+5%', '-2.5%', '0%', '—', '06:40:02', '2026-12-06 23:59', '2026-12-06 23:30']);
   });
 });

@@ -1,7 +1,7 @@
 import { ApiRequestError } from '../src/domain/errors.js';
 import { loadSnapshot } from '../src/domain/loadSnapshot.js';
 import type { DashboardApi } from '../src/domain/types.js';
-import { aggregationOf, minuteReportOf } from './support/dashboardFixtures.js';
+import { aggregationOf, minuteReportOf, priceChangeOf, priceHoldOf } from './support/dashboardFixtures.js';
 
 const now = new Date('2026-11-22T06:00:30.000Z');
 const notFound = (route: string) =>
@@ -48,16 +48,25 @@ const notAdmin = new ApiRequestError('GET /cost', 403, {
   message: 'This API key lacks the admin scope.',
 });
 
-/** The report and orphan APIs answering with six campaigns and two products; the query API missing (404); the key not an admin's. */
-function reportOnlyApi(): DashboardApi & { periodRequests: number[]; productRequests: string[] } {
+/**
+ * The report and orphan APIs answering with six campaigns and two products, sku-001's price raised
+ * twice and a move of sku-007's held; the query API missing (404); the key not an admin's.
+ */
+function reportOnlyApi(): DashboardApi & {
+  periodRequests: number[];
+  productRequests: string[];
+  priceHistoryRequests: string[];
+} {
   const campaigns = [6, 5, 4, 3, 2, 1].map((id) =>
     aggregationOf(id, { bids: id * 10, impressions: id, clicks: 1, spend: id * 100 }),
   );
   const periodRequests: number[] = [];
   const productRequests: string[] = [];
+  const priceHistoryRequests: string[] = [];
   return {
     periodRequests,
     productRequests,
+    priceHistoryRequests,
     campaignList: async (range) => ({
       from: range.from.toISOString(),
       to: range.to.toISOString(),
@@ -79,6 +88,23 @@ function reportOnlyApi(): DashboardApi & { periodRequests: number[]; productRequ
         desc: true,
         products: [product('sku-001', 40, 4), product('sku-007', 10, 0)],
       };
+    },
+    priceHistory: async (productId, limit) => {
+      priceHistoryRequests.push(`${productId} ${limit}`);
+      return productId === 'sku-001'
+        ? {
+            product_id: productId,
+            changes: [
+              priceChangeOf(productId, '2026-11-22T05:50:00.000Z', 10_500, 11_025),
+              priceChangeOf(productId, '2026-11-22T05:40:00.000Z', 10_000, 10_500),
+            ],
+            holds: [],
+          }
+        : {
+            product_id: productId,
+            changes: [],
+            holds: [priceHoldOf(productId, '2026-11-22T05:45:00.000Z', 2_000, 2_100)],
+          };
     },
     orphanCounts: async () => ({
       from: '',
@@ -129,6 +155,46 @@ describe('loadSnapshot', () => {
     expect(snapshot.products).toStrictEqual({
       ok: true,
       value: [product('sku-001', 40, 4), product('sku-007', 10, 0)],
+    });
+    // The price changes read the products panel's list, not a list of their own.
+    expect(api.priceHistoryRequests).toStrictEqual(['sku-001 8', 'sku-007 8']);
+    expect(snapshot.priceChanges).toStrictEqual({
+      ok: true,
+      value: {
+        products: 2,
+        rows: [
+          {
+            at: '2026-11-22T05:50:00.000Z',
+            productId: 'sku-001',
+            oldPriceCents: 10_500,
+            newPriceCents: 11_025,
+            changePercent: 5,
+            modelVersion: 'demand-3',
+            reason: 'demand model: 5 %',
+            held: false,
+          },
+          {
+            at: '2026-11-22T05:45:00.000Z',
+            productId: 'sku-007',
+            oldPriceCents: 2_000,
+            newPriceCents: 2_100,
+            changePercent: 5,
+            modelVersion: 'demand-3',
+            reason: 'implausible demand: 60 carts against 0 views in the last 5 min, above the cap of 1 per view',
+            held: true,
+          },
+          {
+            at: '2026-11-22T05:40:00.000Z',
+            productId: 'sku-001',
+            oldPriceCents: 10_000,
+            newPriceCents: 10_500,
+            changePercent: 5,
+            modelVersion: 'demand-3',
+            reason: 'demand model: 5 %',
+            held: false,
+          },
+        ],
+      },
     });
     expect(snapshot.failedEvents).toStrictEqual({ ok: true, value: { failed: 3, retrying: 2, replayed: 1 } });
     expect(snapshot.models).toStrictEqual({
@@ -199,5 +265,35 @@ describe('loadSnapshot', () => {
     });
     expect(snapshot.orphans.ok).toBe(true);
     expect(snapshot.products.ok).toBe(true);
+  });
+
+  it('fails the price changes with the products list they read, and alone when a price history cannot be read', async () => {
+    // Prepare
+    const listDown = new ApiRequestError('GET /reports/products', 503, { message: 'Service Unavailable' });
+    const historyDown = new ApiRequestError('GET /products/sku-007/price-history', 500, { code: 'internal' });
+    const withoutList = { ...reportOnlyApi(), productList: async () => Promise.reject(listDown) };
+    const withoutHistory = reportOnlyApi();
+    const readHistory = withoutHistory.priceHistory;
+    withoutHistory.priceHistory = async (productId, limit) =>
+      productId === 'sku-007' ? Promise.reject(historyDown) : readHistory(productId, limit);
+
+    // Act
+    const [listFailed, historyFailed] = await Promise.all([
+      loadSnapshot(withoutList, now),
+      loadSnapshot(withoutHistory, now),
+    ]);
+
+    // Assess
+    expect([listFailed.products, listFailed.priceChanges]).toStrictEqual([
+      { ok: false, error: listDown },
+      { ok: false, error: listDown },
+    ]);
+    expect(withoutList.priceHistoryRequests).toStrictEqual([]);
+    expect(historyFailed.priceChanges).toStrictEqual({ ok: false, error: historyDown });
+    expect([historyFailed.products.ok, historyFailed.models.ok, historyFailed.campaigns.ok]).toStrictEqual([
+      true,
+      true,
+      true,
+    ]);
   });
 });

@@ -64,6 +64,8 @@ export function httpDashboardApi(config: DashboardConfig, fetchFn: Fetch, apiKey
     orphanCounts: () => request('enrich', 'GET', '/orphans?limit=0'),
     failedEventCounts: () => request('ops', 'GET', '/reports/failed-events'),
     modelList: (model) => request('retrain', 'GET', `/models?model=${model}`),
+    priceHistory: (id, limit) =>
+      request('pricing', 'GET', `/products/${encodeURIComponent(id)}/price-history?limit=${limit}`),
     cost: () => request('ops', 'GET', '/cost'),
     savedQuery: (name, params) => request('lake', 'POST', '/query', { saved: name, ...(params ? { params } : {}) }),
   };

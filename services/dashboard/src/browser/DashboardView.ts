@@ -1,6 +1,13 @@
 import { describeFailure } from '../domain/describeFailure.js';
-import { formatCount, formatDuration, formatPercent, formatUsd } from '../domain/formatters.js';
-import type { CampaignsPanel, DashboardSnapshot, PanelResult } from '../domain/loadSnapshot.js';
+import {
+  formatChangePercent,
+  formatCount,
+  formatDuration,
+  formatPercent,
+  formatUsd,
+  formatUtcInstant,
+} from '../domain/formatters.js';
+import type { CampaignsPanel, DashboardSnapshot, PanelResult, PriceChangesPanel } from '../domain/loadSnapshot.js';
 import type { ModelRow } from '../domain/toModelRows.js';
 import type { CampaignTotals, CostReport, EventRateSeries, FreshnessRow, ProductActivity } from '../domain/types.js';
 import { TimeChart } from './TimeChart.js';
@@ -36,6 +43,7 @@ export class DashboardView {
     this.renderEventRates(snapshot.eventRates);
     this.renderCampaigns(snapshot.campaigns);
     this.renderProducts(snapshot.products);
+    this.renderPriceChanges(snapshot.priceChanges, snapshot.at);
     this.renderOrphans(snapshot.orphans);
     this.renderFailedEvents(snapshot.failedEvents);
     this.renderFreshness(snapshot.freshness);
@@ -141,6 +149,31 @@ export class DashboardView {
         ? 'No data yet: no product was viewed, carted or bought in the last hour.'
         : 'last hour, by event time; conversion = purchases / views',
     );
+  }
+
+  private renderPriceChanges(result: PanelResult<PriceChangesPanel>, now: Date): void {
+    if (!result.ok) return this.setFailed('price-changes', result.error);
+    const { products, rows } = result.value;
+    this.fillTable(
+      'price-changes',
+      rows.map((row) => [
+        formatUtcInstant(row.at, now),
+        row.productId,
+        `${formatUsd(row.oldPriceCents / 100)} → ${formatUsd(row.newPriceCents / 100)}`,
+        `${row.held ? 'held ' : ''}${formatChangePercent(row.changePercent)}`,
+        row.modelVersion,
+        row.reason,
+      ]),
+    );
+    if (rows.length === 0)
+      return this.setState(
+        'price-changes',
+        'empty',
+        'No price has moved yet: dynamic pricing moves a trending product’s price once a demand model is live.',
+      );
+    const held = rows.some((row) => row.held) ? '; held: a move the plausibility guards stopped, the price stayed' : '';
+    const read = products === 1 ? 'the top product above' : `the ${products} top products above`;
+    this.setState('price-changes', 'ok', `the newest moves of ${read}${held}`);
   }
 
   private renderTotals(overall: CampaignTotals, truncated: boolean): void {

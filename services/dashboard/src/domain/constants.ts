@@ -19,6 +19,12 @@ export const MIN_CAMPAIGN_CHART_MINUTES = 10;
 /** How many products the top products panel lists (by views over the same last hour). */
 export const TOP_PRODUCTS = 8;
 
+/**
+ * How many price moves the price changes panel lists, newest first across the top products; also how
+ * many of each product's changes and holds it reads, since the newest moves overall are among them.
+ */
+export const PRICE_CHANGE_ROWS = 8;
+
 /** How many campaigns are charted. */
 export const TOP_CAMPAIGNS = 5;
 

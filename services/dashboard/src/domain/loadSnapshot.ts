@@ -2,6 +2,7 @@ import {
   CAMPAIGN_LIST_LIMIT,
   EVENT_RATE_SECONDS,
   MIN_CAMPAIGN_CHART_MINUTES,
+  PRICE_CHANGE_ROWS,
   SETTLING_SECONDS,
   TOP_CAMPAIGNS,
   TOP_CAMPAIGNS_RANGE_MS,
@@ -12,6 +13,7 @@ import { toCampaignSeries } from './toCampaignSeries.js';
 import { toEventRateSeries } from './toEventRateSeries.js';
 import { toFreshnessRows } from './toFreshnessRows.js';
 import { toModelRows, type ModelRow } from './toModelRows.js';
+import { toPriceChangeRows, type PriceChangeRow } from './toPriceChangeRows.js';
 import type {
   Aggregation,
   CostReport,
@@ -40,12 +42,21 @@ export interface CampaignsPanel {
   overallTruncated: boolean;
 }
 
+export interface PriceChangesPanel {
+  /** How many products' price histories were read: the top products panel's */
+  products: number;
+  /** Their newest price moves, changes and held moves, newest first */
+  rows: PriceChangeRow[];
+}
+
 export interface DashboardSnapshot {
   at: Date;
   eventRates: PanelResult<EventRateSeries>;
   campaigns: PanelResult<CampaignsPanel>;
   /** The shop's most viewed products of the last hour, with their conversion */
   products: PanelResult<ProductActivity[]>;
+  /** The newest price changes and held moves of those products */
+  priceChanges: PanelResult<PriceChangesPanel>;
   orphans: PanelResult<{ impressions: number; clicks: number }>;
   failedEvents: PanelResult<{ failed: number; retrying: number; replayed: number }>;
   freshness: PanelResult<FreshnessRow[]>;
@@ -58,8 +69,10 @@ export interface DashboardSnapshot {
 /**
  * Everything the dashboard shows at `now`, read through the public APIs in parallel: events/s from
  * the lake, the top campaigns by bids over the last hour with their per-minute counts and totals,
- * the shop's most viewed products of the last hour, orphan and failed-event counts, the lake's
- * freshness, the models and their promotions, and what the platform would cost on AWS.
+ * the shop's most viewed products of the last hour and their newest price changes, orphan and
+ * failed-event counts, the lake's freshness, the models and their promotions, and what the platform
+ * would cost on AWS. The products list is read once: the price changes panel reads the price history
+ * of the products it lists (no API lists changes across products), and fails with it.
  *
  * @example
  * const snapshot = await loadSnapshot(httpDashboardApi({}, fetch), new Date());
@@ -67,25 +80,35 @@ export interface DashboardSnapshot {
  */
 export async function loadSnapshot(api: DashboardApi, now: Date): Promise<DashboardSnapshot> {
   const lastHour = { from: new Date(now.getTime() - TOP_CAMPAIGNS_RANGE_MS), to: now };
-  const [eventRates, campaigns, products, orphans, failedEvents, freshness, models, cost] = await Promise.all([
-    settle(
-      api
-        .savedQuery('events_per_second', { seconds: EVENT_RATE_SECONDS })
-        .then((result) =>
-          toEventRateSeries(result.rows, { now, seconds: EVENT_RATE_SECONDS, settlingSeconds: SETTLING_SECONDS }),
-        ),
-    ),
-    settle(loadCampaigns(api, lastHour)),
-    settle(api.productList(lastHour, TOP_PRODUCTS).then((list) => list.products)),
-    settle(
-      api.orphanCounts().then((report) => ({ impressions: report.impressions.count, clicks: report.clicks.count })),
-    ),
-    settle(api.failedEventCounts().then(({ failed, retrying, replayed }) => ({ failed, retrying, replayed }))),
-    settle(api.savedQuery('pipeline_freshness').then((result) => toFreshnessRows(result.rows))),
-    settle(Promise.all(MODELS.map(async (model) => ({ model, list: await api.modelList(model) }))).then(toModelRows)),
-    settle(api.cost()),
-  ]);
-  return { at: now, eventRates, campaigns, products, orphans, failedEvents, freshness, models, cost };
+  const topProducts = api.productList(lastHour, TOP_PRODUCTS).then((list) => list.products);
+  const [eventRates, campaigns, products, priceChanges, orphans, failedEvents, freshness, models, cost] =
+    await Promise.all([
+      settle(
+        api
+          .savedQuery('events_per_second', { seconds: EVENT_RATE_SECONDS })
+          .then((result) =>
+            toEventRateSeries(result.rows, { now, seconds: EVENT_RATE_SECONDS, settlingSeconds: SETTLING_SECONDS }),
+          ),
+      ),
+      settle(loadCampaigns(api, lastHour)),
+      settle(topProducts),
+      settle(topProducts.then((list) => loadPriceChanges(api, list))),
+      settle(
+        api.orphanCounts().then((report) => ({ impressions: report.impressions.count, clicks: report.clicks.count })),
+      ),
+      settle(api.failedEventCounts().then(({ failed, retrying, replayed }) => ({ failed, retrying, replayed }))),
+      settle(api.savedQuery('pipeline_freshness').then((result) => toFreshnessRows(result.rows))),
+      settle(Promise.all(MODELS.map(async (model) => ({ model, list: await api.modelList(model) }))).then(toModelRows)),
+      settle(api.cost()),
+    ]);
+  return { at: now, eventRates, campaigns, products, priceChanges, orphans, failedEvents, freshness, models, cost };
+}
+
+async function loadPriceChanges(api: DashboardApi, products: readonly ProductActivity[]): Promise<PriceChangesPanel> {
+  const histories = await Promise.all(
+    products.map((product) => api.priceHistory(product.product_id, PRICE_CHANGE_ROWS)),
+  );
+  return { products: products.length, rows: toPriceChangeRows(histories, PRICE_CHANGE_ROWS) };
 }
 
 async function loadCampaigns(api: DashboardApi, range: TimeRange): Promise<CampaignsPanel> {

@@ -1,6 +1,6 @@
 import type { ApiService, DashboardConfig } from './types.js';
 
-const SERVICES: readonly ApiService[] = ['report', 'enrich', 'lake', 'ops', 'retrain'];
+const SERVICES: readonly ApiService[] = ['report', 'enrich', 'lake', 'ops', 'retrain', 'pricing'];
 
 /**
  * Checks a parsed `config.json`: base URLs must be http(s) URLs, services must be known. Throws an

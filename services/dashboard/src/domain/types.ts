@@ -11,12 +11,15 @@ export type ProductActivity = Schemas['ProductActivity'];
 export type ProductList = Schemas['ProductList'];
 export type CostReport = Schemas['CostReport'];
 export type ModelList = Schemas['ModelList'];
+export type PriceChange = Schemas['PriceChange'];
+export type PriceHold = Schemas['PriceHold'];
+export type PriceHistory = Schemas['PriceHistory'];
 
 /** The models the retrain service trains: the bid-win model of predictions, the demand model of pricing. */
 export type ModelName = 'bid-win' | 'demand';
 
 /** The public HTTP APIs the dashboard reads, by the service that serves them. */
-export type ApiService = 'report' | 'enrich' | 'lake' | 'ops' | 'retrain';
+export type ApiService = 'report' | 'enrich' | 'lake' | 'ops' | 'retrain' | 'pricing';
 
 /**
  * `config.json` next to the page. Absent (as locally), every API is on the page's own origin. On
@@ -94,6 +97,8 @@ export interface DashboardApi {
   failedEventCounts(): Promise<FailedEventCounts>;
   /** `GET /models?model=…`: a model's versions, which is live and which is being promoted */
   modelList(model: ModelName): Promise<ModelList>;
+  /** `GET /products/{id}/price-history?limit=…`: a product's price changes and held moves, newest first */
+  priceHistory(productId: string, limit: number): Promise<PriceHistory>;
   /** `GET /cost`: what the platform would cost on AWS (admin keys only) */
   cost(): Promise<CostReport>;
   /** `POST /query` with a saved query */

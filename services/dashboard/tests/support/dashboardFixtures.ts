@@ -1,4 +1,4 @@
-import type { Aggregation, PeriodReport } from '../../src/domain/types.js';
+import type { Aggregation, PeriodReport, PriceChange, PriceHold } from '../../src/domain/types.js';
 
 /** Totals of a campaign, zeros unless given; rates as the report API derives them. */
 export function aggregationOf(
@@ -35,5 +35,60 @@ export function minuteReportOf(campaignItemId: number, bidsByMinute: Record<stri
         clicks: bids > 0 ? 1 : 0,
       }),
     ),
+  };
+}
+
+/** The demand a price move answered; the panel shows none of it. */
+function demandOf(productId: string, priceCents: number): PriceChange['features'] {
+  return {
+    product_id: productId,
+    features_version: 1,
+    as_of: '2026-12-07T06:00:00.000Z',
+    recent_minutes: 15,
+    views: 60,
+    carts: 4,
+    purchases: 1,
+    baseline_views: 5,
+    baseline_carts: 0.5,
+    baseline_purchases: 0.1,
+    ordered_units: 3,
+    price_cents: priceCents,
+    category: 'running',
+  };
+}
+
+/** A price change dynamic pricing made at `at` (ISO 8601), with the percent the pricing service rounds. */
+export function priceChangeOf(
+  productId: string,
+  at: string,
+  oldPriceCents: number,
+  newPriceCents: number,
+): PriceChange {
+  const changePercent = Math.round(((newPriceCents - oldPriceCents) / oldPriceCents) * 10_000) / 100;
+  return {
+    product_id: productId,
+    changed_at: at,
+    old_price_cents: oldPriceCents,
+    new_price_cents: newPriceCents,
+    change_percent: changePercent,
+    reason: `demand model: ${changePercent} %`,
+    model_version: 'demand-3',
+    surge_probability: 0.93,
+    features: demandOf(productId, oldPriceCents),
+  };
+}
+
+/** A move the plausibility guards held at `at`: `priceCents` stayed, `wantedPriceCents` was not set. */
+export function priceHoldOf(productId: string, at: string, priceCents: number, wantedPriceCents: number): PriceHold {
+  return {
+    product_id: productId,
+    held_at: at,
+    kind: 'implausible_demand',
+    reason: 'implausible demand: 60 carts against 0 views in the last 5 min, above the cap of 1 per view',
+    price_cents: priceCents,
+    wanted_price_cents: wantedPriceCents,
+    model_version: 'demand-3',
+    surge_probability: 0.89,
+    features: demandOf(productId, priceCents),
   };
 }
