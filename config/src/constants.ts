@@ -33,6 +33,14 @@ export const TABLE_CHANGE_BATCH_SIZE = 100;
  */
 export const CONSUMER_RESERVED_CONCURRENCY = param('consumerReservedConcurrency', 5);
 
+/**
+ * A stream consumer may run this long on one batch (unless its own `timeout` says otherwise). A
+ * backlog (a burst, an import of history, a consumer catching up) hands it full batches of up to
+ * 1,000 records, each with a few DynamoDB calls; a timeout throws the batch's work away and starts
+ * it again, so the limit covers a full batch on a slow dependency with room to spare.
+ */
+export const CONSUMER_TIMEOUT_SECONDS = 60;
+
 /** Every HTTP API stage throttles all its routes (requests per second and burst). */
 export const HTTP_API_RATE_LIMIT = param('httpApiRateLimit', 1000);
 export const HTTP_API_BURST_LIMIT = param('httpApiBurstLimit', 2000);

@@ -14,6 +14,7 @@
  */
 import {
   CONSUMER_RESERVED_CONCURRENCY,
+  CONSUMER_TIMEOUT_SECONDS,
   FAILED_EVENT_MAX_ATTEMPTS,
   MAX_RECORD_AGE_SECONDS,
   TABLE_CHANGE_BATCH_SIZE,
@@ -109,6 +110,7 @@ function streamConsumer(
   const queueArn = getAtt(queueId, 'Arn');
   const fn = lambdaFunction({
     ...options,
+    timeout: options.timeout ?? CONSUMER_TIMEOUT_SECONDS,
     reservedConcurrency: options.reservedConcurrency ?? CONSUMER_RESERVED_CONCURRENCY,
     statements: [
       read,

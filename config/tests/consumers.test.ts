@@ -32,6 +32,7 @@ describe('kinesisConsumer', () => {
       config: {
         handler: 'src/handlers/countProductDemand.handler',
         description: 'Counts views per product window',
+        timeout: 60,
         reservedConcurrency: '${param:consumerReservedConcurrency, 5}',
         iamRoleStatements: [
           {
