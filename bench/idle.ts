@@ -184,7 +184,7 @@ const measure = async () => {
   const quietStop = await interrupt(quiet);
 
   console.log(`Starting npm start with demo traffic for ${DEMO_SECONDS} s, then Ctrl-C…`);
-  const busy = await startPlatform([]);
+  const busy = await startPlatform(['--no-history']);
   await sleep(DEMO_SECONDS * 1000);
   const stop = await interrupt(busy);
   const failedLines = busy.output.filter((line) => FAILED_BATCH.test(line));

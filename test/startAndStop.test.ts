@@ -13,7 +13,8 @@ const DEMO_SECONDS = 8;
 const DASHBOARD_LINE = /^\s*site\s+\S+\/dashboard\/#key=(\S*)/;
 
 /*
- * `npm start` as a user runs it: the whole platform with demo traffic, then Ctrl-C, which a terminal
+ * `npm start` as a user runs it on a first start: the whole platform, three hours of imported demo
+ * history with both models trained on it, then the live demo traffic, then Ctrl-C, which a terminal
  * sends as SIGINT to the whole foreground process group (npm, its shell, Node). Triggers stop first,
  * then functions, the gateway and the emulators, so nothing still running meets a stopped emulator.
  * One platform for both tests: the first looks at it running, the second stops it.
@@ -28,22 +29,7 @@ describe('npm start, with demo traffic, and Ctrl-C', () => {
     dataDir = await mkdtemp(path.join(testDataRoot(), 'sdp-start-'));
     child = spawn(
       'npm',
-      [
-        'start',
-        '--',
-        '--data-dir',
-        dataDir,
-        '--port',
-        '0',
-        '--kinesis-port',
-        '0',
-        '--dynamodb-port',
-        '0',
-        '--rate',
-        '20',
-        '--shop-rate',
-        '2',
-      ],
+      ['start', '--', '--data-dir', dataDir, '--port', '0', '--kinesis-port', '0', '--dynamodb-port', '0'],
       {
         cwd: repositoryRoot,
         detached: true,
@@ -64,7 +50,8 @@ describe('npm start, with demo traffic, and Ctrl-C', () => {
     // npm passes a Ctrl-C on by ending on SIGINT itself once its script has exited.
     exited = new Promise<string>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? `exit ${code}`)));
     await Promise.race([demo, exited]);
-  }, 180_000);
+    // A first start imports three hours of history and trains both models before the live traffic.
+  }, 480_000);
 
   afterAll(async () => {
     // Whatever is left of the process group (nothing, when the stop was clean).
@@ -121,6 +108,56 @@ describe('npm start, with demo traffic, and Ctrl-C', () => {
       dashboardKeyScopes: ['query', 'report'],
     });
   });
+
+  it('has hours of data, a live bid-win model answering predictions, a live demand model and a moved price once the live traffic runs', async () => {
+    // Prepare
+    const endpoints = JSON.parse(await readFile(path.join(dataDir, 'endpoints.json'), 'utf8')) as Record<
+      string,
+      string
+    >;
+    const api = async (route: string, init: RequestInit = {}) => {
+      const response = await fetch(`${endpoints.gateway}${route}`, {
+        ...init,
+        headers: { 'x-api-key': endpoints.apiKey!, 'content-type': 'application/json' },
+      });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+
+    // Act: what the history brought, then the price moves the live traffic causes (polled for up to a minute).
+    const summary = lines.find((line) => /^\s+[\d,]+ events imported/.test(line));
+    const olderCampaigns = await api(`/reports/campaigns?from=${hoursAgo(3)}&to=${hoursAgo(2)}&limit=100`);
+    const models = await Promise.all(['bid-win', 'demand'].map((model) => api(`/models?model=${model}`)));
+    const prediction = await api('/predictions', {
+      method: 'POST',
+      body: JSON.stringify({
+        campaignItemId: '1463517',
+        domain: 'news.example.com',
+        creativeId: 'creative-0-0',
+        creativeCategory: 'travel',
+        winPrice: 700,
+      }),
+    });
+    let moved: string[] = [];
+    for (const deadline = Date.now() + 60_000; moved.length === 0 && Date.now() < deadline;) {
+      const histories = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          api(`/products/sku-${String(i + 1).padStart(3, '0')}/price-history?limit=1`),
+        ),
+      );
+      moved = histories.flatMap(({ body }) =>
+        (body.changes as unknown[]).length > 0 ? [String(body.product_id)] : [],
+      );
+      if (moved.length === 0) await new Promise((resolve) => setTimeout(resolve, 2_000));
+    }
+
+    // Assess
+    expect(summary).toBeDefined();
+    expect((olderCampaigns.body.campaigns as unknown[]).length).toBeGreaterThan(10);
+    expect(models.map(({ body }) => typeof body.live_version)).toStrictEqual(['string', 'string']);
+    expect(prediction).toMatchObject({ status: 200, body: { model_version: models[0]!.body.live_version } });
+    expect(moved.length).toBeGreaterThan(0);
+  }, 120_000);
 
   it('serves demo traffic, and stops cleanly: no failed batch logged, no process left behind', async () => {
     // Prepare

@@ -3,13 +3,14 @@
  *
  *   npm start                      # gateway on http://localhost:3000, demo traffic on
  *   npm start -- --no-demo         # no demo traffic
+ *   npm start -- --no-history      # on a first start, no 3 hours of imported demo history either
  *   npm start -- --rate 50         # demo transactions per second (default 20)
- *   npm start -- --shop-rate 5     # demo shop visits per second (default 2; POST /clickstream)
+ *   npm start -- --shop-rate 1     # demo shop visits per second (default 0.25; POST /clickstream)
  *   npm start -- --reset           # forget streams, tables and checkpoints first
  *   PORT=8080 npm start            # another port
  *   npm start -- --kinesis-port 4567 --dynamodb-port 8000   # emulator ports (these are the defaults; 0 for any free one)
  */
-import { rm } from 'node:fs/promises';
+import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -19,6 +20,7 @@ import {
   sampleStatus,
   type StatusSample,
 } from '@sdp/local-cloud';
+import { DEMO_SHOP_VISITS_PER_SECOND, importDemoHistory } from './demo/importDemoHistory.js';
 import { seedDemoCatalog } from './demo/seedDemoCatalog.js';
 import { startDemoTraffic, type DemoTraffic } from './demo/startDemoTraffic.js';
 import { repositoryRoot, startPlatformCloud } from './startPlatformCloud.js';
@@ -32,8 +34,10 @@ const { values } = parseArgs({
   options: {
     demo: { type: 'boolean', default: true },
     'no-demo': { type: 'boolean', default: false },
+    history: { type: 'boolean', default: true },
+    'no-history': { type: 'boolean', default: false },
     rate: { type: 'string', default: '20' },
-    'shop-rate': { type: 'string', default: '2' },
+    'shop-rate': { type: 'string', default: String(DEMO_SHOP_VISITS_PER_SECOND) },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     'data-dir': { type: 'string' },
     'kinesis-port': { type: 'string', default: process.env.KINESIS_PORT ?? '4567' },
@@ -43,11 +47,18 @@ const { values } = parseArgs({
   },
 });
 
+/** How long the newest trending product has been trending when the live demo traffic starts (of its 40 minutes). */
+const DEMO_TREND_LEAD_MS = 10 * 60_000;
+
 const dataDir = path.resolve(values['data-dir'] ?? path.join(repositoryRoot, '.data', 'local'));
 const started = Date.now();
 let stopping = false;
 
 if (values.reset) await rm(dataDir, { recursive: true, force: true });
+// A first start (no data yet) gets hours of demo history, so that reports, models and prices work at once.
+const firstStart = (await readdir(dataDir).catch(() => [])).length === 0;
+const demoOn = values.demo && !values['no-demo'];
+const historyOn = demoOn && firstStart && values.history && !values['no-history'];
 
 let cloud;
 try {
@@ -65,6 +76,22 @@ try {
   process.exit(1);
 }
 
+// Ctrl-C stops everything cleanly at any point, the history import included.
+let demo: DemoTraffic | undefined = undefined;
+let statusTimer: NodeJS.Timeout | undefined = undefined;
+const shutdown = async (): Promise<void> => {
+  if (stopping) return;
+  stopping = true;
+  clearInterval(statusTimer);
+  console.log('\nStopping…');
+  await demo?.stop();
+  await cloud.stop();
+  console.log('Stopped.');
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());
+
 console.log(`\nLocal cloud up in ${((Date.now() - started) / 1000).toFixed(1)} s: ${cloud.url}`);
 for (const fn of cloud.project.functions) {
   for (const route of fn.routes) console.log(`  ${route.method.padEnd(5)} ${cloud.url}${route.path}  → ${fn.name}`);
@@ -81,24 +108,44 @@ console.log(
   `  Kinesis ${cloud.kinesisEndpoint}   DynamoDB ${cloud.dynamoDbEndpoint}   SageMaker ${cloud.sageMakerEndpoint}   data ${path.relative(process.cwd(), dataDir)}/`,
 );
 
-if (values.demo && !values['no-demo']) {
+if (demoOn) {
   const seeded = await seedDemoCatalog(localDynamoDbClient(cloud.dynamoDbEndpoint));
   console.log(
     `  Demo catalog: ${seeded.products} new products, ${seeded.orders} new orders (curl -H 'x-api-key: …' ${cloud.url}/products/sku-001)`,
   );
 }
-const demo: DemoTraffic | undefined =
-  values.demo && !values['no-demo']
-    ? startDemoTraffic(cloud.url, cloud.apiKey, Number(values.rate), Number(values['shop-rate']))
-    : undefined;
+// The shop's trends are timed so that one product has been trending for a few minutes when the live traffic starts.
+const trendAnchorMs = Date.now() - DEMO_TREND_LEAD_MS;
+if (historyOn) {
+  const history = await importDemoHistory(cloud, {
+    visitsPerSecond: Number(values['shop-rate']),
+    trendAnchorMs,
+    log: (line) => console.log(line),
+  });
+  const rejected = Object.values(history.summary.rejectedBy).reduce((sum, count) => sum + count, 0);
+  console.log(
+    `  ${history.summary.accepted.toLocaleString('en')} events imported${rejected ? ` (${rejected} rejected)` : ''}, counted ${(history.countedMs / 1000).toFixed(1)} s after the import began`,
+  );
+  for (const [name, outcome] of [
+    ['Bid-win model', history.bidModel],
+    ['Demand model', history.demandModel],
+  ] as const)
+    console.log(
+      `  ${name}: ${outcome.status === 'trained' ? `${outcome.version} ${outcome.promotion ?? outcome.decision}` : outcome.status}: ${outcome.reason}`,
+    );
+}
+demo = demoOn
+  ? startDemoTraffic(cloud.url, cloud.apiKey, Number(values.rate), Number(values['shop-rate']), trendAnchorMs)
+  : undefined;
 console.log(
   demo
     ? `Demo traffic: ${values.rate} ad transactions/s and ${values['shop-rate']} shop visits/s (--no-demo to turn off). Ctrl-C to stop.\n`
     : 'Ctrl-C to stop.\n',
 );
+console.log(`Ready ${((Date.now() - started) / 1000).toFixed(1)} s after start.`);
 
 let previous: StatusSample = await sampleStatus(cloud);
-const statusTimer = setInterval(() => {
+statusTimer = setInterval(() => {
   void sampleStatus(cloud).then((current) => {
     const line = formatStatusLine(previous, current);
     previous = current;
@@ -107,16 +154,3 @@ const statusTimer = setInterval(() => {
     else if (Math.floor(current.at / 1000) % 10 === 0) console.log(line);
   });
 }, 1000);
-
-const shutdown = async (): Promise<void> => {
-  if (stopping) return;
-  stopping = true;
-  clearInterval(statusTimer);
-  console.log('\nStopping…');
-  await demo?.stop();
-  await cloud.stop();
-  console.log('Stopped.');
-  process.exit(0);
-};
-process.on('SIGINT', () => void shutdown());
-process.on('SIGTERM', () => void shutdown());

@@ -36,21 +36,60 @@ describe('planShopVisit', () => {
 });
 
 describe('shopTrend', () => {
-  it('makes another product trend every period: strongly for its first half, faded for the second', () => {
+  const products = Array.from({ length: 40 }, (_, i) => `sku-${String(i + 1).padStart(3, '0')}`);
+  const period = 20 * 60_000;
+
+  it('starts another product trending every 20 minutes, for 40: two products trend at any time, drawing 40 % of the picks', () => {
     // Prepare
-    const products = Array.from({ length: 40 }, (_, i) => `sku-${String(i + 1).padStart(3, '0')}`);
-    const period = 20 * 60_000;
     const t0 = Math.floor(START / period) * period;
 
     // Act
-    const rising = shopTrend(products, t0 + 60_000);
-    const fading = shopTrend(products, t0 + 15 * 60_000);
+    const first = shopTrend(products, t0 + 60_000);
+    const sameTwo = shopTrend(products, t0 + 19 * 60_000);
     const next = shopTrend(products, t0 + period + 60_000);
 
     // Assess
-    expect(rising.hotShare).toBe(0.4);
-    expect(fading).toStrictEqual({ products: rising.products, hotShare: 0.02 });
-    expect(next.products[0]).not.toBe(rising.products[0]);
-    expect([...rising.products].sort()).toStrictEqual(products);
+    expect(first).toMatchObject({ hotCount: 2, hotShare: 0.4 });
+    expect(sameTwo).toStrictEqual(first);
+    // The newer product of one period is the older one of the next; the older one has faded out.
+    expect(next.products[1]).toBe(first.products[0]);
+    expect(next.products.slice(0, 2)).not.toContain(first.products[1]);
+    expect([...first.products].sort()).toStrictEqual(products);
+  });
+
+  it('starts its periods at the anchor it is given, so a demo can start with a product 10 minutes into its trend', () => {
+    // Prepare
+    const anchor = START - 10 * 60_000;
+
+    // Act
+    const atStart = shopTrend(products, START, undefined, anchor);
+    const atAnchor = shopTrend(products, anchor, undefined, anchor);
+    const beforeAnchor = shopTrend(products, anchor - 60_000, undefined, anchor);
+
+    // Assess
+    expect(atAnchor).toStrictEqual(atStart);
+    expect(beforeAnchor.products[0]).toBe(atStart.products[1]);
+    expect(beforeAnchor.products.slice(0, 2)).not.toContain(atStart.products[0]);
+  });
+});
+
+describe('planShopVisit with two trending products', () => {
+  it('draws the trending products, together, the hot share of the product picks', () => {
+    // Prepare
+    const random = seededRandom(99);
+    const products = Array.from({ length: 10 }, (_, i) => `sku-${i}`);
+
+    // Act
+    const picks = Array.from({ length: 2_000 }, (_, n) =>
+      planShopVisit(`shopper-${n}`, START, products, 0.4, random, 2),
+    )
+      .flat()
+      .flatMap((click) => (click.body.event_name === 'detail' ? [click.body.product_id] : []));
+
+    // Assess
+    const share = (product: string) => picks.filter((id) => id === product).length / picks.length;
+    // Each trending product: 20 % of the picks, plus its 6 % of the rest; every other product 6 %.
+    for (const hot of products.slice(0, 2)) expect(share(hot)).toBeGreaterThan(0.22);
+    for (const cold of products.slice(2)) expect(share(cold)).toBeLessThan(0.09);
   });
 });

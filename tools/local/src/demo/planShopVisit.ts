@@ -19,7 +19,7 @@ const BROWSING = ['search', 'category', 'detail', 'detail', 'detail', 'navigate'
  * A shopper's visit to the demo shop: it starts with `navigate`, browses (search, category, product
  * details) a few seconds apart, sometimes adds a product to the cart and checks out and buys it,
  * and one visit in five pauses long enough (12–40 s) to start a second session. Products are drawn
- * from `products`, the first of them `hotShare` of the time, so one product trends.
+ * from `products`, one of the first `hotCount` of them `hotShare` of the time, so those products trend.
  *
  * @example
  * planShopVisit('shopper-7', Date.now(), ['sku-1', 'sku-2'], 0.3, Math.random)
@@ -31,9 +31,13 @@ export function planShopVisit(
   products: readonly string[],
   hotShare: number,
   random: () => number,
+  hotCount = 1,
 ): PlannedClick[] {
   const device = DEVICES[Math.floor(random() * DEVICES.length)]!;
-  const product = () => (random() < hotShare ? products[0]! : products[Math.floor(random() * products.length)]!);
+  const product = () =>
+    random() < hotShare
+      ? products[Math.floor(random() * hotCount)]!
+      : products[Math.floor(random() * products.length)]!;
   const clicks: PlannedClick[] = [];
   let delayMs = 0;
   const add = (eventName: string, extra: Partial<PlannedClick['body']> = {}) => {

@@ -7,7 +7,8 @@ import { demoProductId } from '@sdp/catalog';
 import { DEMO_PRODUCTS } from './seedDemoCatalog.js';
 
 const SHOP_PRODUCTS = Array.from({ length: DEMO_PRODUCTS }, (_, i) => demoProductId(i + 1));
-const SHOPPERS = 300;
+/** The demo shop's shoppers: `shopper-0` … `shopper-299`. */
+export const DEMO_SHOPPERS = 300;
 
 export interface DemoTraffic {
   stats: { sent: number; accepted: number; failed: number };
@@ -17,14 +18,16 @@ export interface DemoTraffic {
 /**
  * Posts demo ad transactions to the local cloud's public API at `transactionsPerSecond`, each
  * transaction's events at their planned delays, and shop visits (`POST /clickstream`) at
- * `visitsPerSecond`, another product of the shop suddenly trending every 20 minutes (`shopTrend`).
+ * `visitsPerSecond`, another product of the shop suddenly trending every hour (`shopTrend`,
+ * periods from `trendAnchorMs`).
  * Bounded by design: it targets the given loopback URL only and stops when asked. Every request carries `apiKey` (the local cloud's key).
  */
 export function startDemoTraffic(
   baseUrl: string,
   apiKey: string | undefined,
   transactionsPerSecond: number,
-  visitsPerSecond = 2,
+  visitsPerSecond = 0.25,
+  trendAnchorMs = 0,
 ): DemoTraffic {
   const campaigns = demoCampaigns();
   const users = Array.from({ length: 500 }, () => randomUUID());
@@ -63,10 +66,10 @@ export function startDemoTraffic(
     Math.floor(perSecond / 10) + (Math.random() < (perSecond / 10) % 1 ? 1 : 0);
 
   const tick = setInterval(() => {
-    const { products, hotShare } = shopTrend(SHOP_PRODUCTS, Date.now());
+    const { products, hotShare, hotCount } = shopTrend(SHOP_PRODUCTS, Date.now(), undefined, trendAnchorMs);
     for (let i = countThisTick(visitsPerSecond); i > 0; i--) {
-      const shopper = `shopper-${Math.floor(Math.random() * SHOPPERS)}`;
-      for (const click of planShopVisit(shopper, Date.now(), products, hotShare, Math.random))
+      const shopper = `shopper-${Math.floor(Math.random() * DEMO_SHOPPERS)}`;
+      for (const click of planShopVisit(shopper, Date.now(), products, hotShare, Math.random, hotCount))
         later(click.delayMs, () => post('/clickstream', click.body));
     }
     const count = countThisTick(transactionsPerSecond);
