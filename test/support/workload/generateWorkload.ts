@@ -1,17 +1,8 @@
 import { seededRandom } from '@sdp/shared-runtime';
+import type { AdEvent } from '../../../fixtures/bids/adEvent.js';
 
-export type WorkloadEvent =
-  | {
-      type: 'bid';
-      tx_id: string;
-      app_uid: string;
-      campaign_item_id: number;
-      domain: string;
-      creative_id: string;
-      creative_category: string;
-    }
-  | { type: 'imp'; tx_id: string; win_price: number }
-  | { type: 'click'; tx_id: string };
+/** One event of a seeded ad workload, as `POST /events` takes it. */
+export type WorkloadEvent = AdEvent;
 
 export interface WorkloadOptions {
   seed: number;
