@@ -57,6 +57,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
 
     // Assess
     expect(zips.filter((file) => file.endsWith('.zip')).sort()).toStrictEqual([
+      'importEvents.zip',
       'putClickstream.zip',
       'putEvent.zip',
       'putEvents.zip',
@@ -76,7 +77,14 @@ describe('serverless package of every service (offline, Serverless Framework v3)
       resourcesOfType(ingest, 'AWS::ApiGatewayV2::Route')
         .map((r) => r.Properties.RouteKey)
         .sort(),
-    ).toStrictEqual(['POST /bid', 'POST /click', 'POST /clickstream', 'POST /events', 'POST /impression']);
+    ).toStrictEqual([
+      'POST /bid',
+      'POST /click',
+      'POST /clickstream',
+      'POST /events',
+      'POST /import',
+      'POST /impression',
+    ]);
   });
 
   it('wires enrich to the raw events stream through the compose output, with partial batch failures', async () => {
@@ -231,6 +239,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
           'distinct_bids',
           'distinct_joined_impressions',
           'distinct_joined_clicks',
+          'distinct_clickstream_events',
           'orphan_impressions',
           'orphan_clicks',
           'sessions',
