@@ -39,6 +39,7 @@ export {
 export { issueApiKey } from './auth/issueApiKey.js';
 export type { ApiKeyRequest } from './auth/issueApiKey.js';
 export { requireApiKey } from './auth/requireApiKey.js';
+export { keyIdOf } from './auth/keyIdOf.js';
 export { tenantOf } from './auth/tenantOf.js';
 export type { RequireApiKeyOptions } from './auth/requireApiKey.js';
 export { TokenBucket } from './auth/TokenBucket.js';

@@ -1,4 +1,4 @@
-/** Stream consumers: reading and writing Kinesis, failed events, consumer progress, exactly-once counting, windows. */
+/** Stream consumers: reading and writing Kinesis, failed events, consumer progress, exactly-once counting, windows, erased users. */
 export { createKinesisClient } from './streams/kinesisClient.js';
 export { chunkForPutRecords, PUT_RECORDS_MAX_BYTES, PUT_RECORDS_MAX_COUNT } from './streams/chunkForPutRecords.js';
 export { DEFAULT_RETRY_POLICY, putRecordsReliably } from './streams/putRecordsReliably.js';
@@ -63,3 +63,19 @@ export { clickstreamEventKey } from './clickstream/clickstreamEventKey.js';
 export { streamConsumer, tableChangeConsumer } from './failures/streamConsumer.js';
 export { processTableChangeBatch, streamLabelOf } from './failures/processTableChangeBatch.js';
 export type { BatchSummary, ConsumerLog } from './failures/streamConsumer.js';
+export { dropErasedUsers } from './erasure/dropErasedUsers.js';
+export type { RecordSubject } from './erasure/dropErasedUsers.js';
+export { dropsRecord } from './erasure/dropsRecord.js';
+export { dynamoDbErasedUsers } from './erasure/erasedUsers.js';
+export type { ErasedUsers } from './erasure/erasedUsers.js';
+export {
+  TOMBSTONES_VERSION_KEY,
+  tombstoneItemOf,
+  tombstoneKeyOf,
+  tombstoneOf,
+  userKeyOf,
+} from './erasure/tombstoneItem.js';
+export type { Tombstone } from './erasure/tombstoneItem.js';
+export type { EraseUsersRequest, EraseUsersResult } from './erasure/types.js';
+export { usersEraser } from './erasure/usersEraser.js';
+export { deleteQueriedItems } from './dynamodb/deleteQueriedItems.js';

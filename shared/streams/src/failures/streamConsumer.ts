@@ -1,12 +1,17 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type {
   DynamoDBBatchResponse,
+  DynamoDBRecord,
   DynamoDBStreamEvent,
   KinesisStreamBatchResponse,
   KinesisStreamEvent,
+  KinesisStreamRecord,
 } from 'aws-lambda';
 import { logger } from '@sdp/shared-runtime';
+import { dropErasedUsers, type RecordSubject } from '../erasure/dropErasedUsers.js';
+import { dynamoDbErasedUsers } from '../erasure/erasedUsers.js';
 import type { KinesisRecordText } from '../streams/readKinesisRecords.js';
 import { failedEventsFromEnv } from './failedEventsFromEnv.js';
 import { processStreamBatch, type ProcessStreamBatchOptions } from './processStreamBatch.js';
@@ -27,7 +32,9 @@ export interface BatchSummary<O> {
  * The Lambda handler of a Kinesis stream consumer, the same for every one: Powertools Logger's
  * context, the batch run through `processStreamBatch` with the failed-events settings of the
  * function's environment (so no record blocks its shard), warnings to the log, and one info line
- * per batch with `summary`'s counts. Read the environment once, at cold start.
+ * per batch with `summary`'s counts. Read the environment once, at cold start. When the environment
+ * names the erased-users table (`ERASED_USERS_TABLE_NAME`: consumers of streams partitioned by
+ * `user_id`), the records of erased users (by partition key) are dropped before `consume` sees them.
  *
  * @example
  * export const handler = streamConsumer(
@@ -39,11 +46,12 @@ export function streamConsumer<O extends StreamBatchOutcome>(
   consume: (records: KinesisRecordText[], log: ConsumerLog) => Promise<O>,
   summary: BatchSummary<O>,
 ) {
-  return batchConsumer<KinesisStreamEvent, KinesisStreamBatchResponse, KinesisRecordText, O>(
+  return batchConsumer<KinesisStreamEvent, KinesisStreamBatchResponse, KinesisRecordText, O, KinesisStreamRecord>(
     processStreamBatch,
     'records',
     consume,
     summary,
+    kinesisSubjectOf,
   );
 }
 
@@ -51,7 +59,7 @@ export function streamConsumer<O extends StreamBatchOutcome>(
  * The Lambda handler of a DynamoDB stream consumer, as {@link streamConsumer} is for Kinesis: the
  * changes run through `processTableChangeBatch`, so a change that keeps failing is kept in the
  * failed-events store instead of blocking the table's stream, and a dependency's outage only
- * delays it.
+ * delays it. With `ERASED_USERS_TABLE_NAME`, changes of items keyed by an erased `user_id` are dropped.
  *
  * @example
  * export const handler = tableChangeConsumer(
@@ -63,16 +71,29 @@ export function tableChangeConsumer<O extends StreamBatchOutcome>(
   consume: (changes: TableChange[], log: ConsumerLog) => Promise<O>,
   summary: BatchSummary<O>,
 ) {
-  return batchConsumer<DynamoDBStreamEvent, DynamoDBBatchResponse, TableChange, O>(
+  return batchConsumer<DynamoDBStreamEvent, DynamoDBBatchResponse, TableChange, O, DynamoDBRecord>(
     processTableChangeBatch,
     'changes',
     consume,
     summary,
+    tableChangeSubjectOf,
   );
 }
 
+/** A Kinesis record of a stream partitioned by `user_id` is that user's, since it entered the stream. */
+const kinesisSubjectOf = (record: KinesisStreamRecord): RecordSubject => ({
+  userId: record.kinesis.partitionKey,
+  arrivalMs: Math.round(record.kinesis.approximateArrivalTimestamp * 1000),
+});
+
+/** A change of an item keyed by `user_id` is that user's; DynamoDB gives its time to the second (locally the minute). */
+const tableChangeSubjectOf = (record: DynamoDBRecord): RecordSubject => ({
+  userId: record.dynamodb?.Keys?.user_id?.S,
+  arrivalMs: undefined,
+});
+
 /** The handler both kinds of consumer share: the failed-events settings read once, warnings and one summary line per batch. */
-function batchConsumer<E, R, I, O extends StreamBatchOutcome>(
+function batchConsumer<E extends { Records: S[] }, R, I, O extends StreamBatchOutcome, S>(
   run: (
     event: E,
     processItems: (items: I[]) => Promise<StreamBatchOutcome>,
@@ -81,13 +102,22 @@ function batchConsumer<E, R, I, O extends StreamBatchOutcome>(
   itemsName: string,
   consume: (items: I[], log: ConsumerLog) => Promise<O>,
   summary: BatchSummary<O>,
+  subjectOf: (record: S) => RecordSubject,
 ) {
   const failedEvents = failedEventsFromEnv();
+  const erasedUsersTable = process.env.ERASED_USERS_TABLE_NAME;
+  const erasedUsers = erasedUsersTable ? dynamoDbErasedUsers(new DynamoDBClient({}), erasedUsersTable) : undefined;
   const log: ConsumerLog = (message, data) => logger.warn(message, data);
   return middy<E, R>()
     .use(injectLambdaContext(logger))
-    .handler((event) =>
-      run(
+    .handler(async (event) => {
+      if (erasedUsers) {
+        const { kept, dropped } = dropErasedUsers(event.Records, subjectOf, await erasedUsers.current());
+        if (dropped > 0) logger.info('records of erased users dropped', { dropped });
+        if (kept.length === 0) return { batchItemFailures: [] } as R;
+        event = { ...event, Records: kept };
+      }
+      return run(
         event,
         async (items) => {
           const outcome = await consume(items, log);
@@ -95,6 +125,6 @@ function batchConsumer<E, R, I, O extends StreamBatchOutcome>(
           return outcome;
         },
         { ...failedEvents, log },
-      ),
-    );
+      );
+    });
 }
