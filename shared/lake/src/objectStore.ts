@@ -5,6 +5,7 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   NoSuchKey,
+  ListObjectVersionsCommand,
   PutObjectCommand,
   S3Client,
   paginateListObjectsV2,
@@ -22,6 +23,12 @@ export interface ObjectStore {
   /** Every key under `prefix` (recursively), sorted */
   list(prefix: string): Promise<string[]>;
   delete(keys: readonly string[]): Promise<void>;
+  /**
+   * Removes what the store keeps of the past of the objects under `prefix`: a versioned bucket's
+   * noncurrent versions and delete markers (an erasure must not leave rows there); nothing in a
+   * directory, which keeps no past
+   */
+  purgeHistory(prefix: string): Promise<void>;
 }
 
 /**
@@ -65,6 +72,9 @@ export function directoryObjectStore(root: string): ObjectStore {
     async delete(keys) {
       await Promise.all(keys.map((key) => rm(pathOf(key), { force: true })));
     },
+    async purgeHistory() {
+      // A directory keeps no past versions.
+    },
   };
 }
 
@@ -97,6 +107,24 @@ export function s3ObjectStore(client: S3Client, bucket: string, prefix = ''): Ob
         const Objects = keys.slice(i, i + 1000).map((key) => ({ Key: keyOf(key) }));
         await client.send(new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects, Quiet: true } }));
       }
+    },
+    async purgeHistory(historyPrefix) {
+      const past: { Key: string; VersionId: string }[] = [];
+      let marker: { KeyMarker?: string; VersionIdMarker?: string } = {};
+      for (;;) {
+        const page = await client.send(
+          new ListObjectVersionsCommand({ Bucket: bucket, Prefix: keyOf(historyPrefix), ...marker }),
+        );
+        for (const { Key, VersionId, IsLatest } of page.Versions ?? [])
+          if (Key && VersionId && !IsLatest) past.push({ Key, VersionId });
+        for (const { Key, VersionId } of page.DeleteMarkers ?? []) if (Key && VersionId) past.push({ Key, VersionId });
+        if (!page.IsTruncated) break;
+        marker = { KeyMarker: page.NextKeyMarker, VersionIdMarker: page.NextVersionIdMarker };
+      }
+      for (let i = 0; i < past.length; i += 1000)
+        await client.send(
+          new DeleteObjectsCommand({ Bucket: bucket, Delete: { Objects: past.slice(i, i + 1000), Quiet: true } }),
+        );
     },
   };
 }

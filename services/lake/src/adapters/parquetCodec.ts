@@ -44,3 +44,10 @@ function fromParquetValue(value: unknown): LakeValue {
   if (value instanceof Date) return value.getTime();
   return value as string | number;
 }
+
+/** One text column of a Parquet file (the others are not decoded). */
+export async function readTextColumn(file: Uint8Array, column: string): Promise<string[]> {
+  const buffer = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
+  const objects = (await parquetReadObjects({ file: buffer, columns: [column] })) as Record<string, unknown>[];
+  return objects.map((object) => String(object[column]));
+}

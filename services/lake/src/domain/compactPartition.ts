@@ -15,6 +15,16 @@ export interface CompactPartitionResult {
   inputs: number;
   rows: number;
   deleted: number;
+  /** Rows a rewrite (`without`) left out */
+  removed?: LakeRow[];
+}
+
+/** A rewrite of a partition without some of its rows (an erasure), instead of a plain merge. */
+export interface PartitionRewrite {
+  /** Whether a row is left out of the partition */
+  drops(row: LakeRow): boolean;
+  /** Part of the output's name, so that it differs from a plain compaction of the same files */
+  purpose: string;
 }
 
 /**
@@ -25,19 +35,28 @@ export interface CompactPartitionResult {
  * A crash before 2 leaves an invisible file the next run overwrites; a crash before 3 leaves garbage
  * the next run deletes. The manifest keeps the inputs' sequence ranges, so a re-delivered batch is
  * still recognised as stored after its file is gone.
+ *
+ * With `without`, the partition's visible files (however many, even one) are rewritten without the
+ * rows it drops, committed the same way; a partition with no such row is left as it is.
  */
 export async function compactPartition(
   partition: string,
   timeColumn: string,
   deps: CompactPartitionDeps,
+  without?: PartitionRewrite,
 ): Promise<CompactPartitionResult> {
   const state = await deps.readState(partition);
   let rows = 0;
-  if (state.visible.length > 1) {
+  let inputCount = 0;
+  const removed: LakeRow[] = [];
+  if (state.visible.length > (without ? 0 : 1)) {
     const inputs = state.visible.map((key) => key.slice(partition.length + 1));
-    const merged = (await Promise.all(state.visible.map((key) => deps.readRows(key)))).flat();
+    const read = (await Promise.all(state.visible.map((key) => deps.readRows(key)))).flat();
+    const merged = without ? read.filter((row) => !without.drops(row)) : read;
+    removed.push(...(without ? read.filter((row) => without.drops(row)) : []));
+    if (without && removed.length === 0) return { inputs: 0, rows: 0, deleted: 0, removed };
     merged.sort((a, b) => (a[timeColumn] as number) - (b[timeColumn] as number));
-    const id = compactionId(inputs);
+    const id = compactionId(inputs, without?.purpose);
     const manifest: CompactionManifest = {
       id,
       output: `compacted_${id}.parquet`,
@@ -49,10 +68,11 @@ export async function compactPartition(
     await deps.writeRows(`${partition}/${manifest.output}`, merged);
     await deps.put(`${partition}/${MANIFEST_DIR}/${id}.json`, JSON.stringify(manifest, null, 2));
     rows = merged.length;
+    inputCount = inputs.length;
   }
   const { garbage } = await deps.readState(partition);
   await deps.delete(garbage);
-  return { inputs: state.visible.length > 1 ? state.visible.length : 0, rows, deleted: garbage.length };
+  return { inputs: inputCount, rows, deleted: garbage.length, ...(without ? { removed } : {}) };
 }
 
 function distinctRanges(ranges: readonly SequenceRange[]): SequenceRange[] {

@@ -29,11 +29,13 @@ export function partitionsToCompact(
 
 /**
  * The id of a compaction, from its inputs alone: a run interrupted before its commit and run again
- * writes the same output name, overwriting its own unfinished file.
+ * writes the same output name, overwriting its own unfinished file. A rewrite that drops rows (an
+ * erasure) names its purpose too, so its output is never the file a plain compaction of the same
+ * inputs would write.
  */
-export function compactionId(inputs: readonly string[]): string {
+export function compactionId(inputs: readonly string[], purpose = ''): string {
   return createHash('sha256')
-    .update([...inputs].sort().join('\n'))
+    .update([...inputs].sort().join('\n') + (purpose ? `\n#${purpose}` : ''))
     .digest('hex')
     .slice(0, 24);
 }
