@@ -49,7 +49,7 @@ describe('data protection in the packaged CloudFormation of every service', () =
     // 14 services, each with the framework's deployment bucket; 10 with an HTTP API.
     expect(counts).toStrictEqual({
       'AWS::Kinesis::Stream': 6,
-      'AWS::DynamoDB::Table': 14,
+      'AWS::DynamoDB::Table': 16,
       'AWS::S3::Bucket': 18,
       'AWS::ApiGatewayV2::Stage': 10,
     });

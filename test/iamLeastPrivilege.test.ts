@@ -53,18 +53,17 @@ describe('least privilege in the packaged CloudFormation of every service in ser
   });
 
   it('lets replay invoke exactly the functions that set records aside in the failed-events store', () => {
-    // Prepare
-    const setAside = templates.flatMap(({ service, template }) =>
-      service === 'ops'
-        ? []
-        : Object.values(template.Resources)
-            .filter(
-              (r) =>
-                r.Type === 'AWS::Lambda::Function' &&
-                (r.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
-                  ?.FAILED_EVENTS_TABLE_NAME !== undefined,
-            )
-            .map((r) => String(r.Properties!.FunctionName)),
+    // Prepare: every stream consumer (FAILED_EVENT_MAX_ATTEMPTS in its environment) sets records
+    // aside; the ops service's APIs name the table only to read it.
+    const setAside = templates.flatMap(({ template }) =>
+      Object.values(template.Resources)
+        .filter(
+          (r) =>
+            r.Type === 'AWS::Lambda::Function' &&
+            (r.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables
+              ?.FAILED_EVENT_MAX_ATTEMPTS !== undefined,
+        )
+        .map((r) => String(r.Properties!.FunctionName)),
     );
     const ops = templates.find(({ service }) => service === 'ops')!.template;
     const replay = functionRoles(ops).find(({ name }) => name.endsWith('-replayFailedEvent'))!;

@@ -20,12 +20,34 @@ import {
   TABLE_CHANGE_BATCH_SIZE,
 } from './constants.js';
 import { lambdaFunction } from './functions.js';
-import { readKinesisStream, readTableStream, recordFailures, recordProgress, sendToQueue } from './iam.js';
+import {
+  readErasedUsers,
+  readKinesisStream,
+  readTableStream,
+  recordFailures,
+  recordFailuresIn,
+  recordProgress,
+  sendToQueue,
+} from './iam.js';
 import { getAtt, param } from './intrinsics.js';
 import { failureQueue } from './resources.js';
 import type { CfnValue, FunctionDefinition, FunctionOptions, IamStatement } from './types.js';
 
-export interface KinesisConsumerOptions extends FunctionOptions {
+/** What some consumers add to the options every consumer has. */
+interface ErasureOptions {
+  /**
+   * The failed-events table, when the consumer's own service owns it (the ops service); otherwise the
+   * compose params `failedEventsTableName` and `failedEventsTableArn`
+   */
+  failedEventsTable?: { name: CfnValue; arn: CfnValue };
+  /**
+   * The stream is keyed by `user_id` (the table by `user_id`): the records of erased users are dropped
+   * before the consumer sees them (ERASED_USERS_TABLE_NAME; docs/adr/0022-erasure.md)
+   */
+  dropsErasedUsers?: boolean;
+}
+
+export interface KinesisConsumerOptions extends FunctionOptions, ErasureOptions {
   /** The ARN of the stream, usually a param from serverless-compose.yml: `param('rawEventsStreamArn')` */
   stream: CfnValue;
   /** Records per batch, at most 10,000 */
@@ -64,7 +86,7 @@ export function kinesisConsumer(options: KinesisConsumerOptions): FunctionDefini
   });
 }
 
-export interface TableChangeConsumerOptions extends FunctionOptions {
+export interface TableChangeConsumerOptions extends FunctionOptions, ErasureOptions {
   /** The logical id of a table of the service that has a stream (`stream` of table()) */
   table: string;
   /** Changes per batch; TABLE_CHANGE_BATCH_SIZE (100) unless said otherwise */
@@ -95,7 +117,7 @@ export function tableChangeConsumer(options: TableChangeConsumerOptions): Functi
 }
 
 function streamConsumer(
-  options: FunctionOptions,
+  options: FunctionOptions & ErasureOptions,
   source: {
     type: 'kinesis' | 'dynamodb';
     arn: CfnValue;
@@ -116,14 +138,16 @@ function streamConsumer(
       read,
       sendToQueue(queueArn),
       ...(options.statements ?? []),
-      recordFailures,
+      options.failedEventsTable ? recordFailuresIn(options.failedEventsTable.arn) : recordFailures,
       ...(reconciled ? [recordProgress] : []),
+      ...(options.dropsErasedUsers ? [readErasedUsers] : []),
     ],
     environment: {
-      FAILED_EVENTS_TABLE_NAME: param('failedEventsTableName'),
+      FAILED_EVENTS_TABLE_NAME: options.failedEventsTable?.name ?? param('failedEventsTableName'),
       FAILED_EVENT_MAX_ATTEMPTS,
       // What each invocation processed, for GET /reconciliation (docs/adr/0014-failed-events.md).
       ...(reconciled ? { CONSUMER_PROGRESS_TABLE_NAME: param('consumerProgressTableName') } : {}),
+      ...(options.dropsErasedUsers ? { ERASED_USERS_TABLE_NAME: param('erasedUsersTableName') } : {}),
       ...options.environment,
     },
     events: [

@@ -66,7 +66,15 @@ export const sendToQueue = (queueArn: CfnValue): IamStatement => allow(['sqs:Sen
  * Records (changes) a consumer cannot process go to the failed-events store, and a record set aside
  * is never processed again (docs/adr/0014-failed-events.md).
  */
-export const recordFailures = allow(['dynamodb:UpdateItem', 'dynamodb:GetItem'], param('failedEventsTableArn'));
+export const recordFailuresIn = (tableArn: CfnValue) => allow(['dynamodb:UpdateItem', 'dynamodb:GetItem'], tableArn);
+export const recordFailures = recordFailuresIn(param('failedEventsTableArn'));
+
+/**
+ * A consumer of a stream keyed by `user_id` drops the records of erased users: it reads the
+ * erased-users table's version item once per batch and the whole (small) table when it changed
+ * (docs/adr/0022-erasure.md).
+ */
+export const readErasedUsers = allow(['dynamodb:GetItem', 'dynamodb:Scan'], param('erasedUsersTableArn'));
 
 /** What each invocation of a reconciled consumer acknowledged goes to the consumer-progress table. */
 export const recordProgress = allow(['dynamodb:PutItem'], param('consumerProgressTableArn'));

@@ -1,4 +1,4 @@
-import { allow, apiFunction, defineService, getAtt, ref, table } from '../../config/src/index.js';
+import { allow, apiFunction, defineService, getAtt, lambdaFunction, ref, sub, table } from '../../config/src/index.js';
 
 export default defineService({
   service: 'sdp-catalog',
@@ -9,6 +9,17 @@ export default defineService({
       routes: ['GET /products/{product_id}'],
       statements: [allow(['dynamodb:GetItem'], getAtt('ProductsTable', 'Arn'))],
       environment: { PRODUCTS_TABLE_NAME: ref('ProductsTable') },
+    }),
+    lambdaFunction({
+      name: 'eraseUserOrders',
+      description: "Removes users' order lines (invoked by the ops service's erasure)",
+      statements: [
+        // Finds a user's lines through the ByUser index and deletes them by the table's key.
+        allow(['dynamodb:Query'], sub('${OrdersTable.Arn}/index/ByUser')),
+        allow(['dynamodb:BatchWriteItem'], getAtt('OrdersTable', 'Arn')),
+      ],
+      timeout: 300,
+      environment: { ORDERS_TABLE_NAME: ref('OrdersTable') },
     }),
   ],
   resources: {

@@ -18,6 +18,7 @@ export default defineService({
       description:
         'Counts views, carts, checkouts and purchases per product and event-time window, exactly the events sessions adds',
       stream: param('clickstreamStreamArn'),
+      dropsErasedUsers: true,
       batchSize: 1000,
       statements: [
         // One conditional update per product window and batch (docs/adr/0019-counting-per-batch.md).

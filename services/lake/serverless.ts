@@ -35,6 +35,8 @@ const lakeWriter = (options: {
   source: string;
   tables: string[];
   reconciled?: boolean;
+  /** The stream is keyed by user_id: erased users' records are dropped (docs/adr/0022-erasure.md) */
+  dropsErasedUsers?: boolean;
 }) =>
   kinesisConsumer({
     name: options.name,
@@ -44,6 +46,7 @@ const lakeWriter = (options: {
     batchSize: 10000,
     batchWindow: LAKE_BATCH_WINDOW_SECONDS,
     reconciled: options.reconciled ?? false,
+    dropsErasedUsers: options.dropsErasedUsers ?? false,
     memorySize: 1024,
     timeout: 60,
     statements: [
@@ -87,6 +90,7 @@ export default defineService({
       stream: 'clickstreamStreamArn',
       source: 'clickstream',
       tables: ['clickstream_events'],
+      dropsErasedUsers: true,
     }),
     lakeWriter({
       name: 'landSessions',
@@ -94,6 +98,7 @@ export default defineService({
       stream: 'sessionsStreamArn',
       source: 'sessions',
       tables: ['session_changes'],
+      dropsErasedUsers: true,
     }),
     lakeWriter({
       name: 'landProductWindows',
@@ -104,12 +109,20 @@ export default defineService({
     }),
     lambdaFunction({
       name: 'compactLake',
-      description: 'Merges the small files of every closed hour of the lake into one per partition',
+      description:
+        "Merges the small files of every closed hour of the lake into one per partition; invoked by the ops service's erasure, rewrites the partitions that hold erased users' rows",
       statements: [
         allow(['s3:ListBucket'], getAtt('LakeBucket', 'Arn')),
         // Every table's files: reads the small ones, writes the merged file and its manifest, deletes
         // what the manifest superseded.
         allow(['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], sub('${LakeBucket.Arn}/*')),
+        // An erasure also deletes the past versions of the partitions it rewrote (the bucket is
+        // versioned), so that no erased row outlives it there; only the tables with users' rows.
+        allow(['s3:ListBucketVersions'], getAtt('LakeBucket', 'Arn')),
+        allow(
+          ['s3:DeleteObjectVersion'],
+          ['clickstream_events', 'session_changes'].map((table) => sub(`\${LakeBucket.Arn}/${table}/*`)),
+        ),
       ],
       memorySize: 2048,
       timeout: 900,

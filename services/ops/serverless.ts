@@ -8,6 +8,7 @@ import {
   ref,
   sub,
   table,
+  tableChangeConsumer,
 } from '../../config/src/index.js';
 
 /**
@@ -17,6 +18,7 @@ import {
  */
 const REPLAYABLE_CONSUMERS = {
   'sdp-enrich': ['joinEvents'],
+  'sdp-ops': ['completeErasures'],
   'sdp-aggregate': ['aggregateWindows', 'publishAggregates'],
   'sdp-sessions': ['sessionizeClickstream', 'publishSessions'],
   'sdp-demand': ['countProductDemand', 'publishProductWindows'],
@@ -34,6 +36,25 @@ const REPLAYABLE_CONSUMERS = {
 // Counts and reconciliation read every failed record.
 const scanFailedEvents = allow(['dynamodb:Scan'], getAtt('FailedEventsTable', 'Arn'));
 const failedEvents = { FAILED_EVENTS_TABLE_NAME: ref('FailedEventsTable') };
+const erasureTables = {
+  ERASED_USERS_TABLE_NAME: ref('ErasedUsersTable'),
+  ERASURES_TABLE_NAME: ref('ErasuresTable'),
+};
+/**
+ * The functions that remove a user's data from the stores their services own, invoked by
+ * completeErasures (docs/adr/0022-erasure.md): sessions, order lines, the lake's rows (the lake's
+ * compaction function, so that a rewrite and a compaction never interleave).
+ */
+const ERASERS = {
+  SESSIONS_ERASER_FUNCTION: ['sdp-sessions', 'eraseUserSessions'],
+  ORDERS_ERASER_FUNCTION: ['sdp-catalog', 'eraseUserOrders'],
+  LAKE_ERASER_FUNCTION: ['sdp-lake', 'compactLake'],
+} as const;
+// The erasure log: reads a user's entries (newest first) and the tombstone.
+const readErasures = [
+  allow(['dynamodb:GetItem'], getAtt('ErasedUsersTable', 'Arn')),
+  allow(['dynamodb:Query'], getAtt('ErasuresTable', 'Arn')),
+];
 
 export default defineService({
   service: 'sdp-ops',
@@ -100,6 +121,64 @@ export default defineService({
       },
     }),
     apiFunction({
+      name: 'eraseUser',
+      description: "DELETE /users/{user_id}; writes the user's tombstone and starts the erasure of their data",
+      routes: ['DELETE /users/{user_id}'],
+      statements: [
+        // One transaction: the tombstone, the tombstones' version item, the log's entry.
+        allow(['dynamodb:PutItem', 'dynamodb:UpdateItem'], getAtt('ErasedUsersTable', 'Arn')),
+        allow(['dynamodb:PutItem'], getAtt('ErasuresTable', 'Arn')),
+      ],
+      environment: erasureTables,
+    }),
+    apiFunction({
+      name: 'getUserErasure',
+      description: "GET /users/{user_id}/erasure; the user's tombstone and erasure log",
+      routes: ['GET /users/{user_id}/erasure'],
+      statements: readErasures,
+      environment: erasureTables,
+    }),
+    apiFunction({
+      name: 'liftTombstone',
+      description: 'DELETE /users/{user_id}/tombstone; un-erases a user: their new events count again',
+      routes: ['DELETE /users/{user_id}/tombstone'],
+      statements: [
+        ...readErasures,
+        // One transaction: the tombstone (conditional), the tombstones' version item, the log's entry.
+        allow(
+          ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
+          getAtt('ErasedUsersTable', 'Arn'),
+        ),
+        allow(['dynamodb:PutItem'], getAtt('ErasuresTable', 'Arn')),
+      ],
+      environment: erasureTables,
+    }),
+    tableChangeConsumer({
+      name: 'completeErasures',
+      description: "Removes erased users' data from every store that keeps it and completes their erasures",
+      table: 'ErasuresTable',
+      // Its own service's failed-events store, where a change it cannot process is kept.
+      failedEventsTable: { name: ref('FailedEventsTable'), arn: getAtt('FailedEventsTable', 'Arn') },
+      statements: [
+        allow(['dynamodb:UpdateItem'], getAtt('ErasuresTable', 'Arn')),
+        // The failed records that name the user (this service's own store).
+        allow(['dynamodb:Scan', 'dynamodb:DeleteItem'], getAtt('FailedEventsTable', 'Arn')),
+        allow(
+          ['lambda:InvokeFunction'],
+          Object.values(ERASERS).map(([service, name]) => functionArn(service, name)),
+        ),
+      ],
+      // Waits for the consumers that read the tombstones before it was written, then for the lake's rewrite.
+      timeout: 900,
+      environment: {
+        ...erasureTables,
+        ...Object.fromEntries(
+          Object.entries(ERASERS).map(([variable, [service, name]]) => [variable, `${service}-\${sls:stage}-${name}`]),
+        ),
+        ERASURE_SETTLE_SECONDS: param('erasureSettleSeconds', ''),
+      },
+    }),
+    apiFunction({
       name: 'getCost',
       description:
         "GET /cost; what this stage would cost on AWS over the last day, from CloudWatch's usage metrics and the dated list prices",
@@ -128,8 +207,21 @@ export default defineService({
       key: { function_name: 'S', shard_sequence: 'S' },
       timeToLive: 'expires_at',
     }),
+    // A tombstone per erased user (`erased`, or `lifted` with the time from which their events count
+    // again), keyed by the SHA-256 of the user id, and one version item every change raises; every consumer of a stream keyed by user_id
+    // reads it once per batch (docs/adr/0022-erasure.md).
+    ErasedUsersTable: table({ name: 'erased-users', key: { user_key: 'S' } }),
+    // The erasure log: every erasure and lift of a user (by the id's SHA-256), who asked, when, what
+    // was removed. Its stream drives completeErasures.
+    ErasuresTable: table({
+      name: 'erasures',
+      key: { user_key: 'S', erasure_id: 'S' },
+      stream: 'NEW_IMAGE',
+    }),
   },
   outputs: {
+    ErasedUsersTableName: ref('ErasedUsersTable'),
+    ErasedUsersTableArn: getAtt('ErasedUsersTable', 'Arn'),
     ConsumerProgressTableName: ref('ConsumerProgressTable'),
     ConsumerProgressTableArn: getAtt('ConsumerProgressTable', 'Arn'),
     FailedEventsTableName: ref('FailedEventsTable'),

@@ -4,6 +4,7 @@ import {
   defineService,
   getAtt,
   kinesisConsumer,
+  lambdaFunction,
   kinesisStream,
   param,
   ref,
@@ -23,6 +24,7 @@ export default defineService({
       name: 'sessionizeClickstream',
       description: "Adds clickstream events to their users' event-time sessions, each event exactly once",
       stream: param('clickstreamStreamArn'),
+      dropsErasedUsers: true,
       batchSize: 500,
       batchWindow: 0,
       statements: [
@@ -36,8 +38,19 @@ export default defineService({
       name: 'publishSessions',
       description: 'Publishes every new version of a session to the sessions stream',
       table: 'SessionsTable',
+      dropsErasedUsers: true,
       statements: [allow(['kinesis:PutRecords'], getAtt('SessionsStream', 'Arn'))],
       environment: { SESSIONS_STREAM_NAME: ref('SessionsStream') },
+    }),
+    lambdaFunction({
+      name: 'eraseUserSessions',
+      description: "Removes users' sessions and states (invoked by the ops service's erasure)",
+      statements: [
+        // A user's items are one partition: queried by user_id, deleted 25 at a time.
+        allow(['dynamodb:Query', 'dynamodb:BatchWriteItem'], getAtt('SessionsTable', 'Arn')),
+      ],
+      timeout: 300,
+      environment: { SESSIONS_TABLE_NAME: ref('SessionsTable') },
     }),
     apiFunction({
       name: 'listSessions',

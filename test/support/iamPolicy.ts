@@ -64,8 +64,9 @@ export const ALLOWED_WILDCARDS: readonly AllowedWildcard[] = [
   },
   {
     resource: /^(\$\{[A-Za-z0-9]+\.Arn\}|arn:(aws|\$\{AWS::Partition\}):s3:::[a-z0-9.-]+)(\/[\w=.-]+)*\/\*$/,
-    actions: /^s3:(GetObject|PutObject|DeleteObject|AbortMultipartUpload)$/,
-    reason: 'objects under a known bucket (and prefix), whose keys are made at run time',
+    actions: /^s3:(GetObject|PutObject|DeleteObject|DeleteObjectVersion|AbortMultipartUpload)$/,
+    reason:
+      'objects under a known bucket (and prefix), whose keys are made at run time (and their past versions, which an erasure deletes)',
   },
   {
     resource: /^[^*?]*:glue:[^*?]*:table\/[^/*?]+\/\*$/,

@@ -66,4 +66,10 @@ export const NAMESPACES = {
     productPrefix: 'import-sku-',
     hoursAgo: 3,
   },
+  /**
+   * Shoppers, products and orders (`erasure-order-…`) of the erasure suite; event times in the last
+   * hour and one event 50 hours ago (set aside as too late). It scans every table and lake file for
+   * its erased user's id, which no other suite uses.
+   */
+  erasure: { userPrefix: 'erasure-', productPrefix: 'erasure-sku-', orderPrefix: 'erasure-order-' },
 } as const;

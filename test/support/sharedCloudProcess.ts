@@ -22,11 +22,14 @@ export function testDataRoot(): string {
 
 /**
  * The settings of the cloud the suites share: 3-second join timeouts, so that late arrivals in a
- * test of a minute really miss their join, and lake batches of a second.
+ * test of a minute really miss their join, lake batches of a second, and erasures that start 2 s after
+ * their tombstone.
  */
 export const SHARED_CLOUD_PARAMS = {
   enrich: { bidsSessionTimeoutMinutes: '0.05', clicksSessionTimeoutMinutes: '0.05' },
   lake: { lakeBatchWindowSeconds: '1', bidsSessionTimeoutMinutes: '0.05', clicksSessionTimeoutMinutes: '0.05' },
+  // The erasure suite's erasures start removing data 2 s after their tombstone, not 60 s.
+  ops: { erasureSettleSeconds: '2' },
 };
 
 /** Where the global setup tells the suites (jest workers) how to reach the shared cloud. */

@@ -77,5 +77,5 @@ export {
 } from './erasure/tombstoneItem.js';
 export type { Tombstone } from './erasure/tombstoneItem.js';
 export type { EraseUsersRequest, EraseUsersResult } from './erasure/types.js';
-export { usersEraser } from './erasure/usersEraser.js';
-export { deleteQueriedItems } from './dynamodb/deleteQueriedItems.js';
+export { userItemsEraser, usersEraser } from './erasure/usersEraser.js';
+export type { UserItemsOptions } from './erasure/usersEraser.js';

@@ -8,19 +8,12 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { failedEventOf, type FailedEvent } from '@sdp/shared-streams';
 import type { FailedEventsTable } from '../domain/types.js';
+import { whetherWritten } from './whetherWritten.js';
 
 const BY_STATUS_INDEX = 'ByStatus';
 
 export function dynamoDbFailedEventsTable(client: DynamoDBClient, tableName: string): FailedEventsTable {
   const key = (failureId: string) => ({ failure_id: { S: failureId } });
-  const conditional = async (command: UpdateItemCommand): Promise<boolean> =>
-    client.send(command).then(
-      () => true,
-      (error: Error) => {
-        if (error.name === 'ConditionalCheckFailedException') return false;
-        throw error;
-      },
-    );
   return {
     async get(failureId) {
       const { Item } = await client.send(
@@ -60,20 +53,22 @@ export function dynamoDbFailedEventsTable(client: DynamoDBClient, tableName: str
       return items;
     },
     claimForReplay: (failureId, at, staleBefore) =>
-      conditional(
-        new UpdateItemCommand({
-          TableName: tableName,
-          Key: key(failureId),
-          UpdateExpression: 'SET #status = :replaying, replay_started_at = :at',
-          ConditionExpression: '#status = :failed OR (#status = :replaying AND replay_started_at < :stale)',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ':replaying': { S: 'replaying' },
-            ':failed': { S: 'failed' },
-            ':at': { S: at.toISOString() },
-            ':stale': { S: staleBefore.toISOString() },
-          },
-        }),
+      whetherWritten(
+        client.send(
+          new UpdateItemCommand({
+            TableName: tableName,
+            Key: key(failureId),
+            UpdateExpression: 'SET #status = :replaying, replay_started_at = :at',
+            ConditionExpression: '#status = :failed OR (#status = :replaying AND replay_started_at < :stale)',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: {
+              ':replaying': { S: 'replaying' },
+              ':failed': { S: 'failed' },
+              ':at': { S: at.toISOString() },
+              ':stale': { S: staleBefore.toISOString() },
+            },
+          }),
+        ),
       ),
     async markReplayed(failureId, at, replayedWith) {
       await client.send(

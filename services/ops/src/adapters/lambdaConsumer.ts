@@ -1,5 +1,6 @@
-import { InvokeCommand, type LambdaClient } from '@aws-sdk/client-lambda';
+import type { LambdaClient } from '@aws-sdk/client-lambda';
 import type { InvokeConsumer } from '../domain/types.js';
+import { invokeFunction } from './invokeFunction.js';
 
 /**
  * Invokes a stream consumer synchronously with a replay event. It succeeded when it returned no
@@ -7,27 +8,12 @@ import type { InvokeConsumer } from '../domain/types.js';
  */
 export function lambdaConsumer(client: LambdaClient): InvokeConsumer {
   return async (functionName, event) => {
-    const output = await client.send(
-      new InvokeCommand({
-        FunctionName: functionName,
-        InvocationType: 'RequestResponse',
-        Payload: JSON.stringify(event),
-      }),
-    );
-    const text = output.Payload ? Buffer.from(output.Payload).toString('utf8') : '';
-    const body = parse(text) as { errorType?: string; errorMessage?: string; batchItemFailures?: unknown[] } | null;
-    if (output.FunctionError)
-      return { ok: false, error: `${body?.errorType ?? output.FunctionError}: ${body?.errorMessage ?? text}` };
+    const { text, result, functionError } = await invokeFunction(client, functionName, event);
+    const body = result as { errorType?: string; errorMessage?: string; batchItemFailures?: unknown[] } | null;
+    if (functionError)
+      return { ok: false, error: `${body?.errorType ?? functionError}: ${body?.errorMessage ?? text}` };
     if ((body?.batchItemFailures?.length ?? 0) > 0)
       return { ok: false, error: 'The consumer asked for the record to be delivered again.' };
     return { ok: true };
   };
-}
-
-function parse(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -54,3 +54,25 @@ export class ReconciliationTooLargeError extends ApiError {
     this.name = 'ReconciliationTooLargeError';
   }
 }
+
+export class UserErasureNotFoundError extends ApiError {
+  constructor(userId: string) {
+    super(
+      404,
+      'not_found',
+      `User '${userId}' was never erased; DELETE /users/{user_id} erases a user (npm run erase -- --user <id>).`,
+    );
+    this.name = 'UserErasureNotFoundError';
+  }
+}
+
+export class ErasureInProgressError extends ApiError {
+  constructor(userId: string, erasureId: string) {
+    super(
+      409,
+      'erasure_in_progress',
+      `Erasure ${erasureId} of user '${userId}' is still removing data; lift the tombstone once GET /users/${userId}/erasure shows it erased.`,
+    );
+    this.name = 'ErasureInProgressError';
+  }
+}

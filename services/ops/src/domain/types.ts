@@ -1,5 +1,6 @@
 import type { PricedUnit, Usage } from '@sdp/shared-cost';
-import type { FailedEvent, FailedEventStatus } from '@sdp/shared-streams';
+import type { components } from '@sdp/shared-contract';
+import type { EraseUsersResult, FailedEvent, FailedEventStatus, Tombstone } from '@sdp/shared-streams';
 import type { DynamoDBStreamEvent, KinesisStreamEvent } from 'aws-lambda';
 
 /** The failed-events table as the ops service reads and changes it. */
@@ -48,3 +49,44 @@ export interface UsageReading {
 
 /** Where the running platform's usage is read: the local cloud's meter, or CloudWatch on AWS. */
 export type ReadUsage = () => Promise<UsageReading>;
+
+export type Erasure = components['schemas']['Erasure'];
+export type ErasedCounts = components['schemas']['ErasedCounts'];
+export type UserErasure = components['schemas']['UserErasure'];
+
+/** Who asked for an erasure or a lift: the admin key's tenant and id. */
+export type Requester = Erasure['requested_by'];
+
+/**
+ * The erased-users table (tombstones) and the erasure log, as the ops service keeps them: by user id
+ * here, by its hash in the tables (`userKeyOf`).
+ */
+export interface ErasureStore {
+  tombstone(userId: string): Promise<Tombstone | undefined>;
+  /** The user's log entries, newest first */
+  history(userId: string): Promise<Erasure[]>;
+  /** In one transaction: the tombstone (`erased`), the tombstones' version raised, the log's new entry */
+  startErasure(tombstone: Tombstone, entry: Erasure): Promise<void>;
+  /**
+   * In one transaction, if the tombstone is still `erased`: the tombstone `lifted`, the version
+   * raised, the log's entry; false when the tombstone was not `erased` any more
+   */
+  lift(tombstone: Tombstone, entry: Erasure): Promise<boolean>;
+  /**
+   * `erasing` → `erased` with its counts, and the entry forgets the user id (the log keeps its hash);
+   * false when the entry was not `erasing` (done before)
+   */
+  completeErasure(userId: string, erasureId: string, removed: ErasedCounts, completedAt: string): Promise<boolean>;
+}
+
+/**
+ * The services that keep users' data, each asked to remove the users' data it holds (its eraser
+ * function, invoked); resolves with what each removed per user.
+ */
+export interface ErasureOwners {
+  sessions(userIds: readonly string[]): Promise<EraseUsersResult>;
+  orders(userIds: readonly string[]): Promise<EraseUsersResult>;
+  lake(userIds: readonly string[]): Promise<EraseUsersResult>;
+  /** The ops service's own failed-events store */
+  failedEvents(userIds: readonly string[]): Promise<EraseUsersResult>;
+}

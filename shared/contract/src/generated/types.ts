@@ -563,6 +563,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/users/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase a shopper's data everywhere the platform keeps it, and drop their events from now on (admin scope)
+         * @description Writes the user's tombstone first (from then on every consumer of the clickstream and sessions
+         *     streams drops the user's records, replays and imports included), then, once the consumers that
+         *     read the tombstones before it was written have finished their batches (`erasureSettleSeconds`),
+         *     removes the user's sessions (and their state), order lines, failed records naming the user and
+         *     every lake row of the user (the affected partitions rewritten and committed by a manifest, as a
+         *     compaction is). Product windows keep their counts: they are aggregates. Answers at once with the
+         *     erasure `erasing`; `GET /users/{user_id}/erasure` shows it `erased` with what was removed. Erasing
+         *     again is harmless: a new pass removes whatever is left. A `user_id` is one shopper of every
+         *     tenant (shoppers are one namespace for all tenants, README "API keys").
+         */
+        delete: operations["eraseUser"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{user_id}/erasure": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A user's tombstone and erasure log, newest first (admin scope)
+         * @description Every erasure and lift of the user: who asked (tenant and key id), when, its status, and once
+         *     `erased` what it removed from each store.
+         */
+        get: operations["getUserErasure"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{user_id}/tombstone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Un-erase a user, lifting their tombstone; the erased data stays erased (admin scope)
+         * @description Events of the user that enter the clickstream from now on count again; records that entered
+         *     it before (re-deliveries, replays) stay dropped. Lifting a lifted tombstone changes nothing.
+         *     `409 erasure_in_progress` while an erasure of the user is still removing data: wait until
+         *     `GET /users/{user_id}/erasure` shows it `erased`.
+         */
+        delete: operations["liftTombstone"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1353,9 +1425,62 @@ export interface components {
             message: string;
             violations?: components["schemas"]["Violation"][];
         };
+        /**
+         * @description One entry of a user's erasure log: an erasure (`action: erase`, `erasing` until every store is
+         *     done, then `erased` with `removed`) or the lift of their tombstone (`action: lift`, `lifted`).
+         */
+        Erasure: {
+            user_id: components["schemas"]["UserId"];
+            /** @description `<requested_at>_<random>`: entries sort by time */
+            erasure_id: string;
+            /** @enum {string} */
+            action: "erase" | "lift";
+            /** @enum {string} */
+            status: "erasing" | "erased" | "lifted";
+            /** Format: date-time */
+            requested_at: string;
+            /** @description The admin key that asked */
+            requested_by: {
+                tenant: string;
+                key_id: string;
+            };
+            /** Format: date-time */
+            completed_at?: string;
+            removed?: components["schemas"]["ErasedCounts"];
+        };
+        /** @description What an erasure removed from each store (a second pass of the same user removes what is left, usually nothing) */
+        ErasedCounts: {
+            /** @description The user's state item and archived sessions in the sessions table */
+            session_items: number;
+            /** @description Lines of the user's orders in the catalog's orders table */
+            order_lines: number;
+            /** @description Records in the failed-events store whose data, partition key or error names the user */
+            failed_events: number;
+            /** @description Rows removed per lake table (`clickstream_events`, `session_changes`) */
+            lake_rows: {
+                [key: string]: number;
+            };
+            lake_partitions_rewritten: number;
+        };
+        /** @description A user's tombstone (absent when none was ever written) and erasure log, newest first */
+        UserErasure: {
+            user_id: components["schemas"]["UserId"];
+            tombstone?: {
+                /**
+                 * @description `erased`: the user's events are dropped; `lifted`: events that arrive from `lifted_at` on count
+                 * @enum {string}
+                 */
+                status: "erased" | "lifted";
+                /** Format: date-time */
+                erased_at: string;
+                /** Format: date-time */
+                lifted_at?: string;
+            };
+            erasures: components["schemas"]["Erasure"][];
+        };
         Error: {
             /** @enum {string} */
-            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "query_out_of_memory" | "result_too_large" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "promotion_pending" | "usage_unavailable" | "consumer_unavailable" | "internal_error";
+            code: "invalid_json" | "invalid_request" | "validation_failed" | "payload_too_large" | "unsupported_media_type" | "not_found" | "method_not_allowed" | "stream_unavailable" | "stream_throttled" | "model_unavailable" | "invalid_query" | "query_not_allowed" | "query_timeout" | "query_out_of_memory" | "result_too_large" | "missing_api_key" | "invalid_api_key" | "api_key_revoked" | "api_key_expired" | "insufficient_scope" | "rate_limited" | "auth_unavailable" | "not_replayable" | "replay_failed" | "promotion_pending" | "usage_unavailable" | "consumer_unavailable" | "erasure_in_progress" | "internal_error";
             message: string;
             request_id: string;
             violations?: components["schemas"]["Violation"][];
@@ -1475,6 +1600,8 @@ export interface components {
         /** @description Which model: `bid-win` (the predictions API) or `demand` (dynamic pricing) */
         ModelName: "bid-win" | "demand";
         ProductIdPath: components["schemas"]["ProductId"];
+        /** @description A shopper id as the clickstream sends it (`UserId`), URL-encoded */
+        UserIdPath: components["schemas"]["UserId"];
         /** @description `<function>#<shard>#<sequence number>`, URL-encoded (`#` is `%23`) */
         FailureIdPath: string;
         /**
@@ -2412,6 +2539,101 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    eraseUser: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A shopper id as the clickstream sends it (`UserId`), URL-encoded */
+                user_id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tombstone is written; the erasure runs (status `erasing`) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Erasure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    getUserErasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A shopper id as the clickstream sends it (`UserId`), URL-encoded */
+                user_id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user's tombstone and log */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserErasure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["AuthUnavailable"];
+        };
+    };
+    liftTombstone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A shopper id as the clickstream sends it (`UserId`), URL-encoded */
+                user_id: components["parameters"]["UserIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The tombstone is lifted */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserErasure"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `erasure_in_progress`: an erasure of the user is still running */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             429: components["responses"]["TooManyRequests"];
             503: components["responses"]["AuthUnavailable"];
         };

@@ -67,4 +67,7 @@ export declare const validateConsumerBalance: ValidateFunction<components['schem
 export declare const validateReconciliation: ValidateFunction<components['schemas']['Reconciliation']>;
 export declare const validateViolation: ValidateFunction<components['schemas']['Violation']>;
 export declare const validateItemError: ValidateFunction<components['schemas']['ItemError']>;
+export declare const validateErasure: ValidateFunction<components['schemas']['Erasure']>;
+export declare const validateErasedCounts: ValidateFunction<components['schemas']['ErasedCounts']>;
+export declare const validateUserErasure: ValidateFunction<components['schemas']['UserErasure']>;
 export declare const validateError: ValidateFunction<components['schemas']['Error']>;
