@@ -28,6 +28,10 @@ interface Entry {
   removed?: Record<string, unknown>;
 }
 
+/** The counts of the erasure `npm run erase` printed (the JSON after its first line) */
+const erasedCountsIn = (printed: string) =>
+  (JSON.parse(printed.slice(printed.indexOf('\n') + 1)) as { removed: Record<string, unknown> }).removed;
+
 describe('erasing a shopper through the local cloud', () => {
   let cloud: TestCloud;
   let dynamoDb: DynamoDBClient;
@@ -96,6 +100,15 @@ describe('erasing a shopper through the local cloud', () => {
     }
     return found;
   };
+  /** `npm run erase -- <args>` against the test cloud: what it prints */
+  const eraseCli = async (...args: string[]) =>
+    (
+      await promisify(execFile)(
+        path.join(repositoryRoot, 'node_modules/.bin/tsx'),
+        ['services/ops/scripts/erase.ts', ...args, '--data-dir', cloud.dataDir],
+        { cwd: repositoryRoot },
+      )
+    ).stdout;
   const erasureOf = async (user: string) => json(`/users/${user}/erasure`);
   const waitUntilErased = async (erasureId: string) => {
     for (;;) {
@@ -188,19 +201,43 @@ describe('erasing a shopper through the local cloud', () => {
     expect(await filesNaming(USER)).toStrictEqual([]);
     expect(await productTotals()).toStrictEqual(totals);
 
-    // Act: un-erase, then a new visit.
-    const lifted = await json(`/users/${USER}/tombstone`, { method: 'DELETE' });
+    // Act: un-erase (npm run erase -- --undo), then a new visit.
+    const lifted = JSON.parse(await eraseCli('--user', USER, '--undo')) as { tombstone: { status: string } };
     await post([click(USER, 180_000, 'detail'), click(USER, 181_000, 'add_to_cart', { quantity: 1 })]);
     await cloud.waitForIdle();
 
     // Assess: only the new visit counts; the erased data stays erased.
-    expect(lifted).toMatchObject({ status: 200, body: { tombstone: { status: 'lifted' } } });
+    expect(lifted.tombstone.status).toBe('lifted');
     expect(await sessionIds(USER)).toStrictEqual([`${USER}_1`]);
     expect(await lakeCount('clickstream_events', USER)).toStrictEqual([{ n: 2 }]);
     expect(await productTotals()).toMatchObject({ views: 5, carts: 3, purchases: 1 });
-    expect(
-      ((await erasureOf(USER)).body.erasures as Entry[]).map((entry) => [entry.action, entry.status]),
-    ).toStrictEqual([
+
+    // Act: erase again, twice, with npm run erase (which waits until the erasure is done).
+    const second = await eraseCli('--user', USER);
+    const third = await eraseCli('--user', USER);
+    await cloud.waitForIdle();
+
+    // Assess: the second erasure removed the new visit, the third found nothing left; the log has it all.
+    expect(erasedCountsIn(second)).toMatchObject({
+      session_items: 1,
+      order_lines: 0,
+      failed_events: 0,
+      lake_rows: { clickstream_events: 2 },
+    });
+    expect(erasedCountsIn(third)).toStrictEqual({
+      session_items: 0,
+      order_lines: 0,
+      failed_events: 0,
+      lake_rows: { clickstream_events: 0, session_changes: 0 },
+      lake_partitions_rewritten: 0,
+    });
+    expect(await tablesNaming(USER)).toStrictEqual({});
+    expect(await filesNaming(USER)).toStrictEqual([]);
+    expect(await productTotals()).toMatchObject({ views: 5, carts: 3, purchases: 1 });
+    const log = JSON.parse(await eraseCli('--user', USER, '--show')) as { erasures: Entry[] };
+    expect(log.erasures.map((entry) => [entry.action, entry.status])).toStrictEqual([
+      ['erase', 'erased'],
+      ['erase', 'erased'],
       ['lift', 'lifted'],
       ['erase', 'erased'],
     ]);

@@ -66,6 +66,7 @@ export type { BatchSummary, ConsumerLog } from './failures/streamConsumer.js';
 export { dropErasedUsers } from './erasure/dropErasedUsers.js';
 export type { RecordSubject } from './erasure/dropErasedUsers.js';
 export { dropsRecord } from './erasure/dropsRecord.js';
+export { userIdsInRecord } from './erasure/userIdsInRecord.js';
 export { dynamoDbErasedUsers } from './erasure/erasedUsers.js';
 export type { ErasedUsers } from './erasure/erasedUsers.js';
 export {

@@ -5,6 +5,7 @@ import {
   TOMBSTONES_VERSION_KEY,
   tombstoneItemOf,
   tombstoneKeyOf,
+  userIdsInRecord,
   userKeyOf,
   type Tombstone,
 } from '../src/index.js';
@@ -25,13 +26,14 @@ describe('dropErasedUsers', () => {
     const before = Date.parse(LIFTED_AT) - 1;
     const after = Date.parse(LIFTED_AT) + 1;
     const records = [
-      { id: 1, userId: 'erased', arrivalMs: after },
-      { id: 2, userId: 'lifted', arrivalMs: before },
-      { id: 3, userId: 'lifted', arrivalMs: after },
-      { id: 4, userId: 'other', arrivalMs: before },
-      { id: 5, userId: 'lifted', arrivalMs: undefined },
-      { id: 6, userId: undefined, arrivalMs: before },
-      { id: 7, userId: 'erased', arrivalMs: undefined },
+      { id: 1, userIds: ['erased'], arrivalMs: after },
+      { id: 2, userIds: ['lifted'], arrivalMs: before },
+      { id: 3, userIds: ['lifted'], arrivalMs: after },
+      { id: 4, userIds: ['other'], arrivalMs: before },
+      { id: 5, userIds: ['lifted'], arrivalMs: undefined },
+      { id: 6, userIds: [], arrivalMs: before },
+      { id: 7, userIds: ['erased'], arrivalMs: undefined },
+      { id: 8, userIds: ['other', 'erased'], arrivalMs: after },
     ];
 
     // Act
@@ -40,16 +42,32 @@ describe('dropErasedUsers', () => {
     // Assess
     expect({ kept: result.kept.map((record) => record.id), dropped: result.dropped }).toStrictEqual({
       kept: [3, 4, 5, 6],
-      dropped: 3,
+      dropped: 4,
     });
   });
 
   it('keeps every record when no user was ever erased', () => {
     // Act
-    const result = dropErasedUsers([{ userId: 'u1', arrivalMs: 1 }], (record) => record, new Map());
+    const result = dropErasedUsers([{ userIds: ['u1'], arrivalMs: 1 }], (record) => record, new Map());
 
     // Assess
-    expect(result).toStrictEqual({ kept: [{ userId: 'u1', arrivalMs: 1 }], dropped: 0 });
+    expect(result).toStrictEqual({ kept: [{ userIds: ['u1'], arrivalMs: 1 }], dropped: 0 });
+  });
+});
+
+describe('userIdsInRecord', () => {
+  it('finds the user of a clickstream envelope and of a session, and none in other data', () => {
+    // Act
+    const found = [
+      '{"schema_version":1,"type":"clickstream","data":{"user_id":"u1","event_name":"detail"}}',
+      '{"session_id":"u2_1","user_id":"u2","status":"active"}',
+      '{"schema_version":1,"type":"bid","data":{"tx_id":"t1","app_uid":"a1"}}',
+      'null',
+      'not json',
+    ].map(userIdsInRecord);
+
+    // Assess
+    expect(found).toStrictEqual([['u1'], ['u2'], [], [], []]);
   });
 });
 

@@ -3,8 +3,8 @@ import { userKeyOf, type Tombstone } from './tombstoneItem.js';
 
 /** Whose record this is and when it entered its stream, as far as the record tells. */
 export interface RecordSubject {
-  /** The user the record is of; `undefined` when it names none */
-  userId: string | undefined;
+  /** The users the record is of (its partition key, the `user_id` its data names); none when it names none */
+  userIds: readonly string[];
   /** When the record entered its stream (epoch ms); `undefined` when the stream gives no exact time */
   arrivalMs: number | undefined;
 }
@@ -14,7 +14,7 @@ export interface RecordSubject {
  * many were dropped.
  *
  * @example
- * dropErasedUsers(records, (record) => ({ userId: record.kinesis.partitionKey, arrivalMs: … }), tombstones)
+ * dropErasedUsers(records, (record) => ({ userIds: [record.kinesis.partitionKey], arrivalMs: … }), tombstones)
  * // { kept: [records of users without a tombstone], dropped: 2 }
  */
 export function dropErasedUsers<R>(
@@ -25,8 +25,8 @@ export function dropErasedUsers<R>(
 ): { kept: R[]; dropped: number } {
   if (tombstones.size === 0) return { kept: [...records], dropped: 0 };
   const kept = records.filter((record) => {
-    const { userId, arrivalMs } = subjectOf(record);
-    return userId === undefined || !dropsRecord(tombstones.get(userKeyOf(userId)), arrivalMs);
+    const { userIds, arrivalMs } = subjectOf(record);
+    return !userIds.some((userId) => dropsRecord(tombstones.get(userKeyOf(userId)), arrivalMs));
   });
   return { kept, dropped: records.length - kept.length };
 }

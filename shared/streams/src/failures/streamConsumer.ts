@@ -12,6 +12,7 @@ import type {
 import { logger } from '@sdp/shared-runtime';
 import { dropErasedUsers, type RecordSubject } from '../erasure/dropErasedUsers.js';
 import { dynamoDbErasedUsers } from '../erasure/erasedUsers.js';
+import { userIdsInRecord } from '../erasure/userIdsInRecord.js';
 import type { KinesisRecordText } from '../streams/readKinesisRecords.js';
 import { failedEventsFromEnv } from './failedEventsFromEnv.js';
 import { processStreamBatch, type ProcessStreamBatchOptions } from './processStreamBatch.js';
@@ -80,15 +81,18 @@ export function tableChangeConsumer<O extends StreamBatchOutcome>(
   );
 }
 
-/** A Kinesis record of a stream partitioned by `user_id` is that user's, since it entered the stream. */
+/** A Kinesis record of a stream partitioned by `user_id` is that user's (and the user's its data names), since it entered the stream. */
 const kinesisSubjectOf = (record: KinesisStreamRecord): RecordSubject => ({
-  userId: record.kinesis.partitionKey,
+  userIds: [
+    record.kinesis.partitionKey,
+    ...userIdsInRecord(Buffer.from(record.kinesis.data, 'base64').toString('utf8')),
+  ],
   arrivalMs: Math.round(record.kinesis.approximateArrivalTimestamp * 1000),
 });
 
 /** A change of an item keyed by `user_id` is that user's; DynamoDB gives its time to the second (locally the minute). */
 const tableChangeSubjectOf = (record: DynamoDBRecord): RecordSubject => ({
-  userId: record.dynamodb?.Keys?.user_id?.S,
+  userIds: [record.dynamodb?.Keys?.user_id?.S].filter((userId): userId is string => userId !== undefined),
   arrivalMs: undefined,
 });
 
