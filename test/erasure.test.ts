@@ -190,12 +190,19 @@ describe('erasing a shopper through the local cloud', () => {
     expect(await sessionIds(OTHER)).toStrictEqual(otherSessions);
     expect(await lakeCount('clickstream_events', OTHER)).toStrictEqual([{ n: 2 }]);
 
-    // Act: the shopper's events arrive again, posted and as a replay straight into the consumer.
+    // Act: the shopper's events arrive again: posted, imported as history, and as a replay straight
+    // into the consumer.
     await post([click(USER, 120_000, 'detail'), click(USER, 121_000, 'add_to_cart', { quantity: 1 })]);
+    const imported = await json('/import', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ rows: [click(USER, -3_600_000, 'detail'), click(USER, -3_599_000, 'purchase')] }),
+    });
     const replay = await cloud.invoke('sdp-sessions-local-sessionizeClickstream', replayEvent(USER, start + 122_000));
     await cloud.waitForIdle();
 
-    // Assess: dropped everywhere.
+    // Assess: accepted at the door, dropped everywhere after it.
+    expect([imported.status, imported.body.accepted]).toStrictEqual([200, 2]);
     expect(replay).toStrictEqual({ batchItemFailures: [] });
     expect(await tablesNaming(USER)).toStrictEqual({});
     expect(await filesNaming(USER)).toStrictEqual([]);
