@@ -270,9 +270,10 @@ describe('erasing a shopper through the local cloud', () => {
     ]);
   });
 
-  it('answers a bad user id with 400, a user never erased with 404, a key without admin with 403', async () => {
+  it('answers a bad user id or an unknown parameter with 400, a user never erased with 404, a key without admin with 403', async () => {
     // Act
     const bad = await json(`/users/${encodeURIComponent('a b/c')}`, { method: 'DELETE' });
+    const unknownParameter = await json(`/users/${USER}?wait=true`, { method: 'DELETE' });
     const never = await erasureOf(`${userPrefix}${RUN}-never`);
     const notErased = await json(`/users/${userPrefix}${RUN}-never/tombstone`, { method: 'DELETE' });
     const { stdout } = await promisify(execFile)(
@@ -297,6 +298,10 @@ describe('erasing a shopper through the local cloud', () => {
     // Assess
     expect([bad.status, bad.body.code]).toStrictEqual([400, 'invalid_request']);
     expect(String(bad.body.message)).toContain('user_id must be 1 to 128 letters');
+    expect([unknownParameter.status, unknownParameter.body.message]).toStrictEqual([
+      400,
+      "'wait' is not a query parameter of this endpoint; it takes none.",
+    ]);
     expect([never.status, never.body.code]).toStrictEqual([404, 'not_found']);
     expect([notErased.status, notErased.body.code]).toStrictEqual([404, 'not_found']);
     expect([readOnly.status, ((await readOnly.json()) as { code: string }).code]).toStrictEqual([

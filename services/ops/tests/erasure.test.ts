@@ -4,6 +4,7 @@ import { eraseFailedEventsOf } from '../src/domain/eraseFailedEventsOf.js';
 import { failedEventNamesUser } from '../src/domain/failedEventNamesUser.js';
 import { liftTombstone } from '../src/domain/liftTombstone.js';
 import { parseUserId } from '../src/domain/parseUserId.js';
+import { parseUserRequest } from '../src/domain/parseUserRequest.js';
 import { startErasure } from '../src/domain/startErasure.js';
 import type { ErasedCounts, Erasure, ErasureOwners, ErasureStore } from '../src/domain/types.js';
 
@@ -243,5 +244,9 @@ describe('erasure', () => {
     );
     expect(() => parseUserId('x'.repeat(129))).toThrow(/user_id must be 1 to 128/);
     expect(() => parseUserId(undefined)).toThrow(/got ''/);
+    expect(parseUserRequest({ user_id: 'u1' }, {})).toBe('u1');
+    expect(() => parseUserRequest({ user_id: 'u1' }, { wait: 'true' })).toThrow(
+      "'wait' is not a query parameter of this endpoint; it takes none.",
+    );
   });
 });

@@ -4,7 +4,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyResultV2 } from 'aws-lambda
 import { httpErrorHandler, jsonResponse, requireApiKey } from '@sdp/shared-http';
 import { logger } from '@sdp/shared-runtime';
 import { erasureRequestDeps, requesterOf } from '../adapters/erasureDeps.js';
-import { parseUserId } from '../domain/parseUserId.js';
+import { parseUserRequest } from '../domain/parseUserRequest.js';
 import { startErasure } from '../domain/startErasure.js';
 
 const deps = erasureRequestDeps();
@@ -15,7 +15,11 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
   .use(requireApiKey({ scope: 'admin' }))
   .handler(async (event) => {
-    const erasure = await startErasure(parseUserId(event.pathParameters?.user_id), requesterOf(event), deps);
+    const erasure = await startErasure(
+      parseUserRequest(event.pathParameters, event.queryStringParameters),
+      requesterOf(event),
+      deps,
+    );
     logger.info('erasure started', { erasureId: erasure.erasure_id });
     return jsonResponse(202, erasure);
   });

@@ -5,7 +5,7 @@ import { httpErrorHandler, jsonResponse, requireApiKey } from '@sdp/shared-http'
 import { logger } from '@sdp/shared-runtime';
 import { erasureStoreFromEnv } from '../adapters/erasureDeps.js';
 import { UserErasureNotFoundError } from '../domain/errors.js';
-import { parseUserId } from '../domain/parseUserId.js';
+import { parseUserRequest } from '../domain/parseUserRequest.js';
 import { userErasureOf } from '../domain/userErasureOf.js';
 
 const store = erasureStoreFromEnv();
@@ -16,7 +16,7 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
   .use(requireApiKey({ scope: 'admin' }))
   .handler(async (event) => {
-    const userId = parseUserId(event.pathParameters?.user_id);
+    const userId = parseUserRequest(event.pathParameters, event.queryStringParameters);
     const [tombstone, history] = await Promise.all([store.tombstone(userId), store.history(userId)]);
     if (!tombstone && history.length === 0) throw new UserErasureNotFoundError(userId);
     return jsonResponse(200, userErasureOf(userId, tombstone, history));

@@ -5,7 +5,7 @@ import { httpErrorHandler, jsonResponse, requireApiKey } from '@sdp/shared-http'
 import { logger } from '@sdp/shared-runtime';
 import { erasureRequestDeps, requesterOf } from '../adapters/erasureDeps.js';
 import { liftTombstone } from '../domain/liftTombstone.js';
-import { parseUserId } from '../domain/parseUserId.js';
+import { parseUserRequest } from '../domain/parseUserRequest.js';
 
 const deps = erasureRequestDeps();
 
@@ -15,5 +15,12 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .use(httpErrorHandler({ logger }))
   .use(requireApiKey({ scope: 'admin' }))
   .handler(async (event) =>
-    jsonResponse(200, await liftTombstone(parseUserId(event.pathParameters?.user_id), requesterOf(event), deps)),
+    jsonResponse(
+      200,
+      await liftTombstone(
+        parseUserRequest(event.pathParameters, event.queryStringParameters),
+        requesterOf(event),
+        deps,
+      ),
+    ),
   );
