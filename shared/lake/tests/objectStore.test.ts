@@ -1,7 +1,8 @@
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { directoryObjectStore } from '../src/objectStore.js';
+import { DeleteObjectsCommand, ListObjectVersionsCommand, type S3Client } from '@aws-sdk/client-s3';
+import { directoryObjectStore, s3ObjectStore } from '../src/objectStore.js';
 
 describe('directoryObjectStore', () => {
   let dir: string;
@@ -51,5 +52,72 @@ describe('directoryObjectStore', () => {
     await expect(directoryObjectStore(dir).put('../escape.txt', 'x')).rejects.toThrow(
       "The key '../escape.txt' leaves the store",
     );
+  });
+});
+
+describe('s3ObjectStore', () => {
+  /** A versioned bucket in memory behind the two calls `purgeHistory` makes, a page of `pageSize` versions at a time. */
+  function fakeVersionedBucket(
+    versions: { Key: string; VersionId: string; IsLatest: boolean }[],
+    markers: { Key: string; VersionId: string }[],
+    pageSize: number,
+  ) {
+    const deleted: { Key: string; VersionId: string }[][] = [];
+    const listed: unknown[] = [];
+    const client = {
+      send: async (command: unknown) => {
+        if (command instanceof ListObjectVersionsCommand) {
+          listed.push(command.input);
+          const { Prefix = '', KeyMarker } = command.input;
+          const all = [...versions, ...markers.map((marker) => ({ ...marker, marker: true }))].filter((v) =>
+            v.Key.startsWith(Prefix),
+          );
+          const from = KeyMarker === undefined ? 0 : Number(KeyMarker);
+          const page = all.slice(from, from + pageSize);
+          const truncated = from + pageSize < all.length;
+          return {
+            Versions: page.filter((v) => !('marker' in v)),
+            DeleteMarkers: page.filter((v) => 'marker' in v).map(({ Key, VersionId }) => ({ Key, VersionId })),
+            IsTruncated: truncated,
+            ...(truncated ? { NextKeyMarker: String(from + pageSize), NextVersionIdMarker: 'v' } : {}),
+          };
+        }
+        if (command instanceof DeleteObjectsCommand) {
+          deleted.push(command.input.Delete!.Objects as { Key: string; VersionId: string }[]);
+          return {};
+        }
+        throw new Error('unexpected command');
+      },
+    } as unknown as S3Client;
+    return { client, deleted, listed };
+  }
+
+  it("deletes the past versions and delete markers under a prefix, page after page, and keeps every object's current version", async () => {
+    // Prepare
+    const partition = 'clickstream_events/year=2026/month=12/day=07/hour=09';
+    const bucket = fakeVersionedBucket(
+      [
+        { Key: `lake/${partition}/compacted_b.parquet`, VersionId: 'b1', IsLatest: true },
+        { Key: `lake/${partition}/shardId-0_1_2.parquet`, VersionId: 'a1', IsLatest: false },
+        { Key: `lake/${partition}/shardId-0_1_2.parquet`, VersionId: 'a0', IsLatest: false },
+        { Key: 'lake/session_changes/year=2026/month=12/day=07/hour=09/x.parquet', VersionId: 'o1', IsLatest: false },
+      ],
+      [{ Key: `lake/${partition}/shardId-0_1_2.parquet`, VersionId: 'm1' }],
+      2,
+    );
+    const store = s3ObjectStore(bucket.client, 'sdp-lake', 'lake/');
+
+    // Act
+    await store.purgeHistory(`${partition}/`);
+
+    // Assess
+    expect(bucket.deleted).toStrictEqual([
+      [
+        { Key: `lake/${partition}/shardId-0_1_2.parquet`, VersionId: 'a1' },
+        { Key: `lake/${partition}/shardId-0_1_2.parquet`, VersionId: 'a0' },
+        { Key: `lake/${partition}/shardId-0_1_2.parquet`, VersionId: 'm1' },
+      ],
+    ]);
+    expect(bucket.listed).toHaveLength(2);
   });
 });
