@@ -50,6 +50,12 @@ const ERASERS = {
   ORDERS_ERASER_FUNCTION: ['sdp-catalog', 'eraseUserOrders'],
   LAKE_ERASER_FUNCTION: ['sdp-lake', 'compactLake'],
 } as const;
+// One transaction: the tombstone (a put, on condition when lifted), the tombstones' version item, the
+// log's new entry.
+const writeErasure = [
+  allow(['dynamodb:PutItem', 'dynamodb:UpdateItem'], getAtt('ErasedUsersTable', 'Arn')),
+  allow(['dynamodb:PutItem'], getAtt('ErasuresTable', 'Arn')),
+];
 // The erasure log: reads a user's entries (newest first) and the tombstone.
 const readErasures = [
   allow(['dynamodb:GetItem'], getAtt('ErasedUsersTable', 'Arn')),
@@ -124,11 +130,7 @@ export default defineService({
       name: 'eraseUser',
       description: "DELETE /users/{user_id}; writes the user's tombstone and starts the erasure of their data",
       routes: ['DELETE /users/{user_id}'],
-      statements: [
-        // One transaction: the tombstone, the tombstones' version item, the log's entry.
-        allow(['dynamodb:PutItem', 'dynamodb:UpdateItem'], getAtt('ErasedUsersTable', 'Arn')),
-        allow(['dynamodb:PutItem'], getAtt('ErasuresTable', 'Arn')),
-      ],
+      statements: writeErasure,
       environment: erasureTables,
     }),
     apiFunction({
@@ -142,15 +144,7 @@ export default defineService({
       name: 'liftTombstone',
       description: 'DELETE /users/{user_id}/tombstone; un-erases a user: their new events count again',
       routes: ['DELETE /users/{user_id}/tombstone'],
-      statements: [
-        ...readErasures,
-        // One transaction: the tombstone (conditional), the tombstones' version item, the log's entry.
-        allow(
-          ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:ConditionCheckItem'],
-          getAtt('ErasedUsersTable', 'Arn'),
-        ),
-        allow(['dynamodb:PutItem'], getAtt('ErasuresTable', 'Arn')),
-      ],
+      statements: [...readErasures, ...writeErasure],
       environment: erasureTables,
     }),
     tableChangeConsumer({

@@ -1,5 +1,6 @@
 import { userKeyOf, type EraseUsersResult, type TableChange, type Tombstone } from '@sdp/shared-streams';
 import { completeErasures } from '../src/domain/completeErasures.js';
+import { erasedCountsOf } from '../src/domain/erasedCountsOf.js';
 import { eraseFailedEventsOf } from '../src/domain/eraseFailedEventsOf.js';
 import { failedEventNamesUser } from '../src/domain/failedEventNamesUser.js';
 import { liftTombstone } from '../src/domain/liftTombstone.js';
@@ -15,30 +16,42 @@ const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 /** The tombstones and the log in memory, with the same conditions as DynamoDB's. */
 function memoryErasureStore() {
   const tombstones = new Map<string, Tombstone>();
-  const log: Erasure[] = [];
+  const entries: { entry: Erasure; tallies?: Record<string, number> }[] = [];
+  const find = (userId: string, erasureId: string) =>
+    entries.find(({ entry }) => entry.user_id === userId && entry.erasure_id === erasureId);
+  const withCounts = ({ entry, tallies }: (typeof entries)[number]): Erasure =>
+    tallies ? { ...entry, removed: erasedCountsOf(tallies) } : { ...entry };
   const store: ErasureStore = {
     tombstone: async (userId) => tombstones.get(userKeyOf(userId)),
     history: async (userId) =>
-      log.filter((entry) => entry.user_id === userId).sort((a, b) => b.erasure_id.localeCompare(a.erasure_id)),
+      entries
+        .filter(({ entry }) => entry.user_id === userId)
+        .map(withCounts)
+        .sort((a, b) => b.erasure_id.localeCompare(a.erasure_id)),
     startErasure: async (tombstone, entry) => {
       tombstones.set(tombstone.userKey, tombstone);
-      log.push({ ...entry });
+      entries.push({ entry: { ...entry }, tallies: {} });
     },
     lift: async (tombstone, entry) => {
       const current = tombstones.get(tombstone.userKey);
       if (current?.status !== 'erased' || current.erasureId !== tombstone.erasureId) return false;
       tombstones.set(tombstone.userKey, tombstone);
-      log.push({ ...entry });
+      entries.push({ entry: { ...entry } });
       return true;
     },
-    completeErasure: async (userId, erasureId, removed, completedAt) => {
-      const entry = log.find((e) => e.user_id === userId && e.erasure_id === erasureId);
-      if (entry?.status !== 'erasing') return false;
-      Object.assign(entry, { status: 'erased', removed, completed_at: completedAt });
+    tally: async (userId, erasureId, counts) => {
+      const found = find(userId, erasureId);
+      if (found?.entry.status !== 'erasing') return;
+      for (const [name, count] of Object.entries(counts)) found.tallies![name] = (found.tallies![name] ?? 0) + count;
+    },
+    completeErasure: async (userId, erasureId, completedAt) => {
+      const found = find(userId, erasureId);
+      if (found?.entry.status !== 'erasing') return false;
+      Object.assign(found.entry, { status: 'erased', completed_at: completedAt });
       return true;
     },
   };
-  return { store, tombstones, log };
+  return { store, tombstones, log: () => entries.map(withCounts) };
 }
 
 /** Owners over in-memory stores: each removes what it holds of a user and says how much, then holds nothing. */
@@ -116,7 +129,7 @@ describe('erasure', () => {
     expect(slept).toStrictEqual([50_000]);
     expect(first).toStrictEqual({ batchItemFailures: [], completed: 1, alreadyDone: 0 });
     expect(redelivered).toStrictEqual({ batchItemFailures: [], completed: 0, alreadyDone: 1 });
-    expect(log).toStrictEqual([
+    expect(log()).toStrictEqual([
       { ...entry, status: 'erased', completed_at: '2026-12-07T09:01:00.000Z', removed: expected },
     ]);
     expect(asked.sort()).toStrictEqual([
@@ -128,6 +141,68 @@ describe('erasure', () => {
       ['orders', 'u1'],
       ['sessions', 'u1'],
       ['sessions', 'u1'],
+    ]);
+  });
+
+  it('completes an erasure that died midway when its change comes again, with the counts of both passes', async () => {
+    // Prepare: the lake is out of reach on the first pass
+    const { store, log } = memoryErasureStore();
+    const { owners } = memoryOwners({
+      u1: {
+        sessions: { session_items: 3 },
+        orders: { order_lines: 2 },
+        failedEvents: { failed_events: 1 },
+        lake: { clickstream_events: 9, partitions_rewritten: 2 },
+      },
+    });
+    let lakeDown = true;
+    const deps = {
+      owners: {
+        ...owners,
+        lake: async (userIds: readonly string[]) => {
+          if (lakeDown) throw new Error('the lake function timed out');
+          return owners.lake(userIds);
+        },
+      },
+      store,
+      settleMs: 0,
+      now: () => at(60),
+      sleep: async () => undefined,
+    };
+    const entry = await startErasure('u1', ADMIN, { store, now: () => at(0), randomId: () => 'r1' });
+
+    // Act
+    const first = await completeErasures([changeOf(entry)], deps).catch((error: unknown) => error);
+    const between = log();
+    lakeDown = false;
+    const second = await completeErasures([changeOf(entry)], deps);
+
+    // Assess
+    expect(first).toStrictEqual(new Error('the lake function timed out'));
+    expect(between.map(({ status, removed }) => ({ status, removed }))).toStrictEqual([
+      {
+        status: 'erasing',
+        removed: {
+          session_items: 3,
+          order_lines: 2,
+          failed_events: 1,
+          lake_rows: {},
+          lake_partitions_rewritten: 0,
+        },
+      },
+    ]);
+    expect(second).toStrictEqual({ batchItemFailures: [], completed: 1, alreadyDone: 0 });
+    expect(log().map(({ status, removed }) => ({ status, removed }))).toStrictEqual([
+      {
+        status: 'erased',
+        removed: {
+          session_items: 3,
+          order_lines: 2,
+          failed_events: 1,
+          lake_rows: { clickstream_events: 9 },
+          lake_partitions_rewritten: 2,
+        },
+      },
     ]);
   });
 
@@ -167,7 +242,7 @@ describe('erasure', () => {
     // Act
     const whileErasing = await liftTombstone('u1', ADMIN, deps).catch((error: unknown) => error);
     const never = await liftTombstone('u2', ADMIN, deps).catch((error: unknown) => error);
-    await store.completeErasure('u1', entry.erasure_id, {} as ErasedCounts, at(60).toISOString());
+    await store.completeErasure('u1', entry.erasure_id, at(60).toISOString());
     const lifted = await liftTombstone('u1', ADMIN, deps);
     const again = await liftTombstone('u1', ADMIN, deps);
 
@@ -184,7 +259,7 @@ describe('erasure', () => {
       ['erase', 'erased'],
     ]);
     expect(again).toStrictEqual(lifted);
-    expect(log).toHaveLength(2);
+    expect(log()).toHaveLength(2);
   });
 
   it('finds the failed records of a user by partition key, data (plain, DynamoDB JSON, nested text, cut short) or error, and no other', async () => {

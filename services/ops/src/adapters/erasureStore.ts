@@ -8,7 +8,8 @@ import {
   type TransactWriteItem,
 } from '@aws-sdk/client-dynamodb';
 import { TOMBSTONES_VERSION_KEY, tombstoneItemOf, tombstoneKeyOf, tombstoneOf, userKeyOf } from '@sdp/shared-streams';
-import type { Erasure, ErasedCounts, ErasureStore } from '../domain/types.js';
+import { erasedCountsOf } from '../domain/erasedCountsOf.js';
+import type { Erasure, ErasureStore } from '../domain/types.js';
 import { whetherWritten } from './whetherWritten.js';
 
 /**
@@ -89,20 +90,42 @@ export function dynamoDbErasureStore(
         ),
       );
     },
-    async completeErasure(userId, erasureId, removed, completedAt) {
+    async tally(userId, erasureId, counts) {
+      const names = Object.keys(counts);
+      if (names.length === 0) return;
+      await whetherWritten(
+        client.send(
+          new UpdateItemCommand({
+            TableName: tables.erasures,
+            Key: entryKeyOf(userId, erasureId),
+            UpdateExpression: `SET ${names.map((_, i) => `tallies.#t${i} = if_not_exists(tallies.#t${i}, :zero) + :t${i}`).join(', ')}`,
+            ConditionExpression: '#status = :erasing',
+            ExpressionAttributeNames: {
+              '#status': 'status',
+              ...Object.fromEntries(names.map((name, i) => [`#t${i}`, name])),
+            },
+            ExpressionAttributeValues: {
+              ':erasing': { S: 'erasing' },
+              ':zero': { N: '0' },
+              ...Object.fromEntries(names.map((name, i) => [`:t${i}`, { N: String(counts[name]) }])),
+            },
+          }),
+        ),
+      );
+    },
+    async completeErasure(userId, erasureId, completedAt) {
       return whetherWritten(
         client.send(
           new UpdateItemCommand({
             TableName: tables.erasures,
-            Key: { user_key: { S: userKeyOf(userId) }, erasure_id: { S: erasureId } },
-            UpdateExpression: 'SET #status = :erased, completed_at = :at, removed = :removed REMOVE user_id',
+            Key: entryKeyOf(userId, erasureId),
+            UpdateExpression: 'SET #status = :erased, completed_at = :at REMOVE user_id',
             ConditionExpression: '#status = :erasing',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':erased': { S: 'erased' },
               ':erasing': { S: 'erasing' },
               ':at': { S: completedAt },
-              ':removed': { S: JSON.stringify(removed) },
             },
           }),
         ),
@@ -111,11 +134,16 @@ export function dynamoDbErasureStore(
   };
 }
 
+const entryKeyOf = (userId: string, erasureId: string) => ({
+  user_key: { S: userKeyOf(userId) },
+  erasure_id: { S: erasureId },
+});
+
 function erasureItemOf(entry: Erasure): Record<string, AttributeValue> {
   return {
     user_key: { S: userKeyOf(entry.user_id) },
-    // Only while erasing: completeErasures removes it with the data.
-    ...(entry.status === 'erasing' ? { user_id: { S: entry.user_id } } : {}),
+    // Only while erasing: completeErasures removes it with the data. The tallies grow as stores finish.
+    ...(entry.status === 'erasing' ? { user_id: { S: entry.user_id }, tallies: { M: {} } } : {}),
     erasure_id: { S: entry.erasure_id },
     action: { S: entry.action },
     status: { S: entry.status },
@@ -134,6 +162,10 @@ function erasureOf(item: Record<string, AttributeValue>, userId: string): Erasur
     requested_at: item.requested_at?.S ?? '',
     requested_by: { tenant: item.requested_by_tenant?.S ?? '', key_id: item.requested_by_key?.S ?? '' },
     ...(item.completed_at?.S ? { completed_at: item.completed_at.S } : {}),
-    ...(item.removed?.S ? { removed: JSON.parse(item.removed.S) as ErasedCounts } : {}),
+    ...(item.tallies?.M ? { removed: erasedCountsOf(talliesOf(item.tallies.M)) } : {}),
   };
+}
+
+function talliesOf(map: Record<string, AttributeValue>): Record<string, number> {
+  return Object.fromEntries(Object.entries(map).map(([name, value]) => [name, Number(value.N ?? 0)]));
 }

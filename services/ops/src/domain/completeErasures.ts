@@ -1,9 +1,10 @@
 import type { EraseUsersResult, StreamBatchOutcome, TableChange } from '@sdp/shared-streams';
-import type { ErasedCounts, ErasureOwners, ErasureStore } from './types.js';
+import { LAKE_ROWS_TALLY } from './erasedCountsOf.js';
+import type { ErasureOwners, ErasureStore } from './types.js';
 
 export interface CompleteErasuresDeps {
   owners: ErasureOwners;
-  store: Pick<ErasureStore, 'completeErasure'>;
+  store: Pick<ErasureStore, 'tally' | 'completeErasure'>;
   /**
    * How long after its tombstone an erasure starts removing data: the longest a consumer's batch
    * that read the tombstones just before it was written can still be writing
@@ -22,9 +23,10 @@ export interface CompleteErasuresOutcome extends StreamBatchOutcome {
 /**
  * The erasure worker, on changes of the erasure log: for the entries that are `erasing`, waits until
  * their tombstones are `settleMs` old, asks every service that keeps users' data to remove theirs
- * (sessions, orders, the lake; the failed-events store), all users of the batch at once, and marks
- * each entry `erased` with what was removed. Every step is idempotent, so a crash anywhere is made
- * good by the re-delivered change: the next pass removes what is left and the entry is completed once.
+ * (sessions, orders, the lake; the failed-events store), all users of the batch at once, adds what
+ * each removed to the entries' tallies as soon as it is done, and marks each entry `erased`. Every
+ * step is idempotent, so a crash anywhere is made good by the re-delivered change: the next pass
+ * removes what is left, adds it to the tallies, and the entry is completed once.
  *
  * @example
  * await completeErasures([{ sequenceNumber: '1', newImage: { user_id: 'u1', erasure_id: 'e1', action: 'erase', status: 'erasing', … } }], deps)
@@ -48,33 +50,27 @@ export async function completeErasures(
   if (wait > 0) await deps.sleep(wait);
 
   const userIds = [...new Set(pending.map((entry) => entry.userId))];
-  const [sessions, orders, lake, failedEvents] = await Promise.all([
-    deps.owners.sessions(userIds),
-    deps.owners.orders(userIds),
-    deps.owners.lake(userIds),
-    deps.owners.failedEvents(userIds),
+  // Each store's counts are tallied as soon as it is done: a pass that dies later keeps them.
+  const erase = async (
+    owner: (ids: readonly string[]) => Promise<EraseUsersResult>,
+    talliesOf: (counts: Record<string, number>) => Record<string, number>,
+  ) => {
+    const { removed } = await owner(userIds);
+    for (const { userId, erasureId } of pending)
+      await deps.store.tally(userId, erasureId, talliesOf(removed[userId] ?? {}));
+  };
+  await Promise.all([
+    erase(deps.owners.sessions, ({ session_items = 0 }) => ({ session_items })),
+    erase(deps.owners.orders, ({ order_lines = 0 }) => ({ order_lines })),
+    erase(deps.owners.failedEvents, ({ failed_events = 0 }) => ({ failed_events })),
+    erase(deps.owners.lake, ({ partitions_rewritten = 0, ...rows }) => ({
+      lake_partitions_rewritten: partitions_rewritten,
+      ...Object.fromEntries(Object.entries(rows).map(([table, count]) => [`${LAKE_ROWS_TALLY}${table}`, count])),
+    })),
   ]);
   const completedAt = deps.now().toISOString();
   let completed = 0;
-  for (const { userId, erasureId } of pending) {
-    const removed = erasedCountsOf(userId, { sessions, orders, lake, failedEvents });
-    if (await deps.store.completeErasure(userId, erasureId, removed, completedAt)) completed++;
-  }
+  for (const { userId, erasureId } of pending)
+    if (await deps.store.completeErasure(userId, erasureId, completedAt)) completed++;
   return { batchItemFailures: [], completed, alreadyDone: pending.length - completed };
-}
-
-/** One user's counts from the services' answers. */
-function erasedCountsOf(
-  userId: string,
-  results: Record<'sessions' | 'orders' | 'lake' | 'failedEvents', EraseUsersResult>,
-): ErasedCounts {
-  const of = (result: EraseUsersResult) => result.removed[userId] ?? {};
-  const { partitions_rewritten = 0, ...lakeRows } = of(results.lake);
-  return {
-    session_items: of(results.sessions).session_items ?? 0,
-    order_lines: of(results.orders).order_lines ?? 0,
-    failed_events: of(results.failedEvents).failed_events ?? 0,
-    lake_rows: lakeRows,
-    lake_partitions_rewritten: partitions_rewritten,
-  };
 }

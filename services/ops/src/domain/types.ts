@@ -73,10 +73,15 @@ export interface ErasureStore {
    */
   lift(tombstone: Tombstone, entry: Erasure): Promise<boolean>;
   /**
-   * `erasing` → `erased` with its counts, and the entry forgets the user id (the log keeps its hash);
-   * false when the entry was not `erasing` (done before)
+   * Adds what a store removed to the entry's tallies (`erasedCountsOf`), while it is `erasing`, so
+   * that a pass that dies after some stores keeps their counts for the pass that completes it
    */
-  completeErasure(userId: string, erasureId: string, removed: ErasedCounts, completedAt: string): Promise<boolean>;
+  tally(userId: string, erasureId: string, counts: Readonly<Record<string, number>>): Promise<void>;
+  /**
+   * `erasing` → `erased`, and the entry forgets the user id (the log keeps its hash); false when the
+   * entry was not `erasing` (done before)
+   */
+  completeErasure(userId: string, erasureId: string, completedAt: string): Promise<boolean>;
 }
 
 /**

@@ -1427,7 +1427,8 @@ export interface components {
         };
         /**
          * @description One entry of a user's erasure log: an erasure (`action: erase`, `erasing` until every store is
-         *     done, then `erased` with `removed`) or the lift of their tombstone (`action: lift`, `lifted`).
+         *     done, then `erased`; `removed` counts what each store removed, growing as stores finish) or the
+         *     lift of their tombstone (`action: lift`, `lifted`).
          */
         Erasure: {
             user_id: components["schemas"]["UserId"];
@@ -1448,7 +1449,7 @@ export interface components {
             completed_at?: string;
             removed?: components["schemas"]["ErasedCounts"];
         };
-        /** @description What an erasure removed from each store (a second pass of the same user removes what is left, usually nothing) */
+        /** @description What an erasure removed from each store, over all its passes (a pass that died midway keeps what it counted; a later erasure of the same user removes what is left, usually nothing) */
         ErasedCounts: {
             /** @description The user's state item and archived sessions in the sessions table */
             session_items: number;
