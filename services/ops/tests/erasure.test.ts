@@ -206,6 +206,31 @@ describe('erasure', () => {
     ]);
   });
 
+  it('erases a user asked for twice in one batch once, and counts what it removed on the newer entry only', async () => {
+    // Prepare
+    const { store, log } = memoryErasureStore();
+    const { owners, asked } = memoryOwners({ u1: { sessions: { session_items: 3 } } });
+    const older = await startErasure('u1', ADMIN, { store, now: () => at(0), randomId: () => 'r1' });
+    const newer = await startErasure('u1', ADMIN, { store, now: () => at(1), randomId: () => 'r2' });
+
+    // Act
+    const outcome = await completeErasures([changeOf(older), changeOf(newer)], {
+      owners,
+      store,
+      settleMs: 0,
+      now: () => at(60),
+      sleep: async () => undefined,
+    });
+
+    // Assess
+    expect(outcome).toStrictEqual({ batchItemFailures: [], completed: 2, alreadyDone: 0 });
+    expect(asked.filter(([kind]) => kind === 'sessions')).toStrictEqual([['sessions', 'u1']]);
+    expect(log().map(({ erasure_id, status, removed }) => [erasure_id, status, removed?.session_items])).toStrictEqual([
+      [older.erasure_id, 'erased', 0],
+      [newer.erasure_id, 'erased', 3],
+    ]);
+  });
+
   it('ignores the changes of entries that are not erasing (completed ones, lifts)', async () => {
     // Prepare
     const { store } = memoryErasureStore();

@@ -50,13 +50,17 @@ export async function completeErasures(
   if (wait > 0) await deps.sleep(wait);
 
   const userIds = [...new Set(pending.map((entry) => entry.userId))];
+  // A user erased twice in a row has one pass: its counts go to the newest entry, once.
+  const counted = userIds.map((userId) =>
+    pending.filter((entry) => entry.userId === userId).reduce((a, b) => (a.erasureId > b.erasureId ? a : b)),
+  );
   // Each store's counts are tallied as soon as it is done: a pass that dies later keeps them.
   const erase = async (
     owner: (ids: readonly string[]) => Promise<EraseUsersResult>,
     talliesOf: (counts: Record<string, number>) => Record<string, number>,
   ) => {
     const { removed } = await owner(userIds);
-    for (const { userId, erasureId } of pending)
+    for (const { userId, erasureId } of counted)
       await deps.store.tally(userId, erasureId, talliesOf(removed[userId] ?? {}));
   };
   await Promise.all([
