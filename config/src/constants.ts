@@ -41,6 +41,13 @@ export const CONSUMER_RESERVED_CONCURRENCY = param('consumerReservedConcurrency'
  */
 export const CONSUMER_TIMEOUT_SECONDS = 60;
 
+/**
+ * How long after a shopper's tombstone is written their data starts being removed
+ * (docs/adr/0022-erasure.md): a consumer's batch that read the tombstones just before may still write
+ * for as long as a consumer runs, so by default the consumers' timeout.
+ */
+export const ERASURE_SETTLE_SECONDS = param('erasureSettleSeconds', String(CONSUMER_TIMEOUT_SECONDS));
+
 /** Every HTTP API stage throttles all its routes (requests per second and burst). */
 export const HTTP_API_RATE_LIMIT = param('httpApiRateLimit', 1000);
 export const HTTP_API_BURST_LIMIT = param('httpApiBurstLimit', 2000);

@@ -11,6 +11,6 @@ export type { KinesisConsumerOptions, TableChangeConsumerOptions } from './consu
 export { allow, readKinesisStream } from './iam.js';
 export { functionArn, getAtt, param, ref, regionalArn, s3Arn, stackScopedName, sub } from './intrinsics.js';
 export { bucketPolicy, kinesisStream, privateBucket, table } from './resources.js';
-export { API_MAX_TIMEOUT_SECONDS } from './constants.js';
+export { API_MAX_TIMEOUT_SECONDS, ERASURE_SETTLE_SECONDS } from './constants.js';
 export { DEMAND_WINDOWS, SESSION_TIMEOUTS } from './settings.js';
 export type { CfnResource, CfnValue, FunctionDefinition, FunctionEvent, IamStatement } from './types.js';

@@ -2,6 +2,7 @@ import {
   allow,
   apiFunction,
   defineService,
+  ERASURE_SETTLE_SECONDS,
   functionArn,
   getAtt,
   param,
@@ -169,7 +170,7 @@ export default defineService({
         ...Object.fromEntries(
           Object.entries(ERASERS).map(([variable, [service, name]]) => [variable, `${service}-\${sls:stage}-${name}`]),
         ),
-        ERASURE_SETTLE_SECONDS: param('erasureSettleSeconds', ''),
+        ERASURE_SETTLE_SECONDS,
       },
     }),
     apiFunction({

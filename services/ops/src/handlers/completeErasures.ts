@@ -6,7 +6,6 @@ import { tableChangeConsumer } from '@sdp/shared-streams';
 import { erasureStoreFromEnv } from '../adapters/erasureDeps.js';
 import { erasureOwners } from '../adapters/erasureOwners.js';
 import { completeErasures } from '../domain/completeErasures.js';
-import { DEFAULT_ERASURE_SETTLE_SECONDS } from '../domain/constants.js';
 
 const dynamoDb = new DynamoDBClient({});
 const deps = {
@@ -22,7 +21,6 @@ const deps = {
       min: 0,
       max: 600,
       unit: 'seconds',
-      fallback: DEFAULT_ERASURE_SETTLE_SECONDS,
     }) * 1000,
   now: () => new Date(),
   sleep: (ms: number) => sleep(ms),
