@@ -1,7 +1,7 @@
 import { BatchGetItemCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { mapWithConcurrency } from '@sdp/shared-runtime';
 import { UnreadKeysError } from './errors.js';
+import { sendUntilProcessed } from './sendUntilProcessed.js';
 
 type Item = Record<string, AttributeValue>;
 
@@ -54,20 +54,22 @@ export async function batchGetItems(
 
   const found = await mapWithConcurrency(chunks, CONCURRENCY, async (chunk) => {
     const items: Item[] = [];
-    let unread = chunk;
-    for (let round = 0; unread.length > 0; round++) {
-      if (round === maxRounds) throw new UnreadKeysError(tableName, unread, maxRounds);
-      if (round > 0) await sleep(Math.min(1000, 25 * 2 ** round));
-      const answer = await client.send(
-        new BatchGetItemCommand({
-          RequestItems: {
-            [tableName]: { Keys: unread, ...(consistentRead ? { ConsistentRead: true } : {}), ...projection },
-          },
-        }),
-      );
-      items.push(...(answer.Responses?.[tableName] ?? []));
-      unread = answer.UnprocessedKeys?.[tableName]?.Keys ?? [];
-    }
+    await sendUntilProcessed(
+      chunk,
+      async (unread) => {
+        const answer = await client.send(
+          new BatchGetItemCommand({
+            RequestItems: {
+              [tableName]: { Keys: [...unread], ...(consistentRead ? { ConsistentRead: true } : {}), ...projection },
+            },
+          }),
+        );
+        items.push(...(answer.Responses?.[tableName] ?? []));
+        return answer.UnprocessedKeys?.[tableName]?.Keys ?? [];
+      },
+      maxRounds,
+      (unread) => new UnreadKeysError(tableName, unread, maxRounds),
+    );
     return items;
   });
   return found.flat();
