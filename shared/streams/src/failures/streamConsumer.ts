@@ -83,9 +83,12 @@ export function tableChangeConsumer<O extends StreamBatchOutcome>(
 
 /** A Kinesis record of a stream partitioned by `user_id` is that user's (and the user's its data names), since it entered the stream. */
 const kinesisSubjectOf = (record: KinesisStreamRecord): RecordSubject => ({
+  // Usually the same id twice: hashed once.
   userIds: [
-    record.kinesis.partitionKey,
-    ...userIdsInRecord(Buffer.from(record.kinesis.data, 'base64').toString('utf8')),
+    ...new Set([
+      record.kinesis.partitionKey,
+      ...userIdsInRecord(Buffer.from(record.kinesis.data, 'base64').toString('utf8')),
+    ]),
   ],
   arrivalMs: Math.round(record.kinesis.approximateArrivalTimestamp * 1000),
 });
