@@ -1,3 +1,6 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { validateClickstreamEnvelope } from '@sdp/shared-contract';
 import { localKinesisClient } from '@sdp/local-cloud';
 import { generateClickstream } from '../fixtures/clickstream/generateClickstream.js';
@@ -252,5 +255,58 @@ describe('sessions of a shop clickstream through the local cloud', () => {
     ]);
     expect(rejectedUsers.filter((rejected) => after.users.has(rejected))).toStrictEqual([]);
     expect(after.records.filter((record) => !validateClickstreamEnvelope(record.data))).toStrictEqual([]);
+  }, 120_000);
+  it("accepts the XShop seed's click generator as it runs (an envsubst template posted with curl, the time a string of digits) and sessionizes its clicks at the 10-second gap", async () => {
+    // Prepare: one shopper's clicks, the gaps after the third and the fifth longer than the session gap.
+    const userId = `${USER_PREFIX}xshop-1`;
+    const startMs = Date.now() - 5 * 60_000;
+    const offsets = [0, 3_000, 6_500, 20_000, 22_000, 40_000];
+
+    // Act
+    const { stdout } = await promisify(execFile)(
+      path.resolve(import.meta.dirname, '../fixtures/xshop/send-clicks.sh'),
+      offsets.map(String),
+      { env: { ...process.env, URL: cloud.url, API_KEY: cloud.apiKey, USER_ID: userId, START_MS: String(startMs) } },
+    );
+    await cloud.waitForIdle();
+
+    // Assess
+    expect(stdout.trim().split('\n')).toStrictEqual(offsets.map(() => '202'));
+    const at = (offset: number) => new Date(startMs + offset).toISOString();
+    expect(
+      (await sessionsOf(userId)).map(({ session_id, start, end, event_count, entry_event, exit_event }) => ({
+        session_id,
+        start,
+        end,
+        event_count,
+        entry_event,
+        exit_event,
+      })),
+    ).toStrictEqual([
+      {
+        session_id: `${userId}_1`,
+        start: at(0),
+        end: at(6_500),
+        event_count: 3,
+        entry_event: 'navigate',
+        exit_event: 'detail',
+      },
+      {
+        session_id: `${userId}_2`,
+        start: at(20_000),
+        end: at(22_000),
+        event_count: 2,
+        entry_event: 'add_to_cart',
+        exit_event: 'checkout',
+      },
+      {
+        session_id: `${userId}_3`,
+        start: at(40_000),
+        end: at(40_000),
+        event_count: 1,
+        entry_event: 'purchase',
+        exit_event: 'purchase',
+      },
+    ]);
   }, 120_000);
 });
