@@ -20,3 +20,6 @@ export const KINESIS_MAX_RECORD_BYTES = 1024 * 1024;
 
 /** How far ahead of ingest's clock an imported event's time may be (clients' clocks drift). */
 export const IMPORT_MAX_AHEAD_MS = 5 * 60_000;
+
+/** The contract's bound on `user_agent`; a longer `User-Agent` header is cut to it when stamped. */
+export const MAX_USER_AGENT_CHARS = 512;

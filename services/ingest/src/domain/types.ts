@@ -25,4 +25,6 @@ export interface Stamp {
   tenant: string;
   /** When `POST /import` took the event from history; `receivedAt` is then the event's own time */
   importedAt?: Date;
+  /** The request's `User-Agent` header, stamped on an event without a `user_agent` of its own (not on bids nor imports) */
+  userAgent?: string;
 }

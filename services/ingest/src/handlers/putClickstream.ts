@@ -32,9 +32,10 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
   .handler(async (event) => {
     const receivedAt = new Date();
     const tenant = tenantOf(event);
+    const userAgent = event.headers['user-agent'];
     const body = readJsonBody(event, { maxBytes: MAX_BATCH_BYTES });
     if (isBatchBody(body)) {
-      const plan = planClickstreamBatch(body, () => ({ eventId: randomUUID(), receivedAt, tenant }));
+      const plan = planClickstreamBatch(body, () => ({ eventId: randomUUID(), receivedAt, tenant, userAgent }));
       const records = plan.flatMap((item) => (item.ok ? [item.stamped.record] : []));
       const {
         statusCode,
@@ -47,7 +48,7 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
     if (!reading.ok) throw new ValidationFailedError('clickstream event', reading.violations);
     const eventId = eventIdFor(tenant, 'clickstream', event.headers['idempotency-key'], randomUUID);
     // The contract bounds every field, so one valid event is far below a stream record's 1 MiB.
-    const { envelope, record } = stampClickstreamEvent(reading.event, { eventId, receivedAt, tenant });
+    const { envelope, record } = stampClickstreamEvent(reading.event, { eventId, receivedAt, tenant, userAgent });
     const outcome = requireWritten((await clickstream.write([record]))[0]);
     const { event_id, received_at } = envelope;
     return jsonResponse(202, {

@@ -34,7 +34,12 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
 
     const tenant = tenantOf(event);
     const eventId = eventIdFor(tenant, type, event.headers['idempotency-key'], randomUUID);
-    const { envelope, record } = stampEvent(type, validation.event, { eventId, receivedAt: new Date(), tenant });
+    const { envelope, record } = stampEvent(type, validation.event, {
+      eventId,
+      receivedAt: new Date(),
+      tenant,
+      userAgent: event.headers['user-agent'],
+    });
     const outcome = requireWritten((await rawEvents.write([record]))[0]);
 
     const { event_id, received_at } = envelope;

@@ -24,6 +24,7 @@ export const handler = middy<APIGatewayProxyEventV2, APIGatewayProxyResultV2>()
       eventId: randomUUID(),
       receivedAt,
       tenant,
+      userAgent: event.headers['user-agent'],
     }));
     const records = plan.flatMap((item) => (item.ok ? [item.stamped.record] : []));
     const outcomes = records.length > 0 ? await rawEvents.write(records) : [];

@@ -645,6 +645,19 @@ export interface components {
         /** @description Integer price in the currency's smallest unit the bidder uses */
         Price: number;
         Label: string;
+        /**
+         * @description The device's `User-Agent` as its browser or app sent it, at most 512 characters. Ingest stamps
+         *     the request's `User-Agent` header on a clickstream event, impression or click that has none
+         *     (never on a bid, whose request comes from the bidder's server, nor on an imported row).
+         */
+        UserAgent: string;
+        /**
+         * @description Set by ingest when the event is bot traffic: `user_agent` when its user agent is a known
+         *     crawler's (the `isbot` package's list). Bots are kept in the lake with the mark and counted on
+         *     their own, never in sessions, product demand, prices or campaign counts.
+         * @enum {string}
+         */
+        BotMark: "user_agent";
         Bid: {
             tx_id: components["schemas"]["TxId"];
             app_uid: string;
@@ -653,6 +666,7 @@ export interface components {
             creative_id?: components["schemas"]["Label"];
             creative_category?: components["schemas"]["Label"];
             win_price?: components["schemas"]["Price"];
+            user_agent?: components["schemas"]["UserAgent"];
             /**
              * @default bid
              * @enum {string}
@@ -662,6 +676,7 @@ export interface components {
         Impression: {
             tx_id: components["schemas"]["TxId"];
             win_price: components["schemas"]["Price"];
+            user_agent?: components["schemas"]["UserAgent"];
             /**
              * @default imp
              * @enum {string}
@@ -670,6 +685,7 @@ export interface components {
         };
         Click: {
             tx_id: components["schemas"]["TxId"];
+            user_agent?: components["schemas"]["UserAgent"];
             /**
              * @default click
              * @enum {string}
@@ -716,6 +732,12 @@ export interface components {
              * @description When `POST /import` accepted an imported event
              */
             imported_at?: string;
+            /**
+             * @description Present, and true, only on bot traffic; `bot_reason` says why
+             * @constant
+             */
+            bot?: true;
+            bot_reason?: components["schemas"]["BotMark"];
             /** @description The validated event as posted, with defaults applied */
             data: components["schemas"]["Bid"] | components["schemas"]["Impression"] | components["schemas"]["Click"];
         };
@@ -798,6 +820,7 @@ export interface components {
             product_id?: components["schemas"]["ProductId"];
             /** @description Items added or bought (`add_to_cart`, `purchase`) */
             quantity?: number;
+            user_agent?: components["schemas"]["UserAgent"];
         };
         ClickstreamBatch: {
             events: unknown[];
@@ -826,6 +849,12 @@ export interface components {
              * @description When `POST /import` accepted an imported event
              */
             imported_at?: string;
+            /**
+             * @description Present, and true, only on bot traffic; `bot_reason` says why
+             * @constant
+             */
+            bot?: true;
+            bot_reason?: components["schemas"]["BotMark"];
             data: components["schemas"]["ClickstreamEvent"];
         };
         /**

@@ -6,6 +6,8 @@ export declare const validateTxId: ValidateFunction<components['schemas']['TxId'
 export declare const validateCampaignItemId: ValidateFunction<components['schemas']['CampaignItemId']>;
 export declare const validatePrice: ValidateFunction<components['schemas']['Price']>;
 export declare const validateLabel: ValidateFunction<components['schemas']['Label']>;
+export declare const validateUserAgent: ValidateFunction<components['schemas']['UserAgent']>;
+export declare const validateBotMark: ValidateFunction<components['schemas']['BotMark']>;
 export declare const validateBid: ValidateFunction<components['schemas']['Bid']>;
 export declare const validateImpression: ValidateFunction<components['schemas']['Impression']>;
 export declare const validateClick: ValidateFunction<components['schemas']['Click']>;
