@@ -94,6 +94,38 @@ describe('countDemandBatch', () => {
     ]);
   });
 
+  it('counts no bot traffic, and does not wait for sessions to decide it', async () => {
+    // Prepare: a crawler views sku-1 between the shopper's events; sessions decides only the shopper's
+    const crawler = JSON.stringify({
+      schema_version: 1,
+      event_id: '00000000-0000-4000-8000-000000000099',
+      received_at: new Date(NOW).toISOString(),
+      type: 'clickstream',
+      bot: true,
+      bot_reason: 'user_agent',
+      data: click(1_500, 'detail', { user_id: 'crawler-1', product_id: 'sku-1', user_agent: 'Googlebot/2.1' }),
+    });
+    const records = clickRecords([...VISIT, crawler]);
+    sessionsDecide(records.slice(0, VISIT.length));
+
+    // Act
+    const outcome = await countDemandBatch(records, options);
+
+    // Assess
+    expect(outcome).toStrictEqual({
+      batchItemFailures: [],
+      rejected: [],
+      counted: 6,
+      duplicates: 0,
+      ignored: 3,
+      invalid: 0,
+      failed: 0,
+      pending: 0,
+      capped: 0,
+    });
+    expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
+  });
+
   it('counts only what sessions added: a resent copy it did not add counts nothing, in the batch or later', async () => {
     // Prepare: records 8 and 9 resend VISIT[1] and VISIT[7]; sessions did not add them
     const records = clickRecords([...VISIT, VISIT[1]!, VISIT[7]!]);

@@ -45,6 +45,45 @@ async function sessionsOf(store: InMemorySessionStore, userId: string) {
 const at = (offsetMs: number) => new Date(T0 + offsetMs).toISOString();
 
 describe('sessionizeBatch', () => {
+  it('keeps bot traffic out of sessions and counts it on its own', async () => {
+    // Prepare
+    const store = new InMemorySessionStore();
+    const crawler = JSON.stringify({
+      schema_version: 1,
+      event_id: '00000000-0000-4000-8000-000000000099',
+      received_at: new Date(T0).toISOString(),
+      type: 'clickstream',
+      bot: true,
+      bot_reason: 'user_agent',
+      data: { ...click('u1', 5_000), user_agent: 'Googlebot/2.1 (+http://www.google.com/bot.html)' },
+    });
+    const records = clickRecords([click('u1', 0, 'navigate'), crawler, click('u1', 20_000, 'checkout')]);
+
+    // Act
+    const outcome = await sessionizeBatch(records, optionsFor(store));
+
+    // Assess
+    expect({ ...outcome, loadMs: 0, commitMs: 0 }).toStrictEqual({
+      batchItemFailures: [],
+      rejected: [],
+      sessionized: 2,
+      duplicates: 0,
+      bots: 1,
+      invalid: 0,
+      failed: 0,
+      sessionsWritten: 2,
+      rounds: 1,
+      loadMs: 0,
+      commitMs: 0,
+    });
+    expect(
+      (await sessionsOf(store, 'u1')).map(({ session_id, event_count }) => ({ session_id, event_count })),
+    ).toStrictEqual([
+      { session_id: 'u1_1', event_count: 1 },
+      { session_id: 'u1_2', event_count: 1 },
+    ]);
+  });
+
   it("cuts a user's events into sessions where the gap reaches the session gap (9,999 ms joins, 10,000 ms cuts), numbering them in order", async () => {
     // Prepare
     const store = new InMemorySessionStore();
@@ -64,6 +103,7 @@ describe('sessionizeBatch', () => {
       rejected: [],
       sessionized: 4,
       duplicates: 0,
+      bots: 0,
       invalid: 0,
       failed: 0,
       sessionsWritten: 2,

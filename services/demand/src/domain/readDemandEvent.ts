@@ -9,7 +9,7 @@ export type DemandReading =
 
 /**
  * Reads one clickstream record's text as product demand: a valid `ClickstreamEnvelope` whose event
- * names a `product_id` and an `event_name` of `DEMAND_MEASURES`. Its key is the user's event
+ * names a `product_id` and an `event_name` of `DEMAND_MEASURES`, and that ingest did not mark as a bot's. Its key is the user's event
  * identity (`clickstreamEventKey`), so every copy of one event has the same key.
  *
  * @example
@@ -19,6 +19,8 @@ export type DemandReading =
 export function readDemandEvent(text: string): DemandReading {
   const reading = readContractRecord(text, CLICKSTREAM_SCHEMA_VERSION, validateClickstreamEnvelope);
   if (!reading.ok) return reading;
+  // Bot traffic (ADR 24) is no demand; sessions leaves it out too, so both count the same events.
+  if (reading.value.bot === true) return { ok: true, event: undefined };
   const { data } = reading.value;
   const measure = DEMAND_MEASURES[data.event_name];
   if (data.product_id === undefined || measure === undefined) return { ok: true, event: undefined };

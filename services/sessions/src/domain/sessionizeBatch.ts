@@ -65,6 +65,7 @@ const MAX_SKIPPED = 2_000;
  * Adds a batch of clickstream records to their users' sessions, each event exactly once
  * (docs/adr/0019-counting-per-batch.md).
  *
+ * Bot traffic (an envelope ingest marked `bot`, ADR 24) is kept out of sessions and only counted.
  * Records that are not a valid `ClickstreamEnvelope`, and events older than the lateness limit (or
  * than the sessions kept for their user), are rejected with the reason (the failed-events store
  * keeps them). All users' states are read at once. A user's state keeps the keys of the events of
@@ -78,7 +79,7 @@ const MAX_SKIPPED = 2_000;
  *
  * @example
  * await sessionizeBatch(records, { store, gapMs: 10_000, latenessMs: 172_800_000, now: () => new Date(), log })
- * // { batchItemFailures: [], sessionized: 498, duplicates: 2, invalid: 0, failed: 0, sessionsWritten: 37, rejected: [] }
+ * // { batchItemFailures: [], sessionized: 498, duplicates: 2, bots: 0, invalid: 0, failed: 0, sessionsWritten: 37, rejected: [] }
  */
 export async function sessionizeBatch(
   records: readonly SourceRecord[],
@@ -90,6 +91,7 @@ export async function sessionizeBatch(
     rejected: [],
     sessionized: 0,
     duplicates: 0,
+    bots: 0,
     invalid: 0,
     failed: 0,
     sessionsWritten: 0,
@@ -112,6 +114,10 @@ export async function sessionizeBatch(
     const reading = readSessionEvent(record, latenessMs, startedAt);
     if ('reason' in reading) {
       reject(reading);
+      continue;
+    }
+    if ('bot' in reading) {
+      outcome.bots++;
       continue;
     }
     const user = byUser.get(reading.event.userId) ?? { events: new Map<string, SessionEvent>(), copies: [], late: [] };
@@ -243,15 +249,16 @@ function changeOf(
   return { ...planned, state: { ...planned.state, positions, skipped } };
 }
 
-/** A record's event, with why it is too late when it is; or why the record can never be read. */
+/** A record's event, with why it is too late when it is; bot traffic; or why the record can never be read. */
 function readSessionEvent(
   record: SourceRecord,
   latenessMs: number,
   now: Date,
-): { event: SessionEvent; tooLate?: RecordRejection } | RecordRejection {
+): { event: SessionEvent; tooLate?: RecordRejection } | { bot: true } | RecordRejection {
   const reading = readContractRecord(record.data, CLICKSTREAM_SCHEMA_VERSION, validateClickstreamEnvelope);
   if (!reading.ok)
     return { sequenceNumber: record.sequenceNumber, reason: describeUnreadableRecord('ClickstreamEnvelope', reading) };
+  if (reading.value.bot === true) return { bot: true };
   const { data } = reading.value;
   const event: SessionEvent = {
     userId: data.user_id,

@@ -140,6 +140,8 @@ export interface SessionizeOutcome {
   sessionized: number;
   /** Copies of events already in a session */
   duplicates: number;
+  /** Bot traffic (envelopes marked `bot` by ingest): kept out of sessions, and so out of demand */
+  bots: number;
   /** Records that could never be sessionized (invalid, too late) */
   invalid: number;
   /** Records of users whose step failed; re-delivered */

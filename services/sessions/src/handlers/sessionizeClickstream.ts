@@ -16,9 +16,10 @@ export const handler = streamConsumer(
   (records, log) => sessionizeBatch(records, { store, gapMs, latenessMs, now: () => new Date(), log }),
   {
     message: 'clickstream sessionized',
-    counts: ({ sessionized, duplicates, invalid, failed, sessionsWritten, rounds, loadMs, commitMs }) => ({
+    counts: ({ sessionized, duplicates, bots, invalid, failed, sessionsWritten, rounds, loadMs, commitMs }) => ({
       sessionized,
       duplicates,
+      bots,
       invalid,
       failed,
       sessionsWritten,
