@@ -70,6 +70,8 @@ describe('glueViewResources', () => {
               { Name: 'received_at', Type: 'timestamp' },
               { Name: 'tx_id', Type: 'string' },
               { Name: 'source', Type: 'string' },
+              { Name: 'user_agent', Type: 'string' },
+              { Name: 'bot', Type: 'string' },
               { Name: 'shard_id', Type: 'string' },
               { Name: 'sequence_number', Type: 'string' },
               { Name: 'landed_at', Type: 'timestamp' },

@@ -25,7 +25,41 @@ describe('toLakeRow', () => {
         creative_category: 'sports',
         win_price: null,
         source: 'live',
+        user_agent: null,
+        bot: null,
         ...lineage(1),
+      },
+    });
+  });
+
+  it("keeps a bot's click with its user agent and the reason it is a bot", () => {
+    // Prepare
+    const human = rawRecord(5, 'click', '2026-11-22T05:00:00.000Z');
+    const envelope = JSON.parse(human.data) as { data: object };
+    const crawler = {
+      ...human,
+      data: JSON.stringify({
+        ...envelope,
+        bot: true,
+        bot_reason: 'user_agent',
+        data: { ...envelope.data, user_agent: 'Googlebot/2.1' },
+      }),
+    };
+
+    // Act
+    const outcome = toLakeRow('raw', crawler, LANDED_AT);
+
+    // Assess
+    expect(outcome).toStrictEqual({
+      table: 'clicks',
+      row: {
+        event_id: JSON.parse(human.data).event_id,
+        received_at: Date.parse('2026-11-22T05:00:00.000Z'),
+        tx_id: 'tx-5',
+        source: 'live',
+        user_agent: 'Googlebot/2.1',
+        bot: 'user_agent',
+        ...lineage(5),
       },
     });
   });
@@ -49,6 +83,8 @@ describe('toLakeRow', () => {
         received_at: Date.parse('2026-11-22T05:00:00.000Z'),
         tx_id: 'tx-4',
         source: 'import',
+        user_agent: null,
+        bot: null,
         ...lineage(4),
       },
     });
@@ -208,6 +244,8 @@ describe('toLakeRow', () => {
           product_id: 'sku-001',
           quantity: 2,
           source: 'live',
+          user_agent: null,
+          bot: null,
           ...lineage(1),
         },
       },

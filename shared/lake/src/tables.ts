@@ -39,6 +39,11 @@ const integer = (name: string, optional = false): LakeColumn => ({
 const time = (name: string): LakeColumn => ({ name, type: 'TIMESTAMP' });
 /** `live`, or `import` for an event `POST /import` took from history; NULL in files written before the column. */
 const SOURCE: LakeColumn = text('source', true);
+/**
+ * The device's user agent, and why ingest took the event for bot traffic (`user_agent`; NULL for a
+ * human's event, and in files written before the columns): bots are kept in the lake with the mark (ADR 24).
+ */
+const DEVICE: readonly LakeColumn[] = [text('user_agent', true), text('bot', true)];
 
 /** Where each row came from and when it landed: the Kinesis position makes a row traceable and orderable. */
 const LINEAGE: readonly LakeColumn[] = [text('shard_id'), text('sequence_number'), time('landed_at')];
@@ -64,19 +69,35 @@ export const LAKE_TABLES: readonly LakeTable[] = [
     name: 'bids',
     description: 'Every accepted bid, by ingest time (an imported bid by its event time)',
     timeColumn: 'received_at',
-    columns: [text('event_id'), time('received_at'), ...BID_FIELDS, integer('win_price', true), SOURCE, ...LINEAGE],
+    columns: [
+      text('event_id'),
+      time('received_at'),
+      ...BID_FIELDS,
+      integer('win_price', true),
+      SOURCE,
+      ...DEVICE,
+      ...LINEAGE,
+    ],
   },
   {
     name: 'impressions',
     description: 'Every accepted impression, by ingest time (an imported one by its event time)',
     timeColumn: 'received_at',
-    columns: [text('event_id'), time('received_at'), text('tx_id'), integer('win_price'), SOURCE, ...LINEAGE],
+    columns: [
+      text('event_id'),
+      time('received_at'),
+      text('tx_id'),
+      integer('win_price'),
+      SOURCE,
+      ...DEVICE,
+      ...LINEAGE,
+    ],
   },
   {
     name: 'clicks',
     description: 'Every accepted click, by ingest time (an imported one by its event time)',
     timeColumn: 'received_at',
-    columns: [text('event_id'), time('received_at'), text('tx_id'), SOURCE, ...LINEAGE],
+    columns: [text('event_id'), time('received_at'), text('tx_id'), SOURCE, ...DEVICE, ...LINEAGE],
   },
   {
     name: 'joined_impressions',
@@ -121,6 +142,7 @@ export const LAKE_TABLES: readonly LakeTable[] = [
       text('product_id', true),
       integer('quantity', true),
       SOURCE,
+      ...DEVICE,
       ...LINEAGE,
     ],
   },

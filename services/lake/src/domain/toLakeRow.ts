@@ -37,20 +37,40 @@ export function toLakeRow(source: LakeSource, record: SourceRecord, landedAt: nu
       const { event_id, type, data } = body;
       const received_at = Date.parse(body.received_at);
       const source = body.source ?? 'live';
+      const device = { user_agent: data.user_agent ?? null, bot: body.bot_reason ?? null };
       if (type === 'bid' && 'app_uid' in data) {
         return {
           table: RAW_TABLES.bid,
-          row: { event_id, received_at, ...bidFields(data), win_price: data.win_price ?? null, source, ...lineage },
+          row: {
+            event_id,
+            received_at,
+            ...bidFields(data),
+            win_price: data.win_price ?? null,
+            source,
+            ...device,
+            ...lineage,
+          },
         };
       }
       if (type === 'imp' && 'win_price' in data) {
         return {
           table: RAW_TABLES.imp,
-          row: { event_id, received_at, tx_id: data.tx_id, win_price: data.win_price ?? null, source, ...lineage },
+          row: {
+            event_id,
+            received_at,
+            tx_id: data.tx_id,
+            win_price: data.win_price ?? null,
+            source,
+            ...device,
+            ...lineage,
+          },
         };
       }
       if (type === 'click')
-        return { table: RAW_TABLES.click, row: { event_id, received_at, tx_id: data.tx_id, source, ...lineage } };
+        return {
+          table: RAW_TABLES.click,
+          row: { event_id, received_at, tx_id: data.tx_id, source, ...device, ...lineage },
+        };
       return { skip: `the envelope's type '${type}' does not match its data` };
     }
     case 'enriched': {
@@ -91,6 +111,8 @@ export function toLakeRow(source: LakeSource, record: SourceRecord, landedAt: nu
         product_id: data.product_id ?? null,
         quantity: data.quantity ?? null,
         source: body.source ?? 'live',
+        user_agent: data.user_agent ?? null,
+        bot: body.bot_reason ?? null,
       };
       return { table: 'clickstream_events', row: { ...row, ...lineage } };
     }
