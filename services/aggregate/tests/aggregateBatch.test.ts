@@ -65,7 +65,14 @@ function mixedBatch(shardId = SHARD_0, from = 0): KinesisRecordText[] {
 }
 
 const outcomeOf = (
-  counts: Partial<{ counted: number; duplicates: number; invalid: number; failed: number; pending: number }>,
+  counts: Partial<{
+    counted: number;
+    duplicates: number;
+    ignored: number;
+    invalid: number;
+    failed: number;
+    pending: number;
+  }>,
 ) => ({
   batchItemFailures: [],
   rejected: [],
@@ -96,6 +103,42 @@ describe('aggregateBatch', () => {
       log: (message, data) => logged.push([message, data]),
       pendingWaitsMs: [0, 0],
     };
+  });
+
+  it("leaves a bot's bid, impression and click out of the campaign windows", async () => {
+    // Prepare: a crawler's transaction t9 in campaign 1's window W1, after the mixed batch
+    const crawler = [
+      enrichedEvent({
+        campaign_item_id: 1,
+        event_time: '2026-11-22T04:05:10.000Z',
+        type: 'bid',
+        tx_id: 't9',
+        bot: true,
+      }),
+      enrichedEvent({
+        campaign_item_id: 1,
+        event_time: '2026-11-22T04:05:11.000Z',
+        type: 'imp',
+        tx_id: 't9',
+        win_price: 500,
+        bot: true,
+      }),
+      enrichedEvent({
+        campaign_item_id: 1,
+        event_time: '2026-11-22T04:05:12.000Z',
+        type: 'click',
+        tx_id: 't9',
+        bot: true,
+      }),
+    ].map((event, i) => sourceRecord(6 + i, event));
+    copies.name(...crawler);
+
+    // Act
+    const outcome = await aggregateBatch([...mixedBatch(), ...crawler], options);
+
+    // Assess
+    expect(outcome).toStrictEqual(outcomeOf({ counted: 6, ignored: 3 }));
+    expect(counter.items()).toStrictEqual(MIXED_WINDOWS);
   });
 
   it('counts a batch into its windows with one write per window, which records the shard position', async () => {

@@ -38,6 +38,23 @@ describe('joinBatch', () => {
     });
   });
 
+  it("carries each event's own bot mark onto its enriched event, also when it is joined later", () => {
+    // Prepare: a crawler's click and impression arrive before the bid (a human's bid, as a bidder sends it)
+    const bot = (envelope: EventEnvelope): EventEnvelope => ({ ...envelope, bot: true, bot_reason: 'user_agent' });
+    const first = indexed([bot(clickEnvelope('t1', 30)), bot(impressionEnvelope('t1', 2, 250))]);
+    const { changed } = joinBatch(first, new Map(), settings);
+
+    // Act
+    const { emits } = joinBatch(indexed([bidEnvelope('t1', 0)]), changed, settings);
+
+    // Assess
+    expect(emits.map(({ event }) => [event.type, event.bot ?? null])).toStrictEqual([
+      ['bid', null],
+      ['imp', true],
+      ['click', true],
+    ]);
+  });
+
   it('keeps transactions of different tenants apart when they share a tx_id', () => {
     // Prepare: acme's bid; globex's impression and click for the same tx_id, then acme's own impression
     const of = (tenant: string, envelope: EventEnvelope): EventEnvelope => ({ ...envelope, tenant });

@@ -51,7 +51,8 @@ export function aggregateBatch(
   const consumer: CountingConsumer<EnrichedEvent> = {
     read(record) {
       const reading = readEnrichedEvent(record.data);
-      if (reading.ok) return { kind: 'value', value: reading.event };
+      // Bot traffic (ADR 24) is joined by enrich but never counted in a campaign's window.
+      if (reading.ok) return reading.event.bot ? { kind: 'ignore' } : { kind: 'value', value: reading.event };
       return {
         kind: 'reject',
         reason: describeUnreadableRecord('EnrichedEvent', reading),

@@ -19,7 +19,9 @@ export interface Transition {
  * - the first event of each type in stream order wins: an event of a type the state already has is
  *   either that event again (same `event_id`: a re-delivery) or a copy (another `event_id`), and
  *   either way the state is returned unchanged (the same object) and nothing is emitted;
- * - an impression or click left unjoined stays in the state as an orphan candidate.
+ * - an impression or click left unjoined stays in the state as an orphan candidate;
+ * - an event ingest marked as bot traffic is joined as any other, and its enriched event carries
+ *   the mark, so the aggregate leaves it out of campaign windows (ADR 24).
  * A changed state always has `emitted`; the refs of this emission are named by the caller once the
  * enriched stream has answered (`nameEmittedCopies`).
  *
@@ -46,6 +48,7 @@ export function applyEvent(
       };
   const emit: EnrichedEvent[] = [];
   const eventTime = envelope.received_at;
+  const bot = envelope.bot ? ({ bot: true } as const) : {};
 
   if (envelope.type === 'bid') {
     const data = envelope.data as {
@@ -63,14 +66,20 @@ export function applyEvent(
       domain: data.domain,
       creative_id: data.creative_id,
       creative_category: data.creative_category,
+      ...bot,
     });
     emit.push(
-      enrichedFromBid(txId, tenant, state.bid, { type: 'bid', event_id: envelope.event_id, event_time: eventTime }),
+      enrichedFromBid(txId, tenant, state.bid, {
+        type: 'bid',
+        event_id: envelope.event_id,
+        event_time: eventTime,
+        ...bot,
+      }),
     );
   } else if (envelope.type === 'imp') {
     const { win_price } = envelope.data as { win_price: number };
-    state.imp = { event_id: envelope.event_id, event_time: eventTime, win_price, joined: false };
-  } else state.click = { event_id: envelope.event_id, event_time: eventTime, joined: false };
+    state.imp = { event_id: envelope.event_id, event_time: eventTime, win_price, joined: false, ...bot };
+  } else state.click = { event_id: envelope.event_id, event_time: eventTime, joined: false, ...bot };
 
   const { bid, imp, click } = state;
   if (bid && imp && !imp.joined && within(bid.event_time, imp.event_time, settings.bidsSessionTimeoutMs)) {
@@ -81,6 +90,7 @@ export function applyEvent(
         event_id: imp.event_id,
         event_time: imp.event_time,
         win_price: imp.win_price,
+        ...(imp.bot ? { bot: imp.bot } : {}),
       }),
     );
   }
@@ -99,6 +109,7 @@ export function applyEvent(
         event_id: click.event_id,
         event_time: click.event_time,
         win_price: joinedImp.win_price,
+        ...(click.bot ? { bot: click.bot } : {}),
       }),
     );
   }

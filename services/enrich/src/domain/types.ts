@@ -27,6 +27,8 @@ export interface StoredBid {
   domain?: string;
   creative_id?: string;
   creative_category?: string;
+  /** Ingest marked the event as bot traffic (ADR 24) */
+  bot?: true;
 }
 
 export interface StoredImpression {
@@ -34,12 +36,14 @@ export interface StoredImpression {
   event_time: string;
   win_price: number;
   joined: boolean;
+  bot?: true;
 }
 
 export interface StoredClick {
   event_id: string;
   event_time: string;
   joined: boolean;
+  bot?: true;
 }
 
 /**

@@ -1157,6 +1157,12 @@ export interface components {
             creative_id?: string;
             creative_category?: string;
             win_price?: components["schemas"]["Price"];
+            /**
+             * @description Present, and true, when ingest marked this event (the bid, impression or click itself) as
+             *     bot traffic; such events are not counted in campaign windows
+             * @constant
+             */
+            bot?: true;
         };
         /**
          * @description One tumbling event-time window of one campaign, as stored in the aggregations table and
