@@ -72,4 +72,6 @@ export const NAMESPACES = {
    * its erased user's id, which no other suite uses.
    */
   erasure: { userPrefix: 'erasure-', productPrefix: 'erasure-sku-', orderPrefix: 'erasure-order-' },
+  /** Shoppers and crawlers, their products, and the transactions and campaign of the bot suite; event times in the last minutes. */
+  bots: { userPrefix: 'bots-', productPrefix: 'bots-sku-', txPrefix: 'bots-tx-', campaigns: [9201] },
 } as const;
