@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoCampaigns } from './demoCampaigns.js';
+import { asCrawler, CRAWLER_SHARE } from './demoCrawlers.js';
 import { planShopVisit } from './planShopVisit.js';
 import { shopTrend } from './shopTrend.js';
 import { planTransaction } from './planTransaction.js';
@@ -19,7 +20,9 @@ export interface DemoTraffic {
  * Posts demo ad transactions to the local cloud's public API at `transactionsPerSecond`, each
  * transaction's events at their planned delays, and shop visits (`POST /clickstream`) at
  * `visitsPerSecond`, another product of the shop suddenly trending every hour (`shopTrend`,
- * periods from `trendAnchorMs`).
+ * periods from `trendAnchorMs`). A twentieth of the visits and transactions are crawlers'
+ * (`demoCrawlers`): their events carry a crawler's `user_agent`, so ingest marks them as bots and the
+ * dashboard counts them apart; a crawler's bid does not (a bidder's server sends it).
  * Bounded by design: it targets the given loopback URL only and stops when asked. Every request carries `apiKey` (the local cloud's key).
  */
 export function startDemoTraffic(
@@ -68,16 +71,22 @@ export function startDemoTraffic(
   const tick = setInterval(() => {
     const { products, hotShare, hotCount } = shopTrend(SHOP_PRODUCTS, Date.now(), undefined, trendAnchorMs);
     for (let i = countThisTick(visitsPerSecond); i > 0; i--) {
-      const shopper = `shopper-${Math.floor(Math.random() * DEMO_SHOPPERS)}`;
-      for (const click of planShopVisit(shopper, Date.now(), products, hotShare, Math.random, hotCount))
-        later(click.delayMs, () => post('/clickstream', click.body));
+      const crawling = Math.random() < CRAWLER_SHARE;
+      const visitor = crawling
+        ? `crawler-${Math.floor(Math.random() * 10)}`
+        : `shopper-${Math.floor(Math.random() * DEMO_SHOPPERS)}`;
+      for (const click of planShopVisit(visitor, Date.now(), products, hotShare, Math.random, hotCount))
+        later(click.delayMs, () => post('/clickstream', crawling ? asCrawler(click.body, Math.random) : click.body));
     }
     const count = countThisTick(transactionsPerSecond);
     for (let i = 0; i < count; i++) {
       const campaign = campaigns[Math.floor(Math.random() * campaigns.length)]!;
       const user = users[Math.floor(Math.random() * users.length)]!;
+      const crawling = Math.random() < CRAWLER_SHARE;
       for (const event of planTransaction(campaign, randomUUID(), user, Math.random))
-        later(event.delayMs, () => post(event.path, event.body));
+        later(event.delayMs, () =>
+          post(event.path, crawling && event.path !== '/bid' ? asCrawler(event.body, Math.random) : event.body),
+        );
     }
   }, 100);
 
