@@ -23,6 +23,7 @@ const SAVED_QUERY_COLUMNS: Record<string, string[]> = {
   win_rate_by_domain: ['domain', 'bids', 'wins', 'win_rate', 'avg_win_price'],
   top_creatives: ['creative_id', 'creative_category', 'impressions', 'clicks', 'ctr', 'spend'],
   events_per_second: ['second', 'type', 'events'],
+  bot_traffic: ['kind', 'hour', 'human_events', 'bot_events'],
   pipeline_freshness: ['table_name', 'newest_event', 'lag_ms', 'landing_p50_ms', 'landing_p95_ms', 'rows_last_5_min'],
 };
 const EVERY_QUERY = [

@@ -89,6 +89,24 @@ FROM events WHERE received_at >= ${spellingOf(dialect).before(NOW_UTC, '{{second
 GROUP BY 1, 2 ORDER BY second, type`,
   },
   {
+    name: 'bot_traffic',
+    description:
+      'Per hour (UTC) and kind: events from people and from bots (ingest marked them, ADR 24), each clickstream event and each transaction once',
+    params: [FROM, TO],
+    sql: () => {
+      const range = (column: string) => `${column} >= {{from}} AND ${column} < {{to}}`;
+      return `WITH traffic AS (
+  SELECT 'clickstream' AS kind, date_trunc('hour', received_at) AS hour, bot, event_id AS id
+  FROM distinct_clickstream_events WHERE ${range('received_at')} UNION ALL
+  SELECT 'impressions', date_trunc('hour', received_at), bot, tx_id FROM impressions WHERE ${range('received_at')} UNION ALL
+  SELECT 'clicks', date_trunc('hour', received_at), bot, tx_id FROM clicks WHERE ${range('received_at')}
+)
+SELECT kind, hour, count(DISTINCT CASE WHEN bot IS NULL THEN id END) AS human_events,
+       count(DISTINCT CASE WHEN bot IS NOT NULL THEN id END) AS bot_events
+FROM traffic GROUP BY 1, 2 ORDER BY hour, kind`;
+    },
+  },
+  {
     name: 'pipeline_freshness',
     description:
       'Per lake table: its newest row, how far behind now it is, and how long rows took to land (last 5 minutes)',
