@@ -220,7 +220,41 @@ describe('loadSnapshot', () => {
     // Assess
     expect(snapshot.eventRates).toStrictEqual({ ok: false, error: notFound('POST /query') });
     expect(snapshot.freshness).toStrictEqual({ ok: false, error: notFound('POST /query') });
+    expect(snapshot.bots).toStrictEqual({ ok: false, error: notFound('POST /query') });
     expect(snapshot.campaigns.ok).toBe(true);
+  });
+
+  it("counts the last hour's bots apart from people, from the lake's bot_traffic query", async () => {
+    // Prepare
+    const asked: [string, unknown][] = [];
+    const api: DashboardApi = {
+      ...reportOnlyApi(),
+      savedQuery: async (name, params) => {
+        asked.push([name, params]);
+        if (name !== 'bot_traffic') throw notFound('POST /query');
+        return {
+          columns: [],
+          rows: [{ kind: 'clickstream', hour: '2026-11-22T05:00:00Z', human_events: 95, bot_events: 5 }],
+          truncated: false,
+        } as unknown as Awaited<ReturnType<DashboardApi['savedQuery']>>;
+      },
+    };
+
+    // Act
+    const snapshot = await loadSnapshot(api, now);
+
+    // Assess
+    expect(snapshot.bots).toStrictEqual({
+      ok: true,
+      value: {
+        clickstream: { human: 95, bot: 5 },
+        impressions: { human: 0, bot: 0 },
+        clicks: { human: 0, bot: 0 },
+      },
+    });
+    expect(asked.filter(([name]) => name === 'bot_traffic')).toStrictEqual([
+      ['bot_traffic', { from: '2026-11-22T05:00:30.000Z', to: '2026-11-22T06:00:30.000Z' }],
+    ]);
   });
 
   it('lets the cost panel fail on its own for a key without the admin scope, and shows the report for one with it', async () => {

@@ -9,7 +9,14 @@ import {
 } from '../domain/formatters.js';
 import type { CampaignsPanel, DashboardSnapshot, PanelResult, PriceChangesPanel } from '../domain/loadSnapshot.js';
 import type { ModelRow } from '../domain/toModelRows.js';
-import type { CampaignTotals, CostReport, EventRateSeries, FreshnessRow, ProductActivity } from '../domain/types.js';
+import type {
+  BotCounts,
+  CampaignTotals,
+  CostReport,
+  EventRateSeries,
+  FreshnessRow,
+  ProductActivity,
+} from '../domain/types.js';
 import { TimeChart } from './TimeChart.js';
 
 const EVENT_COLORS = { bid: '#5b8def', imp: '#f2a93b', click: '#e5484d' };
@@ -45,6 +52,7 @@ export class DashboardView {
     this.renderProducts(snapshot.products);
     this.renderPriceChanges(snapshot.priceChanges, snapshot.at);
     this.renderOrphans(snapshot.orphans);
+    this.renderBots(snapshot.bots);
     this.renderFailedEvents(snapshot.failedEvents);
     this.renderFreshness(snapshot.freshness);
     this.renderModels(snapshot.models);
@@ -192,6 +200,17 @@ export class DashboardView {
     this.setText('orphans', 'impressions', formatCount(result.value.impressions));
     this.setText('orphans', 'clicks', formatCount(result.value.clicks));
     this.setState('orphans', 'ok', 'never joined within their session timeout, event time in the last 24 hours');
+  }
+
+  private renderBots(result: PanelResult<BotCounts>): void {
+    if (!result.ok) return this.setFailed('bots', result.error);
+    const { clickstream, impressions, clicks } = result.value;
+    this.setText('bots', 'clickstream', formatCount(clickstream.bot));
+    this.setText('bots', 'impressions', formatCount(impressions.bot));
+    this.setText('bots', 'clicks', formatCount(clicks.bot));
+    const all = clickstream.bot + clickstream.human;
+    const share = all === 0 ? 0 : Math.round((100 * clickstream.bot) / all);
+    this.setState('bots', 'ok', `last hour, kept out of the counts; ${share}% of clickstream events`);
   }
 
   private renderFailedEvents(result: PanelResult<{ failed: number; retrying: number; replayed: number }>): void {

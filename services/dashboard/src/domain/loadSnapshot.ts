@@ -9,6 +9,7 @@ import {
   TOP_PRODUCTS,
 } from './constants.js';
 import { sumCampaigns } from './sumCampaigns.js';
+import { toBotCounts } from './toBotCounts.js';
 import { toCampaignSeries } from './toCampaignSeries.js';
 import { toEventRateSeries } from './toEventRateSeries.js';
 import { toFreshnessRows } from './toFreshnessRows.js';
@@ -16,6 +17,7 @@ import { toModelRows, type ModelRow } from './toModelRows.js';
 import { toPriceChangeRows, type PriceChangeRow } from './toPriceChangeRows.js';
 import type {
   Aggregation,
+  BotCounts,
   CostReport,
   CampaignSeries,
   CampaignTotals,
@@ -58,6 +60,8 @@ export interface DashboardSnapshot {
   /** The newest price changes and held moves of those products */
   priceChanges: PanelResult<PriceChangesPanel>;
   orphans: PanelResult<{ impressions: number; clicks: number }>;
+  /** Bots' and people's clickstream events, impressions and clicks of the last hour, from the lake */
+  bots: PanelResult<BotCounts>;
   failedEvents: PanelResult<{ failed: number; retrying: number; replayed: number }>;
   freshness: PanelResult<FreshnessRow[]>;
   /** Each model's live version, the one being promoted, and how its newest promotion went */
@@ -69,7 +73,8 @@ export interface DashboardSnapshot {
 /**
  * Everything the dashboard shows at `now`, read through the public APIs in parallel: events/s from
  * the lake, the top campaigns by bids over the last hour with their per-minute counts and totals,
- * the shop's most viewed products of the last hour and their newest price changes, orphan and
+ * the shop's most viewed products of the last hour and their newest price changes, the last hour's
+ * bot traffic beside people's, orphan and
  * failed-event counts, the lake's freshness, the models and their promotions, and what the platform
  * would cost on AWS. The products list is read once: the price changes panel reads the price history
  * of the products it lists (no API lists changes across products), and fails with it.
@@ -81,7 +86,7 @@ export interface DashboardSnapshot {
 export async function loadSnapshot(api: DashboardApi, now: Date): Promise<DashboardSnapshot> {
   const lastHour = { from: new Date(now.getTime() - TOP_CAMPAIGNS_RANGE_MS), to: now };
   const topProducts = api.productList(lastHour, TOP_PRODUCTS).then((list) => list.products);
-  const [eventRates, campaigns, products, priceChanges, orphans, failedEvents, freshness, models, cost] =
+  const [eventRates, campaigns, products, priceChanges, orphans, bots, failedEvents, freshness, models, cost] =
     await Promise.all([
       settle(
         api
@@ -96,12 +101,29 @@ export async function loadSnapshot(api: DashboardApi, now: Date): Promise<Dashbo
       settle(
         api.orphanCounts().then((report) => ({ impressions: report.impressions.count, clicks: report.clicks.count })),
       ),
+      settle(
+        api
+          .savedQuery('bot_traffic', { from: lastHour.from.toISOString(), to: lastHour.to.toISOString() })
+          .then((result) => toBotCounts(result.rows)),
+      ),
       settle(api.failedEventCounts().then(({ failed, retrying, replayed }) => ({ failed, retrying, replayed }))),
       settle(api.savedQuery('pipeline_freshness').then((result) => toFreshnessRows(result.rows))),
       settle(Promise.all(MODELS.map(async (model) => ({ model, list: await api.modelList(model) }))).then(toModelRows)),
       settle(api.cost()),
     ]);
-  return { at: now, eventRates, campaigns, products, priceChanges, orphans, failedEvents, freshness, models, cost };
+  return {
+    at: now,
+    eventRates,
+    campaigns,
+    products,
+    priceChanges,
+    orphans,
+    bots,
+    failedEvents,
+    freshness,
+    models,
+    cost,
+  };
 }
 
 async function loadPriceChanges(api: DashboardApi, products: readonly ProductActivity[]): Promise<PriceChangesPanel> {

@@ -46,6 +46,9 @@ export interface EventRateSeries {
   events: Record<EventType, (number | null)[]>;
 }
 
+/** What bots and people sent, per kind of event: the `bot_traffic` saved query's rows summed. */
+export type BotCounts = Record<'clickstream' | 'impressions' | 'clicks', { human: number; bot: number }>;
+
 /** A row of the `pipeline_freshness` saved query: how far behind each lake table is. */
 export interface FreshnessRow {
   tableName: string;
