@@ -320,6 +320,7 @@ describe('the data lake against an independent oracle', () => {
       'win_rate_by_domain',
       'top_creatives',
       'events_per_second',
+      'bot_traffic',
       'pipeline_freshness',
     ]);
   });
