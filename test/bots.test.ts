@@ -137,6 +137,61 @@ describe('bot traffic through the local cloud', () => {
     }).toStrictEqual({ clickstream: true, impressions: true, clicks: true });
   }, 600_000);
 
+  it('takes a user past 120 events in a minute for a bot from that event on, whatever its user agent', async () => {
+    // Prepare: from a browser's agent, a scraper views 150 products 300 ms apart within one minute (the
+    // 121st passes the rate a person makes), then views another product a minute later; a shopper views
+    // that product too.
+    const t0 = Math.floor((Date.now() - 10 * 60_000) / 60_000) * 60_000;
+    const scraper = `${USERS}scraper-1`;
+    const shopper = `${USERS}human-2`;
+    const view = (userId: string, at: number, product: string) => ({
+      user_id: userId,
+      event_timestamp: at,
+      event_name: 'detail',
+      product_id: `${PRODUCTS}${product}`,
+    });
+    const burst = Array.from({ length: 150 }, (_, i) => view(scraper, t0 + i * 300, `burst-${i % 30}`));
+    const range = `from=${new Date(t0 - 3_600_000).toISOString()}&to=${new Date(t0 + 3_600_000).toISOString()}`;
+
+    // Act
+    const statuses = [
+      (await postJson('/clickstream', { events: burst }, CHROME)).status,
+      (await postJson('/clickstream', view(scraper, t0 + 90_000, 'after'), CHROME)).status,
+      (await postJson('/clickstream', view(shopper, t0 + 95_000, 'after'), CHROME)).status,
+    ];
+    await cloud.waitForIdle();
+
+    // Assess: sessions keep the scraper's first 120 events and nothing after; demand and the lake agree
+    expect(statuses).toStrictEqual([200, 202, 202]);
+    const sessions = await getJson<{ sessions: { event_count: number; end: string }[] }>(
+      `/sessions?user_id=${scraper}`,
+    );
+    expect(sessions.sessions.map(({ event_count, end }) => ({ event_count, end }))).toStrictEqual([
+      { event_count: 120, end: new Date(t0 + 119 * 300).toISOString() },
+    ]);
+    const after = await getJson<{ totals: { views: number } }>(`/reports/products/${PRODUCTS}after?${range}`);
+    expect(after.totals.views).toBe(1);
+    // The last product viewed by the burst only (its views 29, 59, 89, 119 and 149; the last one is a bot's)
+    const lastOfBurst = await getJson<{ totals: { views: number } }>(`/reports/products/${PRODUCTS}burst-29?${range}`);
+    expect(lastOfBurst.totals.views).toBe(4);
+    const rateBots = await lake(`SELECT user_id, since FROM rate_bots WHERE user_id LIKE '${USERS}%' ORDER BY user_id`);
+    expect(rateBots.map(({ user_id, since }) => ({ user_id, since: new Date(String(since)).getTime() }))).toStrictEqual(
+      [{ user_id: scraper, since: t0 + 120 * 300 }],
+    );
+    const hourly = await postJson('/query', {
+      saved: 'bot_traffic',
+      // by ingest time: these events were received in the last minute
+      params: {
+        from: new Date(Date.now() - 5 * 60_000).toISOString(),
+        to: new Date(Date.now() + 60_000).toISOString(),
+      },
+    });
+    const clickstreamBots = ((await hourly.json()) as { rows: { kind: string; bot_events: unknown }[] }).rows
+      .filter((row) => row.kind === 'clickstream')
+      .reduce((sum, row) => sum + Number(row.bot_events), 0);
+    expect(clickstreamBots).toBeGreaterThanOrEqual(31);
+  }, 600_000);
+
   it('answers an over-long user_agent with a 400 that names the field', async () => {
     // Act
     const response = await postJson('/clickstream', {

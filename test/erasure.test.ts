@@ -168,6 +168,7 @@ describe('erasing a shopper through the local cloud', () => {
     expect(USER_RELATIONS.sort()).toStrictEqual([
       'clickstream_events',
       'distinct_clickstream_events',
+      'rate_bots',
       'session_changes',
       'sessions',
     ]);

@@ -242,6 +242,7 @@ describe('serverless package of every service (offline, Serverless Framework v3)
           'distinct_clickstream_events',
           'orphan_impressions',
           'orphan_clicks',
+          'rate_bots',
           'sessions',
           'product_windows',
         ].map((name) => [name, 'VIRTUAL_VIEW', 'true']),
@@ -252,6 +253,8 @@ describe('serverless package of every service (offline, Serverless Framework v3)
     expect(prestoView('orphan_impressions').originalSql).toContain(
       "o.received_at < date_add('millisecond', -(CAST(5 * 60000 AS BIGINT)), CAST(now() AS TIMESTAMP))",
     );
+    // The rate that makes a user a bot is the stage's too, the one sessions decides with.
+    expect(prestoView('rate_bots').originalSql).toContain('WHERE minute_rank > CAST(120 AS BIGINT)');
     expect(resourcesOfType(lake, 'AWS::Athena::WorkGroup')).toHaveLength(1);
     expect(query).toContain('await import("@duckdb/node-api")');
     expect(query).not.toMatch(/^import .* from "@duckdb/m);

@@ -12,5 +12,5 @@ export { allow, readKinesisStream } from './iam.js';
 export { functionArn, getAtt, param, ref, regionalArn, s3Arn, stackScopedName, sub } from './intrinsics.js';
 export { bucketPolicy, kinesisStream, privateBucket, table } from './resources.js';
 export { API_MAX_TIMEOUT_SECONDS, ERASURE_SETTLE_SECONDS } from './constants.js';
-export { DEMAND_WINDOWS, SESSION_TIMEOUTS } from './settings.js';
+export { BOT_RATE, DEMAND_WINDOWS, SESSION_TIMEOUTS } from './settings.js';
 export type { CfnResource, CfnValue, FunctionDefinition, FunctionEvent, IamStatement } from './types.js';

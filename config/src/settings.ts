@@ -19,3 +19,12 @@ export const DEMAND_WINDOWS = {
   DEMAND_RECENT_MINUTES: param('demandRecentMinutes', '15'),
   DEMAND_BASELINE_MINUTES: param('demandBaselineMinutes', '120'),
 };
+
+/**
+ * The rate past which a user is taken for a bot: distinct clickstream events in one minute of event
+ * time (docs/adr/0024-bot-filtering.md). Sessions decides with it; the lake's `rate_bots` view finds
+ * the same users with it.
+ */
+export const BOT_RATE = {
+  BOT_EVENTS_PER_MINUTE: param('botEventsPerMinute', '120'),
+};

@@ -11,6 +11,7 @@ import {
   ref,
   regionalArn,
   SESSION_TIMEOUTS,
+  BOT_RATE,
   sub,
 } from '../../config/src/index.js';
 import { glueViewResources } from './src/domain/glueViews.js';
@@ -175,8 +176,9 @@ export default defineService({
         QUERY_MEMORY_LIMIT_MB: param('queryMemoryLimitMb', ''),
         QUERY_THREADS: param('queryThreads', ''),
         QUERY_MAX_RESULT_BYTES: param('queryMaxResultBytes', ''),
-        // The orphan views use the join's session timeouts.
+        // The orphan views use the join's session timeouts; the rate_bots view the bots' rate.
         ...SESSION_TIMEOUTS,
+        ...BOT_RATE,
       },
     }),
     apiFunction({
@@ -224,6 +226,7 @@ export default defineService({
       settings: {
         bidsSessionTimeoutMs: timeoutMsSql(SESSION_TIMEOUTS.BIDS_SESSION_TIMEOUT_MINUTES),
         clicksSessionTimeoutMs: timeoutMsSql(SESSION_TIMEOUTS.CLICKS_SESSION_TIMEOUT_MINUTES),
+        botEventsPerMinute: `CAST(${BOT_RATE.BOT_EVENTS_PER_MINUTE} AS BIGINT)`,
       },
     }),
     LakeWorkGroup: {

@@ -11,6 +11,7 @@ import {
   regionalArn,
   s3Arn,
   SESSION_TIMEOUTS,
+  BOT_RATE,
   sub,
   table,
   privateBucket,
@@ -96,6 +97,7 @@ const TRAINING_ENVIRONMENT = {
   ATHENA_WORK_GROUP: param('lakeWorkGroupName'),
   // Unused by the training queries, required by the shared lake client's views.
   ...SESSION_TIMEOUTS,
+  ...BOT_RATE,
   VALIDATION_FRACTION: '0.2',
   MIN_AUC_GAIN: param('minAucGain', '0.005'),
 };

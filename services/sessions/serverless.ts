@@ -1,6 +1,7 @@
 import {
   allow,
   apiFunction,
+  BOT_RATE,
   defineService,
   getAtt,
   kinesisConsumer,
@@ -32,7 +33,12 @@ export default defineService({
         // writes the state with one conditional PutItem (docs/adr/0019-counting-per-batch.md).
         allow(['dynamodb:BatchGetItem', 'dynamodb:PutItem'], getAtt('SessionsTable', 'Arn')),
       ],
-      environment: { SESSIONS_TABLE_NAME: ref('SessionsTable'), SESSION_GAP_SECONDS, SESSION_LATENESS_HOURS },
+      environment: {
+        SESSIONS_TABLE_NAME: ref('SessionsTable'),
+        SESSION_GAP_SECONDS,
+        SESSION_LATENESS_HOURS,
+        ...BOT_RATE,
+      },
     }),
     tableChangeConsumer({
       name: 'publishSessions',

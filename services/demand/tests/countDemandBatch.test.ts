@@ -1,7 +1,7 @@
-import type { KinesisRecordText } from '@sdp/shared-streams';
+import { streamPosition, type KinesisRecordText } from '@sdp/shared-streams';
 import { inMemoryShopperLedger } from '../src/adapters/inMemoryShopperLedger.js';
 import { countDemandBatch, type CountDemandOptions } from '../src/domain/countDemandBatch.js';
-import { click, clickRecord, clickRecords, SHARD_0, sequenceOf } from './support/clickstreamRecords.js';
+import { click, clickRecord, clickRecords, SHARD_0, sequenceOf, T0 } from './support/clickstreamRecords.js';
 import {
   fakeProductWindowCounter,
   fakeSessionVerdicts,
@@ -147,6 +147,25 @@ describe('countDemandBatch', () => {
       capped: 0,
     });
     expect(counter.windows()).toStrictEqual(VISIT_WINDOWS);
+  });
+
+  it('counts nothing of a user sessions took for a bot by its rate, from the verdict on, and what sessions added before it', async () => {
+    // Prepare: u1 is a bot from the cart on (T0 + 4 s); sessions began leaving its records out at record
+    // 5, so the cart (record 4) was added before the verdict; a replay of the purchase comes later
+    const records = clickRecords(VISIT);
+    sessionsDecide(records);
+    sessions.takeForBot('u1', { sinceMs: T0 + 4_000, from: { [SHARD_0]: streamPosition(sequenceOf(5)) } });
+    const replay = { ...records[7]!, shardId: `${SHARD_0}-replay` };
+
+    // Act
+    const outcome = await countDemandBatch([...records, replay], options);
+
+    // Assess: the views and the cart count; the checkout and purchase of sku-1, and the replay, do not
+    expect(outcome).toMatchObject({ batchItemFailures: [], counted: 4, duplicates: 3, ignored: 2 });
+    expect(counter.windows()).toStrictEqual({
+      [`sku-1 ${W0}`]: counts({ views: 2, carts: 1, cart_units: 2 }),
+      [`sku-2 ${W0}`]: counts({ views: 1 }),
+    });
   });
 
   it('waits, without counting, for records sessions has not decided yet', async () => {

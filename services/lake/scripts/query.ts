@@ -25,6 +25,7 @@ const { values, positionals } = parseArgs({
     lake: { type: 'string' },
     'data-dir': { type: 'string', default: path.join(root, '.data', 'local') },
     'session-timeout-minutes': { type: 'string', default: '5' },
+    'bot-events-per-minute': { type: 'string', default: '120' },
   },
 });
 
@@ -45,6 +46,7 @@ const sessionTimeoutMs = Number(values['session-timeout-minutes']) * 60_000;
 const engine = duckDbQueryEngine(lakeDir, {
   bidsSessionTimeoutMs: sessionTimeoutMs,
   clicksSessionTimeoutMs: sessionTimeoutMs,
+  botEventsPerMinute: Number(values['bot-events-per-minute']),
 });
 try {
   const params = Object.fromEntries(

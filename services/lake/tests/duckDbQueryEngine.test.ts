@@ -20,7 +20,11 @@ describe('duckDbQueryEngine', () => {
       windowRecord(5, '2026-11-22T06:10:00.000Z', { bids: 1, impressions: 0, clicks: 0, spend: 0 }),
       windowRecord(6, '2026-11-22T06:10:00.000Z', { bids: 2, impressions: 1, clicks: 0, spend: 90 }),
     ]);
-    engine = duckDbQueryEngine(lake.dir, { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000 });
+    engine = duckDbQueryEngine(lake.dir, {
+      bidsSessionTimeoutMs: 60_000,
+      clicksSessionTimeoutMs: 60_000,
+      botEventsPerMinute: 120,
+    });
   });
 
   afterAll(async () => {
@@ -119,7 +123,7 @@ describe('duckDbQueryEngine', () => {
     // Prepare
     const limited = duckDbQueryEngine(
       lake.dir,
-      { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000 },
+      { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000, botEventsPerMinute: 120 },
       { memoryLimitMb: 100, threads: 1 },
     );
 
@@ -154,7 +158,7 @@ describe('duckDbQueryEngine in a process of its own', () => {
     await lake.land('raw', [rawRecord(1, 'bid', '2026-11-22T06:10:00.000Z', { txId: 'a' })]);
     engine = duckDbQueryEngine(
       lake.dir,
-      { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000 },
+      { bidsSessionTimeoutMs: 60_000, clicksSessionTimeoutMs: 60_000, botEventsPerMinute: 120 },
       { memoryLimitMb: 256, isolated: true },
     );
   });

@@ -4,6 +4,7 @@ import { DERIVED_VIEWS } from '@sdp/shared-lake';
 const SETTINGS = {
   bidsSessionTimeoutMs: 'CAST(5 * 60000 AS BIGINT)',
   clicksSessionTimeoutMs: 'CAST(7 * 60000 AS BIGINT)',
+  botEventsPerMinute: 'CAST(120 AS BIGINT)',
 };
 
 interface ViewResource {

@@ -12,7 +12,7 @@ import { DERIVED_VIEWS, duckDbQueryEngine, type LakeQueryEngine, type SqlDialect
  * with Trino's functions only. A query that runs on one engine alone fails one of these.
  */
 const NOW = new Date('2026-12-07T10:00:00.000Z');
-const SETTINGS = { bidsSessionTimeoutMs: 300_000, clicksSessionTimeoutMs: 300_000 };
+const SETTINGS = { bidsSessionTimeoutMs: 300_000, clicksSessionTimeoutMs: 300_000, botEventsPerMinute: 120 };
 const LIMITS = { maxRows: 100, timeoutMs: 10_000 };
 const viewSql = (name: string, dialect: SqlDialect) =>
   DERIVED_VIEWS.find((view) => view.name === name)!.sql(dialect, SETTINGS);

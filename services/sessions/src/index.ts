@@ -6,7 +6,7 @@
 // The sessions table's user state items, as demand reads them (what sessions decided about each record)
 export { USER_DECISION_ATTRIBUTES, userDecisionsOf, userStateKeyOf } from './adapters/userStateItem.js';
 export type { UserDecisions } from './adapters/userStateItem.js';
-export type { SkippedRecord } from './domain/types.js';
+export type { RateVerdict, SkippedRecord } from './domain/types.js';
 
 /** Public for the sessions benchmark (bench/sessions.ts), which counts sessionized events over the whole table. */
 export { fromStateImage, STATE_SESSION_NO } from './domain/userStateImage.js';

@@ -1,5 +1,6 @@
 import { InvalidRequestError } from '@sdp/shared-http';
 import { InvalidSettingError } from '@sdp/shared-runtime';
+import { parseBotEventsPerMinute } from '../src/domain/parseBotEventsPerMinute.js';
 import { parseSessionSettings } from '../src/domain/parseSessionSettings.js';
 import { parseSessionsRequest } from '../src/domain/parseSessionsRequest.js';
 
@@ -78,6 +79,22 @@ describe('parseSessionSettings', () => {
     expect(() => parseSessionSettings({ gapSeconds: '10', latenessHours: '0' })).toThrow(InvalidSettingError);
     expect(messageOf(() => parseSessionSettings({ gapSeconds: '10', latenessHours: '1.5' }))).toBe(
       "InvalidSettingError: SESSION_LATENESS_HOURS must be a whole number of hours from 1 to 8760, got '1.5'.",
+    );
+  });
+});
+
+describe('parseBotEventsPerMinute', () => {
+  it('reads a whole number of events a minute from 10 to 100,000, and refuses anything else', () => {
+    // Act & Assess
+    expect([
+      parseBotEventsPerMinute('120'),
+      parseBotEventsPerMinute('10'),
+      parseBotEventsPerMinute('100000'),
+    ]).toStrictEqual([120, 10, 100_000]);
+    for (const value of ['9', '100001', '12.5', 'many', ''])
+      expect(() => parseBotEventsPerMinute(value)).toThrow(InvalidSettingError);
+    expect(messageOf(() => parseBotEventsPerMinute('0'))).toMatch(
+      /^InvalidSettingError: BOT_EVENTS_PER_MINUTE must be /,
     );
   });
 });

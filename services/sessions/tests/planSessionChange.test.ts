@@ -93,6 +93,7 @@ describe('planSessionChange', () => {
       store,
       gapMs: GAP_MS,
       latenessMs: 48 * HOUR_MS,
+      botEventsPerMinute: 120,
       now: () => new Date(T0 + HOUR_MS),
       log: () => undefined,
     };

@@ -21,7 +21,17 @@ const session = (sessionNo: number, overrides: Partial<RecentSession> = {}): Rec
   ...overrides,
 });
 const stateImage = (recent: RecentSession[], merged: UserSessions['merged'] = [], version = 2) =>
-  toStateImage({ userId: 'u1', lastSessionNo: 3, horizonMs: 0, version, recent, merged, positions: {}, skipped: [] });
+  toStateImage({
+    userId: 'u1',
+    lastSessionNo: 3,
+    horizonMs: 0,
+    version,
+    recent,
+    merged,
+    positions: {},
+    skipped: [],
+    rate: [],
+  });
 const published = (written: StreamRecord[]) =>
   written.map((r) => [r.partitionKey, JSON.parse(Buffer.from(r.data).toString('utf8'))]);
 

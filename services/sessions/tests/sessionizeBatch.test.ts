@@ -15,6 +15,7 @@ function optionsFor(store: InMemorySessionStore, overrides: Partial<SessionizeOp
     store,
     gapMs: GAP_MS,
     latenessMs: 48 * HOUR_MS,
+    botEventsPerMinute: 120,
     now: () => new Date(T0 + HOUR_MS),
     log: () => undefined,
     ...overrides,
@@ -82,6 +83,46 @@ describe('sessionizeBatch', () => {
       { session_id: 'u1_1', event_count: 1 },
       { session_id: 'u1_2', event_count: 1 },
     ]);
+  });
+
+  it('takes a user past 120 events in a minute for a bot from that event on, and keeps its earlier and late events', async () => {
+    // Prepare: bot1 sends 150 events 300 ms apart from T0 (the 121st at T0 + 36 s passes the limit);
+    // u2 browses beside it; then bot1 sends 10 more a minute later and one event late, before the verdict
+    const store = new InMemorySessionStore();
+    const burst = Array.from({ length: 150 }, (_, i) => click('bot1', i * 300, i % 2 ? 'detail' : 'navigate'));
+    const shopper = Array.from({ length: 20 }, (_, i) => click('u2', i * 2_000));
+    const first = clickRecords([...burst, ...shopper]);
+    const later = clickRecords(
+      [...Array.from({ length: 10 }, (_, i) => click('bot1', 60_000 + i * 1_000)), click('bot1', 150, 'search')],
+      170,
+    );
+
+    // Act: the first batch twice (a re-delivery), then the later one
+    const outcomes = [];
+    for (const records of [first, first, later]) outcomes.push(await sessionizeBatch(records, optionsFor(store)));
+
+    // Assess
+    expect(outcomes.map(({ sessionized, duplicates, bots }) => ({ sessionized, duplicates, bots }))).toStrictEqual([
+      { sessionized: 140, duplicates: 0, bots: 30 },
+      { sessionized: 0, duplicates: 140, bots: 30 },
+      { sessionized: 1, duplicates: 0, bots: 10 },
+    ]);
+    expect(
+      (await sessionsOf(store, 'bot1')).map(({ session_id, start, end, event_count }) => ({
+        session_id,
+        start,
+        end,
+        event_count,
+      })),
+    ).toStrictEqual([{ session_id: 'bot1_1', start: at(0), end: at(119 * 300), event_count: 121 }]);
+    expect((await sessionsOf(store, 'u2')).map(({ event_count }) => event_count)).toStrictEqual([20]);
+    expect(store.states.get('bot1')).toMatchObject({
+      bot: { sinceMs: T0 + 120 * 300, from: { [SHARD_0]: streamPosition(sequenceOf(120)) } },
+      rate: [],
+      skipped: [],
+      positions: { [SHARD_0]: streamPosition(sequenceOf(180)) },
+    });
+    expect(store.states.get('u2')).toMatchObject({ rate: [{ minuteMs: T0, events: 20 }] });
   });
 
   it("cuts a user's events into sessions where the gap reaches the session gap (9,999 ms joins, 10,000 ms cuts), numbering them in order", async () => {

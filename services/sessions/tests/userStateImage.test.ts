@@ -20,6 +20,7 @@ const state: UserSessions = {
       atMs: 1_763_805_600_000,
     },
   ],
+  rate: [{ minuteMs: Math.floor(T0 / 60_000) * 60_000, events: 3 }],
   recent: [
     {
       userId: 'u1',
@@ -69,6 +70,22 @@ describe('the user state item', () => {
     });
   });
 
+  it('gives back the verdict on a user taken for a bot by its rate', () => {
+    // Prepare
+    const bot: UserSessions = {
+      ...state,
+      rate: [],
+      bot: { sinceMs: T0 + 30_500, from: { 'shardId-000000000000': state.positions['shardId-000000000000']! } },
+    };
+
+    // Act
+    const image = toStateImage(bot);
+
+    // Assess
+    expect(fromStateImage(image)).toStrictEqual(bot);
+    expect(image).not.toHaveProperty('rate');
+  });
+
   it('keeps event keys in a few bytes each', () => {
     // Prepare: a shopper with 40 events in one session
     const events = Array.from({ length: 40 }, (_, i) => key(i * 700, i % 2 ? 'detail' : 'navigate'));
@@ -111,6 +128,7 @@ describe('the user state item', () => {
       merged: [],
       positions: {},
       skipped: [],
+      rate: [],
       recent: [{ ...legacy, userId: 'u1', eventKeys: [] }],
     });
   });

@@ -12,6 +12,7 @@ const state: UserSessions = {
   recent: [],
   positions: { 'shardId-000000000000': '0561', 'shardId-000000000001': '0012' },
   skipped: [{ shardId: 'shardId-000000000000', position: '0559', atMs: 1_763_805_600_000 }],
+  rate: [{ minuteMs: 1_763_805_600_000, events: 12 }],
 };
 
 /** The state item as `dynamoDbSessionStore` writes it, read with the decision attributes only. */
@@ -35,6 +36,17 @@ describe('the user state item as demand reads it', () => {
 
     // Assess
     expect(decisions).toStrictEqual({ userId: 'u1', positions: state.positions, skipped: [] });
+  });
+
+  it('gives back the verdict on a user taken for a bot by its rate', () => {
+    // Prepare
+    const bot = { sinceMs: 1_763_805_630_000, from: { 'shardId-000000000000': '0560' } };
+
+    // Act
+    const decisions = userDecisionsOf(storedDecisions({ ...state, rate: [], bot }));
+
+    // Assess
+    expect(decisions).toStrictEqual({ userId: 'u1', positions: state.positions, skipped: state.skipped, bot });
   });
 
   it('keys a user’s state item as item 0 of the user’s sessions', () => {

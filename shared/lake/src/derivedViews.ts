@@ -10,11 +10,13 @@ export interface ViewColumn {
   type: ViewColumnType;
 }
 
-/** What the orphan views wait for: the join's session timeouts. */
+/** What the orphan views wait for (the join's session timeouts), and the rate that makes a user a bot. */
 export interface ViewSettings {
   /** Milliseconds, or SQL that computes them (the Glue views take them from deployment parameters) */
   bidsSessionTimeoutMs: number | string;
   clicksSessionTimeoutMs: number | string;
+  /** Distinct clickstream events in a minute of event time past which a user is a bot (sessions' `BOT_EVENTS_PER_MINUTE`) */
+  botEventsPerMinute: number | string;
 }
 
 /** A view over the lake's tables, defined once for DuckDB (locally) and Athena (on AWS). */
@@ -105,6 +107,9 @@ const orphans =
  *   joined, once its session timeout has passed, as `GET /orphans` counts them;
  * - `distinct_clickstream_events`: each clickstream event once, by the identity sessions count it by
  *   (a client's resent copy, or an event imported again, is the same event);
+ * - `rate_bots`: each user whose rate passed `botEventsPerMinute` distinct clickstream events in one
+ *   minute of event time, and the time from which its events are bot traffic, as sessions decides it
+ *   (docs/adr/0024-bot-filtering.md);
  * - `sessions`: the latest version of each session (merged ones included, with their `status`);
  * - `product_windows`: the latest version of each product window (highest `version`), with conversion.
  */
@@ -163,6 +168,19 @@ export const DERIVED_VIEWS: readonly DerivedView[] = [
         partitionBy: 'user_id, event_time, event_name, event_type',
         orderBy: STREAM_ORDER,
       }),
+  },
+  {
+    name: 'rate_bots',
+    description:
+      'Users taken for bots by their rate: more distinct clickstream events in one minute than a person makes, and the time from which their events are bot traffic',
+    columns: [column('user_id', 'VARCHAR'), column('since', 'TIMESTAMP')],
+    // The event past the limit is the first of its minute, in time order, whose rank is over it; ingest's
+    // bots are already out of sessions' count.
+    sql: (_dialect, settings) => `SELECT user_id, min(event_time) AS since FROM (
+      SELECT user_id, event_time, row_number() OVER (PARTITION BY user_id, event_minute ORDER BY event_time) AS minute_rank
+      FROM (SELECT user_id, event_time, date_trunc('minute', event_time) AS event_minute
+            FROM distinct_clickstream_events WHERE bot IS NULL) AS people) AS ranked
+    WHERE minute_rank > ${settings.botEventsPerMinute} GROUP BY user_id`,
   },
   {
     name: 'sessions',

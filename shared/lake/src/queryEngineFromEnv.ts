@@ -27,6 +27,7 @@ export async function queryEngineFromEnv(
       {
         bidsSessionTimeoutMs: minutes('BIDS_SESSION_TIMEOUT_MINUTES'),
         clicksSessionTimeoutMs: minutes('CLICKS_SESSION_TIMEOUT_MINUTES'),
+        botEventsPerMinute: Number(requiredEnv('BOT_EVENTS_PER_MINUTE')),
       },
       { memoryLimitMb, threads, isolated },
     );

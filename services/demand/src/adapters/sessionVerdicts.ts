@@ -25,6 +25,10 @@ export function dynamoDbSessionVerdicts(client: DynamoDBClient, tableName: strin
   };
 }
 
-function verdictsOf({ positions, skipped }: UserDecisions): SessionDecisions {
-  return { positions, skipped: new Set(skipped.map(({ shardId, position }) => `${shardId} ${position}`)) };
+function verdictsOf({ positions, skipped, bot }: UserDecisions): SessionDecisions {
+  return {
+    positions,
+    skipped: new Set(skipped.map(({ shardId, position }) => `${shardId} ${position}`)),
+    ...(bot ? { bot } : {}),
+  };
 }

@@ -1,6 +1,7 @@
 import {
   countBatch,
   describeUnreadableRecord,
+  isReplayShard,
   originalShardOf,
   streamPosition,
   windowOf,
@@ -97,7 +98,9 @@ export async function countDemandBatch(
 
 /**
  * Whether a clickstream record counts for demand: only if sessions added it. Sessions records, per
- * shard, the position of the user's last record it decided and the records it did not add.
+ * shard, the position of the user's last record it decided, the records it did not add, and, for a
+ * user it took for a bot by its rate, the time from which the user's events are bot traffic and
+ * where on each shard it began leaving them out (a record before that was decided before the verdict).
  *
  * @example
  * verdictOf(record at position 42 of shard 0, { positions: { 'shardId-0': '00242' }, skipped: new Set() }) // 'count'
@@ -106,5 +109,12 @@ export function verdictOf(record: Positioned<DemandEvent>, decisions: SessionDec
   const shardId = originalShardOf(record.shardId);
   const position = streamPosition(record.sequenceNumber);
   if (!decisions || position > (decisions.positions[shardId] ?? '')) return 'pending';
+  const { bot } = decisions;
+  if (
+    bot &&
+    record.value.eventTimestamp >= bot.sinceMs &&
+    (isReplayShard(record.shardId) || position >= (bot.from[shardId] ?? ''))
+  )
+    return 'skip';
   return decisions.skipped.has(`${shardId} ${position}`) ? 'skip' : 'count';
 }

@@ -39,6 +39,8 @@ export interface SessionDecisions {
   positions: Record<string, string>;
   /** `<shardId> <position>` of the records sessions did not add (copies, too late) */
   skipped: Set<string>;
+  /** Set when sessions took the user for a bot by its rate (`RateVerdict` of `@sdp/sessions`) */
+  bot?: { sinceMs: number; from: Record<string, string> };
 }
 
 /** The sessions table as demand reads it: users' decisions; users without a state are absent. */

@@ -61,7 +61,7 @@ export function fakeProductWindowCounter(): FakeProductWindowCounter {
 
 /**
  * Sessions' decisions in memory: every record given is decided (up to its position), and those
- * named as `notAdded` were not added.
+ * named as `notAdded` were not added; a user may be taken for a bot by its rate.
  */
 export function fakeSessionVerdicts() {
   const decided = new Map<string, SessionDecisions>();
@@ -72,8 +72,13 @@ export function fakeSessionVerdicts() {
     if (!added) decisions.skipped.add(`${shardId} ${position}`);
     decided.set(userId, decisions);
   };
+  /** Sessions took the user for a bot by its rate: its events from `sinceMs` on, on a shard from `from` on */
+  const takeForBot = (userId: string, bot: NonNullable<SessionDecisions['bot']>) => {
+    decided.set(userId, { ...(decided.get(userId) ?? { positions: {}, skipped: new Set<string>() }), bot });
+  };
   return {
     decide,
+    takeForBot,
     async load(userIds: readonly string[]) {
       return new Map(
         userIds.flatMap((userId) => (decided.has(userId) ? [[userId, decided.get(userId)!] as const] : [])),

@@ -21,7 +21,7 @@ const pascal = (name: string) => name.replace(/(^|_)(\w)/g, (_, __, letter: stri
  * resolved.
  *
  * @example
- * glueViewResources({ database: 'sdp_lake_${sls:stage}', settings: { bidsSessionTimeoutMs: 300000, clicksSessionTimeoutMs: 300000 } })
+ * glueViewResources({ database: 'sdp_lake_${sls:stage}', settings: { bidsSessionTimeoutMs: 300000, clicksSessionTimeoutMs: 300000, botEventsPerMinute: 120 } })
  * // { AggregatesGlueView: { Type: 'AWS::Glue::Table', Properties: { …, TableInput: { Name: 'aggregates', TableType: 'VIRTUAL_VIEW', … } } }, … }
  */
 export function glueViewResources(options: {

@@ -118,6 +118,8 @@ export function planSessionChange(
       // What sessions decided about the records is the caller's to add (`sessionizeBatch`).
       positions: state?.positions ?? {},
       skipped: state?.skipped ?? [],
+      rate: state?.rate ?? [],
+      ...(state?.bot ? { bot: state.bot } : {}),
     },
   };
 }

@@ -12,6 +12,7 @@ import {
 import { CLICKSTREAM_SCHEMA_VERSION, MAX_CONFLICTS } from './constants.js';
 import { ConcurrentSessionChangeError } from './errors.js';
 import { planSessionChange } from './planSessionChange.js';
+import { screenEventRate, type RateScreening } from './screenEventRate.js';
 import type {
   SessionChange,
   SessionEvent,
@@ -27,6 +28,8 @@ export interface SessionizeOptions {
   gapMs: number;
   /** Events older than this when processed are set aside as too late */
   latenessMs: number;
+  /** A user with more distinct events than this in one minute of event time is a bot from then on (`screenEventRate`) */
+  botEventsPerMinute: number;
   now: () => Date;
   log: (message: string, data: Record<string, unknown>) => void;
 }
@@ -49,7 +52,10 @@ interface UserWork {
 
 /** A user's events sorted out against its state. */
 interface Screened {
+  /** Events a person made that no session holds yet: added */
   fresh: SessionEvent[];
+  /** Events no session holds, of a user whose rate passed what a person does: left out (`screenEventRate`) */
+  bots: SessionEvent[];
   /** Events whose key is in a recent session: re-deliveries and resent copies */
   known: SessionEvent[];
   /** Events before the user's horizon */
@@ -85,7 +91,7 @@ export async function sessionizeBatch(
   records: readonly SourceRecord[],
   options: SessionizeOptions,
 ): Promise<SessionizeOutcome> {
-  const { store, gapMs, latenessMs, now, log } = options;
+  const { store, gapMs, latenessMs, botEventsPerMinute, now, log } = options;
   const outcome: SessionizeOutcome = {
     batchItemFailures: [],
     rejected: [],
@@ -146,8 +152,8 @@ export async function sessionizeBatch(
   ) {
     const steps: { user: UserWork; screened: Screened; change: SessionChange }[] = [];
     for (const user of round) {
-      const screened = screen(user.events, user.state);
-      const change = changeOf(user, screened, { gapMs, latenessMs, now: startedAt });
+      const { screened, rate, verdict } = screen(user.events, user.state, botEventsPerMinute);
+      const change = changeOf(user, screened, { gapMs, latenessMs, now: startedAt }, { rate, verdict });
       if (change) steps.push({ user, screened, change });
       else user.screened = screened;
     }
@@ -172,6 +178,7 @@ export async function sessionizeBatch(
   for (const user of work) {
     if (user.screened) {
       outcome.duplicates += user.copies.length + user.screened.known.length;
+      outcome.bots += user.screened.bots.length;
       for (const { rejection } of [...user.late, ...user.screened.tooLate]) reject(rejection);
       continue;
     }
@@ -188,17 +195,27 @@ export async function sessionizeBatch(
   return outcome;
 }
 
-/** Sorts a user's events against its state: already in a recent session (by key), before its horizon, or fresh. */
-function screen(events: readonly SessionEvent[], state: UserSessions | undefined): Screened {
-  const screened: Screened = { fresh: [], known: [], tooLate: [] };
+/**
+ * Sorts a user's events against its state: already in a recent session (by key), before its
+ * horizon, or new; and the new ones by the user's rate, a person's or a bot's.
+ */
+function screen(
+  events: readonly SessionEvent[],
+  state: UserSessions | undefined,
+  botEventsPerMinute: number,
+): { screened: Screened } & Pick<RateScreening, 'rate' | 'verdict'> {
+  const known: SessionEvent[] = [];
+  const tooLate: Screened['tooLate'] = [];
+  const fresh: SessionEvent[] = [];
   const keys = new Set(state?.recent.flatMap((session) => session.eventKeys));
   for (const event of events) {
-    if (keys.has(event.eventKey)) screened.known.push(event);
+    if (keys.has(event.eventKey)) known.push(event);
     else if (state && event.timestampMs < state.horizonMs)
-      screened.tooLate.push({ event, rejection: tooLateForUser(event, state) });
-    else screened.fresh.push(event);
+      tooLate.push({ event, rejection: tooLateForUser(event, state) });
+    else fresh.push(event);
   }
-  return screened;
+  const { people, bots, rate, verdict } = screenEventRate(fresh, state ?? { rate: [] }, botEventsPerMinute);
+  return { screened: { fresh: people, bots, known, tooLate }, rate, verdict };
 }
 
 /**
@@ -210,6 +227,7 @@ function changeOf(
   user: UserWork,
   screened: Screened,
   options: { gapMs: number; latenessMs: number; now: Date },
+  { rate, verdict }: Pick<RateScreening, 'rate' | 'verdict'>,
 ): SessionChange | undefined {
   const state: UserSessions = user.state ?? {
     userId: user.userId,
@@ -220,6 +238,7 @@ function changeOf(
     merged: [],
     positions: {},
     skipped: [],
+    rate: [],
   };
   const undecided = (event: SessionEvent) =>
     !isReplayShard(event.shardId) && streamPosition(event.sequenceNumber) > (state.positions[event.shardId] ?? '');
@@ -229,8 +248,9 @@ function changeOf(
     ...user.copies,
     ...user.late.map(({ event }) => event),
   ].filter(undecided);
-  const decided = [...screened.fresh.filter(undecided), ...notAdded];
-  if (screened.fresh.length === 0 && decided.length === 0) return undefined;
+  // A bot's records are neither added nor listed as skipped: demand knows them by the verdict.
+  const decided = [...screened.fresh.filter(undecided), ...screened.bots.filter(undecided), ...notAdded];
+  if (screened.fresh.length === 0 && decided.length === 0 && verdict === state.bot) return undefined;
 
   const positions = { ...state.positions };
   for (const event of decided) {
@@ -246,7 +266,10 @@ function changeOf(
     screened.fresh.length > 0
       ? planSessionChange(user.userId, screened.fresh, user.state, options)
       : { userId: user.userId, archives: [], written: [], state: { ...state, version: state.version + 1, merged: [] } };
-  return { ...planned, state: { ...planned.state, positions, skipped } };
+  return {
+    ...planned,
+    state: { ...planned.state, positions, skipped, rate, ...(verdict ? { bot: verdict } : {}) },
+  };
 }
 
 /** A record's event, with why it is too late when it is; bot traffic; or why the record can never be read. */

@@ -37,6 +37,22 @@ export interface SkippedRecord {
   atMs: number;
 }
 
+/** A user's distinct events in one minute of event time, for the rate heuristic (`screenEventRate`). */
+export interface EventRate {
+  minuteMs: number;
+  events: number;
+}
+
+/**
+ * A user sessions took for a bot by its rate (`screenEventRate`, docs/adr/0024-bot-filtering.md): its
+ * events from `sinceMs` on are bot traffic. `from` is, per shard, the lowest position of the records
+ * it left out when it decided: a record before it was decided before the verdict.
+ */
+export interface RateVerdict {
+  sinceMs: number;
+  from: Record<string, string>;
+}
+
 /**
  * A session as stored, one per user and number. Active sessions of a user never come closer than
  * the session gap to each other; a `merged` one was joined to `mergedInto` by a late event.
@@ -91,6 +107,10 @@ export interface UserSessions {
   positions: Record<string, string>;
   /** The user's records of the last day that sessions did not add */
   skipped: SkippedRecord[];
+  /** The user's distinct events in its last few minutes of event time (until it is taken for a bot) */
+  rate: EventRate[];
+  /** Set once the user's rate passed what a person does: its events from then on are bot traffic */
+  bot?: RateVerdict;
 }
 
 /** Everything one step of a user's sessionizing writes. */
@@ -140,7 +160,7 @@ export interface SessionizeOutcome {
   sessionized: number;
   /** Copies of events already in a session */
   duplicates: number;
-  /** Bot traffic (envelopes marked `bot` by ingest): kept out of sessions, and so out of demand */
+  /** Bot traffic (envelopes marked `bot` by ingest, and events of users past the rate limit): kept out of sessions, and so out of demand */
   bots: number;
   /** Records that could never be sessionized (invalid, too late) */
   invalid: number;

@@ -56,6 +56,10 @@ export function toStateImage(state: UserSessions): Record<string, unknown> {
           ),
         }
       : {}),
+    ...(state.rate.length > 0
+      ? { rate: JSON.stringify(state.rate.map(({ minuteMs, events }) => [minuteMs / 60_000, events])) }
+      : {}),
+    ...(state.bot ? { bot: JSON.stringify([state.bot.sinceMs, state.bot.from]) } : {}),
   };
 }
 
@@ -119,14 +123,18 @@ export function fromStateImage(image: Record<string, unknown>): UserSessions {
     version: Number(image.version),
     recent,
     merged,
+    rate: (JSON.parse(typeof image.rate === 'string' ? image.rate : '[]') as [number, number][]).map(
+      ([minute, events]) => ({ minuteMs: minute * 60_000, events }),
+    ),
     ...decisionsOfImage(image),
   };
 }
 
 /**
  * What a state item says sessions decided about the user's records: `positions` (JSON: shard → the
- * position of the last record decided) and `skipped` (JSON: `[shard, position, epoch seconds]` of
- * the records it did not add); either may be absent. Demand reads these alone (`userDecisionsOf`).
+ * position of the last record decided), `skipped` (JSON: `[shard, position, epoch seconds]` of
+ * the records it did not add) and `bot` (JSON: `[since ms, { shard: position }]`, a user taken for a
+ * bot by its rate); any may be absent. Demand reads these alone (`userDecisionsOf`).
  *
  * @example
  * decisionsOfImage({ positions: '{"shardId-000000000000":"0561"}', skipped: '[["shardId-000000000000","0559",1763805600]]' })
@@ -135,12 +143,15 @@ export function fromStateImage(image: Record<string, unknown>): UserSessions {
 export function decisionsOfImage(image: {
   positions?: unknown;
   skipped?: unknown;
-}): Pick<UserSessions, 'positions' | 'skipped'> {
+  bot?: unknown;
+}): Pick<UserSessions, 'positions' | 'skipped' | 'bot'> {
   const positions = JSON.parse(typeof image.positions === 'string' ? image.positions : '{}') as Record<string, string>;
   const skipped = (
     JSON.parse(typeof image.skipped === 'string' ? image.skipped : '[]') as [string, string, number][]
   ).map(([shardId, position, atSec]): SkippedRecord => ({ shardId, position, atMs: atSec * 1000 }));
-  return { positions, skipped };
+  if (typeof image.bot !== 'string') return { positions, skipped };
+  const [sinceMs, from] = JSON.parse(image.bot) as [number, Record<string, string>];
+  return { positions, skipped, bot: { sinceMs, from } };
 }
 
 /** The parts of a `clickstreamEventKey`: 13 digits of milliseconds, `#`, then `name#type`. */

@@ -21,3 +21,36 @@ export const CRAWLER_USER_AGENTS = [
 export function asCrawler<Body extends object>(body: Body, random: () => number): Body & { user_agent: string } {
   return { ...body, user_agent: CRAWLER_USER_AGENTS[Math.floor(random() * CRAWLER_USER_AGENTS.length)]! };
 }
+
+/** How often a scraper with a browser's agent sweeps the demo shop, and how many pages it takes. */
+export const SCRAPER_EVERY_MS = 10 * 60_000;
+export const SCRAPER_PAGES = 150;
+/** A desktop Chrome's user agent: not on the bot list, so only the scraper's rate gives it away. */
+const BROWSER_USER_AGENT =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36';
+
+/**
+ * A scraper's sweep of the shop's product pages, as one `POST /clickstream` batch: `SCRAPER_PAGES`
+ * product views 250 ms apart from the start of the minute before `nowMs` (one minute of event time,
+ * all of it past), with a browser's user agent. Past 120 events in a minute, sessions takes it for a
+ * bot by its rate (ADR 24), so its later views count for nothing and the dashboard's bots panel
+ * shows them.
+ *
+ * @example
+ * planScraperSweep('scraper-3', Date.now(), ['sku-001', 'sku-002'])
+ * // { events: [{ user_id: 'scraper-3', event_timestamp: …, event_name: 'detail', product_id: 'sku-001', user_agent: 'Mozilla/5.0 (Windows NT 10.0; …' }, …] }
+ */
+export function planScraperSweep(scraperId: string, nowMs: number, products: readonly string[]) {
+  const startMs = Math.floor(nowMs / 60_000) * 60_000 - 60_000;
+  return {
+    events: Array.from({ length: SCRAPER_PAGES }, (_, i) => ({
+      user_id: scraperId,
+      event_timestamp: startMs + i * 250,
+      event_name: 'detail',
+      event_type: 'click' as const,
+      device_type: 'desktop',
+      product_id: products[i % products.length]!,
+      user_agent: BROWSER_USER_AGENT,
+    })),
+  };
+}

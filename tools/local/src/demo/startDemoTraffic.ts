@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { demoCampaigns } from './demoCampaigns.js';
-import { asCrawler, CRAWLER_SHARE } from './demoCrawlers.js';
+import { asCrawler, CRAWLER_SHARE, planScraperSweep, SCRAPER_EVERY_MS } from './demoCrawlers.js';
 import { planShopVisit } from './planShopVisit.js';
 import { shopTrend } from './shopTrend.js';
 import { planTransaction } from './planTransaction.js';
@@ -22,7 +22,9 @@ export interface DemoTraffic {
  * `visitsPerSecond`, another product of the shop suddenly trending every hour (`shopTrend`,
  * periods from `trendAnchorMs`). A twentieth of the visits and transactions are crawlers'
  * (`demoCrawlers`): their events carry a crawler's `user_agent`, so ingest marks them as bots and the
- * dashboard counts them apart; a crawler's bid does not (a bidder's server sends it).
+ * dashboard counts them apart; a crawler's bid does not (a bidder's server sends it). Every
+ * `SCRAPER_EVERY_MS`, from a minute after the start, a scraper with a browser's agent sweeps the
+ * shop's product pages faster than a person could, and sessions takes it for a bot by its rate.
  * Bounded by design: it targets the given loopback URL only and stops when asked. Every request carries `apiKey` (the local cloud's key).
  */
 export function startDemoTraffic(
@@ -89,12 +91,17 @@ export function startDemoTraffic(
         );
     }
   }, 100);
+  let sweeps = 0;
+  const sweep = () => post('/clickstream', planScraperSweep(`scraper-${sweeps++}`, Date.now(), SHOP_PRODUCTS));
+  later(60_000, sweep);
+  const sweeping = setInterval(sweep, SCRAPER_EVERY_MS);
 
   return {
     stats,
     async stop() {
       stopped = true;
       clearInterval(tick);
+      clearInterval(sweeping);
       timers.forEach(clearTimeout);
       await Promise.allSettled([...inFlight]);
     },
