@@ -37,6 +37,7 @@ import {
 } from './lib/dynamoDbWriteShapes.ts';
 import { median, percentile, round } from './lib/statistics.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
+import { machineDescription } from './lib/machineDescription.ts';
 
 const ITEMS = 4_000;
 const RUNS = 3;
@@ -178,12 +179,7 @@ const best = shapes
 const results = {
   measuredAt: startedAt.toISOString(),
   durationSeconds: round((Date.now() - startedAt.getTime()) / 1000),
-  machine: {
-    cpus: os.cpus().length,
-    cpuModel: os.cpus()[0]?.model,
-    memoryMb: Math.round(os.totalmem() / 2 ** 20),
-    node: process.version,
-  },
+  machine: machineDescription(),
   settings: {
     items: ITEMS,
     runs: RUNS,

@@ -15,13 +15,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { importRows } from '@sdp/shared-cli';
+import { apiRequest, importRows } from '@sdp/shared-cli';
 import { generateHistory, type History } from '../fixtures/history/generateHistory.ts';
 import { productDemandOracle } from '../fixtures/clickstream/productDemandOracle.ts';
-import { round } from './lib/statistics.ts';
+import { median, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
+import { machineDescription } from './lib/machineDescription.ts';
 
 const ROUNDS = 2;
 const TRANSACTIONS = 8_000;
@@ -39,14 +40,7 @@ const cloud = await startChildServer<LocalCloudHostReady, LocalCloudHostReport>(
 const { url, apiKey } = cloud.ready;
 console.log(`Local cloud up in ${cloud.ready.startupMs} ms at ${url}`);
 
-const request = async (method: string, route: string, body?: unknown) => {
-  const response = await fetch(`${url}${route}`, {
-    method,
-    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
-    body: JSON.stringify(body),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
-};
+const request = apiRequest(url, apiKey);
 const getJson = async <T>(route: string) => (await request('GET', route)).body as T;
 
 /** Posts items to a batch route, 500 per request and four requests at once; fails on any item not accepted. */
@@ -145,12 +139,6 @@ async function measure(run: number, mode: Run['path']): Promise<Run> {
   return result;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
-
 try {
   const runs: Run[] = [];
   for (let round = 0; round < ROUNDS; round++) {
@@ -161,12 +149,7 @@ try {
   const imported = median(runs.filter((r) => r.path === 'import').map((r) => r.eventsPerSecond));
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryMb: Math.round(os.totalmem() / 2 ** 20),
-      node: process.version,
-    },
+    machine: machineDescription(),
     workload: { transactions: TRANSACTIONS, shoppersPerHalfHour: SHOPPERS_PER_HALF_HOUR, hours: 3 },
     runs,
     medianEventsPerSecond: { live, import: imported },

@@ -42,6 +42,7 @@ import { median, percentile, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
+import { machineDescription } from './lib/machineDescription.ts';
 
 const TRANSACTIONS = 1_000_000;
 const BATCH = 10_000;
@@ -277,12 +278,7 @@ try {
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryMb: Math.round(os.totalmem() / 2 ** 20),
-      node: process.version,
-    },
+    machine: machineDescription(),
     write,
     queries: {
       rows: totalRows,

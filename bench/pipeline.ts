@@ -22,6 +22,7 @@ import { latencySummary, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
+import { machineDescription } from './lib/machineDescription.ts';
 
 const EVENTS = 50_000;
 const STEADY_EVENTS_PER_SECOND = 500;
@@ -146,12 +147,7 @@ try {
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryMb: Math.round(os.totalmem() / 2 ** 20),
-      node: process.version,
-    },
+    machine: machineDescription(),
     throughput,
     freshness,
     targets: { drainedEventsPerSecond: 5_000, freshnessP95Ms: 1_000 },

@@ -34,6 +34,7 @@ import { median, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
+import { machineDescription } from './lib/machineDescription.ts';
 
 const LOAD = { connections: 16, warmupSeconds: 2, durationSeconds: 10 };
 const REQUEST = {
@@ -162,12 +163,7 @@ try {
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryMb: Math.round(os.totalmem() / 2 ** 20),
-      node: process.version,
-    },
+    machine: machineDescription(),
     training: { ...training, msPer100kRows: round((training.medianMs / training.rows) * 100_000) },
     serving,
     ratio,

@@ -22,6 +22,7 @@ import { latencySummary } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
+import { machineDescription } from './lib/machineDescription.ts';
 
 const TRIALS = 30;
 const SPIKE_VIEWS = 40;
@@ -108,12 +109,7 @@ try {
   );
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryMb: Math.round(os.totalmem() / 2 ** 20),
-      node: process.version,
-    },
+    machine: machineDescription(),
     trials: TRIALS,
     spike: { views: SPIKE_VIEWS, carts: SPIKE_CARTS },
     browsingEventsPerSecond: BROWSING_EVENTS_PER_SECOND,

@@ -30,6 +30,7 @@ import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
 import { percentile, round } from './lib/statistics.ts';
 import type { SageMakerHostReady } from './servers/sageMakerHost.ts';
+import { machineDescription } from './lib/machineDescription.ts';
 
 const CONCURRENCY = [1, 8, 32];
 const SWAPS = 10;
@@ -207,13 +208,7 @@ try {
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryMb: Math.round(os.totalmem() / 2 ** 20),
-      node: process.version,
-      loadAverage: os.loadavg(),
-    },
+    machine: { ...machineDescription(), loadAverage: os.loadavg() },
     featureWidth: DEFAULT_FEATURE_SPEC.hashBuckets + 1,
     throughput,
     swap,

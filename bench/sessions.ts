@@ -27,6 +27,7 @@ import { latencySummary, round } from './lib/statistics.ts';
 import { startChildServer } from './lib/startChildServer.ts';
 import { writeBenchResults } from './lib/writeBenchResults.ts';
 import type { LocalCloudHostReady, LocalCloudHostReport } from './servers/localCloudHost.ts';
+import { machineDescription } from './lib/machineDescription.ts';
 
 const USERS = 2_000;
 const GAP_MS = 10_000;
@@ -171,12 +172,7 @@ try {
 
   const results = {
     measuredAt: new Date().toISOString(),
-    machine: {
-      cpus: os.cpus().length,
-      cpuModel: os.cpus()[0]?.model,
-      memoryMb: Math.round(os.totalmem() / 2 ** 20),
-      node: process.version,
-    },
+    machine: machineDescription(),
     throughput,
     freshness,
   };

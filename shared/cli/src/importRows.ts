@@ -1,4 +1,4 @@
-import type { ApiAnswer } from './platformApi.js';
+import type { ApiAnswer, ApiRequest } from './apiRequest.js';
 import type { FileRow } from './readImportFile.js';
 
 /** What `POST /import` answered for one row that was written. */
@@ -22,7 +22,7 @@ export interface ImportSummary {
 
 export interface ImportOptions {
   /** How a request is sent: `PlatformApi.request` */
-  request: (method: string, route: string, body?: unknown) => Promise<ApiAnswer>;
+  request: ApiRequest;
   /** Requests in flight at once (default 4) */
   concurrency?: number;
   /** Rows per request (default and most 500) */

@@ -1,18 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { apiRequest, type ApiAnswer, type ApiRequest } from './apiRequest.js';
 
 export interface PlatformApi {
   baseUrl: string;
   /** Calls a route; resolves with the JSON answer, or prints the error's code and message and exits 1 */
   call(method: string, route: string, body?: unknown): Promise<unknown>;
   /** Calls a route and resolves with whatever it answered, errors included, for callers that retry */
-  request(method: string, route: string, body?: unknown): Promise<ApiAnswer>;
-}
-
-export interface ApiAnswer {
-  status: number;
-  headers: Headers;
-  body: unknown;
+  request: ApiRequest;
 }
 
 /**
@@ -33,22 +28,12 @@ export async function platformApi(options: { url?: string; dataDir: string }): P
   const baseUrl = options.url ?? endpoints.gateway;
   const apiKey = process.env.SDP_API_KEY ?? (options.url ? undefined : endpoints.apiKey);
   if (!baseUrl) exitWith('No platform found: start it with npm start, or pass --url https://… (and SDP_API_KEY).');
-  const request = async (method: string, route: string, body?: unknown): Promise<ApiAnswer> => {
-    const response = await fetch(`${baseUrl}${route}`, {
-      method,
-      headers: {
-        ...(apiKey ? { 'x-api-key': apiKey } : {}),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, headers: response.headers, body: await response.json() };
-  };
+  const request = apiRequest(baseUrl, apiKey);
   return {
     baseUrl,
     request,
     async call(method, route, body) {
-      const answer = await request(method, route, body);
+      const answer: ApiAnswer = await request(method, route, body);
       const error = answer.body as { code?: string; message?: string };
       if (answer.status >= 400) exitWith(`${answer.status} ${error.code}: ${error.message}`);
       return answer.body;

@@ -1,4 +1,4 @@
-import type { ApiAnswer } from '../src/platformApi.js';
+import type { ApiAnswer } from '../src/apiRequest.js';
 import { importRows } from '../src/importRows.js';
 import type { FileRow } from '../src/readImportFile.js';
 

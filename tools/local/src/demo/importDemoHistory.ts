@@ -1,4 +1,4 @@
-import { importRows, type ImportSummary } from '@sdp/shared-cli';
+import { apiRequest, importRows, type ImportSummary } from '@sdp/shared-cli';
 import type { PlatformCloud } from '../startPlatformCloud.js';
 import { generateDemoHistory } from './generateDemoHistory.js';
 import { DEMO_SHOPPERS } from './startDemoTraffic.js';
@@ -59,14 +59,7 @@ export async function importDemoHistory(
   const summary = await importRows(
     rows.map((row, n) => ({ at: `row ${n + 1}`, row })),
     {
-      request: async (method, route, body) => {
-        const response = await fetch(`${cloud.url}${route}`, {
-          method,
-          headers: { 'content-type': 'application/json', 'x-api-key': cloud.apiKey },
-          body: JSON.stringify(body),
-        });
-        return { status: response.status, headers: response.headers, body: (await response.json()) as unknown };
-      },
+      request: apiRequest(cloud.url, cloud.apiKey),
       onProgress: (done) => {
         if (performance.now() - lastLogged < 5_000) return;
         lastLogged = performance.now();
