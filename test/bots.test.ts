@@ -121,6 +121,28 @@ describe('bot traffic through the local cloud', () => {
       { type: 'imp', tx_id: `${TXS}crawler`, bot: 'user_agent' },
       { type: 'imp', tx_id: `${TXS}human`, bot: null },
     ]);
+    // The funnel counts as the campaign report does, and the crawler's impression and click beside.
+    const funnel = await postJson('/query', {
+      saved: 'funnel',
+      params: { from: new Date(t0 - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    const campaignRows = ((await funnel.json()) as { rows: Record<string, unknown>[] }).rows.filter(
+      (row) => Number(row.campaign_item_id) === CAMPAIGN,
+    );
+    const funnelTotals = Object.fromEntries(
+      ['bids', 'impressions', 'clicks', 'spend', 'bot_impressions', 'bot_clicks'].map((field) => [
+        field,
+        campaignRows.reduce((sum, row) => sum + Number(row[field]), 0),
+      ]),
+    );
+    expect(funnelTotals).toStrictEqual({
+      bids: 2,
+      impressions: 1,
+      clicks: 1,
+      spend: 300,
+      bot_impressions: 1,
+      bot_clicks: 1,
+    });
     // The saved query counts bots apart; other suites (and the dashboard's demo crawlers) post in the same
     // hours, so the suite's own bots are a lower bound of its counts.
     const hourly = await postJson('/query', {

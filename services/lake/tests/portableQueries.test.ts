@@ -19,7 +19,18 @@ const viewSql = (name: string, dialect: SqlDialect) =>
 const savedSql = (name: string, dialect: SqlDialect) => parseQueryRequest({ saved: name }, NOW, dialect).sql;
 /** What each saved query answers with: a saved query missing here fails its DuckDB test. */
 const SAVED_QUERY_COLUMNS: Record<string, string[]> = {
-  funnel: ['campaign_item_id', 'hour', 'bids', 'impressions', 'clicks', 'spend', 'win_rate', 'ctr'],
+  funnel: [
+    'campaign_item_id',
+    'hour',
+    'bids',
+    'impressions',
+    'clicks',
+    'spend',
+    'win_rate',
+    'ctr',
+    'bot_impressions',
+    'bot_clicks',
+  ],
   win_rate_by_domain: ['domain', 'bids', 'wins', 'win_rate', 'avg_win_price'],
   top_creatives: ['creative_id', 'creative_category', 'impressions', 'clicks', 'ctr', 'spend'],
   events_per_second: ['second', 'type', 'events'],

@@ -130,8 +130,28 @@ describe('toLakeRow', () => {
       'none: enriched bids are in the bids table already',
     ]);
     expect(outcomes[0]).toMatchObject({
-      row: { event_time: Date.parse('2026-11-22T07:00:00.000Z'), domain: null, win_price: 55 },
+      row: { event_time: Date.parse('2026-11-22T07:00:00.000Z'), domain: null, win_price: 55, bot: null },
     });
+  });
+
+  it('keeps the bot mark of a joined impression or click, which the funnel leaves out of its counts', () => {
+    // Prepare
+    const data = JSON.stringify({
+      schema_version: 1,
+      type: 'click',
+      event_id: '00000000-0000-4000-8000-000000000098',
+      event_time: '2026-11-22T07:00:00.000Z',
+      tx_id: 'tx-5',
+      app_uid: 'app-1',
+      campaign_item_id: 7,
+      bot: true,
+    });
+
+    // Act
+    const outcome = toLakeRow('enriched', { shardId: SHARD_0, sequenceNumber: sequenceOf(5), data }, LANDED_AT);
+
+    // Assess
+    expect(outcome).toMatchObject({ table: 'joined_clicks', row: { tx_id: 'tx-5', bot: 'user_agent' } });
   });
 
   it('turns an aggregation window into an aggregate_changes row', () => {

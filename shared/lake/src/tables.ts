@@ -44,6 +44,11 @@ const SOURCE: LakeColumn = text('source', true);
  * human's event, and in files written before the columns): bots are kept in the lake with the mark (ADR 24).
  */
 const DEVICE: readonly LakeColumn[] = [text('user_agent', true), text('bot', true)];
+/**
+ * A joined impression's (click's) own bot mark, as enrich carries it from ingest: NULL for a human's,
+ * so the funnel counts what campaign windows count (ADR 24).
+ */
+const JOINED_BOT: LakeColumn = text('bot', true);
 
 /** Where each row came from and when it landed: the Kinesis position makes a row traceable and orderable. */
 const LINEAGE: readonly LakeColumn[] = [text('shard_id'), text('sequence_number'), time('landed_at')];
@@ -103,13 +108,13 @@ export const LAKE_TABLES: readonly LakeTable[] = [
     name: 'joined_impressions',
     description: 'Impressions joined with their bid (bid fields plus win_price), by event time',
     timeColumn: 'event_time',
-    columns: [text('event_id'), time('event_time'), ...BID_FIELDS, integer('win_price', true), ...LINEAGE],
+    columns: [text('event_id'), time('event_time'), ...BID_FIELDS, integer('win_price', true), JOINED_BOT, ...LINEAGE],
   },
   {
     name: 'joined_clicks',
     description: 'Clicks joined with their impression and bid, by event time',
     timeColumn: 'event_time',
-    columns: [text('event_id'), time('event_time'), ...BID_FIELDS, integer('win_price', true), ...LINEAGE],
+    columns: [text('event_id'), time('event_time'), ...BID_FIELDS, integer('win_price', true), JOINED_BOT, ...LINEAGE],
   },
   {
     name: 'aggregate_changes',

@@ -33,16 +33,19 @@ export const SAVED_QUERIES: readonly SavedQueryDefinition[] = [
   {
     name: 'funnel',
     description:
-      'Bids → impressions → clicks per campaign and hour (UTC), with spend, win rate and CTR; counts each transaction once, as the reports do',
+      'Bids → impressions → clicks per campaign and hour (UTC), with spend, win rate and CTR; counts each transaction once and leaves bots out, as the reports do, and counts bots’ impressions and clicks beside',
     params: [FROM, TO],
     sql: () => `WITH b AS (
   SELECT campaign_item_id, date_trunc('hour', received_at) AS hour, count(*) AS bids
   FROM distinct_bids WHERE received_at >= {{from}} AND received_at < {{to}} GROUP BY 1, 2
 ), i AS (
-  SELECT campaign_item_id, date_trunc('hour', event_time) AS hour, count(*) AS impressions, sum(win_price) AS spend
+  SELECT campaign_item_id, date_trunc('hour', event_time) AS hour,
+         count(CASE WHEN bot IS NULL THEN 1 END) AS impressions, sum(CASE WHEN bot IS NULL THEN win_price END) AS spend,
+         count(bot) AS bot_impressions
   FROM distinct_joined_impressions WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY 1, 2
 ), c AS (
-  SELECT campaign_item_id, date_trunc('hour', event_time) AS hour, count(*) AS clicks
+  SELECT campaign_item_id, date_trunc('hour', event_time) AS hour,
+         count(CASE WHEN bot IS NULL THEN 1 END) AS clicks, count(bot) AS bot_clicks
   FROM distinct_joined_clicks WHERE event_time >= {{from}} AND event_time < {{to}} GROUP BY 1, 2
 ), k AS (
   SELECT campaign_item_id, hour FROM b UNION SELECT campaign_item_id, hour FROM i UNION SELECT campaign_item_id, hour FROM c
@@ -51,7 +54,8 @@ SELECT k.campaign_item_id, k.hour,
        coalesce(b.bids, 0) AS bids, coalesce(i.impressions, 0) AS impressions, coalesce(c.clicks, 0) AS clicks,
        coalesce(i.spend, 0) AS spend,
        ${ratio('coalesce(i.impressions, 0)', 'coalesce(b.bids, 0)')} AS win_rate,
-       ${ratio('coalesce(c.clicks, 0)', 'coalesce(i.impressions, 0)')} AS ctr
+       ${ratio('coalesce(c.clicks, 0)', 'coalesce(i.impressions, 0)')} AS ctr,
+       coalesce(i.bot_impressions, 0) AS bot_impressions, coalesce(c.bot_clicks, 0) AS bot_clicks
 FROM k ${onKey('b')} ${onKey('i')} ${onKey('c')}
 ORDER BY k.hour, k.campaign_item_id`,
   },

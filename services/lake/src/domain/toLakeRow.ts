@@ -81,6 +81,8 @@ export function toLakeRow(source: LakeSource, record: SourceRecord, landedAt: nu
         event_time: Date.parse(body.event_time),
         ...bidFields(body),
         win_price: body.win_price ?? null,
+        // An enriched event carries ingest's mark as a flag; ingest marks by user agent only (BotMark).
+        bot: body.bot ? 'user_agent' : null,
       };
       return { table: JOINED_TABLES[body.type], row: { ...row, ...lineage } };
     }
