@@ -1646,6 +1646,14 @@ export interface components {
          *     (e.g. the bidder's own event id), 1 to 256 visible ASCII characters.
          */
         IdempotencyKey: string;
+        /**
+         * @description The device's user agent, when the device (a browser or app) posts its own events: stamped as
+         *     `user_agent` on a clickstream event, impression or click that has none (cut to 512 characters),
+         *     and classified for bot traffic (ADR 24). Never stamped on a bid (the bidder's server sends it),
+         *     on `/import` rows, nor when it names an HTTP library (`curl`, `node`, `python-requests`, …), a
+         *     backend relaying its users' events: such a backend passes each event's `user_agent` in the event.
+         */
+        DeviceUserAgent: string;
     };
     requestBodies: never;
     headers: {
@@ -1697,6 +1705,14 @@ export interface operations {
                  *     (e.g. the bidder's own event id), 1 to 256 visible ASCII characters.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The device's user agent, when the device (a browser or app) posts its own events: stamped as
+                 *     `user_agent` on a clickstream event, impression or click that has none (cut to 512 characters),
+                 *     and classified for bot traffic (ADR 24). Never stamped on a bid (the bidder's server sends it),
+                 *     on `/import` rows, nor when it names an HTTP library (`curl`, `node`, `python-requests`, …), a
+                 *     backend relaying its users' events: such a backend passes each event's `user_agent` in the event.
+                 */
+                "User-Agent"?: components["parameters"]["DeviceUserAgent"];
             };
             path?: never;
             cookie?: never;
@@ -1728,6 +1744,14 @@ export interface operations {
                  *     (e.g. the bidder's own event id), 1 to 256 visible ASCII characters.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The device's user agent, when the device (a browser or app) posts its own events: stamped as
+                 *     `user_agent` on a clickstream event, impression or click that has none (cut to 512 characters),
+                 *     and classified for bot traffic (ADR 24). Never stamped on a bid (the bidder's server sends it),
+                 *     on `/import` rows, nor when it names an HTTP library (`curl`, `node`, `python-requests`, …), a
+                 *     backend relaying its users' events: such a backend passes each event's `user_agent` in the event.
+                 */
+                "User-Agent"?: components["parameters"]["DeviceUserAgent"];
             };
             path?: never;
             cookie?: never;
@@ -1752,7 +1776,16 @@ export interface operations {
     postEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description The device's user agent, when the device (a browser or app) posts its own events: stamped as
+                 *     `user_agent` on a clickstream event, impression or click that has none (cut to 512 characters),
+                 *     and classified for bot traffic (ADR 24). Never stamped on a bid (the bidder's server sends it),
+                 *     on `/import` rows, nor when it names an HTTP library (`curl`, `node`, `python-requests`, …), a
+                 *     backend relaying its users' events: such a backend passes each event's `user_agent` in the event.
+                 */
+                "User-Agent"?: components["parameters"]["DeviceUserAgent"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2320,6 +2353,14 @@ export interface operations {
                  *     (e.g. the bidder's own event id), 1 to 256 visible ASCII characters.
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /**
+                 * @description The device's user agent, when the device (a browser or app) posts its own events: stamped as
+                 *     `user_agent` on a clickstream event, impression or click that has none (cut to 512 characters),
+                 *     and classified for bot traffic (ADR 24). Never stamped on a bid (the bidder's server sends it),
+                 *     on `/import` rows, nor when it names an HTTP library (`curl`, `node`, `python-requests`, …), a
+                 *     backend relaying its users' events: such a backend passes each event's `user_agent` in the event.
+                 */
+                "User-Agent"?: components["parameters"]["DeviceUserAgent"];
             };
             path?: never;
             cookie?: never;
