@@ -3,6 +3,7 @@ import {
   DescribeStreamSummaryCommand,
   KinesisClient,
   PutRecordCommand,
+  waitUntilStreamExists,
 } from '@aws-sdk/client-kinesis';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -48,6 +49,8 @@ describe('the Kinesis fault front', () => {
       );
     try {
       await client.send(new CreateStreamCommand({ StreamName: 's', ShardCount: 1 }));
+      // A new stream is CREATING for a moment, however short kinesalite makes it: a busy machine writes before it is ACTIVE.
+      await waitUntilStreamExists({ client, maxWaitTime: 30, minDelay: 0.1, maxDelay: 0.5 }, { StreamName: 's' });
 
       // Act
       const before = await put();
