@@ -200,6 +200,14 @@ describe('bot traffic through the local cloud', () => {
     expect(rateBots.map(({ user_id, since }) => ({ user_id, since: new Date(String(since)).getTime() }))).toStrictEqual(
       [{ user_id: scraper, since: t0 + 120 * 300 }],
     );
+    // The lake keeps every event of it; the distinct view marks those from the verdict on as a rate bot's.
+    const marks = await lake(
+      `SELECT bot, count(*) AS events FROM distinct_clickstream_events WHERE user_id = '${scraper}' GROUP BY ALL ORDER BY bot`,
+    );
+    expect(marks.map(({ bot, events }) => ({ bot, events: Number(events) }))).toStrictEqual([
+      { bot: 'rate', events: 31 },
+      { bot: null, events: 120 },
+    ]);
     const hourly = await postJson('/query', {
       saved: 'bot_traffic',
       // by ingest time: these events were received in the last minute

@@ -96,6 +96,15 @@ const orphans =
         AND NOT EXISTS (SELECT 1 FROM ${joined} AS j WHERE j.tx_id = o.tx_id)`;
   };
 
+/** Each clickstream event's first copy in stream order, by the identity sessions count it by. */
+const firstClickstreamCopies = () =>
+  firstRowPer({
+    from: 'clickstream_events',
+    columns: names(columnsOf('clickstream_events')),
+    partitionBy: 'user_id, event_time, event_name, event_type',
+    orderBy: STREAM_ORDER,
+  });
+
 /**
  * The views over the lake's tables, in the order `npm run query` lists them:
  * - `aggregates`: the latest version of each campaign window (counts only grow), with CTR and win rate;
@@ -105,11 +114,12 @@ const orphans =
  *   tables, and the copies are the same join;
  * - `orphan_impressions` / `orphan_clicks`: the first impression (click) of a transaction that never
  *   joined, once its session timeout has passed, as `GET /orphans` counts them;
- * - `distinct_clickstream_events`: each clickstream event once, by the identity sessions count it by
- *   (a client's resent copy, or an event imported again, is the same event);
  * - `rate_bots`: each user whose rate passed `botEventsPerMinute` distinct clickstream events in one
  *   minute of event time, and the time from which its events are bot traffic, as sessions decides it
  *   (docs/adr/0024-bot-filtering.md);
+ * - `distinct_clickstream_events`: each clickstream event once, by the identity sessions count it by
+ *   (a client's resent copy, or an event imported again, is the same event), with `bot` saying
+ *   `rate` for a rate bot's events from its verdict on;
  * - `sessions`: the latest version of each session (merged ones included, with their `status`);
  * - `product_windows`: the latest version of each product window (highest `version`), with conversion.
  */
@@ -157,19 +167,6 @@ export const DERIVED_VIEWS: readonly DerivedView[] = [
     sql: orphans('clicks', 'joined_clicks', 'clicksSessionTimeoutMs'),
   },
   {
-    name: 'distinct_clickstream_events',
-    description:
-      'Each clickstream event once (user, time, name and type, as sessions count it): the first copy in stream order',
-    columns: columnsOf('clickstream_events'),
-    sql: () =>
-      firstRowPer({
-        from: 'clickstream_events',
-        columns: names(columnsOf('clickstream_events')),
-        partitionBy: 'user_id, event_time, event_name, event_type',
-        orderBy: STREAM_ORDER,
-      }),
-  },
-  {
     name: 'rate_bots',
     description:
       'Users taken for bots by their rate: more distinct clickstream events in one minute than a person makes, and the time from which their events are bot traffic',
@@ -179,8 +176,20 @@ export const DERIVED_VIEWS: readonly DerivedView[] = [
     sql: (_dialect, settings) => `SELECT user_id, min(event_time) AS since FROM (
       SELECT user_id, event_time, row_number() OVER (PARTITION BY user_id, event_minute ORDER BY event_time) AS minute_rank
       FROM (SELECT user_id, event_time, date_trunc('minute', event_time) AS event_minute
-            FROM distinct_clickstream_events WHERE bot IS NULL) AS people) AS ranked
+            FROM (${firstClickstreamCopies()}) AS distinct_events WHERE bot IS NULL) AS people) AS ranked
     WHERE minute_rank > ${settings.botEventsPerMinute} GROUP BY user_id`,
+  },
+  {
+    name: 'distinct_clickstream_events',
+    description:
+      'Each clickstream event once (user, time, name and type, as sessions count it): the first copy in stream order, its bot mark ingest’s or, from a rate bot’s verdict on, rate',
+    columns: columnsOf('clickstream_events'),
+    sql: () => {
+      const columns = columnsOf('clickstream_events');
+      const bot = "coalesce(e.bot, CASE WHEN e.event_time >= r.since THEN 'rate' END)";
+      const select = columns.map(({ name }) => (name === 'bot' ? `${bot} AS bot` : `e.${identifier(name)}`));
+      return `SELECT ${select.join(', ')} FROM (${firstClickstreamCopies()}) AS e LEFT JOIN rate_bots AS r ON r.user_id = e.user_id`;
+    },
   },
   {
     name: 'sessions',

@@ -100,10 +100,8 @@ GROUP BY 1, 2 ORDER BY second, type`,
     sql: () => {
       const range = (column: string) => `${column} >= {{from}} AND ${column} < {{to}}`;
       return `WITH traffic AS (
-  SELECT 'clickstream' AS kind, date_trunc('hour', e.received_at) AS hour,
-         coalesce(e.bot, CASE WHEN e.event_time >= r.since THEN 'rate' END) AS bot, e.event_id AS id
-  FROM distinct_clickstream_events AS e LEFT JOIN rate_bots AS r ON r.user_id = e.user_id
-  WHERE ${range('e.received_at')} UNION ALL
+  SELECT 'clickstream' AS kind, date_trunc('hour', received_at) AS hour, bot, event_id AS id
+  FROM distinct_clickstream_events WHERE ${range('received_at')} UNION ALL
   SELECT 'impressions', date_trunc('hour', received_at), bot, tx_id FROM impressions WHERE ${range('received_at')} UNION ALL
   SELECT 'clicks', date_trunc('hour', received_at), bot, tx_id FROM clicks WHERE ${range('received_at')}
 )
