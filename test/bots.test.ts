@@ -1,6 +1,7 @@
 import { NAMESPACES } from './support/namespaces.js';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
+import { lakeRows, listedSessions } from './support/platformReads.js';
 
 /** The suite's shoppers, crawlers, products, transactions and campaign (test/support/namespaces.ts). */
 const { userPrefix: USERS, productPrefix: PRODUCTS, txPrefix: TXS, campaigns } = NAMESPACES.bots;
@@ -24,11 +25,7 @@ describe('bot traffic through the local cloud', () => {
     expect(response.status).toBe(200);
     return (await response.json()) as T;
   };
-  const lake = async (sql: string) => {
-    const response = await postJson('/query', { sql, limit: 1_000 });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { rows: Record<string, unknown>[] }).rows;
-  };
+  const lake = (sql: string) => lakeRows(cloud, sql);
 
   beforeAll(async () => {
     cloud = await sharedTestCloud();
@@ -75,9 +72,7 @@ describe('bot traffic through the local cloud', () => {
     // Assess: every request accepted; only the shopper has a session and counts as demand
     expect(statuses).toStrictEqual([202, 202, 202, 200, 200, 202, 202, 202, 202, 202, 202]);
     const sessionsOf = async (userId: string) =>
-      (await getJson<{ sessions: { event_count: number }[] }>(`/sessions?user_id=${userId}`)).sessions.map(
-        ({ event_count }) => event_count,
-      );
+      (await listedSessions(cloud, userId)).map(({ event_count }) => event_count);
     expect({
       human: await sessionsOf(human),
       crawler: await sessionsOf(crawler),
@@ -122,13 +117,11 @@ describe('bot traffic through the local cloud', () => {
       { type: 'imp', tx_id: `${TXS}human`, bot: null },
     ]);
     // The funnel counts as the campaign report does, and the crawler's impression and click beside.
-    const funnel = await postJson('/query', {
+    const funnel = await lakeRows(cloud, {
       saved: 'funnel',
       params: { from: new Date(t0 - 3_600_000).toISOString(), to: new Date(Date.now() + 3_600_000).toISOString() },
     });
-    const campaignRows = ((await funnel.json()) as { rows: Record<string, unknown>[] }).rows.filter(
-      (row) => Number(row.campaign_item_id) === CAMPAIGN,
-    );
+    const campaignRows = funnel.filter((row) => Number(row.campaign_item_id) === CAMPAIGN);
     const funnelTotals = Object.fromEntries(
       ['bids', 'impressions', 'clicks', 'spend', 'bot_impressions', 'bot_clicks'].map((field) => [
         field,
@@ -145,13 +138,12 @@ describe('bot traffic through the local cloud', () => {
     });
     // The saved query counts bots apart; other suites (and the dashboard's demo crawlers) post in the same
     // hours, so the suite's own bots are a lower bound of its counts.
-    const hourly = await postJson('/query', {
+    const hourly = await lakeRows(cloud, {
       saved: 'bot_traffic',
       params: { from: new Date(t0 - 3_600_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() },
     });
     const botEvents = { clickstream: 0, impressions: 0, clicks: 0 } as Record<string, number>;
-    for (const row of ((await hourly.json()) as { rows: { kind: string; bot_events: unknown }[] }).rows)
-      botEvents[row.kind] = (botEvents[row.kind] ?? 0) + Number(row.bot_events);
+    for (const row of hourly) botEvents[String(row.kind)] = (botEvents[String(row.kind)] ?? 0) + Number(row.bot_events);
     expect({
       clickstream: botEvents.clickstream! >= 6,
       impressions: botEvents.impressions! >= 1,
@@ -185,10 +177,8 @@ describe('bot traffic through the local cloud', () => {
 
     // Assess: sessions keep the scraper's first 120 events and nothing after; demand and the lake agree
     expect(statuses).toStrictEqual([200, 202, 202]);
-    const sessions = await getJson<{ sessions: { event_count: number; end: string }[] }>(
-      `/sessions?user_id=${scraper}`,
-    );
-    expect(sessions.sessions.map(({ event_count, end }) => ({ event_count, end }))).toStrictEqual([
+    const sessions = await listedSessions(cloud, scraper);
+    expect(sessions.map(({ event_count, end }) => ({ event_count, end }))).toStrictEqual([
       { event_count: 120, end: new Date(t0 + 119 * 300).toISOString() },
     ]);
     const after = await getJson<{ totals: { views: number } }>(`/reports/products/${PRODUCTS}after?${range}`);
@@ -208,7 +198,7 @@ describe('bot traffic through the local cloud', () => {
       { bot: 'rate', events: 31 },
       { bot: null, events: 120 },
     ]);
-    const hourly = await postJson('/query', {
+    const hourly = await lakeRows(cloud, {
       saved: 'bot_traffic',
       // by ingest time: these events were received in the last minute
       params: {
@@ -216,7 +206,7 @@ describe('bot traffic through the local cloud', () => {
         to: new Date(Date.now() + 60_000).toISOString(),
       },
     });
-    const clickstreamBots = ((await hourly.json()) as { rows: { kind: string; bot_events: unknown }[] }).rows
+    const clickstreamBots = hourly
       .filter((row) => row.kind === 'clickstream')
       .reduce((sum, row) => sum + Number(row.bot_events), 0);
     expect(clickstreamBots).toBeGreaterThanOrEqual(31);

@@ -5,6 +5,7 @@ import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream } from './support/readWholeStream.js';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
+import { lakeRows } from './support/platformReads.js';
 
 const PRODUCT_WINDOWS_STREAM = 'sdp-demand-local-product-windows';
 const MINUTE_MS = 60_000;
@@ -138,15 +139,7 @@ describe('product demand of a shop clickstream through the local cloud', () => {
     expect(streamed).toStrictEqual(oracle);
 
     // The lake has every clickstream event and the same counts in its product_windows view.
-    const lake = async (sql: string) => {
-      const response = await cloud.fetch('/query', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ sql, limit: 10_000 }),
-      });
-      expect(response.status).toBe(200);
-      return ((await response.json()) as { rows: Record<string, unknown>[] }).rows;
-    };
+    const lake = (sql: string) => lakeRows(cloud, sql);
     const inRange = (column: string) => `(epoch_ms(${column}) >= ${fromMs} AND epoch_ms(${column}) < ${toMs})`;
     const [landed] = await lake(
       `SELECT count(*) AS events FROM clickstream_events WHERE user_id LIKE '${USER_PREFIX}%' OR ${inRange('event_time')}`,

@@ -10,6 +10,7 @@ import { localDynamoDbClient } from '@sdp/local-cloud';
 import { NAMESPACES } from './support/namespaces.js';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
+import { lakeRows, listedSessions } from './support/platformReads.js';
 
 const repositoryRoot = path.resolve(__dirname, '..');
 /** Every lake table and view with a user_id: what a query can find a shopper in */
@@ -63,21 +64,11 @@ describe('erasing a shopper through the local cloud', () => {
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   const sessionIds = async (user: string) =>
-    ((await json(`/sessions?user_id=${user}&include_merged=true`)).body.sessions as { session_id: string }[]).map(
-      (session) => session.session_id,
-    );
+    (await listedSessions(cloud, user, { includeMerged: true })).map((session) => session.session_id);
   const productTotals = async () =>
     (await json(`/reports/products/${PRODUCT}?from=${new Date(start - 3_600_000).toISOString()}`)).body.totals;
-  const query = async (sql: string) =>
-    (
-      await json('/query', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ sql }),
-      })
-    ).body;
-  const lakeCount = async (table: string, user: string) =>
-    (await query(`SELECT count(*) AS n FROM ${table} WHERE user_id = '${user}'`)).rows;
+  const lakeCount = (table: string, user: string) =>
+    lakeRows(cloud, `SELECT count(*) AS n FROM ${table} WHERE user_id = '${user}'`);
   /** The user's rows in every lake table and view that has a user_id */
   const lakeCounts = async (user: string) =>
     Object.fromEntries(

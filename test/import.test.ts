@@ -12,6 +12,7 @@ import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
 import { computeOracle, type AcceptedEvent } from './support/workload/computeOracle.js';
 import { ORACLE_SETTINGS } from './support/workload/oracleScenario.js';
 import { oracleWindows, readStoredWindows } from './support/workload/readStoredWindows.js';
+import { lakeRows, listedSessions } from './support/platformReads.js';
 
 const {
   txPrefix: TX_PREFIX,
@@ -52,15 +53,7 @@ describe('importing history with npm run import through the local cloud', () => 
     };
   };
 
-  const lake = async (sql: string) => {
-    const response = await cloud.fetch('/query', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ sql, limit: 10_000 }),
-    });
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { rows: Record<string, unknown>[] }).rows;
-  };
+  const lake = (sql: string) => lakeRows(cloud, sql);
 
   beforeAll(async () => {
     cloud = await sharedTestCloud();
@@ -142,9 +135,7 @@ describe('importing history with npm run import through the local cloud', () => 
       );
       const sessions = new Map<string, ExpectedSession[]>();
       for (const userId of expectedSessions.keys()) {
-        const response = await cloud.fetch(`/sessions?user_id=${encodeURIComponent(userId)}&limit=1000`);
-        const listed = ((await response.json()) as { sessions: (ExpectedSession & Record<string, unknown>)[] })
-          .sessions;
+        const listed = await listedSessions(cloud, userId);
         sessions.set(
           userId,
           listed.map(({ user_id, start, end, event_count, device_type, entry_event, exit_event }) => ({

@@ -9,6 +9,7 @@ import { NAMESPACES } from './support/namespaces.js';
 import { readWholeStream, type StreamRecordRead } from './support/readWholeStream.js';
 import { sharedTestCloud } from './support/sharedCloud.js';
 import { CLOUD_START_TIMEOUT_MS, type TestCloud } from './support/testCloud.js';
+import { listedSessions, type ListedSession } from './support/platformReads.js';
 
 const CLICKSTREAM = 'sdp-ingest-local-clickstream';
 const SESSIONS_STREAM = 'sdp-sessions-local-sessions';
@@ -18,19 +19,6 @@ const { userPrefix: USER_PREFIX, productPrefix: PRODUCT_PREFIX } = NAMESPACES.se
 const SHOPPER_PREFIX = `${USER_PREFIX}shopper-`;
 const LATE_USER = `${USER_PREFIX}late-user`;
 const CHECKED_PREFIX = `${USER_PREFIX}checked-`;
-
-interface ListedSession {
-  session_id: string;
-  user_id: string;
-  status: 'active' | 'merged';
-  merged_into?: string;
-  start: string;
-  end: string;
-  event_count: number;
-  device_type: string;
-  entry_event: string;
-  exit_event: string;
-}
 
 describe('sessions of a shop clickstream through the local cloud', () => {
   let cloud: TestCloud;
@@ -50,13 +38,7 @@ describe('sessions of a shop clickstream through the local cloud', () => {
       },
     };
   };
-  const sessionsOf = async (userId: string, includeMerged = false): Promise<ListedSession[]> => {
-    const response = await cloud.fetch(
-      `/sessions?user_id=${encodeURIComponent(userId)}&limit=1000&include_merged=${includeMerged}`,
-    );
-    expect(response.status).toBe(200);
-    return ((await response.json()) as { sessions: ListedSession[] }).sessions;
-  };
+  const sessionsOf = (userId: string, includeMerged = false) => listedSessions(cloud, userId, { includeMerged });
 
   /** The whole clickstream (shared with other suites), its records of the validation checks' users, and every user in it */
   const clickstream = async () => {
