@@ -60,6 +60,9 @@ interface Screened {
   known: SessionEvent[];
   /** Events before the user's horizon */
   tooLate: { event: SessionEvent; rejection: RecordRejection }[];
+  /** What the user's state keeps of its rate after these events, and its verdict if it is a bot */
+  rate: RateScreening['rate'];
+  verdict: RateScreening['verdict'];
 }
 
 /** Decisions are forgotten a day after they were made: longer than a stream keeps a record. */
@@ -152,8 +155,8 @@ export async function sessionizeBatch(
   ) {
     const steps: { user: UserWork; screened: Screened; change: SessionChange }[] = [];
     for (const user of round) {
-      const { screened, rate, verdict } = screen(user.events, user.state, botEventsPerMinute);
-      const change = changeOf(user, screened, { gapMs, latenessMs, now: startedAt }, { rate, verdict });
+      const screened = screen(user.events, user.state, botEventsPerMinute);
+      const change = changeOf(user, screened, { gapMs, latenessMs, now: startedAt });
       if (change) steps.push({ user, screened, change });
       else user.screened = screened;
     }
@@ -203,7 +206,7 @@ function screen(
   events: readonly SessionEvent[],
   state: UserSessions | undefined,
   botEventsPerMinute: number,
-): { screened: Screened } & Pick<RateScreening, 'rate' | 'verdict'> {
+): Screened {
   const known: SessionEvent[] = [];
   const tooLate: Screened['tooLate'] = [];
   const fresh: SessionEvent[] = [];
@@ -215,7 +218,7 @@ function screen(
     else fresh.push(event);
   }
   const { people, bots, rate, verdict } = screenEventRate(fresh, state ?? { rate: [] }, botEventsPerMinute);
-  return { screened: { fresh: people, bots, known, tooLate }, rate, verdict };
+  return { fresh: people, bots, known, tooLate, rate, verdict };
 }
 
 /**
@@ -227,7 +230,6 @@ function changeOf(
   user: UserWork,
   screened: Screened,
   options: { gapMs: number; latenessMs: number; now: Date },
-  { rate, verdict }: Pick<RateScreening, 'rate' | 'verdict'>,
 ): SessionChange | undefined {
   const state: UserSessions = user.state ?? {
     userId: user.userId,
@@ -250,7 +252,9 @@ function changeOf(
   ].filter(undecided);
   // A bot's records are neither added nor listed as skipped: demand knows them by the verdict.
   const decided = [...screened.fresh.filter(undecided), ...screened.bots.filter(undecided), ...notAdded];
-  if (screened.fresh.length === 0 && decided.length === 0 && verdict === state.bot) return undefined;
+  // A verdict reached on replayed records alone decides no position, and must still be written.
+  const newVerdict = screened.verdict !== undefined && state.bot === undefined;
+  if (screened.fresh.length === 0 && decided.length === 0 && !newVerdict) return undefined;
 
   const positions = { ...state.positions };
   for (const event of decided) {
@@ -268,7 +272,13 @@ function changeOf(
       : { userId: user.userId, archives: [], written: [], state: { ...state, version: state.version + 1, merged: [] } };
   return {
     ...planned,
-    state: { ...planned.state, positions, skipped, rate, ...(verdict ? { bot: verdict } : {}) },
+    state: {
+      ...planned.state,
+      positions,
+      skipped,
+      rate: screened.rate,
+      ...(screened.verdict ? { bot: screened.verdict } : {}),
+    },
   };
 }
 
